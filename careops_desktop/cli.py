@@ -1,0 +1,121 @@
+"""The command line: ``careops`` with no command opens the window.
+
+Commands: ``migrate``. Each command lives in a small function here and calls
+the core (or the runtime) only; the window is imported only when it is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from careops_desktop import __version__
+from careops_desktop.config import database_url_from, default_database_url
+
+log = logging.getLogger("careops")
+
+CommandFn = Callable[[argparse.Namespace], int]
+
+
+def _open_database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Open (and migrate) the database named by ``--db`` or the default."""
+    from careops_desktop.config import backups_dir
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.schema import upgrade_to_head
+
+    database = Database(args.db)
+    upgrade_to_head(database.engine, backup_dir=backups_dir())
+    return database
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Bring the database schema to the newest version (backing up an existing file first)."""
+    from careops_desktop.config import backups_dir
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.schema import current_revision, head_revision, upgrade_to_head
+
+    database = Database(args.db)
+    try:
+        before = current_revision(database.engine)
+        backup = upgrade_to_head(database.engine, backup_dir=backups_dir())
+        after = current_revision(database.engine)
+    finally:
+        database.close()
+    if before == after:
+        print(f"The database is up to date (revision {after}).")
+    else:
+        print(f"Database upgraded from {before or 'empty'} to {after} (head {head_revision()}).")
+    if backup:
+        print(f"A copy of the database before the upgrade: {backup}")
+    return 0
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    """Open the desktop window."""
+    from careops_desktop.ui.app import run_app
+
+    return int(run_app(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; commands are added by :func:`add_commands`."""
+    parser = argparse.ArgumentParser(
+        prog="careops",
+        description="CareOps Desktop: the front office of one service business.",
+    )
+    parser.add_argument("--version", action="version", version=f"CareOps Desktop {__version__}")
+    parser.add_argument(
+        "--db",
+        type=database_url_from,
+        default=None,
+        help="database file or URL (sqlite:///path, postgresql://...); default: CAREOPS_DB "
+        "or the user data folder",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log more detail")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the separate demo database (created and filled when missing)",
+    )
+    parser.set_defaults(handler=cmd_window)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    add_commands(commands)
+    return parser
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register every command that works today."""
+    migrate = commands.add_parser("migrate", help="upgrade the database schema to the newest")
+    migrate.set_defaults(handler=cmd_migrate)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``careops`` and ``python -m careops_desktop``; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is None:
+        if args.demo:
+            from careops_desktop.config import demo_database_url
+
+            args.db = demo_database_url()
+        else:
+            args.db = default_database_url()
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO)
+    handler: CommandFn = args.handler
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: words, not a traceback
+        from careops_desktop.core.errors import CareOpsError
+
+        if isinstance(exc, CareOpsError):
+            print(f"careops: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

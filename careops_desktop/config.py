@@ -1,0 +1,114 @@
+"""Where things live and which settings are in force. No Qt here.
+
+Settings come from command-line flags first, then ``CAREOPS_*`` environment
+variables, then defaults under the user's platform folders (platformdirs).
+``resource_dir()`` and ``migrations_dir()`` find the shipped files whether the
+package runs from a source checkout (editable install), an installed wheel or a
+PyInstaller bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from careops_desktop import APP_ID
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _shipped_dir(name: str) -> Path:
+    """Return the folder ``name`` (``resources`` or ``migrations``) as shipped.
+
+    Looked for, in order: inside a PyInstaller bundle (``sys._MEIPASS``), inside
+    the installed package (a wheel maps both folders into it), and beside the
+    package in a source checkout.
+    """
+    candidates: list[Path] = []
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        candidates.append(Path(frozen_root) / "careops_desktop" / name)
+        candidates.append(Path(frozen_root) / name)
+    candidates.append(_PACKAGE_DIR / name)
+    candidates.append(_PACKAGE_DIR.parent / name)
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(
+        f"CareOps cannot find its {name!r} folder; looked in: "
+        + ", ".join(str(c) for c in candidates)
+    )
+
+
+def resource_dir() -> Path:
+    """The ``resources/`` folder: icons, styles, web and email templates."""
+    return _shipped_dir("resources")
+
+
+def resource_path(*parts: str) -> Path:
+    """A file inside ``resources/``."""
+    return resource_dir().joinpath(*parts)
+
+
+def migrations_dir() -> Path:
+    """The Alembic ``migrations/`` folder (holds ``env.py`` and ``versions/``)."""
+    return _shipped_dir("migrations")
+
+
+def data_dir() -> Path:
+    """The user data folder (database, backups); ``CAREOPS_HOME`` overrides it."""
+    override = os.environ.get("CAREOPS_HOME")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_ID, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    """The folder for the rotating log file."""
+    override = os.environ.get("CAREOPS_HOME")
+    path = Path(override) / "logs" if override else Path(platformdirs.user_log_dir(APP_ID, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backups_dir() -> Path:
+    """The folder that holds automatic and manual backups."""
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_url() -> str:
+    """The database in force when no ``--db`` flag is given.
+
+    ``CAREOPS_DB`` may hold a SQLAlchemy URL or a plain file path.
+    """
+    env = os.environ.get("CAREOPS_DB")
+    if env:
+        return database_url_from(env)
+    return database_url_from(str(data_dir() / "careops.sqlite3"))
+
+
+def demo_database_url() -> str:
+    """The separate demo database that ``careops --demo`` opens."""
+    return database_url_from(str(data_dir() / "careops-demo.sqlite3"))
+
+
+def database_url_from(value: str) -> str:
+    """Turn a ``--db`` value into a SQLAlchemy URL: URLs pass, paths become sqlite URLs."""
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """The settings of one run of the program."""
+
+    database_url: str = field(default_factory=default_database_url)
+    verbose: bool = False
+    demo: bool = False

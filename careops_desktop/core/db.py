@@ -1,0 +1,182 @@
+"""The database: engine, sessions, and the one worker thread all app work runs on.
+
+SQLite is the default: WAL, foreign keys, a busy timeout and ``synchronous``
+are set on every new connection, and write transactions begin IMMEDIATE so two
+processes never both read-then-write the same rows. A PostgreSQL URL is
+accepted too; there, writers lock the rows they check (``with_for_update``).
+
+``Database.run(fn, *args)`` runs ``fn(session, *args)`` in one transaction on
+the dedicated worker thread and is awaitable from any asyncio loop (the Qt
+loop through qasync, and the runtime's loop). Events recorded by services are
+published after the commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from careops_desktop.core import events
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000
+_IMMEDIATE = "careops_begin_immediate"
+_READ_ONLY_ATTR = "careops_read_only"
+
+
+def read_only(fn: Callable[P, T]) -> Callable[P, T]:
+    """Mark a service function as a reader: ``Database.run`` then begins a plain transaction."""
+    setattr(fn, _READ_ONLY_ATTR, True)
+    return fn
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # take transaction control from the sqlite3 module so BEGIN IMMEDIATE works
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        if connection.get_execution_options().get(_IMMEDIATE, False):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """Create an engine for ``url`` with the CareOps connection settings."""
+    if is_sqlite(url):
+        memory = url in ("sqlite://", "sqlite:///:memory:")
+        if memory:
+            raise ValueError("CareOps needs a database file, not an in-memory database")
+        engine = create_engine(
+            url,
+            echo=echo,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+        _install_sqlite_pragmas(engine)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+class Database:
+    """Sessions for one database, and the single worker thread that runs app work.
+
+    ``session()`` and ``write_session()`` are for code already off the UI
+    thread (CLI, tests, jobs inside ``run``); ``run`` is for everyone else.
+    """
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo=echo)
+        self._write_engine = self.engine.execution_options(**{_IMMEDIATE: True})
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+        self._executor: ThreadPoolExecutor | None = None
+        self._executor_lock = threading.Lock()
+        self._worker_ident: int | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- sessions -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read transaction; rolled back at the end (reads change nothing)."""
+        with self._reader() as session, session.begin():
+            yield session
+            events.take_pending(session)
+
+    @contextlib.contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A write transaction (BEGIN IMMEDIATE on SQLite): commits, then publishes events."""
+        session = self._writer()
+        try:
+            with session.begin():
+                yield session
+            pending = events.take_pending(session)
+        except BaseException:
+            events.take_pending(session)
+            raise
+        finally:
+            session.close()
+        for item in pending:
+            events.bus.publish(item)
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(session, *args, **kwargs)`` in one transaction on the calling thread."""
+        if getattr(fn, _READ_ONLY_ATTR, False):
+            with self.session() as session:
+                return fn(session, *args, **kwargs)
+        with self.write_session() as session:
+            return fn(session, *args, **kwargs)
+
+    # -- the worker thread ----------------------------------------------------------------
+
+    def _ensure_executor(self) -> ThreadPoolExecutor:
+        with self._executor_lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(
+                    max_workers=1,
+                    thread_name_prefix="careops-db",
+                    initializer=self._note_worker,
+                )
+            return self._executor
+
+    def _note_worker(self) -> None:
+        self._worker_ident = threading.get_ident()
+
+    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+        """Queue ``fn(session, *args)`` on the worker thread; returns a concurrent Future."""
+        return self._ensure_executor().submit(self.call, fn, *args, **kwargs)
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Await ``fn(session, *args, **kwargs)`` run on the database worker thread.
+
+        Safe to await from any asyncio loop in any thread; the caller's loop is
+        never blocked on SQL.
+        """
+        return await asyncio.wrap_future(self.submit(fn, *args, **kwargs))
+
+    def on_worker_thread(self) -> bool:
+        return threading.get_ident() == self._worker_ident
+
+    def close(self) -> None:
+        """Finish queued work, stop the worker thread and release connections."""
+        with self._executor_lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True)
+        self.engine.dispose()

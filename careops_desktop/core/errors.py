@@ -1,0 +1,86 @@
+"""Domain errors: refusals a person can read.
+
+Every service raises one of these instead of a bare exception, so the window,
+the booking page, the CLI and the jobs can all show the same plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+
+class CareOpsError(Exception):
+    """Base of every refusal the core makes; ``str()`` is the message for a person."""
+
+
+class ValidationError(CareOpsError):
+    """Input that breaks a rule; ``fields`` maps each field key to its problem."""
+
+    def __init__(self, fields: Mapping[str, str] | str, message: str | None = None) -> None:
+        if isinstance(fields, str):
+            fields = {"__all__": fields}
+        self.fields: dict[str, str] = dict(fields)
+        text = message or "; ".join(
+            msg if key == "__all__" else f"{key}: {msg}" for key, msg in self.fields.items()
+        )
+        super().__init__(text)
+
+
+class PermissionDenied(CareOpsError):
+    """The acting person lacks a permission; ``permission`` names it."""
+
+    def __init__(self, permission: str, message: str | None = None) -> None:
+        self.permission = permission
+        super().__init__(message or f"You do not have the “{permission}” permission.")
+
+
+class NotFound(CareOpsError):
+    """A record that was asked for does not exist (or is not visible)."""
+
+    def __init__(self, entity: str, key: object) -> None:
+        self.entity = entity
+        self.key = key
+        super().__init__(f"No {entity} with id {key!r}.")
+
+
+class SlotTaken(CareOpsError):
+    """The time asked for is no longer free; ``alternatives`` are the nearest free starts."""
+
+    def __init__(self, start: datetime, alternatives: Sequence[datetime] = ()) -> None:
+        self.start = start
+        self.alternatives: tuple[datetime, ...] = tuple(alternatives)
+        super().__init__("That time has just been taken. Please choose another time.")
+
+
+class AuthenticationFailed(CareOpsError):
+    """Email and password do not match an active account."""
+
+    def __init__(self, message: str = "The email or password is not right.") -> None:
+        super().__init__(message)
+
+
+class AccountLocked(CareOpsError):
+    """Too many failed sign-ins; ``until`` says when the account opens again."""
+
+    def __init__(self, until: datetime) -> None:
+        self.until = until
+        super().__init__(
+            "This account is locked after too many failed sign-ins. "
+            f"Try again after {until:%H:%M} UTC, or ask an owner to reset the password."
+        )
+
+
+class NotActive(CareOpsError):
+    """The business is not active, so it does not take online bookings."""
+
+    def __init__(self, missing: Sequence[str] = ()) -> None:
+        self.missing = tuple(missing)
+        text = "The business is not active yet."
+        if self.missing:
+            text += " Still missing: " + "; ".join(self.missing) + "."
+        super().__init__(text)
+
+
+class PolicyRefused(CareOpsError):
+    """A booking policy forbids the change (cancellation cutoff, notice, horizon)."""

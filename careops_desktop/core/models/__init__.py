@@ -1,0 +1,52 @@
+"""SQLAlchemy 2.x typed models, split by area. Import models from here."""
+
+from __future__ import annotations
+
+from careops_desktop.core.models.base import Base, UTCDateTime, utcnow
+from careops_desktop.core.models.bookings import BOOKING_SOURCES, BOOKING_STATUSES, Booking
+from careops_desktop.core.models.business import (
+    Availability,
+    BookingType,
+    BookingTypeStock,
+    Business,
+    Closure,
+    Provider,
+    Staff,
+    User,
+    booking_type_forms,
+    booking_type_providers,
+)
+from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
+from careops_desktop.core.models.inventory import InventoryItem, StockMovement
+from careops_desktop.core.models.people import Contact, Conversation, Message
+from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
+
+__all__ = [
+    "BOOKING_SOURCES",
+    "BOOKING_STATUSES",
+    "FIELD_TYPES",
+    "AuditEntry",
+    "Availability",
+    "Base",
+    "Booking",
+    "BookingType",
+    "BookingTypeStock",
+    "Business",
+    "Closure",
+    "Contact",
+    "Conversation",
+    "Form",
+    "FormSubmission",
+    "Integration",
+    "InventoryItem",
+    "Message",
+    "OutboxMessage",
+    "Provider",
+    "Staff",
+    "StockMovement",
+    "UTCDateTime",
+    "User",
+    "booking_type_forms",
+    "booking_type_providers",
+    "utcnow",
+]

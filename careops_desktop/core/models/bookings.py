@@ -1,0 +1,59 @@
+"""Bookings: a contact, a booking type, a provider and a time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from careops_desktop.core.models.base import Base, utcnow
+
+BOOKING_STATUSES = ("confirmed", "completed", "no_show", "cancelled")
+BOOKING_SOURCES = ("desk", "web")
+
+
+class Booking(Base):
+    """An appointment. Overlaps are checked per provider in the write transaction.
+
+    ``start_at``/``end_at`` are the customer's appointment; buffers of the
+    booking type are applied by the availability maths, not stored here.
+    """
+
+    __tablename__ = "bookings"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('confirmed', 'completed', 'no_show', 'cancelled')", name="status"
+        ),
+        CheckConstraint("source IN ('desk', 'web')", name="source"),
+        CheckConstraint("start_at < end_at", name="range"),
+        Index("ix_bookings_provider_id_start_at", "provider_id", "start_at"),
+        Index("ix_bookings_start_at", "start_at"),
+        Index("ix_bookings_contact_id_start_at", "contact_id", "start_at"),
+        Index("ix_bookings_booking_type_id_start_at", "booking_type_id", "start_at"),
+        Index("ix_bookings_status_start_at", "status", "start_at"),
+        Index("ix_bookings_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="RESTRICT"))
+    booking_type_id: Mapped[int] = mapped_column(
+        ForeignKey("booking_types.id", ondelete="RESTRICT")
+    )
+    provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id", ondelete="RESTRICT"))
+    start_at: Mapped[datetime]
+    end_at: Mapped[datetime]
+    location: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(16), default="confirmed")
+    source: Mapped[str] = mapped_column(String(8), default="desk")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    manage_token: Mapped[str] = mapped_column(String(64), unique=True)
+    forms_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminder_sent_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,89 @@
+"""Customers and what they said: contacts, conversations, messages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from careops_desktop.core.models.base import Base, utcnow
+
+
+class Contact(Base):
+    """A customer. ``email`` is stored lower-cased, ``phone`` in E.164."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (
+        Index("ix_contacts_name", "name"),
+        Index("ix_contacts_email", "email"),
+        Index("ix_contacts_phone", "phone"),
+        Index("ix_contacts_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    last_contacted_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Conversation(Base):
+    """A thread of messages with one contact."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (
+        Index("ix_conversations_contact_id", "contact_id"),
+        Index("ix_conversations_is_open_updated_at", "is_open", "updated_at"),
+        Index("ix_conversations_updated_at", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    is_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    unread_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Message(Base):
+    """One message in a conversation; ``message_id`` is the email Message-ID header."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        CheckConstraint("direction IN ('in', 'out')", name="direction"),
+        CheckConstraint("sender_type IN ('customer', 'staff', 'system')", name="sender_type"),
+        CheckConstraint("channel IN ('email', 'sms', 'system', 'web')", name="channel"),
+        Index("ix_messages_conversation_id_created_at", "conversation_id", "created_at"),
+        Index("ix_messages_message_id", "message_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    direction: Mapped[str] = mapped_column(String(3))
+    sender_type: Mapped[str] = mapped_column(String(16))
+    sender_name: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(8))
+    message_id: Mapped[str | None] = mapped_column(String(255))
+    in_reply_to: Mapped[str | None] = mapped_column(String(255))
+    # none | queued | sending | sent | failed | received
+    delivery_status: Mapped[str] = mapped_column(String(16), default="none")
+    delivery_error: Mapped[str] = mapped_column(Text, default="")
+    attachments: Mapped[list[Any]] = mapped_column(default=list)  # [{name, size, content_type}]
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

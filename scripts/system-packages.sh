@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that the app and its tests need on a fresh machine:
+# Qt's runtime libraries, Xvfb for screenshots, Chromium for the booking-page tests,
+# PostgreSQL and Dovecot for the server-backed tests, poppler for reading PDFs.
+# Does nothing when they are all present; needs root (or sudo) otherwise.
+set -euo pipefail
+PACKAGES=(
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
+  libxcb-render-util0 libxcb-image0 libnss3 libasound2 fonts-dejavu-core
+  xvfb xauth poppler-utils
+)
+if [ -n "${CAREOPS_EXTRA_PACKAGES:-}" ]; then
+  # shellcheck disable=SC2206
+  PACKAGES+=(${CAREOPS_EXTRA_PACKAGES})
+fi
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "Installing system packages: ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
