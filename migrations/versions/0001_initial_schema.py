@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 14:51:39.496234
+Create Date: 2026-11-26
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ def upgrade() -> None:
     sa.Column('page_enabled', sa.Boolean(), nullable=False),
     sa.Column('page_bind_address', sa.String(length=64), nullable=False),
     sa.Column('page_port', sa.Integer(), nullable=False),
+    sa.Column('public_url', sa.String(length=200), nullable=False),
     sa.Column('calendar_feed_secret', sa.String(length=64), nullable=False),
     sa.Column('automations', sa.JSON(), nullable=False),
     sa.Column('created_at', careops_desktop.core.models.base.UTCDateTime(timezone=True), nullable=False),

@@ -47,6 +47,7 @@ class Business(Base):
     page_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     page_bind_address: Mapped[str] = mapped_column(String(64), default="0.0.0.0")
     page_port: Mapped[int] = mapped_column(Integer, default=8765)
+    public_url: Mapped[str] = mapped_column(String(200), default="")  # blank: detected LAN address
     calendar_feed_secret: Mapped[str] = mapped_column(String(64), default="")
     # automations and templates: {"reminder_hours": 24, "welcome": {"enabled": true, ...}}
     automations: Mapped[dict[str, Any]] = mapped_column(default=dict)
