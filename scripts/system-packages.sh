@@ -9,6 +9,7 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libnss3 libasound2 fonts-dejavu-core
   xvfb xauth poppler-utils
+  dovecot-imapd
 )
 if [ -n "${CAREOPS_EXTRA_PACKAGES:-}" ]; then
   # shellcheck disable=SC2206
