@@ -19,6 +19,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import create_engine, event
@@ -75,6 +76,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         memory = url in ("sqlite://", "sqlite:///:memory:")
         if memory:
             raise ValueError("CareOps needs a database file, not an in-memory database")
+        from sqlalchemy.engine import make_url
+
+        from careops_desktop.core.storage import check_local_file
+
+        check_local_file(Path(make_url(url).database or ""))
         engine = create_engine(
             url,
             echo=echo,
