@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from careops_desktop.core.db import Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the machine's real keyring: the default is "no keyring"; tests that need
+# one install an in-memory backend (tests/integrations/memory_keyring.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture(autouse=True)
