@@ -8,7 +8,7 @@ PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libnss3 libasound2 fonts-dejavu-core
-  xvfb xauth poppler-utils
+  xvfb xauth poppler-utils postgresql
   dovecot-imapd
 )
 if [ -n "${CAREOPS_EXTRA_PACKAGES:-}" ]; then
