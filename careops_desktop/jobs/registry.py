@@ -1,0 +1,19 @@
+"""The background jobs the runtime runs: outbox relay, reminders, overdue forms, IMAP poll.
+
+``build_jobs(database)`` is called once by ``careops_desktop.runtime.Runtime``
+when it is created without an explicit job list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careops_desktop.jobs.scheduler import Job
+
+if TYPE_CHECKING:
+    from careops_desktop.core.db import Database
+
+
+def build_jobs(database: Database) -> list[Job]:
+    """Every scheduled job of the running app, bound to ``database``."""
+    return []
