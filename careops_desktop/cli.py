@@ -52,6 +52,48 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write a backup of the SQLite database now (online, safe while the app runs)."""
+    from pathlib import Path
+
+    from careops_desktop.config import backups_dir
+    from careops_desktop.core import backup
+    from careops_desktop.core.db import Database
+
+    database = Database(args.db)
+    try:
+        folder = Path(args.output) if args.output else backups_dir()
+        path = backup.take_backup(database.engine, folder, kind="manual")
+    finally:
+        database.close()
+    print(f"Backup written: {path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore the database from a backup file, keeping a copy of the current one."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from careops_desktop.config import backups_dir
+    from careops_desktop.core import backup
+
+    if not args.db.startswith("sqlite"):
+        print("careops: restore works on the SQLite database file only.", file=sys.stderr)
+        return 2
+    target = Path(make_url(args.db).database or "")
+    if not args.yes:
+        answer = input(f"Replace {target} with {args.file}? A copy of it is kept. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing restored.")
+            return 1
+    safety = backup.restore_backup(Path(args.file), target, backups_dir())
+    print(f"Restored {target} from {args.file}.")
+    print(f"The database as it was before: {safety}")
+    return 0
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     """Open the desktop window."""
     from careops_desktop.ui.app import run_app
@@ -89,6 +131,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     """Register every command that works today."""
     migrate = commands.add_parser("migrate", help="upgrade the database schema to the newest")
     migrate.set_defaults(handler=cmd_migrate)
+    backup = commands.add_parser("backup", help="write a backup of the database now")
+    backup.add_argument("-o", "--output", help="folder for the backup (default: backups folder)")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser("restore", help="restore the database from a backup file")
+    restore.add_argument("file", help="the backup file (.sqlite3)")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(handler=cmd_restore)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
