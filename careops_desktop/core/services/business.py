@@ -1,0 +1,337 @@
+"""The business: its one row, profile, setup checklist and activation.
+
+``get_business``, ``business_zone`` and ``public_base_url`` are the seams other
+services use; the profile functions and the checklist serve the Settings tab
+and the first-run setup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from careops_desktop.core import events
+from careops_desktop.core.db import read_only
+from careops_desktop.core.errors import NotActive, NotFound, ValidationError
+from careops_desktop.core.models import (
+    Availability,
+    BookingType,
+    Business,
+    Form,
+    Provider,
+    booking_type_forms,
+    booking_type_providers,
+    utcnow,
+)
+from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.services import audit
+from careops_desktop.core.tokens import new_token
+
+NAME_MAX = 200
+ADDRESS_MAX = 2000
+
+# policy fields: (minimum, maximum, words for the error)
+POLICY_RANGES: dict[str, tuple[int, int]] = {
+    "min_notice_minutes": (0, 60 * 24 * 30),
+    "booking_horizon_days": (1, 730),
+    "cancellation_cutoff_hours": (0, 24 * 30),
+    "slot_step_minutes": (5, 240),
+    "form_due_hours_before": (0, 24 * 30),
+    "page_port": (1024, 65535),
+}
+
+
+def get_business(session: Session) -> Business:
+    """The one business row (ORM, for services only); :class:`NotFound` before setup."""
+    business = session.scalars(select(Business).order_by(Business.id).limit(1)).first()
+    if business is None:
+        raise NotFound("business", "not set up yet")
+    return business
+
+
+def validate_timezone(value: str) -> str:
+    """``value`` as a real IANA zone name, or :class:`ValidationError` on ``timezone``."""
+    name = (value or "").strip()
+    if not name or len(name) > 64 or name.startswith(("/", ".")) or ".." in name:
+        raise ValidationError({"timezone": "Choose a time zone such as Europe/London."})
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValidationError(
+            {"timezone": f"“{name}” is not a known time zone (for example Europe/London)."}
+        ) from None
+    return name
+
+
+def ensure_business(session: Session, name: str, timezone: str) -> int:
+    """Create the business row if there is none (first-run setup); returns its id.
+
+    An existing business is left as it is.
+    """
+    existing = session.scalars(select(Business).order_by(Business.id).limit(1)).first()
+    if existing is not None:
+        return existing.id
+    errors: dict[str, str] = {}
+    clean_name = (name or "").strip()
+    if not clean_name:
+        errors["name"] = "Give the business a name."
+    elif len(clean_name) > NAME_MAX:
+        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+    try:
+        zone = validate_timezone(timezone)
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    if errors:
+        raise ValidationError(errors)
+    business = Business(
+        name=clean_name, timezone=zone, calendar_feed_secret=new_token(), automations={}
+    )
+    session.add(business)
+    session.flush()
+    events.record(session, events.SettingsChanged("business"))
+    return business.id
+
+
+def business_zone(session: Session) -> ZoneInfo:
+    """The business's time zone (UTC before setup or if the stored name is unknown)."""
+    name = session.scalar(select(Business.timezone).order_by(Business.id).limit(1))
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return ZoneInfo("UTC")
+
+
+def public_base_url(session: Session) -> str:
+    """The booking page's base URL without a trailing slash (configured, or localhost)."""
+    business = get_business(session)
+    if business.public_url.strip():
+        return business.public_url.strip().rstrip("/")
+    return f"http://localhost:{business.page_port}"
+
+
+# -- profile ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BusinessProfile:
+    """What the Settings tab shows and edits about the business."""
+
+    name: str
+    address: str
+    timezone: str
+    contact_email: str
+    phone: str
+    currency: str
+    is_active: bool
+    min_notice_minutes: int
+    booking_horizon_days: int
+    cancellation_cutoff_hours: int
+    slot_step_minutes: int
+    form_due_hours_before: int
+    page_enabled: bool
+    page_bind_address: str
+    page_port: int
+    public_url: str
+
+
+PROFILE_FIELDS = tuple(BusinessProfile.__dataclass_fields__)
+EDITABLE_FIELDS = frozenset(PROFILE_FIELDS) - {"is_active"}
+
+
+def _profile(business: Business) -> BusinessProfile:
+    return BusinessProfile(**{name: getattr(business, name) for name in PROFILE_FIELDS})
+
+
+@read_only
+def get_profile(session: Session) -> BusinessProfile:
+    """The business profile; :class:`NotFound` before setup."""
+    return _profile(get_business(session))
+
+
+def _clean_profile_value(field: str, value: Any, errors: dict[str, str]) -> Any:
+    """Validate one profile field; records a message in ``errors`` and returns the clean value."""
+    if field in POLICY_RANGES:
+        low, high = POLICY_RANGES[field]
+        if isinstance(value, bool) or not isinstance(value, int):
+            errors[field] = "Enter a whole number."
+        elif not low <= value <= high:
+            errors[field] = f"Enter a number from {low} to {high}."
+        return value
+    if field == "page_enabled":
+        if not isinstance(value, bool):
+            errors[field] = "Choose yes or no."
+        return value
+    if not isinstance(value, str):
+        errors[field] = "Enter text."
+        return value
+    text = value.strip()
+    if field == "name":
+        if not text:
+            errors[field] = "Give the business a name."
+        elif len(text) > NAME_MAX:
+            errors[field] = f"The name is longer than {NAME_MAX} characters."
+    elif field == "address":
+        if len(text) > ADDRESS_MAX:
+            errors[field] = f"The address is longer than {ADDRESS_MAX} characters."
+    elif field == "timezone":
+        try:
+            text = validate_timezone(text)
+        except ValidationError as exc:
+            errors.update(exc.fields)
+    elif field == "contact_email":
+        if text:
+            try:
+                text = validate_email(text, check_deliverability=False).normalized.lower()
+            except EmailNotValidError as exc:
+                errors[field] = f"This email address is not valid: {exc}"
+    elif field == "phone":
+        if len(text) > 32:
+            errors[field] = "The phone number is too long."
+    elif field == "currency":
+        if len(text) != 3 or not text.isalpha():
+            errors[field] = "Enter a three-letter currency code such as GBP."
+        text = text.upper()
+    elif field == "page_bind_address":
+        if not text or len(text) > 64:
+            errors[field] = "Enter an address to listen on, such as 0.0.0.0."
+    elif field == "public_url":
+        if text and not text.startswith(("http://", "https://")):
+            errors[field] = "The address must begin with http:// or https://."
+        elif len(text) > 200:
+            errors[field] = "The address is longer than 200 characters."
+    return text
+
+
+def update_profile(session: Session, actor: Actor, **changes: Any) -> BusinessProfile:
+    """Change profile fields; all are checked first and nothing changes if one is wrong."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    business = get_business(session)
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for field, value in changes.items():
+        if field not in EDITABLE_FIELDS:
+            errors[field] = "This setting cannot be changed here."
+            continue
+        clean[field] = _clean_profile_value(field, value, errors)
+    if errors:
+        raise ValidationError(errors)
+    changed = [f for f, v in clean.items() if getattr(business, f) != v]
+    for field in changed:
+        setattr(business, field, clean[field])
+    if changed:
+        business.updated_at = utcnow()
+        audit.record(session, actor, "update", "business", business.id, {"fields": changed})
+        events.record(session, events.SettingsChanged("business"))
+    session.flush()
+    return _profile(business)
+
+
+# -- setup checklist and activation ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One step of the setup; ``optional`` steps never block activation."""
+
+    key: str
+    label: str
+    done: bool
+    hint: str
+    optional: bool = False
+
+
+@read_only
+def setup_checklist(session: Session) -> list[ChecklistItem]:
+    """What the business still needs before it can take bookings, in setup order."""
+    business = get_business(session)
+    profile_done = bool(business.name.strip() and business.timezone and business.contact_email)
+    provider_with_hours = (
+        select(Provider.id)
+        .where(Provider.is_active.is_(True))
+        .where(exists().where(Availability.provider_id == Provider.id))
+    )
+    has_provider = session.scalar(select(func.count()).select_from(provider_with_hours.subquery()))
+    offered = (
+        select(BookingType.id)
+        .join(booking_type_providers, booking_type_providers.c.booking_type_id == BookingType.id)
+        .join(Provider, Provider.id == booking_type_providers.c.provider_id)
+        .where(BookingType.is_active.is_(True), Provider.is_active.is_(True))
+    )
+    has_type = session.scalar(select(func.count()).select_from(offered.subquery()))
+    with_form = (
+        select(Form.id)
+        .join(booking_type_forms, booking_type_forms.c.form_id == Form.id)
+        .where(Form.is_active.is_(True))
+    )
+    has_form = session.scalar(select(func.count()).select_from(with_form.subquery()))
+    return [
+        ChecklistItem(
+            "profile",
+            "Business profile with time zone and contact email",
+            profile_done,
+            "Settings → Business: fill in the name, time zone and contact email.",
+        ),
+        ChecklistItem(
+            "provider",
+            "At least one active provider with weekly hours",
+            bool(has_provider),
+            "Settings → Providers: add a person or room and set their opening hours.",
+        ),
+        ChecklistItem(
+            "booking_type",
+            "At least one active booking type offered by a provider",
+            bool(has_type),
+            "Settings → Booking types: add a service and choose who offers it.",
+        ),
+        ChecklistItem(
+            "form",
+            "Intake form attached to a booking type (optional)",
+            bool(has_form),
+            "Forms: create a form and attach it to a booking type.",
+            optional=True,
+        ),
+    ]
+
+
+def activate(session: Session, actor: Actor, now: datetime | None = None) -> None:
+    """Make the business take bookings; :class:`NotActive` lists every missing step."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    missing = [
+        item.label for item in setup_checklist(session) if not item.done and not item.optional
+    ]
+    if missing:
+        raise NotActive(missing)
+    business = get_business(session)
+    if business.is_active:
+        return
+    business.is_active = True
+    business.activated_at = now or utcnow()
+    audit.record(session, actor, "activate", "business", business.id)
+    events.record(session, events.SettingsChanged("business"))
+
+
+def deactivate(session: Session, actor: Actor) -> None:
+    """Stop taking online bookings (existing bookings stay)."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    business = get_business(session)
+    if not business.is_active:
+        return
+    business.is_active = False
+    audit.record(session, actor, "deactivate", "business", business.id)
+    events.record(session, events.SettingsChanged("business"))
+
+
+def rotate_calendar_secret(session: Session, actor: Actor) -> str:
+    """Replace the calendar feed secret (old feed links stop working); returns the new one."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    business = get_business(session)
+    business.calendar_feed_secret = new_token()
+    audit.record(session, actor, "rotate_calendar_secret", "business", business.id)
+    events.record(session, events.SettingsChanged("business"))
+    return business.calendar_feed_secret

@@ -1,0 +1,356 @@
+"""The outbox: every email or SMS is a row first, then a job sends it.
+
+A row is written in the transaction that caused it (``enqueue``); an email
+gets its Message-ID there, so a retry after a crash sends the same ID. The
+relay job claims due rows atomically (``claim_due``: safe with several
+processes), sends them, and marks them sent or failed with backoff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.utils import make_msgid
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from careops_desktop.core import events
+from careops_desktop.core.db import read_only
+from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.models import Business, Message, OutboxMessage, utcnow
+from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.services import audit
+
+CHANNELS = ("email", "sms", "calendar")
+MAX_ATTEMPTS = 8
+FIRST_BACKOFF = timedelta(seconds=60)
+MAX_BACKOFF = timedelta(hours=6)
+ERROR_MAX = 2000
+DEFAULT_DOMAIN = "careops.local"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """A claimed row, everything the relay job needs to send it."""
+
+    id: int
+    channel: str
+    kind: str
+    recipient: str
+    subject: str
+    body: str
+    attachments: tuple[dict[str, Any], ...]
+    message_id: str | None
+    attempts: int
+    booking_id: int | None
+    chat_message_id: int | None
+    in_reply_to: str | None  # the email this one answers, for In-Reply-To/References
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A row as the dashboard and the outbox view show it."""
+
+    id: int
+    channel: str
+    kind: str
+    recipient: str
+    subject: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str
+    created_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    queued: int
+    sending: int
+    sent: int
+    failed: int
+
+
+def message_domain(session: Session) -> str:
+    """The domain for Message-IDs: the business contact email's, else ``careops.local``."""
+    email = session.scalar(select(Business.contact_email).order_by(Business.id).limit(1))
+    if email and "@" in email:
+        return email.rsplit("@", 1)[1].strip().lower() or DEFAULT_DOMAIN
+    return DEFAULT_DOMAIN
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait after the ``attempts``-th failure: 1 min, 2, 4 … capped at 6 h."""
+    exponent = max(0, attempts - 1)
+    if exponent > 20:
+        return MAX_BACKOFF
+    wait: timedelta = FIRST_BACKOFF * (2**exponent)
+    return min(wait, MAX_BACKOFF)
+
+
+def enqueue(
+    session: Session,
+    *,
+    channel: str,
+    recipient: str,
+    subject: str,
+    body: str,
+    kind: str,
+    booking_id: int | None = None,
+    chat_message_id: int | None = None,
+    attachments: tuple[dict[str, Any], ...] | list[dict[str, Any]] = (),
+    now: datetime | None = None,
+) -> int:
+    """Write a message to send; returns the outbox id. The caller's transaction commits it.
+
+    Attachments are descriptions (see docs/developer-notes.md), not bytes.
+    """
+    errors: dict[str, str] = {}
+    if channel not in CHANNELS:
+        errors["channel"] = f"Unknown channel {channel!r}."
+    if not (recipient or "").strip():
+        errors["recipient"] = "There is no address to send to."
+    elif len(recipient) > 320:
+        errors["recipient"] = "The address is too long."
+    if any(ch in (subject or "") for ch in "\r\n"):
+        errors["subject"] = "A subject cannot contain line breaks."
+    if errors:
+        raise ValidationError(errors)
+    when = now or utcnow()
+    row = OutboxMessage(
+        channel=channel,
+        kind=kind,
+        recipient=recipient.strip(),
+        subject=(subject or "")[:300],
+        body=body or "",
+        attachments=[dict(a) for a in attachments],
+        message_id=make_msgid(domain=message_domain(session)) if channel == "email" else None,
+        status="queued",
+        attempts=0,
+        next_attempt_at=when,
+        booking_id=booking_id,
+        chat_message_id=chat_message_id,
+        created_at=when,
+    )
+    session.add(row)
+    session.flush()
+    events.record(session, events.OutboxChanged(row.id, "queued"))
+    return row.id
+
+
+def _set_message_status(
+    session: Session, chat_message_id: int | None, status: str, error: str = ""
+) -> None:
+    if chat_message_id is None:
+        return
+    session.execute(
+        update(Message)
+        .where(Message.id == chat_message_id)
+        .values(delivery_status=status, delivery_error=error)
+    )
+
+
+def claim_due(session: Session, worker: str, now: datetime, limit: int = 20) -> list[OutboxItem]:
+    """Claim up to ``limit`` due queued rows for ``worker``; no row is handed out twice.
+
+    The claim is one conditional UPDATE (``status='queued'`` re-checked), so two
+    processes racing for the same rows each get a distinct share. On PostgreSQL
+    the candidate rows are also locked with ``FOR UPDATE SKIP LOCKED``.
+    """
+    due = (
+        select(OutboxMessage.id)
+        .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(max(0, limit))
+    )
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    candidates = list(session.scalars(due))
+    if not candidates:
+        return []
+    claimed = list(
+        session.scalars(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(candidates), OutboxMessage.status == "queued")
+            .values(
+                status="sending",
+                claimed_by=worker[:64],
+                claimed_at=now,
+                attempts=OutboxMessage.attempts + 1,
+            )
+            .returning(OutboxMessage.id)
+            .execution_options(synchronize_session=False)
+        )
+    )
+    if not claimed:
+        return []
+    rows = session.execute(
+        select(OutboxMessage, Message.in_reply_to)
+        .outerjoin(Message, Message.id == OutboxMessage.chat_message_id)
+        .where(OutboxMessage.id.in_(claimed))
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .execution_options(populate_existing=True)
+    ).all()
+    items = []
+    for row, in_reply_to in rows:
+        _set_message_status(session, row.chat_message_id, "sending")
+        items.append(
+            OutboxItem(
+                row.id,
+                row.channel,
+                row.kind,
+                row.recipient,
+                row.subject,
+                row.body,
+                tuple(dict(a) for a in row.attachments or ()),
+                row.message_id,
+                row.attempts,
+                row.booking_id,
+                row.chat_message_id,
+                in_reply_to,
+            )
+        )
+    return items
+
+
+def _load(session: Session, outbox_id: int) -> OutboxMessage:
+    row = session.get(OutboxMessage, outbox_id)
+    if row is None:
+        raise NotFound("outbox message", outbox_id)
+    return row
+
+
+def mark_sent(session: Session, outbox_id: int, now: datetime) -> None:
+    """Record that the row left; its chat message (if any) shows ``sent``."""
+    row = _load(session, outbox_id)
+    row.status = "sent"
+    row.sent_at = now
+    row.last_error = ""
+    _set_message_status(session, row.chat_message_id, "sent")
+    events.record(session, events.OutboxChanged(row.id, "sent"))
+
+
+def mark_failed(
+    session: Session, outbox_id: int, error: str, now: datetime, *, permanent: bool = False
+) -> str:
+    """Record a failed try: back to ``queued`` with backoff, or ``failed`` for good.
+
+    After :data:`MAX_ATTEMPTS` tries (or when ``permanent``, e.g. the address
+    was refused) the row is ``failed`` and its chat message shows the error.
+    Returns the new status.
+    """
+    row = _load(session, outbox_id)
+    words = (error or "Sending failed for an unknown reason.").strip()[:ERROR_MAX]
+    row.last_error = words
+    row.claimed_by = ""
+    attempts = max(row.attempts, 1)
+    if permanent or attempts >= MAX_ATTEMPTS:
+        row.status = "failed"
+        _set_message_status(session, row.chat_message_id, "failed", words)
+    else:
+        row.status = "queued"
+        row.next_attempt_at = now + backoff(attempts)
+        _set_message_status(session, row.chat_message_id, "queued", words)
+    events.record(session, events.OutboxChanged(row.id, row.status))
+    return row.status
+
+
+def retry_now(session: Session, actor: Actor, outbox_id: int, now: datetime | None = None) -> None:
+    """Put a failed (or waiting) row back in the queue for immediate sending, with fresh tries."""
+    require(actor, Permission.MANAGE_INBOX)
+    row = _load(session, outbox_id)
+    if row.status in ("sent", "sending"):
+        raise ValidationError(
+            {
+                "status": "This message has already been sent."
+                if row.status == "sent"
+                else "This message is being sent right now."
+            }
+        )
+    row.status = "queued"
+    row.attempts = 0
+    row.next_attempt_at = now or utcnow()
+    row.claimed_by = ""
+    _set_message_status(session, row.chat_message_id, "queued")
+    audit.record(session, actor, "retry", "outbox", row.id, {"channel": row.channel})
+    events.record(session, events.OutboxChanged(row.id, "queued"))
+
+
+def release_stale(
+    session: Session, now: datetime, older_than: timedelta = timedelta(minutes=10)
+) -> int:
+    """Put rows left ``sending`` by a crashed worker back in the queue; returns how many."""
+    stale = list(
+        session.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.status == "sending", OutboxMessage.claimed_at < now - older_than
+            )
+        )
+    )
+    for row in stale:
+        row.status = "queued"
+        row.claimed_by = ""
+        row.next_attempt_at = now
+        _set_message_status(session, row.chat_message_id, "queued")
+        events.record(session, events.OutboxChanged(row.id, "queued"))
+    return len(stale)
+
+
+def _row(r: OutboxMessage) -> OutboxRow:
+    return OutboxRow(
+        r.id,
+        r.channel,
+        r.kind,
+        r.recipient,
+        r.subject,
+        r.status,
+        r.attempts,
+        r.next_attempt_at,
+        r.last_error,
+        r.created_at,
+        r.sent_at,
+    )
+
+
+@read_only
+def list_failed(session: Session, limit: int = 100, offset: int = 0) -> list[OutboxRow]:
+    """Rows that gave up, newest first, for a person to see and retry."""
+    rows = session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "failed")
+        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [_row(r) for r in rows]
+
+
+@read_only
+def list_rows(
+    session: Session, status: str | None = None, limit: int = 100, offset: int = 0
+) -> list[OutboxRow]:
+    """Rows of one status (or all), newest first."""
+    query = select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+    if status:
+        query = query.where(OutboxMessage.status == status)
+    return [_row(r) for r in session.scalars(query.limit(limit).offset(offset))]
+
+
+@read_only
+def outbox_counts(session: Session) -> OutboxCounts:
+    """How many rows are in each status (for the status bar and dashboard)."""
+    counts = dict(
+        session.execute(
+            select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+        ).all()
+    )
+    return OutboxCounts(
+        int(counts.get("queued", 0)),
+        int(counts.get("sending", 0)),
+        int(counts.get("sent", 0)),
+        int(counts.get("failed", 0)),
+    )
