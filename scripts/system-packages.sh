@@ -10,6 +10,7 @@ PACKAGES=(
   libxcb-render-util0 libxcb-image0 libnss3 libasound2 fonts-dejavu-core
   xvfb xauth poppler-utils postgresql
   dovecot-imapd
+  chromium chromium-driver
 )
 if [ -n "${CAREOPS_EXTRA_PACKAGES:-}" ]; then
   # shellcheck disable=SC2206
