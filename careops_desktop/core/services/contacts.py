@@ -7,29 +7,62 @@ everywhere, never interpreted here.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
-from zoneinfo import TZPATH
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import ColumnElement, false, func, or_, select
+from sqlalchemy import ColumnElement, false, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
-from careops_desktop.core.models import Business, Contact
+from careops_desktop.core.models import (
+    Booking,
+    BookingType,
+    Contact,
+    Conversation,
+    Form,
+    FormSubmission,
+    Provider,
+)
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
+from careops_desktop.core.services.contact_fields import (
+    FALLBACK_REGION,
+    default_region,
+    normalize_email,
+    normalize_phone,
+    region_for_timezone,
+)
+
+__all__ = [
+    "FALLBACK_REGION",
+    "ContactBooking",
+    "ContactConversation",
+    "ContactDetail",
+    "ContactSubmission",
+    "ContactView",
+    "contact_rows",
+    "count_contacts",
+    "create_contact",
+    "default_region",
+    "find_or_create_contact",
+    "get_contact",
+    "get_contact_detail",
+    "merge_contacts",
+    "normalize_email",
+    "normalize_phone",
+    "region_for_timezone",
+    "search_contact_ids",
+    "search_contacts",
+    "update_contact",
+    "view_of",
+]
 
 NAME_MAX = 200
 NOTES_MAX = 20_000
-FALLBACK_REGION = "GB"
 
 
 @dataclass(frozen=True)
@@ -54,85 +87,6 @@ def view_of(contact: Contact) -> ContactView:
         contact.last_contacted_at,
         contact.created_at,
     )
-
-
-# -- normalising -----------------------------------------------------------------------------
-
-
-def normalize_email(value: str) -> str:
-    """``value`` as a lower-cased valid address, or :class:`ValidationError` on ``email``.
-
-    Deliverability (DNS) is not checked: the desk works offline.
-    """
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError({"email": "Enter an email address."})
-    if len(text) > 320:
-        raise ValidationError({"email": "The email address is too long."})
-    try:
-        result = validate_email(text, check_deliverability=False)
-    except EmailNotValidError as exc:
-        raise ValidationError({"email": f"This email address is not valid: {exc}"}) from None
-    return result.normalized.lower()
-
-
-def normalize_phone(value: str, region: str = FALLBACK_REGION) -> str:
-    """``value`` in E.164 (``+447700900123``), or :class:`ValidationError` on ``phone``.
-
-    A number without ``+`` is read as a number of ``region`` (ISO country code).
-    """
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError({"phone": "Enter a phone number."})
-    if len(text) > 40:
-        raise ValidationError({"phone": "The phone number is too long."})
-    try:
-        number = phonenumbers.parse(text, (region or FALLBACK_REGION).upper())
-    except phonenumbers.NumberParseException:
-        raise ValidationError({"phone": "This is not a phone number."}) from None
-    if not phonenumbers.is_valid_number(number):
-        raise ValidationError(
-            {"phone": "This phone number is not valid; include the country code, e.g. +44."}
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-@functools.cache
-def _zone_countries() -> dict[str, str]:
-    """Zone name → ISO country code, from the system's ``zone.tab`` (empty if absent)."""
-    mapping: dict[str, str] = {}
-    for folder in TZPATH:
-        path = Path(folder) / "zone.tab"
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError:
-            continue
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) >= 3:
-                mapping[parts[2]] = parts[0]
-        break
-    return mapping
-
-
-def region_for_timezone(zone: str) -> str:
-    """A phone region guessed from a time zone: Europe/London → GB, America/* → US."""
-    country = _zone_countries().get(zone)
-    if country:
-        return country
-    if zone.startswith("America/"):
-        return "US"
-    if zone.startswith("Australia/"):
-        return "AU"
-    return FALLBACK_REGION
-
-
-def default_region(session: Session) -> str:
-    """The phone region of the business (from its time zone)."""
-    zone = session.scalar(select(Business.timezone).order_by(Business.id).limit(1))
-    return region_for_timezone(zone or "")
 
 
 # -- create and update -------------------------------------------------------------------------
@@ -356,3 +310,134 @@ def get_contact(session: Session, actor: Actor, contact_id: int) -> ContactView:
     """One contact; :class:`NotFound` if there is none."""
     require(actor, Permission.MANAGE_CONTACTS)
     return view_of(_load(session, contact_id))
+
+
+# -- detail and merge --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactBooking:
+    id: int
+    start_at: datetime
+    end_at: datetime
+    status: str
+    booking_type: str
+    provider: str
+
+
+@dataclass(frozen=True)
+class ContactConversation:
+    id: int
+    subject: str
+    is_open: bool
+    unread_count: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ContactSubmission:
+    id: int
+    form: str
+    status: str
+    booking_id: int | None
+    due_at: datetime | None
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    """A contact with their history, newest first in each list."""
+
+    contact: ContactView
+    bookings: list[ContactBooking]
+    conversations: list[ContactConversation]
+    submissions: list[ContactSubmission]
+
+
+@read_only
+def get_contact_detail(
+    session: Session, actor: Actor, contact_id: int, limit: int = 200
+) -> ContactDetail:
+    """The contact, their bookings, conversations and form submissions (``limit`` each)."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    contact = _load(session, contact_id)
+    bookings = session.execute(
+        select(Booking, BookingType.name, Provider.name)
+        .join(BookingType, BookingType.id == Booking.booking_type_id)
+        .join(Provider, Provider.id == Booking.provider_id)
+        .where(Booking.contact_id == contact_id)
+        .order_by(Booking.start_at.desc(), Booking.id.desc())
+        .limit(limit)
+    ).all()
+    conversations = session.scalars(
+        select(Conversation)
+        .where(Conversation.contact_id == contact_id)
+        .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
+        .limit(limit)
+    ).all()
+    submissions = session.execute(
+        select(FormSubmission, Form.name)
+        .join(Form, Form.id == FormSubmission.form_id)
+        .where(FormSubmission.contact_id == contact_id)
+        .order_by(FormSubmission.created_at.desc(), FormSubmission.id.desc())
+        .limit(limit)
+    ).all()
+    return ContactDetail(
+        view_of(contact),
+        [
+            ContactBooking(b.id, b.start_at, b.end_at, b.status, type_name, provider_name)
+            for b, type_name, provider_name in bookings
+        ],
+        [
+            ContactConversation(c.id, c.subject, c.is_open, c.unread_count, c.updated_at)
+            for c in conversations
+        ],
+        [
+            ContactSubmission(s.id, form_name, s.status, s.booking_id, s.due_at, s.submitted_at)
+            for s, form_name in submissions
+        ],
+    )
+
+
+def merge_contacts(session: Session, actor: Actor, keep_id: int, merge_id: int) -> ContactView:
+    """Fold contact ``merge_id`` into ``keep_id`` and delete it.
+
+    Bookings, conversations and form submissions move to the kept contact; its
+    empty email, phone and notes are filled from the other; notes of both are kept.
+    """
+    require(actor, Permission.MANAGE_CONTACTS)
+    if keep_id == merge_id:
+        raise ValidationError({"merge_id": "Choose two different contacts to merge."})
+    keep = _load(session, keep_id)
+    other = _load(session, merge_id)
+    for model in (Booking, Conversation, FormSubmission):
+        session.execute(
+            update(model)
+            .where(model.contact_id == merge_id)
+            .values(contact_id=keep_id)
+            .execution_options(synchronize_session=False)
+        )
+    filled = []
+    if not keep.email and other.email:
+        keep.email = other.email
+        filled.append("email")
+    if not keep.phone and other.phone:
+        keep.phone = other.phone
+        filled.append("phone")
+    if other.notes.strip():
+        keep.notes = f"{keep.notes}\n\n{other.notes}" if keep.notes.strip() else other.notes
+        filled.append("notes")
+    if other.last_contacted_at and (
+        keep.last_contacted_at is None or other.last_contacted_at > keep.last_contacted_at
+    ):
+        keep.last_contacted_at = other.last_contacted_at
+    keep.created_at = min(keep.created_at, other.created_at)
+    session.flush()
+    session.delete(other)
+    session.flush()
+    audit.record(
+        session, actor, "merge", "contact", keep_id, {"merged_id": merge_id, "filled": filled}
+    )
+    events.record(session, events.ContactChanged(keep_id, "merged"))
+    events.record(session, events.ContactChanged(merge_id, "deleted"))
+    return view_of(keep)

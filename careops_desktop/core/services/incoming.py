@@ -27,7 +27,11 @@ from careops_desktop.core.models import (
     OutboxMessage,
     utcnow,
 )
-from careops_desktop.core.services.contacts import default_region, normalize_email, normalize_phone
+from careops_desktop.core.services.contact_fields import (
+    default_region,
+    normalize_email,
+    normalize_phone,
+)
 
 INCOMING_CHANNELS = ("email", "sms", "web")
 STORED_CONTENT_MAX = 1_000_000
