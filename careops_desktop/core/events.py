@@ -70,6 +70,7 @@ class StockChanged(DomainEvent):
     item_id: int
     quantity: int
     is_low: bool
+    newly_low: bool = False  # this change crossed into low stock: alert managers once
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,9 @@ def require(actor: Actor, permission: Permission) -> None:
     """Raise :class:`PermissionDenied` unless ``actor`` holds ``permission``."""
     if permission not in actor.permissions:
         raise PermissionDenied(permission.value)
+
+
+def require_any(actor: Actor, *permissions: Permission) -> None:
+    """Raise :class:`PermissionDenied` (naming the first) unless ``actor`` holds one of them."""
+    if not any(p in actor.permissions for p in permissions):
+        raise PermissionDenied(permissions[0].value)
