@@ -1,0 +1,324 @@
+"""Sending email over SMTP: messages built with the ``email`` package, sent on yagmail's connection.
+
+yagmail opens and logs in to the server (SSL/TLS, STARTTLS or plain, presets
+for Gmail and Outlook in ``settings.py``), but it never builds our messages:
+``yagmail.SMTP.send`` reads any content string that names an existing file as
+an attachment (a customer's note "/etc/passwd" would attach that file), picks
+its own Message-ID, and swallows failures after sleeping. So
+:func:`build_message` makes the MIME message itself — plain text first, an
+escaped HTML alternative, text attachments such as the ``.ics`` invitation as
+``text/calendar; method=REQUEST`` — with the Message-ID the outbox row got at
+enqueue time, and :class:`SmtpMailer` hands the finished bytes to the
+connection's ``sendmail``. Retries are the outbox's business, not ours.
+
+Everything here blocks on the network: call it from a worker thread
+(``asyncio.to_thread`` in the relay job, the window's background ops), never
+on the UI thread and never on the database worker.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import smtplib
+import socket
+import ssl
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+from typing import Any
+
+import yagmail
+
+from careops_desktop.integrations.settings import SmtpSettings
+
+log = logging.getLogger(__name__)
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SUBJECT_MAX = 300
+
+
+class SendError(Exception):
+    """Sending failed; ``str()`` says why in words; ``permanent`` means retrying cannot help."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        self.permanent = permanent
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class TextAttachment:
+    """A text attachment, e.g. an ``.ics`` invitation; ``params`` go on the Content-Type."""
+
+    filename: str
+    content_type: str
+    text: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OutgoingEmail:
+    """One email as the outbox describes it; ``message_id`` is the row's, reused on every try."""
+
+    message_id: str
+    to: str
+    subject: str
+    body: str
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    attachments: tuple[TextAttachment, ...] = ()
+    automated: bool = False  # Auto-Submitted header: autoresponders stay quiet
+
+
+def one_line(text: str, limit: int = SUBJECT_MAX) -> str:
+    """``text`` without line breaks or control characters, shortened to ``limit``."""
+    return " ".join(_CONTROL.sub(" ", text).split())[:limit]
+
+
+def plain_to_html(text: str) -> str:
+    """A simple HTML version of plain ``text``: everything escaped, paragraphs and links kept."""
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    parts = []
+    for paragraph in paragraphs:
+        escaped = html.escape(paragraph, quote=True)
+        linked = _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+        parts.append("<p>" + linked.replace("\n", "<br>\n") + "</p>")
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>\n'
+        '<body style="font-family: sans-serif; line-height: 1.4">\n'
+        + "\n".join(parts)
+        + "\n</body></html>\n"
+    )
+
+
+def _address(value: str, field_name: str) -> Address:
+    text = value.strip()
+    unusable = SendError(f"The {field_name} address {text!r} is not usable.", permanent=True)
+    if not text or _CONTROL.search(text) or "\n" in text or "\r" in text:
+        raise unusable
+    local, at, domain = text.rpartition("@")
+    if not at or not local or not domain or " " in text or "<" in text or ">" in text:
+        raise unusable
+    try:
+        return Address(addr_spec=text)
+    except (ValueError, IndexError):
+        raise unusable from None
+
+
+def build_message(
+    email: OutgoingEmail,
+    *,
+    from_address: str,
+    from_name: str = "",
+    date: datetime | None = None,
+) -> EmailMessage:
+    """The complete MIME message for ``email``; customer text is only ever message text.
+
+    Structure: ``multipart/alternative`` (text/plain, then text/html), wrapped
+    in ``multipart/mixed`` when there are attachments.
+    """
+    sender = _address(from_address, "sender")
+    recipient = _address(email.to, "recipient")
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = formataddr((one_line(from_name, 200), sender.addr_spec))
+    message["To"] = recipient.addr_spec
+    message["Subject"] = one_line(email.subject) or "(no subject)"
+    message["Date"] = format_datetime((date or datetime.now(UTC)).astimezone(UTC))
+    message["Message-ID"] = one_line(email.message_id, 255)
+    if email.in_reply_to:
+        message["In-Reply-To"] = one_line(email.in_reply_to, 255)
+        refs = [one_line(r, 255) for r in email.references if r]
+        if email.in_reply_to not in refs:
+            refs.append(one_line(email.in_reply_to, 255))
+        message["References"] = " ".join(refs[-10:])
+    if email.automated:
+        message["Auto-Submitted"] = "auto-generated"
+    message.set_content(email.body, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(
+        plain_to_html(email.body), subtype="html", charset="utf-8", cte="quoted-printable"
+    )
+    for attachment in email.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        if maintype != "text" or not subtype:
+            raise SendError(f"Attachment type {attachment.content_type!r} is not text.")
+        message.add_attachment(
+            attachment.text,
+            subtype=subtype,
+            charset="utf-8",
+            cte="quoted-printable",
+            filename=one_line(attachment.filename, 100) or "attachment.txt",
+            params=dict(attachment.params),
+        )
+    return message
+
+
+def _tls_context() -> ssl.SSLContext:
+    return ssl.create_default_context()
+
+
+def _classify(exc: BaseException) -> SendError:
+    """Words for an SMTP failure, and whether a retry could ever help."""
+    if isinstance(exc, SendError):
+        return exc
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, text = next(iter(exc.recipients.values()), (0, b""))
+        words = _reply_text(text)
+        return SendError(
+            f"The mail server refused the recipient ({code} {words}).", permanent=500 <= code < 600
+        )
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return SendError(
+            f"The mail server did not accept the user name and password ({exc.smtp_code}). "
+            "Check them in Settings → Integrations."
+        )
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return SendError(
+            f"The mail server refused the sender address ({exc.smtp_code} "
+            f"{_reply_text(exc.smtp_error)}). Check the From address in Settings."
+        )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        code = exc.smtp_code
+        return SendError(
+            f"The mail server answered {code} {_reply_text(exc.smtp_error)}.",
+            permanent=500 <= code < 600 and code not in (530, 534, 535, 538),
+        )
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return SendError("The mail server closed the connection.")
+    if isinstance(exc, ssl.SSLError):
+        return SendError(f"A secure connection to the mail server failed ({exc.reason}).")
+    if isinstance(exc, socket.gaierror):
+        return SendError("The mail server's name could not be found (no internet, or a typo?).")
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return SendError("The mail server did not answer in time.")
+    if isinstance(exc, ConnectionRefusedError):
+        return SendError("The mail server refused the connection (wrong port, or it is down?).")
+    if isinstance(exc, OSError):
+        return SendError(f"The mail server could not be reached ({exc.strerror or exc}).")
+    return SendError(f"Sending failed ({type(exc).__name__}).")
+
+
+def _reply_text(value: Any) -> str:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return one_line(str(value), 300)
+
+
+class SmtpMailer:
+    """One SMTP connection for a batch of messages; reconnects after the server drops it.
+
+    Not thread-safe: use it from one thread at a time (it may be a different
+    thread per call). ``password`` is ``None`` for servers without login.
+    """
+
+    def __init__(self, settings: SmtpSettings, password: str | None) -> None:
+        if not settings.configured:
+            raise SendError("Email is not set up: add the SMTP server in Settings → Integrations.")
+        self.settings = settings
+        self._password = password
+        self._client: yagmail.SMTP | None = None
+        self.sent = 0
+
+    def _connect(self) -> yagmail.SMTP:
+        s = self.settings
+        kwargs: dict[str, Any] = {"timeout": s.timeout_seconds}
+        starttls: bool | dict[str, Any] = False
+        if s.security == "ssl":
+            kwargs["context"] = _tls_context()
+        elif s.security == "starttls":
+            starttls = {"context": _tls_context()}
+        client = yagmail.SMTP(
+            user=s.username or s.from_address,
+            password=self._password or "",
+            host=s.host,
+            port=s.port,
+            smtp_ssl=s.security == "ssl",
+            smtp_starttls=starttls,
+            smtp_skip_login=not self._password,
+            soft_email_validation=False,
+            **kwargs,
+        )
+        client.set_logging(None)  # its own handler would print to stderr
+        client.login()
+        return client
+
+    def send(self, message: EmailMessage) -> None:
+        """Send one built message; raises :class:`SendError` (the connection is then dropped)."""
+        recipients = [str(message["To"])] if message["To"] else []
+        if not recipients:
+            raise SendError("The message has no recipient.", permanent=True)
+        try:
+            if self._client is None:
+                self._client = self._connect()
+            refused = self._client.smtp.sendmail(
+                self.settings.from_address, recipients, message.as_bytes()
+            )
+        except Exception as exc:
+            self._drop()
+            error = _classify(exc)
+            log.warning("SMTP send of %s failed: %s", message["Message-ID"], error)
+            raise error from None
+        if refused:
+            code, text = next(iter(refused.values()))
+            raise SendError(
+                f"The mail server refused the recipient ({code} {_reply_text(text)}).",
+                permanent=500 <= code < 600,
+            )
+        self.sent += 1
+
+    def _drop(self) -> None:
+        client, self._client = self._client, None
+        if client is not None and client.smtp is not None:
+            try:
+                client.smtp.close()
+            except Exception:
+                pass
+            client.is_closed = True
+
+    def close(self) -> None:
+        """Say goodbye to the server (QUIT) and close the connection."""
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.close()
+            except Exception:
+                pass
+
+    def __enter__(self) -> SmtpMailer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def send_test_email(
+    settings: SmtpSettings, password: str | None, to: str, business_name: str = "CareOps"
+) -> str:
+    """Send a short test email to ``to`` (the "Send test email" button); returns its Message-ID.
+
+    Raises :class:`SendError` with words for the person at the desk. Blocks:
+    run it off the UI thread.
+    """
+    domain = settings.from_address.rpartition("@")[2] or "careops.local"
+    outgoing = OutgoingEmail(
+        message_id=make_msgid(domain=domain),
+        to=to,
+        subject=f"Test email from {business_name}",
+        body=(
+            f"This is a test email from CareOps Desktop for {business_name}.\n\n"
+            f"It was sent through {settings.host}:{settings.port} ({settings.security}). "
+            "If you can read it, email is set up."
+        ),
+        automated=True,
+    )
+    message = build_message(
+        outgoing, from_address=settings.from_address, from_name=settings.from_name
+    )
+    with SmtpMailer(settings, password) as mailer:
+        mailer.send(message)
+    return outgoing.message_id
