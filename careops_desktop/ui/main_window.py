@@ -1,0 +1,312 @@
+"""The main window: tabs from :mod:`careops_desktop.ui.tabs`, menus, shortcuts, status bar.
+
+Other areas talk to it through a small API: ``show_tab(key, filter=...)`` (navigation),
+``set_tab_title(key, title)``, ``set_booking_page_status(text, tooltip)`` and
+``set_outbox_status(text, tooltip)`` (status bar slots), ``show_status(text)``.
+The application controller listens to ``signOutRequested``, ``lockRequested`` and
+``closed``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careops_desktop import __version__
+from careops_desktop.core.permissions import Actor
+from careops_desktop.ui.events_bridge import EventsBridge
+from careops_desktop.ui.idle import IdleWatcher
+from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
+from careops_desktop.ui.tabs import TabContext, TabSpec, visible_specs
+from careops_desktop.ui.ui_state import (
+    app_settings,
+    as_bytes,
+    idle_lock_minutes,
+    save_header_now,
+)
+
+log = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+LAST_TAB_KEY = "main_window/last_tab"
+
+
+class _TabHost(QWidget):
+    """Holds one tab's page, created on first show."""
+
+    def __init__(self, spec: TabSpec) -> None:
+        super().__init__()
+        self.spec = spec
+        self.page: QWidget | None = None
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.setObjectName(f"tab_{spec.key}")
+
+
+class MainWindow(QMainWindow):
+    """Tabs shown by permission, created lazily; geometry remembered; idle lock."""
+
+    signOutRequested = Signal()
+    lockRequested = Signal()
+    closed = Signal()
+    tabChanged = Signal(str)
+
+    def __init__(
+        self,
+        ops: Ops,
+        events: EventsBridge,
+        actor: Actor,
+        *,
+        business_name: str = "",
+        specs: Sequence[TabSpec] | None = None,
+        idle_minutes: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.ops = ops
+        self.events = events
+        self.actor = actor
+        self._closing = False
+        self.setObjectName("mainWindow")
+        self.set_business_name(business_name)
+        self.context = TabContext(ops=ops, events=events, actor=actor, window=self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._hosts: dict[str, _TabHost] = {}
+        for spec in visible_specs(actor, specs):
+            host = _TabHost(spec)
+            self._hosts[spec.key] = host
+            self.tabs.addTab(host, spec.title)
+        self.tabs.currentChanged.connect(self._on_current_changed)
+
+        self._build_menus()
+        self._build_shortcuts()
+        self._build_status_bar()
+
+        self.idle = IdleWatcher(idle_lock_minutes() if idle_minutes is None else idle_minutes, self)
+        self.idle.idleTimeout.connect(self.lockRequested.emit)
+
+        self._restore_geometry()
+        settings = app_settings()
+        last = str(settings.value(LAST_TAB_KEY, "dashboard") or "dashboard")
+        start = last if last in self._hosts else next(iter(self._hosts), "")
+        if start:
+            self.tabs.setCurrentWidget(self._hosts[start])
+            self._ensure_page(self._hosts[start])
+        self.idle.start()
+
+    # -- navigation API ------------------------------------------------------------------
+
+    def tab_keys(self) -> list[str]:
+        """Keys of the visible tabs, in order."""
+        hosts = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [host.spec.key for host in hosts if isinstance(host, _TabHost)]
+
+    def current_key(self) -> str | None:
+        host = self.tabs.currentWidget()
+        return host.spec.key if isinstance(host, _TabHost) else None
+
+    def page(self, key: str) -> QWidget | None:
+        """The page of tab ``key`` (created now if needed), or None when it is not shown."""
+        host = self._hosts.get(key)
+        return self._ensure_page(host) if host is not None else None
+
+    def current_page(self) -> QWidget | None:
+        host = self.tabs.currentWidget()
+        return self._ensure_page(host) if isinstance(host, _TabHost) else None
+
+    def show_tab(self, key: str, filter: Any = None) -> QWidget | None:
+        """Switch to tab ``key``; a ``filter`` is handed to the page's ``apply_filter``.
+
+        Returns the page, or None when the tab is not shown to this person.
+        """
+        host = self._hosts.get(key)
+        if host is None:
+            return None
+        self.tabs.setCurrentWidget(host)
+        page = self._ensure_page(host)
+        if filter is not None and page is not None and hasattr(page, "apply_filter"):
+            page.apply_filter(filter)
+        return page
+
+    def set_tab_title(self, key: str, title: str) -> None:
+        host = self._hosts.get(key)
+        if host is not None:
+            self.tabs.setTabText(self.tabs.indexOf(host), title.replace("&", "&&"))
+
+    # -- status bar API ------------------------------------------------------------------
+
+    def set_booking_page_status(self, text: str, tooltip: str = "") -> None:
+        """Show the booking page's address or state (plain text)."""
+        set_plain(self.booking_page_label, text)
+        self.booking_page_label.setToolTip(safe_tooltip(tooltip))
+        self.booking_page_label.setVisible(bool(text))
+
+    def set_outbox_status(self, text: str, tooltip: str = "") -> None:
+        """Show the outbox state, e.g. "Outbox: 2 waiting, 1 failed" (plain text)."""
+        set_plain(self.outbox_label, text)
+        self.outbox_label.setToolTip(safe_tooltip(tooltip))
+        self.outbox_label.setVisible(bool(text))
+
+    def show_status(self, text: str, milliseconds: int = 4000) -> None:
+        self.statusBar().showMessage(text, milliseconds)
+
+    def set_business_name(self, name: str) -> None:
+        self.setWindowTitle(f"{name} — CareOps" if name else "CareOps")
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.sign_out_action = QAction("Sign &out", self)
+        self.sign_out_action.triggered.connect(self.signOutRequested.emit)
+        self.lock_action = QAction("&Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lockRequested.emit)
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = QAction("&About CareOps", self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_shortcuts(self) -> None:
+        self._shortcuts: list[QShortcut] = []
+        for number in range(1, 9):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self._switch_to_index(n - 1))
+            self._shortcuts.append(shortcut)
+        search = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        search.activated.connect(lambda: self._call_page("focus_search"))
+        create = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        create.activated.connect(lambda: self._call_page("create_new"))
+        self._shortcuts += [search, create]
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        role = self.actor.role.value if self.actor.role else "system"
+        self.user_label = plain_label(f"Signed in as {self.actor.name} ({role})")
+        self.user_label.setObjectName("signedInLabel")
+        self.booking_page_label = plain_label()
+        self.booking_page_label.setObjectName("bookingPageLabel")
+        self.booking_page_label.hide()
+        self.outbox_label = plain_label()
+        self.outbox_label.setObjectName("outboxLabel")
+        self.outbox_label.hide()
+        self.busy_label = QLabel("Working…")
+        self.busy_label.setObjectName("busyLabel")
+        self.busy_label.hide()
+        bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.booking_page_label)
+        bar.addPermanentWidget(self.outbox_label)
+        self.ops.busyChanged.connect(self._on_busy)
+        self.ops.statusMessage.connect(self.show_status)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About CareOps")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"CareOps Desktop {__version__}\n\n"
+            "The front office of one service business: inbox, bookings, contacts, "
+            "intake forms and inventory, with your data on your own computer."
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _on_busy(self, busy: bool) -> None:
+        if shiboken6.isValid(self.busy_label):
+            self.busy_label.setVisible(busy)
+
+    def _switch_to_index(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def _call_page(self, method: str) -> None:
+        page = self.current_page()
+        action = getattr(page, method, None)
+        if callable(action):
+            action()
+
+    def _ensure_page(self, host: _TabHost) -> QWidget | None:
+        if host.page is None and not self._closing:
+            page = host.spec.factory(self.context)
+            host.box.addWidget(page)
+            host.page = page
+        return host.page
+
+    def _on_current_changed(self, index: int) -> None:
+        host = self.tabs.widget(index)
+        if isinstance(host, _TabHost):
+            self._ensure_page(host)
+            self.tabChanged.emit(host.spec.key)
+
+    def _restore_geometry(self) -> None:
+        settings = app_settings()
+        geometry = as_bytes(settings.value(GEOMETRY_KEY))
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = as_bytes(settings.value(STATE_KEY))
+        if state is not None:
+            self.restoreState(state)
+
+    def save_ui_state(self) -> None:
+        """Write geometry, the current tab and every remembered table header to QSettings."""
+        settings = app_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        key = self.current_key()
+        if key:
+            settings.setValue(LAST_TAB_KEY, key)
+        for header in self.findChildren(QHeaderView):
+            save_header_now(header)
+        settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop the idle timer and let each page stop its own work (idempotent)."""
+        if self._closing:
+            return
+        self._closing = True
+        self.idle.stop()
+        for host in self._hosts.values():
+            page = host.page
+            stop = getattr(page, "shutdown", None)
+            if callable(stop):
+                try:
+                    stop()
+                except Exception:
+                    log.exception("a tab failed to shut down")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_ui_state()
+        self.shutdown()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,75 @@
+"""Window and table state kept in QSettings (never business data, never secrets).
+
+Organization "CareOps", application "CareOps Desktop", INI format in the user scope, so
+tests redirect it with ``QSettings.setPath(IniFormat, UserScope, tmp)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView
+
+ORGANIZATION = "CareOps"
+APPLICATION = "CareOps Desktop"
+
+LAST_EMAIL = "login/last_email"
+IDLE_LOCK_MINUTES = "security/idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 15
+
+
+def app_settings() -> QSettings:
+    """The app's QSettings (INI file under the user scope)."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
+
+
+def idle_lock_minutes() -> int:
+    """Minutes without input before the window locks; 0 means never."""
+    value = app_settings().value(IDLE_LOCK_MINUTES, DEFAULT_IDLE_LOCK_MINUTES)
+    try:
+        minutes = int(str(value))
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_LOCK_MINUTES
+    return max(0, minutes)
+
+
+def set_idle_lock_minutes(minutes: int) -> None:
+    app_settings().setValue(IDLE_LOCK_MINUTES, max(0, int(minutes)))
+
+
+def as_bytes(value: object) -> QByteArray | None:
+    """A stored QByteArray (or bytes) read back from QSettings; None when absent or empty."""
+    if isinstance(value, QByteArray):
+        return value if not value.isEmpty() else None
+    if isinstance(value, bytes) and value:
+        return QByteArray(value)
+    return None
+
+
+def remember_header(header: QHeaderView, key: str) -> None:
+    """Restore a table header's columns (widths, order, sort) from QSettings and keep saving.
+
+    ``key`` names the table, e.g. ``"contacts/list"``. Each change is written to the
+    in-memory settings at once (QSettings writes the file lazily).
+    """
+    name = f"tables/{key}/header"
+    state = app_settings().value(name)
+    restored = as_bytes(state)
+    if restored is not None:
+        header.restoreState(restored)
+    header.setProperty("careopsStateKey", name)
+
+    def save(*_args: object) -> None:
+        save_header_now(header)
+
+    header.sectionResized.connect(save)
+    header.sectionMoved.connect(save)
+    header.sortIndicatorChanged.connect(save)
+
+
+def save_header_now(header: QHeaderView) -> None:
+    """Write a header's state at once (the window calls this when it closes)."""
+    name = header.property("careopsStateKey")
+    if name:
+        app_settings().setValue(str(name), header.saveState())
