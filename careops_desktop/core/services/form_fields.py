@@ -210,18 +210,21 @@ def validate_answers(
     *,
     phone_region: str | None = None,
     email_cleaner: Callable[[str], str] | None = None,
+    phone_cleaner: Callable[[str], str] | None = None,
 ) -> dict[str, str]:
     """Check ``data`` against ``fields`` and return the answers to store, keyed by field key.
 
     Unknown keys are dropped. Each answer is text of at most 5,000 characters,
     kept as typed apart from surrounding spaces (email and phone are stored
     normalised, a checkbox as ``yes``/``no``, a date as ``YYYY-MM-DD``). A
-    required checkbox must be ticked. Raises :class:`ValidationError` with one
+    required checkbox must be ticked. ``email_cleaner``/``phone_cleaner``
+    replace the built-in checks (they raise ``ValueError`` or
+    ``ValidationError``; the message is kept). Raises :class:`ValidationError` with one
     message per field at fault.
     """
     cleaners: dict[str, Callable[[str], str]] = {
         "email": email_cleaner or _clean_email,
-        "phone": _phone_cleaner(phone_region),
+        "phone": phone_cleaner or _phone_cleaner(phone_region),
         "date": _clean_date,
         "number": _clean_number,
     }

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import phonenumbers
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
@@ -36,6 +35,11 @@ from careops_desktop.core.models import (
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import get_business
+from careops_desktop.core.services.contact_fields import (
+    default_region,
+    normalize_email,
+    normalize_phone,
+)
 from careops_desktop.core.services.form_definitions import (
     FormDefinition,
     FormView,
@@ -263,15 +267,6 @@ def get_form_by_token(session: Session, token: str) -> FormToFill:
     )
 
 
-def _phone_region(business: Business) -> str | None:
-    """The region of the business's own phone number: local numbers are read as from there."""
-    try:
-        number = phonenumbers.parse(business.phone or "", None)
-    except phonenumbers.NumberParseException:
-        return None
-    return phonenumbers.region_code_for_number(number)
-
-
 def submit_by_token(
     session: Session, token: str, data: Mapping[str, Any], now: datetime | None = None
 ) -> FormToFill:
@@ -295,8 +290,13 @@ def submit_by_token(
         raise ValidationError({"__all__": "The answers could not be read."})
     form = load_form(session, submission.form_id)
     fields = [field_from_json(f) for f in form.fields]
-    business = get_business(session)
-    answers = validate_answers(fields, data, phone_region=_phone_region(business))
+    region = default_region(session)
+    answers = validate_answers(
+        fields,
+        data,
+        email_cleaner=normalize_email,
+        phone_cleaner=lambda value: normalize_phone(value, region),
+    )
     submission.data = answers
     submission.status = "completed"
     submission.submitted_at = now
