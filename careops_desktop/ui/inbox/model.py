@@ -1,0 +1,151 @@
+"""The inbox's models: the conversation list (lazy, over ids) and one thread's messages.
+
+The conversation filter is an :class:`InboxFilter`; the core's
+``inbox.list_conversations`` does the search and order in SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from sqlalchemy.orm import Session
+
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services import inbox
+from careops_desktop.core.services.inbox import ConversationRow, MessageView
+from careops_desktop.ui.table_model import Column, RowStyle
+from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+MESSAGE_ROLE = int(Qt.ItemDataRole.UserRole) + 10
+ALL_CONVERSATIONS = 1_000_000  # the list query pages; the inbox asks for all ids at once
+
+DELIVERY_WORDS = {
+    "none": "",
+    "queued": "Queued",
+    "sending": "Sending…",
+    "sent": "Sent",
+    "failed": "Failed",
+    "received": "Received",
+}
+CHANNEL_WORDS = {"email": "Email", "sms": "SMS", "system": "Note", "web": "Booking page"}
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    """Which conversations to list: open (True), closed (False) or all (None), and a search."""
+
+    open_filter: bool | None = True
+    search: str = ""
+
+
+class ConversationSource:
+    """``fetch_ids``/``fetch_rows`` for :class:`IdTableModel` over ``inbox.list_conversations``.
+
+    The core lists rows, not ids, so one listing gives both: the rows are kept
+    until the next listing and handed out by id (both calls run on the database
+    worker, one after the other).
+    """
+
+    def __init__(self, actor: Actor) -> None:
+        self._actor = actor
+        self._rows: dict[int, ConversationRow] = {}
+
+    def fetch_ids(
+        self, session: Session, flt: InboxFilter | None, _sort: str | None, _desc: bool
+    ) -> Sequence[int]:
+        flt = flt or InboxFilter()
+        rows = inbox.list_conversations(
+            session,
+            self._actor,
+            open_filter=flt.open_filter,
+            search=flt.search,
+            limit=ALL_CONVERSATIONS,
+        )
+        self._rows = {row.id: row for row in rows}
+        return [row.id for row in rows]
+
+    def fetch_rows(self, _session: Session, ids: Sequence[int]) -> Mapping[int, ConversationRow]:
+        return {i: self._rows[i] for i in ids if i in self._rows}
+
+
+def conversation_columns(zone_of: Any) -> list[Column]:
+    """Who, what was said last, and when (``zone_of()`` gives the business zone)."""
+    return [
+        Column("contact_name", "Contact"),
+        Column("last_message_preview", "Last message", tooltip=True),
+        Column("updated_at", "When", format=lambda value: fmt_short(value, zone_of())),
+    ]
+
+
+def conversation_style(row: ConversationRow) -> RowStyle:
+    """Unread conversations in bold; closed ones greyed."""
+    if row.unread_count > 0:
+        return RowStyle(bold=True)
+    if not row.is_open:
+        return RowStyle(foreground="#6b7280")
+    return RowStyle()
+
+
+def delivery_text(message: MessageView) -> str:
+    """A message's delivery state in words, with the reason of a failure."""
+    words = DELIVERY_WORDS.get(message.delivery_status, message.delivery_status)
+    if message.delivery_status == "failed" and message.delivery_error:
+        return f"Failed: {message.delivery_error}"
+    return words
+
+
+def message_header(message: MessageView, zone: ZoneInfo) -> str:
+    """``Ada Lovelace · Email · Mon 10 Mar 2025 14:30 · Sent`` (plain text)."""
+    sender = message.sender_name or message.sender_type.capitalize()
+    parts = [
+        sender,
+        CHANNEL_WORDS.get(message.channel, message.channel),
+        fmt_datetime(message.created_at, zone),
+    ]
+    state = delivery_text(message)
+    if state and message.direction == "out":
+        parts.append(state)
+    return " · ".join(parts)
+
+
+class MessagesModel(QAbstractListModel):
+    """One thread's messages, oldest first; DisplayRole is header and body as plain text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._messages: list[MessageView] = []
+        self.zone = ZoneInfo("UTC")
+
+    def set_messages(self, messages: Sequence[MessageView]) -> None:
+        self.beginResetModel()
+        self._messages = list(messages)
+        self.endResetModel()
+
+    def messages(self) -> list[MessageView]:
+        return list(self._messages)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._messages)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._messages):
+            return None
+        message = self._messages[index.row()]
+        if role == MESSAGE_ROLE:
+            return message
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{message_header(message, self.zone)}\n{message.content}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{message_header(message, self.zone)}. {message.content}"
+        return None
