@@ -104,7 +104,7 @@ def rich_labels_showing(root: QWidget, needle: str) -> list[QLabel]:
 def assert_shown_literally(
     qtbot: Any, root: QWidget, needles: tuple[str, ...], got_request: Any
 ) -> None:
-    """Each needle appears verbatim somewhere, no label may treat it as markup, no fetch happened."""
+    """Each needle is shown verbatim, no label treats it as markup, nothing was fetched."""
     root.grab()  # paint everything once
     QApplication.processEvents()
     texts = visible_texts(root)

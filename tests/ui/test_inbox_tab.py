@@ -84,7 +84,7 @@ def test_inbox_lists_open_conversations_matching_the_database(db, ops, bridge, q
 
 def test_opening_a_thread_marks_it_read_and_a_reply_is_queued(db, ops, bridge, qtbot) -> None:
     seeded = _seed(db)
-    window, page = _inbox(qtbot, ops, bridge)
+    _window, page = _inbox(qtbot, ops, bridge)
     page.apply_filter({"conversation_id": seeded["ada_conversation"]})
     qtbot.waitUntil(lambda: page.shown is not None, timeout=5000)
     assert [m.content for m in page.messages.messages()] == ["Can I come at 3? Hello"]
@@ -127,7 +127,7 @@ def _unread(db: Any, conversation_id: int) -> int:
 
 def test_an_empty_reply_or_a_missing_address_is_shown_at_the_field(db, ops, bridge, qtbot) -> None:
     seeded = _seed(db)
-    window, page = _inbox(qtbot, ops, bridge)
+    _window, page = _inbox(qtbot, ops, bridge)
     page.apply_filter({"conversation_id": seeded["ada_conversation"]})
     qtbot.waitUntil(lambda: page.shown is not None, timeout=5000)
     # opening marked it read; wait for the thread to reload after that event
@@ -148,7 +148,7 @@ def test_an_empty_reply_or_a_missing_address_is_shown_at_the_field(db, ops, brid
 
 def test_close_and_reopen(db, ops, bridge, qtbot) -> None:
     seeded = _seed(db)
-    window, page = _inbox(qtbot, ops, bridge)
+    _window, page = _inbox(qtbot, ops, bridge)
     page.apply_filter({"conversation_id": seeded["ada_conversation"]})
     qtbot.waitUntil(lambda: page.shown is not None and page.shown.is_open, timeout=5000)
     page.close_button.click()
@@ -160,7 +160,7 @@ def test_close_and_reopen(db, ops, bridge, qtbot) -> None:
 
 def test_start_a_conversation_with_a_contact(db, ops, bridge, qtbot) -> None:
     seeded = _seed(db)
-    window, page = _inbox(qtbot, ops, bridge)
+    _window, page = _inbox(qtbot, ops, bridge)
     dialog = page.create_new()
     qtbot.waitUntil(lambda: dialog.picker.model.rowCount() == 2, timeout=5000)
     dialog.ok_button.click()  # nobody chosen
