@@ -180,7 +180,8 @@ def find_or_create_contact(
 ) -> tuple[ContactView, bool]:
     """The contact with this email (else this phone), or a new one; ``(view, created)``.
 
-    A phone match counts only for a contact with no email or the same email. A
+    When an email is given, a phone match counts only for a contact with no email
+    (or the same one). A
     found contact gains the phone or email it lacked; its name is kept.
     """
     require(actor, Permission.MANAGE_CONTACTS)
@@ -191,13 +192,10 @@ def find_or_create_contact(
             select(Contact).where(Contact.email == clean_email).order_by(Contact.id).limit(1)
         ).first()
     if found is None and clean_phone:
-        found = session.scalars(
-            select(Contact)
-            .where(Contact.phone == clean_phone)
-            .where(or_(Contact.email.is_(None), Contact.email == (clean_email or "")))
-            .order_by(Contact.id)
-            .limit(1)
-        ).first()
+        by_phone = select(Contact).where(Contact.phone == clean_phone)
+        if clean_email:
+            by_phone = by_phone.where(or_(Contact.email.is_(None), Contact.email == clean_email))
+        found = session.scalars(by_phone.order_by(Contact.id).limit(1)).first()
     if found is None:
         contact = Contact(name=clean_name, email=clean_email, phone=clean_phone, notes="")
         session.add(contact)
@@ -222,8 +220,8 @@ def find_or_create_contact(
 # -- search ------------------------------------------------------------------------------------
 
 ORDERS: dict[str, tuple[ColumnElement[Any], ...]] = {
-    "name": (Contact.name.asc(), Contact.id.asc()),
-    "-name": (Contact.name.desc(), Contact.id.desc()),
+    "name": (func.lower(Contact.name).asc(), Contact.id.asc()),
+    "-name": (func.lower(Contact.name).desc(), Contact.id.desc()),
     "created": (Contact.created_at.asc(), Contact.id.asc()),
     "-created": (Contact.created_at.desc(), Contact.id.desc()),
     "last_contacted": (Contact.last_contacted_at.asc(), Contact.id.asc()),
