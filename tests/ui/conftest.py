@@ -192,3 +192,22 @@ def bridge(qapp: QApplication) -> Iterator[Any]:
     yield instance
     instance.close()
     instance.deleteLater()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo database, built once per test session (copy it with shell_helpers)."""
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.demo.builder import build_demo
+    from careops_desktop.core.schema import upgrade_to_head
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    try:
+        upgrade_to_head(database.engine)
+        build_demo(database, "small")
+        with database.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        database.close()
+    return path

@@ -1,0 +1,299 @@
+"""The desktop app: QApplication + qasync loop, open the database, sign in, the main window.
+
+``run_app(args)`` is what ``careops`` (no command) calls. The steps, all on the Qt loop and
+none blocking it:
+
+1. open the database and bring its schema up to date on a thread of its own (a small
+   progress window appears if that takes longer than half a second);
+2. ``--demo``: fill the demo database when it is empty (progress bar, cancellable), then
+   sign in as its owner; a first run (no accounts): the owner account, then the setup
+   wizard; otherwise the sign-in dialog;
+3. the main window, until Quit (or Sign out → sign-in dialog again; Lock → unlock dialog);
+4. shutdown: cancel UI work, stop listening to events, stop the database worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+
+from careops_desktop.config import backups_dir
+from careops_desktop.core.db import Database
+from careops_desktop.core.errors import CareOpsError, NotFound
+from careops_desktop.core.permissions import Actor, Permission
+from careops_desktop.core.schema import needs_upgrade, upgrade_to_head
+from careops_desktop.core.services import auth, business
+from careops_desktop.ui.awaitable import dialog_result
+from careops_desktop.ui.events_bridge import EventsBridge
+from careops_desktop.ui.login.dialog import LoginDialog
+from careops_desktop.ui.login.owner import CreateOwnerDialog
+from careops_desktop.ui.main_window import MainWindow
+from careops_desktop.ui.ops import BUSY_DELAY_MS, Ops, run_off_thread, show_error_box
+from careops_desktop.ui.theme import apply_theme
+from careops_desktop.ui.ui_state import APPLICATION, ORGANIZATION
+
+log = logging.getLogger(__name__)
+
+QUIT = "quit"
+SIGN_OUT = "sign_out"
+
+
+def _migrate(url_database: Database) -> None:
+    """Worker thread: upgrade the schema (an existing SQLite file is backed up first)."""
+    if needs_upgrade(url_database.engine):
+        upgrade_to_head(url_database.engine, backup_dir=backups_dir())
+
+
+class AppController:
+    """One run of the app: owns the Database, Ops, the events bridge and the main window."""
+
+    def __init__(self, database_url: str, *, demo: bool = False, demo_size: str = "small") -> None:
+        self.database_url = database_url
+        self.demo = demo
+        self.demo_size = demo_size
+        self.database: Database | None = None
+        self.ops: Ops | None = None
+        self.bridge: EventsBridge | None = None
+        self.window: MainWindow | None = None
+        self.actor: Actor | None = None
+        self.email = ""
+        self.dialog: QDialog | None = None  # the dialog being awaited (tests drive it)
+        self._lock_task: asyncio.Future[None] | None = None
+
+    # -- the flow -----------------------------------------------------------------------
+
+    async def run(self) -> int:
+        """The whole session; returns the exit code."""
+        try:
+            self.database = Database(self.database_url)
+            if not await self._open_database():
+                return 1
+            self.ops = Ops(self.database)
+            self.bridge = EventsBridge()
+            actor = await self._first_sign_in()
+            while actor is not None:
+                self.actor = actor
+                if await self._needs_setup(actor):
+                    await self._run_wizard(actor)
+                outcome = await self._main_window(actor)
+                if outcome == QUIT:
+                    break
+                actor = await self._sign_in()
+            return 0
+        finally:
+            await self.shutdown()
+
+    async def _open_database(self) -> bool:
+        assert self.database is not None
+        progress = _DelayedProgress("Opening CareOps", "Updating the database…")
+        try:
+            await run_off_thread(_migrate, self.database)
+        except Exception as exc:
+            log.exception("could not open the database")
+            box = show_error_box(
+                None,
+                "CareOps",
+                "CareOps could not open its database. The details have been written to the log.",
+                f"{type(exc).__name__}: {exc}",
+            )
+            await dialog_result(box)
+            return False
+        finally:
+            progress.close()
+        return True
+
+    async def _first_sign_in(self) -> Actor | None:
+        assert self.ops is not None
+        if self.demo:
+            return await self._demo_sign_in()
+        if await self.ops.run(auth.user_count) == 0:
+            dialog = CreateOwnerDialog(self.ops)
+            if await self._await(dialog) != QDialog.DialogCode.Accepted:
+                return None
+            self.email = dialog.email_used
+            return dialog.actor
+        return await self._sign_in()
+
+    async def _sign_in(self) -> Actor | None:
+        assert self.ops is not None
+        dialog = LoginDialog(self.ops, business_name=await self._business_name())
+        if await self._await(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        self.email = dialog.email_used
+        return dialog.actor
+
+    async def _demo_sign_in(self) -> Actor | None:
+        from careops_desktop.core.demo import builder
+        from careops_desktop.core.demo.plan import OWNER_EMAIL, OWNER_PASSWORD
+
+        assert self.ops is not None
+        if await self.ops.run(auth.user_count) == 0:
+            failed: list[BaseException] = []
+            task = self.ops.progress_task(
+                builder.build_demo,
+                self.demo_size,
+                title="CareOps demo",
+                label="Filling the demo business with sample data…",
+                on_error=failed.append,
+            )
+            summary = await task
+            if summary is None:  # cancelled, or refused (shown to the person)
+                if failed:
+                    self.ops.show_error(str(failed[0]))
+                return None
+        self.email = OWNER_EMAIL
+        actor: Actor = await self.ops.run(auth.login, OWNER_EMAIL, OWNER_PASSWORD)
+        return actor
+
+    async def _needs_setup(self, actor: Actor) -> bool:
+        """True when the business row is missing and this person may create it."""
+        assert self.ops is not None
+        if not actor.can(Permission.MANAGE_SETTINGS):
+            return False
+        try:
+            await self.ops.run(business.get_profile)
+        except NotFound:
+            return True
+        return False
+
+    async def _run_wizard(self, actor: Actor) -> None:
+        from careops_desktop.ui.wizard.wizard import SetupWizard
+
+        assert self.ops is not None
+        await self._await(SetupWizard(self.ops, actor))
+
+    async def _main_window(self, actor: Actor) -> str:
+        assert self.ops is not None and self.bridge is not None
+        window = MainWindow(self.ops, self.bridge, actor, business_name=await self._business_name())
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window = window
+        self.ops.parent_widget = window
+        outcome: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+        def finish(result: str) -> None:
+            if not outcome.done():
+                outcome.set_result(result)
+
+        window.closed.connect(lambda: finish(QUIT))
+        window.signOutRequested.connect(lambda: finish(SIGN_OUT))
+        window.lockRequested.connect(lambda: self._start_lock(window))
+        window.show()
+        try:
+            result = await outcome
+        finally:
+            self.window = None
+            self.ops.parent_widget = None
+            if self._lock_task is not None:
+                self._lock_task.cancel()
+                await asyncio.gather(self._lock_task, return_exceptions=True)
+                self._lock_task = None
+            if shiboken6.isValid(window):
+                window.closed.disconnect()
+                window.close()
+        return result
+
+    def _start_lock(self, window: MainWindow) -> None:
+        if self._lock_task is None or self._lock_task.done():
+            self._lock_task = asyncio.ensure_future(self._lock(window))
+
+    async def _lock(self, window: MainWindow) -> None:
+        """Hide the window behind the unlock dialog; "Sign out" there signs out."""
+        assert self.ops is not None
+        if not shiboken6.isValid(window) or not window.isVisible():
+            return
+        window.idle.stop()
+        window.hide()
+        dialog = LoginDialog(
+            self.ops, business_name=await self._business_name(), unlock_email=self.email
+        )
+        accepted = await self._await(dialog) == QDialog.DialogCode.Accepted
+        if not shiboken6.isValid(window):
+            return
+        if accepted and dialog.actor is not None and dialog.actor.user_id == window.actor.user_id:
+            window.show()
+            window.idle.start()
+        else:
+            window.signOutRequested.emit()
+
+    async def _business_name(self) -> str:
+        assert self.ops is not None
+        try:
+            profile = await self.ops.run(business.get_profile)
+        except CareOpsError:
+            return ""
+        return profile.name
+
+    async def _await(self, dialog: QDialog) -> int:
+        self.dialog = dialog
+        try:
+            return await dialog_result(dialog)
+        finally:
+            self.dialog = None
+            dialog.deleteLater()
+
+    async def shutdown(self) -> None:
+        """Close the window, cancel UI work, stop events, stop the database worker."""
+        if self.window is not None and shiboken6.isValid(self.window):
+            self.window.shutdown()
+            self.window.close()
+        if self.ops is not None:
+            await self.ops.shutdown()
+        if self.bridge is not None:
+            self.bridge.close()
+        if self.database is not None:
+            database, self.database = self.database, None
+            await run_off_thread(database.close)
+
+
+class _DelayedProgress:
+    """A busy progress window that appears only if the work lasts longer than half a second."""
+
+    def __init__(self, title: str, label: str) -> None:
+        self.dialog = QProgressDialog(label, "", 0, 0)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setCancelButton(None)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setObjectName("careopsStartupProgress")
+        self.dialog.reset()  # a QProgressDialog shows itself after 4 s unless reset
+        self.timer = QTimer()
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.dialog.show)
+        self.timer.start(BUSY_DELAY_MS)
+
+    def close(self) -> None:
+        self.timer.stop()
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
+def create_application() -> QApplication:
+    """The QApplication with the app's names and look (reused if one exists)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("CareOps")
+    app.setQuitOnLastWindowClosed(False)  # the controller decides when the app ends
+    apply_theme(app)
+    return app
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the window for ``args.db`` (``args.demo``: the demo business); the exit code."""
+    import qasync
+
+    app = create_application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    controller = AppController(args.db, demo=bool(getattr(args, "demo", False)))
+    try:
+        with loop:
+            return int(loop.run_until_complete(controller.run()))
+    finally:
+        asyncio.set_event_loop(None)

@@ -1,0 +1,259 @@
+"""The Dashboard tab: today's figures as cards, the alerts, recent bookings and conversations.
+
+Everything comes from one core call (``dashboard.dashboard``) and is reloaded whenever any
+core event arrives (coalesced: at most one reload in flight, one more queued). Each card
+switches to its tab with a filter through ``TabContext.show_tab``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careops_desktop.core.services import dashboard as dashboard_service
+from careops_desktop.core.services.dashboard import DashboardData
+from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.tabs import TabContext
+
+# card key → (title, tab key, filter handed to that tab's apply_filter)
+CARDS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
+    ("today_bookings", "Today's bookings", "bookings", {"period": "today"}),
+    ("upcoming_bookings", "Upcoming", "bookings", {"period": "upcoming"}),
+    ("new_inquiries", "New inquiries", "inbox", {"unread": True}),
+    ("pending_forms", "Pending forms", "forms", {"status": "pending"}),
+    ("low_stock_count", "Low stock", "inventory", {"low_stock": True}),
+)
+ALERT_FILTERS: dict[str, dict[str, Any]] = {
+    "messages_failed": {"status": "failed"},
+    "forms_overdue": {"status": "overdue"},
+    "low_stock": {"low_stock": True},
+    "forms_pending": {"status": "pending"},
+    "no_bookings_today": {"period": "today"},
+}
+
+
+class Card(QPushButton):
+    """A big number with a title; clicking it opens the filtered tab."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key = key
+        self.setObjectName("dashboardCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(170, 96)
+        self.value_label = QLabel("–")
+        self.value_label.setObjectName("cardValue")
+        self.value_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label = plain_label(title)
+        self.title_label.setObjectName("cardTitle")
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.title_label)
+        for label in (self.value_label, self.title_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    @property
+    def value_text(self) -> str:
+        return self.value_label.text()
+
+    def set_value(self, value: int | None) -> None:
+        self.setVisible(value is not None)
+        self.value_label.setText("" if value is None else str(value))
+        self.setAccessibleName(f"{self.title_label.text()}: {value}")
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    """A small fixed table (five rows at most): cells are plain-text items."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+def _item(text: str, item_id: int | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if item_id is not None:
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+    return item
+
+
+class DashboardView(QWidget):
+    """The dashboard page; ``refresh()`` reloads; ``loaded(DashboardData)`` after each load."""
+
+    loaded = Signal(object)
+
+    def __init__(self, context: TabContext) -> None:
+        super().__init__()
+        self.context = context
+        self.data: DashboardData | None = None
+        self._in_flight = False
+        self._again = False
+        self.setObjectName("dashboardView")
+
+        self.heading = plain_label("Today")
+        self.heading.setObjectName("pageHeading")
+        self.cards: dict[str, Card] = {}
+        cards_row = QHBoxLayout()
+        for key, title, tab, flt in CARDS:
+            card = Card(key, title)
+            card.clicked.connect(lambda _=False, t=tab, f=flt: self.context.show_tab(t, f))
+            self.cards[key] = card
+            cards_row.addWidget(card)
+        cards_row.addStretch(1)
+
+        self.alerts_box = QVBoxLayout()
+        self.alerts_box.setSpacing(4)
+        alerts_title = plain_label("Needs attention")
+        alerts_title.setObjectName("sectionTitle")
+        self.no_alerts = plain_label("Nothing needs attention right now.")
+        self.alert_buttons: list[QPushButton] = []
+
+        self.recent_bookings = _table(
+            ["When", "Contact", "Booking type", "With", "Status"], "recentBookings"
+        )
+        self.recent_bookings.cellDoubleClicked.connect(self._open_booking)
+        self.recent_conversations = _table(
+            ["Contact", "Latest message", "Unread"], "recentConversations"
+        )
+        self.recent_conversations.cellDoubleClicked.connect(self._open_conversation)
+
+        grid = QGridLayout()
+        grid.addWidget(plain_label("Recent bookings"), 0, 0)
+        grid.addWidget(self.recent_bookings, 1, 0)
+        self.conversations_title = plain_label("Recent conversations")
+        grid.addWidget(self.conversations_title, 0, 1)
+        grid.addWidget(self.recent_conversations, 1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addLayout(cards_row)
+        layout.addSpacing(8)
+        layout.addWidget(alerts_title)
+        layout.addWidget(self.no_alerts)
+        layout.addLayout(self.alerts_box)
+        layout.addSpacing(8)
+        layout.addLayout(grid, 1)
+
+        context.events.anyChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- tab protocol -------------------------------------------------------------------
+
+    def apply_filter(self, _filter: Any) -> None:
+        """The dashboard has no filter; it just reloads."""
+        self.refresh()
+
+    def shutdown(self) -> None:
+        try:
+            self.context.events.anyChanged.disconnect(self.refresh)
+        except (RuntimeError, TypeError):
+            pass
+
+    # -- loading ------------------------------------------------------------------------
+
+    def refresh(self, *_event: object) -> None:
+        """Reload the figures (a reload already running is followed by one more)."""
+        if self._in_flight:
+            self._again = True
+            return
+        self._in_flight = True
+        self.context.ops.query(
+            dashboard_service.dashboard,
+            self.context.actor,
+            on_done=self._show,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._in_flight = False
+        set_plain(self.heading, f"The dashboard could not be loaded: {exc}")
+
+    def _show(self, data: DashboardData) -> None:
+        self._in_flight = False
+        self.data = data
+        set_plain(self.heading, f"Today, {data.day:%A %d %B %Y}")
+        for key, card in self.cards.items():
+            card.set_value(getattr(data, key))
+        self._show_alerts(data)
+        self._show_recent(data)
+        self.loaded.emit(data)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _show_alerts(self, data: DashboardData) -> None:
+        for button in self.alert_buttons:
+            self.alerts_box.removeWidget(button)
+            button.deleteLater()
+        self.alert_buttons = []
+        for alert in data.alerts:
+            button = QPushButton("⚠  " + alert.text.replace("&", "&&"))
+            button.setObjectName(f"alert_{alert.kind}")
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left; padding: 2px 4px;")
+            flt = ALERT_FILTERS.get(alert.kind)
+            button.clicked.connect(
+                lambda _=False, t=alert.target, f=flt: self.context.show_tab(t, f)
+            )
+            self.alerts_box.addWidget(button)
+            self.alert_buttons.append(button)
+        self.no_alerts.setVisible(not data.alerts)
+
+    def _show_recent(self, data: DashboardData) -> None:
+        table = self.recent_bookings
+        table.setRowCount(len(data.recent_bookings))
+        for row, booking in enumerate(data.recent_bookings):
+            cells = [
+                booking.start_local.strftime("%a %d %b %H:%M"),
+                booking.contact_name,
+                booking.booking_type_name,
+                booking.provider_name,
+                booking.status.replace("_", " "),
+            ]
+            for column, text in enumerate(cells):
+                table.setItem(row, column, _item(text, booking.id))
+        conversations = self.recent_conversations
+        sees_inbox = data.new_inquiries is not None
+        conversations.setVisible(sees_inbox)
+        self.conversations_title.setVisible(sees_inbox)
+        conversations.setRowCount(len(data.recent_conversations))
+        for row, conversation in enumerate(data.recent_conversations):
+            cells = [
+                conversation.contact_name,
+                conversation.preview,
+                str(conversation.unread_count) if conversation.unread_count else "",
+            ]
+            for column, text in enumerate(cells):
+                conversations.setItem(row, column, _item(text, conversation.id))
+
+    def _open_booking(self, row: int, _column: int) -> None:
+        item = self.recent_bookings.item(row, 0)
+        if item is not None:
+            self.context.show_tab("bookings", {"booking_id": item.data(Qt.ItemDataRole.UserRole)})
+
+    def _open_conversation(self, row: int, _column: int) -> None:
+        item = self.recent_conversations.item(row, 0)
+        if item is not None:
+            conversation_id = item.data(Qt.ItemDataRole.UserRole)
+            self.context.show_tab("inbox", {"conversation_id": conversation_id})

@@ -1,0 +1,148 @@
+"""Sign in (or unlock) with email and password; the last email is remembered on this computer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careops_desktop.core.errors import AccountLocked, CareOpsError
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services import auth
+from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.ui_state import LAST_EMAIL, app_settings
+
+
+def locked_message(exc: AccountLocked) -> str:
+    """The lockout in words, with the time the account opens again in local time."""
+    until = exc.until.astimezone()
+    when = (
+        until.strftime("%H:%M")
+        if until.date() == datetime.now().astimezone().date()
+        else (until.strftime("%d %b %H:%M"))
+    )
+    return (
+        "This account is locked after too many wrong passwords. "
+        f"Try again after {when}, or ask an owner to reset your password."
+    )
+
+
+class LoginDialog(QDialog):
+    """Email + password → ``auth.login`` through ``ops``; ``actor`` is set on success.
+
+    ``unlock_email`` turns it into the lock screen: the email is fixed and Cancel means
+    "sign out" to the caller.
+    """
+
+    def __init__(
+        self,
+        ops: Ops,
+        *,
+        business_name: str = "",
+        unlock_email: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.actor: Actor | None = None
+        self.email_used = ""
+        self._unlock = unlock_email is not None
+        self.setObjectName("loginDialog")
+        self.setWindowTitle("Unlock CareOps" if self._unlock else "Sign in to CareOps")
+        self.setMinimumWidth(380)
+
+        heading = plain_label(business_name or "CareOps")
+        heading.setObjectName("pageHeading")
+        intro = plain_label(
+            "The window was locked. Enter your password to go on."
+            if self._unlock
+            else "Sign in with your email and password.",
+            wrap=True,
+        )
+        self.email = QLineEdit()
+        self.email.setObjectName("loginEmail")
+        self.email.setPlaceholderText("you@example.com")
+        self.password = QLineEdit()
+        self.password.setObjectName("loginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = plain_label(wrap=True)
+        self.error.setObjectName("loginError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("Email", self.email)
+        form.addRow("Password", self.password)
+
+        self.buttons = QDialogButtonBox()
+        self.sign_in: QPushButton = self.buttons.addButton(
+            "Unlock" if self._unlock else "Sign in", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.sign_in.setObjectName("signInButton")
+        self.sign_in.setDefault(True)
+        cancel = self.buttons.addButton(
+            "Sign out" if self._unlock else "Quit", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        cancel.setObjectName("cancelButton")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        if self._unlock:
+            self.email.setText(unlock_email or "")
+            self.email.setReadOnly(True)
+            self.password.setFocus()
+        else:
+            last = str(app_settings().value(LAST_EMAIL, "") or "")
+            self.email.setText(last)
+            (self.password if last else self.email).setFocus()
+
+    @property
+    def error_text(self) -> str:
+        """The refusal shown (blank when none)."""
+        return self.error.text() if not self.error.isHidden() else ""
+
+    def _show_error(self, text: str) -> None:
+        set_plain(self.error, text)
+        self.error.show()
+
+    def _submit(self) -> None:
+        email = self.email.text().strip()
+        password = self.password.text()
+        if not email or not password:
+            self._show_error("Enter your email and password.")
+            return
+        self.sign_in.setEnabled(False)
+        self.error.hide()
+        self.ops.command(
+            auth.login, email, password, on_done=self._signed_in, on_error=self._refused, owner=self
+        )
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.email_used = self.email.text().strip()
+        if not self._unlock:
+            app_settings().setValue(LAST_EMAIL, self.email_used)
+        self.password.clear()
+        self.accept()
+
+    def _refused(self, exc: CareOpsError) -> None:
+        self.sign_in.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        self._show_error(locked_message(exc) if isinstance(exc, AccountLocked) else str(exc))

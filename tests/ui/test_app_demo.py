@@ -1,0 +1,82 @@
+"""`careops --demo`: the demo business is built with a progress bar, then its owner is in."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from careops_desktop.core.db import Database
+from careops_desktop.core.models import Booking, Conversation, FormSubmission, InventoryItem
+from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.dashboard import local_day_bounds
+from careops_desktop.ui.dashboard.view import DashboardView
+from tests.ui.shell_helpers import copy_demo, finish, start_controller, wait_window
+
+
+def test_demo_builds_when_missing_and_signs_in_as_its_owner(qloop, qtbot, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh-demo.sqlite3'}"
+    controller, task = start_controller(qloop, url, demo=True)
+    window = wait_window(qtbot, controller, timeout=60_000)
+    assert window.actor.role is not None and window.actor.role.value == "owner"
+    assert "Signed in as" in window.user_label.text()
+    assert window.tab_keys()[0] == "dashboard"
+    assert "Sunrise" in window.windowTitle() or window.windowTitle().endswith("CareOps")
+    assert finish(qtbot, controller, task) == 0
+
+
+def _expected_counts(url: str) -> dict[str, int]:
+    database = Database(url)
+    try:
+        with database.session() as session:
+            now = datetime.now(UTC)
+            zone = business_zone(session)
+            start, end = local_day_bounds(now.astimezone(zone).date(), zone)
+            count = select(func.count())
+            return {
+                "today_bookings": session.scalar(
+                    count.select_from(Booking).where(
+                        Booking.start_at >= start,
+                        Booking.start_at < end,
+                        Booking.status != "cancelled",
+                    )
+                ),
+                "upcoming_bookings": session.scalar(
+                    count.select_from(Booking).where(
+                        Booking.status == "confirmed", Booking.start_at >= now
+                    )
+                ),
+                "new_inquiries": session.scalar(
+                    count.select_from(Conversation).where(
+                        Conversation.is_open.is_(True), Conversation.unread_count > 0
+                    )
+                ),
+                "pending_forms": session.scalar(
+                    count.select_from(FormSubmission).where(FormSubmission.status == "pending")
+                ),
+                "low_stock_count": session.scalar(
+                    count.select_from(InventoryItem).where(
+                        InventoryItem.is_active.is_(True),
+                        InventoryItem.quantity <= InventoryItem.low_threshold,
+                    )
+                ),
+            }
+    finally:
+        database.close()
+
+
+def test_dashboard_cards_match_the_database(qloop, qtbot, tmp_path, demo_template) -> None:
+    url = copy_demo(demo_template, tmp_path)
+    expected = _expected_counts(url)
+    assert expected["upcoming_bookings"] > 0 and expected["pending_forms"] > 0
+    controller, task = start_controller(qloop, url, demo=True)
+    window = wait_window(qtbot, controller)
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardView)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    shown = {key: int(card.value_text) for key, card in page.cards.items()}
+    assert shown == expected
+    assert page.recent_bookings.rowCount() == 5
+    assert page.recent_conversations.rowCount() == 5
+    assert finish(qtbot, controller, task) == 0
