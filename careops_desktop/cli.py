@@ -139,6 +139,19 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.set_defaults(handler=cmd_restore)
 
+    def cmd_serve(args: argparse.Namespace) -> int:
+        """Run the booking page and the background jobs without a window."""
+        from careops_desktop.runtime import serve_command
+
+        return serve_command(args.db, args.host, args.port)
+
+    serve = commands.add_parser(
+        "serve", help="run the booking page and the background jobs without a window"
+    )
+    serve.add_argument("--host", help="address to listen on (default: Settings, else 0.0.0.0)")
+    serve.add_argument("--port", type=int, help="port to listen on (default: Settings, else 8765)")
+    serve.set_defaults(handler=cmd_serve)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``careops`` and ``python -m careops_desktop``; returns the exit code."""

@@ -1,0 +1,316 @@
+"""The running app without a window: the booking listener and the jobs on one asyncio loop.
+
+Inside the desktop app the loop runs on its own (non-daemon) thread, started by
+:meth:`Runtime.start_in_thread` and ended by :meth:`Runtime.stop`; under
+``careops serve`` it runs on the main thread through :meth:`Runtime.run_forever`
+until SIGINT or SIGTERM. Either way the loop never waits on SQL: handlers and
+jobs await ``Database.run`` (the one database worker thread).
+
+The listener always listens; while the business is not active or its page is
+switched off, every page answers with the friendly 503 "not taking online
+bookings" page, so switching the page on in Settings needs no restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import logging
+import signal
+import socket
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+from careops_desktop.core.errors import CareOpsError
+from careops_desktop.jobs.scheduler import Job, JobScheduler
+from careops_desktop.web.settings import WebSettings
+
+if TYPE_CHECKING:
+    from careops_desktop.core.db import Database
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOST = "0.0.0.0"
+DEFAULT_PORT = 8765
+SHUTDOWN_SECONDS = 5.0
+
+
+class ListenerUnavailable(CareOpsError):
+    """The booking page could not listen on the address and port asked for."""
+
+
+def lan_addresses(port: int) -> list[str]:
+    """The page's URLs on this machine's non-loopback IPv4 addresses, best guess first.
+
+    Sends no traffic: the address of the default route comes from connecting an
+    unsent UDP socket, the others from the host name's addresses. Link-local
+    (169.254.*) and loopback addresses are left out; an empty list means the
+    machine has no LAN address (only ``http://127.0.0.1:port`` would work).
+    """
+    found: list[str] = []
+    for probe in ("192.0.2.1", "10.255.255.255"):  # documentation / private: never routed out
+        with contextlib.suppress(OSError):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            try:
+                sock.connect((probe, 9))
+                found.append(sock.getsockname()[0])
+            finally:
+                sock.close()
+    with contextlib.suppress(OSError):
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.append(str(info[4][0]))
+    urls: list[str] = []
+    for text in found:
+        try:
+            address = ipaddress.IPv4Address(text)
+        except ValueError:
+            continue
+        if address.is_loopback or address.is_link_local or address.is_unspecified:
+            continue
+        url = f"http://{address}:{port}"
+        if url not in urls:
+            urls.append(url)
+    return urls
+
+
+def listen_address(database: Database) -> tuple[str, int]:
+    """The host and port set in Settings (call off the UI thread), or the defaults."""
+    from careops_desktop.core.services.business import get_profile
+
+    try:
+        profile = database.call(get_profile)
+    except CareOpsError:
+        return DEFAULT_HOST, DEFAULT_PORT
+    return profile.page_bind_address or DEFAULT_HOST, profile.page_port or DEFAULT_PORT
+
+
+class Runtime:
+    """One asyncio loop with the booking listener and the scheduled jobs.
+
+    ``jobs`` defaults to the app's jobs (``careops_desktop.jobs.registry``);
+    pass ``[]`` for a listener alone. ``port=0`` picks a free port (tests).
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        host: str = DEFAULT_HOST,
+        port: int = DEFAULT_PORT,
+        jobs: Sequence[Job] | None = None,
+        settings: WebSettings | None = None,
+    ) -> None:
+        self.database = database
+        self.host = host
+        self.requested_port = port
+        self.settings = settings or WebSettings.from_env()
+        if jobs is None:
+            from careops_desktop.jobs.registry import build_jobs
+
+            jobs = build_jobs(database)
+        self.scheduler = JobScheduler(list(jobs))
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.port: int | None = None
+        self._runner: web.AppRunner | None = None
+        self._stop_requested: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- addresses ---------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """A URL of the running page that works from this machine."""
+        if self.port is None:
+            raise RuntimeError("the booking page is not running")
+        host = self.host
+        if host in ("", "0.0.0.0", "::"):
+            host = "127.0.0.1"
+        elif ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
+
+    def page_urls(self) -> list[str]:
+        """The URLs customers can open (LAN addresses when listening on all interfaces)."""
+        if self.port is None:
+            return []
+        if self.host in ("", "0.0.0.0", "::"):
+            return lan_addresses(self.port) or [self.url]
+        return [self.url]
+
+    # -- on the runtime's loop ---------------------------------------------------------------
+
+    async def start(self) -> str:
+        """Bind the listener and start the jobs on the running loop; returns :attr:`url`."""
+        from careops_desktop.web.app import create_app
+
+        self.loop = asyncio.get_running_loop()
+        self._stop_requested = asyncio.Event()
+        app = create_app(self.database, self.settings)
+        runner = web.AppRunner(
+            app,
+            auto_decompress=False,
+            access_log=None,
+            handle_signals=False,
+            shutdown_timeout=SHUTDOWN_SECONDS,
+        )
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.requested_port, backlog=1024)
+        try:
+            await site.start()
+        except OSError as exc:
+            await runner.cleanup()
+            raise ListenerUnavailable(
+                f"The booking page cannot listen on {self.host}:{self.requested_port}: "
+                f"{exc.strerror or exc}. Choose another port in Settings or close the "
+                "program that uses it."
+            ) from exc
+        self._runner = runner
+        self.port = int(runner.addresses[0][1])
+        self.scheduler.start()
+        log.info("booking page listening on %s", self.url)
+        return self.url
+
+    async def shutdown(self) -> None:
+        """Stop the jobs, then close the listener (open requests get a few seconds)."""
+        await self.scheduler.stop()
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+        log.info("booking page stopped")
+
+    def request_stop(self) -> None:
+        """Ask the loop to shut down (safe from any thread)."""
+        loop, stop = self.loop, self._stop_requested
+        if loop is None or stop is None or loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):  # loop already closed
+            loop.call_soon_threadsafe(stop.set)
+
+    async def _serve_until_stopped(
+        self,
+        ready: threading.Event | None = None,
+        on_started: Callable[[Runtime], None] | None = None,
+    ) -> None:
+        await self.start()  # a failure reaches start_in_thread through its own path
+        if ready is not None:
+            ready.set()
+        if on_started is not None:
+            on_started(self)
+        assert self._stop_requested is not None
+        try:
+            await self._stop_requested.wait()
+        finally:
+            await self.shutdown()
+
+    # -- desktop: its own thread -------------------------------------------------------------
+
+    def start_in_thread(self, timeout: float = 15.0) -> str:
+        """Run the loop on a new thread; returns the URL once the listener is bound.
+
+        Raises :class:`ListenerUnavailable` (with the thread already ended) when
+        the port cannot be bound.
+        """
+        if self._thread is not None:
+            raise RuntimeError("the runtime is already running")
+        ready = threading.Event()
+        failure: list[BaseException] = []
+
+        def main() -> None:
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            try:
+                loop.run_until_complete(self._serve_until_stopped(ready))
+            except BaseException as exc:
+                failure.append(exc)
+                ready.set()
+            finally:
+                with contextlib.suppress(Exception):
+                    loop.run_until_complete(loop.shutdown_asyncgens())
+                loop.close()
+
+        self._thread = threading.Thread(target=main, name="careops-runtime", daemon=False)
+        self._thread.start()
+        if not ready.wait(timeout):
+            self.stop()
+            raise ListenerUnavailable("The booking page did not start in time.")
+        if failure:
+            self._thread.join()
+            self._thread = None
+            raise failure[0]
+        return self.url
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """Stop the loop's thread and wait for it (call from the thread that started it)."""
+        thread = self._thread
+        if thread is None:
+            return
+        self.request_stop()
+        thread.join(timeout)
+        if thread.is_alive():
+            log.warning("the runtime thread did not stop within %.0f s", timeout)
+            return
+        self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None
+
+    # -- careops serve: the main thread ------------------------------------------------------
+
+    def run_forever(self, on_started: Callable[[Runtime], None] | None = None) -> None:
+        """Serve on the main thread until SIGINT or SIGTERM, then shut down cleanly.
+
+        ``on_started(runtime)`` is called once the listener is bound (to print its URLs).
+        """
+
+        async def main() -> None:
+            loop = asyncio.get_running_loop()
+            installed: list[signal.Signals] = []
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.add_signal_handler(sig, self.request_stop)
+                    installed.append(sig)
+            try:
+                await self._serve_until_stopped(on_started=on_started)
+            finally:
+                for sig in installed:
+                    loop.remove_signal_handler(sig)
+
+        asyncio.run(main())
+
+
+def serve_command(db_url: str, host: str | None, port: int | None) -> int:
+    """``careops serve``: migrate, then serve the page and run the jobs until Ctrl+C or SIGTERM.
+
+    ``host``/``port`` None take the values from Settings (or 0.0.0.0:8765).
+    """
+    from careops_desktop.config import backups_dir
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.schema import upgrade_to_head
+
+    database = Database(db_url)
+    try:
+        upgrade_to_head(database.engine, backup_dir=backups_dir())
+        set_host, set_port = listen_address(database)
+        runtime = Runtime(
+            database,
+            host=set_host if host is None else host,
+            port=set_port if port is None else port,
+        )
+
+        def started(running: Runtime) -> None:
+            for url in running.page_urls():
+                print(f"Booking page: {url}", flush=True)
+            if running.host in ("127.0.0.1", "localhost", "::1"):
+                print("Listening on this computer only (loopback).", flush=True)
+            print("Press Ctrl+C to stop.", flush=True)
+
+        runtime.run_forever(on_started=started)
+        print("Stopped.", flush=True)
+    finally:
+        database.close()
+    return 0

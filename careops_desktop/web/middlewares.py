@@ -1,0 +1,175 @@
+"""The booking page's guards, outermost first.
+
+1. ``security_headers``: CSP without inline script, no framing, no referrer to
+   other sites, no sniffing; ``no-store`` on every page (they carry tokens and
+   personal details), long caching for the stylesheet only.
+2. ``error_pages``: any refusal or failure becomes a readable page with the
+   right status (a traceback never reaches a customer).
+3. ``body_limits``: a body in a ``Content-Encoding`` is refused (415), nothing
+   is ever decompressed; a declared body over the limit is refused (413)
+   before it is read.
+4. ``open_gate``: loads the business; while it is not active or its page is
+   off, every page is the friendly 503 "not taking online bookings".
+5. ``post_guard``: per-IP rate limit (429), then Origin/Referer (403), then
+   the form is read (413 past ``client_max_size``) and its signed CSRF
+   token checked against the cookie (403).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from careops_desktop.web import csrf
+from careops_desktop.web.params import PageError
+from careops_desktop.web.site import BUSINESS, SITE
+
+log = logging.getLogger(__name__)
+
+CSP = (
+    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; style-src 'self'"
+)
+# "same-origin", not "no-referrer": with no-referrer a browser sends "Origin: null" on
+# the page's own form POSTs, which the Origin check must refuse. Other sites get nothing.
+REFERRER_POLICY = "same-origin"
+OPEN_PATHS = ("/healthz", "/static/")
+
+_TITLES = {
+    400: "That request could not be read",
+    403: "That form could not be accepted",
+    404: "Page not found",
+    405: "That is not possible here",
+    409: "That time has just been taken",
+    413: "That was too much to send",
+    415: "That request could not be read",
+    429: "Too many tries",
+    500: "Something went wrong",
+    503: "Not taking online bookings",
+}
+_MESSAGES = {
+    400: "Something in the address or the form was not in the expected shape.",
+    403: "The form was sent from another page or its security token has expired. "
+    "Please go back, reload the page and try again.",
+    404: "There is no page at this address. It may have been moved, or the link was not "
+    "copied in full.",
+    405: "This page cannot be used that way.",
+    413: "The form sent was larger than this page accepts. Please shorten what you typed "
+    "and try again.",
+    415: "Compressed or unusual form data is not accepted. Please use the form on this page.",
+    429: "You have sent many forms in a short time. Please wait a minute and try again.",
+    500: "The page could not be shown because of a problem on our side. Please try again "
+    "in a moment, or contact us.",
+}
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Add the security headers to every response, refusals included."""
+    response = await handler(request)
+    headers = response.headers
+    headers["Content-Security-Policy"] = CSP
+    headers["X-Frame-Options"] = "DENY"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = REFERRER_POLICY
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    headers["Cross-Origin-Resource-Policy"] = "same-origin"
+    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    if request.path.startswith("/static/"):
+        headers["Cache-Control"] = "public, max-age=3600"
+    else:
+        headers["Cache-Control"] = "no-store"
+    return response
+
+
+def error_page(
+    request: web.Request,
+    status: int,
+    *,
+    title: str | None = None,
+    message: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> web.Response:
+    """A readable page for a refusal: ``status`` with its usual words unless given."""
+    site = request.app[SITE]
+    return site.page(
+        request,
+        "error.html",
+        status=status,
+        headers=headers,
+        title=title or _TITLES.get(status, "That did not work"),
+        message=message or _MESSAGES.get(status, "Please go back and try again."),
+    )
+
+
+@web.middleware
+async def error_pages(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Turn HTTP errors and unexpected failures into readable pages."""
+    try:
+        return await handler(request)
+    except PageError as exc:
+        return error_page(request, exc.status, title=exc.title, message=exc.message)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        keep = {k: v for k, v in exc.headers.items() if k in ("Retry-After", "Allow")}
+        return error_page(request, exc.status, headers=keep)
+    except Exception:
+        log.exception("booking page failed on %s %s", request.method, request.path)
+        return error_page(request, 500)
+
+
+@web.middleware
+async def body_limits(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Refuse encoded bodies (415) and bodies declared larger than the limit (413)."""
+    encoding = request.headers.get("Content-Encoding", "").strip().lower()
+    if encoding and encoding != "identity":
+        return error_page(request, 415)
+    limit = request.app[SITE].settings.max_body_bytes
+    if request.content_length is not None and request.content_length > limit:
+        return error_page(request, 413)
+    return await handler(request)
+
+
+@web.middleware
+async def open_gate(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Serve the page only while the business is active and its page switched on."""
+    if request.path.startswith(OPEN_PATHS):
+        return await handler(request)
+    site = request.app[SITE]
+    profile = await site.business()
+    if profile is not None:
+        request[BUSINESS] = profile
+    if profile is None or not profile.is_active or not profile.page_enabled:
+        return site.page(request, "closed.html", status=503, headers={"Retry-After": "3600"})
+    return await handler(request)
+
+
+@web.middleware
+async def post_guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Rate limit, Origin check and CSRF token check on every POST."""
+    if request.method != "POST":
+        return await handler(request)
+    site = request.app[SITE]
+    client = request.remote or "unknown"
+    if not site.limiter.allow(client):
+        retry = str(site.limiter.retry_after(client))
+        return error_page(request, 429, headers={"Retry-After": retry})
+    if not csrf.origin_ok(request):
+        log.info("refused a POST to %s from a foreign origin", request.path)
+        return error_page(request, 403)
+    try:
+        form = await request.post()
+    except ValueError:  # a malformed multipart body
+        return error_page(request, 400)
+    token = form.get(csrf.FIELD, "")
+    problem = csrf.check_post(request, token if isinstance(token, str) else "", site.signer)
+    if problem is not None:
+        log.info("refused a POST to %s: %s", request.path, problem)
+        return error_page(request, 403, message=problem + " Please reload the page and try again.")
+    return await handler(request)
+
+
+MIDDLEWARES = (security_headers, error_pages, body_limits, open_gate, post_guard)

@@ -1,0 +1,121 @@
+"""The first two pages: what can be booked (``/``) and the free times of a day (``/book/<slug>``).
+
+Slot lists come from ``core.services.slots.slots_for_day`` through the
+:class:`~careops_desktop.web.slot_cache.SlotCache`; slots that have slipped
+inside the minimum notice since they were cached are not shown.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from aiohttp import web
+
+from careops_desktop.core.errors import NotFound
+from careops_desktop.core.services import slots as slot_service
+from careops_desktop.core.services.business import BusinessProfile
+from careops_desktop.web.params import (
+    ANY_PROVIDER,
+    format_start,
+    not_found,
+    parse_day,
+    parse_provider,
+)
+from careops_desktop.web.queries import Catalog, PublicType, load_catalog
+from careops_desktop.web.site import SITE, Site, business_of
+
+
+async def catalog_of(site: Site) -> Catalog:
+    """The bookable types (cached a few seconds; dropped when settings change)."""
+    catalog: Catalog = await site.catalog(load_catalog)
+    return catalog
+
+
+async def type_or_404(site: Site, slug: str) -> PublicType:
+    """The active booking type with ``slug``, or a readable 404."""
+    booking_type = (await catalog_of(site)).by_slug(slug)
+    if booking_type is None:
+        raise not_found(
+            "We do not offer a booking of that kind (any more). Please choose one from the list."
+        )
+    return booking_type
+
+
+async def day_slots(
+    site: Site,
+    profile: BusinessProfile,
+    booking_type: PublicType,
+    provider_id: int | None,
+    day: date,
+) -> tuple[slot_service.Slot, ...]:
+    """The free slots of ``day`` (cached per type, provider and day), inside today's notice."""
+    key = (booking_type.id, provider_id, day)
+    found: slot_service.DaySlots | None = site.slots.get(key)
+    if found is None:
+        marker = site.slots.begin()
+        try:
+            found = await site.database.run(
+                slot_service.slots_for_day, booking_type.id, day, provider_id
+            )
+        except NotFound:
+            raise not_found("That booking type or provider is not available.") from None
+        depends = (
+            [provider_id] if provider_id is not None else [p.id for p in booking_type.providers]
+        )
+        site.slots.put(key, found, depends, marker)
+    earliest = datetime.now(UTC) + timedelta(minutes=profile.min_notice_minutes)
+    return tuple(slot for slot in found.slots if slot.start_utc >= earliest)
+
+
+async def index(request: web.Request) -> web.Response:
+    """``/``: the active booking types with duration, price and description."""
+    site = request.app[SITE]
+    catalog = await catalog_of(site)
+    return site.page(request, "index.html", types=catalog.types)
+
+
+def week_of(day: date, today: date, days_shown: int) -> list[date]:
+    """The strip of days shown around ``day``: pages of ``days_shown`` days from today."""
+    if day < today:
+        start = today
+    else:
+        start = today + timedelta(days=((day - today).days // days_shown) * days_shown)
+    return [start + timedelta(days=i) for i in range(days_shown)]
+
+
+async def book(request: web.Request) -> web.Response:
+    """``/book/<slug>``: provider choice, day navigation and the day's free times."""
+    site = request.app[SITE]
+    profile = business_of(request)
+    booking_type = await type_or_404(site, request.match_info["slug"])
+    provider_id = parse_provider(request.query.get("provider"))
+    if provider_id is not None and booking_type.provider(provider_id) is None:
+        raise not_found("That person or room does not offer this booking. Please choose again.")
+    zone = site.zone(profile)
+    today = datetime.now(zone).date()
+    day = parse_day(request.query.get("date"), today)
+    last_day = today + timedelta(days=profile.booking_horizon_days)
+    past = day < today
+    beyond = day > last_day
+    free: tuple[slot_service.Slot, ...] = ()
+    if not past and not beyond:
+        free = await day_slots(site, profile, booking_type, provider_id, day)
+    strip = week_of(day, today, site.settings.days_shown)
+    return site.page(
+        request,
+        "book.html",
+        booking_type=booking_type,
+        provider_id=provider_id,
+        provider_value=str(provider_id) if provider_id is not None else ANY_PROVIDER,
+        day=day,
+        today=today,
+        last_day=last_day,
+        past=past,
+        beyond=beyond,
+        slots=free,
+        strip=strip,
+        earlier=strip[0] - timedelta(days=len(strip)) if strip[0] > today else None,
+        later=strip[-1] + timedelta(days=1) if strip[-1] < last_day else None,
+        format_start=format_start,
+        any_provider=ANY_PROVIDER,
+    )

@@ -1,0 +1,94 @@
+"""Jinja2 pages for the booking listener: autoescaped, from ``resources/web/templates``.
+
+``Pages.render`` returns a complete ``text/html`` response. Every template
+extends ``base.html``, which shows the business's name, address and contact;
+the caller passes the business profile as ``business`` (or None before setup).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from careops_desktop.config import resource_path
+
+
+def money(minor: int | None, currency: str) -> str:
+    """``1500, "GBP"`` → ``"£15.00"``; None → ``""`` (no price shown)."""
+    if minor is None:
+        return ""
+    symbols = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$"}
+    amount = f"{minor / 100:,.2f}"
+    symbol = symbols.get(currency.upper())
+    return f"{symbol}{amount}" if symbol else f"{amount} {currency.upper()}"
+
+
+def duration(minutes: int) -> str:
+    """``90`` → ``"1 h 30 min"``."""
+    hours, rest = divmod(int(minutes), 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
+    return f"{hours} h" if hours else f"{rest} min"
+
+
+def local_time(value: datetime, zone: ZoneInfo) -> str:
+    """A UTC instant as the business's wall-clock time, ``14:30``."""
+    return value.astimezone(zone).strftime("%H:%M")
+
+
+def local_day(value: date | datetime, zone: ZoneInfo | None = None) -> str:
+    """``Tuesday 4 March 2025`` (a datetime is first moved into ``zone``)."""
+    if isinstance(value, datetime) and zone is not None:
+        value = value.astimezone(zone)
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def local_when(value: datetime, zone: ZoneInfo) -> str:
+    """``Tuesday 4 March 2025 at 14:30``."""
+    return f"{local_day(value, zone)} at {local_time(value, zone)}"
+
+
+class Pages:
+    """The template environment and a helper that renders a page into a response."""
+
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(str(resource_path("web", "templates"))),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        self.env.filters.update(
+            money=money,
+            duration=duration,
+            local_time=local_time,
+            local_day=local_day,
+            local_when=local_when,
+        )
+
+    def html(self, template: str, **context: Any) -> str:
+        """Render ``template`` with ``context`` to a string (autoescaped)."""
+        return self.env.get_template(template).render(**context)
+
+    def render(
+        self,
+        template: str,
+        *,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        **context: Any,
+    ) -> web.Response:
+        """A ``text/html`` response of ``template`` rendered with ``context``."""
+        return web.Response(
+            text=self.html(template, **context),
+            status=status,
+            content_type="text/html",
+            charset="utf-8",
+            headers=headers,
+        )

@@ -1,0 +1,132 @@
+"""What every handler of the booking page shares: the database, settings, caches, pages.
+
+One :class:`Site` per application (``request.app[SITE]``). It caches the
+business profile for a few seconds and the day slot lists (see
+:mod:`slot_cache`); both are dropped at once when a committed event says what
+they show has changed (the bus calls :meth:`Site.on_event` on the database
+worker thread, which only touches thread-safe state).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from aiohttp import web
+
+from careops_desktop.core import events
+from careops_desktop.core.errors import NotFound
+from careops_desktop.core.services.business import BusinessProfile, get_profile
+from careops_desktop.web import csrf
+from careops_desktop.web.ratelimit import RateLimiter
+from careops_desktop.web.render import Pages
+from careops_desktop.web.settings import WebSettings
+from careops_desktop.web.slot_cache import SlotCache
+
+if TYPE_CHECKING:
+    from careops_desktop.core.db import Database
+
+
+@dataclass
+class Site:
+    """The booking page's shared state; lives on the listener's loop."""
+
+    database: Database
+    settings: WebSettings
+    pages: Pages = field(default_factory=Pages)
+    signer: csrf.Signer = field(default_factory=csrf.Signer)
+    limiter: RateLimiter = field(init=False)
+    slots: SlotCache = field(init=False)
+    _profile: tuple[float, BusinessProfile | None] | None = field(default=None, init=False)
+    _catalog: tuple[float, Any] | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.limiter = RateLimiter(self.settings.post_rate_per_minute, self.settings.post_burst)
+        self.slots = SlotCache(self.settings.slot_cache_seconds)
+
+    # -- events (database worker thread) -----------------------------------------------------
+
+    def on_event(self, event: events.DomainEvent) -> None:
+        """Drop what a committed change makes stale; never blocks."""
+        if isinstance(event, events.BookingChanged):
+            self.slots.invalidate_provider(event.provider_id)
+        elif isinstance(event, events.SettingsChanged):
+            self._profile = None
+            self._catalog = None
+            self.slots.clear()
+
+    # -- the business ------------------------------------------------------------------------
+
+    async def business(self) -> BusinessProfile | None:
+        """The business profile (cached a few seconds); None before setup."""
+        cached = self._profile
+        now = time.monotonic()
+        if cached is not None and now - cached[0] <= self.settings.business_cache_seconds:
+            return cached[1]
+        try:
+            profile: BusinessProfile | None = await self.database.run(get_profile)
+        except NotFound:
+            profile = None
+        self._profile = (now, profile)
+        return profile
+
+    async def catalog(self, load: Any) -> Any:
+        """The result of ``load`` (run on the database worker), cached like the profile."""
+        cached = self._catalog
+        now = time.monotonic()
+        if cached is not None and now - cached[0] <= self.settings.business_cache_seconds:
+            return cached[1]
+        value = await self.database.run(load)
+        self._catalog = (now, value)
+        return value
+
+    @staticmethod
+    def zone(profile: BusinessProfile | None) -> ZoneInfo:
+        """The business's time zone (UTC when unknown)."""
+        try:
+            return ZoneInfo(profile.timezone if profile else "UTC")
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def page(
+        self,
+        request: web.Request,
+        template: str,
+        *,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        **context: Any,
+    ) -> web.Response:
+        """Render ``template`` with the business and its zone.
+
+        Templates call ``csrf_token()`` inside forms; only then is a token made
+        (and its cookie set on the response).
+        """
+        profile = request.get(BUSINESS)
+        if profile is None:  # a refusal before the business was looked up: use what is cached
+            profile = self._profile[1] if self._profile else None
+        response = self.pages.render(
+            template,
+            status=status,
+            headers=headers,
+            business=profile,
+            zone=self.zone(profile),
+            csrf_field=csrf.FIELD,
+            csrf_token=lambda: csrf.token_for(request, self.signer),
+            **context,
+        )
+        csrf.set_cookie_if_issued(request, response)
+        return response
+
+
+SITE: web.AppKey[Site] = web.AppKey("careops_site", Site)
+BUSINESS: web.RequestKey[BusinessProfile] = web.RequestKey("careops_business", BusinessProfile)
+
+
+def business_of(request: web.Request) -> BusinessProfile:
+    """The business profile the gate loaded for this request (pages behind the gate only)."""
+    return request[BUSINESS]
