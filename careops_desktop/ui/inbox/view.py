@@ -195,7 +195,8 @@ class InboxView(QWidget):
         return dialog
 
     def apply_filter(self, flt: Any) -> None:
-        """``{"open": True|False|None}``, ``{"search": text}``, ``{"conversation_id": id}``."""
+        """``{"open": True|False|None}``, ``{"search": text}``, ``{"conversation_id": id}``,
+        ``{"new_for_contact": contact_id}`` (opens the new-conversation dialog)."""
         if not isinstance(flt, dict):
             return
         if "open" in flt:
@@ -207,6 +208,8 @@ class InboxView(QWidget):
             self.search.flush()
         if "conversation_id" in flt:
             self.open_conversation(int(flt["conversation_id"]))
+        if "new_for_contact" in flt:
+            self.create_new(int(flt["new_for_contact"]))
 
     def shutdown(self) -> None:
         self.model.blockSignals(True)

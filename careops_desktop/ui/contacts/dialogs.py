@@ -1,0 +1,84 @@
+"""Create, edit and merge contacts; the core's field errors are shown at each field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services import contacts
+from careops_desktop.core.services.contacts import ContactView
+from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.plain import plain_label
+from careops_desktop.ui.widgets.command_dialog import CommandDialog
+from careops_desktop.ui.widgets.contact_picker import ContactPicker
+
+
+class ContactDialog(CommandDialog):
+    """New contact (``contact`` None) or edit one; ``succeeded(ContactView)``."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        actor: Actor,
+        contact: ContactView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, "Edit contact" if contact else "New contact", "Save", parent)
+        self._actor = actor
+        self._contact = contact
+        self.name = QLineEdit(contact.name if contact else "")
+        self.name.setMaxLength(200)
+        self.email = QLineEdit((contact.email or "") if contact else "")
+        self.email.setPlaceholderText("name@example.com")
+        self.phone = QLineEdit((contact.phone or "") if contact else "")
+        self.phone.setPlaceholderText("+44 7911 123456")
+        self.notes = QPlainTextEdit(contact.notes if contact else "")
+        self.notes.setTabChangesFocus(True)
+        self.form.addRow("Name", self.errors.wrap("name", self.name))
+        self.form.addRow("Email", self.errors.wrap("email", self.email))
+        self.form.addRow("Phone", self.errors.wrap("phone", self.phone))
+        self.form.addRow("Notes", self.errors.wrap("notes", self.notes))
+        self.resize(480, 380)
+
+    def submit(self) -> None:
+        values = {
+            "name": self.name.text(),
+            "email": self.email.text(),
+            "phone": self.phone.text(),
+            "notes": self.notes.toPlainText(),
+        }
+        if self._contact is None:
+            self.run(contacts.create_contact, self._actor, **values)
+        else:
+            self.run(contacts.update_contact, self._actor, self._contact.id, **values)
+
+
+class MergeDialog(CommandDialog):
+    """Fold another contact into ``keep``; ``succeeded(ContactView)`` of the kept contact."""
+
+    def __init__(
+        self, ops: Ops, actor: Actor, keep: ContactView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ops, "Merge contacts", "Merge", parent)
+        self._actor = actor
+        self._keep = keep
+        explain = plain_label(
+            f"Keep “{keep.name}” and fold the contact chosen below into it: their "
+            "bookings, conversations and form answers move over, missing email or phone "
+            "is filled in, and the other contact is removed. This cannot be undone.",
+            wrap=True,
+        )
+        self.body.insertWidget(0, explain)
+        self.picker = ContactPicker(ops, actor)
+        self.form.addRow("Merge in", self.errors.wrap("merge_id", self.picker))
+        self.resize(560, 460)
+
+    def submit(self) -> None:
+        other = self.picker.selected_id()
+        if other is None:
+            self.show_errors({"merge_id": "Choose the contact to merge in."})
+            return
+        if other == self._keep.id:
+            self.show_errors({"merge_id": "Choose a different contact than the one kept."})
+            return
+        self.run(contacts.merge_contacts, self._actor, self._keep.id, other)

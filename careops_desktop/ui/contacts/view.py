@@ -1,0 +1,332 @@
+"""The Contacts tab: a searchable table beside the chosen contact's details and history."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careops_desktop.core.errors import CareOpsError, NotFound
+from careops_desktop.core.events import DomainEvent
+from careops_desktop.core.services import contacts
+from careops_desktop.core.services.contacts import ContactDetail, ContactView
+from careops_desktop.ui.contacts.dialogs import ContactDialog, MergeDialog
+from careops_desktop.ui.contacts.model import (
+    ContactSource,
+    booking_columns,
+    booking_style,
+    contact_columns,
+    conversation_columns,
+    submission_columns,
+    submission_style,
+)
+from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.table_model import IdTableModel
+from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.ui_state import remember_header
+from careops_desktop.ui.widgets.local_time import fmt_datetime, load_zone
+from careops_desktop.ui.widgets.rows_model import RowsModel
+from careops_desktop.ui.widgets.search_box import SearchBox
+
+
+def _small_table(model: RowsModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(False)
+    return table
+
+
+class ContactsView(QWidget):
+    """Search, sort, create, edit and merge contacts; see one contact's history."""
+
+    def __init__(self, context: TabContext) -> None:
+        super().__init__()
+        self.context = context
+        self.ops = context.ops
+        self.actor = context.actor
+        self.zone = ZoneInfo("UTC")
+        self.current: ContactDetail | None = None
+        self.current_id: int | None = None
+        source = ContactSource(self.actor)
+
+        self.search = SearchBox(placeholder="Search name, email or phone…")
+        self.new_button = QPushButton("New contact…")
+        self.count_label = plain_label()
+        self.model = IdTableModel(
+            self.ops,
+            contact_columns(lambda: self.zone),
+            fetch_ids=source.fetch_ids,
+            fetch_rows=source.fetch_rows,
+            refresh_on=[context.events.contactsChanged],
+            initial_sort=("name", False),
+            parent=self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        remember_header(self.table.horizontalHeader(), "contacts/list")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.new_button)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.name_label = plain_label()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.reach_label = plain_label(wrap=True)
+        self.since_label = plain_label(wrap=True)
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(90)
+        self.notes.setPlaceholderText("No notes")
+        self.edit_button = QPushButton("Edit…")
+        self.merge_button = QPushButton("Merge…")
+        self.message_button = QPushButton("Write a message…")
+        self.bookings = RowsModel(booking_columns(lambda: self.zone), row_style=booking_style)
+        self.conversations = RowsModel(conversation_columns(lambda: self.zone))
+        self.submissions = RowsModel(
+            submission_columns(lambda: self.zone), row_style=submission_style
+        )
+        self.bookings_table = _small_table(self.bookings)
+        self.conversations_table = _small_table(self.conversations)
+        self.submissions_table = _small_table(self.submissions)
+        self.history = QTabWidget()
+        self.history.addTab(self.bookings_table, "Bookings")
+        self.history.addTab(self.conversations_table, "Conversations")
+        self.history.addTab(self.submissions_table, "Forms")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.name_label)
+        right_layout.addWidget(self.reach_label)
+        right_layout.addWidget(self.since_label)
+        right_layout.addWidget(self.notes)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.merge_button)
+        actions.addWidget(self.message_button)
+        actions.addStretch(1)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.history, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.search.searchChanged.connect(self.model.set_filter)
+        self.new_button.clicked.connect(self.create_new)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.merge_button.clicked.connect(self.merge_current)
+        self.message_button.clicked.connect(self._write_message)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.model.loaded.connect(self._list_loaded)
+        self.bookings_table.doubleClicked.connect(self._open_booking)
+        self.conversations_table.doubleClicked.connect(self._open_conversation)
+        events = context.events
+        events.contactsChanged.connect(self._contact_event)
+        for signal in (events.bookingsChanged, events.inboxChanged, events.formsChanged):
+            signal.connect(self._history_event)
+        events.settingsChanged.connect(self._load_zone)
+
+        self._show_detail(None)
+        self._load_zone()
+        self.model.refresh()
+
+    # -- main window API ------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def create_new(self) -> ContactDialog:
+        dialog = ContactDialog(self.ops, self.actor, None, self)
+        dialog.succeeded.connect(lambda view: self.show_contact(view.id))
+        dialog.open()
+        return dialog
+
+    def apply_filter(self, flt: Any) -> None:
+        """``{"search": text}`` or ``{"contact_id": id}``."""
+        if not isinstance(flt, dict):
+            return
+        if "search" in flt:
+            self.search.setText(str(flt["search"]))
+            self.search.flush()
+        if "contact_id" in flt:
+            self.show_contact(int(flt["contact_id"]))
+
+    # -- list and detail --------------------------------------------------------------------
+
+    def _load_zone(self, *_event: object) -> None:
+        def loaded(zone: ZoneInfo) -> None:
+            self.zone = zone
+            self.model.layoutChanged.emit()
+            if self.current is not None:
+                self._show_detail(self.current)
+
+        self.ops.query(load_zone, on_done=loaded, owner=self)
+
+    def _list_loaded(self, count: int) -> None:
+        set_plain(self.count_label, f"{count:,} contact{'s' if count != 1 else ''}")
+        self._select_row_of_current()
+
+    def _select_row_of_current(self) -> None:
+        if self.current_id is None:
+            return
+        row = self.model.row_of(self.current_id)
+        if row is None:
+            return
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.table.selectRow(row)
+        selection.blockSignals(False)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            contact_id = self.model.id_at(rows[0].row())
+            if contact_id is not None and contact_id != self.current_id:
+                self.show_contact(contact_id)
+
+    def show_contact(self, contact_id: int) -> None:
+        """Show ``contact_id``'s details and select it in the table when it is listed."""
+        self.current_id = contact_id
+        self._select_row_of_current()
+        self._load_detail()
+
+    def _load_detail(self) -> None:
+        wanted = self.current_id
+        if wanted is None:
+            return
+
+        def arrived(detail: ContactDetail) -> None:
+            if wanted == self.current_id:
+                self._show_detail(detail)
+
+        def failed(exc: CareOpsError) -> None:
+            if wanted != self.current_id:
+                return
+            if isinstance(exc, NotFound):  # merged away or deleted meanwhile
+                self.current_id = None
+                self._show_detail(None)
+            else:
+                self.ops.show_error(str(exc))
+
+        self.ops.query(
+            contacts.get_contact_detail,
+            self.actor,
+            wanted,
+            on_done=arrived,
+            on_error=failed,
+            owner=self,
+        )
+
+    def _show_detail(self, detail: ContactDetail | None) -> None:
+        self.current = detail
+        for button in (self.edit_button, self.merge_button, self.message_button):
+            button.setEnabled(detail is not None)
+        if detail is None:
+            set_plain(self.name_label, "No contact selected")
+            set_plain(self.reach_label, "Choose a contact in the table, or add a new one.")
+            set_plain(self.since_label, "")
+            self.notes.setPlainText("")
+            for model in (self.bookings, self.conversations, self.submissions):
+                model.set_rows([])
+            return
+        contact = detail.contact
+        set_plain(self.name_label, contact.name)
+        reach = [value for value in (contact.email, contact.phone) if value]
+        set_plain(self.reach_label, " · ".join(reach))
+        since = f"Added {fmt_datetime(contact.created_at, self.zone)}"
+        if contact.last_contacted_at:
+            since += f" · last contacted {fmt_datetime(contact.last_contacted_at, self.zone)}"
+        set_plain(self.since_label, since)
+        self.notes.setPlainText(contact.notes)
+        self.bookings.set_rows(detail.bookings)
+        self.conversations.set_rows(detail.conversations)
+        self.submissions.set_rows(detail.submissions)
+        self.history.setTabText(0, f"Bookings ({len(detail.bookings)})")
+        self.history.setTabText(1, f"Conversations ({len(detail.conversations)})")
+        self.history.setTabText(2, f"Forms ({len(detail.submissions)})")
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def edit_current(self) -> ContactDialog | None:
+        if self.current is None:
+            return None
+        dialog = ContactDialog(self.ops, self.actor, self.current.contact, self)
+        dialog.open()
+        return dialog
+
+    def merge_current(self) -> MergeDialog | None:
+        if self.current is None:
+            return None
+        dialog = MergeDialog(self.ops, self.actor, self.current.contact, self)
+        dialog.succeeded.connect(lambda view: self.show_contact(view.id))
+        dialog.open()
+        return dialog
+
+    def _write_message(self) -> None:
+        if self.current is not None:
+            self.context.show_tab("inbox", {"new_for_contact": self.current.contact.id})
+
+    def _open_booking(self, index: QModelIndex) -> None:
+        row = self.bookings.row_at(index.row())
+        if row is not None:
+            self.context.show_tab("bookings", {"booking_id": row.id})
+
+    def _open_conversation(self, index: QModelIndex) -> None:
+        row = self.conversations.row_at(index.row())
+        if row is not None:
+            self.context.show_tab("inbox", {"conversation_id": row.id, "open": None})
+
+    # -- events -----------------------------------------------------------------------------
+
+    def _contact_event(self, event: DomainEvent) -> None:
+        if self.current_id is not None and getattr(event, "contact_id", None) == self.current_id:
+            self._load_detail()
+
+    def _history_event(self, _event: DomainEvent) -> None:
+        if self.current_id is not None:
+            self._load_detail()
+
+    def current_contact(self) -> ContactView | None:
+        return None if self.current is None else self.current.contact
