@@ -22,7 +22,7 @@ from tests.ui.tab_helpers import (  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def db(demo_db: Any) -> Any:
+def db(demo_db: Any) -> Any:  # noqa: F811  (the demo database for this module)
     return demo_db
 
 
