@@ -1,0 +1,413 @@
+"""Free slots from the database: loads hours, closures and busy time, then asks the pure maths.
+
+``slots_for_day`` serves the booking page and the desk's "new booking" dialog;
+``nearest_free_slots`` gives the alternatives a :class:`SlotTaken` refusal offers;
+``conflicting_bookings`` is the overlap query the booking writes run inside
+their transaction (after locking the provider row).
+
+The overlap query bounds the start on both sides over the index
+``(provider_id, start_at)``::
+
+    start_at >= window_start - longest   AND   start_at < window_end + longest_before
+    AND end_at > window_start - longest_after   AND   status != 'cancelled'
+
+where ``longest`` is the longest booking type (duration + buffer after), so a
+day reads only that day's bookings. A booking longer than every current type
+(a type shortened after it was made) could start before that bound; one more
+indexed probe (the latest booking that starts before the bound) catches it:
+bookings of one provider never overlap, so their ends rise with their starts
+and only that latest one can reach into the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from careops_desktop.core.db import read_only
+from careops_desktop.core.errors import NotFound
+from careops_desktop.core.models import (
+    Availability,
+    Booking,
+    BookingType,
+    Business,
+    Closure,
+    Provider,
+    booking_type_providers,
+)
+from careops_desktop.core.services import availability as av
+from careops_desktop.core.services.business import business_zone, get_business
+
+NEAREST_SEARCH_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One free start: UTC instant, its local clock label, and the provider who is free then."""
+
+    start_utc: datetime
+    start_local_label: str
+    provider_id: int
+    provider_name: str
+
+
+@dataclass(frozen=True)
+class DaySlots:
+    """The free slots of one local day, in the business time zone named ``timezone``."""
+
+    day: date
+    timezone: str
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class TypeRules:
+    """What the booking maths needs to know about a booking type and the business."""
+
+    booking_type_id: int
+    name: str
+    rules: av.SlotRules
+    provider_ids: tuple[int, ...]  # active providers offering the type, in the business's order
+
+
+@dataclass(frozen=True)
+class BusyBooking:
+    """An existing booking as the overlap check sees it (appointment and its type's buffers)."""
+
+    booking_id: int
+    provider_id: int
+    start: datetime
+    end: datetime
+    buffer_before: timedelta
+    buffer_after: timedelta
+
+    @property
+    def occupied(self) -> av.Interval:
+        return av.occupied(self.start, self.end, self.buffer_before, self.buffer_after)
+
+
+# -- loading ------------------------------------------------------------------------------
+
+
+def slot_rules(business: Business, booking_type: BookingType) -> av.SlotRules:
+    """The pure rules for ``booking_type`` under the business's policy."""
+    return av.SlotRules(
+        duration=timedelta(minutes=booking_type.duration_minutes),
+        buffer_before=timedelta(minutes=booking_type.buffer_before_minutes),
+        buffer_after=timedelta(minutes=booking_type.buffer_after_minutes),
+        step=timedelta(minutes=max(1, business.slot_step_minutes)),
+        min_notice=timedelta(minutes=max(0, business.min_notice_minutes)),
+        horizon=timedelta(days=max(0, business.booking_horizon_days)),
+    )
+
+
+def load_type_rules(session: Session, booking_type_id: int, *, active_only: bool) -> TypeRules:
+    """The rules and providers of a booking type; :class:`NotFound` if unknown (or inactive)."""
+    booking_type = session.get(BookingType, booking_type_id)
+    if booking_type is None or (active_only and not booking_type.is_active):
+        raise NotFound("booking type", booking_type_id)
+    provider_ids = tuple(
+        session.scalars(
+            select(Provider.id)
+            .join(booking_type_providers, booking_type_providers.c.provider_id == Provider.id)
+            .where(
+                booking_type_providers.c.booking_type_id == booking_type_id,
+                Provider.is_active.is_(True),
+            )
+            .order_by(Provider.sort_order, Provider.id)
+        )
+    )
+    return TypeRules(
+        booking_type.id,
+        booking_type.name,
+        slot_rules(get_business(session), booking_type),
+        provider_ids,
+    )
+
+
+def weekly_hours(
+    session: Session, provider_ids: Sequence[int], weekdays: Iterable[int] | None = None
+) -> dict[int, dict[int, list[av.WallRange]]]:
+    """provider id → weekday → wall-clock ranges."""
+    hours: dict[int, dict[int, list[av.WallRange]]] = {pid: {} for pid in provider_ids}
+    if not provider_ids:
+        return hours
+    query = select(
+        Availability.provider_id,
+        Availability.weekday,
+        Availability.start_time,
+        Availability.end_time,
+    ).where(Availability.provider_id.in_(provider_ids))
+    if weekdays is not None:
+        query = query.where(Availability.weekday.in_(list(weekdays)))
+    for pid, weekday, start, end in session.execute(query):
+        hours[pid].setdefault(weekday, []).append((start, end))
+    return hours
+
+
+def closures_between(
+    session: Session, provider_ids: Sequence[int], first: date, last: date
+) -> dict[int, list[tuple[date, date]]]:
+    """provider id → closures (their own and the whole business's) touching ``[first, last]``."""
+    found: dict[int, list[tuple[date, date]]] = {pid: [] for pid in provider_ids}
+    rows = session.execute(
+        select(Closure.provider_id, Closure.start_date, Closure.end_date).where(
+            Closure.start_date <= last,
+            Closure.end_date >= first,
+            (Closure.provider_id.is_(None)) | (Closure.provider_id.in_(list(provider_ids))),
+        )
+    )
+    for pid, start, end in rows:
+        for target in provider_ids if pid is None else [pid]:
+            if target in found:
+                found[target].append((start, end))
+    return found
+
+
+def _longest(session: Session) -> tuple[timedelta, timedelta, timedelta]:
+    """Over all booking types (inactive too): longest duration + buffer after, longest buffers."""
+    row = session.execute(
+        select(
+            func.max(BookingType.duration_minutes + BookingType.buffer_after_minutes),
+            func.max(BookingType.buffer_before_minutes),
+            func.max(BookingType.buffer_after_minutes),
+        )
+    ).one()
+    span, before, after = (int(v or 0) for v in row)
+    return timedelta(minutes=span), timedelta(minutes=before), timedelta(minutes=after)
+
+
+def longest_span(session: Session) -> timedelta:
+    """The longest booking type, duration plus buffer after (inactive types count too)."""
+    return _longest(session)[0]
+
+
+def _fetch_busy(
+    session: Session, *criteria: ColumnElement[bool], latest_only: bool = False
+) -> list[BusyBooking]:
+    """Live (not cancelled) bookings matching ``criteria``, with their type's buffers."""
+    query = (
+        select(
+            Booking.id,
+            Booking.provider_id,
+            Booking.start_at,
+            Booking.end_at,
+            BookingType.buffer_before_minutes,
+            BookingType.buffer_after_minutes,
+        )
+        .join(BookingType, BookingType.id == Booking.booking_type_id)
+        .where(Booking.status != "cancelled", *criteria)
+    )
+    if latest_only:
+        query = query.order_by(Booking.start_at.desc()).limit(1)
+    return [
+        BusyBooking(bid, pid, start, end, timedelta(minutes=bb), timedelta(minutes=ba))
+        for bid, pid, start, end, bb, ba in session.execute(query)
+    ]
+
+
+def conflicting_bookings(
+    session: Session,
+    provider_ids: Sequence[int],
+    window_start: datetime,
+    window_end: datetime,
+    *,
+    exclude_booking_id: int | None = None,
+) -> list[BusyBooking]:
+    """Live bookings of these providers whose occupied time (buffers included) meets the window.
+
+    The query is bounded on both sides over ``(provider_id, start_at)``; see the
+    module docstring for the one extra probe per provider.
+    """
+    if not provider_ids:
+        return []
+    span, max_before, max_after = _longest(session)
+    lower = window_start - span
+    mine: list[ColumnElement[bool]] = []
+    if exclude_booking_id is not None:
+        mine.append(Booking.id != exclude_booking_id)
+    found = _fetch_busy(
+        session,
+        Booking.provider_id.in_(list(provider_ids)),
+        Booking.start_at >= lower,
+        Booking.start_at < window_end + max_before,
+        Booking.end_at > window_start - max_after,
+        *mine,
+    )
+    for pid in provider_ids:
+        found.extend(
+            _fetch_busy(
+                session,
+                Booking.provider_id == pid,
+                Booking.start_at < lower,
+                *mine,
+                latest_only=True,
+            )
+        )
+    return [b for b in found if av.overlaps(b.occupied[0], b.occupied[1], window_start, window_end)]
+
+
+def schedules_for_day(
+    session: Session,
+    type_rules: TypeRules,
+    provider_ids: Sequence[int],
+    day: date,
+    zone: ZoneInfo,
+    *,
+    exclude_booking_id: int | None = None,
+) -> list[av.ProviderSchedule]:
+    """Each provider's hours, closures and busy time for local ``day``, in the given order."""
+    hours = weekly_hours(session, provider_ids, [day.weekday()])
+    closures = closures_between(session, provider_ids, day, day)
+    day_start, day_end = av.day_span(day, zone)
+    rules = type_rules.rules
+    busy = conflicting_bookings(
+        session,
+        provider_ids,
+        day_start - rules.buffer_before,
+        day_end + rules.buffer_after,
+        exclude_booking_id=exclude_booking_id,
+    )
+    return [
+        av.ProviderSchedule(
+            provider_id=pid,
+            hours=hours[pid],
+            closures=tuple(closures[pid]),
+            busy=tuple(b.occupied for b in busy if b.provider_id == pid),
+        )
+        for pid in provider_ids
+    ]
+
+
+def provider_names(session: Session, provider_ids: Iterable[int]) -> dict[int, str]:
+    ids = list(provider_ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(Provider.id, Provider.name).where(Provider.id.in_(ids)))
+    return {pid: name for pid, name in rows}
+
+
+def local_label(start_utc: datetime, zone: ZoneInfo) -> str:
+    """``HH:MM`` on the business clock; a time shown twice (fall back) also names its zone."""
+    local = start_utc.astimezone(zone)
+    label = local.strftime("%H:%M")
+    other = local.replace(fold=1 - local.fold)
+    if other.utcoffset() != local.utcoffset():
+        label += f" {local.tzname()}"
+    return label
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now
+
+
+def _chosen_providers(type_rules: TypeRules, provider_id: int | None) -> tuple[int, ...]:
+    if provider_id is None:
+        return type_rules.provider_ids
+    if provider_id not in type_rules.provider_ids:
+        raise NotFound("provider for this booking type", provider_id)
+    return (provider_id,)
+
+
+def _free_on(
+    session: Session,
+    type_rules: TypeRules,
+    providers: Sequence[int],
+    day: date,
+    zone: ZoneInfo,
+    now: datetime,
+    exclude_booking_id: int | None,
+) -> list[tuple[datetime, int]]:
+    schedules = schedules_for_day(
+        session, type_rules, providers, day, zone, exclude_booking_id=exclude_booking_id
+    )
+    return av.free_slots_any(day, schedules, type_rules.rules, now=now, zone=zone)
+
+
+def _ring_reach(distance: int) -> timedelta:
+    """How near a slot must be to beat every slot on days ``distance + 1`` or more away."""
+    # a local day further out starts at least ``distance`` local days away; a
+    # daylight-saving change can shorten that by an hour, so keep two in hand
+    return timedelta(days=distance) - timedelta(hours=2)
+
+
+# -- the public functions -----------------------------------------------------------------
+
+
+@read_only
+def slots_for_day(
+    session: Session,
+    booking_type_id: int,
+    day: date,
+    provider_id: int | None = None,
+    now: datetime | None = None,
+) -> DaySlots:
+    """The free slots of an active booking type on local ``day``.
+
+    With ``provider_id`` None, "any provider": each start once, with the first
+    free provider in the business's order. :class:`NotFound` for an unknown or
+    inactive type, or a provider who does not offer it.
+    """
+    now = _now(now)
+    zone = business_zone(session)
+    type_rules = load_type_rules(session, booking_type_id, active_only=True)
+    providers = _chosen_providers(type_rules, provider_id)
+    free = _free_on(session, type_rules, providers, day, zone, now, None)
+    names = provider_names(session, {pid for _, pid in free})
+    return DaySlots(
+        day=day,
+        timezone=zone.key,
+        slots=tuple(Slot(s, local_label(s, zone), pid, names.get(pid, "")) for s, pid in free),
+    )
+
+
+@read_only
+def nearest_free_slots(
+    session: Session,
+    booking_type_id: int,
+    around: datetime,
+    provider_id: int | None = None,
+    limit: int = 3,
+    now: datetime | None = None,
+    *,
+    exclude_booking_id: int | None = None,
+) -> list[Slot]:
+    """Up to ``limit`` free slots nearest in time to ``around`` (before or after), nearest first.
+
+    Equally near ones: the earlier first. Searches ``around``'s local day, then
+    the days on either side, up to two weeks each way; inactive types count
+    here too (a booking of a type no longer offered can still be moved).
+    """
+    now = _now(now)
+    zone = business_zone(session)
+    type_rules = load_type_rules(session, booking_type_id, active_only=False)
+    providers = _chosen_providers(type_rules, provider_id)
+    centre = av.local_date(around, zone)
+    found: list[tuple[datetime, int]] = []
+    for distance in range(NEAREST_SEARCH_DAYS + 1):
+        days = (
+            [centre]
+            if distance == 0
+            else [centre - timedelta(distance), centre + timedelta(distance)]
+        )
+        for day in days:
+            found.extend(
+                _free_on(session, type_rules, providers, day, zone, now, exclude_booking_id)
+            )
+        near_enough = [s for s, _ in found if abs(s - around) <= _ring_reach(distance)]
+        if len(near_enough) >= limit:
+            break
+    found.sort(key=lambda item: (abs(item[0] - around), item[0]))
+    chosen = found[:limit]
+    names = provider_names(session, {pid for _, pid in chosen})
+    return [Slot(s, local_label(s, zone), pid, names.get(pid, "")) for s, pid in chosen]
