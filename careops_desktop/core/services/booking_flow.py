@@ -1,0 +1,301 @@
+"""Making a booking: from the desk or the booking page, in one transaction.
+
+Everything a booking brings happens in the caller's one transaction, so it
+all lands or none of it does: the contact (found or created), for a new
+contact a conversation with a welcome message, the provider lock and overlap
+check, the booking, its stock movements, its form submissions, the outbox rows
+(confirmation with the ``.ics``, form links, welcome), the audit row, and the
+:class:`BookingChanged` event published after the commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from careops_desktop.core import events
+from careops_desktop.core.errors import NotActive, NotFound, ValidationError
+from careops_desktop.core.models import Booking, BookingType, Contact
+from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.services import audit, booking_messages, contacts, forms, inbox, inventory
+from careops_desktop.core.services.booking_checks import check_policy, claim_provider
+from careops_desktop.core.services.business import business_zone, get_business
+from careops_desktop.core.services.contact_fields import (
+    default_region,
+    normalize_email,
+    normalize_phone,
+)
+from careops_desktop.core.services.forms import SubmissionLink
+from careops_desktop.core.services.slots import load_type_rules
+from careops_desktop.core.tokens import new_token
+
+BOOKING_PAGE = Actor.system("Booking page")
+NAME_MAX = 200
+NOTES_MAX = 4000
+
+
+@dataclass(frozen=True)
+class BookingReceipt:
+    """What the customer (or the desk) is told once a booking is made."""
+
+    booking_id: int
+    manage_token: str
+    manage_link: str
+    start: datetime
+    end: datetime
+    timezone: str
+    provider_id: int
+    provider_name: str
+    booking_type_id: int
+    booking_type_name: str
+    location: str
+    contact_id: int
+    contact_created: bool
+    form_links: tuple[SubmissionLink, ...]
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now
+
+
+def aware_start(start: datetime) -> datetime:
+    """``start`` in UTC; :class:`ValidationError` on ``start`` for a time without a zone."""
+    if not isinstance(start, datetime) or start.tzinfo is None:
+        raise ValidationError({"start": "Choose a time (with its time zone)."})
+    return start.astimezone(UTC)
+
+
+def _check_notes(notes: str) -> str:
+    if not isinstance(notes, str):
+        raise ValidationError({"notes": "Notes must be text."})
+    if len(notes) > NOTES_MAX:
+        raise ValidationError({"notes": f"Notes are longer than {NOTES_MAX:,} characters."})
+    return notes
+
+
+def _check_customer(session: Session, name: str, email: str, phone: str, notes: str) -> None:
+    """Every field problem of the booking page's details form at once."""
+    errors: dict[str, str] = {}
+    if not (name or "").strip():
+        errors["name"] = "Please enter your name."
+    elif len(name.strip()) > NAME_MAX:
+        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+    if not (email or "").strip() and not (phone or "").strip():
+        errors["email"] = "Please give an email address or a phone number."
+    if (email or "").strip():
+        try:
+            normalize_email(email)
+        except ValidationError as exc:
+            errors.update(exc.fields)
+    if (phone or "").strip():
+        try:
+            normalize_phone(phone, default_region(session))
+        except ValidationError as exc:
+            errors.update(exc.fields)
+    try:
+        _check_notes(notes)
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _create(
+    session: Session,
+    actor: Actor,
+    *,
+    contact_id: int,
+    contact_created: bool,
+    booking_type_id: int,
+    provider_id: int,
+    provider_name: str,
+    start: datetime,
+    end: datetime,
+    notes: str,
+    source: str,
+    now: datetime,
+    zone: ZoneInfo,
+    type_name: str,
+) -> BookingReceipt:
+    """Insert the booking (the provider is locked and free) and everything that comes with it."""
+    booking_type = session.get(BookingType, booking_type_id)
+    assert booking_type is not None
+    booking = Booking(
+        contact_id=contact_id,
+        booking_type_id=booking_type_id,
+        provider_id=provider_id,
+        start_at=start,
+        end_at=end,
+        location=booking_type.location,
+        status="confirmed",
+        source=source,
+        notes=notes,
+        manage_token=new_token(),
+        forms_sent=False,
+        created_by_user_id=actor.user_id,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(booking)
+    session.flush()
+    if contact_created:
+        conversation_id = inbox.open_conversation_for(session, contact_id)
+        inbox.add_system_message(
+            session, conversation_id, booking_messages.welcome_text(session, booking, zone), now
+        )
+        booking_messages.send_welcome(session, booking, zone)
+    inventory.consume_for_booking(session, actor, booking.id, now)
+    links = forms.create_submissions_for_booking(session, booking.id, now)
+    booking_messages.send_confirmation(session, booking, zone)
+    booking_messages.send_form_links(session, booking, links, zone)
+    contact = session.get(Contact, contact_id)
+    if contact is not None:
+        contact.last_contacted_at = now
+    audit.record(
+        session,
+        actor,
+        "create",
+        "booking",
+        booking.id,
+        {
+            "source": source,
+            "provider_id": provider_id,
+            "booking_type_id": booking_type_id,
+            "start": start.isoformat(),
+        },
+    )
+    events.record(session, events.BookingChanged(booking.id, provider_id, "created", source))
+    return BookingReceipt(
+        booking_id=booking.id,
+        manage_token=booking.manage_token,
+        manage_link=booking_messages.manage_link(session, booking.manage_token),
+        start=start,
+        end=end,
+        timezone=zone.key,
+        provider_id=provider_id,
+        provider_name=provider_name,
+        booking_type_id=booking_type_id,
+        booking_type_name=type_name,
+        location=booking.location,
+        contact_id=contact_id,
+        contact_created=contact_created,
+        form_links=tuple(links),
+    )
+
+
+def book_public(
+    session: Session,
+    *,
+    booking_type_id: int,
+    provider_id: int | None,
+    start_utc: datetime,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    notes: str = "",
+    now: datetime | None = None,
+) -> BookingReceipt:
+    """A customer books on the booking page; one transaction (see the module docstring).
+
+    Refuses with :class:`NotActive` when the business is not active,
+    :class:`ValidationError` on the details (name; email or phone; notes) or a
+    time not on the page's slot grid, :class:`PolicyRefused` for too little
+    notice or too far ahead, :class:`NotFound` for an unknown or inactive
+    type, and :class:`SlotTaken` (with the nearest free starts) when the time
+    was taken meanwhile. ``provider_id`` None books the first free provider.
+    """
+    now = _now(now)
+    business = get_business(session)
+    if not business.is_active:
+        raise NotActive()
+    type_rules = load_type_rules(session, booking_type_id, active_only=True)
+    _check_customer(session, name, email, phone, notes)
+    start_utc = aware_start(start_utc)
+    check_policy(start_utc, now, type_rules, public=True)
+    zone = business_zone(session)
+    claim = claim_provider(
+        session, type_rules, provider_id, start_utc, zone=zone, now=now, on_grid=True
+    )
+    contact, created = contacts.find_or_create_contact(
+        session, BOOKING_PAGE, name=name.strip(), email=email.strip(), phone=phone.strip()
+    )
+    return _create(
+        session,
+        BOOKING_PAGE,
+        contact_id=contact.id,
+        contact_created=created,
+        booking_type_id=booking_type_id,
+        provider_id=claim.provider_id,
+        provider_name=claim.provider_name,
+        start=claim.start,
+        end=claim.end,
+        notes=notes,
+        source="web",
+        now=now,
+        zone=zone,
+        type_name=type_rules.name,
+    )
+
+
+def book_desk(
+    session: Session,
+    actor: Actor,
+    *,
+    contact_id: int,
+    booking_type_id: int,
+    provider_id: int | None,
+    start_utc: datetime,
+    notes: str = "",
+    now: datetime | None = None,
+    outside_hours: bool = False,
+) -> BookingReceipt:
+    """Staff book an existing contact; needs MANAGE_BOOKINGS. One transaction.
+
+    The desk is not held to the booking page's notice, horizon or slot grid,
+    only to "not in the past", the provider's hours and closures (unless
+    ``outside_hours``: book anyway) and, always, no overlap. Refusals as
+    :func:`book_public`, plus :class:`PermissionDenied` and :class:`NotFound`
+    for an unknown contact.
+    """
+    require(actor, Permission.MANAGE_BOOKINGS)
+    now = _now(now)
+    if session.get(Contact, contact_id) is None:
+        raise NotFound("contact", contact_id)
+    type_rules = load_type_rules(session, booking_type_id, active_only=True)
+    notes = _check_notes(notes)
+    start_utc = aware_start(start_utc)
+    check_policy(start_utc, now, type_rules, public=False)
+    zone = business_zone(session)
+    claim = claim_provider(
+        session,
+        type_rules,
+        provider_id,
+        start_utc,
+        zone=zone,
+        now=now,
+        on_grid=False,
+        outside_hours=outside_hours,
+    )
+    return _create(
+        session,
+        actor,
+        contact_id=contact_id,
+        contact_created=False,
+        booking_type_id=booking_type_id,
+        provider_id=claim.provider_id,
+        provider_name=claim.provider_name,
+        start=claim.start,
+        end=claim.end,
+        notes=notes,
+        source="desk",
+        now=now,
+        zone=zone,
+        type_name=type_rules.name,
+    )
