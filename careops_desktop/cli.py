@@ -152,6 +152,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     serve.add_argument("--port", type=int, help="port to listen on (default: Settings, else 8765)")
     serve.set_defaults(handler=cmd_serve)
 
+    from careops_desktop.cli_user import add_user_commands
+
+    add_user_commands(commands)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``careops`` and ``python -m careops_desktop``; returns the exit code."""
