@@ -1,0 +1,140 @@
+"""The Settings tab's pages: one :class:`SettingsPageSpec` each, in :data:`SETTINGS_PAGES`.
+
+Other areas add their page by appending a spec (the messaging engineer owns the
+``"integrations"`` and ``"automations"`` pages)::
+
+    SETTINGS_PAGES.append(SettingsPageSpec(
+        "integrations", "Integrations", Permission.MANAGE_SETTINGS,
+        lazy_page("careops_desktop.ui.settings.integrations", "IntegrationsPage")))
+
+The factory gets a :class:`SettingsContext` and returns a QWidget. Pages are ordered by
+:data:`PAGE_ORDER` and hidden from people who lack the permission. The setup wizard opens
+the ``"integrations"`` page, when registered, from its email step.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from careops_desktop.core.permissions import Actor, Permission
+
+if TYPE_CHECKING:
+    from careops_desktop.ui.events_bridge import EventsBridge
+    from careops_desktop.ui.ops import Ops
+
+PAGE_ORDER = (
+    "business",
+    "policy",
+    "providers",
+    "booking_types",
+    "staff",
+    "automations",
+    "integrations",
+    "this_computer",
+    "password",
+)
+INTEGRATIONS = "integrations"
+AUTOMATIONS = "automations"
+
+
+@dataclass(frozen=True)
+class SettingsContext:
+    """What a settings page gets: the database road, event signals (None in the wizard)."""
+
+    ops: Ops
+    events: EventsBridge | None
+    actor: Actor
+
+
+PageFactory = Callable[[SettingsContext], QWidget]
+
+
+@dataclass(frozen=True)
+class SettingsPageSpec:
+    key: str
+    title: str
+    permission: Permission | None
+    factory: PageFactory
+
+
+def lazy_page(module: str, attribute: str) -> PageFactory:
+    """A factory importing ``module`` when the page is first built."""
+
+    def factory(context: SettingsContext) -> QWidget:
+        page: QWidget = getattr(importlib.import_module(module), attribute)(context)
+        return page
+
+    return factory
+
+
+_PAGES = "careops_desktop.ui.settings"
+
+SETTINGS_PAGES: list[SettingsPageSpec] = [
+    SettingsPageSpec(
+        "business",
+        "Business",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.business_page", "BusinessSettingsPage"),
+    ),
+    SettingsPageSpec(
+        "policy",
+        "Booking policy",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.business_page", "PolicySettingsPage"),
+    ),
+    SettingsPageSpec(
+        "providers",
+        "Providers",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.providers_page", "ProvidersSettingsPage"),
+    ),
+    SettingsPageSpec(
+        "booking_types",
+        "Booking types",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.booking_types_page", "BookingTypesSettingsPage"),
+    ),
+    SettingsPageSpec(
+        "staff",
+        "Staff",
+        Permission.MANAGE_STAFF,
+        lazy_page(f"{_PAGES}.staff_page", "StaffSettingsPage"),
+    ),
+    SettingsPageSpec(
+        "this_computer",
+        "This computer",
+        None,
+        lazy_page(f"{_PAGES}.account_page", "ThisComputerPage"),
+    ),
+    SettingsPageSpec(
+        "password",
+        "Password",
+        None,
+        lazy_page(f"{_PAGES}.account_page", "PasswordPage"),
+    ),
+]
+
+
+def visible_pages(
+    actor: Actor, pages: Sequence[SettingsPageSpec] | None = None
+) -> list[SettingsPageSpec]:
+    """The pages ``actor`` may open, in :data:`PAGE_ORDER` (unknown keys last)."""
+    chosen = [
+        p
+        for p in (SETTINGS_PAGES if pages is None else pages)
+        if p.permission is None or actor.can(p.permission)
+    ]
+
+    def position(spec: SettingsPageSpec) -> int:
+        return PAGE_ORDER.index(spec.key) if spec.key in PAGE_ORDER else len(PAGE_ORDER)
+
+    return sorted(chosen, key=position)
+
+
+def find_page(key: str) -> SettingsPageSpec | None:
+    return next((p for p in SETTINGS_PAGES if p.key == key), None)

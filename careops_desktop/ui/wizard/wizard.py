@@ -1,0 +1,62 @@
+"""The first-run setup wizard: from an empty database to a business that takes bookings.
+
+Pages save as the person goes (Next runs the page's command; Back and Next again updates
+what was made), so "finish later" keeps everything entered so far.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget, QWizard
+
+from careops_desktop.core.permissions import Actor
+from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.wizard.pages_more import (
+    EmailPage,
+    FinishPage,
+    InventoryPage,
+    ReviewPage,
+    TryBookingPage,
+)
+from careops_desktop.ui.wizard.pages_setup import (
+    BookingTypesPage,
+    BusinessPage,
+    FormsPage,
+    ProvidersPage,
+)
+
+
+class SetupWizard(QWizard):
+    """Business → providers and hours → booking types → intake form → stock → test booking
+    → email → checklist → activate now or finish later."""
+
+    def __init__(self, ops: Ops, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.setWindowTitle("Set up CareOps")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Finish later")
+        self.setMinimumSize(720, 560)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.business_page = BusinessPage(ops, actor)
+        self.providers_page = ProvidersPage(ops, actor)
+        self.types_page = BookingTypesPage(ops, actor, self.providers_page)
+        self.forms_page = FormsPage(ops, actor, self.types_page)
+        self.inventory_page = InventoryPage(ops, actor)
+        self.try_page = TryBookingPage(ops, actor, self.types_page)
+        self.email_page = EmailPage(ops, actor)
+        self.review_page = ReviewPage(ops, actor)
+        self.finish_page = FinishPage(ops, actor, self.review_page)
+        for page in (
+            self.business_page,
+            self.providers_page,
+            self.types_page,
+            self.forms_page,
+            self.inventory_page,
+            self.try_page,
+            self.email_page,
+            self.review_page,
+            self.finish_page,
+        ):
+            self.addPage(page)
