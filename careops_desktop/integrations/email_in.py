@@ -1,0 +1,316 @@
+"""Incoming email: fetching new mail over IMAP by UID, and reading it with the ``email`` package.
+
+:class:`ImapMailbox` logs in (SSL/TLS, STARTTLS or plain), opens the folder
+read-only unless messages are to be marked read, checks UIDVALIDITY and
+fetches every message above the last UID seen with ``BODY.PEEK[]`` (which
+leaves the ``\\Seen`` flag alone). The first time, and after the server
+renumbered the folder (UIDVALIDITY changed), it takes the last
+``first_days`` days instead; the inbox skips Message-IDs it already has.
+
+:func:`parse_email` turns raw bytes into an :class:`IncomingMessage` for
+``inbox.record_incoming``: the sender, the threading headers, the text with
+quotes and signature stripped (``reply_text``), the raw bytes kept as they
+came, and the attachments listed by name and size — never opened.
+
+IMAP calls block: run :meth:`ImapMailbox.fetch_new` in a worker thread
+(``asyncio.to_thread``), never on the UI thread or the database worker.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import re
+import socket
+import ssl
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage, Message
+from email.utils import getaddresses, parsedate_to_datetime
+from typing import Any
+
+from careops_desktop.core.services.incoming import IncomingMessage
+from careops_desktop.integrations.reply_text import html_to_text, strip_reply
+from careops_desktop.integrations.settings import ImapSettings
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_BYTES = 25 * 1024 * 1024
+MAX_PER_POLL = 200
+_MSGID = re.compile(r"<[^<>\s]+>")
+_SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
+
+
+class MailboxError(Exception):
+    """The mailbox could not be read; ``str()`` says why in words."""
+
+
+@dataclass(frozen=True)
+class FetchedMail:
+    uid: int
+    raw: bytes
+    too_large: bool = False  # only the headers were fetched
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    uidvalidity: int
+    last_uid: int  # the highest UID handled (including those skipped as too large)
+    mails: tuple[FetchedMail, ...]
+    more: bool  # more new mail is waiting than one poll takes
+
+
+# -- parsing ------------------------------------------------------------------------------
+
+
+def _header(message: Message, name: str) -> str:
+    try:
+        value = message.get(name)
+    except Exception:  # a header the policy cannot parse
+        value = None
+    return " ".join(str(value or "").split())
+
+
+def _message_ids(value: str) -> tuple[str, ...]:
+    return tuple(_MSGID.findall(value))
+
+
+def _text_of(part: Message) -> str:
+    try:
+        if isinstance(part, EmailMessage):
+            content = part.get_content()
+            if isinstance(content, str):
+                return content
+    except (LookupError, UnicodeError, ValueError, AssertionError, KeyError):
+        pass
+    payload = part.get_payload(decode=True)
+    if isinstance(payload, bytes):
+        charset = part.get_content_charset() or "utf-8"
+        try:
+            return payload.decode(charset, "replace")
+        except LookupError:
+            return payload.decode("utf-8", "replace")
+    return ""
+
+
+def _is_attachment(part: Message) -> bool:
+    if part.is_multipart():
+        return False
+    disposition = (part.get_content_disposition() or "").lower()
+    return (
+        disposition == "attachment"
+        or bool(part.get_filename())
+        or (disposition != "inline" and part.get_content_maintype() not in ("text", "multipart"))
+    )
+
+
+def _attachments(message: Message) -> list[dict[str, Any]]:
+    found = []
+    for part in message.walk():
+        if not _is_attachment(part):
+            continue
+        try:
+            name = part.get_filename() or ""
+        except Exception:
+            name = ""
+        payload = part.get_payload(decode=True)
+        size = len(payload) if isinstance(payload, bytes) else 0
+        found.append(
+            {
+                "name": " ".join(str(name).split())[:200] or "(unnamed)",
+                "size": size,
+                "content_type": part.get_content_type()[:100],
+            }
+        )
+    return found
+
+
+def _body_text(message: Message) -> str:
+    """The plain-text body, else the HTML body as text (quote blocks left out)."""
+    plain: Message | None = None
+    rich: Message | None = None
+    for part in message.walk():
+        if part.is_multipart() or _is_attachment(part):
+            continue
+        kind = part.get_content_type()
+        if kind == "text/plain" and plain is None:
+            plain = part
+        elif kind == "text/html" and rich is None:
+            rich = part
+    if plain is not None:
+        return _text_of(plain)
+    if rich is not None:
+        return html_to_text(_text_of(rich))
+    return ""
+
+
+def parse_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
+    """Read ``raw`` into an :class:`IncomingMessage` (content stripped; raw kept as is)."""
+    try:
+        message: Message = message_from_bytes(raw, policy=policy.default)
+        sender_header = _header(message, "From")
+    except Exception:
+        message = message_from_bytes(raw, policy=policy.compat32)
+        sender_header = _header(message, "From")
+    addresses = [(n, a) for n, a in getaddresses([sender_header]) if a]
+    sender_name, sender_address = addresses[0] if addresses else ("", "")
+    if not sender_address:
+        reply_to = [a for _, a in getaddresses([_header(message, "Reply-To")]) if a]
+        sender_address = reply_to[0] if reply_to else "unknown-sender@invalid"
+    own_ids = _message_ids(_header(message, "Message-ID"))
+    in_reply_to = _message_ids(_header(message, "In-Reply-To"))
+    references = _message_ids(_header(message, "References"))
+    if too_large:
+        content = "[This email is too large to fetch in full; open it in your mail program.]"
+    else:
+        content = strip_reply(_body_text(message))
+    return IncomingMessage(
+        channel="email",
+        sender_address=sender_address[:320],
+        sender_name=" ".join(sender_name.split())[:200],
+        subject=_header(message, "Subject")[:300],
+        content=content,
+        message_id=own_ids[0] if own_ids else None,
+        in_reply_to=in_reply_to[0] if in_reply_to else None,
+        references=references[-20:],
+        raw=raw,
+        attachments=[] if too_large else _attachments(message),
+    )
+
+
+def sent_at(raw: bytes) -> datetime | None:
+    """The message's Date header as aware UTC, if it has a readable one."""
+    message = message_from_bytes(raw, policy=policy.compat32)
+    try:
+        when = parsedate_to_datetime(str(message.get("Date") or ""))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+# -- IMAP ---------------------------------------------------------------------------------
+
+
+def _words(exc: BaseException) -> str:
+    if isinstance(exc, MailboxError):
+        return str(exc)
+    if isinstance(exc, imaplib.IMAP4.error):
+        text = str(exc)
+        if "AUTHENTICATIONFAILED" in text.upper() or "LOGIN" in text.upper():
+            return "The mail server did not accept the user name and password."
+        return f"The mail server refused a request ({' '.join(text.split())[:200]})."
+    if isinstance(exc, ssl.SSLError):
+        return f"A secure connection to the mail server failed ({exc.reason})."
+    if isinstance(exc, socket.gaierror):
+        return "The mail server's name could not be found (no internet, or a typo?)."
+    if isinstance(exc, TimeoutError):
+        return "The mail server did not answer in time."
+    if isinstance(exc, ConnectionRefusedError):
+        return "The mail server refused the connection (wrong port, or it is down?)."
+    if isinstance(exc, OSError):
+        return f"The mail server could not be reached ({exc.strerror or exc})."
+    return f"Reading the mailbox failed ({type(exc).__name__})."
+
+
+class ImapMailbox:
+    """One IMAP account and folder; :meth:`fetch_new` does a whole poll."""
+
+    def __init__(self, settings: ImapSettings, password: str) -> None:
+        if not settings.configured:
+            raise MailboxError("Reading email is not set up (Settings → Integrations).")
+        self.settings = settings
+        self._password = password
+
+    def _connect(self) -> imaplib.IMAP4:
+        s = self.settings
+        context = ssl.create_default_context()
+        client: imaplib.IMAP4
+        if s.security == "ssl":
+            client = imaplib.IMAP4_SSL(
+                s.host, s.port, ssl_context=context, timeout=s.timeout_seconds
+            )
+        else:
+            client = imaplib.IMAP4(s.host, s.port, timeout=s.timeout_seconds)
+            if s.security == "starttls":
+                client.starttls(ssl_context=context)
+        client.login(s.username, self._password)
+        return client
+
+    @staticmethod
+    def _ok(result: tuple[str, Any], what: str) -> Any:
+        status, data = result
+        if status != "OK":
+            detail = b" ".join(d for d in data if isinstance(d, bytes)).decode("utf-8", "replace")
+            raise MailboxError(f"The mail server refused to {what} ({detail[:200]}).")
+        return data
+
+    def fetch_new(
+        self, uidvalidity: int | None, last_uid: int, *, first_days: int = 7, now: datetime
+    ) -> FetchResult:
+        """Fetch mail above ``last_uid`` (or of the last ``first_days`` days when starting over).
+
+        Raises :class:`MailboxError` with words on any failure; nothing is
+        marked read unless ``settings.mark_seen``.
+        """
+        try:
+            client = self._connect()
+        except Exception as exc:
+            raise MailboxError(_words(exc)) from None
+        try:
+            return self._fetch(client, uidvalidity, last_uid, first_days, now)
+        except Exception as exc:
+            raise MailboxError(_words(exc)) from None
+        finally:
+            try:
+                client.logout()
+            except Exception:
+                pass
+
+    def _fetch(
+        self,
+        client: imaplib.IMAP4,
+        uidvalidity: int | None,
+        last_uid: int,
+        first_days: int,
+        now: datetime,
+    ) -> FetchResult:
+        folder = '"' + self.settings.folder + '"'
+        self._ok(client.select(folder, readonly=not self.settings.mark_seen), "open the folder")
+        _, raw_validity = client.response("UIDVALIDITY")
+        _, raw_next = client.response("UIDNEXT")
+        current = int(raw_validity[0]) if raw_validity and raw_validity[0] else 0
+        starting_over = uidvalidity is None or current != uidvalidity
+        if starting_over:
+            since = (now - timedelta(days=first_days)).strftime("%d-%b-%Y")
+            data = self._ok(client.uid("SEARCH", "SINCE", since), "search the folder")
+            floor = 0
+            if raw_next and raw_next[0]:
+                high_water = int(raw_next[0]) - 1
+            else:
+                everything = self._ok(client.uid("SEARCH", "ALL"), "search the folder")
+                high_water = max((int(u) for u in (everything[0] or b"").split()), default=0)
+        else:
+            data = self._ok(client.uid("SEARCH", "UID", f"{last_uid + 1}:*"), "search the folder")
+            floor = high_water = last_uid
+        uids = sorted(int(u) for u in (data[0] or b"").split() if int(u) > floor)
+        batch, more = uids[:MAX_PER_POLL], len(uids) > MAX_PER_POLL
+        mails = [self._fetch_one(client, uid) for uid in batch]
+        if mails and self.settings.mark_seen:
+            uid_set = ",".join(str(m.uid) for m in mails)
+            self._ok(client.uid("STORE", uid_set, "+FLAGS.SILENT", r"(\Seen)"), "mark mail read")
+        top = max(batch) if more else max([high_water, *batch])
+        return FetchResult(current, top, tuple(mails), more)
+
+    def _fetch_one(self, client: imaplib.IMAP4, uid: int) -> FetchedMail:
+        data = self._ok(client.uid("FETCH", str(uid), "(RFC822.SIZE)"), "read a message size")
+        head = b" ".join(d if isinstance(d, bytes) else d[0] for d in data if d)
+        size_match = _SIZE.search(head)
+        size = int(size_match.group(1)) if size_match else 0
+        too_large = size > MAX_MESSAGE_BYTES
+        section = "(BODY.PEEK[HEADER])" if too_large else "(BODY.PEEK[])"
+        data = self._ok(client.uid("FETCH", str(uid), section), "read a message")
+        for item in data:
+            if isinstance(item, tuple) and len(item) == 2:
+                return FetchedMail(uid, bytes(item[1]), too_large)
+        raise MailboxError(f"The mail server sent no content for message {uid}.")
