@@ -1,0 +1,392 @@
+"""New booking, reschedule and cancel dialogs.
+
+The start time is chosen from the free slots the core computes
+(``slots.slots_for_day``). When the core refuses because the time was taken
+meanwhile (:class:`SlotTaken`), the dialog says so and offers the nearest
+free times as buttons; field errors show at their fields.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from careops_desktop.core.errors import CareOpsError, SlotTaken
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services import bookings, contacts, slots
+from careops_desktop.core.services.bookings import BookingReceipt, BookingView
+from careops_desktop.core.services.slots import DaySlots, Slot
+from careops_desktop.ui.bookings.model import Catalogue
+from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.widgets.command_dialog import CommandDialog
+from careops_desktop.ui.widgets.contact_picker import ContactPicker
+from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
+
+FIRST_FREE = "First free"
+
+
+def book_with_new_contact(
+    session: Session,
+    actor: Actor,
+    *,
+    name: str,
+    email: str,
+    phone: str,
+    booking_type_id: int,
+    provider_id: int | None,
+    start_utc: datetime,
+    notes: str = "",
+) -> BookingReceipt:
+    """Create the contact and the booking in ONE transaction (both or neither)."""
+    contact = contacts.create_contact(session, actor, name=name, email=email, phone=phone)
+    return bookings.book_desk(
+        session,
+        actor,
+        contact_id=contact.id,
+        booking_type_id=booking_type_id,
+        provider_id=provider_id,
+        start_utc=start_utc,
+        notes=notes,
+    )
+
+
+class _SlotChooser:
+    """Booking type (optional), provider, date and a start time from the free slots."""
+
+    def __init__(self, dialog: CommandDialog, catalogue: Catalogue, fixed_type: int | None) -> None:
+        self.dialog = dialog
+        self.catalogue = catalogue
+        self.zone: ZoneInfo = catalogue.zone
+        self.booking_type = QComboBox()
+        for kind in catalogue.booking_types:
+            self.booking_type.addItem(f"{kind.name} ({kind.duration_minutes} min)", kind.id)
+        if fixed_type is not None:
+            index = self.booking_type.findData(fixed_type)
+            if index < 0:
+                self.booking_type.addItem("(type no longer offered)", fixed_type)
+                index = self.booking_type.count() - 1
+            self.booking_type.setCurrentIndex(index)
+            self.booking_type.setEnabled(False)
+        self.provider = QComboBox()
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.slot = QComboBox()
+        self.slot.setMinimumContentsLength(24)
+        self.slot_note = plain_label()
+        self.alternatives = QWidget()
+        self.alternatives_row = QHBoxLayout(self.alternatives)
+        self.alternatives_row.setContentsMargins(0, 0, 0, 0)
+        self.alternatives.hide()
+        self._fill_providers()
+        self.booking_type.currentIndexChanged.connect(self._type_changed)
+        self.provider.currentIndexChanged.connect(self.load_slots)
+        self.day.dateChanged.connect(self.load_slots)
+        self._wanted_start: datetime | None = None
+
+    def add_rows(self) -> None:
+        form, errors = self.dialog.form, self.dialog.errors
+        form.addRow("Booking type", errors.wrap("booking_type_id", self.booking_type))
+        form.addRow("With", errors.wrap("provider_id", self.provider))
+        form.addRow("Date", self.day)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.slot)
+        column.addWidget(self.slot_note)
+        column.addWidget(self.alternatives)
+        form.addRow("Start", errors.wrap("start", box))
+        errors.add_alias("start_utc", "start")
+        errors.add_alias("new_start", "start")
+
+    def _type_changed(self) -> None:
+        self._fill_providers()
+        self.load_slots()
+
+    def _fill_providers(self) -> None:
+        type_id = self.booking_type.currentData()
+        offered = next(
+            (t.provider_ids for t in self.catalogue.booking_types if t.id == type_id), ()
+        )
+        current = self.provider.currentData()
+        self.provider.blockSignals(True)
+        self.provider.clear()
+        self.provider.addItem(FIRST_FREE, None)
+        for provider in self.catalogue.providers:
+            if provider.id in offered:
+                self.provider.addItem(provider.name, provider.id)
+        index = self.provider.findData(current)
+        self.provider.setCurrentIndex(max(0, index))
+        self.provider.blockSignals(False)
+
+    def set_day(self, day: date) -> None:
+        self.day.setDate(QDate(day.year, day.month, day.day))
+
+    def set_provider(self, provider_id: int | None) -> None:
+        index = self.provider.findData(provider_id)
+        if index >= 0:
+            self.provider.setCurrentIndex(index)
+
+    def want(self, start: datetime | None) -> None:
+        """Select this start (UTC) once the slots arrive, if it is free."""
+        self._wanted_start = start
+
+    def load_slots(self, *_args: object) -> None:
+        type_id = self.booking_type.currentData()
+        if type_id is None:
+            set_plain(self.slot_note, "Add a booking type in Settings first.")
+            return
+        picked = self.day.date().toPython()
+        self.slot.clear()
+        set_plain(self.slot_note, "Looking for free times…")
+        self.dialog.ops.query(
+            slots.slots_for_day,
+            type_id,
+            picked,
+            self.provider.currentData(),
+            on_done=self._show_slots,
+            on_error=self._slots_failed,
+            owner=self.dialog,
+        )
+
+    def _show_slots(self, found: DaySlots) -> None:
+        if found.day != self.day.date().toPython():
+            return
+        self.slot.clear()
+        for slot in found.slots:
+            label = slot.start_local_label
+            if self.provider.currentData() is None:
+                label = f"{label} — {slot.provider_name}"
+            self.slot.addItem(label, slot)
+        count = len(found.slots)
+        set_plain(
+            self.slot_note,
+            f"{count} free time{'s' if count != 1 else ''}" if count else "No free time that day.",
+        )
+        if self._wanted_start is not None:
+            for index in range(self.slot.count()):
+                if self.slot.itemData(index).start_utc == self._wanted_start:
+                    self.slot.setCurrentIndex(index)
+                    break
+            self._wanted_start = None
+
+    def _slots_failed(self, exc: CareOpsError) -> None:
+        set_plain(self.slot_note, str(exc))
+
+    def chosen(self) -> Slot | None:
+        data = self.slot.currentData()
+        return data if isinstance(data, Slot) else None
+
+    def offer(self, alternatives: tuple[datetime, ...]) -> None:
+        """Buttons for the nearest free starts; clicking one selects it."""
+        while self.alternatives_row.count():
+            item = self.alternatives_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for start in alternatives:
+            button = QPushButton(fmt_datetime(start, self.zone))
+            button.setObjectName("alternativeSlot")
+            button.clicked.connect(lambda _=False, s=start: self._take(s))
+            self.alternatives_row.addWidget(button)
+        self.alternatives_row.addStretch(1)
+        self.alternatives.setVisible(bool(alternatives))
+
+    def _take(self, start: datetime) -> None:
+        self.alternatives.hide()
+        self.dialog.errors.clear()
+        self.want(start)
+        local = to_local(start, self.zone).date()
+        if local == self.day.date().toPython():
+            self.load_slots()
+        else:
+            self.set_day(local)
+
+
+class BookingDialog(CommandDialog):
+    """New booking: a contact (picked, or new inline), type, provider, date, free start."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        actor: Actor,
+        catalogue: Catalogue,
+        parent: QWidget | None = None,
+        *,
+        day: date | None = None,
+        provider_id: int | None = None,
+        start_utc: datetime | None = None,
+        contact_id: int | None = None,
+    ) -> None:
+        super().__init__(ops, "New booking", "Book", parent)
+        self._actor = actor
+        self.picker = ContactPicker(ops, actor)
+        self.new_contact = QCheckBox("New contact")
+        self.new_name = QLineEdit()
+        self.new_email = QLineEdit()
+        self.new_phone = QLineEdit()
+        self.new_box = QWidget()
+        new_form = QVBoxLayout(self.new_box)
+        new_form.setContentsMargins(0, 0, 0, 0)
+        for label, edit, key in (
+            ("Name", self.new_name, "name"),
+            ("Email", self.new_email, "email"),
+            ("Phone", self.new_phone, "phone"),
+        ):
+            edit.setPlaceholderText(label)
+            new_form.addWidget(self.errors.wrap(key, edit))
+        self.new_box.hide()
+        contact_box = QWidget()
+        contact_column = QVBoxLayout(contact_box)
+        contact_column.setContentsMargins(0, 0, 0, 0)
+        contact_column.addWidget(self.picker)
+        contact_column.addWidget(self.new_contact)
+        contact_column.addWidget(self.new_box)
+        self.form.addRow("Contact", self.errors.wrap("contact_id", contact_box))
+        self.chooser = _SlotChooser(self, catalogue, None)
+        self.chooser.add_rows()
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(70)
+        self.notes.setTabChangesFocus(True)
+        self.form.addRow("Notes", self.errors.wrap("notes", self.notes))
+        self.new_contact.toggled.connect(self._toggle_new)
+        self.chooser.set_day(day or to_local(datetime.now(catalogue.zone), catalogue.zone).date())
+        self.chooser.set_provider(provider_id)
+        self.chooser.want(start_utc)
+        self.chooser.load_slots()
+        if contact_id is not None:
+            self.picker.select(contact_id)
+        self.resize(620, 720)
+
+    def _toggle_new(self, on: bool) -> None:
+        self.picker.setVisible(not on)
+        self.new_box.setVisible(on)
+        (self.new_name if on else self.picker).setFocus()
+
+    def submit(self) -> None:
+        slot = self.chooser.chosen()
+        errors: dict[str, str] = {}
+        contact_id = self.picker.selected_id()
+        if not self.new_contact.isChecked() and contact_id is None:
+            errors["contact_id"] = "Choose a contact, or tick “New contact”."
+        if slot is None:
+            errors["start"] = "Choose a free start time."
+        if errors or slot is None:
+            self.show_errors(errors)
+            return
+        booking = {
+            "booking_type_id": self.chooser.booking_type.currentData(),
+            "provider_id": self.chooser.provider.currentData() or slot.provider_id,
+            "start_utc": slot.start_utc,
+            "notes": self.notes.toPlainText(),
+        }
+        if self.new_contact.isChecked():
+            self.run(
+                book_with_new_contact,
+                self._actor,
+                name=self.new_name.text(),
+                email=self.new_email.text(),
+                phone=self.new_phone.text(),
+                **booking,
+            )
+        else:
+            self.run(bookings.book_desk, self._actor, contact_id=contact_id, **booking)
+
+    def handle_refusal(self, exc: CareOpsError) -> bool:
+        if isinstance(exc, SlotTaken):
+            self.errors.show({"start": str(exc)})
+            self.chooser.offer(exc.alternatives)
+            self.chooser.load_slots()
+            return True
+        return False
+
+
+class RescheduleDialog(CommandDialog):
+    """Move a confirmed booking to another free start (same type; provider may change)."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        actor: Actor,
+        catalogue: Catalogue,
+        booking: BookingView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, "Reschedule booking", "Move", parent)
+        self._actor = actor
+        self._booking = booking
+        self.body.insertWidget(
+            0,
+            plain_label(
+                f"{booking.contact_name} — {booking.booking_type_name}, now "
+                f"{fmt_datetime(booking.start, catalogue.zone)} with {booking.provider_name}",
+                wrap=True,
+            ),
+        )
+        self.chooser = _SlotChooser(self, catalogue, booking.booking_type_id)
+        self.chooser.add_rows()
+        self.chooser.set_day(to_local(booking.start, catalogue.zone).date())
+        self.chooser.set_provider(booking.provider_id)
+        self.chooser.load_slots()
+        self.resize(520, 360)
+
+    def submit(self) -> None:
+        slot = self.chooser.chosen()
+        if slot is None:
+            self.show_errors({"start": "Choose a free start time."})
+            return
+        provider = self.chooser.provider.currentData() or slot.provider_id
+        self.run(bookings.reschedule, self._actor, self._booking.id, slot.start_utc, provider)
+
+    def handle_refusal(self, exc: CareOpsError) -> bool:
+        if isinstance(exc, SlotTaken):
+            self.errors.show({"start": str(exc)})
+            self.chooser.offer(exc.alternatives)
+            self.chooser.load_slots()
+            return True
+        return False
+
+
+class CancelDialog(CommandDialog):
+    """Cancel with a reason, after saying plainly what will happen."""
+
+    def __init__(
+        self, ops: Ops, actor: Actor, booking: BookingView, zone: ZoneInfo, parent: QWidget | None
+    ) -> None:
+        super().__init__(ops, "Cancel booking", "Cancel booking", parent)
+        self._actor = actor
+        self._booking = booking
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText("Keep booking")
+        self.body.insertWidget(
+            0,
+            plain_label(
+                f"Cancel {booking.contact_name}'s {booking.booking_type_name} on "
+                f"{fmt_datetime(booking.start, zone)}? The customer is told, stock used "
+                "comes back and unanswered forms are withdrawn.",
+                wrap=True,
+            ),
+        )
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.reason.setPlaceholderText("Reason (shown to staff; optional)")
+        self.form.addRow("Reason", self.errors.wrap("reason", self.reason))
+        self.ok_button.setDefault(False)
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        self.run(bookings.cancel, self._actor, self._booking.id, self.reason.text())

@@ -1,0 +1,121 @@
+"""The chosen booking's details and the actions on it: complete, no-show, cancel, reschedule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.model import STATUS_WORDS
+from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
+
+
+class BookingPanel(QWidget):
+    """Shows one :class:`BookingView` as plain text; emits ``actionRequested(name)``.
+
+    Action names: ``complete``, ``no_show``, ``cancel``, ``reschedule``, ``contact``.
+    Only actions that make sense for the booking's status are enabled.
+    """
+
+    actionRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.booking: BookingView | None = None
+        self.title = plain_label(wrap=True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, words in (
+            ("when", "When"),
+            ("status", "Status"),
+            ("type", "Booking type"),
+            ("provider", "With"),
+            ("reach", "Contact"),
+            ("source", "Booked"),
+            ("cancel", "Cancelled"),
+        ):
+            label = plain_label(wrap=True)
+            self.fields[key] = label
+            form.addRow(words, label)
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        self.notes.setPlaceholderText("No notes")
+        self.notes.setMaximumHeight(90)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for index, (name, words) in enumerate(
+            (
+                ("complete", "Complete"),
+                ("no_show", "No-show"),
+                ("reschedule", "Reschedule…"),
+                ("cancel", "Cancel…"),
+                ("contact", "Open contact"),
+            )
+        ):
+            button = QPushButton(words)
+            button.setObjectName(f"booking_{name}")
+            button.clicked.connect(lambda _=False, n=name: self.actionRequested.emit(n))
+            self.buttons[name] = button
+            grid.addWidget(button, index // 2, index % 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.notes)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.show_booking(None, ZoneInfo("UTC"))
+
+    def show_booking(self, booking: BookingView | None, zone: ZoneInfo) -> None:
+        self.booking = booking
+        if booking is None:
+            set_plain(self.title, "No booking selected")
+            for label in self.fields.values():
+                set_plain(label, "")
+            set_plain(self.fields["when"], "Click a booking in the calendar or the list.")
+            self.notes.setPlainText("")
+            for button in self.buttons.values():
+                button.setEnabled(False)
+            return
+        set_plain(self.title, booking.contact_name)
+        end = to_local(booking.end, zone)
+        set_plain(self.fields["when"], f"{fmt_datetime(booking.start, zone)}–{end:%H:%M}")
+        set_plain(self.fields["status"], STATUS_WORDS.get(booking.status, booking.status))
+        set_plain(self.fields["type"], booking.booking_type_name)
+        set_plain(self.fields["provider"], booking.provider_name)
+        reach = [v for v in (booking.contact_email, booking.contact_phone) if v]
+        set_plain(self.fields["reach"], " · ".join(reach))
+        where = "on the booking page" if booking.source == "web" else "at the desk"
+        set_plain(self.fields["source"], f"{fmt_datetime(booking.created_at, zone)}, {where}")
+        cancelled = ""
+        if booking.status == "cancelled":
+            cancelled = fmt_datetime(booking.cancelled_at, zone)
+            if booking.cancel_reason:
+                cancelled += f" — {booking.cancel_reason}"
+        set_plain(self.fields["cancel"], cancelled)
+        self.notes.setPlainText(booking.notes)
+        confirmed = booking.status == "confirmed"
+        started = booking.start <= datetime.now(UTC)
+        # the core refuses to finish a booking before its start (and a no-show can be
+        # corrected to completed); moving and cancelling are for confirmed bookings
+        self.buttons["complete"].setEnabled(started and booking.status in ("confirmed", "no_show"))
+        self.buttons["no_show"].setEnabled(started and confirmed)
+        self.buttons["reschedule"].setEnabled(confirmed)
+        self.buttons["cancel"].setEnabled(confirmed)
+        self.buttons["contact"].setEnabled(True)

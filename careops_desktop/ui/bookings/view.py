@@ -1,0 +1,387 @@
+"""The Bookings tab: a week/day calendar and a filtered list, beside the chosen booking.
+
+Both refresh from ``bookingsChanged`` (and settings changes); nothing polls.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careops_desktop.core.errors import CareOpsError, NotFound
+from careops_desktop.core.services import bookings
+from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.dialogs import BookingDialog, CancelDialog, RescheduleDialog
+from careops_desktop.ui.bookings.model import (
+    STATUS_WORDS,
+    BookingSource,
+    Catalogue,
+    ListFilter,
+    PageData,
+    PageRequest,
+    booking_style,
+    list_columns,
+    load_catalogue,
+    load_page,
+    to_calendar,
+)
+from careops_desktop.ui.bookings.panel import BookingPanel
+from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.table_model import IdTableModel
+from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.ui_state import remember_header
+from careops_desktop.ui.widgets.calendar_data import week_start
+from careops_desktop.ui.widgets.local_time import local_now
+from careops_desktop.ui.widgets.search_box import SearchBox
+from careops_desktop.ui.widgets.week_calendar import WeekCalendar
+
+LIST_DAYS = 30
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class BookingsView(QWidget):
+    """Calendar and list of bookings with the actions on the chosen one."""
+
+    def __init__(self, context: TabContext) -> None:
+        super().__init__()
+        self.context = context
+        self.ops = context.ops
+        self.actor = context.actor
+        self.catalogue = Catalogue(ZoneInfo("UTC"), (), ())
+        self.zone = ZoneInfo("UTC")
+        self.day = local_now(self.zone).date()
+        self.page_data: PageData | None = None
+        self.selected: BookingView | None = None
+        self._page_generation = 0
+
+        # toolbar
+        self.today_button = QPushButton("Today")
+        self.back_button = QPushButton("←")
+        self.back_button.setAccessibleName("Previous")
+        self.next_button = QPushButton("→")
+        self.next_button.setAccessibleName("Next")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.span = QComboBox()
+        self.span.addItem("Week", 7)
+        self.span.addItem("Day", 1)
+        self.provider_filter = QComboBox()
+        self.provider_filter.setAccessibleName("Provider")
+        self.provider_filter.addItem("All providers", None)
+        self.new_button = QPushButton("New booking…")
+        self.range_label = plain_label()
+        bar = QHBoxLayout()
+        for tool in (self.today_button, self.back_button, self.next_button, self.date_edit):
+            bar.addWidget(tool)
+        bar.addWidget(self.range_label, 1)
+        bar.addWidget(self.span)
+        bar.addWidget(self.provider_filter)
+        bar.addWidget(self.new_button)
+
+        # calendar page
+        self.calendar = WeekCalendar()
+        self.calendar.set_clock(lambda: local_now(self.zone).replace(tzinfo=None))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.calendar)
+
+        # list page
+        self.list_from = QDateEdit()
+        self.list_to = QDateEdit()
+        for edit in (self.list_from, self.list_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("Any status", None)
+        for status, words in STATUS_WORDS.items():
+            self.status_filter.addItem(words, status)
+        self.type_filter = QComboBox()
+        self.type_filter.addItem("Any booking type", None)
+        self.search = SearchBox(placeholder="Search contact, type or provider…")
+        self.count_label = plain_label()
+        source = BookingSource(self.actor)
+        self.model = IdTableModel(
+            self.ops,
+            list_columns(lambda: self.zone),
+            fetch_ids=source.fetch_ids,
+            fetch_rows=source.fetch_rows,
+            refresh_on=[context.events.bookingsChanged, context.events.contactsChanged],
+            initial_filter=ListFilter(self.day, self.day + timedelta(days=LIST_DAYS)),
+            initial_sort=("start", False),
+            row_style=booking_style,
+            parent=self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        remember_header(self.table.horizontalHeader(), "bookings/list")
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        filters = QHBoxLayout()
+        for widget in (
+            plain_label("From"),
+            self.list_from,
+            plain_label("to"),
+            self.list_to,
+            self.status_filter,
+            self.type_filter,
+        ):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.count_label)
+
+        self.pages = QTabWidget()
+        self.pages.addTab(scroll, "Calendar")
+        self.pages.addTab(list_page, "List")
+        self.panel = BookingPanel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.pages)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.today_button.clicked.connect(lambda: self.go_to(local_now(self.zone).date()))
+        self.back_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.date_edit.dateChanged.connect(lambda d: self.go_to(_pydate(d)))
+        self.span.currentIndexChanged.connect(self.load_page)
+        self.provider_filter.currentIndexChanged.connect(self._filters_changed)
+        self.new_button.clicked.connect(self.create_new)
+        self.calendar.bookingActivated.connect(self.show_booking)
+        self.calendar.bookingOpened.connect(self._open_booking)
+        self.calendar.slotRequested.connect(self._slot_requested)
+        for widget in (self.list_from, self.list_to):
+            widget.dateChanged.connect(self._filters_changed)
+        self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        self.type_filter.currentIndexChanged.connect(self._filters_changed)
+        self.search.searchChanged.connect(self._filters_changed)
+        self.model.loaded.connect(self._list_loaded)
+        self.table.selectionModel().selectionChanged.connect(self._list_selection)
+        self.panel.actionRequested.connect(self._action)
+        context.events.bookingsChanged.connect(self._bookings_event)
+        context.events.contactsChanged.connect(self._bookings_event)
+        context.events.settingsChanged.connect(self._load_catalogue)
+        self._load_catalogue()
+
+    # -- main window API ------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.pages.setCurrentIndex(1)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def create_new(self, **preset: Any) -> BookingDialog:
+        dialog = BookingDialog(self.ops, self.actor, self.catalogue, self, **preset)
+        dialog.succeeded.connect(self._booked)
+        dialog.open()
+        return dialog
+
+    def apply_filter(self, flt: Any) -> None:
+        """``{"period": "today"|"upcoming"}``, ``{"status": s}``, ``{"booking_id": id}``."""
+        if not isinstance(flt, dict):
+            return
+        today = local_now(self.zone).date()
+        if flt.get("period") == "today":
+            self.span.setCurrentIndex(self.span.findData(1))
+            self.go_to(today)
+            self.pages.setCurrentIndex(0)
+        elif flt.get("period") == "upcoming":
+            self.list_from.setDate(_qdate(today))
+            self.list_to.setDate(_qdate(today + timedelta(days=LIST_DAYS)))
+            self.pages.setCurrentIndex(1)
+        if "status" in flt:
+            self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(flt["status"])))
+            self.pages.setCurrentIndex(1)
+        if "booking_id" in flt:
+            self.show_booking(int(flt["booking_id"]), move_calendar=True)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _load_catalogue(self, *_event: object) -> None:
+        self.ops.query(load_catalogue, on_done=self._catalogue_loaded, owner=self)
+
+    def _catalogue_loaded(self, catalogue: Catalogue) -> None:
+        first_time = not self.catalogue.providers and self.zone.key == "UTC"
+        self.catalogue = catalogue
+        self.zone = catalogue.zone
+        for combo, items in (
+            (self.provider_filter, [(p.name, p.id) for p in catalogue.providers]),
+            (self.type_filter, [(t.name, t.id) for t in catalogue.booking_types]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for words, value in items:
+                combo.addItem(words, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        if first_time:
+            today = local_now(self.zone).date()
+            for edit, day in (
+                (self.list_from, today),
+                (self.list_to, today + timedelta(LIST_DAYS)),
+            ):
+                edit.blockSignals(True)
+                edit.setDate(_qdate(day))
+                edit.blockSignals(False)
+            self.day = today
+        self._filters_changed()
+
+    def go_to(self, day: date) -> None:
+        if day != self.day:
+            self.day = day
+            self.load_page()
+
+    def step(self, direction: int) -> None:
+        self.go_to(self.day + timedelta(days=direction * int(self.span.currentData())))
+
+    def page_request(self) -> PageRequest:
+        days = int(self.span.currentData())
+        first = week_start(self.day) if days == 7 else self.day
+        return PageRequest(first, days, self.provider_filter.currentData())
+
+    def load_page(self, *_args: object) -> None:
+        request = self.page_request()
+        self._page_generation += 1
+        generation = self._page_generation
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(_qdate(self.day))
+        self.date_edit.blockSignals(False)
+        last = request.first + timedelta(days=request.days - 1)
+        words = (
+            f"{request.first:%d %b}"
+            if request.days == 1
+            else f"{request.first:%d %b}–{last:%d %b %Y}"
+        )
+        set_plain(self.range_label, words)
+
+        def arrived(page: PageData) -> None:
+            if generation == self._page_generation:
+                self.page_data = page
+                self.calendar.set_data(to_calendar(page))
+
+        self.ops.query(load_page, request, on_done=arrived, owner=self)
+
+    def _filters_changed(self, *_args: object) -> None:
+        self.load_page()
+        self.model.set_filter(
+            ListFilter(
+                first=_pydate(self.list_from.date()),
+                last=_pydate(self.list_to.date()),
+                status=self.status_filter.currentData(),
+                booking_type_id=self.type_filter.currentData(),
+                provider_id=self.provider_filter.currentData(),
+                search=self.search.term(),
+            )
+        )
+
+    def _list_loaded(self, count: int) -> None:
+        set_plain(self.count_label, f"{count:,} booking{'s' if count != 1 else ''}")
+
+    # -- the chosen booking -----------------------------------------------------------------
+
+    def show_booking(self, booking_id: int, move_calendar: bool = False) -> None:
+        def arrived(view: BookingView) -> None:
+            self.selected = view
+            self.panel.show_booking(view, self.zone)
+            self.calendar.select_booking(view.id)
+            if move_calendar:
+                self.go_to(view.start.astimezone(self.zone).date())
+
+        def failed(exc: CareOpsError) -> None:
+            if isinstance(exc, NotFound):
+                self.selected = None
+                self.panel.show_booking(None, self.zone)
+            else:
+                self.ops.show_error(str(exc))
+
+        self.ops.query(
+            bookings.get_booking,
+            self.actor,
+            booking_id,
+            on_done=arrived,
+            on_error=failed,
+            owner=self,
+        )
+
+    def _list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            booking_id = self.model.id_at(rows[0].row())
+            if booking_id is not None:
+                self.show_booking(booking_id)
+
+    def _open_booking(self, booking_id: int) -> None:
+        self.show_booking(booking_id)
+        if self.selected is not None and self.selected.id == booking_id:
+            self._action("reschedule")
+
+    def _slot_requested(self, column: str, when: datetime) -> None:
+        provider_id = (
+            int(column[1:]) if column.startswith("p") else self.provider_filter.currentData()
+        )
+        start = when.replace(tzinfo=self.zone)
+        self.create_new(
+            day=when.date(), provider_id=provider_id, start_utc=start.astimezone(ZoneInfo("UTC"))
+        )
+
+    def _booked(self, receipt: Any) -> None:
+        self.show_booking(receipt.booking_id, move_calendar=True)
+
+    def _action(self, name: str) -> None:
+        booking = self.selected
+        if booking is None:
+            return
+        if name == "complete":
+            self.ops.command(bookings.complete, self.actor, booking.id, owner=self)
+        elif name == "no_show":
+            self.ops.command(bookings.mark_no_show, self.actor, booking.id, owner=self)
+        elif name == "cancel":
+            CancelDialog(self.ops, self.actor, booking, self.zone, self).open()
+        elif name == "reschedule":
+            RescheduleDialog(self.ops, self.actor, self.catalogue, booking, self).open()
+        elif name == "contact":
+            self.context.show_tab("contacts", {"contact_id": booking.contact_id})
+
+    def _bookings_event(self, event: Any) -> None:
+        self.load_page()
+        if self.selected is not None:
+            changed = getattr(event, "booking_id", None)
+            if changed in (None, self.selected.id) or getattr(event, "contact_id", None):
+                self.show_booking(self.selected.id)
