@@ -8,6 +8,7 @@ processes), sends them, and marks them sent or failed with backoff.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import make_msgid
@@ -153,8 +154,18 @@ def _set_message_status(
     )
 
 
-def claim_due(session: Session, worker: str, now: datetime, limit: int = 20) -> list[OutboxItem]:
+def claim_due(
+    session: Session,
+    worker: str,
+    now: datetime,
+    limit: int = 20,
+    *,
+    channels: Sequence[str] | None = None,
+) -> list[OutboxItem]:
     """Claim up to ``limit`` due queued rows for ``worker``; no row is handed out twice.
+
+    With ``channels``, only rows of those channels are claimed (the relay leaves
+    rows of a channel that is not set up waiting, instead of spending their tries).
 
     The claim is one conditional UPDATE (``status='queued'`` re-checked), so two
     processes racing for the same rows each get a distinct share. On PostgreSQL
@@ -166,6 +177,8 @@ def claim_due(session: Session, worker: str, now: datetime, limit: int = 20) -> 
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
         .limit(max(0, limit))
     )
+    if channels is not None:
+        due = due.where(OutboxMessage.channel.in_(list(channels)))
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
