@@ -30,6 +30,7 @@ How time works here (the rules every caller can rely on):
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -268,11 +269,20 @@ def grid_starts(
     return sorted(found)
 
 
-def _is_free(start: datetime, rules: SlotRules, busy: Sequence[Interval]) -> bool:
-    occ_start, occ_end = occupied(
-        start, start + rules.duration, rules.buffer_before, rules.buffer_after
-    )
-    return not any(overlaps(occ_start, occ_end, b_start, b_end) for b_start, b_end in busy)
+class _Busy:
+    """Busy intervals sorted by start, with the running latest end, for logarithmic checks."""
+
+    def __init__(self, intervals: Iterable[Interval]) -> None:
+        ordered = sorted(intervals)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[datetime] = []
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def meets(self, start: datetime, end: datetime) -> bool:
+        """True when some busy interval overlaps ``[start, end)``."""
+        before_end = bisect.bisect_left(self.starts, end)  # intervals starting before ``end``
+        return before_end > 0 and self.reach[before_end - 1] > start
 
 
 def bookable_starts(
@@ -301,12 +311,17 @@ def free_slots(
     open time, the day is not closed, the policy allows it, and its occupied
     interval (buffers included) meets no busy interval.
     """
-    busy = sorted(schedule.busy)
-    return [
-        start
-        for start in bookable_starts(day, schedule, rules, zone)
-        if policy_refusal(start, now, rules) is None and _is_free(start, rules, busy)
-    ]
+    busy = _Busy(schedule.busy)
+    found = []
+    for start in bookable_starts(day, schedule, rules, zone):
+        if policy_refusal(start, now, rules) is not None:
+            continue
+        occ_start, occ_end = occupied(
+            start, start + rules.duration, rules.buffer_before, rules.buffer_after
+        )
+        if not busy.meets(occ_start, occ_end):
+            found.append(start)
+    return found
 
 
 def free_slots_any(

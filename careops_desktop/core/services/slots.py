@@ -44,7 +44,7 @@ from careops_desktop.core.models import (
 from careops_desktop.core.services import availability as av
 from careops_desktop.core.services.business import business_zone, get_business
 
-NEAREST_SEARCH_DAYS = 14
+NEAREST_WINDOWS = (0, 1, 3, 7, 14)  # days searched each side, widening until enough
 
 
 @dataclass(frozen=True)
@@ -253,25 +253,30 @@ def conflicting_bookings(
     return [b for b in found if av.overlaps(b.occupied[0], b.occupied[1], window_start, window_end)]
 
 
-def schedules_for_day(
+def schedules_between(
     session: Session,
     type_rules: TypeRules,
     provider_ids: Sequence[int],
-    day: date,
+    first: date,
+    last: date,
     zone: ZoneInfo,
     *,
     exclude_booking_id: int | None = None,
 ) -> list[av.ProviderSchedule]:
-    """Each provider's hours, closures and busy time for local ``day``, in the given order."""
-    hours = weekly_hours(session, provider_ids, [day.weekday()])
-    closures = closures_between(session, provider_ids, day, day)
-    day_start, day_end = av.day_span(day, zone)
+    """Each provider's hours, closures and busy time for local days ``first``..``last``.
+
+    Three queries whatever the number of days (hours, closures, one bounded
+    overlap query over the whole stretch), in the given provider order.
+    """
+    weekdays = None if (last - first).days >= 6 else {d.weekday() for d in _days(first, last)}
+    hours = weekly_hours(session, provider_ids, weekdays)
+    closures = closures_between(session, provider_ids, first, last)
     rules = type_rules.rules
     busy = conflicting_bookings(
         session,
         provider_ids,
-        day_start - rules.buffer_before,
-        day_end + rules.buffer_after,
+        av.day_span(first, zone)[0] - rules.buffer_before,
+        av.day_span(last, zone)[1] + rules.buffer_after,
         exclude_booking_id=exclude_booking_id,
     )
     return [
@@ -283,6 +288,10 @@ def schedules_for_day(
         )
         for pid in provider_ids
     ]
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def provider_names(session: Session, provider_ids: Iterable[int]) -> dict[int, str]:
@@ -319,26 +328,23 @@ def _chosen_providers(type_rules: TypeRules, provider_id: int | None) -> tuple[i
     return (provider_id,)
 
 
-def _free_on(
+def _free_between(
     session: Session,
     type_rules: TypeRules,
     providers: Sequence[int],
-    day: date,
+    first: date,
+    last: date,
     zone: ZoneInfo,
     now: datetime,
     exclude_booking_id: int | None,
 ) -> list[tuple[datetime, int]]:
-    schedules = schedules_for_day(
-        session, type_rules, providers, day, zone, exclude_booking_id=exclude_booking_id
+    schedules = schedules_between(
+        session, type_rules, providers, first, last, zone, exclude_booking_id=exclude_booking_id
     )
-    return av.free_slots_any(day, schedules, type_rules.rules, now=now, zone=zone)
-
-
-def _ring_reach(distance: int) -> timedelta:
-    """How near a slot must be to beat every slot on days ``distance + 1`` or more away."""
-    # a local day further out starts at least ``distance`` local days away; a
-    # daylight-saving change can shorten that by an hour, so keep two in hand
-    return timedelta(days=distance) - timedelta(hours=2)
+    found: list[tuple[datetime, int]] = []
+    for day in _days(first, last):
+        found.extend(av.free_slots_any(day, schedules, type_rules.rules, now=now, zone=zone))
+    return found
 
 
 # -- the public functions -----------------------------------------------------------------
@@ -362,7 +368,7 @@ def slots_for_day(
     zone = business_zone(session)
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     providers = _chosen_providers(type_rules, provider_id)
-    free = _free_on(session, type_rules, providers, day, zone, now, None)
+    free = _free_between(session, type_rules, providers, day, day, zone, now, None)
     names = provider_names(session, {pid for _, pid in free})
     return DaySlots(
         day=day,
@@ -385,8 +391,9 @@ def nearest_free_slots(
     """Up to ``limit`` free slots nearest in time to ``around`` (before or after), nearest first.
 
     Equally near ones: the earlier first. Searches ``around``'s local day, then
-    the days on either side, up to two weeks each way; inactive types count
-    here too (a booking of a type no longer offered can still be moved).
+    a widening window of days on either side, up to two weeks each way;
+    inactive types count here too (a booking of a type no longer offered can
+    still be moved).
     """
     now = _now(now)
     zone = business_zone(session)
@@ -394,18 +401,14 @@ def nearest_free_slots(
     providers = _chosen_providers(type_rules, provider_id)
     centre = av.local_date(around, zone)
     found: list[tuple[datetime, int]] = []
-    for distance in range(NEAREST_SEARCH_DAYS + 1):
-        days = (
-            [centre]
-            if distance == 0
-            else [centre - timedelta(distance), centre + timedelta(distance)]
+    for reach_days in NEAREST_WINDOWS:
+        first, last = centre - timedelta(reach_days), centre + timedelta(reach_days)
+        found = _free_between(
+            session, type_rules, providers, first, last, zone, now, exclude_booking_id
         )
-        for day in days:
-            found.extend(
-                _free_on(session, type_rules, providers, day, zone, now, exclude_booking_id)
-            )
-        near_enough = [s for s, _ in found if abs(s - around) <= _ring_reach(distance)]
-        if len(near_enough) >= limit:
+        # every slot outside the searched days is at least this far from ``around``
+        reach = min(around - av.day_span(first, zone)[0], av.day_span(last, zone)[1] - around)
+        if sum(1 for s, _ in found if abs(s - around) <= reach) >= limit:
             break
     found.sort(key=lambda item: (abs(item[0] - around), item[0]))
     chosen = found[:limit]
