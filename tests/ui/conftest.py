@@ -211,3 +211,38 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         database.close()
     return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Any]:
+    """A fresh copy of the small demo database (closed after the test)."""
+    import shutil
+
+    from careops_desktop.core.db import Database
+
+    target = tmp_path / "demo-copy.sqlite3"
+    shutil.copyfile(demo_template, target)
+    database = Database(f"sqlite:///{target}")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_ops(demo_db: Any, qloop: asyncio.AbstractEventLoop, qtbot: Any) -> Iterator[Any]:
+    """Ops over the demo copy; shut down after the test."""
+    from careops_desktop.ui.ops import Ops
+
+    instance = Ops(demo_db, loop=qloop)
+    yield instance
+    task = qloop.create_task(instance.shutdown())
+    qtbot.waitUntil(task.done, timeout=10_000)
+
+
+def demo_actor(database: Any, who: str = "owner") -> Any:
+    """Sign in as the demo's owner, manager or staff member (on the calling thread)."""
+    from careops_desktop.core.demo import plan
+    from careops_desktop.core.services import auth
+
+    email = getattr(plan, f"{who.upper()}_EMAIL")
+    password = getattr(plan, f"{who.upper()}_PASSWORD")
+    return database.call(auth.login, email, password)
