@@ -1,0 +1,146 @@
+"""A real browser books a slot: Debian's headless chromium, driven by Selenium and chromedriver.
+
+The listener runs as in the desktop app (its own thread, real TCP on
+loopback) with the default fill-time check on. The browser opens the page,
+picks a service, a day and a time, types the details, books, sees the
+confirmation, and the booking is then in the database. Screenshots of each
+page at phone (390×844) and desktop (1280×900) widths are taken on the way;
+with ``CAREOPS_WRITE_SCREENSHOTS=1`` they are written to ``docs/screenshots``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from careops_desktop.core.db import Database
+from careops_desktop.core.models import Booking, Contact
+from careops_desktop.runtime import Runtime
+from careops_desktop.web.settings import WebSettings
+from tests.web.seed import Shop, open_shop
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.chrome.options import Options  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SIZES = {"phone": (390, 844, True), "desktop": (1280, 900, False)}
+FILL_SECONDS = 1.0
+
+pytestmark = pytest.mark.skipif(
+    not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+    reason="needs Debian's chromium and chromium-driver (scripts/system-packages.sh)",
+)
+
+
+@pytest.fixture
+def shop(db: Database) -> Shop:
+    return db.call(open_shop)
+
+
+@pytest.fixture
+def page_url(db: Database, shop: Shop) -> Iterator[str]:
+    settings = WebSettings(min_fill_seconds=FILL_SECONDS)
+    runtime = Runtime(db, host="127.0.0.1", port=0, jobs=[], settings=settings)
+    yield runtime.start_in_thread()
+    runtime.stop()
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    options = Options()
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def view_as(driver: object, size: str) -> None:
+    width, height, mobile = SIZES[size]
+    driver.execute_cdp_cmd(  # type: ignore[attr-defined]
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+    )
+
+
+def capture(driver: object, name: str, folder: Path) -> None:
+    """Screenshot at both widths; the page must never scroll sideways."""
+    for size in SIZES:
+        view_as(driver, size)
+        overflow = driver.execute_script(  # type: ignore[attr-defined]
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name} scrolls sideways at {size} width"
+        target = folder / f"booking-page-{size}-{name}.png"
+        driver.save_screenshot(str(target))  # type: ignore[attr-defined]
+        assert target.stat().st_size > 1000
+    view_as(driver, "desktop")
+
+
+def test_a_customer_books_in_a_real_browser(
+    db: Database, shop: Shop, page_url: str, browser: object, tmp_path: Path
+) -> None:
+    driver = browser
+    find = driver.find_element  # type: ignore[attr-defined]
+    folder = SCREENSHOTS if os.environ.get("CAREOPS_WRITE_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+
+    driver.get(page_url + "/")  # type: ignore[attr-defined]
+    assert "Book an appointment" in find(By.TAG_NAME, "h1").text
+    capture(driver, "services", folder)
+    find(By.LINK_TEXT, "Check-up").click()
+
+    day = shop.day(2)
+    find(By.CSS_SELECTOR, f'a[href*="date={day.isoformat()}"]').click()
+    assert "Times are in Europe/London time." in find(By.TAG_NAME, "main").text
+    capture(driver, "times", folder)
+    find(By.LINK_TEXT, "10:00").click()
+
+    shown_at = time.monotonic()
+    assert "Your details" in find(By.TAG_NAME, "h1").text
+    find(By.ID, "f-name").send_keys("Grace O'Malley <b>")
+    find(By.ID, "f-email").send_keys("grace@example.com")
+    find(By.ID, "f-notes").send_keys("Prefers mornings & quiet rooms")
+    capture(driver, "details", folder)
+    time.sleep(max(0.0, FILL_SECONDS + 0.2 - (time.monotonic() - shown_at)))
+    find(By.CSS_SELECTOR, "form.details button[type=submit]").click()
+
+    assert "You are booked" in find(By.TAG_NAME, "h1").text
+    text = find(By.TAG_NAME, "main").text
+    assert "Check-up" in text and "10:00" in text and "Grace O'Malley <b>" in text
+    manage_url = driver.current_url.split("?")[0]  # type: ignore[attr-defined]
+    assert "/manage/" in manage_url and manage_url in text
+    capture(driver, "confirmation", folder)
+
+    token = manage_url.rsplit("/", 1)[1]
+    with db.session() as session:
+        booking = session.scalars(select(Booking).where(Booking.manage_token == token)).one()
+        contact = session.get(Contact, booking.contact_id)
+        assert booking.source == "web" and booking.status == "confirmed"
+        assert booking.start_at.hour in (9, 10)  # 10:00 London is 09:00 or 10:00 UTC
+        assert booking.notes == "Prefers mornings & quiet rooms"
+        assert contact is not None and contact.name == "Grace O'Malley <b>"
