@@ -49,6 +49,8 @@ class Conversation(Base):
         Index("ix_conversations_contact_id", "contact_id"),
         Index("ix_conversations_is_open_updated_at", "is_open", "updated_at"),
         Index("ix_conversations_updated_at", "updated_at"),
+        # the dashboard's "new inquiries" count (open with unread) reads this index alone
+        Index("ix_conversations_is_open_unread_count", "is_open", "unread_count"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

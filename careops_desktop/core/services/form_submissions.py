@@ -179,7 +179,7 @@ def list_submissions(
     query = _filtered(
         _base(_ROW_COLUMNS), status=status, form_id=form_id, contact_id=contact_id, search=search
     )
-    query = query.order_by(FormSubmission.created_at.desc(), FormSubmission.id.desc())
+    query = query.order_by(FormSubmission.id.desc())  # creation order, on the primary key
     query = query.limit(max(1, min(int(limit), LIMIT_MAX))).offset(max(0, int(offset)))
     return [_row(values) for values in session.execute(query).all()]
 

@@ -237,12 +237,14 @@ def withdraw_for_booking(session: Session, booking_id: int) -> int:
     return len(rows)
 
 
-def _by_token(session: Session, token: str) -> FormSubmission:
+def _by_token(session: Session, token: str, *, for_update: bool = False) -> FormSubmission:
+    """The submission behind ``token`` (row locked on PostgreSQL when ``for_update``)."""
     if not isinstance(token, str) or not token or len(token) > TOKEN_MAX:
         raise NotFound("form link", "unknown")
-    submission = session.scalars(
-        select(FormSubmission).where(FormSubmission.token == token)
-    ).first()
+    query = select(FormSubmission).where(FormSubmission.token == token)
+    if for_update:
+        query = query.with_for_update()
+    submission = session.scalars(query).first()
     if submission is None:
         raise NotFound("form link", "unknown")
     return submission
@@ -278,7 +280,7 @@ def submit_by_token(
     answer (one message per field). Returns the form as it now stands.
     """
     now = now or utcnow()
-    submission = _by_token(session, token)
+    submission = _by_token(session, token, for_update=True)
     if submission.status == "completed":
         raise ValidationError(
             {
