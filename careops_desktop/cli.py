@@ -117,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--verbose", action="store_true", help="log more detail")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end on a temporary database, then exit",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="open the separate demo database (created and filled when missing)",
@@ -161,6 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``careops`` and ``python -m careops_desktop``; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from careops_desktop.ui.selftest import run_self_test
+
+        return run_self_test()
     if args.db is None:
         if args.demo:
             from careops_desktop.config import demo_database_url
