@@ -16,6 +16,7 @@ from careops_desktop.core.models.business import (
     booking_type_forms,
     booking_type_providers,
 )
+from careops_desktop.core.models.calendar import BookingCalendarEvent, CalendarLink, ExternalBusy
 from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
@@ -29,12 +30,15 @@ __all__ = [
     "Availability",
     "Base",
     "Booking",
+    "BookingCalendarEvent",
     "BookingType",
     "BookingTypeStock",
     "Business",
+    "CalendarLink",
     "Closure",
     "Contact",
     "Conversation",
+    "ExternalBusy",
     "Form",
     "FormSubmission",
     "Integration",
