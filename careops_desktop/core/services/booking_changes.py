@@ -123,7 +123,7 @@ def reschedule(
     booking.updated_at = now
     session.flush()
     forms.update_due_dates_for_booking(session, booking.id, now)
-    booking_messages.send_rescheduled(session, booking, zone)
+    booking_messages.send_rescheduled(session, booking_messages.outgoing(session, booking, zone))
     audit.record(
         session,
         acting,
@@ -180,7 +180,8 @@ def cancel(
     session.flush()
     inventory.return_for_booking(session, acting, booking.id, now)
     forms.withdraw_for_booking(session, booking.id)
-    booking_messages.send_cancelled(session, booking, business_zone(session))
+    out = booking_messages.outgoing(session, booking, business_zone(session))
+    booking_messages.send_cancelled(session, out)
     audit.record(session, acting, "cancel", "booking", booking.id, {"by_customer": by_customer})
     events.record(
         session,

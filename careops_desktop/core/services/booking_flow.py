@@ -145,16 +145,16 @@ def _create(
     )
     session.add(booking)
     session.flush()
+    out = booking_messages.outgoing(session, booking, zone)
     if contact_created:
         conversation_id = inbox.open_conversation_for(session, contact_id)
-        inbox.add_system_message(
-            session, conversation_id, booking_messages.welcome_text(session, booking, zone), now
-        )
-        booking_messages.send_welcome(session, booking, zone)
+        welcome = booking_messages.welcome_text(session, out)
+        inbox.add_system_message(session, conversation_id, welcome, now)
+        booking_messages.send_welcome(session, out)
     inventory.consume_for_booking(session, actor, booking.id, now)
     links = forms.create_submissions_for_booking(session, booking.id, now)
-    booking_messages.send_confirmation(session, booking, zone)
-    booking_messages.send_form_links(session, booking, links, zone)
+    booking_messages.send_confirmation(session, out)
+    booking_messages.send_form_links(session, out, links)
     contact = session.get(Contact, contact_id)
     if contact is not None:
         contact.last_contacted_at = now
@@ -175,7 +175,7 @@ def _create(
     return BookingReceipt(
         booking_id=booking.id,
         manage_token=booking.manage_token,
-        manage_link=booking_messages.manage_link(session, booking.manage_token),
+        manage_link=booking_messages.manage_link(out.base_url, booking.manage_token),
         start=start,
         end=end,
         timezone=zone.key,

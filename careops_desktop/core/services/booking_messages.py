@@ -37,46 +37,63 @@ def recipient_for(contact: Contact) -> Recipient | None:
     return None
 
 
-def manage_link(session: Session, token: str) -> str:
-    """The customer's manage link for a booking token."""
-    return f"{public_base_url(session)}/manage/{token}"
+def manage_link(base_url: str, token: str) -> str:
+    """The customer's manage link for a booking token, under the page's base URL."""
+    return f"{base_url}/manage/{token}"
 
 
-def form_link(session: Session, token: str) -> str:
-    """The customer's link to one form submission."""
-    return f"{public_base_url(session)}/forms/{token}"
+def form_link(base_url: str, token: str) -> str:
+    """The customer's link to one form submission, under the page's base URL."""
+    return f"{base_url}/forms/{token}"
 
 
-def booking_context(session: Session, booking: Booking, zone: ZoneInfo) -> dict[str, object]:
-    """The template placeholders a booking fills."""
+@dataclass(frozen=True)
+class Outgoing:
+    """What a booking's messages need, gathered once per transaction."""
+
+    booking_id: int
+    base_url: str
+    recipient: Recipient | None
+    automations: templates.Automations
+    context: dict[str, object]  # the template placeholders the booking fills
+
+
+def outgoing(session: Session, booking: Booking, zone: ZoneInfo) -> Outgoing:
+    """Gather the contact's address, the switches and the placeholders for ``booking``."""
     contact = session.get(Contact, booking.contact_id)
     booking_type = session.get(BookingType, booking.booking_type_id)
     provider = session.get(Provider, booking.provider_id)
-    return {
-        "contact_name": contact.name if contact else "",
-        "booking_time": booking_time_text(booking.start_at, zone),
-        "booking_type": booking_type.name if booking_type else "",
-        "provider_name": provider.name if provider else "",
-        "manage_link": manage_link(session, booking.manage_token),
-    }
+    base_url = public_base_url(session)
+    return Outgoing(
+        booking_id=booking.id,
+        base_url=base_url,
+        recipient=recipient_for(contact) if contact else None,
+        automations=templates.get_automations(session),
+        context={
+            "contact_name": contact.name if contact else "",
+            "booking_time": booking_time_text(booking.start_at, zone),
+            "booking_type": booking_type.name if booking_type else "",
+            "provider_name": provider.name if provider else "",
+            "manage_link": manage_link(base_url, booking.manage_token),
+        },
+    )
 
 
 def _send(
     session: Session,
-    booking: Booking,
+    out: Outgoing,
     key: str,
-    context: dict[str, object],
     *,
     with_ics: bool,
+    **extra: object,
 ) -> int | None:
-    contact = session.get(Contact, booking.contact_id)
-    target = recipient_for(contact) if contact else None
+    target = out.recipient
     if target is None:
         return None
-    subject, body = templates.render(session, key, context)
+    subject, body = templates.render(session, key, {**out.context, **extra})
     attachments: tuple[dict[str, Any], ...] = ()
     if with_ics and target.channel == "email":
-        attachments = ({"kind": "booking_ics", "booking_id": booking.id},)
+        attachments = ({"kind": "booking_ics", "booking_id": out.booking_id},)
     return outbox.enqueue(
         session,
         channel=target.channel,
@@ -84,60 +101,52 @@ def _send(
         subject=subject if target.channel == "email" else "",
         body=body,
         kind=key,
-        booking_id=booking.id,
+        booking_id=out.booking_id,
         attachments=attachments,
     )
 
 
-def send_welcome(session: Session, booking: Booking, zone: ZoneInfo) -> int | None:
+def send_welcome(session: Session, out: Outgoing) -> int | None:
     """The welcome message to a new contact, when the welcome automation is on."""
-    if not templates.get_automations(session).welcome:
+    if not out.automations.welcome:
         return None
-    return _send(
-        session, booking, "welcome", booking_context(session, booking, zone), with_ics=False
-    )
+    return _send(session, out, "welcome", with_ics=False)
 
 
-def welcome_text(session: Session, booking: Booking, zone: ZoneInfo) -> str:
+def welcome_text(session: Session, out: Outgoing) -> str:
     """The welcome template's body for the contact's conversation (a system message)."""
-    _subject, body = templates.render(session, "welcome", booking_context(session, booking, zone))
+    _subject, body = templates.render(session, "welcome", out.context)
     return body
 
 
-def send_confirmation(session: Session, booking: Booking, zone: ZoneInfo) -> int | None:
+def send_confirmation(session: Session, out: Outgoing) -> int | None:
     """The confirmation with the booking's ``.ics``, when the confirmation automation is on."""
-    if not templates.get_automations(session).confirmation:
+    if not out.automations.confirmation:
         return None
-    context = booking_context(session, booking, zone)
-    return _send(session, booking, "confirmation", context, with_ics=True)
+    return _send(session, out, "confirmation", with_ics=True)
 
 
-def send_form_links(
-    session: Session, booking: Booking, links: Sequence[SubmissionLink], zone: ZoneInfo
-) -> list[int]:
-    """One message per form the customer should fill in before the booking."""
+def send_form_links(session: Session, out: Outgoing, links: Sequence[SubmissionLink]) -> list[int]:
+    """One message per form the customer should fill in before the booking (always sent)."""
     sent: list[int] = []
     for link in links:
-        context = booking_context(session, booking, zone)
-        context["form_link"] = form_link(session, link.token)
-        outbox_id = _send(session, booking, "form_link", context, with_ics=False)
+        outbox_id = _send(
+            session, out, "form_link", with_ics=False, form_link=form_link(out.base_url, link.token)
+        )
         if outbox_id is not None:
             sent.append(outbox_id)
     return sent
 
 
-def send_rescheduled(session: Session, booking: Booking, zone: ZoneInfo) -> int | None:
-    """Tell the customer the new time (with the updated ``.ics``)."""
-    if not templates.get_automations(session).confirmation:
+def send_rescheduled(session: Session, out: Outgoing) -> int | None:
+    """Tell the customer the new time (with the updated ``.ics``), when confirmations are on."""
+    if not out.automations.confirmation:
         return None
-    context = booking_context(session, booking, zone)
-    return _send(session, booking, "reschedule", context, with_ics=True)
+    return _send(session, out, "reschedule", with_ics=True)
 
 
-def send_cancelled(session: Session, booking: Booking, zone: ZoneInfo) -> int | None:
-    """Tell the customer the booking is cancelled."""
-    if not templates.get_automations(session).confirmation:
+def send_cancelled(session: Session, out: Outgoing) -> int | None:
+    """Tell the customer the booking is cancelled (the link leads to the booking page)."""
+    if not out.automations.confirmation:
         return None
-    context = booking_context(session, booking, zone)
-    context["manage_link"] = public_base_url(session)
-    return _send(session, booking, "cancellation", context, with_ics=False)
+    return _send(session, out, "cancellation", with_ics=False, manage_link=out.base_url)
