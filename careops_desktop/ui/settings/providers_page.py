@@ -34,11 +34,12 @@ def save_provider(
     session: Any, actor: Any, provider_id: int | None, values: dict[str, Any], hours: list[Any]
 ) -> ProviderView:
     """Create or update one provider and replace its weekly hours (one transaction)."""
+    values = dict(values)
+    active = values.pop("is_active", None)
     if provider_id is None:
         view = providers.create_provider(session, actor, **values)
     else:
         view = providers.update_provider(session, actor, provider_id, **values)
-    active = values.get("is_active")
     if active is not None:
         providers.set_provider_active(session, actor, view.id, bool(active))
     return providers.set_weekly_hours(session, actor, view.id, hours)
