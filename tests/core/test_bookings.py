@@ -35,7 +35,9 @@ from careops_desktop.core.models import (
 from careops_desktop.core.services import bookings
 from tests.core.booking_world import DESK, INBOX_ONLY, NOW, WEDNESDAY, World, at, build_in
 
-HOSTILE = "<script>alert('x')</script> \"; DROP TABLE bookings; -- \u202e\u0000 {manage_link} %s"
+HOSTILE = (
+    "<script>alert('x')</script> \"; DROP TABLE bookings; -- \u202e\u200b {manage_link} %s\r\n"
+)
 
 
 @pytest.fixture
@@ -310,6 +312,19 @@ def test_hostile_text_is_stored_exactly_as_typed(db: Database, world: World) -> 
             select(OutboxMessage).where(OutboxMessage.kind == "confirmation")
         ).one()
     assert "Hello Bobby <b>Tables</b>," in confirmation.body  # plain text: escaping is the sender's
+
+
+def test_a_nul_character_is_refused_readably_everywhere(db: Database, world: World) -> None:
+    with pytest.raises(ValidationError) as caught:
+        public(db, world, at(WEDNESDAY, 10), notes="a\x00b")
+    assert set(caught.value.fields) == {"notes"}
+    with pytest.raises(ValidationError):
+        desk(db, world, at(WEDNESDAY, 10), notes="\x00")
+    receipt = desk(db, world, at(WEDNESDAY, 10))
+    with pytest.raises(ValidationError) as caught:
+        db.call(bookings.cancel, DESK, receipt.booking_id, "\x00", NOW)
+    assert set(caught.value.fields) == {"reason"}
+    assert count(db, Booking, Booking.status == "cancelled") == 0
 
 
 # -- one transaction ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.errors import PolicyRefused, ValidationError
+from careops_desktop.core.errors import PolicyRefused
 from careops_desktop.core.models import Booking
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit, booking_messages, forms, inventory
@@ -23,7 +23,11 @@ from careops_desktop.core.services.booking_checks import (
     claim_provider,
     lock_booking,
 )
-from careops_desktop.core.services.booking_flow import BOOKING_PAGE, aware_start
+from careops_desktop.core.services.booking_flow import (
+    BOOKING_PAGE,
+    aware_start,
+    check_free_text,
+)
 from careops_desktop.core.services.booking_views import (
     BookingView,
     booking_id_for_token,
@@ -166,9 +170,7 @@ def cancel(
     acting = _acting(actor)
     by_customer = by_customer or actor is None
     now = _now(now)
-    reason = reason if isinstance(reason, str) else ""
-    if len(reason) > REASON_MAX:
-        raise ValidationError({"reason": f"The reason is longer than {REASON_MAX} characters."})
+    reason = check_free_text(reason if reason is not None else "", "reason", REASON_MAX)
     booking = lock_booking(session, booking_id)
     _must_be_confirmed(booking, "cancelled")
     if by_customer:

@@ -72,12 +72,23 @@ def aware_start(start: datetime) -> datetime:
     return start.astimezone(UTC)
 
 
-def _check_notes(notes: str) -> str:
-    if not isinstance(notes, str):
-        raise ValidationError({"notes": "Notes must be text."})
-    if len(notes) > NOTES_MAX:
-        raise ValidationError({"notes": f"Notes are longer than {NOTES_MAX:,} characters."})
-    return notes
+def check_free_text(value: object, field: str, limit: int) -> str:
+    """Customer or staff text kept exactly as typed, within ``limit`` characters.
+
+    A NUL character is refused (PostgreSQL cannot store one, and no keyboard
+    types it), so the text behaves the same on every database.
+    """
+    if not isinstance(value, str):
+        raise ValidationError({field: "This must be text."})
+    if len(value) > limit:
+        raise ValidationError({field: f"This is longer than {limit:,} characters."})
+    if "\x00" in value:
+        raise ValidationError({field: "This contains a character that cannot be stored (NUL)."})
+    return value
+
+
+def _check_notes(notes: object) -> str:
+    return check_free_text(notes, "notes", NOTES_MAX)
 
 
 def _check_customer(session: Session, name: str, email: str, phone: str, notes: str) -> None:
