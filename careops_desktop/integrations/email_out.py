@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SUBJECT_MAX = 300
+# Headers are not folded below RFC 5322's hard limit: a folded Message-ID comes back with a
+# leading space from some parsers, and the IDs we thread replies by must survive intact.
+_POLICY = policy.SMTP.clone(max_line_length=998)
 
 
 class SendError(Exception):
@@ -125,7 +128,7 @@ def build_message(
     """
     sender = _address(from_address, "sender")
     recipient = _address(email.to, "recipient")
-    message = EmailMessage(policy=policy.SMTP)
+    message = EmailMessage(policy=_POLICY)
     message["From"] = formataddr((one_line(from_name, 200), sender.addr_spec))
     message["To"] = recipient.addr_spec
     message["Subject"] = one_line(email.subject) or "(no subject)"

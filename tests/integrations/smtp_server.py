@@ -8,12 +8,14 @@ AUTH (LOGIN/PLAIN) over the plain connection (tests only).
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
+from email.parser import BytesHeaderParser
 from typing import Any
 
 import pytest
@@ -34,6 +36,11 @@ class Received:
     data: bytes
 
     @property
+    def headers(self) -> Message:
+        """Only the headers, parsed quickly."""
+        return BytesHeaderParser(policy=policy.default).parsebytes(self.data)
+
+    @property
     def message(self) -> EmailMessage:
         parsed = message_from_bytes(self.data, policy=policy.default)
         assert isinstance(parsed, EmailMessage)
@@ -46,6 +53,7 @@ class RecordingHandler:
     fail_reply: str = "421 4.3.2 Service not available, try again later"
     drop_first: int = 0
     refuse: set[str] = field(default_factory=set)
+    delay: float = 0.0  # seconds to wait before accepting each message
     received: list[Received] = field(default_factory=list)
     data_calls: int = 0
     logins: list[tuple[str, str]] = field(default_factory=list)
@@ -68,6 +76,8 @@ class RecordingHandler:
         if n < self.fail_first + self.drop_first:
             server.transport.abort()
             return "421 4.4.2 Connection dropped"
+        if self.delay:
+            await asyncio.sleep(self.delay)
         data = envelope.original_content or envelope.content
         with self.lock:
             self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), data))
