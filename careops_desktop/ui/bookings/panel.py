@@ -73,6 +73,9 @@ class BookingPanel(QWidget):
             button.clicked.connect(lambda _=False, n=name: self.actionRequested.emit(n))
             self.buttons[name] = button
             grid.addWidget(button, index // 2, index % 2)
+        self.setMinimumWidth(320)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -100,9 +103,9 @@ class BookingPanel(QWidget):
         set_plain(self.fields["type"], booking.booking_type_name)
         set_plain(self.fields["provider"], booking.provider_name)
         reach = [v for v in (booking.contact_email, booking.contact_phone) if v]
-        set_plain(self.fields["reach"], " · ".join(reach))
+        set_plain(self.fields["reach"], "\n".join(reach))
         where = "on the booking page" if booking.source == "web" else "at the desk"
-        set_plain(self.fields["source"], f"{fmt_datetime(booking.created_at, zone)}, {where}")
+        set_plain(self.fields["source"], f"{fmt_datetime(booking.created_at, zone)}\n{where}")
         cancelled = ""
         if booking.status == "cancelled":
             cancelled = fmt_datetime(booking.cancelled_at, zone)

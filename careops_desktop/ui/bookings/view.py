@@ -11,14 +11,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +45,7 @@ from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.calendar_data import week_start
+from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import local_now
 from careops_desktop.ui.widgets.search_box import SearchBox
 from careops_desktop.ui.widgets.week_calendar import WeekCalendar
@@ -135,15 +134,9 @@ class BookingsView(QWidget):
             row_style=booking_style,
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = data_table(self.model, (190, 180, 170, 150, 100))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         remember_header(self.table.horizontalHeader(), "bookings/list")
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)

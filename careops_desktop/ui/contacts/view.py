@@ -7,13 +7,10 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,21 +34,10 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
+from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import fmt_datetime, load_zone
 from careops_desktop.ui.widgets.rows_model import RowsModel
 from careops_desktop.ui.widgets.search_box import SearchBox
-
-
-def _small_table(model: RowsModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.setWordWrap(False)
-    return table
 
 
 class ContactsView(QWidget):
@@ -79,16 +65,9 @@ class ContactsView(QWidget):
             initial_sort=("name", False),
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = data_table(self.model, (170, 230, 130, 140))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         remember_header(self.table.horizontalHeader(), "contacts/list")
 
         left = QWidget()
@@ -120,9 +99,9 @@ class ContactsView(QWidget):
         self.submissions = RowsModel(
             submission_columns(lambda: self.zone), row_style=submission_style
         )
-        self.bookings_table = _small_table(self.bookings)
-        self.conversations_table = _small_table(self.conversations)
-        self.submissions_table = _small_table(self.submissions)
+        self.bookings_table = data_table(self.bookings, fit_contents=True)
+        self.conversations_table = data_table(self.conversations, fit_contents=True)
+        self.submissions_table = data_table(self.submissions, fit_contents=True)
         self.history = QTabWidget()
         self.history.addTab(self.bookings_table, "Bookings")
         self.history.addTab(self.conversations_table, "Conversations")

@@ -110,8 +110,12 @@ def submission_text(detail: SubmissionDetail, zone: ZoneInfo) -> str:
     if row.status != "completed":
         lines.append("Not answered yet.")
     for answer in detail.answers:
-        lines.append(f"{answer.label}:")
-        lines.append(f"    {answer.value}" if answer.value else "    (no answer)")
+        label = answer.label if answer.label.endswith(("?", ":")) else f"{answer.label}:"
+        value = answer.value
+        if answer.type == "checkbox":
+            value = "Yes" if value.strip().lower() in ("true", "yes", "on", "1") else "No"
+        lines.append(label)
+        lines.append(f"    {value}" if value else "    (no answer)")
     return "\n".join(lines)
 
 

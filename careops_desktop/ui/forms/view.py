@@ -8,14 +8,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,21 +38,10 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
+from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import load_zone
 from careops_desktop.ui.widgets.rows_model import RowsModel
 from careops_desktop.ui.widgets.search_box import SearchBox
-
-
-def _table(model: Any) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class FormsView(QWidget):
@@ -88,7 +75,7 @@ class FormsView(QWidget):
             row_style=submission_style,
             parent=self,
         )
-        self.table = _table(self.model)
+        self.table = data_table(self.model, (190, 160, 170, 90, 170))
         remember_header(self.table.horizontalHeader(), "forms/submissions")
         self.viewer = QPlainTextEdit()
         self.viewer.setReadOnly(True)
@@ -110,7 +97,7 @@ class FormsView(QWidget):
         submissions.setStretchFactor(1, 2)
 
         self.forms = RowsModel(form_columns(), parent=self)
-        self.forms_table = _table(self.forms)
+        self.forms_table = data_table(self.forms, fit_contents=True)
         self.forms_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.new_form_button = QPushButton("New form…")
         self.starter_button = QPushButton("Add the starter form")

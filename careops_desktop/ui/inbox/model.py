@@ -114,7 +114,7 @@ def message_header(message: MessageView, zone: ZoneInfo) -> str:
         fmt_datetime(message.created_at, zone),
     ]
     state = delivery_text(message)
-    if state and message.direction == "out":
+    if state and message.direction == "out" and message.sender_type != "system":
         parts.append(state)
     return " · ".join(parts)
 

@@ -13,14 +13,12 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
+from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 from careops_desktop.ui.widgets.local_time import load_zone
 from careops_desktop.ui.widgets.search_box import SearchBox
@@ -79,14 +78,9 @@ class InboxView(QWidget):
             row_style=conversation_style,
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = data_table(self.model, (150, 260, 80))
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         remember_header(header, "inbox/conversations")
 

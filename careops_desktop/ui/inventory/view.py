@@ -9,14 +9,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,24 +38,13 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
+from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import load_zone
 from careops_desktop.ui.widgets.rows_model import RowsModel
 from careops_desktop.ui.widgets.search_box import SearchBox
 
 MOVEMENTS_SHOWN = 200
 PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365))
-
-
-def _table(model: Any) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class InventoryView(QWidget):
@@ -88,7 +75,7 @@ class InventoryView(QWidget):
             row_style=item_style,
             parent=self,
         )
-        self.table = _table(self.model)
+        self.table = data_table(self.model, (220, 80, 80, 80, 90))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         remember_header(self.table.horizontalHeader(), "inventory/items")
         bar = QHBoxLayout()
@@ -111,7 +98,7 @@ class InventoryView(QWidget):
         self.restock_button = QPushButton("Restock…")
         self.adjust_button = QPushButton("Adjust…")
         self.movements = RowsModel(movement_columns(lambda: self.zone), row_style=movement_style)
-        self.movements_table = _table(self.movements)
+        self.movements_table = data_table(self.movements, fit_contents=True)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -134,7 +121,7 @@ class InventoryView(QWidget):
         for words, days in PERIODS:
             self.period.addItem(words, days)
         self.usage = RowsModel(usage_columns(), row_id=lambda row: int(row.item_id))
-        self.usage_table = _table(self.usage)
+        self.usage_table = data_table(self.usage, fit_contents=True)
         self.usage_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         usage_page = QWidget()
         usage_layout = QVBoxLayout(usage_page)
