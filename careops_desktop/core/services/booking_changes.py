@@ -17,7 +17,7 @@ from careops_desktop.core import events
 from careops_desktop.core.errors import PolicyRefused
 from careops_desktop.core.models import Booking
 from careops_desktop.core.permissions import Actor, Permission, require
-from careops_desktop.core.services import audit, booking_messages, forms, inventory
+from careops_desktop.core.services import audit, booking_messages, calendar_sync, forms, inventory
 from careops_desktop.core.services.booking_checks import (
     check_policy,
     claim_provider,
@@ -128,6 +128,7 @@ def reschedule(
     session.flush()
     forms.update_due_dates_for_booking(session, booking.id, now)
     booking_messages.send_rescheduled(session, booking_messages.outgoing(session, booking, zone))
+    calendar_sync.enqueue_booking_change(session, booking.id, "moved", now=now)
     audit.record(
         session,
         acting,
@@ -184,6 +185,7 @@ def cancel(
     forms.withdraw_for_booking(session, booking.id)
     out = booking_messages.outgoing(session, booking, business_zone(session))
     booking_messages.send_cancelled(session, out)
+    calendar_sync.enqueue_booking_change(session, booking.id, "cancelled", now=now)
     audit.record(session, acting, "cancel", "booking", booking.id, {"by_customer": by_customer})
     events.record(
         session,

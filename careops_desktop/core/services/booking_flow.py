@@ -20,7 +20,15 @@ from careops_desktop.core import events
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
 from careops_desktop.core.models import Booking, BookingType, Contact
 from careops_desktop.core.permissions import Actor, Permission, require
-from careops_desktop.core.services import audit, booking_messages, contacts, forms, inbox, inventory
+from careops_desktop.core.services import (
+    audit,
+    booking_messages,
+    calendar_sync,
+    contacts,
+    forms,
+    inbox,
+    inventory,
+)
 from careops_desktop.core.services.booking_checks import check_policy, claim_provider
 from careops_desktop.core.services.business import business_zone, get_business
 from careops_desktop.core.services.contact_fields import (
@@ -166,6 +174,7 @@ def _create(
     links = forms.create_submissions_for_booking(session, booking.id, now)
     booking_messages.send_confirmation(session, out)
     booking_messages.send_form_links(session, out, links)
+    calendar_sync.enqueue_booking_change(session, booking.id, "created", now=now)
     contact = session.get(Contact, contact_id)
     if contact is not None:
         contact.last_contacted_at = now
