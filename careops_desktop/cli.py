@@ -157,6 +157,29 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     serve.add_argument("--port", type=int, help="port to listen on (default: Settings, else 8765)")
     serve.set_defaults(handler=cmd_serve)
 
+    def cmd_demo(args: argparse.Namespace) -> int:
+        """Fill an empty database with the demo business; prints progress and the summary."""
+        from careops_desktop.core.demo.cli_output import demo_progress_printer, summary_lines
+
+        database = _open_database(args)
+        try:
+            from careops_desktop.core.demo import build_demo
+
+            summary = build_demo(database, args.size, progress=demo_progress_printer())
+        finally:
+            database.close()
+        where = database.engine.url.render_as_string(hide_password=True)
+        print("\n".join(summary_lines(summary, where)))
+        return 0
+
+    demo = commands.add_parser(
+        "demo", help="fill an empty database with the demo business (default: the demo database)"
+    )
+    demo.add_argument(
+        "--size", choices=("small", "large"), default="small", help="how much history"
+    )
+    demo.set_defaults(handler=cmd_demo, demo=True)
+
     from careops_desktop.cli_user import add_user_commands
 
     add_user_commands(commands)
