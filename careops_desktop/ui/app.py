@@ -36,7 +36,7 @@ from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.ops import BUSY_DELAY_MS, Ops, run_off_thread, show_error_box
 from careops_desktop.ui.theme import apply_theme
-from careops_desktop.ui.ui_state import APPLICATION, ORGANIZATION
+from careops_desktop.ui.ui_state import APPLICATION, LAST_EMAIL, ORGANIZATION, app_settings
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +149,7 @@ class AppController:
                 return None
         self.email = OWNER_EMAIL
         actor: Actor = await self.ops.run(auth.login, OWNER_EMAIL, OWNER_PASSWORD)
+        app_settings().setValue(LAST_EMAIL, OWNER_EMAIL)
         return actor
 
     async def _needs_setup(self, actor: Actor) -> bool:

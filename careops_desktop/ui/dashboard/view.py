@@ -76,7 +76,7 @@ class Card(QPushButton):
         self.setAccessibleName(f"{self.title_label.text()}: {value}")
 
 
-def _table(headers: list[str], name: str) -> QTableWidget:
+def _table(headers: list[str], name: str, stretch: tuple[int, ...]) -> QTableWidget:
     """A small fixed table (five rows at most): cells are plain-text items."""
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
@@ -84,8 +84,18 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(False)
     table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column in stretch
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
+    rows_height = table.verticalHeader().defaultSectionSize() * dashboard_service.RECENT
+    table.setFixedHeight(rows_height + header.sizeHint().height() + 2 * table.frameWidth() + 2)
     return table
 
 
@@ -128,18 +138,21 @@ class DashboardView(QWidget):
         self.alert_buttons: list[QPushButton] = []
 
         self.recent_bookings = _table(
-            ["When", "Contact", "Booking type", "With", "Status"], "recentBookings"
+            ["When", "Contact", "Booking type", "With", "Status"], "recentBookings", (1, 2)
         )
         self.recent_bookings.cellDoubleClicked.connect(self._open_booking)
         self.recent_conversations = _table(
-            ["Contact", "Latest message", "Unread"], "recentConversations"
+            ["Contact", "Latest message", "Unread"], "recentConversations", (1,)
         )
         self.recent_conversations.cellDoubleClicked.connect(self._open_conversation)
 
         grid = QGridLayout()
-        grid.addWidget(plain_label("Recent bookings"), 0, 0)
+        bookings_title = plain_label("Recent bookings")
+        bookings_title.setObjectName("sectionTitle")
+        grid.addWidget(bookings_title, 0, 0)
         grid.addWidget(self.recent_bookings, 1, 0)
         self.conversations_title = plain_label("Recent conversations")
+        self.conversations_title.setObjectName("sectionTitle")
         grid.addWidget(self.conversations_title, 0, 1)
         grid.addWidget(self.recent_conversations, 1, 1)
 
@@ -152,7 +165,8 @@ class DashboardView(QWidget):
         layout.addWidget(self.no_alerts)
         layout.addLayout(self.alerts_box)
         layout.addSpacing(8)
-        layout.addLayout(grid, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
 
         context.events.anyChanged.connect(self.refresh)
         self.refresh()

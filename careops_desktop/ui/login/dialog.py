@@ -58,7 +58,7 @@ class LoginDialog(QDialog):
         self._unlock = unlock_email is not None
         self.setObjectName("loginDialog")
         self.setWindowTitle("Unlock CareOps" if self._unlock else "Sign in to CareOps")
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(440)
 
         heading = plain_label(business_name or "CareOps")
         heading.setObjectName("pageHeading")
@@ -97,6 +97,8 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -34,6 +34,7 @@ class SettingsFormPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.status = plain_label()
         self.status.setObjectName("saveStatus")
+        self.setMaximumWidth(860)
         self.outer = QVBoxLayout(self)
         self.outer.addWidget(plain_label(intro, wrap=True))
         self.outer.addWidget(self.errors.banner)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.services import business
@@ -33,7 +40,9 @@ class BusinessSettingsPage(SettingsFormPage):
         self.timezone = timezone_combo("UTC")
         self.contact_email = QLineEdit()
         self.phone = QLineEdit()
-        self.address = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(64)
         self.currency = QLineEdit()
         self.currency.setMaxLength(3)
         self.page_enabled = QCheckBox("Customers can book on the booking page")
@@ -56,7 +65,7 @@ class BusinessSettingsPage(SettingsFormPage):
         ):
             self.form.addRow(label, self.errors.wrap(key, widget))
         self.checklist_title = plain_label("Setup checklist")
-        self.checklist_title.setObjectName("pageHeading")
+        self.checklist_title.setObjectName("sectionTitle")
         self.checklist = plain_label(wrap=True)
         self.checklist.setObjectName("settingsChecklist")
         self.activation = plain_label()
@@ -89,7 +98,7 @@ class BusinessSettingsPage(SettingsFormPage):
         self.timezone.setCurrentText(profile.timezone)
         self.contact_email.setText(profile.contact_email)
         self.phone.setText(profile.phone)
-        self.address.setText(profile.address)
+        self.address.setPlainText(profile.address)
         self.currency.setText(profile.currency)
         self.page_enabled.setChecked(profile.page_enabled)
         self.page_bind_address.setText(profile.page_bind_address)
@@ -131,7 +140,7 @@ class BusinessSettingsPage(SettingsFormPage):
             "timezone": self.timezone.currentText(),
             "contact_email": self.contact_email.text(),
             "phone": self.phone.text(),
-            "address": self.address.text(),
+            "address": self.address.toPlainText(),
             "currency": self.currency.text(),
             "page_enabled": self.page_enabled.isChecked(),
             "page_bind_address": self.page_bind_address.text(),

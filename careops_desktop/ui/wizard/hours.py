@@ -67,6 +67,7 @@ class WeeklyHoursEditor(QWidget):
             grid.addWidget(start, day + 1, 2)
             grid.addWidget(end, day + 1, 3)
             self.open_boxes.append(open_box)
+            grid.setColumnStretch(4, 1)
             self.starts.append(start)
             self.ends.append(end)
 

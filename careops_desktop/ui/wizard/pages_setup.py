@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
 )
 
@@ -54,7 +55,9 @@ class BusinessPage(StepPage):
         self.contact_email = QLineEdit()
         self.contact_email.setObjectName("businessEmail")
         self.phone = QLineEdit()
-        self.address = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(64)
         form = QFormLayout()
         form.addRow("Business name", self.errors.wrap("name", self.name))
         form.addRow("Time zone", self.errors.wrap("timezone", self.timezone))
@@ -72,7 +75,7 @@ class BusinessPage(StepPage):
                 "timezone": self.timezone.currentText(),
                 "contact_email": self.contact_email.text(),
                 "phone": self.phone.text(),
-                "address": self.address.text(),
+                "address": self.address.toPlainText(),
             },
         )
 

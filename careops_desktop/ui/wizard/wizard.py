@@ -60,3 +60,5 @@ class SetupWizard(QWizard):
             self.finish_page,
         ):
             self.addPage(page)
+        for number, page_id in enumerate(self.pageIds(), start=1):
+            self.page(page_id).setSubTitle(f"Step {number} of {len(self.pageIds())}")
