@@ -443,3 +443,22 @@ def test_quantity_always_equals_the_sum_of_movements(db: Database, world: dict[s
             pass  # adjusting below zero is refused; that is part of the walk
         for key in ("gloves", "masks"):
             assert _quantity(db, world[key]) == _movement_sum(db, world[key])
+
+
+def test_delete_only_items_without_history(db: Database, world: dict[str, int]) -> None:
+    fresh = db.call(inventory.create_item, SYSTEM, name="Spare", low_threshold=0).items[0]
+    with db.write_session() as s:
+        s.add(BookingTypeStock(booking_type_id=world["type"], item_id=fresh.id, quantity=1))
+    db.call(inventory.delete_item, SYSTEM, fresh.id)
+    with pytest.raises(NotFound):
+        db.call(inventory.get_item, SYSTEM, fresh.id)
+    with db.session() as s:
+        assert s.get(BookingTypeStock, (world["type"], fresh.id)) is None
+    with pytest.raises(ValidationError) as caught:
+        db.call(inventory.delete_item, SYSTEM, world["gloves"])  # has its opening stock
+    assert "Deactivate it" in str(caught.value)
+    viewer = db.call(lambda s: add_staff_actor(s, can_view_inventory=True))
+    with pytest.raises(PermissionDenied):
+        db.call(inventory.delete_item, viewer, world["masks"])
+    with pytest.raises(NotFound):
+        db.call(inventory.delete_item, SYSTEM, 999)
