@@ -209,3 +209,6 @@ def test_the_overlap_query_uses_the_provider_start_index(db: Database, world: Wo
     assert "ix_bookings_provider_id_start_at (provider_id=? AND start_at>? AND start_at<?)" in (
         details
     ), details
+    # the probe for an over-long booking walks the same index backwards, one row
+    assert "ix_bookings_provider_id_start_at (provider_id=? AND start_at<?)" in details, details
+    assert "SCAN bookings" not in details and "TEMP B-TREE" not in details, details

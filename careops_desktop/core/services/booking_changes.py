@@ -107,7 +107,7 @@ def reschedule(
     if target == booking.provider_id and new_start == booking.start_at:
         return view_booking(session, booking.id)
     check_policy(new_start, now, type_rules, public=by_customer)
-    zone = business_zone(session)
+    zone = type_rules.zone
     claim = claim_provider(
         session,
         type_rules,

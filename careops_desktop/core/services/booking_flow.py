@@ -30,7 +30,7 @@ from careops_desktop.core.services import (
     inventory,
 )
 from careops_desktop.core.services.booking_checks import check_policy, claim_provider
-from careops_desktop.core.services.business import business_zone, get_business
+from careops_desktop.core.services.business import get_business
 from careops_desktop.core.services.contact_fields import (
     default_region,
     normalize_email,
@@ -239,7 +239,7 @@ def book_public(
     _check_customer(session, name, email, phone, notes)
     start_utc = aware_start(start_utc)
     check_policy(start_utc, now, type_rules, public=True)
-    zone = business_zone(session)
+    zone = type_rules.zone
     claim = claim_provider(
         session, type_rules, provider_id, start_utc, zone=zone, now=now, on_grid=True
     )
@@ -292,7 +292,7 @@ def book_desk(
     notes = _check_notes(notes)
     start_utc = aware_start(start_utc)
     check_policy(start_utc, now, type_rules, public=False)
-    zone = business_zone(session)
+    zone = type_rules.zone
     claim = claim_provider(
         session,
         type_rules,

@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -42,7 +42,7 @@ from careops_desktop.core.models import (
     booking_type_providers,
 )
 from careops_desktop.core.services import availability as av
-from careops_desktop.core.services.business import business_zone, get_business
+from careops_desktop.core.services.business import get_business
 
 NEAREST_WINDOWS = (0, 1, 3, 7, 14)  # days searched each side, widening until enough
 
@@ -74,6 +74,12 @@ class TypeRules:
     name: str
     rules: av.SlotRules
     provider_ids: tuple[int, ...]  # active providers offering the type, in the business's order
+    provider_names: tuple[str, ...]  # their names, in the same order
+    zone: ZoneInfo  # the business's time zone
+
+    def names(self) -> dict[int, str]:
+        """Provider id → name, for the providers of the type."""
+        return dict(zip(self.provider_ids, self.provider_names, strict=True))
 
 
 @dataclass(frozen=True)
@@ -107,27 +113,36 @@ def slot_rules(business: Business, booking_type: BookingType) -> av.SlotRules:
     )
 
 
+def zone_of(business: Business) -> ZoneInfo:
+    """The business's time zone (UTC if the stored name is unknown), as ``business_zone``."""
+    try:
+        return ZoneInfo(business.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return ZoneInfo("UTC")
+
+
 def load_type_rules(session: Session, booking_type_id: int, *, active_only: bool) -> TypeRules:
-    """The rules and providers of a booking type; :class:`NotFound` if unknown (or inactive)."""
+    """Rules, providers and zone for a booking type; :class:`NotFound` if unknown or inactive."""
     booking_type = session.get(BookingType, booking_type_id)
     if booking_type is None or (active_only and not booking_type.is_active):
         raise NotFound("booking type", booking_type_id)
-    provider_ids = tuple(
-        session.scalars(
-            select(Provider.id)
-            .join(booking_type_providers, booking_type_providers.c.provider_id == Provider.id)
-            .where(
-                booking_type_providers.c.booking_type_id == booking_type_id,
-                Provider.is_active.is_(True),
-            )
-            .order_by(Provider.sort_order, Provider.id)
+    providers = session.execute(
+        select(Provider.id, Provider.name)
+        .join(booking_type_providers, booking_type_providers.c.provider_id == Provider.id)
+        .where(
+            booking_type_providers.c.booking_type_id == booking_type_id,
+            Provider.is_active.is_(True),
         )
-    )
+        .order_by(Provider.sort_order, Provider.id)
+    ).all()
+    business = get_business(session)
     return TypeRules(
         booking_type.id,
         booking_type.name,
-        slot_rules(get_business(session), booking_type),
-        provider_ids,
+        slot_rules(business, booking_type),
+        tuple(pid for pid, _ in providers),
+        tuple(name for _, name in providers),
+        zone_of(business),
     )
 
 
@@ -188,11 +203,9 @@ def longest_span(session: Session) -> timedelta:
     return _longest(session)[0]
 
 
-def _fetch_busy(
-    session: Session, *criteria: ColumnElement[bool], latest_only: bool = False
-) -> list[BusyBooking]:
-    """Live (not cancelled) bookings matching ``criteria``, with their type's buffers."""
-    query = (
+def _busy_select() -> Select[int, int, datetime, datetime, int, int]:
+    """Live (not cancelled) bookings with their type's buffers."""
+    return (
         select(
             Booking.id,
             Booking.provider_id,
@@ -202,14 +215,8 @@ def _fetch_busy(
             BookingType.buffer_after_minutes,
         )
         .join(BookingType, BookingType.id == Booking.booking_type_id)
-        .where(Booking.status != "cancelled", *criteria)
+        .where(Booking.status != "cancelled")
     )
-    if latest_only:
-        query = query.order_by(Booking.start_at.desc()).limit(1)
-    return [
-        BusyBooking(bid, pid, start, end, timedelta(minutes=bb), timedelta(minutes=ba))
-        for bid, pid, start, end, bb, ba in session.execute(query)
-    ]
 
 
 def conflicting_bookings(
@@ -222,8 +229,9 @@ def conflicting_bookings(
 ) -> list[BusyBooking]:
     """Live bookings of these providers whose occupied time (buffers included) meets the window.
 
-    The query is bounded on both sides over ``(provider_id, start_at)``; see the
-    module docstring for the one extra probe per provider.
+    One statement: the query bounded on both sides over ``(provider_id,
+    start_at)``, plus (UNION ALL) the one-row probe per provider described in
+    the module docstring.
     """
     if not provider_ids:
         return []
@@ -232,24 +240,27 @@ def conflicting_bookings(
     mine: list[ColumnElement[bool]] = []
     if exclude_booking_id is not None:
         mine.append(Booking.id != exclude_booking_id)
-    found = _fetch_busy(
-        session,
+    bounded = _busy_select().where(
         Booking.provider_id.in_(list(provider_ids)),
         Booking.start_at >= lower,
         Booking.start_at < window_end + max_before,
         Booking.end_at > window_start - max_after,
         *mine,
     )
-    for pid in provider_ids:
-        found.extend(
-            _fetch_busy(
-                session,
-                Booking.provider_id == pid,
-                Booking.start_at < lower,
-                *mine,
-                latest_only=True,
-            )
+    probes = [
+        select(
+            _busy_select()
+            .where(Booking.provider_id == pid, Booking.start_at < lower, *mine)
+            .order_by(Booking.start_at.desc())
+            .limit(1)
+            .subquery()
         )
+        for pid in provider_ids
+    ]
+    found = [
+        BusyBooking(bid, pid, start, end, timedelta(minutes=bb), timedelta(minutes=ba))
+        for bid, pid, start, end, bb, ba in session.execute(union_all(bounded, *probes))
+    ]
     return [b for b in found if av.overlaps(b.occupied[0], b.occupied[1], window_start, window_end)]
 
 
@@ -292,14 +303,6 @@ def schedules_between(
 
 def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
-
-
-def provider_names(session: Session, provider_ids: Iterable[int]) -> dict[int, str]:
-    ids = list(provider_ids)
-    if not ids:
-        return {}
-    rows = session.execute(select(Provider.id, Provider.name).where(Provider.id.in_(ids)))
-    return {pid: name for pid, name in rows}
 
 
 def local_label(start_utc: datetime, zone: ZoneInfo) -> str:
@@ -365,15 +368,15 @@ def slots_for_day(
     inactive type, or a provider who does not offer it.
     """
     now = _now(now)
-    zone = business_zone(session)
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
+    zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
     free = _free_between(session, type_rules, providers, day, day, zone, now, None)
-    names = provider_names(session, {pid for _, pid in free})
+    names = type_rules.names()
     return DaySlots(
         day=day,
         timezone=zone.key,
-        slots=tuple(Slot(s, local_label(s, zone), pid, names.get(pid, "")) for s, pid in free),
+        slots=tuple(Slot(s, local_label(s, zone), pid, names[pid]) for s, pid in free),
     )
 
 
@@ -396,8 +399,8 @@ def nearest_free_slots(
     still be moved).
     """
     now = _now(now)
-    zone = business_zone(session)
     type_rules = load_type_rules(session, booking_type_id, active_only=False)
+    zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
     centre = av.local_date(around, zone)
     found: list[tuple[datetime, int]] = []
@@ -412,5 +415,5 @@ def nearest_free_slots(
             break
     found.sort(key=lambda item: (abs(item[0] - around), item[0]))
     chosen = found[:limit]
-    names = provider_names(session, {pid for _, pid in chosen})
-    return [Slot(s, local_label(s, zone), pid, names.get(pid, "")) for s, pid in chosen]
+    names = type_rules.names()
+    return [Slot(s, local_label(s, zone), pid, names[pid]) for s, pid in chosen]
