@@ -8,6 +8,7 @@ none blocking it:
 2. ``--demo``: fill the demo database when it is empty (progress bar, cancellable), then
    sign in as its owner; a first run (no accounts): the owner account, then the setup
    wizard; otherwise the sign-in dialog;
+   Meanwhile the runtime (booking page + jobs) runs on its own thread;
 3. the main window, until Quit (or Sign out → sign-in dialog again; Lock → unlock dialog);
 4. shutdown: cancel UI work, stop listening to events, stop the database worker.
 """
@@ -35,6 +36,7 @@ from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.ops import BUSY_DELAY_MS, Ops, run_off_thread, show_error_box
+from careops_desktop.ui.runtime_link import RuntimeLink, StatusFeed
 from careops_desktop.ui.theme import apply_theme
 from careops_desktop.ui.ui_state import APPLICATION, LAST_EMAIL, ORGANIZATION, app_settings
 
@@ -53,10 +55,23 @@ def _migrate(url_database: Database) -> None:
 class AppController:
     """One run of the app: owns the Database, Ops, the events bridge and the main window."""
 
-    def __init__(self, database_url: str, *, demo: bool = False, demo_size: str = "small") -> None:
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        demo: bool = False,
+        demo_size: str = "small",
+        start_runtime: bool = False,
+        runtime_host: str | None = None,
+        runtime_port: int | None = None,
+    ) -> None:
         self.database_url = database_url
         self.demo = demo
         self.demo_size = demo_size
+        self.start_runtime = start_runtime
+        self.runtime_host = runtime_host
+        self.runtime_port = runtime_port
+        self.link: RuntimeLink | None = None
         self.database: Database | None = None
         self.ops: Ops | None = None
         self.bridge: EventsBridge | None = None
@@ -76,6 +91,11 @@ class AppController:
                 return 1
             self.ops = Ops(self.database)
             self.bridge = EventsBridge()
+            if self.start_runtime:
+                self.link = RuntimeLink(
+                    self.database, host=self.runtime_host, port=self.runtime_port
+                )
+                await self.link.start()
             actor = await self._first_sign_in()
             while actor is not None:
                 self.actor = actor
@@ -173,6 +193,7 @@ class AppController:
         assert self.ops is not None and self.bridge is not None
         window = MainWindow(self.ops, self.bridge, actor, business_name=await self._business_name())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        StatusFeed(window, self.link)
         self.window = window
         self.ops.parent_widget = window
         outcome: asyncio.Future[str] = asyncio.get_running_loop().create_future()
@@ -247,6 +268,8 @@ class AppController:
             await self.ops.shutdown()
         if self.bridge is not None:
             self.bridge.close()
+        if self.link is not None:
+            await self.link.stop()
         if self.database is not None:
             database, self.database = self.database, None
             await run_off_thread(database.close)
@@ -292,7 +315,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = create_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    controller = AppController(args.db, demo=bool(getattr(args, "demo", False)))
+    controller = AppController(args.db, demo=bool(getattr(args, "demo", False)), start_runtime=True)
     try:
         with loop:
             return int(loop.run_until_complete(controller.run()))

@@ -80,3 +80,24 @@ def test_dashboard_cards_match_the_database(qloop, qtbot, tmp_path, demo_templat
     assert page.recent_bookings.rowCount() == 5
     assert page.recent_conversations.rowCount() == 5
     assert finish(qtbot, controller, task) == 0
+
+
+def test_the_booking_page_and_outbox_state_reach_the_status_bar(
+    qloop, qtbot, tmp_path, demo_template
+) -> None:
+    import urllib.request
+
+    url = copy_demo(demo_template, tmp_path)
+    controller, task = start_controller(
+        qloop, url, demo=True, start_runtime=True, runtime_host="127.0.0.1", runtime_port=0
+    )
+    window = wait_window(qtbot, controller)
+    page_url = controller.link.urls[0]
+    assert page_url.startswith("http://127.0.0.1:")
+    assert window.booking_page_label.text() == f"Booking page: {page_url}"
+    qtbot.waitUntil(lambda: window.outbox_label.text().startswith("Outbox: "), timeout=10_000)
+    assert "1 failed" in window.outbox_label.text()
+    with urllib.request.urlopen(page_url + "/", timeout=10) as response:  # noqa: S310
+        assert response.status == 200
+    assert finish(qtbot, controller, task) == 0
+    assert controller.link.runtime is None

@@ -1,0 +1,116 @@
+"""The window's view of the runtime: start the booking page and jobs, show their state.
+
+:class:`RuntimeLink` starts :class:`careops_desktop.runtime.Runtime` (listener + jobs on
+their own thread) without blocking the Qt thread, and stops it at shutdown.
+:class:`StatusFeed` keeps the main window's status bar current: the booking page's address
+(or why it is not listening) and the outbox (waiting / failed), refreshed on outbox events.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QObject
+
+from careops_desktop.core.db import Database
+from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.permissions import Permission
+from careops_desktop.core.services import outbox
+from careops_desktop.core.services.outbox import OutboxCounts
+from careops_desktop.ui.main_window import MainWindow
+from careops_desktop.ui.ops import run_off_thread
+
+log = logging.getLogger(__name__)
+
+
+class RuntimeLink:
+    """Owns the runtime of one app session; ``host``/``port`` None take Settings' values."""
+
+    def __init__(self, database: Database, *, host: str | None = None, port: int | None = None):
+        self.database = database
+        self.host = host
+        self.port = port
+        self.runtime: object | None = None
+        self.urls: list[str] = []
+        self.error = ""
+
+    async def start(self) -> None:
+        """Start listening and the jobs; a refusal (port taken) is kept in ``error``."""
+        from careops_desktop.runtime import Runtime, listen_address
+
+        host, port = self.host, self.port
+        if host is None or port is None:
+            set_host, set_port = await run_off_thread(listen_address, self.database)
+            host = set_host if host is None else host
+            port = set_port if port is None else port
+        runtime = Runtime(self.database, host=host, port=port)
+        try:
+            await run_off_thread(runtime.start_in_thread)
+        except CareOpsError as exc:
+            self.error = str(exc)
+            log.warning("booking page not started: %s", exc)
+            return
+        self.runtime = runtime
+        self.urls = await run_off_thread(runtime.page_urls)
+
+    def status(self) -> tuple[str, str]:
+        """Status bar text and tooltip for the booking page."""
+        if self.error:
+            return "Booking page: not running", self.error
+        if not self.urls:
+            return "", ""
+        return f"Booking page: {self.urls[0]}", "\n".join(self.urls)
+
+    async def stop(self) -> None:
+        """Stop the listener and the jobs, waiting for their thread to end."""
+        runtime, self.runtime = self.runtime, None
+        if runtime is not None:
+            await run_off_thread(runtime.stop)  # type: ignore[attr-defined]
+
+
+def outbox_text(counts: OutboxCounts) -> str:
+    waiting = counts.queued + counts.sending
+    parts = []
+    if waiting:
+        parts.append(f"{waiting} waiting")
+    if counts.failed:
+        parts.append(f"{counts.failed} failed")
+    return "Outbox: " + (", ".join(parts) if parts else "all sent")
+
+
+class StatusFeed(QObject):
+    """Fills a main window's status slots and refreshes the outbox on ``outboxChanged``."""
+
+    def __init__(self, window: MainWindow, link: RuntimeLink | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self._in_flight = False
+        self._again = False
+        if link is not None:
+            window.set_booking_page_status(*link.status())
+        actor = window.actor
+        if actor.can(Permission.MANAGE_INBOX) or actor.can(Permission.MANAGE_SETTINGS):
+            window.events.outboxChanged.connect(self.refresh_outbox)
+            self.refresh_outbox()
+
+    def refresh_outbox(self, *_event: object) -> None:
+        if self._in_flight:
+            self._again = True
+            return
+        self._in_flight = True
+        self.window.ops.query(
+            outbox.outbox_counts, on_done=self._show, on_error=self._failed, owner=self
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._in_flight = False
+        log.warning("outbox counts unavailable: %s", exc)
+
+    def _show(self, counts: OutboxCounts) -> None:
+        self._in_flight = False
+        if shiboken6.isValid(self.window):
+            self.window.set_outbox_status(outbox_text(counts))
+        if self._again:
+            self._again = False
+            self.refresh_outbox()
