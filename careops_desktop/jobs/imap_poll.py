@@ -1,0 +1,142 @@
+"""The IMAP poll: new mail in the business mailbox becomes inbox messages.
+
+Each poll (at most every ``ImapSettings.poll_seconds``; the job itself wakes
+more often so a changed interval applies soon) reads the settings and the
+UID state from the database, the password from the keyring (in a thread),
+fetches new mail in a thread (``email_in.ImapMailbox``), and records each
+message with ``inbox.record_incoming`` *in the same transaction* that moves
+the stored last UID past it — a crash re-reads at most the message in hand,
+and the inbox skips a Message-ID it already has. Mail from our own sending
+address is skipped (copies of what we sent). Failures are kept in the state
+in words (``last_error``) for the Settings page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from careops_desktop.core.db import Database
+from careops_desktop.core.models import utcnow
+from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
+from careops_desktop.integrations import secrets
+from careops_desktop.integrations import settings as integration_settings
+from careops_desktop.integrations.email_in import ImapMailbox, MailboxError, parse_email
+from careops_desktop.integrations.settings import ImapSettings
+
+log = logging.getLogger(__name__)
+MAX_ROUNDS = 10  # polls in a row when the server says more mail is waiting
+
+
+@dataclass(frozen=True)
+class PollReport:
+    polled: bool = False
+    recorded: int = 0
+    skipped: int = 0
+    error: str = ""
+
+
+def _load(session: Session) -> tuple[ImapSettings, str, dict[str, Any]]:
+    smtp = integration_settings.get_smtp(session)
+    state = integration_settings.get_state(session, "email", "imap")
+    return integration_settings.get_imap(session), smtp.from_address.lower(), state
+
+
+def _record_one(
+    session: Session, message: IncomingMessage, state: dict[str, Any], now: datetime
+) -> bool:
+    """Record ``message`` (unless it is our own) and store ``state`` — one transaction."""
+    recorded = False
+    if message.sender_address.lower() != state.get("own_address"):
+        try:
+            with session.begin_nested():
+                record_incoming(session, message, now)
+            recorded = True
+        except Exception:  # one odd message must not block the mailbox; it stays on the server
+            log.exception("an incoming email could not be recorded; it is left in the mailbox")
+    integration_settings.set_state(session, "email", "imap", state)
+    return recorded
+
+
+def _store_state(session: Session, state: dict[str, Any]) -> None:
+    integration_settings.set_state(session, "email", "imap", state)
+
+
+class ImapPoller:
+    """Polls the mailbox set in Settings; one instance per process."""
+
+    def __init__(self, database: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self.database = database
+        self.clock = clock
+        self._last_poll: datetime | None = None
+
+    async def run_once(self, *, force: bool = False) -> PollReport:
+        """Poll when the interval has passed (or ``force``); returns what happened."""
+        settings, own_address, state = await self.database.run(_load)
+        now = self.clock()
+        if not settings.configured:
+            return PollReport()
+        due = self._last_poll is None or now - self._last_poll >= timedelta(
+            seconds=settings.poll_seconds
+        )
+        if not (due or force):
+            return PollReport()
+        self._last_poll = now
+        try:
+            password = await asyncio.to_thread(secrets.get_secret, "imap", "password")
+        except secrets.SecretsUnavailable as exc:
+            return await self._failed(state, str(exc))
+        if not password:
+            return await self._failed(state, "The IMAP password is missing (Settings).")
+        mailbox = ImapMailbox(settings, password)
+        recorded = skipped = 0
+        for _ in range(MAX_ROUNDS):
+            validity = state.get("uidvalidity")
+            last_uid = int(state.get("last_uid") or 0)
+            try:
+                result = await asyncio.to_thread(
+                    mailbox.fetch_new,
+                    validity if isinstance(validity, int) else None,
+                    last_uid,
+                    now=now,
+                )
+            except MailboxError as exc:
+                return await self._failed(state, str(exc), recorded, skipped)
+            for mail in result.mails:
+                message = parse_email(mail.raw, too_large=mail.too_large)
+                state = {
+                    **state,
+                    "uidvalidity": result.uidvalidity,
+                    "last_uid": max(mail.uid, last_uid),
+                    "own_address": own_address,
+                }
+                if await self.database.run(_record_one, message, state, self.clock()):
+                    recorded += 1
+                else:
+                    skipped += 1
+            state = {
+                **state,
+                "uidvalidity": result.uidvalidity,
+                "last_uid": result.last_uid,
+                "own_address": own_address,
+                "last_error": "",
+                "last_poll_at": now.isoformat(),
+            }
+            await self.database.run(_store_state, state)
+            if not result.more:
+                break
+        return PollReport(True, recorded, skipped)
+
+    async def _failed(
+        self, state: dict[str, Any], error: str, recorded: int = 0, skipped: int = 0
+    ) -> PollReport:
+        log.warning("IMAP poll failed: %s", error)
+        failed = {**state, "last_error": error, "last_poll_at": self.clock().isoformat()}
+        await self.database.run(_store_state, failed)
+        return PollReport(True, recorded, skipped, error)
