@@ -16,4 +16,8 @@ if TYPE_CHECKING:
 
 def build_jobs(database: Database) -> list[Job]:
     """Every scheduled job of the running app, bound to ``database``."""
-    return []
+    from careops_desktop.jobs.messaging import build_messaging_jobs
+
+    jobs: list[Job] = []
+    jobs += build_messaging_jobs(database)  # outbox relay, reminders, forms, low stock, polls
+    return jobs
