@@ -200,8 +200,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.db = demo_database_url()
         else:
             args.db = default_database_url()
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO)
+    from careops_desktop.logging_setup import configure_logging
+
     handler: CommandFn = args.handler
+    # the rotating log file always; the console too for commands, not for the window
+    configure_logging(verbose=args.verbose, console=handler is not cmd_window)
     try:
         return handler(args)
     except KeyboardInterrupt:

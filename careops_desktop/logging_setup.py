@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
 
 from careops_desktop.config import log_dir
@@ -20,6 +21,18 @@ _PATTERNS = (
     re.compile(r"(?i)(password|passwd|pwd|secret|token|auth_token|api_key)(\s*[=:]\s*)(\S+)"),
     re.compile(r"(?i)(://[^:/\s]+:)([^@/\s]+)(@)"),
 )
+
+
+class _ConsoleHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is when a record is emitted (not when created)."""
+
+    @property
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
 
 
 class RedactingFilter(logging.Filter):
@@ -54,7 +67,7 @@ def configure_logging(
     )
     handlers: list[logging.Handler] = [file_handler]
     if console:
-        handlers.append(logging.StreamHandler())
+        handlers.append(_ConsoleHandler())
     for handler in handlers:
         handler.setFormatter(formatter)
         handler.addFilter(RedactingFilter())
