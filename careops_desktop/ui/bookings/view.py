@@ -135,8 +135,9 @@ class BookingsView(QWidget):
             parent=self,
         )
         self.table = data_table(self.model, (190, 180, 170, 150, 100))
-        self.table.setSortingEnabled(True)
+        # the indicator first: turning sorting on then sorts (and loads) once, by it
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         remember_header(self.table.horizontalHeader(), "bookings/list")
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)

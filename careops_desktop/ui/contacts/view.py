@@ -66,8 +66,9 @@ class ContactsView(QWidget):
             parent=self,
         )
         self.table = data_table(self.model, (170, 230, 130, 140))
-        self.table.setSortingEnabled(True)
+        # the indicator first: turning sorting on then sorts (and loads) once, by it
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         remember_header(self.table.horizontalHeader(), "contacts/list")
 
         left = QWidget()
@@ -147,7 +148,7 @@ class ContactsView(QWidget):
 
         self._show_detail(None)
         self._load_zone()
-        self.model.refresh()
+        # no refresh here: turning sorting on (above) has already asked for the ids
 
     # -- main window API ------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetricsF,
     QHideEvent,
     QKeyEvent,
@@ -59,6 +60,7 @@ STATUS_WORDS = {
     "no_show": "No-show",
     "cancelled": "Cancelled",
 }
+DEFAULT_COLOURS = ("#6b7280", "#ffffff")
 MIN_HOUR_PX = 36.0
 MIN_COLUMN_PX = 70.0
 
@@ -211,14 +213,14 @@ class WeekCalendar(QWidget):
         room = rect.width() - 8
         if room < 8:
             return ()
-        span = f"{block.start:%H:%M}–{block.end:%H:%M}"
-        wanted = [block.title, block.subtitle, span]
         fits = max(1, int((rect.height() - 4) // metrics.height()))
+        wanted = [text for text in (block.title, block.subtitle) if text]
+        wanted.append(f"{block.start:%H:%M}–{block.end:%H:%M}")
         elide = Qt.TextElideMode.ElideRight
-        lines = [
-            metrics.elidedText(text.replace("\n", " "), elide, room) for text in wanted if text
-        ]
-        return tuple(lines[:fits])
+        # only the lines that fit are measured (eliding is the costly part of the layout)
+        return tuple(
+            metrics.elidedText(text.replace("\n", " "), elide, room) for text in wanted[:fits]
+        )
 
     # -- painting ---------------------------------------------------------------------------
 
@@ -258,19 +260,19 @@ class WeekCalendar(QWidget):
             top = self._y_for(rng.start.hour * 60 + rng.start.minute)
             bottom = self._y_for(rng.end.hour * 60 + rng.end.minute)
             painter.fillRect(QRectF(x, top, self._column_px, bottom - top), base)
-        # hour and half-hour lines, column separators
+        # hour and half-hour lines, column separators: 1-px rectangles on whole pixels
+        # (fillRect takes the raster engine's fast path; drawLine with a translucent pen
+        # does not)
+        width = grid_right - self._gutter_px
         for hour in range(self._first_hour, self._last_hour + 1):
-            y = self._y_for(hour * 60)
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(self._gutter_px, y), QPointF(grid_right, y))
+            y = round(self._y_for(hour * 60))
+            painter.fillRect(QRectF(self._gutter_px, y, width, 1), grid)
             if hour < self._last_hour:
-                painter.setPen(QPen(half_grid, 1))
-                half = y + self._hour_px / 2
-                painter.drawLine(QPointF(self._gutter_px, half), QPointF(grid_right, half))
-        painter.setPen(QPen(grid, 1))
+                half = round(self._y_for(hour * 60 + 30))
+                painter.fillRect(QRectF(self._gutter_px, half, width, 1), half_grid)
         for index in range(len(columns) + 1):
-            x = self._gutter_px + index * self._column_px
-            painter.drawLine(QPointF(x, grid_top), QPointF(x, grid_bottom))
+            x = round(self._gutter_px + index * self._column_px)
+            painter.fillRect(QRectF(x, grid_top, 1, grid_bottom - grid_top), grid)
         self._paint_closures(painter, index_of, grid_top, grid_bottom, text)
         self._paint_busy(painter, index_of, text)
         self._paint_blocks(painter, palette)
@@ -333,36 +335,45 @@ class WeekCalendar(QWidget):
             )
 
     def _paint_blocks(self, painter: QPainter, palette: QPalette) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        """Blocks in passes (fills, then texts by font) so the painter rarely switches state."""
         highlight = palette.color(QPalette.ColorRole.Highlight)
         line_h = QFontMetricsF(self.font()).height()
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        for drawn in self._drawn:
-            fill_hex, text_hex = STATUS_COLOURS.get(drawn.block.status, ("#6b7280", "#ffffff"))
+        pens: dict[str, tuple[QColor, QPen, QColor]] = {}
+        for status, (fill_hex, text_hex) in (*STATUS_COLOURS.items(), ("", DEFAULT_COLOURS)):
             fill = QColor(fill_hex)
-            painter.setPen(QPen(fill.darker(130), 1))
-            painter.setBrush(fill)
-            painter.drawRoundedRect(drawn.rect, 3, 3)
+            pens[status] = (fill, QPen(fill.darker(130), 1), QColor(text_hex))
+        for drawn in self._drawn:
+            fill, border, _text = pens.get(drawn.block.status, pens[""])
+            painter.fillRect(drawn.rect, fill)
+            painter.setPen(border)
+            painter.drawRect(drawn.rect)
             if drawn.block.id == self._selected:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(highlight, 2.5))
-                painter.drawRoundedRect(drawn.rect.adjusted(-1, -1, 1, 1), 3, 3)
-            painter.setPen(QColor(text_hex))
-            y = drawn.rect.top() + 2
-            for index, line in enumerate(drawn.lines):
-                font = painter.font()
-                font.setBold(index == 0)
-                font.setStrikeOut(index == 0 and drawn.block.status == "cancelled")
-                painter.setFont(font)
-                painter.drawText(
-                    QRectF(drawn.rect.left() + 4, y, drawn.rect.width() - 6, line_h), flags, line
-                )
-                y += line_h
-        font = painter.font()
-        font.setBold(False)
-        font.setStrikeOut(False)
-        painter.setFont(font)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                painter.drawRect(drawn.rect.adjusted(-1, -1, 1, 1))
+        base_font = QFont(self.font())
+        bold = QFont(base_font)
+        bold.setBold(True)
+        struck = QFont(bold)
+        struck.setStrikeOut(True)
+        for first in (True, False):
+            for drawn in self._drawn:
+                if not drawn.lines or (not first and len(drawn.lines) < 2):
+                    continue
+                if first:
+                    painter.setFont(struck if drawn.block.status == "cancelled" else bold)
+                else:
+                    painter.setFont(base_font)
+                painter.setPen(pens.get(drawn.block.status, pens[""])[2])
+                left, width = drawn.rect.left() + 4, drawn.rect.width() - 6
+                y = drawn.rect.top() + 2
+                lines = drawn.lines[:1] if first else drawn.lines[1:]
+                if not first:
+                    y += line_h
+                for line in lines:
+                    painter.drawText(QRectF(left, y, width, line_h), flags, line)
+                    y += line_h
+        painter.setFont(base_font)
 
     def _paint_now(self, painter: QPainter, top: float, bottom: float) -> None:
         now = self._clock()
@@ -374,8 +385,8 @@ class WeekCalendar(QWidget):
             if not top <= y <= bottom:
                 continue
             x = self._gutter_px + index * self._column_px
-            painter.setPen(QPen(QColor("#dc2626"), 2))
-            painter.drawLine(QPointF(x, y), QPointF(x + self._column_px, y))
+            painter.fillRect(QRectF(x, round(y) - 1, self._column_px, 2), QColor("#dc2626"))
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#dc2626"))
             painter.drawEllipse(QPointF(x + 2, y), 3, 3)
 
