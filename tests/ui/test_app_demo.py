@@ -97,7 +97,36 @@ def test_the_booking_page_and_outbox_state_reach_the_status_bar(
     assert window.booking_page_label.text() == f"Booking page: {page_url}"
     qtbot.waitUntil(lambda: window.outbox_label.text().startswith("Outbox: "), timeout=10_000)
     assert "1 failed" in window.outbox_label.text()
-    with urllib.request.urlopen(page_url + "/", timeout=10) as response:  # noqa: S310
+    with urllib.request.urlopen(page_url + "/", timeout=10) as response:
         assert response.status == 200
     assert finish(qtbot, controller, task) == 0
     assert controller.link.runtime is None
+
+
+def test_cards_and_alerts_open_the_filtered_tab(qloop, qtbot, tmp_path, demo_template) -> None:
+    from PySide6.QtCore import Qt
+
+    from careops_desktop.ui.dashboard.view import CARDS
+
+    url = copy_demo(demo_template, tmp_path)
+    controller, task = start_controller(qloop, url, demo=True)
+    window = wait_window(qtbot, controller)
+    page = window.page("dashboard")
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    for key, _title, tab, _flt in CARDS:
+        window.show_tab("dashboard")
+        qtbot.mouseClick(page.cards[key], Qt.MouseButton.LeftButton)
+        assert window.current_key() == tab, key
+    forms = window.page("forms")
+    assert forms.status.currentData() == "pending"
+    assert window.page("inventory").low_only.isChecked()
+    window.show_tab("dashboard")
+    assert page.alert_buttons
+    for button in page.alert_buttons:
+        window.show_tab("dashboard")
+        button.click()
+        assert window.current_key() != "dashboard", button.text()
+    for key in window.tab_keys():  # let every page finish its first loads
+        window.show_tab(key)
+    qtbot.waitUntil(lambda: controller.ops.pending == 0, timeout=20_000)
+    assert finish(qtbot, controller, task) == 0

@@ -32,12 +32,14 @@ from careops_desktop.ui.tabs import TabContext
 CARDS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
     ("today_bookings", "Today's bookings", "bookings", {"period": "today"}),
     ("upcoming_bookings", "Upcoming", "bookings", {"period": "upcoming"}),
-    ("new_inquiries", "New inquiries", "inbox", {"unread": True}),
+    ("new_inquiries", "New inquiries", "inbox", {"open": True}),
     ("pending_forms", "Pending forms", "forms", {"status": "pending"}),
     ("low_stock_count", "Low stock", "inventory", {"low_stock": True}),
 )
+# an alert's target → the tab that shows it (failed messages are marked in the inbox threads)
+ALERT_TABS = {"outbox": "inbox"}
 ALERT_FILTERS: dict[str, dict[str, Any]] = {
-    "messages_failed": {"status": "failed"},
+    "messages_failed": {"open": None},
     "forms_overdue": {"status": "overdue"},
     "low_stock": {"low_stock": True},
     "forms_pending": {"status": "pending"},
@@ -227,9 +229,8 @@ class DashboardView(QWidget):
             button.setFlat(True)
             button.setStyleSheet("text-align: left; padding: 2px 4px;")
             flt = ALERT_FILTERS.get(alert.kind)
-            button.clicked.connect(
-                lambda _=False, t=alert.target, f=flt: self.context.show_tab(t, f)
-            )
+            tab = ALERT_TABS.get(alert.target, alert.target)
+            button.clicked.connect(lambda _=False, t=tab, f=flt: self.context.show_tab(t, f))
             self.alerts_box.addWidget(button)
             self.alert_buttons.append(button)
         self.no_alerts.setVisible(not data.alerts)
