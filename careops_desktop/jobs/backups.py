@@ -52,7 +52,7 @@ class DailyBackup:
         Runs on the runtime's loop; the file work happens on a worker thread.
         """
         now = self.clock()
-        folder = self.folder or await asyncio.to_thread(backups_dir)
+        folder: Path = self.folder if self.folder is not None else backups_dir()
         stem = backup.sqlite_path(self.database.engine).stem
         if not await asyncio.to_thread(backup.backup_due, folder, stem, now):
             return None
