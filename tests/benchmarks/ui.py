@@ -1,0 +1,378 @@
+"""Benchmark: the window on the large demo database.
+
+Measures, on a real (offscreen) window over ``build_demo(size="large")``:
+
+- cold start to a painted main window (a fresh process: imports, QApplication,
+  the window with every tab, first paint; target <= 2 s);
+- switching to each tab, first time (page built, first query, painted) and
+  again (target <= 150 ms);
+- opening the 20,000-row contacts table (ids loaded, first rows painted) and
+  jumping to its end (last rows loaded and painted; target <= 100 ms);
+- rendering the busiest week of the calendar (target <= 50 ms);
+- the worst event-loop stall seen while doing all that (a 5 ms timer's
+  largest gap between ticks).
+
+Prints the numbers and writes ``tests/benchmarks/results/ui.json``.
+
+Run from the checkout: ``python -m tests.benchmarks.ui`` (``--db FILE`` reuses a
+large demo database built before; it is copied, never changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+RESULTS = Path(__file__).parent / "results" / "ui.json"
+TABS = ("dashboard", "inbox", "bookings", "contacts", "forms", "inventory")
+TARGETS_MS = {"cold_start": 2000, "tab_switch": 150, "table_jump": 100, "week_render": 50}
+
+
+def build_large(path: Path) -> dict[str, int]:
+    """A migrated SQLite file holding the large demo business."""
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.demo.builder import build_demo
+    from careops_desktop.core.schema import upgrade_to_head
+
+    database = Database(f"sqlite:///{path}")
+    try:
+        upgrade_to_head(database.engine)
+        summary = build_demo(database, "large")
+        with database.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        database.close()
+    return dict(summary.rows)
+
+
+def count_rows(path: Path) -> dict[str, int]:
+    """Rows per main table of an existing database (for the report)."""
+    from sqlalchemy import text
+
+    from careops_desktop.core.db import Database
+
+    database = Database(f"sqlite:///{path}")
+    try:
+        with database.session() as session:
+            return {
+                table: int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+                for table in (
+                    "contacts",
+                    "bookings",
+                    "conversations",
+                    "messages",
+                    "form_submissions",
+                )
+            }
+    finally:
+        database.close()
+
+
+# -- cold start: a child process ---------------------------------------------------------------
+
+
+CHILD = """
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication
+import asyncio, qasync
+from careops_desktop.core.db import Database
+from careops_desktop.ui.events_bridge import EventsBridge
+from careops_desktop.ui.main_window import MainWindow
+from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.theme import apply_theme
+from sqlalchemy import select
+from careops_desktop.core.demo.plan import OWNER_EMAIL
+from careops_desktop.core.models import User
+from careops_desktop.core.permissions import Actor, Permission, Role
+
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+app = QApplication(sys.argv[:1])
+apply_theme(app)
+loop = qasync.QEventLoop(app)
+asyncio.set_event_loop(loop)
+database = Database("sqlite:///" + sys.argv[1])
+ops = Ops(database, loop=loop)
+bridge = EventsBridge()
+with database.session() as session:
+    user = session.scalars(select(User).where(User.email == OWNER_EMAIL)).one()
+    owner = Actor(user.id, user.full_name, Role.OWNER, frozenset(Permission))
+window = MainWindow(ops, bridge, owner, idle_minutes=0)
+
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj is window:
+            print("PAINTED", flush=True)
+            app.quit()
+        return False
+
+watcher = Painted()
+window.installEventFilter(watcher)
+window.resize(1400, 900)
+window.show()
+with loop:
+    loop.run_forever()
+"""
+
+
+def cold_start(db_path: Path, runs: int = 3) -> list[float]:
+    """Seconds from launching a fresh interpreter to the main window's first paint."""
+    times = []
+    root = Path(__file__).resolve().parents[2]
+    for _ in range(runs):
+        settings = tempfile.mkdtemp(prefix="careops-bench-settings-")
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(db_path), settings],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        )
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("PAINTED"):
+                times.append(time.perf_counter() - started)
+                break
+        child.wait(timeout=60)
+        shutil.rmtree(settings, ignore_errors=True)
+    return times
+
+
+# -- in-process measurements ---------------------------------------------------------------------
+
+
+class StallMeter:
+    """A 5 ms timer; the largest gap between its ticks is the worst stall of the loop."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self._last)
+        self._last = now
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+async def _until(app: Any, ready: Any, timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not ready():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not get ready in time")
+        await asyncio.sleep(0.001)  # the qasync loop handles Qt events meanwhile
+
+
+def _ready(page: Any, ops: Any) -> bool:
+    """A page is ready when its data arrived and nothing is in flight."""
+    if ops.pending:
+        return False
+    model = getattr(page, "model", None)
+    if model is not None and not getattr(model, "has_loaded", True):
+        return False
+    if hasattr(page, "page_data") and page.page_data is None:
+        return False
+    return not (model is None and getattr(page, "data", True) is None)
+
+
+async def measure(app: Any, window: Any, ops: Any, results: dict[str, Any]) -> None:
+    from careops_desktop.ui.table_model import ID_ROLE
+
+    # tab switches: first time (page built and loaded) and again
+    first: dict[str, float] = {}
+    again: dict[str, float] = {}
+    for key in TABS:
+        if key not in window.tab_keys():
+            continue
+        started = time.perf_counter()
+        page = window.show_tab(key)
+        await _until(app, lambda p=page: _ready(p, ops))
+        window.grab()
+        first[key] = time.perf_counter() - started
+    for key in first:
+        window.show_tab("dashboard" if key != "dashboard" else "inbox")
+        await _until(app, lambda: ops.pending == 0)
+        started = time.perf_counter()
+        page = window.show_tab(key)
+        await _until(app, lambda p=page: _ready(p, ops))
+        window.grab()
+        again[key] = time.perf_counter() - started
+    results["tab_switch_first_ms"] = {k: round(v * 1000, 1) for k, v in first.items()}
+    results["tab_switch_again_ms"] = {k: round(v * 1000, 1) for k, v in again.items()}
+
+    # the 20,000-row contacts table: open (ids, first rows painted), jump to the end
+    page = window.show_tab("contacts")
+    await _until(app, lambda: ops.pending == 0)
+    started = time.perf_counter()
+    page.model.refresh()
+    await _until(app, lambda: ops.pending == 0 and page.model.row_data(0) is not None)
+    window.grab()
+    opened = time.perf_counter() - started
+    rows = page.model.rowCount()
+    started = time.perf_counter()
+    page.table.scrollToBottom()
+    last = rows - 1
+    await _until(app, lambda: page.model.row_data(last) is not None)
+    window.grab()
+    jumped = time.perf_counter() - started
+    assert page.model.index(last, 0).data(ID_ROLE) == page.model.ids()[-1]
+    results["table_rows"] = rows
+    results["table_open_ms"] = round(opened * 1000, 1)
+    results["table_jump_to_end_ms"] = round(jumped * 1000, 1)
+
+    # the busiest week in the calendar
+    page = window.show_tab("bookings")
+    await _until(app, lambda: ops.pending == 0 and page.page_data is not None)
+    busiest = _busiest_week(ops)
+    page.go_to(busiest)
+    await _until(app, lambda: ops.pending == 0 and page.page_data.request.first <= busiest)
+    calendar = page.calendar
+    blocks = len(calendar.data().blocks)
+    from PySide6.QtGui import QImage
+
+    image = QImage(calendar.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    paints, layouts = [], []
+    for _ in range(15):
+        started = time.perf_counter()
+        calendar.set_data(calendar.data())
+        layouts.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        calendar.render(image)
+        paints.append(time.perf_counter() - started)
+    results["week_blocks"] = blocks
+    results["week_layout_ms_median"] = round(statistics.median(layouts) * 1000, 2)
+    results["week_render_ms_median"] = round(statistics.median(paints) * 1000, 2)
+    results["week_render_ms_max"] = round(max(paints) * 1000, 2)
+
+
+def _busiest_week(ops: Any) -> Any:
+    from datetime import timedelta
+
+    from sqlalchemy import func, select
+
+    from careops_desktop.core.models import Booking
+    from careops_desktop.ui.widgets.calendar_data import week_start
+
+    with ops.database.session() as session:
+        rows = session.execute(
+            select(func.date(Booking.start_at), func.count(Booking.id)).group_by(
+                func.date(Booking.start_at)
+            )
+        ).all()
+    weeks: dict[Any, int] = {}
+    from datetime import date
+
+    for day, count in rows:
+        monday = week_start(date.fromisoformat(str(day)))
+        weeks[monday] = weeks.get(monday, 0) + int(count)
+    best = max(weeks.items(), key=lambda item: item[1])[0]
+    return best + timedelta(days=2)
+
+
+def run_in_process(db_path: Path) -> dict[str, Any]:
+    import qasync
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from careops_desktop.core.db import Database
+    from careops_desktop.ui.events_bridge import EventsBridge
+    from careops_desktop.ui.main_window import MainWindow
+    from careops_desktop.ui.ops import Ops
+    from careops_desktop.ui.theme import apply_theme
+    from tests.ui.tab_helpers import demo_owner
+
+    settings = tempfile.mkdtemp(prefix="careops-bench-settings-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
+    app = QApplication.instance() or QApplication([])
+    apply_theme(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    database = Database(f"sqlite:///{db_path}")
+    ops = Ops(database, loop=loop)
+    bridge = EventsBridge()
+    window = MainWindow(ops, bridge, demo_owner(database), idle_minutes=0)
+    window.resize(1400, 900)
+    window.show()
+    results: dict[str, Any] = {}
+    stalls = StallMeter()
+    try:
+        with loop:
+            loop.run_until_complete(_until(app, lambda: ops.pending == 0))
+            stalls.start()
+            loop.run_until_complete(measure(app, window, ops, results))
+            stalls.stop()
+            loop.run_until_complete(ops.shutdown())
+    finally:
+        bridge.close()
+        window.close()
+        database.close()
+        shutil.rmtree(settings, ignore_errors=True)
+    results["worst_stall_ms"] = round(stalls.worst * 1000, 1)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="a large demo database built before (copied)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="careops-bench-ui-"))
+    os.environ["CAREOPS_HOME"] = str(folder)
+    path = folder / "large.sqlite3"
+    rows: dict[str, int] = {}
+    try:
+        started = time.perf_counter()
+        if args.db:
+            shutil.copyfile(args.db, path)
+            rows = count_rows(path)
+        else:
+            rows = build_large(path)
+        built = time.perf_counter() - started
+        cold = cold_start(path)
+        results = run_in_process(path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    results["cold_start_s"] = [round(t, 3) for t in cold]
+    results["cold_start_s_best"] = round(min(cold), 3)
+    report = {
+        "benchmark": "ui",
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "database_rows": rows,
+        "build_seconds": round(built, 1),
+        "targets_ms": TARGETS_MS,
+        "results": results,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
