@@ -106,6 +106,18 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         lazy_page(f"{_PAGES}.staff_page", "StaffSettingsPage"),
     ),
     SettingsPageSpec(
+        AUTOMATIONS,
+        "Automations",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.automations_page", "AutomationsPage"),
+    ),
+    SettingsPageSpec(
+        INTEGRATIONS,
+        "Integrations",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.integrations_page", "IntegrationsPage"),
+    ),
+    SettingsPageSpec(
         "this_computer",
         "This computer",
         None,

@@ -1,0 +1,218 @@
+"""Settings → Automations: which messages go out by themselves, and their editable text.
+
+The switches and the reminder lead time save through ``templates.set_automations``. The
+template editor shows a live preview filled with sample values (plain text, exactly as
+the customer will read it); saving checks the placeholders in the core.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
+from sqlalchemy.orm import Session
+
+from careops_desktop.core.errors import CareOpsError, NotFound, ValidationError
+from careops_desktop.core.services import templates
+from careops_desktop.core.services.business import get_business
+from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
+from careops_desktop.ui.settings.registry import SettingsContext
+from careops_desktop.ui.widgets.field_errors import FieldErrors
+
+SWITCH_LABELS = (
+    ("welcome", "Welcome message to a new customer"),
+    ("confirmation", "Booking confirmation (with calendar invitation)"),
+    ("reminder", "Reminder before each booking"),
+    ("form_reminder", "Reminder to fill in a form before it is due"),
+    ("low_stock", "Low-stock alert to owners and managers"),
+)
+TEMPLATE_NAMES = {
+    "welcome": "Welcome",
+    "confirmation": "Booking confirmation",
+    "reminder": "Booking reminder",
+    "form_link": "Form link",
+    "form_reminder": "Form reminder",
+    "low_stock": "Low-stock alert",
+    "cancellation": "Booking cancelled",
+    "reschedule": "Booking moved",
+}
+SAMPLE = {
+    "contact_name": "Ada Lovelace",
+    "booking_time": "Thursday 7 May 2026 at 10:00 (Europe/London)",
+    "business_name": "Your business",
+    "manage_link": "http://192.168.1.20:8765/manage/3f9c…",
+    "form_link": "http://192.168.1.20:8765/forms/8a1d…",
+    "booking_type": "Initial assessment",
+    "provider_name": "Dr Grace Hopper",
+    "item_name": "Examination gloves",
+    "quantity": "3 boxes",
+}
+
+
+def business_name(session: Session) -> str:
+    """The business's name for the preview (a sample before setup)."""
+    try:
+        return get_business(session).name
+    except NotFound:
+        return SAMPLE["business_name"]
+
+
+class AutomationsPage(SettingsFormPage):
+    """Switches and reminder hours (top, with Save), the template editor below."""
+
+    def __init__(self, context: SettingsContext) -> None:
+        super().__init__(context, "Messages CareOps sends by itself. Each can be switched off.")
+        self.switches: dict[str, QCheckBox] = {}
+        for key, label in SWITCH_LABELS:
+            box = QCheckBox(label)
+            box.setObjectName(f"switch_{key}")
+            self.switches[key] = box
+            self.form.addRow("", self.errors.wrap(key, box))
+        self.reminder_hours = QSpinBox()
+        self.reminder_hours.setObjectName("reminderHours")
+        self.reminder_hours.setRange(*templates.REMINDER_HOURS_RANGE)
+        self.reminder_hours.setSuffix(" hours before")
+        self.form.addRow("Send reminders", self.errors.wrap("reminder_hours", self.reminder_hours))
+        self.sample = dict(SAMPLE)
+        self._build_editor()
+        self.load()
+
+    def _build_editor(self) -> None:
+        self.template_errors = FieldErrors()
+        self.template_choice = QComboBox()
+        self.template_choice.setObjectName("templateChoice")
+        for key in templates.TEMPLATE_KEYS:
+            self.template_choice.addItem(TEMPLATE_NAMES.get(key, key), key)
+        self.template_choice.currentIndexChanged.connect(self._load_template)
+        self.subject = QLineEdit()
+        self.subject.setObjectName("templateSubject")
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("templateBody")
+        self.body.setTabChangesFocus(True)
+        self.preview = QPlainTextEdit()
+        self.preview.setObjectName("templatePreview")
+        self.preview.setReadOnly(True)
+        self.subject.textChanged.connect(self.update_preview)
+        self.body.textChanged.connect(self.update_preview)
+        self.template_state = plain_label()
+        self.template_state.setObjectName("templateState")
+        self.save_template_button = QPushButton("Save template")
+        self.save_template_button.setObjectName("saveTemplate")
+        self.save_template_button.clicked.connect(self.save_template)
+        self.reset_button = QPushButton("Back to the standard text")
+        self.reset_button.setObjectName("resetTemplate")
+        self.reset_button.clicked.connect(self.reset_template)
+        form = QFormLayout()
+        form.addRow("Template", self.template_choice)
+        form.addRow("Subject", self.template_errors.wrap("subject", self.subject))
+        form.addRow("Text", self.template_errors.wrap("body", self.body))
+        form.addRow("Preview", self.preview)
+        placeholders = ", ".join("{" + p + "}" for p in sorted(templates.PLACEHOLDERS))
+        form.addRow("", plain_label(f"Placeholders: {placeholders}", wrap=True))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_template_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.template_state, 1)
+        title = plain_label("Message templates")
+        title.setObjectName("sectionTitle")
+        self.extra.addSpacing(12)
+        self.extra.addWidget(title)
+        self.extra.addWidget(self.template_errors.banner)
+        self.extra.addLayout(form)
+        self.extra.addLayout(buttons)
+
+    # -- switches -----------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.ops.query(
+            templates.get_automations, on_done=self._show, on_error=self.refused, owner=self
+        )
+        self.ops.query(business_name, on_done=self._show_name, owner=self)
+        self._load_template()
+
+    def _show_name(self, name: str) -> None:
+        self.sample["business_name"] = name
+        self.update_preview()
+
+    def _show(self, automations: templates.Automations) -> None:
+        for key, box in self.switches.items():
+            box.setChecked(bool(getattr(automations, key)))
+        self.reminder_hours.setValue(automations.reminder_hours)
+
+    def save_job(self) -> SaveJob | None:
+        values: dict[str, Any] = {key: box.isChecked() for key, box in self.switches.items()}
+        values["reminder_hours"] = self.reminder_hours.value()
+        return (templates.set_automations, (self.actor,), values)
+
+    # -- templates ----------------------------------------------------------------------
+
+    def _key(self) -> str:
+        return str(self.template_choice.currentData())
+
+    def _load_template(self) -> None:
+        self.template_errors.clear()
+        set_plain(self.template_state, "")
+        self.ops.query(
+            templates.get_template,
+            self._key(),
+            on_done=self._show_template,
+            on_error=self._template_refused,
+            owner=self,
+        )
+
+    def _show_template(self, template: templates.Template) -> None:
+        if template.key != self._key():
+            return  # the person chose another template meanwhile
+        self.subject.setText(template.subject)
+        self.body.setPlainText(template.body)
+        set_plain(self.template_state, "Standard text." if template.is_default else "Your text.")
+
+    def update_preview(self) -> None:
+        """Fill the typed template with sample values, as the customer would read it."""
+        subject = templates.fill(self.subject.text(), self.sample, one_line=True)
+        body = templates.fill(self.body.toPlainText(), self.sample)
+        self.preview.setPlainText(f"Subject: {subject}\n\n{body}")
+
+    def save_template(self) -> None:
+        self.template_errors.clear()
+        self.ops.command(
+            templates.set_template,
+            self.actor,
+            self._key(),
+            self.subject.text(),
+            self.body.toPlainText(),
+            on_done=self._template_saved,
+            on_error=self._template_refused,
+            owner=self,
+        )
+
+    def reset_template(self) -> None:
+        self.template_errors.clear()
+        self.ops.command(
+            templates.reset_template,
+            self.actor,
+            self._key(),
+            on_done=self._template_saved,
+            on_error=self._template_refused,
+            owner=self,
+        )
+
+    def _template_saved(self, template: templates.Template) -> None:
+        self._show_template(template)
+        set_plain(self.template_state, "Saved.")
+
+    def _template_refused(self, exc: CareOpsError) -> None:
+        if isinstance(exc, ValidationError):
+            self.template_errors.show(exc.fields)
+        else:
+            self.template_errors.show({"__all__": str(exc)})

@@ -1,0 +1,99 @@
+"""Shared pieces of the integration settings: work off the Qt thread, server fields, secrets.
+
+Keyring lookups and network tries block, and neither belongs on the database worker:
+:func:`in_background` runs them on a short-lived thread of their own and calls back on
+the Qt thread (only while the page still exists).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from careops_desktop.integrations import secrets
+from careops_desktop.ui.ops import run_off_thread
+
+SECURITY_CHOICES = (
+    ("ssl", "SSL/TLS"),
+    ("starttls", "STARTTLS"),
+    ("none", "None (not encrypted)"),
+)
+KEEP_SECRET = "stored in the system keyring; leave blank to keep it"
+NO_SECRET = "not stored yet"
+
+
+def in_background(
+    owner: QWidget,
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+) -> asyncio.Task[None]:
+    """Run ``fn(*args)`` on a thread of its own; call back on the Qt thread if ``owner`` lives."""
+
+    async def work() -> None:
+        try:
+            result = await run_off_thread(fn, *args)
+        except Exception as exc:
+            if shiboken6.isValid(owner):
+                on_error(exc)
+            return
+        if shiboken6.isValid(owner):
+            on_done(result)
+
+    return asyncio.get_event_loop().create_task(work())
+
+
+def security_combo() -> QComboBox:
+    combo = QComboBox()
+    for value, label in SECURITY_CHOICES:
+        combo.addItem(label, value)
+    return combo
+
+
+def set_security(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(0, index))
+
+
+def port_spin() -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(1, 65535)
+    return spin
+
+
+def secret_field(name: str) -> QLineEdit:
+    """A password-style field; blank on save means "keep what the keyring has"."""
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(NO_SECRET)
+    return edit
+
+
+def secrets_present(pairs: list[tuple[str, str]]) -> list[bool]:
+    """Which of ``(integration, field)`` have a stored secret (blocking; run in background)."""
+    return [secrets.has_secret(integration, field) for integration, field in pairs]
+
+
+def store_secrets(values: list[tuple[str, str, str]]) -> None:
+    """Store each non-empty ``(integration, field, value)`` (blocking; run in background)."""
+    for integration, field, value in values:
+        if value:
+            secrets.set_secret(integration, field, value)
+
+
+def show_presence(fields: list[QLineEdit], present: list[bool]) -> None:
+    for edit, stored in zip(fields, present, strict=True):
+        edit.setPlaceholderText(KEEP_SECRET if stored else NO_SECRET)
+
+
+def health_text(connected: bool, error: str) -> str:
+    """The last outcome of talking to a service, in words."""
+    if error:
+        return f"Last problem: {error}"
+    return "Working." if connected else ""

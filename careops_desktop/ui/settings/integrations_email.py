@@ -1,0 +1,306 @@
+"""Settings → Integrations → Sending email (SMTP, "Send test email") and Reading email (IMAP).
+
+Server settings are saved through ``integrations.settings`` (the database, no secrets);
+passwords go to the system keyring through ``integrations.secrets`` on a thread of their
+own, after the settings were accepted. A blank password field keeps the stored one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox
+
+from careops_desktop.core.errors import ValidationError
+from careops_desktop.integrations import secrets
+from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations.email_out import send_test_email
+from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
+from careops_desktop.ui.settings.integration_common import (
+    in_background,
+    port_spin,
+    secret_field,
+    secrets_present,
+    security_combo,
+    set_security,
+    show_presence,
+    store_secrets,
+)
+from careops_desktop.ui.settings.registry import SettingsContext
+
+PRESET_NAMES = (
+    ("custom", "Other server"),
+    ("gmail", "Gmail"),
+    ("outlook", "Outlook / Microsoft 365"),
+)
+
+
+def _preset_combo() -> QComboBox:
+    combo = QComboBox()
+    for key, label in PRESET_NAMES:
+        combo.addItem(label, key)
+    return combo
+
+
+class SmtpSection(SettingsFormPage):
+    """The outgoing mail server, and a button that sends a test email with what is typed."""
+
+    def __init__(self, context: SettingsContext) -> None:
+        super().__init__(
+            context,
+            "Email to customers leaves through this mail server. The password is kept in "
+            "the system keyring, never in the database.",
+        )
+        self.preset = _preset_combo()
+        self.preset.setObjectName("smtpPreset")
+        self.preset.currentIndexChanged.connect(self._apply_preset)
+        self.host = QLineEdit()
+        self.host.setObjectName("smtpHost")
+        self.port = port_spin()
+        self.port.setObjectName("smtpPort")
+        self.security = security_combo()
+        self.security.setObjectName("smtpSecurity")
+        self.username = QLineEdit()
+        self.username.setObjectName("smtpUsername")
+        self.username.setPlaceholderText("blank: the server needs no login")
+        self.password = secret_field("smtpPassword")
+        self.from_address = QLineEdit()
+        self.from_address.setObjectName("smtpFrom")
+        self.from_name = QLineEdit()
+        self.from_name.setObjectName("smtpFromName")
+        self.form.addRow("Provider", self.preset)
+        for key, label, widget in (
+            ("host", "Server", self.host),
+            ("port", "Port", self.port),
+            ("security", "Security", self.security),
+            ("username", "User name", self.username),
+            ("password", "Password", self.password),
+            ("from_address", "Send as", self.from_address),
+            ("from_name", "Sender name", self.from_name),
+        ):
+            self.form.addRow(label, self.errors.wrap(key, widget))
+        self.health = plain_label(wrap=True)
+        self.health.setObjectName("smtpHealth")
+        self.test_to = QLineEdit()
+        self.test_to.setObjectName("testEmailTo")
+        self.test_to.setPlaceholderText("send a test to this address")
+        self.test_button = QPushButton("Send test email")
+        self.test_button.setObjectName("sendTestEmail")
+        self.test_button.clicked.connect(self.send_test)
+        self.test_result = plain_label(wrap=True)
+        self.test_result.setObjectName("testEmailResult")
+        row = QHBoxLayout()
+        row.addWidget(self.test_to, 1)
+        row.addWidget(self.test_button)
+        self.extra.addWidget(self.health)
+        self.extra.addLayout(row)
+        self.extra.addWidget(self.test_result)
+        self._loading = False
+        self.load()
+
+    def load(self) -> None:
+        self.ops.query(cfg.get_smtp, on_done=self._show, on_error=self.refused, owner=self)
+        self.ops.query(cfg.get_health, "email", on_done=self._show_health, owner=self)
+        self._refresh_secret()
+
+    def _refresh_secret(self) -> None:
+        in_background(
+            self,
+            secrets_present,
+            [("smtp", "password")],
+            on_done=lambda present: show_presence([self.password], present),
+            on_error=lambda exc: self.errors.show({"__all__": str(exc)}),
+        )
+
+    def _show(self, settings: cfg.SmtpSettings) -> None:
+        self._loading = True
+        self.host.setText(settings.host)
+        self.port.setValue(settings.port)
+        set_security(self.security, settings.security)
+        self.username.setText(settings.username)
+        self.from_address.setText(settings.from_address)
+        self.from_name.setText(settings.from_name)
+        self._loading = False
+
+    def _show_health(self, health: tuple[bool, str]) -> None:
+        connected, error = health
+        set_plain(
+            self.health, f"Last problem: {error}" if error else ("Working." if connected else "")
+        )
+
+    def _apply_preset(self) -> None:
+        preset = cfg.SMTP_PRESETS.get(str(self.preset.currentData()))
+        if preset is None or self._loading:
+            return
+        self.host.setText(preset.host)
+        self.port.setValue(preset.port)
+        set_security(self.security, preset.security)
+
+    def typed(self) -> cfg.SmtpSettings:
+        return cfg.SmtpSettings(
+            host=self.host.text(),
+            port=self.port.value(),
+            security=str(self.security.currentData()),
+            username=self.username.text(),
+            from_address=self.from_address.text(),
+            from_name=self.from_name.text(),
+        )
+
+    def save_job(self) -> SaveJob | None:
+        return (cfg.save_smtp, (self.actor, self.typed()), {})
+
+    def saved(self, result: Any) -> None:
+        password = self.password.text()
+        if not password:
+            return
+        self.password.clear()
+        in_background(
+            self,
+            store_secrets,
+            [("smtp", "password", password)],
+            on_done=lambda _none: self._refresh_secret(),
+            on_error=self._secret_refused,
+        )
+
+    def _secret_refused(self, exc: Exception) -> None:
+        set_plain(self.status, "Saved, but the password was not stored.")
+        self.errors.show({"password": str(exc)})
+
+    def send_test(self) -> None:
+        """Try the typed settings (saved or not): send a test email, off the Qt thread."""
+        try:
+            settings = cfg.validate_smtp(self.typed())
+        except ValidationError as exc:
+            self.errors.show(exc.fields)
+            return
+        to = self.test_to.text().strip()
+        if not to:
+            set_plain(self.test_result, "Enter the address to send the test to.")
+            return
+        typed_password = self.password.text()
+        self.test_button.setEnabled(False)
+        set_plain(self.test_result, f"Sending a test email to {to}…")
+
+        def work() -> str:
+            password = typed_password or (
+                secrets.get_secret("smtp", "password") if settings.username else None
+            )
+            return send_test_email(settings, password, to, settings.from_name or "CareOps")
+
+        in_background(self, work, on_done=self._test_sent, on_error=self._test_failed)
+
+    def _test_sent(self, message_id: str) -> None:
+        self.test_button.setEnabled(True)
+        set_plain(self.test_result, f"Sent. Look for it in {self.test_to.text().strip()}.")
+
+    def _test_failed(self, exc: Exception) -> None:
+        self.test_button.setEnabled(True)
+        set_plain(self.test_result, f"Not sent: {exc}")
+
+
+class ImapSection(SettingsFormPage):
+    """The mailbox whose replies come into the Inbox."""
+
+    def __init__(self, context: SettingsContext) -> None:
+        super().__init__(
+            context,
+            "Replies from customers are read from this mailbox. Mail stays unread in your "
+            "mail program unless you choose otherwise.",
+        )
+        self.enabled = QCheckBox("Read replies from this mailbox")
+        self.enabled.setObjectName("imapEnabled")
+        self.preset = _preset_combo()
+        self.preset.currentIndexChanged.connect(self._apply_preset)
+        self.host = QLineEdit()
+        self.host.setObjectName("imapHost")
+        self.port = port_spin()
+        self.security = security_combo()
+        self.username = QLineEdit()
+        self.username.setObjectName("imapUsername")
+        self.password = secret_field("imapPassword")
+        self.folder = QLineEdit()
+        self.mark_seen = QCheckBox("Mark fetched mail as read")
+        self.poll = QSpinBox()
+        self.poll.setRange(30, 86_400)
+        self.poll.setSuffix(" seconds")
+        self.form.addRow("", self.enabled)
+        self.form.addRow("Provider", self.preset)
+        for key, label, widget in (
+            ("host", "Server", self.host),
+            ("port", "Port", self.port),
+            ("security", "Security", self.security),
+            ("username", "User name", self.username),
+            ("password", "Password", self.password),
+            ("folder", "Folder", self.folder),
+            ("mark_seen", "", self.mark_seen),
+            ("poll_seconds", "Check every", self.poll),
+        ):
+            self.form.addRow(label, self.errors.wrap(key, widget))
+        self.state = plain_label(wrap=True)
+        self.state.setObjectName("imapState")
+        self.extra.addWidget(self.state)
+        self._loading = False
+        self.load()
+
+    def load(self) -> None:
+        self.ops.query(cfg.get_imap, on_done=self._show, on_error=self.refused, owner=self)
+        self.ops.query(cfg.get_state, "email", "imap", on_done=self._show_state, owner=self)
+        in_background(
+            self,
+            secrets_present,
+            [("imap", "password")],
+            on_done=lambda present: show_presence([self.password], present),
+            on_error=lambda exc: self.errors.show({"__all__": str(exc)}),
+        )
+
+    def _show(self, settings: cfg.ImapSettings) -> None:
+        self._loading = True
+        self.enabled.setChecked(settings.enabled)
+        self.host.setText(settings.host)
+        self.port.setValue(settings.port)
+        set_security(self.security, settings.security)
+        self.username.setText(settings.username)
+        self.folder.setText(settings.folder)
+        self.mark_seen.setChecked(settings.mark_seen)
+        self.poll.setValue(settings.poll_seconds)
+        self._loading = False
+
+    def _show_state(self, state: dict[str, Any]) -> None:
+        error, when = state.get("last_error") or "", state.get("last_poll_at") or ""
+        text = f"Last problem: {error}" if error else (f"Last checked {when}." if when else "")
+        set_plain(self.state, text)
+
+    def _apply_preset(self) -> None:
+        preset = cfg.IMAP_PRESETS.get(str(self.preset.currentData()))
+        if preset is None or self._loading:
+            return
+        self.host.setText(preset.host)
+        self.port.setValue(preset.port)
+        set_security(self.security, preset.security)
+
+    def save_job(self) -> SaveJob | None:
+        typed = cfg.ImapSettings(
+            enabled=self.enabled.isChecked(),
+            host=self.host.text(),
+            port=self.port.value(),
+            security=str(self.security.currentData()),
+            username=self.username.text(),
+            folder=self.folder.text(),
+            mark_seen=self.mark_seen.isChecked(),
+            poll_seconds=self.poll.value(),
+        )
+        return (cfg.save_imap, (self.actor, typed), {})
+
+    def saved(self, result: Any) -> None:
+        password = self.password.text()
+        if not password:
+            return
+        self.password.clear()
+        in_background(
+            self,
+            store_secrets,
+            [("imap", "password", password)],
+            on_done=lambda _none: show_presence([self.password], [True]),
+            on_error=lambda exc: self.errors.show({"password": str(exc)}),
+        )
