@@ -2,18 +2,24 @@
 
 Slot lists come from ``core.services.slots.slots_for_day`` through the
 :class:`~careops_desktop.web.slot_cache.SlotCache`; slots that have slipped
-inside the minimum notice since they were cached are not shown.
+inside the minimum notice since they were cached are not shown. The rendered
+day page is kept with its cached slots (it holds nothing visitor-specific), so
+a busy page is mostly served from memory; a booking drops both at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from aiohttp import web
 
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.services import slots as slot_service
 from careops_desktop.core.services.business import BusinessProfile
+from careops_desktop.web import csrf
 from careops_desktop.web.params import (
     ANY_PROVIDER,
     format_start,
@@ -41,17 +47,26 @@ async def type_or_404(site: Site, slug: str) -> PublicType:
     return booking_type
 
 
-async def day_slots(
-    site: Site,
-    profile: BusinessProfile,
-    booking_type: PublicType,
-    provider_id: int | None,
-    day: date,
-) -> tuple[slot_service.Slot, ...]:
-    """The free slots of ``day`` (cached per type, provider and day), inside today's notice."""
+@dataclass
+class DayEntry:
+    """A cached day: its free slots and the pages already rendered from them.
+
+    Both go together: when a booking invalidates the day, its pages go too.
+    ``pages`` is keyed by what else a rendering depends on (today's date and
+    how many slots the minimum notice has hidden since).
+    """
+
+    slots: slot_service.DaySlots
+    pages: dict[Hashable, str] = field(default_factory=dict)
+
+
+async def day_entry(
+    site: Site, booking_type: PublicType, provider_id: int | None, day: date
+) -> DayEntry:
+    """The free slots of ``day`` for a type (and provider), cached per type, provider and day."""
     key = (booking_type.id, provider_id, day)
-    found: slot_service.DaySlots | None = site.slots.get(key)
-    if found is None:
+    entry: DayEntry | None = site.slots.get(key)
+    if entry is None:
         marker = site.slots.begin()
         try:
             found = await site.database.run(
@@ -59,12 +74,18 @@ async def day_slots(
             )
         except NotFound:
             raise not_found("That booking type or provider is not available.") from None
+        entry = DayEntry(found)
         depends = (
             [provider_id] if provider_id is not None else [p.id for p in booking_type.providers]
         )
-        site.slots.put(key, found, depends, marker)
+        site.slots.put(key, entry, depends, marker)
+    return entry
+
+
+def within_notice(entry: DayEntry, profile: BusinessProfile) -> tuple[slot_service.Slot, ...]:
+    """The slots that still respect the minimum notice now."""
     earliest = datetime.now(UTC) + timedelta(minutes=profile.min_notice_minutes)
-    return tuple(slot for slot in found.slots if slot.start_utc >= earliest)
+    return tuple(slot for slot in entry.slots.slots if slot.start_utc >= earliest)
 
 
 async def index(request: web.Request) -> web.Response:
@@ -97,25 +118,30 @@ async def book(request: web.Request) -> web.Response:
     last_day = today + timedelta(days=profile.booking_horizon_days)
     past = day < today
     beyond = day > last_day
-    free: tuple[slot_service.Slot, ...] = ()
-    if not past and not beyond:
-        free = await day_slots(site, profile, booking_type, provider_id, day)
     strip = week_of(day, today, site.settings.days_shown)
-    return site.page(
-        request,
-        "book.html",
-        booking_type=booking_type,
-        provider_id=provider_id,
-        provider_value=str(provider_id) if provider_id is not None else ANY_PROVIDER,
-        day=day,
-        today=today,
-        last_day=last_day,
-        past=past,
-        beyond=beyond,
-        slots=free,
-        strip=strip,
-        earlier=strip[0] - timedelta(days=len(strip)) if strip[0] > today else None,
-        later=strip[-1] + timedelta(days=1) if strip[-1] < last_day else None,
-        format_start=format_start,
-        any_provider=ANY_PROVIDER,
-    )
+    context: dict[str, Any] = {
+        "booking_type": booking_type,
+        "provider_id": provider_id,
+        "provider_value": str(provider_id) if provider_id is not None else ANY_PROVIDER,
+        "day": day,
+        "today": today,
+        "last_day": last_day,
+        "past": past,
+        "beyond": beyond,
+        "strip": strip,
+        "earlier": strip[0] - timedelta(days=len(strip)) if strip[0] > today else None,
+        "later": strip[-1] + timedelta(days=1) if strip[-1] < last_day else None,
+        "format_start": format_start,
+        "any_provider": ANY_PROVIDER,
+    }
+    if past or beyond:
+        return site.page(request, "book.html", slots=(), **context)
+    entry = await day_entry(site, booking_type, provider_id, day)
+    free = within_notice(entry, profile)
+    page_key = (today, len(entry.slots.slots) - len(free))
+    html = entry.pages.get(page_key)
+    if html is None:
+        html = site.html(request, "book.html", slots=free, **context)
+        if csrf.ISSUED not in request:  # nothing visitor-specific in it: keep it
+            entry.pages[page_key] = html
+    return site.respond(request, html)

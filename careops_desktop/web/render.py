@@ -1,6 +1,7 @@
 """Jinja2 pages for the booking listener: autoescaped, from ``resources/web/templates``.
 
-``Pages.render`` returns a complete ``text/html`` response. Every template
+``Pages.html`` renders a page to a string (``Site.page`` wraps it in a
+response). Every template
 extends ``base.html``, which shows the business's name, address and contact;
 the caller passes the business profile as ``business`` (or None before setup).
 """
@@ -11,7 +12,6 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiohttp import web
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from careops_desktop.config import resource_path
@@ -53,7 +53,7 @@ def local_when(value: datetime, zone: ZoneInfo) -> str:
 
 
 class Pages:
-    """The template environment and a helper that renders a page into a response."""
+    """The template environment and its filters."""
 
     def __init__(self) -> None:
         self.env = Environment(
@@ -75,20 +75,3 @@ class Pages:
     def html(self, template: str, **context: Any) -> str:
         """Render ``template`` with ``context`` to a string (autoescaped)."""
         return self.env.get_template(template).render(**context)
-
-    def render(
-        self,
-        template: str,
-        *,
-        status: int = 200,
-        headers: dict[str, str] | None = None,
-        **context: Any,
-    ) -> web.Response:
-        """A ``text/html`` response of ``template`` rendered with ``context``."""
-        return web.Response(
-            text=self.html(template, **context),
-            status=status,
-            content_type="text/html",
-            charset="utf-8",
-            headers=headers,
-        )

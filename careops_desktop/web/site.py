@@ -92,6 +92,39 @@ class Site:
 
     # -- pages -------------------------------------------------------------------------------
 
+    def html(self, request: web.Request, template: str, **context: Any) -> str:
+        """Render ``template`` with the business and its zone.
+
+        Templates call ``csrf_token()`` inside forms; only then is a token made
+        (remembered on the request, so the response sets its cookie).
+        """
+        profile = request.get(BUSINESS)
+        if profile is None:  # a refusal before the business was looked up: use what is cached
+            profile = self._profile[1] if self._profile else None
+        return self.pages.html(
+            template,
+            business=profile,
+            zone=self.zone(profile),
+            csrf_field=csrf.FIELD,
+            csrf_token=lambda: csrf.token_for(request, self.signer),
+            **context,
+        )
+
+    @staticmethod
+    def respond(
+        request: web.Request,
+        html: str,
+        *,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+    ) -> web.Response:
+        """An HTML response (with the CSRF cookie when rendering made a token)."""
+        response = web.Response(
+            text=html, status=status, content_type="text/html", charset="utf-8", headers=headers
+        )
+        csrf.set_cookie_if_issued(request, response)
+        return response
+
     def page(
         self,
         request: web.Request,
@@ -101,26 +134,9 @@ class Site:
         headers: dict[str, str] | None = None,
         **context: Any,
     ) -> web.Response:
-        """Render ``template`` with the business and its zone.
-
-        Templates call ``csrf_token()`` inside forms; only then is a token made
-        (and its cookie set on the response).
-        """
-        profile = request.get(BUSINESS)
-        if profile is None:  # a refusal before the business was looked up: use what is cached
-            profile = self._profile[1] if self._profile else None
-        response = self.pages.render(
-            template,
-            status=status,
-            headers=headers,
-            business=profile,
-            zone=self.zone(profile),
-            csrf_field=csrf.FIELD,
-            csrf_token=lambda: csrf.token_for(request, self.signer),
-            **context,
-        )
-        csrf.set_cookie_if_issued(request, response)
-        return response
+        """Render ``template`` (see :meth:`html`) into a response."""
+        html = self.html(request, template, **context)
+        return self.respond(request, html, status=status, headers=headers)
 
 
 SITE: web.AppKey[Site] = web.AppKey("careops_site", Site)
