@@ -37,12 +37,23 @@ ALTERNATIVES = 3
 
 @dataclass(frozen=True)
 class Claim:
-    """A provider who is free for ``[start, end)``, locked for the rest of the transaction."""
+    """A provider who is free for ``[start, end)``, locked for the rest of the transaction.
 
-    provider_id: int
-    provider_name: str
+    Internal to the booking writes: ``provider`` is the locked ORM row, kept
+    referenced so the rest of the transaction finds it in the session.
+    """
+
+    provider: Provider
     start: datetime
     end: datetime
+
+    @property
+    def provider_id(self) -> int:
+        return self.provider.id
+
+    @property
+    def provider_name(self) -> str:
+        return self.provider.name
 
 
 def lock_provider(session: Session, provider_id: int) -> Provider:
@@ -143,7 +154,7 @@ def claim_provider(
             session, [candidate], window[0], window[1], exclude_booking_id=exclude_booking_id
         )
         if not clashes:
-            return Claim(candidate, provider.name, start, end)
+            return Claim(provider, start, end)
     if not works_then:
         raise ValidationError({"start": "That time is not available for booking."})
     alternatives = slots.nearest_free_slots(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
-from careops_desktop.core.models import Booking, BookingType, Contact
+from careops_desktop.core.models import Booking, BookingType, Contact, Provider
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import (
     audit,
@@ -144,8 +144,12 @@ def _create(
     type_name: str,
 ) -> BookingReceipt:
     """Insert the booking (the provider is locked and free) and everything that comes with it."""
+    # held here for the whole transaction: the session's identity map keeps rows only
+    # while someone references them, and the steps below look these up again
     booking_type = session.get(BookingType, booking_type_id)
-    assert booking_type is not None
+    contact = session.get(Contact, contact_id)
+    provider = session.get(Provider, provider_id)
+    assert booking_type is not None and contact is not None and provider is not None
     booking = Booking(
         contact_id=contact_id,
         booking_type_id=booking_type_id,
@@ -175,9 +179,7 @@ def _create(
     booking_messages.send_confirmation(session, out)
     booking_messages.send_form_links(session, out, links)
     calendar_sync.enqueue_booking_change(session, booking.id, "created", now=now)
-    contact = session.get(Contact, contact_id)
-    if contact is not None:
-        contact.last_contacted_at = now
+    contact.last_contacted_at = now
     audit.record(
         session,
         actor,
