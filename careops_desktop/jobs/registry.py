@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 def build_jobs(database: Database) -> list[Job]:
     """Every scheduled job of the running app, bound to ``database``."""
     from careops_desktop.jobs.backups import build_backup_jobs
+    from careops_desktop.jobs.calendar_sync import build_calendar_jobs
     from careops_desktop.jobs.messaging import build_messaging_jobs
 
     jobs: list[Job] = []
     jobs += build_messaging_jobs(database)  # outbox relay, reminders, forms, low stock, polls
+    jobs += build_calendar_jobs(database)  # calendar outbox rows + busy-time sync
     jobs += build_backup_jobs(database)  # SQLite only: the daily backup
     return jobs

@@ -42,6 +42,7 @@ from careops_desktop.core.models import (
     booking_type_providers,
 )
 from careops_desktop.core.services import availability as av
+from careops_desktop.core.services import calendar_sync
 from careops_desktop.core.services.business import get_business
 
 NEAREST_WINDOWS = (0, 1, 3, 7, 14)  # days searched each side, widening until enough
@@ -276,8 +277,9 @@ def schedules_between(
 ) -> list[av.ProviderSchedule]:
     """Each provider's hours, closures and busy time for local days ``first``..``last``.
 
-    Three queries whatever the number of days (hours, closures, one bounded
-    overlap query over the whole stretch), in the given provider order.
+    Four queries whatever the number of days (hours, closures, one bounded
+    overlap query over the whole stretch, busy time from the providers' outside
+    calendars), in the given provider order.
     """
     weekdays = None if (last - first).days >= 6 else {d.weekday() for d in _days(first, last)}
     hours = weekly_hours(session, provider_ids, weekdays)
@@ -290,12 +292,18 @@ def schedules_between(
         av.day_span(last, zone)[1] + rules.buffer_after,
         exclude_booking_id=exclude_booking_id,
     )
+    external = calendar_sync.busy_blocks_for(
+        session,
+        provider_ids,
+        av.day_span(first, zone)[0] - rules.buffer_before,
+        av.day_span(last, zone)[1] + rules.buffer_after,
+    )
     return [
         av.ProviderSchedule(
             provider_id=pid,
             hours=hours[pid],
             closures=tuple(closures[pid]),
-            busy=tuple(b.occupied for b in busy if b.provider_id == pid),
+            busy=tuple(b.occupied for b in busy if b.provider_id == pid) + tuple(external[pid]),
         )
         for pid in provider_ids
     ]
