@@ -129,6 +129,12 @@ TAB_SPECS: list[TabSpec] = [
         Permission.VIEW_INVENTORY,
         lazy("careops_desktop.ui.inventory.view", "InventoryView"),
     ),
+    TabSpec(
+        "reports",
+        "Reports",
+        Permission.VIEW_REPORTS,
+        lazy("careops_desktop.ui.reports.view", "ReportsView"),
+    ),
 ]
 
 

@@ -4,7 +4,7 @@ Run under Xvfb (not collected by pytest)::
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tests.ui.screenshot_shell
 
-Writes docs/screenshots/{login,wizard,dashboard,settings}.png.
+Writes docs/screenshots/{login,wizard,dashboard,settings,reports}.png.
 """
 
 from __future__ import annotations
@@ -87,6 +87,10 @@ async def _shoot(app: Any, folder: Path) -> None:
     await _wait(lambda: page.profile is not None, app)
     await _pause(app, 1.0)
     _save(window, "settings")
+    reports_page = window.show_tab("reports")
+    await _wait(lambda: reports_page.report is not None, app)
+    await _pause(app, 1.0)
+    _save(window, "reports")
     window.signOutRequested.emit()
     await _wait(lambda: isinstance(controller.dialog, LoginDialog), app)
     login = controller.dialog
