@@ -3,7 +3,8 @@
 The listener runs as in the desktop app (its own thread, real TCP on
 loopback) with the default fill-time check on. The browser opens the page,
 picks a service, a day and a time, types the details, books, sees the
-confirmation, and the booking is then in the database. Screenshots of each
+confirmation, and the booking is then in the database and in the desktop
+Bookings tab's model (its list and its day calendar). Screenshots of each
 page at phone (390×844) and desktop (1280×900) widths are taken on the way;
 with ``CAREOPS_WRITE_SCREENSHOTS=1`` they are written to ``docs/screenshots``.
 """
@@ -21,7 +22,15 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, Contact
+from careops_desktop.core.permissions import Actor
 from careops_desktop.runtime import Runtime
+from careops_desktop.ui.bookings.model import (
+    BookingSource,
+    ListFilter,
+    PageRequest,
+    load_page,
+    to_calendar,
+)
 from careops_desktop.web.settings import WebSettings
 from tests.web.seed import Shop, open_shop
 
@@ -144,3 +153,12 @@ def test_a_customer_books_in_a_real_browser(
         assert booking.start_at.hour in (9, 10)  # 10:00 London is 09:00 or 10:00 UTC
         assert booking.notes == "Prefers mornings & quiet rooms"
         assert contact is not None and contact.name == "Grace O'Malley <b>"
+
+    # the desktop Bookings tab's model shows it: in its list and in the day's calendar
+    source = BookingSource(Actor.system("Front desk"))
+    with db.session() as session:
+        ids = source.fetch_ids(session, ListFilter(first=day, last=day), None, False)
+        rows = source.fetch_rows(session, ids)
+    assert [row.contact_name for row in rows.values()] == ["Grace O'Malley <b>"]
+    calendar = to_calendar(db.call(load_page, PageRequest(day, 1)))
+    assert [(b.title, b.start.hour) for b in calendar.blocks] == [("Grace O'Malley <b>", 10)]
