@@ -37,6 +37,7 @@ from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.ops import BUSY_DELAY_MS, Ops, run_off_thread, show_error_box
 from careops_desktop.ui.runtime_link import RuntimeLink, StatusFeed
+from careops_desktop.ui.startup import open_checked_database
 from careops_desktop.ui.theme import apply_theme
 from careops_desktop.ui.ui_state import APPLICATION, LAST_EMAIL, ORGANIZATION, app_settings
 
@@ -86,8 +87,7 @@ class AppController:
     async def run(self) -> int:
         """The whole session; returns the exit code."""
         try:
-            self.database = Database(self.database_url)
-            if not await self._open_database():
+            if not await self._open_database() or self.database is None:
                 return 1
             self.ops = Ops(self.database)
             self.bridge = EventsBridge()
@@ -110,7 +110,10 @@ class AppController:
             await self.shutdown()
 
     async def _open_database(self) -> bool:
-        assert self.database is not None
+        # refused locations and damaged files are explained (recovery screen) in startup.py
+        self.database = await open_checked_database(self.database_url, backups_dir(), self._await)
+        if self.database is None:
+            return False
         progress = _DelayedProgress("Opening CareOps", "Updating the database…")
         try:
             await run_off_thread(_migrate, self.database)
