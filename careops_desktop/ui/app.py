@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
@@ -36,8 +37,9 @@ from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.ops import BUSY_DELAY_MS, Ops, run_off_thread, show_error_box
+from careops_desktop.ui.restore_request import restore_requests
 from careops_desktop.ui.runtime_link import RuntimeLink, StatusFeed
-from careops_desktop.ui.startup import open_checked_database
+from careops_desktop.ui.startup import open_checked_database, restore_between_sessions
 from careops_desktop.ui.theme import apply_theme
 from careops_desktop.ui.ui_state import APPLICATION, LAST_EMAIL, ORGANIZATION, app_settings
 
@@ -45,6 +47,7 @@ log = logging.getLogger(__name__)
 
 QUIT = "quit"
 SIGN_OUT = "sign_out"
+RESTORE = "restore"  # Settings → Backups: close everything, restore, open again
 
 
 def _migrate(url_database: Database) -> None:
@@ -81,11 +84,22 @@ class AppController:
         self.email = ""
         self.dialog: QDialog | None = None  # the dialog being awaited (tests drive it)
         self._lock_task: asyncio.Future[None] | None = None
+        self.pending_restore: Path | None = None
 
     # -- the flow -----------------------------------------------------------------------
 
     async def run(self) -> int:
-        """The whole session; returns the exit code."""
+        """The whole run; returns the exit code. A restore from Settings reopens the app."""
+        while True:
+            code = await self._run_session()
+            if self.pending_restore is None:
+                return code
+            chosen, self.pending_restore = self.pending_restore, None
+            self.ops = self.bridge = self.link = self.actor = None
+            await restore_between_sessions(self.database_url, chosen, backups_dir(), self._await)
+
+    async def _run_session(self) -> int:
+        """Open the database, sign in, the window; everything closed again at the end."""
         try:
             if not await self._open_database() or self.database is None:
                 return 1
@@ -102,7 +116,7 @@ class AppController:
                 if await self._needs_setup(actor):
                     await self._run_wizard(actor)
                 outcome = await self._main_window(actor)
-                if outcome == QUIT:
+                if outcome in (QUIT, RESTORE):
                     break
                 actor = await self._sign_in()
             return 0
@@ -208,10 +222,17 @@ class AppController:
         window.closed.connect(lambda: finish(QUIT))
         window.signOutRequested.connect(lambda: finish(SIGN_OUT))
         window.lockRequested.connect(lambda: self._start_lock(window))
+
+        def restore(path: str) -> None:
+            self.pending_restore = Path(path)
+            finish(RESTORE)
+
+        restore_requests().requested.connect(restore)
         window.show()
         try:
             result = await outcome
         finally:
+            restore_requests().requested.disconnect(restore)
             self.window = None
             self.ops.parent_widget = None
             if self._lock_task is not None:

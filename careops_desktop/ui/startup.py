@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
+from sqlalchemy.engine import make_url
 
 from careops_desktop.core import backup
 from careops_desktop.core.db import Database
@@ -53,6 +54,35 @@ async def open_checked_database(
             return None
         if dialog.restored_from is not None:
             await await_dialog(_restored_box(dialog, rows))
+
+
+async def restore_between_sessions(
+    url: str, chosen: Path, backup_dir: Path, await_dialog: AwaitDialog
+) -> bool:
+    """Restore ``chosen`` over the SQLite database of ``url`` while nothing has it open.
+
+    Called by the controller between two sessions (Settings → Backups → Restore…). The
+    person is told the outcome; on a refusal the database stays as it was. True: restored.
+    """
+    target = Path(make_url(url).database or "")
+    try:
+        safety = await run_off_thread(backup.restore_backup, chosen, target, backup_dir)
+    except (backup.BackupError, OSError) as exc:
+        log.warning("restoring %s failed: %s", chosen.name, exc)
+        reason = str(exc) if isinstance(exc, backup.BackupError) else f"{exc.strerror or exc}."
+        await await_dialog(
+            message_box(f"{reason} The database was not changed; CareOps opens it as it was.")
+        )
+        return False
+    log.info("restored the database from %s; the previous one is kept as %s", chosen, safety)
+    await await_dialog(
+        message_box(
+            f"The database was restored from {chosen.name}. A copy of the database as it was "
+            f"before is kept as {safety}. Sign in again to carry on.",
+            QMessageBox.Icon.Information,
+        )
+    )
+    return True
 
 
 async def _connect(url: str, await_dialog: AwaitDialog) -> Database | None:

@@ -35,6 +35,9 @@ PAGE_ORDER = (
     "staff",
     "automations",
     "integrations",
+    "backups",
+    "connection",
+    "audit",
     "this_computer",
     "password",
 )
@@ -116,6 +119,12 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         "Integrations",
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.integrations_page", "IntegrationsPage"),
+    ),
+    SettingsPageSpec(
+        "backups",
+        "Backups",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.backups_page", "BackupsPage"),
     ),
     SettingsPageSpec(
         "this_computer",
