@@ -330,12 +330,39 @@ def test_a_nul_character_is_refused_readably_everywhere(db: Database, world: Wor
 # -- one transaction ---------------------------------------------------------------------
 
 
+def refuse_inserts(db: Database, table: str, when: str) -> None:
+    """A real database failure: a trigger that aborts matching inserts into ``table``."""
+    with db.engine.begin() as connection:
+        if db.dialect == "sqlite":
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER refuse BEFORE INSERT ON {table} WHEN {when} "
+                "BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+            )
+        else:
+            connection.exec_driver_sql(
+                "CREATE FUNCTION careops_refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'disk says no'; END $$"
+            )
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER refuse BEFORE INSERT ON {table} FOR EACH ROW "
+                f"WHEN ({when}) EXECUTE FUNCTION careops_refuse()"
+            )
+
+
+def allow_inserts(db: Database, table: str) -> None:
+    with db.engine.begin() as connection:
+        if db.dialect == "sqlite":
+            connection.exec_driver_sql("DROP TRIGGER refuse")
+        else:
+            connection.exec_driver_sql(f"DROP TRIGGER refuse ON {table}")
+
+
 @pytest.mark.parametrize(
     ("table", "when"),
     [
         # each is a late step, after the booking row and (for the later ones) stock and forms
         ("stock_movements", "NEW.reason = 'booking'"),
-        ("form_submissions", "1"),
+        ("form_submissions", "TRUE"),
         ("outbox", "NEW.kind = 'confirmation'"),
         ("outbox", "NEW.kind = 'form_link'"),  # the last row written
         ("audit_log", "NEW.entity = 'booking'"),
@@ -344,11 +371,7 @@ def test_a_nul_character_is_refused_readably_everywhere(db: Database, world: Wor
 def test_a_failing_step_rolls_back_the_whole_booking(
     db: Database, world: World, published: list[events.DomainEvent], table: str, when: str
 ) -> None:
-    with db.engine.begin() as connection:
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER refuse BEFORE INSERT ON {table} WHEN {when} "
-            "BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
-        )
+    refuse_inserts(db, table, when)
     before = everything(db)
     with pytest.raises(Exception, match="disk says no"):
         public(db, world, at(WEDNESDAY, 10))
@@ -357,8 +380,7 @@ def test_a_failing_step_rolls_back_the_whole_booking(
         gloves = s.get(InventoryItem, world.gloves)
         assert gloves is not None and gloves.quantity == 100
     assert not [e for e in published if isinstance(e, events.BookingChanged)]
-    with db.engine.begin() as connection:
-        connection.exec_driver_sql("DROP TRIGGER refuse")
+    allow_inserts(db, table)
     public(db, world, at(WEDNESDAY, 10))  # and the slot is still free
     assert everything(db)["bookings"] == before["bookings"] + 1
 

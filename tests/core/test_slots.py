@@ -190,6 +190,8 @@ def test_a_booking_longer_than_every_type_still_counts(db: Database, world: Worl
 
 def test_the_overlap_query_uses_the_provider_start_index(db: Database, world: World) -> None:
     """The bounded overlap query is an index range scan, not a read of every earlier booking."""
+    if db.dialect != "sqlite":
+        pytest.skip("reads SQLite's query plan; PostgreSQL plans tiny tables differently")
     seen: list[tuple[str, object]] = []
 
     def capture(*args: object) -> None:
