@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_lock_minutes() if idle_minutes is None else idle_minutes, self)
         self.idle.idleTimeout.connect(self.lockRequested.emit)
 
+        events.settingsChanged.connect(self._settings_changed)
         self._restore_geometry()
         settings = app_settings()
         last = str(settings.value(LAST_TAB_KEY, "dashboard") or "dashboard")
@@ -239,6 +240,19 @@ class MainWindow(QMainWindow):
         box.open()
 
     # -- internals -----------------------------------------------------------------------
+
+    def _settings_changed(self, event: Any) -> None:
+        """The business was renamed: follow it in the title bar."""
+        if getattr(event, "area", "") != "business" or self._closing:
+            return
+        from careops_desktop.core.services.business import get_profile
+
+        self.ops.query(
+            get_profile,
+            on_done=lambda profile: self.set_business_name(profile.name),
+            on_error=lambda _exc: None,
+            owner=self,
+        )
 
     def _on_busy(self, busy: bool) -> None:
         if shiboken6.isValid(self.busy_label):
