@@ -12,7 +12,7 @@ from tests.ui.shell_helpers import copy_demo, finish, start_controller, wait_win
 
 def test_a_database_that_cannot_open_is_explained(qloop, qtbot, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'no-such-folder' / 'careops.sqlite3'}"
-    controller, task = start_controller(qloop, url)
+    _controller, task = start_controller(qloop, url)
 
     def box() -> QMessageBox | None:
         found = [
