@@ -9,6 +9,7 @@ a busy page is mostly served from memory; a booking drops both at once.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -60,26 +61,47 @@ class DayEntry:
     pages: dict[Hashable, str] = field(default_factory=dict)
 
 
+async def _load_day(
+    site: Site, booking_type: PublicType, provider_id: int | None, day: date
+) -> DayEntry:
+    key = (booking_type.id, provider_id, day)
+    marker = site.slots.begin()
+    try:
+        found = await site.database.run(
+            slot_service.slots_for_day, booking_type.id, day, provider_id
+        )
+    except NotFound:
+        raise not_found("That booking type or provider is not available.") from None
+    entry = DayEntry(found)
+    depends = [provider_id] if provider_id is not None else [p.id for p in booking_type.providers]
+    site.slots.put(key, entry, depends, marker)
+    return entry
+
+
 async def day_entry(
     site: Site, booking_type: PublicType, provider_id: int | None, day: date
 ) -> DayEntry:
-    """The free slots of ``day`` for a type (and provider), cached per type, provider and day."""
+    """The free slots of ``day`` for a type (and provider), cached per type, provider and day.
+
+    Requests that miss the cache for the same day at the same time share one
+    database call instead of each queueing their own on the one worker.
+    """
     key = (booking_type.id, provider_id, day)
     entry: DayEntry | None = site.slots.get(key)
-    if entry is None:
-        marker = site.slots.begin()
-        try:
-            found = await site.database.run(
-                slot_service.slots_for_day, booking_type.id, day, provider_id
-            )
-        except NotFound:
-            raise not_found("That booking type or provider is not available.") from None
-        entry = DayEntry(found)
-        depends = (
-            [provider_id] if provider_id is not None else [p.id for p in booking_type.providers]
-        )
-        site.slots.put(key, entry, depends, marker)
-    return entry
+    if entry is not None:
+        return entry
+    pending = site.loading.get(key)
+    if pending is None:
+        pending = asyncio.ensure_future(_load_day(site, booking_type, provider_id, day))
+        site.loading[key] = pending
+
+        def forget(done: asyncio.Future[DayEntry]) -> None:
+            site.loading.pop(key, None)
+            if not done.cancelled():
+                done.exception()  # retrieved here, raised again in every waiter
+
+        pending.add_done_callback(forget)
+    return await asyncio.shield(pending)
 
 
 def within_notice(entry: DayEntry, profile: BusinessProfile) -> tuple[slot_service.Slot, ...]:

@@ -9,7 +9,9 @@ worker thread, which only touches thread-safe state).
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -39,6 +41,7 @@ class Site:
     signer: csrf.Signer = field(default_factory=csrf.Signer)
     limiter: RateLimiter = field(init=False)
     slots: SlotCache = field(init=False)
+    loading: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict, init=False)
     _profile: tuple[float, BusinessProfile | None] | None = field(default=None, init=False)
     _catalog: tuple[float, Any] | None = field(default=None, init=False)
 

@@ -27,14 +27,10 @@ import asyncio
 import json
 import os
 import platform
-import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -45,37 +41,13 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.schema import upgrade_to_head
 from careops_desktop.core.services import slots as slot_service
 from careops_desktop.core.services.business import business_zone, get_profile
-from careops_desktop.web.params import format_start
 from careops_desktop.web.queries import PublicType, load_catalog
+from tests.benchmarks.web_load import CLIENTS, cold_pass, hammer_bookings, hammer_slots, percentile
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = Path(__file__).parent / "results" / "web.json"
-CLIENTS = 32
 PAIRS = 120
 TARGETS = {"slots_rps": 2000, "slots_p99_ms": 30, "bookings_per_s": 300, "qt_stall_ms": 50}
-_HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
-
-
-@dataclass(frozen=True)
-class Target:
-    path: str
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
-
-
-def summary(latencies: list[float], seconds: float, statuses: Counter[int]) -> dict[str, Any]:
-    return {
-        "requests": len(latencies),
-        "seconds": round(seconds, 2),
-        "per_second": round(len(latencies) / seconds, 1) if seconds else 0.0,
-        "p50_ms": round(percentile(latencies, 0.50) * 1000, 2),
-        "p99_ms": round(percentile(latencies, 0.99) * 1000, 2),
-        "mean_ms": round(statistics.fmean(latencies) * 1000, 2) if latencies else 0.0,
-        "statuses": {str(k): v for k, v in sorted(statuses.items())},
-    }
 
 
 # -- the server --------------------------------------------------------------------------
@@ -193,104 +165,6 @@ def free_bookings(db: Database, today: date, wanted: int) -> list[tuple[str, int
     return found
 
 
-# -- the load ----------------------------------------------------------------------------
-
-
-async def hammer_slots(base: str, paths: list[str], seconds: float) -> dict[str, Any]:
-    latencies: list[float] = []
-    statuses: Counter[int] = Counter()
-    stop_at = time.perf_counter() + seconds
-
-    async def client(n: int, session: aiohttp.ClientSession) -> None:
-        i = n
-        while time.perf_counter() < stop_at:
-            started = time.perf_counter()
-            async with session.get(base + paths[i % len(paths)]) as response:
-                await response.read()
-            latencies.append(time.perf_counter() - started)
-            statuses[response.status] += 1
-            i += CLIENTS
-
-    connector = aiohttp.TCPConnector(limit=CLIENTS)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        began = time.perf_counter()
-        await asyncio.gather(*(client(n, session) for n in range(CLIENTS)))
-        elapsed = time.perf_counter() - began
-    return summary(latencies, elapsed, statuses)
-
-
-async def cold_pass(base: str, paths: list[str]) -> dict[str, Any]:
-    """Every pair once, one at a time: what a request costs when nothing is cached."""
-    latencies: list[float] = []
-    statuses: Counter[int] = Counter()
-    async with aiohttp.ClientSession() as session:
-        began = time.perf_counter()
-        for path in paths:
-            started = time.perf_counter()
-            async with session.get(base + path) as response:
-                await response.read()
-            latencies.append(time.perf_counter() - started)
-            statuses[response.status] += 1
-        elapsed = time.perf_counter() - began
-    return summary(latencies, elapsed, statuses)
-
-
-async def hammer_bookings(
-    base: str, todo: list[tuple[str, int, datetime]], seconds: float
-) -> dict[str, Any]:
-    latencies: list[float] = []
-    statuses: Counter[int] = Counter()
-    queue: asyncio.Queue[tuple[int, tuple[str, int, datetime]]] = asyncio.Queue()
-    for item in enumerate(todo):
-        queue.put_nowait(item)
-    stop_at = time.perf_counter() + seconds
-
-    async def client(session: aiohttp.ClientSession) -> None:
-        slug, provider, start = todo[0]
-        async with session.get(
-            f"{base}/book/{slug}/details",
-            params={"start": format_start(start), "provider": provider, "choice": provider},
-        ) as response:
-            hidden = dict(_HIDDEN.findall(await response.text()))
-        while time.perf_counter() < stop_at and not queue.empty():
-            n, (slug, provider, start) = queue.get_nowait()
-            form = dict(
-                hidden,
-                start=format_start(start),
-                provider=str(provider),
-                choice=str(provider),
-                name=f"Bench Customer {n}",
-                email=f"bench{n}@example.com",
-                phone="",
-                notes="benchmark",
-                website="",
-            )
-            started = time.perf_counter()
-            async with session.post(
-                f"{base}/book/{slug}",
-                data=form,
-                headers={"Origin": base},
-                allow_redirects=False,
-            ) as response:
-                await response.read()
-            latencies.append(time.perf_counter() - started)
-            statuses[response.status] += 1
-
-    sessions = [
-        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) for _ in range(CLIENTS)
-    ]
-    try:
-        began = time.perf_counter()
-        await asyncio.gather(*(client(s) for s in sessions))
-        elapsed = time.perf_counter() - began
-    finally:
-        for session in sessions:
-            await session.close()
-    result = summary(latencies, elapsed, statuses)
-    result["bookings_per_second"] = round(statuses[303] / elapsed, 1) if elapsed else 0.0
-    return result
-
-
 # -- the listener inside a Qt process -----------------------------------------------------
 
 
@@ -321,8 +195,8 @@ def ticks_while(app: Any, done: Any, limit: float) -> list[float]:
 
 def qt_stall_under_load(db_path: Path, paths: list[str], seconds: float) -> dict[str, Any]:
     """The runtime on its own thread inside a Qt application (as in the desktop app) while
-    another process loads the slots page: the worst gap between 5 ms timer ticks on the Qt
-    thread beyond the 5 ms asked for.
+    another process loads the slots page (one cold pass, then the rotation): the worst gap
+    between 5 ms timer ticks on the Qt thread beyond the 5 ms asked for, over the whole run.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -342,7 +216,7 @@ def qt_stall_under_load(db_path: Path, paths: list[str], seconds: float) -> dict
     url = runtime.start_in_thread()
     baseline = ticks_while(app, lambda: None, 3.0)
     load = subprocess.Popen(
-        [sys.executable, "-m", "tests.benchmarks.web", "--load", url, "--seconds", str(seconds)],
+        [sys.executable, "-m", "tests.benchmarks.web_load", url, str(seconds), "--warm"],
         cwd=ROOT,
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
         stdout=subprocess.PIPE,
@@ -383,12 +257,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="an existing large demo database to use")
     parser.add_argument("--seconds", type=float, default=15.0, help="length of each load phase")
     parser.add_argument("--bookings", type=int, default=6000, help="free slots to prepare")
-    parser.add_argument("--load", metavar="URL", help=argparse.SUPPRESS)  # the Qt phase's loader
     args = parser.parse_args()
-    if args.load:
-        paths = json.loads(os.environ["CAREOPS_BENCH_PATHS"])
-        print(json.dumps(asyncio.run(hammer_slots(args.load, paths, args.seconds))))
-        return
     folder = Path(tempfile.mkdtemp(prefix="careops-web-bench-"))
     db_path = args.db.resolve() if args.db else build_large(folder)
     db = Database(f"sqlite:///{db_path}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import re
 from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
@@ -129,3 +131,29 @@ async def test_daylight_saving_days_show_the_right_local_times(
     for repeated in ("01:00", "01:30"):  # the hour that happens twice in both zones
         twice = re.findall(rf">({repeated}[^<]*)</a>", page)
         assert len(twice) == 2 and twice[0] != twice[1], twice  # both instants, zone named
+
+
+@pytest.mark.asyncio
+async def test_simultaneous_misses_for_one_day_share_one_database_call(
+    db: Database, shop: Shop, make_client: AppClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careops_desktop.core.services import slots as slot_service
+
+    calls: list[object] = []
+    real = slot_service.slots_for_day
+
+    @functools.wraps(real)
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(slot_service, "slots_for_day", counted)
+    client = await make_client()
+    url = f"/book/{shop.checkup_slug}?date={shop.day(5).isoformat()}"
+    responses = await asyncio.gather(*(client.get(url) for _ in range(12)))
+    pages = {await r.text() for r in responses}
+    assert [r.status for r in responses] == [200] * 12
+    assert len(pages) == 1 and ">09:00</a>" in pages.pop()
+    assert len(calls) == 1
+    await client.get(url)
+    assert len(calls) == 1  # and then it is cached
