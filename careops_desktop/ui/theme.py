@@ -54,6 +54,7 @@ def dark_palette() -> QPalette:
 def apply_theme(app: QApplication) -> None:
     """Fusion style, the scheme's palette and the sheet; follows later scheme changes."""
     app.setStyle("Fusion")
+    app.setProperty("careopsStyle", "fusion")
     _apply_palette(app)
     try:
         sheet = resource_path(*STYLESHEET).read_text(encoding="utf-8")
@@ -66,6 +67,10 @@ def apply_theme(app: QApplication) -> None:
         app.setProperty("careopsThemeHooked", True)
 
 
+def palette_for(scheme: Qt.ColorScheme, app: QApplication) -> QPalette:
+    """The palette for a colour scheme: the dark one for Dark, Fusion's own otherwise."""
+    return dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette()
+
+
 def _apply_palette(app: QApplication) -> None:
-    style = app.style()
-    app.setPalette(dark_palette() if is_dark_scheme() else style.standardPalette())
+    app.setPalette(palette_for(QGuiApplication.styleHints().colorScheme(), app))

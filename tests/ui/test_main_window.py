@@ -179,3 +179,48 @@ def test_real_tabs_for_the_demo_staff_member(demo_db, demo_ops, qtbot) -> None:
     assert not dashboard.cards["low_stock_count"].isVisible()
     window.close()
     bridge.close()
+
+
+class TablePage(RecordingPage):
+    """A page with a remembered table header."""
+
+    def __init__(self, context: TabContext) -> None:
+        super().__init__(context)
+        from PySide6.QtGui import QStandardItemModel
+        from PySide6.QtWidgets import QTableView
+
+        from careops_desktop.ui.ui_state import remember_header
+
+        self.table = QTableView()
+        self.table.setModel(QStandardItemModel(3, 3, self))
+        self.layout().addWidget(self.table)
+        remember_header(self.table.horizontalHeader(), "test/table")
+
+
+def test_table_columns_are_remembered(ops, bridge, qtbot) -> None:
+    specs = [TabSpec("dashboard", "Dashboard", None, TablePage)]
+    window = _window(qtbot, ops, bridge, Actor.system(), specs)
+    window.page("dashboard").table.horizontalHeader().resizeSection(1, 211)
+    window.close()
+    again = _window(qtbot, ops, bridge, Actor.system(), specs)
+    assert again.page("dashboard").table.horizontalHeader().sectionSize(1) == 211
+    again.close()
+
+
+def test_the_palette_follows_the_system_scheme(qapp) -> None:
+    from PySide6.QtGui import QPalette
+
+    from careops_desktop.ui.theme import apply_theme, palette_for
+
+    apply_theme(qapp)
+    try:
+        style = qapp.style()
+        assert "fusion" in (style.name(), style.objectName(), qapp.property("careopsStyle"))
+        assert "dashboardCard" in qapp.styleSheet()
+        dark = palette_for(Qt.ColorScheme.Dark, qapp)
+        light = palette_for(Qt.ColorScheme.Light, qapp)
+        assert dark.color(QPalette.ColorRole.Window).lightness() < 80
+        assert dark.color(QPalette.ColorRole.Text).lightness() > 180
+        assert light.color(QPalette.ColorRole.Window).lightness() > 180
+    finally:
+        qapp.setStyleSheet("")
