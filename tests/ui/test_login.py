@@ -102,3 +102,25 @@ def test_lock_hides_the_window_until_the_password_is_given(
     wait_dialog(qtbot, controller, LoginDialog)
     assert controller.window is None
     assert finish(qtbot, controller, task) == 0
+
+
+def test_demo_falls_back_to_the_dialog_when_its_password_changed(
+    qloop, qtbot, tmp_path, demo_template
+) -> None:
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.services import auth
+
+    url = copy_demo(demo_template, tmp_path)
+    database = Database(url)
+    try:
+        owner = database.call(auth.login, plan.OWNER_EMAIL, plan.OWNER_PASSWORD)
+        database.call(auth.change_password, owner, plan.OWNER_PASSWORD, "my own password now")
+    finally:
+        database.close()
+    controller, task = start_controller(qloop, url, demo=True)
+    dialog = wait_dialog(qtbot, controller, LoginDialog)
+    assert dialog.email.text() == plan.OWNER_EMAIL
+    _sign_in(qtbot, dialog, plan.OWNER_EMAIL, "my own password now")
+    window = wait_window(qtbot, controller)
+    assert window.actor.role.value == "owner"
+    assert finish(qtbot, controller, task) == 0
