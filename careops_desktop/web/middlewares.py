@@ -65,6 +65,13 @@ _MESSAGES = {
 }
 
 
+def route_of(request: web.Request) -> str:
+    """The route's pattern (``/manage/{token}``), never the path: paths hold secret tokens."""
+    route = request.match_info.route
+    resource = route.resource
+    return resource.canonical if resource is not None else "(no route)"
+
+
 @web.middleware
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Add the security headers to every response, refusals included."""
@@ -117,7 +124,7 @@ async def error_pages(request: web.Request, handler: Handler) -> web.StreamRespo
         keep = {k: v for k, v in exc.headers.items() if k in ("Retry-After", "Allow")}
         return error_page(request, exc.status, headers=keep)
     except Exception:
-        log.exception("booking page failed on %s %s", request.method, request.path)
+        log.exception("booking page failed on %s %s", request.method, route_of(request))
         return error_page(request, 500)
 
 
@@ -158,7 +165,7 @@ async def post_guard(request: web.Request, handler: Handler) -> web.StreamRespon
         retry = str(site.limiter.retry_after(client))
         return error_page(request, 429, headers={"Retry-After": retry})
     if not csrf.origin_ok(request):
-        log.info("refused a POST to %s from a foreign origin", request.path)
+        log.info("refused a POST to %s from a foreign origin", route_of(request))
         return error_page(request, 403)
     try:
         form = await request.post()
@@ -167,7 +174,7 @@ async def post_guard(request: web.Request, handler: Handler) -> web.StreamRespon
     token = form.get(csrf.FIELD, "")
     problem = csrf.check_post(request, token if isinstance(token, str) else "", site.signer)
     if problem is not None:
-        log.info("refused a POST to %s: %s", request.path, problem)
+        log.info("refused a POST to %s: %s", route_of(request), problem)
         return error_page(request, 403, message=problem + " Please reload the page and try again.")
     return await handler(request)
 

@@ -216,3 +216,17 @@ async def test_staff_functions_are_not_reachable(shop: Shop, make_client: AppCli
     for path in ("/admin", "/api/bookings", "/settings", "/static/../careops.sqlite3"):
         assert (await client.get(path)).status == 404, path
     assert (await client.put("/", data=b"x", headers={"Origin": origin_of(client)})).status == 405
+
+
+async def test_refusals_are_logged_without_the_secret_in_the_path(
+    shop: Shop, make_client: AppClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = await make_client()
+    secret = "s3cr3t-manage-token-value"
+    with caplog.at_level("INFO", logger="careops_desktop.web"):
+        await client.post(f"/manage/{secret}/cancel", data={"confirm": "yes"})
+        await client.post(
+            f"/manage/{secret}/cancel", data={}, headers={"Origin": origin_of(client)}
+        )
+    assert "refused a POST to /manage/{token}/cancel" in caplog.text
+    assert secret not in caplog.text
