@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QDialog, QWizard
 from sqlalchemy import func, select
 
 from careops_desktop.core.db import Database
@@ -105,6 +105,13 @@ def test_first_run_through_the_wizard_to_activation(qloop, qtbot, tmp_path: Path
     wizard.try_page.contact_email.setText("test.customer@example.com")
     _next(qtbot, wizard, wizard.email_page)
     assert wizard.try_page.result_label.text().startswith("Booked: ")
+    # the email step opens Settings → Integrations in a dialog
+    assert wizard.email_page.open_button.isVisible()
+    qtbot.mouseClick(wizard.email_page.open_button, Qt.MouseButton.LeftButton)
+    integrations = wizard.email_page.findChild(QDialog)
+    assert integrations is not None and integrations.isVisible()
+    assert integrations.windowTitle() == "Integrations"
+    integrations.accept()
     _next(qtbot, wizard, wizard.review_page)
     qtbot.waitUntil(lambda: wizard.review_page.ready, timeout=10_000)
     _next(qtbot, wizard, wizard.finish_page)
