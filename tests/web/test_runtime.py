@@ -111,7 +111,7 @@ def test_careops_serve_runs_until_sigterm_then_stops_cleanly(db: Database, shop:
     )
     try:
         assert process.stdout is not None
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         line = ""
         while time.monotonic() < deadline:
             line = process.stdout.readline()
