@@ -94,52 +94,59 @@ def _text_of(part: Message) -> str:
     return ""
 
 
-def _is_attachment(part: Message) -> bool:
-    if part.is_multipart():
-        return False
-    disposition = (part.get_content_disposition() or "").lower()
-    return (
-        disposition == "attachment"
-        or bool(part.get_filename())
-        or (disposition != "inline" and part.get_content_maintype() not in ("text", "multipart"))
-    )
+@dataclass(frozen=True)
+class _Part:
+    """One leaf part, its headers read once (the ``email`` package parses them on every get)."""
+
+    part: Message
+    content_type: str
+    is_attachment: bool
+    filename: str
 
 
-def _attachments(message: Message) -> list[dict[str, Any]]:
-    found = []
+def _leaf_parts(message: Message) -> list[_Part]:
+    parts = []
     for part in message.walk():
-        if not _is_attachment(part):
+        if part.is_multipart():
             continue
+        content_type = part.get_content_type()
+        disposition = (part.get_content_disposition() or "").lower()
         try:
-            name = part.get_filename() or ""
-        except Exception:
-            name = ""
-        payload = part.get_payload(decode=True)
-        size = len(payload) if isinstance(payload, bytes) else 0
+            filename = part.get_filename() or ""
+        except Exception:  # an undecodable name is still an attachment
+            filename = "(unnamed)"
+        attachment = (
+            disposition == "attachment"
+            or bool(filename)
+            or (disposition != "inline" and not content_type.startswith("text/"))
+        )
+        parts.append(_Part(part, content_type, attachment, filename))
+    return parts
+
+
+def _attachments(parts: list[_Part]) -> list[dict[str, Any]]:
+    found = []
+    for item in parts:
+        if not item.is_attachment:
+            continue
+        payload = item.part.get_payload(decode=True)
         found.append(
             {
-                "name": " ".join(str(name).split())[:200] or "(unnamed)",
-                "size": size,
-                "content_type": part.get_content_type()[:100],
+                "name": " ".join(str(item.filename).split())[:200] or "(unnamed)",
+                "size": len(payload) if isinstance(payload, bytes) else 0,
+                "content_type": item.content_type[:100],
             }
         )
     return found
 
 
-def _body_text(message: Message) -> str:
+def _body_text(parts: list[_Part]) -> str:
     """The plain-text body, else the HTML body as text (quote blocks left out)."""
-    plain: Message | None = None
-    rich: Message | None = None
-    for part in message.walk():
-        if part.is_multipart() or _is_attachment(part):
-            continue
-        kind = part.get_content_type()
-        if kind == "text/plain" and plain is None:
-            plain = part
-        elif kind == "text/html" and rich is None:
-            rich = part
+    texts = [p for p in parts if not p.is_attachment]
+    plain = next((p.part for p in texts if p.content_type == "text/plain"), None)
     if plain is not None:
         return _text_of(plain)
+    rich = next((p.part for p in texts if p.content_type == "text/html"), None)
     if rich is not None:
         return html_to_text(_text_of(rich))
     return ""
@@ -161,10 +168,11 @@ def parse_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
     own_ids = _message_ids(_header(message, "Message-ID"))
     in_reply_to = _message_ids(_header(message, "In-Reply-To"))
     references = _message_ids(_header(message, "References"))
+    parts = [] if too_large else _leaf_parts(message)
     if too_large:
         content = "[This email is too large to fetch in full; open it in your mail program.]"
     else:
-        content = strip_reply(_body_text(message))
+        content = strip_reply(_body_text(parts))
     return IncomingMessage(
         channel="email",
         sender_address=sender_address[:320],
@@ -175,7 +183,7 @@ def parse_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
         in_reply_to=in_reply_to[0] if in_reply_to else None,
         references=references[-20:],
         raw=raw,
-        attachments=[] if too_large else _attachments(message),
+        attachments=_attachments(parts),
     )
 
 

@@ -3,7 +3,7 @@
 Each poll (at most every ``ImapSettings.poll_seconds``; the job itself wakes
 more often so a changed interval applies soon) reads the settings and the
 UID state from the database, the password from the keyring (in a thread),
-fetches new mail in a thread (``email_in.ImapMailbox``), and records each
+fetches and parses new mail in a thread (``email_in``), and records each
 message with ``inbox.record_incoming`` *in the same transaction* that moves
 the stored last UID past it — a crash re-reads at most the message in hand,
 and the inbox skips a Message-ID it already has. Mail from our own sending
@@ -27,7 +27,12 @@ from careops_desktop.core.models import utcnow
 from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as integration_settings
-from careops_desktop.integrations.email_in import ImapMailbox, MailboxError, parse_email
+from careops_desktop.integrations.email_in import (
+    FetchedMail,
+    ImapMailbox,
+    MailboxError,
+    parse_email,
+)
 from careops_desktop.integrations.settings import ImapSettings
 
 log = logging.getLogger(__name__)
@@ -62,6 +67,11 @@ def _record_one(
             log.exception("an incoming email could not be recorded; it is left in the mailbox")
     integration_settings.set_state(session, "email", "imap", state)
     return recorded
+
+
+def _parse_all(mails: tuple[FetchedMail, ...]) -> list[IncomingMessage]:
+    """Parse fetched mail (CPU work: run it in a thread, not on the runtime's loop)."""
+    return [parse_email(m.raw, too_large=m.too_large) for m in mails]
 
 
 def _store_state(session: Session, state: dict[str, Any]) -> None:
@@ -108,8 +118,8 @@ class ImapPoller:
                 )
             except MailboxError as exc:
                 return await self._failed(state, str(exc), recorded, skipped)
-            for mail in result.mails:
-                message = parse_email(mail.raw, too_large=mail.too_large)
+            parsed = await asyncio.to_thread(_parse_all, result.mails)
+            for mail, message in zip(result.mails, parsed, strict=True):
                 state = {
                     **state,
                     "uidvalidity": result.uidvalidity,

@@ -27,7 +27,7 @@ from careops_desktop.core.services.booking_messages import outgoing
 from careops_desktop.core.services.business import business_zone
 
 REMINDERS = Actor.system("Reminders")
-BATCH = 200
+BATCH = 50  # one short transaction each: the database worker serves the window between them
 
 
 @dataclass(frozen=True)
