@@ -226,6 +226,7 @@ class SmtpMailer:
         self._password = password
         self._client: yagmail.SMTP | None = None
         self.sent = 0
+        self.unreachable: SendError | None = None  # set when connecting (or logging in) failed
 
     def _connect(self) -> yagmail.SMTP:
         s = self.settings
@@ -247,7 +248,16 @@ class SmtpMailer:
             **kwargs,
         )
         client.set_logging(None)  # its own handler would print to stderr
-        client.login()
+        try:
+            client.login()
+        except BaseException:
+            if client.smtp is not None:
+                try:
+                    client.smtp.close()
+                except Exception:
+                    pass
+            client.is_closed = True
+            raise
         return client
 
     def send(self, message: EmailMessage) -> None:
@@ -255,9 +265,19 @@ class SmtpMailer:
         recipients = [str(message["To"])] if message["To"] else []
         if not recipients:
             raise SendError("The message has no recipient.", permanent=True)
-        try:
-            if self._client is None:
+        if self.unreachable is not None:
+            raise self.unreachable
+        if self._client is None:
+            try:
                 self._client = self._connect()
+            except Exception as exc:
+                self._drop()
+                error = _classify(exc)
+                if not error.permanent:
+                    self.unreachable = error  # the rest of this batch waits for the next run
+                log.warning("SMTP connection to %s failed: %s", self.settings.host, error)
+                raise error from None
+        try:
             refused = self._client.smtp.sendmail(
                 self.settings.from_address, recipients, message.as_bytes()
             )

@@ -5,7 +5,10 @@ One run (:meth:`OutboxRelay.run_once`) on the runtime's loop:
 1. rows left ``sending`` by a crashed process are put back (``release_stale``);
 2. the channels that are set up (settings in the database, credentials in the
    keyring) are worked out — rows of other channels stay queued, untouched;
-3. up to ``batch`` due rows are claimed atomically (safe with two processes);
+3. due rows are claimed atomically (safe with two processes), ``batch`` at a time,
+   batch after batch for at most ``budget`` — so a claimed batch is always done well
+   within ``stale_after``, and a server that cannot be reached fails the rest of its
+   batch at once instead of waiting out a timeout per row;
 4. each email is built at send time (``.ics`` attachments rendered from the
    booking as it is now) with the Message-ID its row got at enqueue, and sent
    on one SMTP connection in a worker thread; each SMS goes to Twilio;
@@ -24,6 +27,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -194,13 +198,15 @@ class OutboxRelay:
         database: Database,
         *,
         worker: str | None = None,
-        batch: int = 20,
+        batch: int = 10,
         stale_after: timedelta = timedelta(minutes=10),
+        budget: timedelta = timedelta(seconds=30),
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.database = database
         self.worker = worker or default_worker_name()
         self.batch = batch
+        self.budget = budget
         self.stale_after = stale_after
         self.clock = clock
         self._cache: tuple[tuple[SmtpSettings, SmsSettings], datetime, Channels] | None = None
@@ -219,25 +225,31 @@ class OutboxRelay:
         return channels
 
     async def run_once(self) -> RelayReport:
-        """One pass over the due rows (see the module doc)."""
+        """Send what is due, a batch at a time, for at most :attr:`budget` (see the module doc)."""
         db = self.database
         released = await db.run(outbox.release_stale, self.clock(), self.stale_after)
         channels = await self._channels()
         waiting = tuple(c for c in ("email", "sms") if c not in channels.ready)
         if not channels.ready:
             return RelayReport(released=released, waiting_channels=waiting)
-        items = await db.run(
-            outbox.claim_due, self.worker, self.clock(), self.batch, channels=channels.ready
-        )
         counts = {"sent": 0, "queued": 0, "failed": 0}
-        emails = [i for i in items if i.channel == "email"]
-        texts = [i for i in items if i.channel == "sms"]
-        if emails and channels.smtp is not None:
-            await self._send_emails(emails, channels.smtp, channels.smtp_password, counts)
-        if texts and channels.sms is not None and channels.twilio is not None:
-            await self._send_texts(texts, channels.sms, channels.twilio, counts)
+        claimed = 0
+        started = time.monotonic()
+        while True:
+            items = await db.run(
+                outbox.claim_due, self.worker, self.clock(), self.batch, channels=channels.ready
+            )
+            claimed += len(items)
+            emails = [i for i in items if i.channel == "email"]
+            texts = [i for i in items if i.channel == "sms"]
+            if emails and channels.smtp is not None:
+                await self._send_emails(emails, channels.smtp, channels.smtp_password, counts)
+            if texts and channels.sms is not None and channels.twilio is not None:
+                await self._send_texts(texts, channels.sms, channels.twilio, counts)
+            if len(items) < self.batch or time.monotonic() - started > self.budget.total_seconds():
+                break
         return RelayReport(
-            released, len(items), counts["sent"], counts["queued"], counts["failed"], waiting
+            released, claimed, counts["sent"], counts["queued"], counts["failed"], waiting
         )
 
     def forget_credentials(self) -> None:
@@ -271,7 +283,9 @@ class OutboxRelay:
         try:
             for item, email in zip(items, prepared, strict=True):
                 error: Exception | None = email if isinstance(email, Exception) else None
-                if isinstance(email, OutgoingEmail):
+                if isinstance(email, OutgoingEmail) and mailer.unreachable is not None:
+                    error = mailer.unreachable  # the server could not be reached: try later
+                elif isinstance(email, OutgoingEmail):
                     try:
                         await asyncio.to_thread(_build_and_send, mailer, email, smtp)
                         health = ""
@@ -302,15 +316,19 @@ class OutboxRelay:
             return
         try:
             async with client:
+                unreachable: SmsError | None = None
                 for item in items:
-                    error: Exception | None = None
-                    try:
-                        await client.send(item.recipient, sms.from_number, item.body)
-                        health = ""
-                    except SmsError as exc:
-                        error = exc
-                        if not exc.permanent:
-                            health = str(exc)
+                    error: Exception | None = unreachable
+                    if unreachable is None:
+                        try:
+                            await client.send(item.recipient, sms.from_number, item.body)
+                            health = ""
+                        except SmsError as exc:
+                            error = exc
+                            if not exc.permanent:
+                                health = str(exc)
+                            if exc.status == 0:  # no answer at all: the rest waits too
+                                unreachable = exc
                     await self._finish(item, error, counts)
         finally:
             await self.database.run(integration_settings.record_health, "sms", health)

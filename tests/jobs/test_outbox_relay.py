@@ -24,6 +24,7 @@ from tests.integrations.memory_keyring import MemoryKeyring
 from tests.integrations.smtp_server import (
     RecordingHandler,
     SmtpServer,
+    free_port,
     start_smtp_server,
 )
 from tests.integrations.twilio_standin import TwilioStandIn
@@ -208,6 +209,19 @@ def test_eight_temporary_failures_then_failed(world: Database) -> None:
     assert row.status == "failed" and row.attempts == outbox.MAX_ATTEMPTS
     assert "421" in row.last_error
     assert world.call(cfg.get_health, "email")[0] is False
+
+
+def test_unreachable_server_fails_the_batch_at_once(world: Database) -> None:
+    dead = SmtpServer("127.0.0.1", free_port(), RecordingHandler())
+    _smtp(world, dead)
+    _enqueue(world, 5)
+    report = asyncio.run(OutboxRelay(world, worker="w1", clock=Clock()).run_once())
+    assert (report.claimed, report.retrying) == (5, 5)
+    rows = _rows(world)
+    assert {r.status for r in rows} == {"queued"}
+    assert all("refused the connection" in r.last_error for r in rows)
+    assert all(r.next_attempt_at == T0 + timedelta(minutes=1) for r in rows)
+    assert "refused the connection" in world.call(cfg.get_health, "email")[1]
 
 
 def test_rows_wait_while_email_is_not_set_up(world: Database) -> None:
