@@ -1,0 +1,118 @@
+"""Reports: what happened and what is coming, as plain data (no formatting here).
+
+Every report is ``fn(session, actor, start_date, end_date, tz=None, *, now=None)
+-> Report``: local dates (both included) in ``tz`` (default: the business's
+zone), bounded in UTC, counted in SQL and bucketed by local date so that
+days across a daylight-saving change are right. Each needs VIEW_REPORTS and
+is ``@read_only``, so ``Database.run(report_fn, actor, start, end)`` works.
+
+``REPORTS`` lists them by name for the CLI and the Reports tab;
+``run_report(session, actor, name, start, end, tz=None)`` looks one up.
+The writers in ``careops_desktop.exports`` turn a :class:`Report` into CSV,
+XLSX or PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from careops_desktop.core.db import read_only
+from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services.reports.bookings import bookings_report
+from careops_desktop.core.services.reports.contacts import contacts_report
+from careops_desktop.core.services.reports.day_sheet import day_sheet
+from careops_desktop.core.services.reports.forms import forms_report
+from careops_desktop.core.services.reports.inbox import inbox_report
+from careops_desktop.core.services.reports.inventory import inventory_report
+from careops_desktop.core.services.reports.model import (
+    Chart,
+    Column,
+    KeyFigure,
+    Kind,
+    Report,
+    Section,
+    Value,
+)
+from careops_desktop.core.services.reports.period import Period, make_period
+
+ReportFn = Callable[..., Report]
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """A report the app offers: its name (for code and the CLI), title and function."""
+
+    name: str
+    title: str
+    description: str
+    fn: ReportFn
+
+
+REPORTS: dict[str, ReportInfo] = {
+    info.name: info
+    for info in (
+        ReportInfo(
+            "bookings", "Bookings", "Counts, rates, opening hours booked, revenue", bookings_report
+        ),
+        ReportInfo("inbox", "Inbox", "New inquiries and how fast they were answered", inbox_report),
+        ReportInfo(
+            "forms", "Intake forms", "Sent, completed, overdue; time to complete", forms_report
+        ),
+        ReportInfo(
+            "inventory",
+            "Inventory",
+            "Use by item and booking type; when stock runs out",
+            inventory_report,
+        ),
+        ReportInfo("contacts", "Customers", "New and returning customers", contacts_report),
+        ReportInfo("day_sheet", "Day sheet", "The schedule of a day or week, to print", day_sheet),
+    )
+}
+
+
+@read_only
+def run_report(
+    session: Session,
+    actor: Actor,
+    name: str,
+    start_date: date,
+    end_date: date,
+    tz: ZoneInfo | str | None = None,
+    *,
+    now: datetime | None = None,
+) -> Report:
+    """Compute the report called ``name``; ``ValidationError`` for an unknown name."""
+    info = REPORTS.get(name)
+    if info is None:
+        raise ValidationError(
+            {"report": f"Unknown report {name!r}; choose one of: " + ", ".join(REPORTS) + "."}
+        )
+    return info.fn(session, actor, start_date, end_date, tz, now=now)
+
+
+__all__ = [
+    "REPORTS",
+    "Chart",
+    "Column",
+    "KeyFigure",
+    "Kind",
+    "Period",
+    "Report",
+    "ReportInfo",
+    "Section",
+    "Value",
+    "bookings_report",
+    "contacts_report",
+    "day_sheet",
+    "forms_report",
+    "inbox_report",
+    "inventory_report",
+    "make_period",
+    "run_report",
+]

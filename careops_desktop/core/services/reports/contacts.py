@@ -1,0 +1,137 @@
+"""The contacts report: new and returning customers, and who came most.
+
+A *customer* of the period is a contact with a booking (not cancelled) that
+starts in it. They are *new* when that is their first such booking ever,
+*returning* when they had one before the period.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from careops_desktop.core.db import read_only
+from careops_desktop.core.models import Booking, BookingType, Contact
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services.reports.common import open_report
+from careops_desktop.core.services.reports.model import Chart, Column, KeyFigure, Report, Section
+from careops_desktop.core.services.reports.period import (
+    bucket_table,
+    bucket_title,
+    buckets,
+    unit_for,
+)
+from careops_desktop.core.services.reports.sql import count_if, rate, sum_if
+
+TOP = 25
+
+
+@read_only
+def contacts_report(
+    session: Session,
+    actor: Actor,
+    start_date: date,
+    end_date: date,
+    tz: ZoneInfo | str | None = None,
+    *,
+    now: datetime | None = None,
+) -> Report:
+    """Customers seen from ``start_date`` to ``end_date``: new, returning, most frequent."""
+    ctx = open_report(session, actor, start_date, end_date, tz, now)
+    period = ctx.period
+    lo, hi = period.start_utc, period.end_utc
+    kept = Booking.status != "cancelled"
+    earlier = aliased(Booking, name="earlier")
+    # a booking is its customer's first when no kept booking of theirs starts before it
+    first = ~(
+        select(earlier.id)
+        .where(
+            earlier.contact_id == Booking.contact_id,
+            earlier.start_at < Booking.start_at,
+            earlier.status != "cancelled",
+        )
+        .exists()
+    )
+    customers, new = session.execute(
+        select(
+            func.count(func.distinct(Booking.contact_id)),
+            func.count(func.distinct(case((first, Booking.contact_id)))),
+        ).where(kept, Booking.start_at >= lo, Booking.start_at < hi)
+    ).one()
+    added = session.scalar(
+        select(func.count())
+        .select_from(Contact)
+        .where(Contact.created_at >= lo, Contact.created_at < hi)
+    )
+    unit = unit_for(period)
+    spans = buckets(period, unit)
+    table = bucket_table(spans)
+    per_bucket = session.execute(
+        select(
+            table.c.n,
+            func.count(func.distinct(Booking.contact_id)),
+            func.count(func.distinct(case((first, Booking.contact_id)))),
+        )
+        .select_from(table)
+        .outerjoin(
+            Booking,
+            and_(kept, Booking.start_at >= table.c.lo, Booking.start_at < table.c.hi),
+        )
+        .group_by(table.c.n)
+        .order_by(table.c.n)
+    ).all()
+    customers, new = int(customers), int(new)
+    figures = [
+        KeyFigure("customers", "Customers seen", customers),
+        KeyFigure("new_customers", "New customers", new),
+        KeyFigure("returning_customers", "Returning customers", customers - new),
+        KeyFigure(
+            "returning_share", "Returning share", rate(customers - new, customers), "percent"
+        ),
+        KeyFigure("contacts_added", "Contacts added", int(added or 0)),
+    ]
+    trend = Section(
+        "by_period",
+        f"Customers by {unit}",
+        (
+            Column("period", bucket_title(unit), "date"),
+            Column("customers", "Customers", "int"),
+            Column("new", "New", "int"),
+            Column("returning", "Returning", "int"),
+        ),
+        tuple((spans[n].label, int(c), int(f), int(c) - int(f)) for n, c, f in per_bucket),
+        Chart("period", ("new", "returning"), f"New and returning customers by {unit}"),
+    )
+    return ctx.report("contacts", "Customers", figures, [trend, _top(session, lo, hi)])
+
+
+def _top(session: Session, lo: datetime, hi: datetime) -> Section:
+    price = func.coalesce(BookingType.price_minor, 0)
+    rows = session.execute(
+        select(
+            Contact.name,
+            func.count(Booking.id),
+            count_if(Booking.status == "completed"),
+            sum_if(Booking.status == "completed", price),
+        )
+        .join(Contact, Contact.id == Booking.contact_id)
+        .join(BookingType, BookingType.id == Booking.booking_type_id)
+        .where(Booking.status != "cancelled", Booking.start_at >= lo, Booking.start_at < hi)
+        .group_by(Contact.id, Contact.name)
+        .order_by(func.count(Booking.id).desc(), Contact.name)
+        .limit(TOP)
+    ).all()
+    return Section(
+        "top_customers",
+        f"Most frequent customers (top {TOP})",
+        (
+            Column("customer", "Customer"),
+            Column("bookings", "Bookings", "int"),
+            Column("completed", "Completed", "int"),
+            Column("revenue", "Revenue", "money"),
+        ),
+        tuple((name, int(b), int(c), int(r)) for name, b, c, r in rows),
+    )

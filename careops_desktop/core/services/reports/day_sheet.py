@@ -1,0 +1,125 @@
+"""The day sheet: the printable schedule of a day or a week — who, when, what, forms due.
+
+One section per local day with its appointments in time order (cancelled
+ones left out). "Forms outstanding" counts the booking's pending and overdue
+form submissions. Periods longer than a month are refused: that is a
+bookings export, not a sheet to print.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from careops_desktop.core.db import read_only
+from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.models import Booking, BookingType, Contact, FormSubmission, Provider
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services.reports.common import open_report
+from careops_desktop.core.services.reports.model import Column, KeyFigure, Report, Section, Value
+
+MAX_DAYS = 31
+STATUS_TITLES = {"confirmed": "Confirmed", "completed": "Completed", "no_show": "No-show"}
+COLUMNS = (
+    Column("start", "Start", "datetime"),
+    Column("end", "End", "datetime"),
+    Column("provider", "With"),
+    Column("booking_type", "What"),
+    Column("customer", "Customer"),
+    Column("phone", "Phone"),
+    Column("status", "Status"),
+    Column("forms_outstanding", "Forms due", "int"),
+    Column("notes", "Notes"),
+)
+
+
+@read_only
+def day_sheet(
+    session: Session,
+    actor: Actor,
+    start_date: date,
+    end_date: date,
+    tz: ZoneInfo | str | None = None,
+    *,
+    now: datetime | None = None,
+) -> Report:
+    """The schedule from ``start_date`` to ``end_date`` (at most 31 days), one section a day."""
+    ctx = open_report(session, actor, start_date, end_date, tz, now)
+    period = ctx.period
+    if period.days > MAX_DAYS:
+        raise ValidationError({"end": f"A day sheet covers at most {MAX_DAYS} days."})
+    outstanding = (
+        select(func.count())
+        .where(
+            FormSubmission.booking_id == Booking.id,
+            FormSubmission.status.in_(("pending", "overdue")),
+        )
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            Booking.start_at,
+            Booking.end_at,
+            Provider.name,
+            BookingType.name,
+            Contact.name,
+            Contact.phone,
+            Booking.status,
+            outstanding,
+            Booking.notes,
+            Booking.contact_id,
+        )
+        .join(Provider, Provider.id == Booking.provider_id)
+        .join(BookingType, BookingType.id == Booking.booking_type_id)
+        .join(Contact, Contact.id == Booking.contact_id)
+        .where(
+            Booking.status != "cancelled",
+            Booking.start_at >= period.start_utc,
+            Booking.start_at < period.end_utc,
+        )
+        .order_by(Booking.start_at, Provider.sort_order, Provider.name)
+    ).all()
+    per_day: dict[date, list[tuple[Value, ...]]] = defaultdict(list)
+    customers: set[int] = set()
+    providers: set[str] = set()
+    forms_due = 0
+    for start, end, provider, what, customer, phone, status, forms, notes, contact_id in rows:
+        local_start = start.astimezone(period.zone)
+        per_day[local_start.date()].append(
+            (
+                local_start,
+                end.astimezone(period.zone),
+                provider,
+                what,
+                customer,
+                phone or "",
+                STATUS_TITLES.get(status, status),
+                int(forms),
+                notes,
+            )
+        )
+        customers.add(contact_id)
+        providers.add(provider)
+        forms_due += int(forms)
+    sections = [
+        Section(
+            day.isoformat(),
+            f"{day:%A} {day.day} {day:%B %Y}",
+            COLUMNS,
+            tuple(per_day.get(day, [])),
+            note="" if per_day.get(day) else "No appointments.",
+        )
+        for day in period.dates()
+    ]
+    figures = [
+        KeyFigure("appointments", "Appointments", len(rows)),
+        KeyFigure("customers", "Customers", len(customers)),
+        KeyFigure("providers", "Providers working", len(providers)),
+        KeyFigure("forms_outstanding", "Forms still due", forms_due),
+    ]
+    title = "Day sheet" if period.days == 1 else "Schedule"
+    return ctx.report("day_sheet", title, figures, sections)

@@ -1,0 +1,201 @@
+"""The inbox report: new inquiries, how fast staff first replied, what is left open.
+
+An *inquiry* is a customer message that starts a customer's turn: the first
+message of a conversation, or one that follows a message that was not the
+customer's. Its *first reply* is the next staff message in the conversation;
+the time to it is measured in minutes (inquiries still waiting have none).
+Median and 90th percentile need the distribution, so the per-inquiry times
+come from SQL and the percentiles are taken here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from careops_desktop.core.db import read_only
+from careops_desktop.core.models import Conversation, Message
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services.reports.common import open_report
+from careops_desktop.core.services.reports.model import Chart, Column, KeyFigure, Report, Section
+from careops_desktop.core.services.reports.period import (
+    bucket_title,
+    buckets,
+    unit_for,
+)
+from careops_desktop.core.services.reports.sql import as_utc, minutes_between, percentile
+
+CHANNEL_TITLES = {
+    "email": "Email",
+    "sms": "Text message",
+    "web": "Booking page",
+    "system": "System",
+}
+
+
+@read_only
+def inbox_report(
+    session: Session,
+    actor: Actor,
+    start_date: date,
+    end_date: date,
+    tz: ZoneInfo | str | None = None,
+    *,
+    now: datetime | None = None,
+) -> Report:
+    """Inquiries received from ``start_date`` to ``end_date`` and how they were answered."""
+    ctx = open_report(session, actor, start_date, end_date, tz, now)
+    period = ctx.period
+    lo, hi = period.start_utc, period.end_utc
+    unit = unit_for(period)
+    spans = buckets(period, unit)
+    m = aliased(Message, name="m")
+    earlier = aliased(Message, name="earlier")
+    staff = aliased(Message, name="staff")
+    previous_sender = (  # referenced once below, so SQLite evaluates it once per message
+        select(earlier.sender_type)
+        .where(earlier.conversation_id == m.conversation_id, earlier.created_at < m.created_at)
+        .order_by(earlier.created_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    first_reply = (
+        select(func.min(staff.created_at))
+        .where(
+            staff.conversation_id == m.conversation_id,
+            staff.created_at >= m.created_at,
+            staff.sender_type == "staff",
+        )
+        .scalar_subquery()
+    )
+    customer = (
+        select(
+            m.channel.label("channel"),
+            m.created_at.label("created_at"),
+            previous_sender.label("previous"),
+            first_reply.label("replied_at"),
+        )
+        .select_from(Conversation)
+        .join(m, _messages_in(m, lo, hi))
+        .where(_active(lo, hi), m.sender_type == "customer")
+        .subquery("customer")
+    )
+    rows = session.execute(
+        select(
+            customer.c.created_at,
+            customer.c.channel,
+            minutes_between(session, customer.c.created_at, customer.c.replied_at),
+        ).where(func.coalesce(customer.c.previous, "") != "customer")
+    ).all()
+    senders = session.execute(
+        select(m.sender_type, m.sender_name, func.count())
+        .select_from(Conversation)
+        .join(m, _messages_in(m, lo, hi))
+        .where(_active(lo, hi), m.sender_type.in_(("customer", "staff")))
+        .group_by(m.sender_type, m.sender_name)
+    ).all()
+    received = sum(int(n) for kind, _, n in senders if kind == "customer")
+    replies = sorted(
+        ((name or "(unnamed)", int(n)) for kind, name, n in senders if kind == "staff"),
+        key=lambda item: (-item[1], item[0]),
+    )
+    starts = [b.lo for b in spans]
+    per_bucket: Counter[int] = Counter()
+    per_channel: dict[str, list[float | None]] = defaultdict(list)
+    for created_at, channel, minutes in rows:
+        # local-day buckets from their UTC bounds: right across a DST change
+        per_bucket[bisect_right(starts, as_utc(created_at)) - 1] += 1
+        per_channel[channel].append(None if minutes is None else max(0.0, float(minutes)))
+    answered = [t for times in per_channel.values() for t in times if t is not None]
+    inquiries = len(rows)
+    new_conversations, left_open = _conversations(session, lo, hi)
+    figures = [
+        KeyFigure("inquiries", "New inquiries", inquiries),
+        KeyFigure("messages_received", "Messages received", received),
+        KeyFigure("answered", "Inquiries answered", len(answered)),
+        KeyFigure("unanswered", "Still waiting for a reply", inquiries - len(answered)),
+        KeyFigure(
+            "median_reply_minutes",
+            "Median time to first reply",
+            percentile(answered, 0.5),
+            "minutes",
+        ),
+        KeyFigure(
+            "p90_reply_minutes",
+            "90th percentile time to first reply",
+            percentile(answered, 0.9),
+            "minutes",
+        ),
+        KeyFigure("new_conversations", "New conversations", new_conversations),
+        KeyFigure("left_open", "Conversations left open", left_open),
+    ]
+    by_channel = Section(
+        "by_channel",
+        "By channel",
+        (
+            Column("channel", "Channel"),
+            Column("inquiries", "Inquiries", "int"),
+            Column("answered", "Answered", "int"),
+            Column("median_minutes", "Median minutes to reply", "minutes"),
+            Column("p90_minutes", "90th percentile minutes", "minutes"),
+        ),
+        tuple(
+            (
+                CHANNEL_TITLES.get(channel, channel),
+                len(times),
+                len([t for t in times if t is not None]),
+                percentile([t for t in times if t is not None], 0.5),
+                percentile([t for t in times if t is not None], 0.9),
+            )
+            for channel, times in sorted(per_channel.items(), key=lambda kv: -len(kv[1]))
+        ),
+    )
+    by_bucket = Section(
+        "by_period",
+        f"Inquiries by {unit}",
+        (Column("period", bucket_title(unit), "date"), Column("inquiries", "Inquiries", "int")),
+        tuple((b.label, per_bucket.get(n, 0)) for n, b in enumerate(spans)),
+        Chart("period", ("inquiries",), f"Inquiries by {unit}"),
+    )
+    by_staff = Section(
+        "by_staff",
+        "Replies by staff member",
+        (Column("staff", "Staff member"), Column("replies", "Replies", "int")),
+        tuple(replies),
+    )
+    notes = ("An inquiry starts a customer's turn; its reply time runs to the next staff message.",)
+    return ctx.report("inbox", "Inbox", figures, [by_bucket, by_channel, by_staff], notes)
+
+
+def _active(lo: datetime, hi: datetime) -> ColumnElement[bool]:
+    """Conversations that can hold messages in [lo, hi) (``updated_at`` is the last message)."""
+    return and_(Conversation.updated_at >= lo, Conversation.created_at < hi)
+
+
+def _messages_in(m: type[Message], lo: datetime, hi: datetime) -> ColumnElement[bool]:
+    """A conversation's messages in [lo, hi): a range of the (conversation_id, created_at) index."""
+    return and_(m.conversation_id == Conversation.id, m.created_at >= lo, m.created_at < hi)
+
+
+def _conversations(session: Session, lo: datetime, hi: datetime) -> tuple[int, int]:
+    """Conversations begun in the period, and those with activity in it still open now."""
+    new = session.scalar(
+        select(func.count())
+        .select_from(Conversation)
+        .where(Conversation.created_at >= lo, Conversation.created_at < hi)
+    )
+    left_open = session.scalar(
+        select(func.count())
+        .select_from(Conversation)
+        .where(
+            Conversation.is_open.is_(True),
+            Conversation.updated_at >= lo,
+            Conversation.updated_at < hi,
+        )
+    )
+    return int(new or 0), int(left_open or 0)

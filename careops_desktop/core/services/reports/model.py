@@ -1,0 +1,113 @@
+"""What a report is: key figures and sections of typed rows, plain frozen data.
+
+Reports carry values, not formatting: a money value is an ``int`` of minor
+units (pence), a rate a ``float`` fraction (0.25 is 25 %), a date a ``date``,
+a time of day a ``datetime`` in the report's time zone. The writers in
+``careops_desktop.exports`` and the Reports tab decide how to show them from
+each column's ``kind``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Kind = Literal["text", "int", "float", "money", "percent", "minutes", "hours", "date", "datetime"]
+Value = str | int | float | date | datetime | None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a section: ``key`` for code, ``title`` for people, ``kind`` for writers."""
+
+    key: str
+    title: str
+    kind: Kind = "text"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Draw a section as bars: labels from ``label`` column, heights from ``values`` columns."""
+
+    label: str
+    values: tuple[str, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A table of the report; ``rows`` hold values in the order of ``columns``."""
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    chart: Chart | None = None
+    note: str = ""
+
+    def column_index(self, key: str) -> int:
+        """The position of the column ``key``; ``KeyError`` if there is none."""
+        for index, column in enumerate(self.columns):
+            if column.key == key:
+                return index
+        raise KeyError(key)
+
+    def values(self, key: str) -> list[Value]:
+        """Every row's value in the column ``key``."""
+        index = self.column_index(key)
+        return [row[index] for row in self.rows]
+
+    def total(self, key: str) -> float:
+        """The sum of the numbers in the column ``key`` (blanks count as nothing)."""
+        return sum(
+            v for v in self.values(key) if isinstance(v, int | float) and not isinstance(v, bool)
+        )
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One headline number of the report."""
+
+    key: str
+    label: str
+    value: Value
+    kind: Kind = "int"
+
+
+@dataclass(frozen=True)
+class Report:
+    """A computed report over local dates ``start``..``end`` (both included)."""
+
+    name: str
+    title: str
+    business_name: str
+    currency: str
+    timezone: str
+    start: date
+    end: date
+    generated_at: datetime
+    figures: tuple[KeyFigure, ...] = ()
+    sections: tuple[Section, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def figure(self, key: str) -> KeyFigure:
+        """The key figure ``key``; ``KeyError`` if there is none."""
+        for figure in self.figures:
+            if figure.key == key:
+                return figure
+        raise KeyError(key)
+
+    def section(self, key: str) -> Section:
+        """The section ``key``; ``KeyError`` if there is none."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
+    @property
+    def period_label(self) -> str:
+        """The period for a person, e.g. "1 Mar 2025 – 31 Mar 2025" or "10 Apr 2025"."""
+        if self.start == self.end:
+            return f"{self.start.day} {self.start:%b %Y}"
+        return f"{self.start.day} {self.start:%b %Y} – {self.end.day} {self.end:%b %Y}"
