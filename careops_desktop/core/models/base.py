@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData
+from sqlalchemy import JSON, DateTime, MetaData, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -53,6 +53,39 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+def _without_nul(value: str | None) -> str | None:
+    # PostgreSQL text cannot hold NUL; SQLite can. The same text must store alike on both,
+    # so a stray NUL (a hostile form field, a broken email) becomes U+FFFD, never a crash.
+    if value is None or "\x00" not in value:
+        return value
+    return value.replace("\x00", "\ufffd")
+
+
+class SafeString(TypeDecorator[str]):
+    """``String`` that stores alike on SQLite and PostgreSQL (NUL becomes U+FFFD)."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return _without_nul(value)
+
+
+class SafeText(TypeDecorator[str]):
+    """``Text`` that stores alike on SQLite and PostgreSQL (NUL becomes U+FFFD)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return _without_nul(value)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map = {
+        datetime: UTCDateTime,
+        str: SafeString,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
-from careops_desktop.core.models.base import Base, utcnow
+from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
 BOOKING_STATUSES = ("confirmed", "completed", "no_show", "cancelled")
 BOOKING_SOURCES = ("desk", "web")
@@ -43,15 +43,15 @@ class Booking(Base):
     provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id", ondelete="RESTRICT"))
     start_at: Mapped[datetime]
     end_at: Mapped[datetime]
-    location: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(16), default="confirmed")
-    source: Mapped[str] = mapped_column(String(8), default="desk")
-    notes: Mapped[str] = mapped_column(Text, default="")
-    manage_token: Mapped[str] = mapped_column(String(64), unique=True)
+    location: Mapped[str] = mapped_column(SafeString(200), default="")
+    status: Mapped[str] = mapped_column(SafeString(16), default="confirmed")
+    source: Mapped[str] = mapped_column(SafeString(8), default="desk")
+    notes: Mapped[str] = mapped_column(SafeText, default="")
+    manage_token: Mapped[str] = mapped_column(SafeString(64), unique=True)
     forms_sent: Mapped[bool] = mapped_column(Boolean, default=False)
     reminder_sent_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
-    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    cancel_reason: Mapped[str] = mapped_column(SafeText, default="")
     created_by_user_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )

@@ -13,14 +13,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    String,
     Table,
-    Text,
     Time,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from careops_desktop.core.models.base import Base, utcnow
+from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
 
 class Business(Base):
@@ -29,12 +27,12 @@ class Business(Base):
     __tablename__ = "business"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    address: Mapped[str] = mapped_column(Text, default="")
-    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
-    contact_email: Mapped[str] = mapped_column(String(320), default="")
-    phone: Mapped[str] = mapped_column(String(32), default="")
-    currency: Mapped[str] = mapped_column(String(3), default="GBP")
+    name: Mapped[str] = mapped_column(SafeString(200))
+    address: Mapped[str] = mapped_column(SafeText, default="")
+    timezone: Mapped[str] = mapped_column(SafeString(64), default="UTC")
+    contact_email: Mapped[str] = mapped_column(SafeString(320), default="")
+    phone: Mapped[str] = mapped_column(SafeString(32), default="")
+    currency: Mapped[str] = mapped_column(SafeString(3), default="GBP")
     is_active: Mapped[bool] = mapped_column(Boolean, default=False)
     activated_at: Mapped[datetime | None]
     # booking policy
@@ -45,10 +43,12 @@ class Business(Base):
     form_due_hours_before: Mapped[int] = mapped_column(Integer, default=24)
     # public booking page
     page_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
-    page_bind_address: Mapped[str] = mapped_column(String(64), default="0.0.0.0")
+    page_bind_address: Mapped[str] = mapped_column(SafeString(64), default="0.0.0.0")
     page_port: Mapped[int] = mapped_column(Integer, default=8765)
-    public_url: Mapped[str] = mapped_column(String(200), default="")  # blank: detected LAN address
-    calendar_feed_secret: Mapped[str] = mapped_column(String(64), default="")
+    public_url: Mapped[str] = mapped_column(
+        SafeString(200), default=""
+    )  # blank: detected LAN address
+    calendar_feed_secret: Mapped[str] = mapped_column(SafeString(64), default="")
     # automations and templates: {"reminder_hours": 24, "welcome": {"enabled": true, ...}}
     automations: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -61,9 +61,9 @@ class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(255))
-    full_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(SafeString(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(SafeString(255))
+    full_name: Mapped[str] = mapped_column(SafeString(200))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None]
@@ -81,7 +81,7 @@ class Staff(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
-    role: Mapped[str] = mapped_column(String(16), default="staff")
+    role: Mapped[str] = mapped_column(SafeString(16), default="staff")
     can_manage_inbox: Mapped[bool] = mapped_column(Boolean, default=False)
     can_manage_bookings: Mapped[bool] = mapped_column(Boolean, default=False)
     can_view_inventory: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -115,10 +115,10 @@ class Provider(Base):
     __table_args__ = (CheckConstraint("kind IN ('practitioner', 'resource')", name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(16), default="practitioner")
+    name: Mapped[str] = mapped_column(SafeString(200))
+    kind: Mapped[str] = mapped_column(SafeString(16), default="practitioner")
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    color: Mapped[str] = mapped_column(String(9), default="#3b82f6")
+    color: Mapped[str] = mapped_column(SafeString(9), default="#3b82f6")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -160,7 +160,7 @@ class Closure(Base):
     provider_id: Mapped[int | None] = mapped_column(ForeignKey("providers.id", ondelete="CASCADE"))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
-    reason: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(SafeString(200), default="")
 
 
 class BookingType(Base):
@@ -173,11 +173,11 @@ class BookingType(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(SafeString(200))
+    slug: Mapped[str] = mapped_column(SafeString(80), unique=True)
     duration_minutes: Mapped[int] = mapped_column(Integer)
-    location: Mapped[str] = mapped_column(String(200), default="")
-    description: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str] = mapped_column(SafeString(200), default="")
+    description: Mapped[str] = mapped_column(SafeText, default="")
     buffer_before_minutes: Mapped[int] = mapped_column(Integer, default=0)
     buffer_after_minutes: Mapped[int] = mapped_column(Integer, default=0)
     price_minor: Mapped[int | None] = mapped_column(Integer)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from careops_desktop.core.models.base import Base, utcnow
+from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
 
 class CalendarLink(Base):
@@ -29,12 +29,12 @@ class CalendarLink(Base):
     provider_id: Mapped[int] = mapped_column(
         ForeignKey("providers.id", ondelete="CASCADE"), unique=True
     )
-    write_calendar_url: Mapped[str] = mapped_column(String(1000), default="")
-    write_calendar_name: Mapped[str] = mapped_column(String(200), default="")
+    write_calendar_url: Mapped[str] = mapped_column(SafeString(1000), default="")
+    write_calendar_name: Mapped[str] = mapped_column(SafeString(200), default="")
     blocking_calendars: Mapped[list[Any]] = mapped_column(default=list)
     state: Mapped[dict[str, Any]] = mapped_column(default=dict)
     last_synced_at: Mapped[datetime | None]
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error: Mapped[str] = mapped_column(SafeText, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
@@ -55,17 +55,17 @@ class ExternalBusy(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id", ondelete="CASCADE"))
-    calendar_url: Mapped[str] = mapped_column(String(1000))
-    calendar_name: Mapped[str] = mapped_column(String(200), default="")
-    href: Mapped[str] = mapped_column(String(1000), default="")
-    uid: Mapped[str] = mapped_column(String(500), default="")
-    recurrence_id: Mapped[str] = mapped_column(String(64), default="")
+    calendar_url: Mapped[str] = mapped_column(SafeString(1000))
+    calendar_name: Mapped[str] = mapped_column(SafeString(200), default="")
+    href: Mapped[str] = mapped_column(SafeString(1000), default="")
+    uid: Mapped[str] = mapped_column(SafeString(500), default="")
+    recurrence_id: Mapped[str] = mapped_column(SafeString(64), default="")
     start_at: Mapped[datetime]
     end_at: Mapped[datetime]
-    summary: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(SafeString(200), default="")
     all_day: Mapped[bool] = mapped_column(Boolean, default=False)
     tentative: Mapped[bool] = mapped_column(Boolean, default=False)
-    etag: Mapped[str] = mapped_column(String(200), default="")
+    etag: Mapped[str] = mapped_column(SafeString(200), default="")
     fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -79,9 +79,9 @@ class BookingCalendarEvent(Base):
         ForeignKey("bookings.id", ondelete="CASCADE"), unique=True
     )
     provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id", ondelete="CASCADE"))
-    calendar_url: Mapped[str] = mapped_column(String(1000))
-    event_uid: Mapped[str] = mapped_column(String(255))
-    href: Mapped[str] = mapped_column(String(1000), default="")
-    etag: Mapped[str] = mapped_column(String(200), default="")
+    calendar_url: Mapped[str] = mapped_column(SafeString(1000))
+    event_uid: Mapped[str] = mapped_column(SafeString(255))
+    href: Mapped[str] = mapped_column(SafeString(1000), default="")
+    etag: Mapped[str] = mapped_column(SafeString(200), default="")
     last_synced_sequence: Mapped[int] = mapped_column(Integer, default=0)
     synced_at: Mapped[datetime] = mapped_column(default=utcnow)

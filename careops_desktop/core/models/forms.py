@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
-from careops_desktop.core.models.base import Base, utcnow
+from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
 FIELD_TYPES = ("text", "textarea", "email", "phone", "date", "number", "select", "checkbox")
 
@@ -19,8 +19,8 @@ class Form(Base):
     __tablename__ = "forms"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str] = mapped_column(Text, default="")
+    name: Mapped[str] = mapped_column(SafeString(200))
+    description: Mapped[str] = mapped_column(SafeText, default="")
     fields: Mapped[list[Any]] = mapped_column(default=list)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -43,11 +43,11 @@ class FormSubmission(Base):
     form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="RESTRICT"))
     booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id", ondelete="SET NULL"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
-    token: Mapped[str] = mapped_column(String(64), unique=True)
+    token: Mapped[str] = mapped_column(SafeString(64), unique=True)
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(SafeString(16), default="pending")
     due_at: Mapped[datetime | None]
     reminded_at: Mapped[datetime | None]
     submitted_at: Mapped[datetime | None]
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(SafeText, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from careops_desktop.core.models.base import Base, utcnow
+from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
 
 class InventoryItem(Base):
@@ -16,8 +16,8 @@ class InventoryItem(Base):
     __tablename__ = "inventory_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    unit: Mapped[str] = mapped_column(String(32), default="pcs")
+    name: Mapped[str] = mapped_column(SafeString(200), unique=True)
+    unit: Mapped[str] = mapped_column(SafeString(32), default="pcs")
     quantity: Mapped[int] = mapped_column(Integer, default=0)
     low_threshold: Mapped[int] = mapped_column(Integer, default=0)
     low_alerted: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -41,8 +41,8 @@ class StockMovement(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("inventory_items.id", ondelete="CASCADE"))
     delta: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(SafeString(16))
     booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id", ondelete="SET NULL"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(SafeText, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

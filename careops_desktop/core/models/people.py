@@ -12,12 +12,10 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    String,
-    Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from careops_desktop.core.models.base import Base, utcnow
+from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
 
 class Contact(Base):
@@ -32,10 +30,10 @@ class Contact(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(320))
-    phone: Mapped[str | None] = mapped_column(String(20))
-    notes: Mapped[str] = mapped_column(Text, default="")
+    name: Mapped[str] = mapped_column(SafeString(200))
+    email: Mapped[str | None] = mapped_column(SafeString(320))
+    phone: Mapped[str | None] = mapped_column(SafeString(20))
+    notes: Mapped[str] = mapped_column(SafeText, default="")
     last_contacted_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -55,7 +53,7 @@ class Conversation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
-    subject: Mapped[str] = mapped_column(String(300), default="")
+    subject: Mapped[str] = mapped_column(SafeString(300), default="")
     is_open: Mapped[bool] = mapped_column(Boolean, default=True)
     unread_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -76,16 +74,16 @@ class Message(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
-    direction: Mapped[str] = mapped_column(String(3))
-    sender_type: Mapped[str] = mapped_column(String(16))
-    sender_name: Mapped[str] = mapped_column(String(200), default="")
-    content: Mapped[str] = mapped_column(Text)
-    channel: Mapped[str] = mapped_column(String(8))
-    message_id: Mapped[str | None] = mapped_column(String(255))
-    in_reply_to: Mapped[str | None] = mapped_column(String(255))
+    direction: Mapped[str] = mapped_column(SafeString(3))
+    sender_type: Mapped[str] = mapped_column(SafeString(16))
+    sender_name: Mapped[str] = mapped_column(SafeString(200), default="")
+    content: Mapped[str] = mapped_column(SafeText)
+    channel: Mapped[str] = mapped_column(SafeString(8))
+    message_id: Mapped[str | None] = mapped_column(SafeString(255))
+    in_reply_to: Mapped[str | None] = mapped_column(SafeString(255))
     # none | queued | sending | sent | failed | received
-    delivery_status: Mapped[str] = mapped_column(String(16), default="none")
-    delivery_error: Mapped[str] = mapped_column(Text, default="")
+    delivery_status: Mapped[str] = mapped_column(SafeString(16), default="none")
+    delivery_error: Mapped[str] = mapped_column(SafeText, default="")
     attachments: Mapped[list[Any]] = mapped_column(default=list)  # [{name, size, content_type}]
     raw: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

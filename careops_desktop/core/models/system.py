@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from careops_desktop.core.models.base import Base, utcnow
+from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
 
 class Integration(Base):
@@ -18,11 +18,11 @@ class Integration(Base):
     __table_args__ = (CheckConstraint("kind IN ('email', 'sms', 'calendar')", name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16), unique=True)
+    kind: Mapped[str] = mapped_column(SafeString(16), unique=True)
     is_connected: Mapped[bool] = mapped_column(default=False)
     config: Mapped[dict[str, Any]] = mapped_column(default=dict)
     state: Mapped[dict[str, Any]] = mapped_column(default=dict)  # e.g. IMAP UIDVALIDITY, last UID
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error: Mapped[str] = mapped_column(SafeText, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
@@ -39,19 +39,19 @@ class OutboxMessage(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    channel: Mapped[str] = mapped_column(String(8))
-    kind: Mapped[str] = mapped_column(String(32), default="message")
-    recipient: Mapped[str] = mapped_column(String(320))
-    subject: Mapped[str] = mapped_column(String(300), default="")
-    body: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(SafeString(8))
+    kind: Mapped[str] = mapped_column(SafeString(32), default="message")
+    recipient: Mapped[str] = mapped_column(SafeString(320))
+    subject: Mapped[str] = mapped_column(SafeString(300), default="")
+    body: Mapped[str] = mapped_column(SafeText, default="")
     attachments: Mapped[list[Any]] = mapped_column(default=list)  # [{filename, content_type, text}]
-    message_id: Mapped[str | None] = mapped_column(String(255), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    message_id: Mapped[str | None] = mapped_column(SafeString(255), unique=True)
+    status: Mapped[str] = mapped_column(SafeString(16), default="queued")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_at: Mapped[datetime | None]
-    claimed_by: Mapped[str] = mapped_column(String(64), default="")
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    claimed_by: Mapped[str] = mapped_column(SafeString(64), default="")
+    last_error: Mapped[str] = mapped_column(SafeText, default="")
     sent_at: Mapped[datetime | None]
     booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id", ondelete="SET NULL"))
     chat_message_id: Mapped[int | None] = mapped_column(
@@ -72,9 +72,9 @@ class AuditEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    actor_name: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(String(64))
-    entity: Mapped[str] = mapped_column(String(64))
+    actor_name: Mapped[str] = mapped_column(SafeString(200))
+    action: Mapped[str] = mapped_column(SafeString(64))
+    entity: Mapped[str] = mapped_column(SafeString(64))
     entity_id: Mapped[int | None] = mapped_column(Integer)
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
