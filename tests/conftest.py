@@ -37,14 +37,43 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'careops-test.sqlite3'}"
 
 
+# Tests in these folders that use ``db`` run twice: on SQLite and on a real PostgreSQL
+# server. A test that is about SQLite itself (pragmas, files, backups, processes sharing
+# one file) is marked ``sqlite_only``.
+BOTH_DATABASES = ("core", "web")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db" not in metafunc.fixturenames:
+        return
+    area = Path(str(metafunc.definition.path)).parent.name
+    if area in BOTH_DATABASES and not metafunc.definition.get_closest_marker("sqlite_only"):
+        metafunc.parametrize(
+            "db_backend",
+            ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+            indirect=True,
+        )
+
+
 @pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    """A real SQLite file, migrated to head, closed after the test."""
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """Which database the ``db`` fixture opens: "sqlite" (default) or "postgres"."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db(db_backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A real database migrated to head: a SQLite file, or a fresh PostgreSQL database."""
     from careops_desktop.core.db import Database
     from careops_desktop.core.schema import upgrade_to_head
 
-    database = Database(db_url)
-    upgrade_to_head(database.engine)
+    if db_backend == "postgres":
+        url = request.getfixturevalue("pg_db_from_template")
+    else:
+        url = request.getfixturevalue("db_url")
+    database = Database(url)
+    if db_backend != "postgres":
+        upgrade_to_head(database.engine)
     yield database
     database.close()
 
@@ -83,6 +112,41 @@ def pg_db_url(pg_server: PostgresServer) -> Iterator[str]:
     admin = pg_server.url("postgres").replace("+psycopg", "")
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
+    yield pg_server.url(name)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PostgresServer) -> str:
+    """A database migrated to head once per session, copied for each test (fast)."""
+    import psycopg
+
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.schema import upgrade_to_head
+
+    name = f"careops_template_{os.getpid()}"
+    admin = pg_server.url("postgres").replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    database = Database(pg_server.url(name))
+    try:
+        upgrade_to_head(database.engine)
+    finally:
+        database.close()
+    return name
+
+
+@pytest.fixture
+def pg_db_from_template(pg_server: PostgresServer, pg_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database at head, copied from the session's template."""
+    import psycopg
+
+    name = f"careops_test_{os.getpid()}_{next(_pg_counter)}"
+    admin = pg_server.url("postgres").replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
     yield pg_server.url(name)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -13,6 +13,8 @@ from careops_desktop.core import backup
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact
 
+pytestmark = pytest.mark.sqlite_only  # SQLite files, its backup API and its locking
+
 
 def _add_contacts(db: Database, n: int, prefix: str = "C") -> None:
     with db.write_session() as s:

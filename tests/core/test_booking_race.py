@@ -78,6 +78,7 @@ def assert_side_effects_match(db: Database, bookings_made: int) -> None:
     assert gloves == 100 - 2 * bookings_made
 
 
+@pytest.mark.sqlite_only  # about SQLite itself
 def test_writers_really_begin_immediate(db: Database) -> None:
     """The serialisation the races rely on on SQLite: a writer holds the lock from BEGIN."""
     if db.dialect != "sqlite":

@@ -24,6 +24,8 @@ from tests.core.booking_world import build_in
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 50
 
+pytestmark = pytest.mark.sqlite_only  # SQLite files, its backup API and its locking
+
 
 def _check(path: Path, acknowledged: set[int]) -> int:
     connection = sqlite3.connect(path)

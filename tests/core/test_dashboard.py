@@ -297,6 +297,7 @@ def statements(db: Database) -> Iterator[list[tuple[str, Any]]]:
     event.remove(db.engine, "before_cursor_execute", remember)
 
 
+@pytest.mark.sqlite_only  # about SQLite itself
 def test_no_dashboard_query_scans_a_big_table(
     db: Database, statements: list[tuple[str, Any]]
 ) -> None:

@@ -15,6 +15,7 @@ from careops_desktop.core.db import Database, read_only
 from careops_desktop.core.models import Contact
 
 
+@pytest.mark.sqlite_only  # about SQLite itself
 def test_pragmas_are_set_on_a_fresh_connection(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -30,7 +31,7 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
         s.execute(
             text(
                 "INSERT INTO conversations (contact_id, subject, is_open, unread_count,"
-                " created_at, updated_at) VALUES (999, '', 1, 0, '2026-01-01', '2026-01-01')"
+                " created_at, updated_at) VALUES (999, '', true, 0, '2026-01-01', '2026-01-01')"
             )
         )
 

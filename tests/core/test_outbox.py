@@ -226,12 +226,12 @@ def _drain(url: str, worker: str, start: Any = None, rounds: int = 1000) -> list
     return got
 
 
-def test_two_processes_never_get_the_same_row(db, db_url) -> None:
+def test_two_processes_never_get_the_same_row(db) -> None:
     ids = _enqueue(db, 150)
     context = multiprocessing.get_context("spawn")
     with context.Manager() as manager, ProcessPoolExecutor(2, mp_context=context) as pool:
         start = manager.Barrier(2)
-        futures = [pool.submit(_drain, db_url, f"proc-{n}", start) for n in range(2)]
+        futures = [pool.submit(_drain, db.url, f"proc-{n}", start) for n in range(2)]
         results = [f.result(timeout=120) for f in futures]
     assert all(results), "both processes took part"
     combined = results[0] + results[1]
@@ -240,13 +240,13 @@ def test_two_processes_never_get_the_same_row(db, db_url) -> None:
     assert db.call(outbox.outbox_counts) == outbox.OutboxCounts(0, 0, 150, 0)
 
 
-def test_threads_never_get_the_same_row(db, db_url) -> None:
+def test_threads_never_get_the_same_row(db) -> None:
     ids = _enqueue(db, 120)
     results: dict[str, list[int]] = {}
     start = threading.Barrier(4)
 
     def run(name: str) -> None:
-        results[name] = _drain(db_url, name, start)
+        results[name] = _drain(db.url, name, start)
 
     threads = [threading.Thread(target=run, args=(f"thread-{n}",)) for n in range(4)]
     for t in threads:

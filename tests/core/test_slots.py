@@ -188,6 +188,7 @@ def test_a_booking_longer_than_every_type_still_counts(db: Database, world: Worl
     assert len(clashes) == 1
 
 
+@pytest.mark.sqlite_only  # about SQLite itself
 def test_the_overlap_query_uses_the_provider_start_index(db: Database, world: World) -> None:
     """The bounded overlap query is an index range scan, not a read of every earlier booking."""
     if db.dialect != "sqlite":
