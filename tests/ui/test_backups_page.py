@@ -168,3 +168,15 @@ def test_restore_from_settings_closes_restores_and_reopens(
     assert "Added After The Backup" not in names and names
     kept = list(backups_dir().glob("demo-before-restore-*.sqlite3"))
     assert len(kept) == 1
+
+
+def test_a_backup_that_cannot_be_written_says_why(qtbot, demo_db, demo_ops, tmp_path) -> None:
+    page = _page(qtbot, demo_ops, demo_actor(demo_db, "owner"))
+    qtbot.waitUntil(lambda: demo_ops.pending == 0, timeout=10_000)
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("x")
+    page.folder = blocked
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "could not be written" in page.status.text(), timeout=15_000)
+    assert str(blocked) in page.status.text()
+    assert page.backup_button.isEnabled() and blocked.read_text() == "x"

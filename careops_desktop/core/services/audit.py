@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
@@ -87,3 +88,105 @@ def list_entries(
         )
         for r in rows
     ]
+
+
+# -- the audit viewer (Settings → Audit log) ---------------------------------------------
+
+ENTRY_SORTS = {
+    "when": AuditEntry.created_at,
+    "who": AuditEntry.actor_name,
+    "action": AuditEntry.action,
+    "entity": AuditEntry.entity,
+}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries to show. ``actor_name`` picks an actor without an account (the
+    booking page, a job) when ``user_id`` is None; ``until`` is exclusive."""
+
+    user_id: int | None = None
+    actor_name: str | None = None
+    entity: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def _where(flt: AuditFilter) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if flt.user_id is not None:
+        clauses.append(AuditEntry.user_id == flt.user_id)
+    elif flt.actor_name:
+        clauses.append(AuditEntry.user_id.is_(None))
+        clauses.append(AuditEntry.actor_name == flt.actor_name)
+    if flt.entity:
+        clauses.append(AuditEntry.entity == flt.entity)
+    if flt.since is not None:
+        clauses.append(AuditEntry.created_at >= flt.since)
+    if flt.until is not None:
+        clauses.append(AuditEntry.created_at < flt.until)
+    return clauses
+
+
+@read_only
+def entry_ids(
+    session: Session, actor: Actor, flt: AuditFilter, sort: str = "when", descending: bool = True
+) -> list[int]:
+    """Ids of the entries matching ``flt`` in display order (newest first by default)."""
+    require(actor, Permission.VIEW_AUDIT)
+    column = ENTRY_SORTS.get(sort, AuditEntry.created_at)
+    order = (column.desc(), AuditEntry.id.desc()) if descending else (column, AuditEntry.id)
+    return list(session.scalars(select(AuditEntry.id).where(*_where(flt)).order_by(*order)))
+
+
+@read_only
+def entries_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, AuditRow]:
+    """The entries with these ids (missing ids are left out)."""
+    require(actor, Permission.VIEW_AUDIT)
+    rows = session.scalars(select(AuditEntry).where(AuditEntry.id.in_(list(ids))))
+    return {
+        r.id: AuditRow(
+            r.id,
+            r.created_at,
+            r.actor_name,
+            r.user_id,
+            r.action,
+            r.entity,
+            r.entity_id,
+            dict(r.details),
+        )
+        for r in rows
+    }
+
+
+@read_only
+def audit_people(session: Session, actor: Actor) -> list[tuple[int | None, str]]:
+    """Everyone who appears in the log as ``(user_id, name)``, by name; one row per account."""
+    require(actor, Permission.VIEW_AUDIT)
+    seen: dict[int | str, tuple[int | None, str]] = {}
+    query = select(AuditEntry.user_id, AuditEntry.actor_name).distinct()
+    for user_id, name in session.execute(query):
+        key: int | str = user_id if user_id is not None else f"name:{name}"
+        seen.setdefault(key, (user_id, name))
+    return sorted(seen.values(), key=lambda p: (p[1].casefold(), p[0] or 0))
+
+
+@read_only
+def audit_entities(session: Session, actor: Actor) -> list[str]:
+    """The kinds of record that appear in the log, sorted."""
+    require(actor, Permission.VIEW_AUDIT)
+    return sorted(session.scalars(select(AuditEntry.entity).distinct()))
+
+
+def details_text(details: dict[str, Any]) -> str:
+    """An entry's details as one plain line: ``role: staff; fields: name, email``."""
+    parts = []
+    for key, value in details.items():
+        if isinstance(value, list | tuple):
+            shown = ", ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            shown = "yes" if value else "no"
+        else:
+            shown = str(value)
+        parts.append(f"{key}: {shown}")
+    return "; ".join(" ".join(part.split()) for part in parts)

@@ -49,7 +49,13 @@ log = logging.getLogger(__name__)
 def back_up_now(engine: Engine, folder: Path, *, progress: ProgressReporter) -> Path:
     """A manual backup (worker thread, not the database worker); returns its path."""
     progress(0, 0, "Copying the database…")
-    return backup.take_backup(engine, folder, kind="manual")
+    try:
+        return backup.take_backup(engine, folder, kind="manual")
+    except OSError as exc:  # disk full, no permission: words for the page
+        reason = exc.strerror or type(exc).__name__
+        raise backup.BackupError(
+            f"The backup could not be written to {folder}: {reason}."
+        ) from None
 
 
 class BackupsPage(QWidget):
@@ -188,8 +194,7 @@ class BackupsPage(QWidget):
     def _backup_failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        set_plain(self.status, f"The backup could not be written: {reason}")
+        set_plain(self.status, str(exc))
         self._update_buttons()
 
     def restore_selected(self) -> None:

@@ -127,6 +127,12 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         lazy_page(f"{_PAGES}.backups_page", "BackupsPage"),
     ),
     SettingsPageSpec(
+        "audit",
+        "Audit log",
+        Permission.VIEW_AUDIT,
+        lazy_page(f"{_PAGES}.audit_page", "AuditLogPage"),
+    ),
+    SettingsPageSpec(
         "this_computer",
         "This computer",
         None,
