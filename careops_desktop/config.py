@@ -9,6 +9,7 @@ PyInstaller bundle.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -85,12 +86,83 @@ def backups_dir() -> Path:
 def default_database_url() -> str:
     """The database in force when no ``--db`` flag is given.
 
-    ``CAREOPS_DB`` may hold a SQLAlchemy URL or a plain file path.
+    ``CAREOPS_DB`` may hold a SQLAlchemy URL or a plain file path; then the connection
+    saved under Settings → Database connection; then the SQLite file in the data folder.
     """
     env = os.environ.get("CAREOPS_DB")
     if env:
         return database_url_from(env)
+    saved = saved_database_url()
+    if saved:
+        return saved
     return database_url_from(str(data_dir() / "careops.sqlite3"))
+
+
+CONNECTION_FILE = "connection.json"
+
+
+def saved_connection_path() -> Path:
+    """This computer's saved database connection: ``{"url": ..., "password_in_keyring": ...}``.
+
+    Written by Settings → Database connection; the URL in it never holds a password
+    (that stays in the OS keyring).
+    """
+    return data_dir() / CONNECTION_FILE
+
+
+def save_connection(url: str | None, *, password_in_keyring: bool = False) -> None:
+    """Make ``url`` (a PostgreSQL URL without password) this computer's default database;
+    None goes back to the SQLite file."""
+    path = saved_connection_path()
+    if url is None:
+        path.unlink(missing_ok=True)
+        return
+    from sqlalchemy.engine import make_url
+
+    if make_url(url).password is not None:
+        raise ValueError("the saved URL must not hold a password (it goes to the keyring)")
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(
+        json.dumps({"url": url, "password_in_keyring": password_in_keyring}), encoding="utf-8"
+    )
+    tmp.replace(path)
+
+
+def saved_connection() -> tuple[str, bool] | None:
+    """The saved PostgreSQL URL (without password) and whether a password is in the keyring."""
+    try:
+        data = json.loads(saved_connection_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    url = data.get("url") if isinstance(data, dict) else None
+    if not isinstance(url, str) or not url.startswith(("postgresql://", "postgresql+")):
+        return None
+    return database_url_from(url), bool(data.get("password_in_keyring"))
+
+
+def saved_database_url() -> str | None:
+    """The saved connection with its password from the keyring put in (None: none saved).
+
+    Without a usable keyring the URL is returned without password (the server may
+    still accept it, e.g. through ``~/.pgpass``).
+    """
+    saved = saved_connection()
+    if saved is None:
+        return None
+    url, has_password = saved
+    if not has_password:
+        return url
+    from sqlalchemy.engine import make_url
+
+    from careops_desktop.integrations import secrets
+
+    try:
+        password = secrets.get_secret("postgresql", "password")
+    except secrets.SecretsUnavailable:
+        return url
+    if not password:
+        return url
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
 
 
 def demo_database_url() -> str:
@@ -99,7 +171,13 @@ def demo_database_url() -> str:
 
 
 def database_url_from(value: str) -> str:
-    """Turn a ``--db`` value into a SQLAlchemy URL: URLs pass, paths become sqlite URLs."""
+    """Turn a ``--db`` value into a SQLAlchemy URL: URLs pass, paths become sqlite URLs.
+
+    ``postgresql://`` and ``postgres://`` get the installed driver (psycopg 3).
+    """
+    for plain in ("postgresql://", "postgres://"):
+        if value.startswith(plain):
+            return "postgresql+psycopg://" + value[len(plain) :]
     if "://" in value:
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())

@@ -37,6 +37,7 @@ SECRET_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "imap": ("password",),
     "twilio": ("account_sid", "auth_token"),
     "caldav": ("password",),
+    "postgresql": ("password",),  # Settings → Database connection (this computer's server)
 }
 
 MAX_SECRET_LENGTH: Final = 4096

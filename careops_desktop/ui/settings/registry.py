@@ -127,6 +127,12 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         lazy_page(f"{_PAGES}.backups_page", "BackupsPage"),
     ),
     SettingsPageSpec(
+        "connection",
+        "Database connection",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.connection_page", "ConnectionPage"),
+    ),
+    SettingsPageSpec(
         "audit",
         "Audit log",
         Permission.VIEW_AUDIT,
