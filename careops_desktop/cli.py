@@ -184,6 +184,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
     add_user_commands(commands)
 
+    from careops_desktop.cli_reports import add_report_commands
+
+    add_report_commands(commands)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``careops`` and ``python -m careops_desktop``; returns the exit code."""

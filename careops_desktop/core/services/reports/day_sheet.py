@@ -112,6 +112,7 @@ def day_sheet(
             COLUMNS,
             tuple(per_day.get(day, [])),
             note="" if per_day.get(day) else "No appointments.",
+            new_page=day != period.start,
         )
         for day in period.dates()
     ]

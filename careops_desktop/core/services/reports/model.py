@@ -44,7 +44,8 @@ class Section:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Value, ...], ...]
     chart: Chart | None = None
-    note: str = ""
+    note: str = ""  # shown when there are no rows
+    new_page: bool = False  # printed from the top of a page (a day of a day sheet)
 
     def column_index(self, key: str) -> int:
         """The position of the column ``key``; ``KeyError`` if there is none."""

@@ -1,0 +1,99 @@
+"""CSV files: a report (all its parts in one file) or one table streamed row by row.
+
+UTF-8 always. ``excel=True`` makes the file friendly to spreadsheet programs:
+a byte-order mark (so accents survive), CRLF line ends, and a leading quote
+before text that starts with ``= + - @`` (so a customer's name can never run
+as a formula). Without it the text is written exactly as stored, LF line ends.
+Numbers are never quoted: a negative stock adjustment stays a number.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from careops_desktop.core.services.reports import Column, Report
+from careops_desktop.exports.formatting import csv_text, guard_formula
+
+Row = Sequence[Any]
+
+
+@contextmanager
+def _open(target: Path | TextIO, excel: bool) -> Iterator[TextIO]:
+    if isinstance(target, Path):
+        with target.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as stream:
+            yield stream
+    else:
+        if excel:
+            target.write("\ufeff")
+        yield target
+
+
+def _writer(stream: TextIO, excel: bool) -> Any:
+    return csv.writer(stream, lineterminator="\r\n" if excel else "\n")
+
+
+def _cells(row: Row, kinds: Sequence[str], excel: bool) -> list[str]:
+    cells = [csv_text(value, kind) for value, kind in zip(row, kinds, strict=True)]
+    if excel:
+        cells = [
+            guard_formula(text) if kind == "text" else text
+            for text, kind in zip(cells, kinds, strict=True)
+        ]
+    return cells
+
+
+def write_table_csv(
+    target: Path | TextIO,
+    columns: Sequence[Column],
+    rows: Iterable[Row],
+    *,
+    excel: bool = False,
+) -> int:
+    """Write a header and ``rows`` (streamed); returns the number of data rows."""
+    kinds = [c.kind for c in columns]
+    count = 0
+    with _open(target, excel) as stream:
+        writer = _writer(stream, excel)
+        writer.writerow([c.title for c in columns])
+        for row in rows:
+            writer.writerow(_cells(row, kinds, excel))
+            count += 1
+    return count
+
+
+def write_report_csv(target: Path | TextIO, report: Report, *, excel: bool = False) -> None:
+    """The whole report in one CSV: what and when, key figures, then each section.
+
+    Each part starts with a line naming it and is followed by an empty line.
+    """
+    with _open(target, excel) as stream:
+        writer = _writer(stream, excel)
+        guard = guard_formula if excel else str
+        writer.writerow(["Report", report.title])
+        writer.writerow(["Business", guard(report.business_name)])
+        writer.writerow(["From", report.start.isoformat()])
+        writer.writerow(["To", report.end.isoformat()])
+        writer.writerow(["Time zone", report.timezone])
+        writer.writerow(["Generated", f"{report.generated_at:%Y-%m-%d %H:%M} UTC"])
+        writer.writerow([])
+        writer.writerow(["Key figures"])
+        writer.writerow(["Figure", "Value"])
+        for figure in report.figures:
+            writer.writerow([figure.label, csv_text(figure.value, figure.kind)])
+        for section in report.sections:
+            writer.writerow([])
+            writer.writerow([section.title])
+            writer.writerow([c.title for c in section.columns])
+            kinds = [c.kind for c in section.columns]
+            for row in section.rows:
+                writer.writerow(_cells(row, kinds, excel))
+            if section.note and not section.rows:
+                writer.writerow([section.note])
+        if report.notes:
+            writer.writerow([])
+            for note in report.notes:
+                writer.writerow([note])

@@ -1,0 +1,87 @@
+"""How report values look: as plain text for CSV, and for people (PDF, previews).
+
+Values arrive typed (see ``core.services.reports.model``); these functions
+are the one place that turns a kind and a value into words, so the CSV, the
+PDF and the Reports tab agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$"}
+NUMERIC_KINDS = frozenset({"int", "float", "money", "percent", "minutes", "hours"})
+# a cell starting with one of these may run as a formula in a spreadsheet
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_numeric(kind: str) -> bool:
+    """True for kinds shown right-aligned and drawn in charts."""
+    return kind in NUMERIC_KINDS
+
+
+def csv_text(value: object, kind: str) -> str:
+    """A value as CSV text: machine-friendly (ISO dates, plain decimals, no symbols)."""
+    if value is None:
+        return ""
+    if kind == "money" and isinstance(value, int | float):
+        return f"{value / 100:.2f}"
+    if kind == "percent" and isinstance(value, int | float):
+        return f"{value * 100:.1f}%"
+    if kind in ("minutes", "hours", "float") and isinstance(value, int | float):
+        return f"{value:.2f}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    return str(value)
+
+
+def display_text(value: object, kind: str, currency: str = "GBP") -> str:
+    """A value for people: currency symbols, thousands separators, short dates."""
+    if value is None:
+        return "–"
+    if kind == "money" and isinstance(value, int | float):
+        symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+        sign = "-" if value < 0 else ""
+        return f"{sign}{symbol}{abs(value) / 100:,.2f}"
+    if kind == "percent" and isinstance(value, int | float):
+        return f"{value * 100:.1f}%"
+    if kind == "minutes" and isinstance(value, int | float):
+        return duration_text(value)
+    if kind == "hours" and isinstance(value, int | float):
+        return f"{value:,.1f} h"
+    if kind == "float" and isinstance(value, int | float):
+        return f"{value:,.2f}"
+    if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime):
+        if kind == "datetime":
+            return f"{value:%H:%M}"
+        return f"{value.day} {value:%b %Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value.day} {value:%b %Y}"
+    return str(value)
+
+
+def duration_text(minutes: float) -> str:
+    """Minutes for people: "42 min", "6 h 11 min", "2 d 3 h"."""
+    whole = round(minutes)
+    if whole < 60:
+        return f"{whole} min"
+    hours, rest = divmod(whole, 60)
+    if hours < 48:
+        return f"{hours} h {rest:02d} min"
+    days, hours = divmod(hours, 24)
+    return f"{days} d {hours} h"
+
+
+def guard_formula(text: str) -> str:
+    """Make text that a spreadsheet would run as a formula harmless (a leading quote)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

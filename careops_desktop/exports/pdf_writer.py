@@ -1,0 +1,221 @@
+"""PDF reports drawn with Qt's own PDF writer (QPdfWriter + QPainter; QtGui only).
+
+A title with the business and the period, the key figures in boxes, then
+each section: its bar chart and its table, paginated with the header row
+repeated on every page and "Page N of M" at the foot. Wide reports (more
+than seven columns) are printed landscape.
+
+Qt needs a QGuiApplication for fonts: the running app's is used, else one
+is made (offscreen when there is no display). Call from the thread that
+owns the application, or from a worker thread when the window's
+QApplication already exists (painting on a PDF device is allowed there).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+
+from careops_desktop.core.services.reports import KeyFigure, Report, Section
+from careops_desktop.exports.formatting import display_text
+from careops_desktop.exports.pdf_charts import chart_block
+from careops_desktop.exports.pdf_layout import (
+    INK,
+    MUTED,
+    Block,
+    Flow,
+    Fonts,
+    header_block,
+    row_block,
+    table_shape,
+    text_block,
+)
+
+RESOLUTION = 300  # dots per inch of the drawing surface (the PDF itself is vector)
+MARGINS_MM = QMarginsF(14, 14, 14, 16)
+FIGURE_BOX = QColor("#f1f5f9")
+PREFERRED_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica")
+_app: QGuiApplication | None = None
+
+
+def ensure_gui_application() -> None:
+    """Make sure a QGuiApplication exists (offscreen when there is no display)."""
+    global _app
+    if QGuiApplication.instance() is not None:
+        return
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication(sys.argv[:1] or ["careops"])
+
+
+def _family() -> str:
+    available = set(QFontDatabase.families())
+    return next((name for name in PREFERRED_FAMILIES if name in available), "")
+
+
+def write_report_pdf(path: Path, report: Report) -> int:
+    """Draw ``report`` into the PDF file ``path``; returns the number of pages."""
+    ensure_gui_application()
+    widest = max((len(s.columns) for s in report.sections), default=0)
+    landscape = widest > 7
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(f"{report.title} — {report.business_name}")
+    writer.setCreator("CareOps Desktop")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    fonts = Fonts(writer, _family())
+    width = float(writer.width())
+    footer = fonts.line(fonts.small) * 2.2
+    running = fonts.line(fonts.small) * 2.0
+    flow = Flow(float(writer.height()) - footer - running)
+    _title(flow, fonts, report, width)
+    _figures(flow, fonts, report, width)
+    for section in report.sections:
+        _section(flow, fonts, report, section, width)
+    pages = len(flow.pages)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"Cannot write the PDF file {path}")
+    try:
+        for number, placed in enumerate(flow.pages, start=1):
+            if number > 1:
+                writer.newPage()
+            _running_header(painter, fonts, report, width, number)
+            painter.save()
+            painter.translate(0, running if number > 1 else 0)
+            for block, y in placed:
+                block.draw(painter, y)
+            painter.restore()
+            _footer(painter, fonts, report, width, float(writer.height()), number, pages)
+    finally:
+        painter.end()
+    return pages
+
+
+def _title(flow: Flow, fonts: Fonts, report: Report, width: float) -> None:
+    flow.add(text_block(fonts, fonts.small, report.business_name, width, MUTED))
+    flow.add(text_block(fonts, fonts.title, report.title, width))
+    period = f"{report.period_label}  ·  {report.timezone}"
+    flow.add(text_block(fonts, fonts.body, period, width))
+    generated = f"Generated {report.generated_at:%d %b %Y %H:%M} UTC by CareOps Desktop"
+    flow.add(text_block(fonts, fonts.small, generated, width, MUTED))
+    flow.space(fonts.line(fonts.body))
+
+
+def _figures(flow: Flow, fonts: Fonts, report: Report, width: float) -> None:
+    per_row = 5 if width > 3000 else 4
+    gap = fonts.line(fonts.small) * 0.6
+    box_w = (width - gap * (per_row - 1)) / per_row
+    label_h, value_h = fonts.line(fonts.small), fonts.line(fonts.figure)
+    box_h = label_h * 2.3 + value_h
+    figures = list(report.figures)
+    for start in range(0, len(figures), per_row):
+        chunk = figures[start : start + per_row]
+
+        def draw(painter: QPainter, y: float, chunk: list[KeyFigure] = chunk) -> None:
+            for n, figure in enumerate(chunk):
+                x = n * (box_w + gap)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(FIGURE_BOX)
+                painter.drawRoundedRect(QRectF(x, y, box_w, box_h), gap, gap)
+                pad = gap * 1.2
+                small = fonts.metrics(fonts.small)
+                label = small.elidedText(figure.label, Qt.TextElideMode.ElideRight, box_w - 2 * pad)
+                painter.setFont(fonts.small)
+                painter.setPen(MUTED)
+                painter.drawText(QPointF(x + pad, y + pad + small.ascent()), label)
+                painter.setFont(fonts.figure)
+                painter.setPen(INK)
+                value = display_text(figure.value, figure.kind, report.currency)
+                big = fonts.metrics(fonts.figure)
+                shown = big.elidedText(value, Qt.TextElideMode.ElideRight, box_w - 2 * pad)
+                painter.drawText(QPointF(x + pad, y + pad + label_h * 1.2 + big.ascent()), shown)
+
+        flow.add(Block(box_h + gap, draw))
+    for note in report.notes:
+        flow.add(text_block(fonts, fonts.small, note, width, MUTED))
+    flow.space(fonts.line(fonts.body))
+
+
+def _section(flow: Flow, fonts: Fonts, report: Report, section: Section, width: float) -> None:
+    if section.new_page and flow.y > 0:
+        flow.new_page()
+    title = text_block(fonts, fonts.heading, section.title, width)
+    shape = table_shape(fonts, section.columns, section.rows, width, report.currency)
+    chart = chart_block(fonts, section, width, report.currency)
+    first_rows = shape.row_height * (2 + min(3, len(section.rows)))
+    flow.add(title, keep_with=(chart.height if chart else 0) + first_rows)
+    if chart is not None:
+        flow.add(chart, keep_with=first_rows)
+        flow.space(fonts.line(fonts.body) * 0.6)
+    if not section.rows:
+        note = section.note or "No data for this period."
+        flow.add(text_block(fonts, fonts.body, note, width, MUTED))
+        flow.space(fonts.line(fonts.body))
+        return
+    header = header_block(fonts, shape)
+    continued = text_block(fonts, fonts.bold, f"{section.title} (continued)", width, MUTED)
+    flow.add(header, keep_with=shape.row_height)
+    count = len(section.rows)
+    for index, row in enumerate(section.rows):
+        left = count - index - 1  # keep the last two rows together: no lone row on a page
+        keep = shape.row_height if left == 1 else 0.0
+        flow.add(row_block(fonts, shape, row, index, (continued, header)), keep_with=keep)
+    flow.space(fonts.line(fonts.body) * 1.2)
+
+
+def _running_header(
+    painter: QPainter, fonts: Fonts, report: Report, width: float, number: int
+) -> None:
+    if number == 1:
+        return
+    painter.setFont(fonts.small)
+    painter.setPen(MUTED)
+    text = f"{report.business_name} — {report.title} — {report.period_label}"
+    metrics = fonts.metrics(fonts.small)
+    painter.drawText(
+        QPointF(0, metrics.ascent()), metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    )
+
+
+def _footer(
+    painter: QPainter,
+    fonts: Fonts,
+    report: Report,
+    width: float,
+    height: float,
+    number: int,
+    pages: int,
+) -> None:
+    metrics = fonts.metrics(fonts.small)
+    y = height - metrics.descent()
+    painter.setFont(fonts.small)
+    painter.setPen(MUTED)
+    left = f"{report.title} · {report.period_label}"
+    painter.drawText(
+        QPointF(0, y), metrics.elidedText(left, Qt.TextElideMode.ElideRight, width * 0.6)
+    )
+    page = f"Page {number} of {pages}"
+    painter.drawText(QPointF(width - metrics.horizontalAdvance(page), y), page)

@@ -1,0 +1,187 @@
+"""XLSX workbooks with openpyxl in write-only mode (streams rows; fast and lean).
+
+A report becomes a "Summary" sheet (what, when, key figures) and one sheet
+per section. Cells are typed: numbers are numbers (money in currency format,
+rates as percentages), dates are dates. Each sheet's header row is bold on a
+tinted band and frozen. Text is always stored as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from careops_desktop.core.services.reports import Column, Report
+from careops_desktop.exports.formatting import CURRENCY_SYMBOLS
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="2563EB")
+TITLE_FONT = Font(bold=True, size=14)
+BOLD = Font(bold=True)
+SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+WIDTH_SAMPLE = 200  # rows looked at to size the columns
+
+
+def _number_format(kind: str, currency: str) -> str | None:
+    symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+    return {
+        "money": f'"{symbol}"#,##0.00;-"{symbol}"#,##0.00',
+        "percent": "0.0%",
+        "float": "#,##0.00",
+        "minutes": "#,##0.0",
+        "hours": "#,##0.00",
+        "int": "#,##0",
+        "date": "yyyy-mm-dd",
+        "datetime": "yyyy-mm-dd hh:mm",
+    }.get(kind)
+
+
+def _cell_value(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "money" and isinstance(value, int | float):
+        return value / 100
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)  # local wall time; Excel has no time zones
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+class _Sheet:
+    """One write-only sheet with a styled, frozen header and typed cells."""
+
+    def __init__(self, book: Workbook, title: str, columns: Sequence[Column], currency: str):
+        self.ws: WriteOnlyWorksheet = book.create_sheet(title)
+        self.columns = columns
+        self.formats = [_number_format(c.kind, currency) for c in columns]
+        self.ws.freeze_panes = "A2"
+
+    def size_columns(self, sample: Sequence[Sequence[Any]]) -> None:
+        for index, column in enumerate(self.columns):
+            longest = len(column.title)
+            for row in sample[:WIDTH_SAMPLE]:
+                value = row[index]
+                shown = 12 if isinstance(value, date | int | float) else len(str(value or ""))
+                longest = max(longest, shown)
+            letter = get_column_letter(index + 1)
+            self.ws.column_dimensions[letter].width = min(60, max(8, longest + 2))
+
+    def header(self) -> None:
+        cells = []
+        for column in self.columns:
+            cell = WriteOnlyCell(self.ws, column.title)
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+            cell.alignment = Alignment(vertical="center")
+            cells.append(cell)
+        self.ws.append(cells)
+
+    def row(self, values: Sequence[Any]) -> None:
+        cells = []
+        for value, column, fmt in zip(values, self.columns, self.formats, strict=True):
+            cell = WriteOnlyCell(self.ws, _cell_value(value, column.kind))
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text that starts with "=" stays text
+            elif fmt is not None and cell.value is not None:
+                cell.number_format = fmt
+            cells.append(cell)
+        self.ws.append(cells)
+
+
+class SheetNames:
+    """Excel sheet names: at most 31 characters, no []:*?/\\, unique in the book."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, title: str) -> str:
+        base = SHEET_NAME_BAD.sub(" ", title).strip()[:31] or "Sheet"
+        name, n = base, 2
+        while name.lower() in self.used:
+            suffix = f" ({n})"
+            name = base[: 31 - len(suffix)] + suffix
+            n += 1
+        self.used.add(name.lower())
+        return name
+
+
+def write_table_xlsx(
+    path: Path,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str = "Data",
+    currency: str = "GBP",
+) -> int:
+    """One sheet of ``rows`` (streamed) under a frozen, bold header; returns the row count."""
+    book = Workbook(write_only=True)
+    sheet = _Sheet(book, SheetNames()(title), columns, currency)
+    iterator = iter(rows)
+    first: list[Sequence[Any]] = []
+    for row in iterator:  # look at the first rows to size the columns
+        first.append(row)
+        if len(first) >= WIDTH_SAMPLE:
+            break
+    sheet.size_columns(first)
+    sheet.header()
+    count = 0
+    for row in first:
+        sheet.row(row)
+        count += 1
+    for row in iterator:
+        sheet.row(row)
+        count += 1
+    book.save(path)
+    return count
+
+
+def write_report_xlsx(path: Path, report: Report) -> None:
+    """The report as a workbook: a Summary sheet, then one sheet per section."""
+    book = Workbook(write_only=True)
+    names = SheetNames()
+    summary = book.create_sheet(names("Summary"))
+    summary.column_dimensions["A"].width = 38
+    summary.column_dimensions["B"].width = 22
+    title = WriteOnlyCell(summary, f"{report.title} — {_clean(report.business_name)}")
+    title.font = TITLE_FONT
+    title.data_type = "s"
+    summary.append([title])
+    summary.append(["From", report.start])
+    summary.append(["To", report.end])
+    summary.append(["Time zone", report.timezone])
+    summary.append(["Generated (UTC)", report.generated_at.replace(tzinfo=None)])
+    summary.append([])
+    head = [WriteOnlyCell(summary, "Key figure"), WriteOnlyCell(summary, "Value")]
+    for cell in head:
+        cell.font = BOLD
+    summary.append(head)
+    for figure in report.figures:
+        cell = WriteOnlyCell(summary, _cell_value(figure.value, figure.kind))
+        fmt = _number_format(figure.kind, report.currency)
+        if fmt and cell.value is not None:
+            cell.number_format = fmt
+        summary.append([figure.label, cell])
+    for note in report.notes:
+        summary.append([note])
+    for section in report.sections:
+        sheet = _Sheet(book, names(section.title), section.columns, report.currency)
+        sheet.size_columns(section.rows)
+        sheet.header()
+        for row in section.rows:
+            sheet.row(row)
+    book.save(path)
+
+
+def _clean(text: str) -> str:
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
