@@ -1,0 +1,213 @@
+"""The dashboard's charts: bookings per day, the no-show trend, the busiest hours of the week.
+
+One read-only call, :func:`dashboard_charts`, counts in SQL (``GROUP BY`` over a
+small table of local buckets joined on ``ix_bookings_start_at``), so every figure
+is bucketed by the business's *local* calendar, right across daylight-saving
+changes, on SQLite and PostgreSQL alike:
+
+- ``days``: the last :data:`PAST_DAYS` local days (today included) and the next
+  :data:`AHEAD_DAYS`, each with its bookings by status.
+- ``no_show_weeks``: the last :data:`TREND_WEEKS` weeks (Monday first, this week
+  included): completed bookings and no-shows, and the no-show rate of the two.
+- ``busy_hours``: bookings (not cancelled) that started in the
+  :data:`BUSY_WEEKS` weeks before today, by local weekday and hour of the day
+  (``busy_hours[weekday][hour]``, Monday = 0). The hour buckets are built from
+  UTC quarter-hours, so zones with half- or quarter-hour offsets (India, Nepal)
+  and the doubled hour of an autumn night count right.
+
+Like the dashboard's booking figures these are shown to everyone signed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from careops_desktop.core.db import read_only
+from careops_desktop.core.models import Booking, utcnow
+from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.reports.period import (
+    Bucket,
+    Period,
+    bucket_table,
+    buckets,
+)
+from careops_desktop.core.services.reports.sql import count_if
+
+PAST_DAYS = 30
+AHEAD_DAYS = 14
+TREND_WEEKS = 12
+BUSY_WEEKS = 8
+QUARTER = timedelta(minutes=15)  # every UTC offset in use is a multiple of 15 minutes
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """One local day's bookings by status (cancelled ones are counted apart)."""
+
+    day: date
+    completed: int
+    no_show: int
+    confirmed: int
+    cancelled: int
+
+    @property
+    def booked(self) -> int:
+        """The bookings that were not cancelled."""
+        return self.completed + self.no_show + self.confirmed
+
+
+@dataclass(frozen=True)
+class WeekRate:
+    """One week (from Monday): completed bookings and no-shows."""
+
+    week_start: date
+    completed: int
+    no_show: int
+
+    @property
+    def rate(self) -> float | None:
+        """No-shows as a fraction of completed plus no-shows; None for a week with neither."""
+        seen = self.completed + self.no_show
+        return self.no_show / seen if seen else None
+
+
+@dataclass(frozen=True)
+class DashboardCharts:
+    today: date  # the business's local date for ``now``
+    timezone: str
+    days: tuple[DayCount, ...]
+    no_show_weeks: tuple[WeekRate, ...]
+    busy_hours: tuple[tuple[int, ...], ...]  # [weekday 0-6][hour 0-23]
+    busy_since: date  # the first local date counted in ``busy_hours``
+
+    @property
+    def past_days(self) -> tuple[DayCount, ...]:
+        return tuple(d for d in self.days if d.day <= self.today)
+
+    @property
+    def ahead_days(self) -> tuple[DayCount, ...]:
+        return tuple(d for d in self.days if d.day > self.today)
+
+
+def _per_day(session: Session, period: Period) -> tuple[DayCount, ...]:
+    spans = buckets(period, "day")
+    table = bucket_table(spans, "chart_days")
+    rows = session.execute(
+        select(
+            table.c.n,
+            count_if(Booking.status == "completed"),
+            count_if(Booking.status == "no_show"),
+            count_if(Booking.status == "confirmed"),
+            count_if(Booking.status == "cancelled"),
+        )
+        .select_from(table)
+        .outerjoin(Booking, and_(Booking.start_at >= table.c.lo, Booking.start_at < table.c.hi))
+        .group_by(table.c.n)
+        .order_by(table.c.n)
+    ).all()
+    found = {int(n): (int(a), int(b), int(c), int(d)) for n, a, b, c, d in rows}
+    return tuple(DayCount(span.label, *found.get(n, (0, 0, 0, 0))) for n, span in enumerate(spans))
+
+
+def _no_show_weeks(session: Session, period: Period) -> tuple[WeekRate, ...]:
+    spans = buckets(period, "week")
+    table = bucket_table(spans, "chart_weeks")
+    rows = session.execute(
+        select(
+            table.c.n,
+            count_if(Booking.status == "completed"),
+            count_if(Booking.status == "no_show"),
+        )
+        .select_from(table)
+        .outerjoin(
+            Booking,
+            and_(
+                Booking.start_at >= table.c.lo,
+                Booking.start_at < table.c.hi,
+                Booking.status.in_(("completed", "no_show")),
+            ),
+        )
+        .group_by(table.c.n)
+        .order_by(table.c.n)
+    ).all()
+    found = {int(n): (int(a), int(b)) for n, a, b in rows}
+    return tuple(WeekRate(span.label, *found.get(n, (0, 0))) for n, span in enumerate(spans))
+
+
+def hour_buckets(period: Period) -> tuple[list[Bucket], list[tuple[int, int]]]:
+    """The period cut into runs of UTC time that share a local (weekday, hour).
+
+    Returns the buckets (their ``label`` is the local date) and, for each, its
+    (weekday, hour). A local hour that happens twice (autumn) is one bucket two
+    hours long; one that never happens (spring) has none.
+    """
+    zone = period.zone
+    spans: list[Bucket] = []
+    keys: list[tuple[int, int]] = []
+    moment, end = period.start_utc, period.end_utc
+    run_start = moment
+    run_key: tuple[int, int] | None = None
+    run_day: date | None = None
+    while moment < end:
+        local = moment.astimezone(zone)
+        key = (local.weekday(), local.hour)
+        if key != run_key:
+            if run_key is not None and run_day is not None:
+                spans.append(Bucket(run_day, run_start, moment))
+                keys.append(run_key)
+            run_start, run_key, run_day = moment, key, local.date()
+        moment += QUARTER
+    if run_key is not None and run_day is not None:
+        spans.append(Bucket(run_day, run_start, end))
+        keys.append(run_key)
+    return spans, keys
+
+
+def _busy_hours(session: Session, period: Period) -> tuple[tuple[int, ...], ...]:
+    spans, keys = hour_buckets(period)
+    grid = [[0] * 24 for _ in range(7)]
+    if not spans:
+        return tuple(tuple(row) for row in grid)
+    table = bucket_table(spans, "chart_hours")
+    rows = session.execute(
+        select(table.c.n, func.count(Booking.id))
+        .select_from(table)
+        .join(
+            Booking,
+            and_(
+                Booking.start_at >= table.c.lo,
+                Booking.start_at < table.c.hi,
+                Booking.status != "cancelled",
+            ),
+        )
+        .group_by(table.c.n)
+    ).all()
+    for n, count in rows:
+        weekday, hour = keys[int(n)]
+        grid[weekday][hour] += int(count)
+    return tuple(tuple(row) for row in grid)
+
+
+@read_only
+def dashboard_charts(session: Session, now: datetime | None = None) -> DashboardCharts:
+    """The three charts at ``now`` (UTC; default the clock); see the module text."""
+    now = now.astimezone(UTC) if now is not None else utcnow()
+    zone = business_zone(session)
+    today = now.astimezone(zone).date()
+    days = Period(today - timedelta(days=PAST_DAYS - 1), today + timedelta(days=AHEAD_DAYS), zone)
+    this_monday = today - timedelta(days=today.weekday())
+    weeks = Period(this_monday - timedelta(weeks=TREND_WEEKS - 1), today, zone)
+    busy_since = today - timedelta(weeks=BUSY_WEEKS)
+    busy = Period(busy_since, today - timedelta(days=1), zone)
+    return DashboardCharts(
+        today=today,
+        timezone=zone.key,
+        days=_per_day(session, days),
+        no_show_weeks=_no_show_weeks(session, weeks),
+        busy_hours=_busy_hours(session, busy),
+        busy_since=busy_since,
+    )
