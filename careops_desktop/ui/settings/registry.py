@@ -35,6 +35,7 @@ PAGE_ORDER = (
     "staff",
     "automations",
     "integrations",
+    "calendar",
     "backups",
     "connection",
     "audit",
@@ -119,6 +120,12 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         "Integrations",
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.integrations_page", "IntegrationsPage"),
+    ),
+    SettingsPageSpec(
+        "calendar",
+        "Calendar",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.calendar_page", "CalendarSettingsPage"),
     ),
     SettingsPageSpec(
         "backups",
