@@ -98,3 +98,21 @@ def test_no_event_is_published_for_a_rolled_back_write(db: Database) -> None:
 def test_in_memory_database_is_refused() -> None:
     with pytest.raises(ValueError, match="file"):
         Database("sqlite://")
+
+
+def test_a_failed_write_does_not_carry_its_values_into_the_error(db: Database) -> None:
+    """Errors are logged; the text customers typed must not ride along in them."""
+    from sqlalchemy.exc import IntegrityError
+
+    secret_body = "private medical note 4711"
+    with pytest.raises(IntegrityError) as caught, db.write_session() as s:
+        s.execute(
+            text(
+                "INSERT INTO messages (conversation_id, direction, sender_type, sender_name,"
+                " content, channel, delivery_status, delivery_error, attachments, created_at)"
+                " VALUES (424242, 'in', 'customer', '', :body, 'email', 'none', '', '[]',"
+                " '2026-01-01')"
+            ),
+            {"body": secret_body},
+        )
+    assert secret_body not in str(caught.value)
