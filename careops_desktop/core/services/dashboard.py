@@ -15,10 +15,18 @@ fast on a database with years of history:
 - ``pending_forms`` / ``overdue_forms`` — ``ix_form_submissions_status_due_at``.
 - ``low_stock_count``: active items at or below their threshold.
 - ``failed_messages``: outbox rows that gave up — ``ix_outbox_status_next_attempt_at``.
+- ``reminders_due``: booking reminders that are due but were not sent — the
+  reminder automation is on, a confirmed booking starts within the reminder
+  window, its reminder has been due for :data:`REMINDER_GRACE` (the reminders job
+  runs every minute), ``reminder_sent_at`` is unset and no reminder for it is
+  waiting in the outbox. Bookings the job would skip on purpose (booked inside the
+  window while confirmations are on) are left out. Nonzero means the jobs are not
+  running (the app's runtime is stopped) or are stuck —
+  ``ix_bookings_status_start_at``.
 
 What a person sees follows their permissions: the inbox figures and
 conversations need MANAGE_INBOX, low stock needs an inventory permission,
-failed messages need MANAGE_INBOX or MANAGE_SETTINGS; hidden figures are
+failed messages and due reminders need MANAGE_INBOX or MANAGE_SETTINGS; hidden figures are
 ``None`` (not zero) and raise no alert. Bookings and forms are shown to all.
 """
 
@@ -32,6 +40,7 @@ from sqlalchemy import Select, func, select, true
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import (
     Booking,
     BookingType,
@@ -46,13 +55,16 @@ from careops_desktop.core.models import (
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.inventory_views import READ_PERMISSIONS, low_stock_count
+from careops_desktop.core.services.templates import get_automations
 
 RECENT = 5
 PREVIEW_MAX = 120
 ACTIVE_STATUSES = ("confirmed", "completed", "no_show")
 # alert kinds, most urgent first (the order alerts are listed in)
+REMINDER_GRACE = timedelta(minutes=5)
 ALERT_KINDS = (
     "messages_failed",
+    "reminders_due",
     "forms_overdue",
     "low_stock",
     "forms_pending",
@@ -66,7 +78,7 @@ class Alert:
 
     kind: str
     text: str
-    target: str  # bookings | forms | inventory | outbox
+    target: str  # bookings | forms | inventory | outbox | reminders
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,7 @@ class DashboardData:
     recent_bookings: tuple[RecentBooking, ...]
     recent_conversations: tuple[RecentConversation, ...]
     alerts: tuple[Alert, ...]
+    reminders_due: int | None = None
 
 
 def local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -188,6 +201,10 @@ def _alerts(data: dict[str, int | None]) -> tuple[Alert, ...]:
     if failed:
         text = _plural(failed, "message", "messages") + " could not be sent"
         found["messages_failed"] = Alert("messages_failed", text, "outbox")
+    reminders = data["reminders_due"]
+    if reminders:
+        text = _plural(reminders, "reminder", "reminders") + " due but not sent"
+        found["reminders_due"] = Alert("reminders_due", text, "reminders")
     overdue = data["overdue_forms"]
     if overdue:
         found["forms_overdue"] = Alert(
@@ -206,6 +223,40 @@ def _alerts(data: dict[str, int | None]) -> tuple[Alert, ...]:
     if data["today_bookings"] == 0:
         found["no_bookings_today"] = Alert("no_bookings_today", "No bookings today", "bookings")
     return tuple(found[kind] for kind in ALERT_KINDS if kind in found)
+
+
+def reminders_due_count(session: Session, now: datetime) -> int:
+    """How many booking reminders are due but unsent at ``now`` (see the module text)."""
+    try:
+        automations = get_automations(session)
+    except NotFound:  # no business yet
+        return 0
+    if not automations.reminder:
+        return 0
+    lead = timedelta(hours=automations.reminder_hours)
+    queued = (
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.booking_id == Booking.id,
+            OutboxMessage.kind == "reminder",
+            OutboxMessage.status.in_(("queued", "sending")),
+        )
+        .exists()
+    )
+    rows = session.execute(
+        select(Booking.start_at, Booking.created_at).where(
+            Booking.status == "confirmed",
+            Booking.start_at > now,
+            Booking.start_at <= now + lead - REMINDER_GRACE,
+            Booking.created_at <= now - REMINDER_GRACE,
+            Booking.reminder_sent_at.is_(None),
+            ~queued,
+        )
+    ).all()
+    if not automations.confirmation:
+        return len(rows)
+    # booked inside the window: the job skips these (the confirmation said it all)
+    return sum(1 for start, created in rows if created <= start - lead)
 
 
 @read_only
@@ -254,6 +305,7 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         )
         if sees_outbox
         else None,
+        "reminders_due": reminders_due_count(session, now) if sees_outbox else None,
     }
     return DashboardData(
         day=day,
@@ -268,4 +320,5 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         recent_bookings=_recent_bookings(session, zone),
         recent_conversations=_recent_conversations(session) if sees_inbox else (),
         alerts=_alerts(figures),
+        reminders_due=figures["reminders_due"],
     )
