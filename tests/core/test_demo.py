@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.demo import (
@@ -322,3 +323,24 @@ def test_cli_demo_prints_progress_and_summary_then_refuses_a_second_time(tmp_pat
     second = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert second.returncode == 2
     assert "already has a business" in second.stderr
+
+
+def test_small_demo_builds_on_either_database_and_ids_continue_after_it(db: Database) -> None:
+    summary = build_demo(db, "small", today=TODAY)
+    assert summary.rows["bookings"] > 300
+
+    def add_contact(session: Session) -> int:
+        contact = Contact(name="Walk-in Customer", email="walk.in@example.com")
+        session.add(contact)
+        session.flush()
+        return contact.id
+
+    assert db.call(add_contact) == summary.rows["contacts"] + 1  # sequences moved past the demo
+    with db.session() as session:
+        overlaps = session.scalar(
+            text(
+                "SELECT count(*) FROM bookings a JOIN bookings b ON a.provider_id = b.provider_id "
+                "AND a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at"
+            )
+        )
+    assert overlaps == 0
