@@ -274,6 +274,7 @@ def schedules_between(
     zone: ZoneInfo,
     *,
     exclude_booking_id: int | None = None,
+    with_external_busy: bool = True,
 ) -> list[av.ProviderSchedule]:
     """Each provider's hours, closures and busy time for local days ``first``..``last``.
 
@@ -294,7 +295,7 @@ def schedules_between(
     )
     external = calendar_sync.busy_blocks_for(
         session,
-        provider_ids,
+        provider_ids if with_external_busy else [],
         av.day_span(first, zone)[0] - rules.buffer_before,
         av.day_span(last, zone)[1] + rules.buffer_after,
     )
@@ -303,7 +304,8 @@ def schedules_between(
             provider_id=pid,
             hours=hours[pid],
             closures=tuple(closures[pid]),
-            busy=tuple(b.occupied for b in busy if b.provider_id == pid) + tuple(external[pid]),
+            busy=tuple(b.occupied for b in busy if b.provider_id == pid)
+            + tuple(external.get(pid, ())),
         )
         for pid in provider_ids
     ]
@@ -348,9 +350,17 @@ def _free_between(
     zone: ZoneInfo,
     now: datetime,
     exclude_booking_id: int | None,
+    with_external_busy: bool = True,
 ) -> list[tuple[datetime, int]]:
     schedules = schedules_between(
-        session, type_rules, providers, first, last, zone, exclude_booking_id=exclude_booking_id
+        session,
+        type_rules,
+        providers,
+        first,
+        last,
+        zone,
+        exclude_booking_id=exclude_booking_id,
+        with_external_busy=with_external_busy,
     )
     found: list[tuple[datetime, int]] = []
     for day in _days(first, last):
@@ -368,18 +378,24 @@ def slots_for_day(
     day: date,
     provider_id: int | None = None,
     now: datetime | None = None,
+    *,
+    with_external_busy: bool = True,
 ) -> DaySlots:
     """The free slots of an active booking type on local ``day``.
 
     With ``provider_id`` None, "any provider": each start once, with the first
     free provider in the business's order. :class:`NotFound` for an unknown or
-    inactive type, or a provider who does not offer it.
+    inactive type, or a provider who does not offer it. Busy time from the
+    providers' outside calendars hides starts unless ``with_external_busy`` is
+    False (the desk, which asks before booking over it).
     """
     now = _now(now)
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
-    free = _free_between(session, type_rules, providers, day, day, zone, now, None)
+    free = _free_between(
+        session, type_rules, providers, day, day, zone, now, None, with_external_busy
+    )
     names = type_rules.names()
     return DaySlots(
         day=day,

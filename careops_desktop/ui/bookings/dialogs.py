@@ -9,6 +9,7 @@ free times as buttons; field errors show at their fields.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
@@ -27,9 +28,10 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import CareOpsError, SlotTaken
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import bookings, contacts, slots
+from careops_desktop.core.services import bookings, contacts
 from careops_desktop.core.services.bookings import BookingReceipt, BookingView
 from careops_desktop.core.services.slots import DaySlots, Slot
+from careops_desktop.ui.bookings.calendar_busy import confirm_then, desk_slots_for_day
 from careops_desktop.ui.bookings.model import Catalogue
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
@@ -155,7 +157,7 @@ class _SlotChooser:
         self.slot.clear()
         set_plain(self.slot_note, "Looking for free times…")
         self.dialog.ops.query(
-            slots.slots_for_day,
+            desk_slots_for_day,  # outside-calendar busy starts are labelled, not hidden
             type_id,
             picked,
             self.provider.currentData(),
@@ -296,7 +298,8 @@ class BookingDialog(CommandDialog):
             "notes": self.notes.toPlainText(),
         }
         if self.new_contact.isChecked():
-            self.run(
+            book = partial(
+                self.run,
                 book_with_new_contact,
                 self._actor,
                 name=self.new_name.text(),
@@ -305,7 +308,11 @@ class BookingDialog(CommandDialog):
                 **booking,
             )
         else:
-            self.run(bookings.book_desk, self._actor, contact_id=contact_id, **booking)
+            book = partial(
+                self.run, bookings.book_desk, self._actor, contact_id=contact_id, **booking
+            )
+        type_id, provider_id = booking["booking_type_id"], booking["provider_id"]
+        confirm_then(self, self.ops, type_id, provider_id, slot.start_utc, book)
 
     def handle_refusal(self, exc: CareOpsError) -> bool:
         if isinstance(exc, SlotTaken):
@@ -351,7 +358,10 @@ class RescheduleDialog(CommandDialog):
             self.show_errors({"start": "Choose a free start time."})
             return
         provider = self.chooser.provider.currentData() or slot.provider_id
-        self.run(bookings.reschedule, self._actor, self._booking.id, slot.start_utc, provider)
+        book = partial(
+            self.run, bookings.reschedule, self._actor, self._booking.id, slot.start_utc, provider
+        )
+        confirm_then(self, self.ops, self._booking.booking_type_id, provider, slot.start_utc, book)
 
     def handle_refusal(self, exc: CareOpsError) -> bool:
         if isinstance(exc, SlotTaken):

@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import bookings, providers
+from careops_desktop.core.services import bookings, calendar_sync, providers
 from careops_desktop.core.services.booking_types import BookingTypeView, list_booking_types
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.calendar_sync import ExternalBlock
 from careops_desktop.core.services.providers import ClosureView, ProviderView
+from careops_desktop.ui.bookings.calendar_busy import busy_for_day, busy_for_week
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.calendar_data import (
     CalendarBlock,
@@ -59,6 +61,7 @@ class PageData:
     providers: tuple[ProviderView, ...]  # the providers shown (active, filtered)
     bookings: tuple[BookingView, ...]
     closures: tuple[ClosureView, ...]
+    busy: tuple[ExternalBlock, ...] = ()  # outside calendars' busy time (calendar sync)
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,8 @@ def load_page(session: Session, request: PageRequest) -> PageData:
     )
     last = request.first + timedelta(days=request.days - 1)
     closures = providers.list_closures(session, request.provider_id, request.first, last)
-    return PageData(request, zone, tuple(shown), tuple(found), tuple(closures))
+    busy = calendar_sync.external_blocks(session, [p.id for p in shown], start, end)
+    return PageData(request, zone, tuple(shown), tuple(found), tuple(closures), tuple(busy))
 
 
 def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) -> CalendarBlock:
@@ -151,7 +155,10 @@ def to_calendar(page: PageData) -> CalendarData:
                 if closure.provider_id in (None, provider.id) and _closed_on(day, closure):
                     closures.append(ClosedDay(key, closure.reason))
                     break
-        return CalendarData(tuple(columns), tuple(blocks), tuple(hours), tuple(closures))
+        busy = busy_for_day(page.busy, zone, day)
+        return CalendarData(
+            tuple(columns), tuple(blocks), tuple(hours), tuple(closures), tuple(busy)
+        )
     columns = []
     blocks = []
     hours = []
@@ -176,7 +183,9 @@ def to_calendar(page: PageData) -> CalendarData:
             if whole and _closed_on(day, closure):
                 closures.append(ClosedDay(key, closure.reason))
                 break
-    return CalendarData(tuple(columns), tuple(blocks), tuple(hours), tuple(closures))
+    names = {p.id: p.name for p in page.providers} if with_provider else None
+    busy = busy_for_week(page.busy, zone, names)
+    return CalendarData(tuple(columns), tuple(blocks), tuple(hours), tuple(closures), tuple(busy))
 
 
 # -- the list ------------------------------------------------------------------------------
