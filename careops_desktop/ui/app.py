@@ -212,7 +212,13 @@ class AppController:
 
     async def _main_window(self, actor: Actor) -> str:
         assert self.ops is not None and self.bridge is not None
-        window = MainWindow(self.ops, self.bridge, actor, business_name=await self._business_name())
+        window = MainWindow(
+            self.ops,
+            self.bridge,
+            actor,
+            business_name=await self._business_name(),
+            runtime_link=self.link,
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         StatusFeed(window, self.link)
         self.window = window

@@ -2,7 +2,8 @@
 
 Other areas talk to it through a small API: ``show_tab(key, filter=...)`` (navigation),
 ``set_tab_title(key, title)``, ``set_booking_page_status(text, tooltip)`` and
-``set_outbox_status(text, tooltip)`` (status bar slots), ``show_status(text)``.
+``set_outbox_status(text, tooltip)`` (status bar slots), ``show_status(text)``;
+``runtime_link`` is the app's ``RuntimeLink`` (None when this window runs no runtime).
 The application controller listens to ``signOutRequested``, ``lockRequested`` and
 ``closed``.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -39,6 +40,9 @@ from careops_desktop.ui.ui_state import (
     idle_lock_minutes,
     save_header_now,
 )
+
+if TYPE_CHECKING:
+    from careops_desktop.ui.runtime_link import RuntimeLink
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +80,10 @@ class MainWindow(QMainWindow):
         business_name: str = "",
         specs: Sequence[TabSpec] | None = None,
         idle_minutes: float | None = None,
+        runtime_link: RuntimeLink | None = None,
     ) -> None:
         super().__init__()
+        self.runtime_link = runtime_link
         self.ops = ops
         self.events = events
         self.actor = actor

@@ -62,6 +62,30 @@ class RuntimeLink:
             return "", ""
         return f"Booking page: {self.urls[0]}", "\n".join(self.urls)
 
+    @property
+    def jobs_running(self) -> bool:
+        """True while this window's runtime runs (its jobs can be woken with run_job_now)."""
+        return self.runtime is not None and bool(getattr(self.runtime, "running", False))
+
+    def run_job_now(self, name: str) -> bool:
+        """Wake the runtime's job ``name`` now (safe from any thread; returns at once).
+
+        ``JobScheduler.run_now`` is called on the runtime's own loop through
+        ``loop.call_soon_threadsafe``. False when no runtime runs or it has no such job.
+        """
+        runtime = self.runtime
+        loop = getattr(runtime, "loop", None)
+        scheduler = getattr(runtime, "scheduler", None)
+        if not self.jobs_running or loop is None or scheduler is None:
+            return False
+        if name not in scheduler.jobs or loop.is_closed():
+            return False
+        try:
+            loop.call_soon_threadsafe(scheduler.run_now, name)
+        except RuntimeError:  # the loop closed meanwhile
+            return False
+        return True
+
     async def stop(self) -> None:
         """Stop the listener and the jobs, waiting for their thread to end."""
         runtime, self.runtime = self.runtime, None

@@ -2,7 +2,10 @@
 
 Everything comes from one core call (``dashboard.dashboard``) and is reloaded whenever any
 core event arrives (coalesced: at most one reload in flight, one more queued). Each card
-switches to its tab with a filter through ``TabContext.show_tab``.
+switches to its tab with a filter through ``TabContext.show_tab``. Failed messages and due
+reminders get their buttons from :mod:`.attention`; the charts (:mod:`.charts`) load
+on their own and reload, throttled, when bookings change. The page scrolls when the
+window is small.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.services import dashboard as dashboard_service
 from careops_desktop.core.services.dashboard import DashboardData
+from careops_desktop.ui.dashboard.attention import MessagingAttention
+from careops_desktop.ui.dashboard.charts import DashboardChartsPanel
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.tabs import TabContext
 
@@ -37,9 +43,10 @@ CARDS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
     ("low_stock_count", "Low stock", "inventory", {"low_stock": True}),
 )
 # an alert's target → the tab that shows it (failed messages are marked in the inbox threads)
-ALERT_TABS = {"outbox": "inbox"}
+ALERT_TABS = {"outbox": "inbox", "reminders": "bookings"}
 ALERT_FILTERS: dict[str, dict[str, Any]] = {
     "messages_failed": {"open": None},
+    "reminders_due": {"period": "upcoming"},
     "forms_overdue": {"status": "overdue"},
     "low_stock": {"low_stock": True},
     "forms_pending": {"status": "pending"},
@@ -158,7 +165,13 @@ class DashboardView(QWidget):
         grid.addWidget(self.conversations_title, 0, 1)
         grid.addWidget(self.recent_conversations, 1, 1)
 
-        layout = QVBoxLayout(self)
+        self.attention = MessagingAttention(context)
+        self.attention.recheck.timeout.connect(self.refresh)
+        self.charts = DashboardChartsPanel(context)
+
+        body = QWidget()
+        body.setObjectName("dashboardBody")
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
         layout.addLayout(cards_row)
@@ -166,9 +179,20 @@ class DashboardView(QWidget):
         layout.addWidget(alerts_title)
         layout.addWidget(self.no_alerts)
         layout.addLayout(self.alerts_box)
+        layout.addWidget(self.attention)
         layout.addSpacing(8)
         layout.addLayout(grid)
+        layout.addSpacing(12)
+        layout.addWidget(self.charts)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         context.events.anyChanged.connect(self.refresh)
         self.refresh()
@@ -180,6 +204,8 @@ class DashboardView(QWidget):
         self.refresh()
 
     def shutdown(self) -> None:
+        self.attention.shutdown()
+        self.charts.shutdown()
         try:
             self.context.events.anyChanged.disconnect(self.refresh)
         except (RuntimeError, TypeError):
@@ -212,6 +238,7 @@ class DashboardView(QWidget):
         for key, card in self.cards.items():
             card.set_value(getattr(data, key))
         self._show_alerts(data)
+        self.attention.show_data(data)
         self._show_recent(data)
         self.loaded.emit(data)
         if self._again:
