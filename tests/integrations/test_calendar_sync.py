@@ -15,6 +15,7 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
+from careops_desktop.core.errors import SlotTaken
 from careops_desktop.core.models import BookingCalendarEvent, OutboxMessage
 from careops_desktop.core.services import bookings, calendar_sync, slots
 from careops_desktop.core.services.calendar_sync import CalendarAccount
@@ -265,6 +266,27 @@ def test_single_weekly_and_all_day_events_block_the_right_slots(linked: Linked) 
     assert _starts(linked, THURSDAY + timedelta(days=7)) == before_thu - {"14:30", "15:00", "15:30"}
     assert before_fri and _starts(linked, FRIDAY) == set()
     assert _starts(linked, WEDNESDAY, linked.world.bob) == before_wed  # Bob's calendar is his own
+
+    # a booking page form sent before the sync (a stale page) is refused for Alice at 11:00;
+    # "first available" goes to Bob instead
+    web = {"booking_type_id": linked.world.consult, "name": "Web Customer", "now": NOW}
+    with pytest.raises(SlotTaken) as refused:
+        linked.db.call(
+            bookings.book_public,
+            provider_id=linked.world.alice,
+            start_utc=local(WEDNESDAY, 11),
+            email="web@example.com",
+            **web,
+        )
+    assert refused.value.alternatives and local(WEDNESDAY, 11) not in refused.value.alternatives
+    receipt = linked.db.call(
+        bookings.book_public,
+        provider_id=None,
+        start_utc=local(WEDNESDAY, 11),
+        email="web@example.com",
+        **web,
+    )
+    assert receipt.provider_id == linked.world.bob
 
     # all-day events may be set not to block; no new sync is needed
     account = linked.db.call(calendar_sync.get_account)

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.errors import NotFound, PolicyRefused, SlotTaken, ValidationError
 from careops_desktop.core.models import Booking, Provider
 from careops_desktop.core.services import availability as av
-from careops_desktop.core.services import slots
+from careops_desktop.core.services import calendar_sync, slots
 from careops_desktop.core.services.slots import TypeRules
 
 ALTERNATIVES = 3
@@ -153,7 +153,9 @@ def claim_provider(
         clashes = slots.conflicting_bookings(
             session, [candidate], window[0], window[1], exclude_booking_id=exclude_booking_id
         )
-        if not clashes:
+        # the booking page never takes a provider's outside-calendar busy time
+        external = on_grid and calendar_sync.busy_blocks_for(session, [candidate], *window)
+        if not clashes and not (external and external[candidate]):
             return Claim(provider, start, end)
     if not works_then:
         raise ValidationError({"start": "That time is not available for booking."})
