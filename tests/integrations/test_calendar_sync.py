@@ -9,7 +9,12 @@ sync with no change fetches no event bodies.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, timedelta
+import http.server
+import ipaddress
+import ssl
+import threading
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -441,3 +446,63 @@ def test_no_password_leaves_changes_waiting(linked: Linked, memory_keyring: Memo
     with linked.db.session() as session:
         row = session.scalars(CALENDAR_ROWS).one()
         assert (row.status, row.attempts) == ("queued", 0)
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """A throwaway certificate for 127.0.0.1 that no one trusts."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_a_certificate_problem_is_explained(tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"https://127.0.0.1:{server.server_address[1]}/"
+        with pytest.raises(CalendarError, match=r"certificate problem .* could not be verified"):
+            CalDavConnection(url, USER, PASSWORD, timeout=5).calendars()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_https_to_a_plain_server_is_explained(radicale: RadicaleServer) -> None:
+    url = radicale.url.replace("http://", "https://")
+    with pytest.raises(CalendarError, match="secure connection failed"):
+        CalDavConnection(url, USER, PASSWORD, timeout=5).calendars()
