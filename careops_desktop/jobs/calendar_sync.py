@@ -24,9 +24,10 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
@@ -41,6 +42,7 @@ from careops_desktop.jobs.scheduler import Job
 
 log = logging.getLogger(__name__)
 
+Offload = Callable[..., Awaitable[Any]]
 SEND_INTERVAL = 20.0
 READ_TICK = 60.0
 HEALTH_KIND = "calendar"
@@ -79,6 +81,7 @@ class CalendarSync:
         batch: int = 50,
         clock: Callable[[], datetime] = utcnow,
         stale_after: timedelta = timedelta(minutes=10),
+        offload: Offload | None = None,
     ) -> None:
         self.database = database
         self.worker = worker or default_worker_name()
@@ -88,6 +91,8 @@ class CalendarSync:
         self._last_read: datetime | None = None
         self._reading = threading.Lock()
         self._sending = threading.Lock()
+        # blocking keyring/CalDAV calls go here: asyncio.to_thread, or the window's own pool
+        self.offload: Offload = offload or asyncio.to_thread
 
     # -- shared ---------------------------------------------------------------------------
 
@@ -97,7 +102,7 @@ class CalendarSync:
         if not account.configured:
             return account, None, "The calendar account is not set up."
         try:
-            secret = await asyncio.to_thread(secrets.get_secret, "caldav", "password")
+            secret = await self.offload(secrets.get_secret, "caldav", "password")
         except secrets.SecretsUnavailable as exc:
             await self._health(str(exc))
             return account, None, str(exc)
@@ -161,7 +166,7 @@ class CalendarSync:
                         await db.run(calendar_store.release_claimed, rest)
                         break
         finally:
-            await asyncio.to_thread(connection.close)
+            await self.offload(connection.close)
             if items:
                 await self._health(health)
         return SendReport(len(items), counts["sent"], counts["queued"], counts["failed"])
@@ -172,7 +177,7 @@ class CalendarSync:
         existing = plan.existing
         if existing is not None and existing.calendar_url != plan.target_url:
             if existing.href:
-                await asyncio.to_thread(connection.delete_event, existing.href)
+                await self.offload(connection.delete_event, existing.href)
             await db.run(calendar_store.record_event_removed, plan.booking_id)
         if plan.target_url is None:
             return
@@ -185,7 +190,7 @@ class CalendarSync:
         now = self.clock()
         text = render_event(plan, uid, plan.sequence, now)
         href = existing.href if same_place and existing is not None else ""
-        written = await asyncio.to_thread(connection.write_event, plan.target_url, uid, text, href)
+        written = await self.offload(connection.write_event, plan.target_url, uid, text, href)
         written = dataclasses.replace(written, sequence=plan.sequence)
         await db.run(calendar_store.record_event_written, plan, written, now)
 
@@ -208,7 +213,7 @@ class CalendarSync:
         now = self.clock()
         interval = timedelta(minutes=max(1, account.sync_minutes))
         if not force and self._last_read is not None and now - self._last_read < interval:
-            await asyncio.to_thread(connection.close)
+            await self.offload(connection.close)
             return ReadReport(waiting="Not due yet.")
         self._last_read = now
         targets = await db.run(calendar_store.calendars_to_read)
@@ -219,7 +224,7 @@ class CalendarSync:
         try:
             for target in targets:
                 try:
-                    result = await asyncio.to_thread(
+                    result = await self.offload(
                         connection.read_busy,
                         target,
                         window=window,
@@ -244,7 +249,7 @@ class CalendarSync:
                     now=now,
                 )
         finally:
-            await asyncio.to_thread(connection.close)
+            await self.offload(connection.close)
         if targets:
             await self._health(errors[0] if errors else "")
         return ReadReport(len(targets), connection.bodies_fetched, changed, tuple(errors))

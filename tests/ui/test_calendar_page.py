@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import Qt
 
 from careops_desktop.core.permissions import Actor, Permission, Role
 from careops_desktop.core.services import calendar_sync
 from careops_desktop.integrations import secrets
+from careops_desktop.ui.bookings.calendar_busy import SyncNowButton
 from careops_desktop.ui.settings.calendar_page import CalendarSettingsPage
 from careops_desktop.ui.settings.registry import SETTINGS_PAGES, SettingsContext
 from tests.core.booking_world import build_in
+from tests.integrations.calendar_world import link_clinic, vevent
 from tests.integrations.memory_keyring import memory_keyring
 from tests.integrations.radicale_server import PASSWORD, USER, radicale
 from tests.integrations.smtp_server import free_port
@@ -86,3 +90,22 @@ def test_connect_pick_calendars_and_save(qtbot, db, ops, radicale, memory_keyrin
     assert saved[world.alice].write_calendar == calendar_sync.CalendarRef(work, "Work")
     assert [r.url for r in saved[world.alice].blocking] == [personal]
     assert saved[world.bob].write_calendar is None
+
+
+def test_sync_now_reads_the_calendars_without_blocking_the_window(  # type: ignore[no-untyped-def]
+    qtbot, db, ops, radicale, memory_keyring
+) -> None:
+    linked = link_clinic(db, radicale)
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=3)
+    stamp = f"{soon:%Y%m%dT%H%M%SZ}"
+    radicale.put_event(linked.personal_url, vevent("x", f"DTSTART:{stamp}\nDURATION:PT1H"))
+    button = SyncNowButton(ops)
+    qtbot.addWidget(button)
+    messages: list[str] = []
+    ops.statusMessage.connect(messages.append)
+    button.click()
+    assert not button.isEnabled()  # the click returned at once; the sync runs on
+    qtbot.waitUntil(lambda: button.isEnabled() and bool(messages), timeout=20_000)
+    assert messages[-1] == "Calendars read: 1, changes: 1."
+    blocks = db.call(calendar_sync.busy_blocks_for, [linked.world.alice], soon, soon + timedelta(1))
+    assert blocks[linked.world.alice] == [(soon, soon + timedelta(hours=1))]

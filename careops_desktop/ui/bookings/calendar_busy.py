@@ -12,13 +12,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
@@ -26,7 +28,8 @@ from careops_desktop.core.models import BookingType
 from careops_desktop.core.services import calendar_sync, slots
 from careops_desktop.core.services.calendar_sync import ExternalBlock
 from careops_desktop.core.services.slots import DaySlots
-from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.ops import Ops, run_off_thread
+from careops_desktop.ui.plain import safe_tooltip
 from careops_desktop.ui.widgets.calendar_data import BusyBlock
 
 BUSY_IN = " — busy in "
@@ -148,3 +151,43 @@ def confirm_then(
         on_error=lambda _exc: book(),
         owner=parent,
     )
+
+
+class SyncNowButton(QPushButton):
+    """The Bookings tab's "Sync calendars": send waiting changes, read every calendar now.
+
+    Runs :meth:`CalendarSync.run_now` on the Qt loop (SQL on the database worker,
+    CalDAV in threads), so the window never waits; the outcome goes to the status bar.
+    """
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__("Sync calendars", parent)
+        self.setObjectName("syncCalendars")
+        self.ops = ops
+        self.task: asyncio.Task[None] | None = None
+        self.clicked.connect(self.sync_now)
+
+    def sync_now(self) -> None:
+        if self.task is not None and not self.task.done():
+            return
+        self.setEnabled(False)
+        self.task = asyncio.ensure_future(self._run())
+
+    async def _run(self) -> None:
+        from careops_desktop.jobs.calendar_sync import CalendarSync
+
+        try:
+            sync = CalendarSync(self.ops.database, offload=run_off_thread)
+            report = await sync.run_now()
+            if report.waiting:
+                text = report.waiting
+            elif report.errors:
+                text = report.errors[0]
+            else:
+                text = f"Calendars read: {report.calendars}, changes: {report.rows_changed}."
+        except Exception as exc:  # a bug must not leave the button dead
+            text = f"The calendar sync failed ({type(exc).__name__})."
+        if shiboken6.isValid(self):
+            self.setEnabled(True)
+            self.setToolTip(safe_tooltip(text))
+            self.ops.statusMessage.emit(text)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.calendar_busy import SyncNowButton
 from careops_desktop.ui.bookings.dialogs import BookingDialog, CancelDialog, RescheduleDialog
 from careops_desktop.ui.bookings.model import (
     STATUS_WORDS,
@@ -99,6 +100,8 @@ class BookingsView(QWidget):
         bar.addWidget(self.range_label, 1)
         bar.addWidget(self.span)
         bar.addWidget(self.provider_filter)
+        self.sync_button = SyncNowButton(context.ops)  # calendar sync: "Sync now"
+        bar.addWidget(self.sync_button)
         bar.addWidget(self.new_button)
 
         # calendar page
