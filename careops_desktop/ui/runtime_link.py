@@ -111,8 +111,13 @@ class StatusFeed(QObject):
         self.window = window
         self._in_flight = False
         self._again = False
+        self.qr_button: QObject | None = None
         if link is not None:
             window.set_booking_page_status(*link.status())
+            if link.urls and not link.error:
+                from careops_desktop.ui.widgets.address_qr import install_status_button
+
+                self.qr_button = install_status_button(window, link.urls)
         actor = window.actor
         if actor.can(Permission.MANAGE_INBOX) or actor.can(Permission.MANAGE_SETTINGS):
             window.events.outboxChanged.connect(self.refresh_outbox)

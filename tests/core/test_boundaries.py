@@ -59,7 +59,13 @@ def test_each_layer_imports_only_what_it_may() -> None:
 
 
 # The PDF report writer draws with QPainter on a QPdfWriter: QtGui and QtCore, never widgets.
-PDF_MODULES = ("exports/pdf_writer.py", "exports/pdf_layout.py", "exports/pdf_charts.py")
+PDF_MODULES = (
+    "exports/pdf_writer.py",
+    "exports/pdf_layout.py",
+    "exports/pdf_charts.py",
+    "exports/poster_pdf.py",  # the booking page poster
+    "exports/qr_paint.py",  # QR modules painted with QPainter (poster and the settings page)
+)
 PDF_QT = ("PySide6.QtGui", "PySide6.QtCore")
 
 

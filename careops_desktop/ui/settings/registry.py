@@ -26,9 +26,11 @@ from careops_desktop.core.permissions import Actor, Permission
 if TYPE_CHECKING:
     from careops_desktop.ui.events_bridge import EventsBridge
     from careops_desktop.ui.ops import Ops
+    from careops_desktop.ui.runtime_link import RuntimeLink
 
 PAGE_ORDER = (
     "business",
+    "booking_page",
     "policy",
     "providers",
     "booking_types",
@@ -48,11 +50,15 @@ AUTOMATIONS = "automations"
 
 @dataclass(frozen=True)
 class SettingsContext:
-    """What a settings page gets: the database road, event signals (None in the wizard)."""
+    """What a settings page gets: the database road, event signals (None in the wizard).
+
+    ``runtime_link``: the window's runtime (booking page and jobs), None when it runs none.
+    """
 
     ops: Ops
     events: EventsBridge | None
     actor: Actor
+    runtime_link: RuntimeLink | None = None
 
 
 PageFactory = Callable[[SettingsContext], QWidget]
@@ -84,6 +90,12 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         "Business",
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.business_page", "BusinessSettingsPage"),
+    ),
+    SettingsPageSpec(
+        "booking_page",
+        "Booking page",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.booking_page", "BookingPageSettingsPage"),
     ),
     SettingsPageSpec(
         "policy",

@@ -16,7 +16,12 @@ class SettingsView(QWidget):
     def __init__(self, context: TabContext) -> None:
         super().__init__()
         self.setObjectName("settingsView")
-        self.settings_context = SettingsContext(context.ops, context.events, context.actor)
+        self.settings_context = SettingsContext(
+            context.ops,
+            context.events,
+            context.actor,
+            runtime_link=getattr(context.window, "runtime_link", None),
+        )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.pages: dict[str, QWidget] = {}
