@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import caldav
@@ -300,7 +300,7 @@ class CalDavConnection:
         seen: dict[str, str] = {}
         removed: list[str] = []
         for obj in listing:
-            href = obj.url.path
+            href = _href(obj.url)
             etag = obj.props.get(dav.GetEtag.tag)
             if etag is None:
                 removed.append(href)
@@ -342,7 +342,7 @@ class CalDavConnection:
         for first in range(0, len(hrefs), MULTIGET_BATCH):
             batch = [calendar.url.join(h) for h in hrefs[first : first + MULTIGET_BATCH]]
             for url, data in calendar._multiget(batch):
-                path = calendar.url.join(url).path
+                path = _href(calendar.url.join(url))
                 self.bodies_fetched += 1
                 periods += periods_from_event(
                     str(data), href=path, etag=etags.get(path, ""), window=window, zone=zone
@@ -362,9 +362,14 @@ class CalDavConnection:
         for obj in found:
             self.bodies_fetched += 1
             periods += periods_from_event(
-                str(obj.data), href=obj.url.path, etag="", window=window, zone=zone
+                str(obj.data), href=_href(obj.url), etag="", window=window, zone=zone
             )
         return ReadResult(True, tuple(periods), (), {"mode": "search"}, len(found), "search")
+
+
+def _href(url: Any) -> str:
+    """A resource's path, percent-decoded: servers spell "@" both ways in one response."""
+    return unquote(str(url.path))
 
 
 def _window_of(state: dict[str, Any]) -> tuple[datetime, datetime]:

@@ -306,7 +306,7 @@ def test_a_second_sync_with_no_change_fetches_no_event_bodies(linked: Linked) ->
         server.put_event(
             linked.personal_url,
             vevent(
-                f"meeting-{n}",
+                f"meeting-{n}@other.example",
                 f"DTSTART;TZID=Europe/London:2026102{n}T130000\n"
                 f"DTEND;TZID=Europe/London:2026102{n}T140000\nSUMMARY:Meeting {n}",
             ),
@@ -324,14 +324,14 @@ def test_a_second_sync_with_no_change_fetches_no_event_bodies(linked: Linked) ->
     server.put_event(
         linked.personal_url,
         vevent(
-            "meeting-1",
+            "meeting-1@other.example",
             "DTSTART;TZID=Europe/London:20261021T160000\nDTEND;TZID=Europe/London:20261021T170000",
         ),
     )
     third = run(linked.sync.read_busy(force=True))
     assert third.bodies_fetched == 1
     client = server.client()
-    client.calendar(url=linked.personal_url).event_by_uid("meeting-2").delete()
+    client.calendar(url=linked.personal_url).event_by_uid("meeting-2@other.example").delete()
     client.session.close()
     fourth = run(linked.sync.read_busy(force=True))
     assert fourth.bodies_fetched == 0
