@@ -47,9 +47,39 @@ POLICY_RANGES: dict[str, tuple[int, int]] = {
 }
 
 
+_CACHE_KEY = "careops_business_row"
+
+
+def find_business(session: Session) -> Business | None:
+    """The one business row (ORM, for services only), or None before setup.
+
+    Read once per transaction: the row is kept in ``session.info`` with the
+    transaction it was read in, so the dozen services one booking calls share
+    one SELECT. Writes go through this same ORM object (``update_profile``,
+    ``activate`` …) or through ORM ``update(Business)`` statements, which
+    synchronise it, so a write earlier in the transaction is always seen; a new
+    transaction, a rollback that dropped the row, or a new session reads it again.
+    """
+    transaction = session.get_transaction()
+    cached = session.info.get(_CACHE_KEY)
+    if cached is not None:
+        if transaction is not None and cached[0] is transaction and cached[1] in session:
+            business: Business = cached[1]
+            return business
+        # held only while its transaction lasts: let the session forget an old row as before
+        del session.info[_CACHE_KEY], cached
+    found = session.scalars(select(Business).order_by(Business.id).limit(1)).first()
+    if found is not None:
+        session.info[_CACHE_KEY] = (session.get_transaction(), found)
+    return found
+
+
 def get_business(session: Session) -> Business:
-    """The one business row (ORM, for services only); :class:`NotFound` before setup."""
-    business = session.scalars(select(Business).order_by(Business.id).limit(1)).first()
+    """The one business row (ORM, for services only); :class:`NotFound` before setup.
+
+    Read once per transaction (see :func:`find_business`).
+    """
+    business = find_business(session)
     if business is None:
         raise NotFound("business", "not set up yet")
     return business
@@ -74,7 +104,7 @@ def ensure_business(session: Session, name: str, timezone: str) -> int:
 
     An existing business is left as it is.
     """
-    existing = session.scalars(select(Business).order_by(Business.id).limit(1)).first()
+    existing = find_business(session)
     if existing is not None:
         return existing.id
     errors: dict[str, str] = {}
@@ -100,7 +130,8 @@ def ensure_business(session: Session, name: str, timezone: str) -> int:
 
 def business_zone(session: Session) -> ZoneInfo:
     """The business's time zone (UTC before setup or if the stored name is unknown)."""
-    name = session.scalar(select(Business.timezone).order_by(Business.id).limit(1))
+    business = find_business(session)
+    name = business.timezone if business is not None else None
     try:
         return ZoneInfo(name or "UTC")
     except (ZoneInfoNotFoundError, ValueError, OSError):

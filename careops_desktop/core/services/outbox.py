@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
-from careops_desktop.core.models import Business, Message, OutboxMessage, utcnow
+from careops_desktop.core.models import Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
+from careops_desktop.core.services.business import find_business
 
 CHANNELS = ("email", "sms", "calendar")
 MAX_ATTEMPTS = 8
@@ -77,7 +78,8 @@ class OutboxCounts:
 
 def message_domain(session: Session) -> str:
     """The domain for Message-IDs: the business contact email's, else ``careops.local``."""
-    email = session.scalar(select(Business.contact_email).order_by(Business.id).limit(1))
+    business = find_business(session)
+    email = business.contact_email if business is not None else None
     if email and "@" in email:
         return email.rsplit("@", 1)[1].strip().lower() or DEFAULT_DOMAIN
     return DEFAULT_DOMAIN
