@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from careops_desktop.core.services.reports import Column, Report
-from careops_desktop.exports.formatting import csv_text, guard_formula
+from careops_desktop.exports.formatting import csv_formatter, csv_text, guard_formula
 
 Row = Sequence[Any]
 
@@ -54,13 +54,21 @@ def write_table_csv(
     excel: bool = False,
 ) -> int:
     """Write a header and ``rows`` (streamed); returns the number of data rows."""
-    kinds = [c.kind for c in columns]
+    formatters = [
+        (i, f) for i, c in enumerate(columns) if (f := csv_formatter(c.kind, guard=excel))
+    ]
+    width = len(columns)
     count = 0
     with _open(target, excel) as stream:
         writer = _writer(stream, excel)
         writer.writerow([c.title for c in columns])
         for row in rows:
-            writer.writerow(_cells(row, kinds, excel))
+            cells = list(row)
+            if len(cells) != width:
+                raise ValueError(f"a row has {len(cells)} values for {width} columns")
+            for index, fmt in formatters:
+                cells[index] = fmt(cells[index])
+            writer.writerow(cells)  # None is written as an empty cell
             count += 1
     return count
 

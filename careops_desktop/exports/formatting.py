@@ -7,12 +7,14 @@ PDF and the Reports tab agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$"}
 NUMERIC_KINDS = frozenset({"int", "float", "money", "percent", "minutes", "hours"})
 # a cell starting with one of these may run as a formula in a spreadsheet
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CHARS = frozenset(FORMULA_STARTS)
 
 
 def is_numeric(kind: str) -> bool:
@@ -39,6 +41,31 @@ def csv_text(value: object, kind: str) -> str:
     if isinstance(value, time):
         return f"{value:%H:%M}"
     return str(value)
+
+
+def csv_formatter(kind: str, *, guard: bool = False) -> Callable[[object], object] | None:
+    """A fast ``csv_text`` for one column kind, chosen once per column for big exports;
+    None where the csv module's own conversion is already right (text, whole numbers).
+
+    ``guard`` defuses formulas in text columns (see :func:`guard_formula`).
+    """
+    if kind == "text":
+        if guard:
+            return lambda v: (
+                "'" + v if type(v) is str and v[:1] in FORMULA_CHARS else ("" if v is None else v)
+            )
+        return None
+    if kind == "int":
+        return None
+    if kind == "datetime":
+        return lambda v: (
+            v.isoformat(" ", "minutes")[:16] if isinstance(v, datetime) else csv_text(v, kind)
+        )
+    if kind == "date":
+        return lambda v: v.isoformat() if isinstance(v, date) else csv_text(v, kind)
+    if kind == "money":
+        return lambda v: f"{v / 100:.2f}" if isinstance(v, int | float) else csv_text(v, kind)
+    return lambda v: csv_text(v, kind)
 
 
 def display_text(value: object, kind: str, currency: str = "GBP") -> str:

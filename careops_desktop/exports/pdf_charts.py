@@ -97,7 +97,8 @@ def _vertical(
         painter.setFont(fonts.bold)
         painter.setPen(INK)
         painter.drawText(QPointF(0, y + fonts.metrics(fonts.bold).ascent()), title)
-        _legend(painter, fonts, series, width * 0.55, y)
+        if len(series) > 1:
+            _legend(painter, fonts, series, width * 0.55, y)
         axis_w = max(small.horizontalAdvance(display_text(top_value, kind, currency)), line * 2)
         left, plot_top = axis_w + line * 0.6, y + line * 1.8
         plot_h, plot_w = height - line * 4.2, width - axis_w - line * 0.6

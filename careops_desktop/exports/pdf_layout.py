@@ -141,13 +141,17 @@ def table_shape(
         ]
         if sum(widths) > width:
             widths = [w * width / sum(widths) for w in widths]
-    else:
-        extra = (width - total) / max(1, sum(1 for c in columns if not is_numeric(c.kind)))
+    else:  # text columns take the spare width (up to 2.5 times their own), numbers the rest
+        text_width = sum(w for w, c in zip(natural, columns, strict=True) if not is_numeric(c.kind))
+        grow = min(1.5, (width - total) / text_width) if text_width else 0.0
         widths = [
-            w if is_numeric(c.kind) else w + extra for w, c in zip(natural, columns, strict=True)
+            w if is_numeric(c.kind) else w * (1 + grow)
+            for w, c in zip(natural, columns, strict=True)
         ]
-        if all(is_numeric(c.kind) for c in columns):
-            widths = [w * width / total for w in natural]
+        numbers = [i for i, c in enumerate(columns) if is_numeric(c.kind)]
+        takers = numbers or list(range(len(columns)))
+        spare = (width - sum(widths)) / len(takers)
+        widths = [w + spare if i in takers else w for i, w in enumerate(widths)]
     return TableShape(columns, widths, body.height() * 1.55, currency)
 
 

@@ -66,6 +66,14 @@ class _Sheet:
         self.columns = columns
         self.formats = [_number_format(c.kind, currency) for c in columns]
         self.ws.freeze_panes = "A2"
+        self.styled: list[WriteOnlyCell | None] = []
+        for fmt in self.formats:
+            cell = None
+            if fmt is not None:
+                cell = WriteOnlyCell(self.ws)
+                cell.number_format = fmt
+            self.styled.append(cell)
+        self.text_cells = [WriteOnlyCell(self.ws) for _ in columns]
 
     def size_columns(self, sample: Sequence[Sequence[Any]]) -> None:
         for index, column in enumerate(self.columns):
@@ -88,14 +96,28 @@ class _Sheet:
         self.ws.append(cells)
 
     def row(self, values: Sequence[Any]) -> None:
-        cells = []
-        for value, column, fmt in zip(values, self.columns, self.formats, strict=True):
-            cell = WriteOnlyCell(self.ws, _cell_value(value, column.kind))
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text that starts with "=" stays text
-            elif fmt is not None and cell.value is not None:
-                cell.number_format = fmt
-            cells.append(cell)
+        """Append one row. Formatted columns reuse one styled cell each (the write-only
+        sheet writes a row out as soon as it is appended), other values go in plain, and
+        text that starts with "=" goes in as text, never as a formula."""
+        cells: list[Any] = []
+        for value, column, styled, text in zip(
+            values, self.columns, self.styled, self.text_cells, strict=True
+        ):
+            value = _cell_value(value, column.kind)
+            if value is None:
+                cells.append(None)
+            elif isinstance(value, str):
+                if value.startswith("="):
+                    text.value = value
+                    text.data_type = "s"
+                    cells.append(text)
+                else:
+                    cells.append(value)
+            elif styled is not None:
+                styled.value = value
+                cells.append(styled)
+            else:
+                cells.append(value)
         self.ws.append(cells)
 
 

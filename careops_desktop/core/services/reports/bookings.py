@@ -87,7 +87,7 @@ def bookings_report(
         (Column("status", "Status"), Column("bookings", "Bookings", "int")),
         tuple((STATUS_TITLES[s], counts[s]) for s in STATUSES),
     )
-    sections = [status_section, _by_bucket(session, ctx), types, providers]
+    sections = [_by_bucket(session, ctx), types, providers, status_section]
     notes = (
         "Rates: cancellations of all bookings; no-shows of completed plus no-shows.",
         "Revenue uses each booking type's current price.",
