@@ -46,6 +46,7 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.schema import upgrade_to_head
 from careops_desktop.core.services import forms, inventory
 from careops_desktop.core.services.dashboard import dashboard
+from careops_desktop.core.services.dashboard_charts import dashboard_charts
 
 NOW = datetime(2025, 5, 14, 9, 0, tzinfo=UTC)
 BOOKINGS = 120_000
@@ -238,6 +239,7 @@ def main() -> None:
         month = (NOW - timedelta(days=30), NOW)
         results = {
             "dashboard": timed(lambda: db.call(dashboard, owner, NOW)),
+            "dashboard_charts": timed(lambda: db.call(dashboard_charts, NOW), runs=10),
             "list_submissions_first_page": timed(
                 lambda: db.call(forms.list_submissions, owner, limit=100)
             ),

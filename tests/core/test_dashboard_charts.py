@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,9 +27,7 @@ from careops_desktop.core.services.dashboard_charts import (
     TREND_WEEKS,
     WeekRate,
     dashboard_charts,
-    hour_buckets,
 )
-from careops_desktop.core.services.reports.period import Period
 from tests.core.seed_rows import add_booking, add_booking_type, add_business, add_contact
 from tests.core.seed_rows import add_provider as seed_provider
 
@@ -248,19 +245,18 @@ def test_busy_hours_follow_half_and_quarter_hour_offsets(
     )
 
 
-def test_hour_buckets_cover_the_period_without_gaps() -> None:
-    zone = ZoneInfo(LONDON)
-    period = Period(date(2025, 3, 29), date(2025, 3, 31), zone)  # 23 + 24 + 24 hours
-    spans, keys = hour_buckets(period)
-    assert len(spans) == 24 + 23 + 24
-    assert spans[0].lo == period.start_utc and spans[-1].hi == period.end_utc
-    assert all(a.hi == b.lo for a, b in pairwise(spans))
-    assert (6, 1) not in keys  # Sunday 01:00 never happened
-    autumn = Period(date(2025, 10, 26), date(2025, 10, 26), zone)
-    autumn_spans, autumn_keys = hour_buckets(autumn)
-    assert autumn_keys.count((6, 1)) == 1 and len(autumn_keys) == 24
-    doubled = autumn_spans[autumn_keys.index((6, 1))]
-    assert doubled.hi - doubled.lo == timedelta(hours=2)
+def test_the_last_quarter_of_23_and_25_hour_days_and_every_hour_boundary(db: Database) -> None:
+    world = World(db, LONDON)
+    world.book(local(LONDON, 2025, 3, 30, 23, 45))  # the 92nd quarter of a 23-hour Sunday
+    world.book(local(LONDON, 2025, 3, 30, 3, 0))  # the first hour after the gap
+    world.book(local(LONDON, 2025, 10, 26, 23, 45))  # the 100th quarter of a 25-hour Sunday
+    for hour in range(8, 18):  # on the hour, Monday 27 October
+        world.book(local(LONDON, 2025, 10, 27, hour, 0))
+    grid = db.call(dashboard_charts, utc(2025, 11, 5, 12, 0)).busy_hours
+    assert grid[6][23] == 1 and grid[6][3] == 0  # spring Sunday is before the eight weeks
+    assert grid[0][8:18] == (1,) * 10 and sum(grid[0]) == 10
+    grid = db.call(dashboard_charts, utc(2025, 4, 2, 12, 0)).busy_hours
+    assert grid[6][23] == 1 and grid[6][3] == 1 and sum(map(sum, grid)) == 2
 
 
 # -- empty and unset -----------------------------------------------------------------------

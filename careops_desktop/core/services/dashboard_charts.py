@@ -11,9 +11,10 @@ changes, on SQLite and PostgreSQL alike:
   included): completed bookings and no-shows, and the no-show rate of the two.
 - ``busy_hours``: bookings (not cancelled) that started in the
   :data:`BUSY_WEEKS` weeks before today, by local weekday and hour of the day
-  (``busy_hours[weekday][hour]``, Monday = 0). The hour buckets are built from
-  UTC quarter-hours, so zones with half- or quarter-hour offsets (India, Nepal)
-  and the doubled hour of an autumn night count right.
+  (``busy_hours[weekday][hour]``, Monday = 0). SQL counts them per local day and
+  quarter-hour since local midnight; each quarter's UTC instant is then put into
+  local time, so zones with half- or quarter-hour offsets (India, Nepal) and the
+  doubled hour of an autumn night count right.
 
 Like the dashboard's booking figures these are shown to everyone signed in.
 """
@@ -22,20 +23,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, Integer, and_, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.models import Booking, utcnow
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.reports.period import (
-    Bucket,
     Period,
     bucket_table,
     buckets,
 )
-from careops_desktop.core.services.reports.sql import count_if
+from careops_desktop.core.services.reports.sql import count_if, minutes_between
 
 PAST_DAYS = 30
 AHEAD_DAYS = 14
@@ -138,43 +139,32 @@ def _no_show_weeks(session: Session, period: Period) -> tuple[WeekRate, ...]:
     return tuple(WeekRate(span.label, *found.get(n, (0, 0))) for n, span in enumerate(spans))
 
 
-def hour_buckets(period: Period) -> tuple[list[Bucket], list[tuple[int, int]]]:
-    """The period cut into runs of UTC time that share a local (weekday, hour).
+def quarter_of_day(session: Session, day_start: Any, start: Any) -> ColumnElement[Any]:
+    """Which quarter-hour after ``day_start`` (a UTC column) ``start`` falls in (0, 1, …).
 
-    Returns the buckets (their ``label`` is the local date) and, for each, its
-    (weekday, hour). A local hour that happens twice (autumn) is one bucket two
-    hours long; one that never happens (spring) has none.
+    Counted in elapsed minutes, so a 23- or 25-hour day has 92 or 100 quarters. A hundredth
+    of a minute is added first, so floating error never puts 10:00:00 in the quarter before.
     """
-    zone = period.zone
-    spans: list[Bucket] = []
-    keys: list[tuple[int, int]] = []
-    moment, end = period.start_utc, period.end_utc
-    run_start = moment
-    run_key: tuple[int, int] | None = None
-    run_day: date | None = None
-    while moment < end:
-        local = moment.astimezone(zone)
-        key = (local.weekday(), local.hour)
-        if key != run_key:
-            if run_key is not None and run_day is not None:
-                spans.append(Bucket(run_day, run_start, moment))
-                keys.append(run_key)
-            run_start, run_key, run_day = moment, key, local.date()
-        moment += QUARTER
-    if run_key is not None and run_day is not None:
-        spans.append(Bucket(run_day, run_start, end))
-        keys.append(run_key)
-    return spans, keys
+    minutes = minutes_between(session, day_start, start)
+    quarters = (minutes + literal_column("0.01")) / literal_column("15.0")
+    if session.get_bind().dialect.name == "sqlite":
+        return cast(quarters, Integer)  # truncation: the floor of a positive number
+    return cast(func.floor(quarters), Integer)
 
 
 def _busy_hours(session: Session, period: Period) -> tuple[tuple[int, ...], ...]:
-    spans, keys = hour_buckets(period)
-    grid = [[0] * 24 for _ in range(7)]
-    if not spans:
-        return tuple(tuple(row) for row in grid)
-    table = bucket_table(spans, "chart_hours")
-    rows = session.execute(
-        select(table.c.n, func.count(Booking.id))
+    """Bookings per local (weekday, hour): counted per local day and quarter-hour in SQL.
+
+    Each (day, quarter) is then turned into its UTC instant and that into local time, so
+    the doubled autumn hour, the missing spring hour and half- or quarter-hour offsets
+    (India, Nepal) all land in the right local hour.
+    """
+    spans = buckets(period, "day")
+    table = bucket_table(spans, "chart_busy_days")
+    quarters = (
+        select(
+            table.c.n.label("n"), quarter_of_day(session, table.c.lo, Booking.start_at).label("q")
+        )
         .select_from(table)
         .join(
             Booking,
@@ -184,11 +174,15 @@ def _busy_hours(session: Session, period: Period) -> tuple[tuple[int, ...], ...]
                 Booking.status != "cancelled",
             ),
         )
-        .group_by(table.c.n)
+        .subquery("busy")
+    )
+    rows = session.execute(
+        select(quarters.c.n, quarters.c.q, func.count()).group_by(quarters.c.n, quarters.c.q)
     ).all()
-    for n, count in rows:
-        weekday, hour = keys[int(n)]
-        grid[weekday][hour] += int(count)
+    grid = [[0] * 24 for _ in range(7)]
+    for n, quarter, count in rows:
+        at = (spans[int(n)].lo + QUARTER * int(quarter)).astimezone(period.zone)
+        grid[at.weekday()][at.hour] += int(count)
     return tuple(tuple(row) for row in grid)
 
 
