@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import bookings, calendar_sync, providers
+from careops_desktop.core.services import bookings, calendar_sync, providers, table_ids
 from careops_desktop.core.services.booking_types import BookingTypeView, list_booking_types
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.core.services.business import business_zone
@@ -40,7 +40,6 @@ STATUS_WORDS = {
     "no_show": "No-show",
     "cancelled": "Cancelled",
 }
-LIST_PAGE = 5000  # the core lists at most this many per call
 
 
 @dataclass(frozen=True)
@@ -204,15 +203,11 @@ class ListFilter:
 
 
 class BookingSource:
-    """``fetch_ids``/``fetch_rows`` for the bookings :class:`IdTableModel` (database worker).
-
-    The core lists views (at most 5,000 a call), so one listing pages through
-    them and keeps the rows until the next listing.
-    """
+    """``fetch_ids``/``fetch_rows`` for the bookings :class:`IdTableModel` (database worker):
+    the ids of every matching booking in order, then the views of each block drawn."""
 
     def __init__(self, actor: Actor) -> None:
         self._actor = actor
-        self._rows: dict[int, BookingView] = {}
 
     def fetch_ids(
         self, session: Session, flt: ListFilter | None, sort_key: str | None, descending: bool
@@ -228,29 +223,20 @@ class BookingSource:
         order = sort_key or "start"
         if descending:
             order = f"-{order}"
-        rows: list[BookingView] = []
-        while True:
-            page = bookings.list_bookings(
-                session,
-                self._actor,
-                start=start,
-                end=end,
-                status=flt.status,
-                booking_type_id=flt.booking_type_id,
-                provider_id=flt.provider_id,
-                search=flt.search,
-                order=order,
-                limit=LIST_PAGE,
-                offset=len(rows),
-            )
-            rows.extend(page)
-            if len(page) < LIST_PAGE:
-                break
-        self._rows = {row.id: row for row in rows}
-        return [row.id for row in rows]
+        return table_ids.booking_ids(
+            session,
+            self._actor,
+            start=start,
+            end=end,
+            status=flt.status,
+            booking_type_id=flt.booking_type_id,
+            provider_id=flt.provider_id,
+            search=flt.search,
+            order=order,
+        )
 
-    def fetch_rows(self, _session: Session, ids: Sequence[int]) -> Mapping[int, BookingView]:
-        return {i: self._rows[i] for i in ids if i in self._rows}
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, BookingView]:
+        return table_ids.booking_rows_by_ids(session, self._actor, ids)
 
 
 def list_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import form_definitions, form_submissions
+from careops_desktop.core.services import form_definitions, table_ids
 from careops_desktop.core.services.form_definitions import FormView
 from careops_desktop.core.services.form_fields import FormField
 from careops_desktop.core.services.form_submissions import SubmissionDetail, SubmissionRow
@@ -28,7 +28,6 @@ TYPE_WORDS = {
     "select": "Choice",
     "checkbox": "Tick box",
 }
-PAGE = form_submissions.LIMIT_MAX
 _FIELD_ERROR = re.compile(r"^fields\[(\d+)\](?:\.(\w+))?$")
 
 
@@ -40,35 +39,26 @@ class SubmissionFilter:
 
 
 class SubmissionSource:
-    """``fetch_ids``/``fetch_rows`` over ``form_submissions.list_submissions`` (pages of 1,000)."""
+    """``fetch_ids``/``fetch_rows``: the ids of every submission ``list_submissions`` would
+    list, newest first, then the rows of each block drawn (database worker)."""
 
     def __init__(self, actor: Actor) -> None:
         self._actor = actor
-        self._rows: dict[int, SubmissionRow] = {}
 
     def fetch_ids(
         self, session: Session, flt: SubmissionFilter | None, _sort: str | None, _desc: bool
     ) -> Sequence[int]:
         flt = flt or SubmissionFilter()
-        rows: list[SubmissionRow] = []
-        while True:
-            page = form_submissions.list_submissions(
-                session,
-                self._actor,
-                status=flt.status,
-                form_id=flt.form_id,
-                search=flt.search or None,
-                limit=PAGE,
-                offset=len(rows),
-            )
-            rows.extend(page)
-            if len(page) < PAGE:
-                break
-        self._rows = {row.id: row for row in rows}
-        return [row.id for row in rows]
+        return table_ids.submission_ids(
+            session,
+            self._actor,
+            status=flt.status,
+            form_id=flt.form_id,
+            search=flt.search or None,
+        )
 
-    def fetch_rows(self, _session: Session, ids: Sequence[int]) -> Mapping[int, SubmissionRow]:
-        return {i: self._rows[i] for i in ids if i in self._rows}
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, SubmissionRow]:
+        return table_ids.submission_rows_by_ids(session, self._actor, ids)
 
 
 def submission_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:

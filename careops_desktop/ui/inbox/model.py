@@ -1,7 +1,8 @@
 """The inbox's models: the conversation list (lazy, over ids) and one thread's messages.
 
 The conversation filter is an :class:`InboxFilter`; the core's
-``inbox.list_conversations`` does the search and order in SQL.
+``table_ids.conversation_ids`` does the search and order in SQL (as
+``inbox.list_conversations``) and ``conversation_rows_by_ids`` loads the rows drawn.
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ from PySide6.QtCore import (
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import inbox
+from careops_desktop.core.services import table_ids
 from careops_desktop.core.services.inbox import ConversationRow, MessageView
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MESSAGE_ROLE = int(Qt.ItemDataRole.UserRole) + 10
-ALL_CONVERSATIONS = 1_000_000  # the list query pages; the inbox asks for all ids at once
 
 DELIVERY_WORDS = {
     "none": "",
@@ -50,33 +50,22 @@ class InboxFilter:
 
 
 class ConversationSource:
-    """``fetch_ids``/``fetch_rows`` for :class:`IdTableModel` over ``inbox.list_conversations``.
-
-    The core lists rows, not ids, so one listing gives both: the rows are kept
-    until the next listing and handed out by id (both calls run on the database
-    worker, one after the other).
-    """
+    """``fetch_ids``/``fetch_rows`` for :class:`IdTableModel`: the ids of every matching
+    conversation, then the rows of each block drawn (database worker)."""
 
     def __init__(self, actor: Actor) -> None:
         self._actor = actor
-        self._rows: dict[int, ConversationRow] = {}
 
     def fetch_ids(
         self, session: Session, flt: InboxFilter | None, _sort: str | None, _desc: bool
     ) -> Sequence[int]:
         flt = flt or InboxFilter()
-        rows = inbox.list_conversations(
-            session,
-            self._actor,
-            open_filter=flt.open_filter,
-            search=flt.search,
-            limit=ALL_CONVERSATIONS,
+        return table_ids.conversation_ids(
+            session, self._actor, open_filter=flt.open_filter, search=flt.search
         )
-        self._rows = {row.id: row for row in rows}
-        return [row.id for row in rows]
 
-    def fetch_rows(self, _session: Session, ids: Sequence[int]) -> Mapping[int, ConversationRow]:
-        return {i: self._rows[i] for i in ids if i in self._rows}
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, ConversationRow]:
+        return table_ids.conversation_rows_by_ids(session, self._actor, ids)
 
 
 def conversation_columns(zone_of: Any) -> list[Column]:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import inventory
+from careops_desktop.core.services import table_ids
 from careops_desktop.core.services.inventory_views import ItemView, MovementView
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
@@ -32,28 +32,26 @@ class ItemFilter:
 
 
 class ItemSource:
-    """``fetch_ids``/``fetch_rows`` over ``inventory.list_items`` (database worker)."""
+    """``fetch_ids``/``fetch_rows`` as ``inventory.list_items``: ids, then the rows of each
+    block drawn (database worker)."""
 
     def __init__(self, actor: Actor) -> None:
         self._actor = actor
-        self._rows: dict[int, ItemView] = {}
 
     def fetch_ids(
         self, session: Session, flt: ItemFilter | None, _sort: str | None, _desc: bool
     ) -> Sequence[int]:
         flt = flt or ItemFilter()
-        rows = inventory.list_items(
+        return table_ids.item_ids(
             session,
             self._actor,
             include_inactive=flt.include_inactive,
             search=flt.search or None,
             low_only=flt.low_only,
         )
-        self._rows = {row.id: row for row in rows}
-        return [row.id for row in rows]
 
-    def fetch_rows(self, _session: Session, ids: Sequence[int]) -> Mapping[int, ItemView]:
-        return {i: self._rows[i] for i in ids if i in self._rows}
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, ItemView]:
+        return table_ids.items_by_ids(session, self._actor, ids)
 
 
 def item_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:
