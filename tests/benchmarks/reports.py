@@ -36,6 +36,14 @@ TARGETS = {"report": 1.0, "csv": 3.0, "xlsx": 30.0, "pdf": 3.0}
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory. Linux keeps ru_maxrss across exec (a child
+    reports its parent's peak), so VmHWM from /proc is read where it exists."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 

@@ -81,7 +81,7 @@ def test_small_demo_has_a_few_hundred_rows_in_each_table(built: Built) -> None:
     database, summary = built.database, built.summary
     rows = summary.rows
     assert 300 <= rows["bookings"] <= 1_500
-    assert rows["contacts"] == 250 == rows["conversations"]
+    assert rows["contacts"] == 400 == rows["conversations"]
     assert 1_000 <= rows["messages"] <= 3_000
     assert 150 <= rows["form_submissions"] <= 1_000
     assert 300 <= rows["stock_movements"] <= 3_000

@@ -12,6 +12,14 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import PermissionDenied, ValidationError
+from careops_desktop.core.models import (
+    Conversation,
+    Form,
+    FormSubmission,
+    InventoryItem,
+    Message,
+    StockMovement,
+)
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports import (
     REPORTS,
@@ -330,3 +338,74 @@ def test_another_time_zone_moves_the_day_boundaries(demo: Database) -> None:
         e="2025-04-09 15:00:00",
     )
     assert tokyo.figure("bookings").value == shifted
+
+
+def test_every_report_runs_on_either_database(db: Database) -> None:
+    """A hand-made day: one booking, an inquiry answered in 30 minutes, a form, a stock use."""
+    start = datetime(2025, 6, 2, 9, tzinfo=UTC)
+
+    def seed(session: Session) -> None:
+        seed_rows.add_business(session)
+        contact = seed_rows.add_contact(session, "Ada Lovelace", "ada@example.com")
+        provider = seed_rows.add_provider(session)
+        kind = seed_rows.add_booking_type(session)
+        booking = seed_rows.add_booking(
+            session,
+            contact_id=contact,
+            booking_type_id=kind,
+            provider_id=provider,
+            start=start,
+            status="completed",
+            created_at=start - timedelta(days=2),
+        )
+        conversation = Conversation(contact_id=contact, created_at=start, updated_at=start)
+        session.add(conversation)
+        session.flush()
+        for minutes, sender in ((0, "customer"), (5, "customer"), (30, "staff")):
+            session.add(
+                Message(
+                    conversation_id=conversation.id,
+                    direction="in" if sender == "customer" else "out",
+                    sender_type=sender,
+                    sender_name=sender,
+                    content="Hello",
+                    channel="email",
+                    created_at=start + timedelta(minutes=minutes),
+                )
+            )
+        conversation.updated_at = start + timedelta(minutes=30)
+        form = Form(name="Intake", fields=[])
+        item = InventoryItem(name="Gloves", quantity=9, low_threshold=2)
+        session.add_all([form, item])
+        session.flush()
+        session.add(
+            FormSubmission(
+                form_id=form.id,
+                booking_id=booking,
+                contact_id=contact,
+                token="t" * 32,
+                status="completed",
+                created_at=start,
+                submitted_at=start + timedelta(hours=3),
+            )
+        )
+        session.add(
+            StockMovement(
+                item_id=item.id, delta=-1, reason="booking", booking_id=booking, created_at=start
+            )
+        )
+
+    db.call(seed)
+    day = date(2025, 6, 2)
+    reports = {name: db.call(run_report, SYSTEM, name, day, day, now=NOW) for name in REPORTS}
+    assert reports["bookings"].figure("completed").value == 1
+    assert reports["bookings"].figure("revenue").value == 0
+    inbox = reports["inbox"]
+    assert inbox.figure("inquiries").value == 1  # the second message is the same turn
+    assert inbox.figure("messages_received").value == 2
+    assert inbox.figure("median_reply_minutes").value == pytest.approx(30, abs=0.01)
+    assert reports["forms"].figure("average_hours").value == pytest.approx(3)
+    used = reports["inventory"].section("use_by_item")
+    assert dict(zip(used.values("item"), used.values("used"), strict=True)) == {"Gloves": 1}
+    assert reports["contacts"].figure("new_customers").value == 1
+    assert reports["day_sheet"].figure("appointments").value == 1

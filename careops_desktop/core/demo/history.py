@@ -21,6 +21,8 @@ from careops_desktop.core.demo.catalogue import Catalogue
 from careops_desktop.core.demo.schedule import Slot
 
 INQUIRY_ONLY_SHARE = 0.08  # customers who got in touch but never booked
+MIN_GAP = timedelta(days=7)  # between two visits of one customer, mostly
+WARM_UP = 60  # until this many customers are known, most bookings bring a new one
 
 
 @dataclass(slots=True)
@@ -78,6 +80,18 @@ def _created_at(rng: random.Random, slot: Slot, now: datetime, earliest: datetim
     return created.replace(microsecond=0)
 
 
+def _regular(
+    tickets: list[int], visits: dict[int, list[datetime]], slot: Slot, rng: random.Random
+) -> int | None:
+    """A known customer for this slot, weighted by loyalty, who has no other visit within
+    a week of it (nobody comes every other day); None when a few tries find nobody."""
+    for _ in range(4 if tickets else 0):
+        candidate = tickets[rng.randrange(len(tickets))]
+        if all(abs(seen - slot.start) >= MIN_GAP for seen in visits.get(candidate, ())):
+            return candidate
+    return None
+
+
 def _at_the_desk(
     created: datetime, slot: Slot, now: datetime, catalogue: Catalogue, rng: random.Random
 ) -> datetime:
@@ -125,22 +139,27 @@ def build_history(
     remaining_new = min(contact_count - inquiry_only, len(timed))
     contacts: list[ContactRecord] = []
     tickets: list[int] = []  # each contact appears as often as they are loyal
+    visits: dict[int, list[datetime]] = {}
     bookings: list[BookingRecord] = []
     types = catalogue.types
     for n, (created, slot) in enumerate(timed):
         remaining = len(timed) - n
         chance = remaining_new / remaining
         chance *= 3.0 if types[slot.type].spec.first_visit else 0.7
-        if remaining_new and (not tickets or remaining_new >= remaining or rng.random() < chance):
+        chance = max(chance, 1.0 - len(contacts) / WARM_UP)  # a new practice: mostly new faces
+        regular = _regular(tickets, visits, slot, rng)
+        new = not tickets or remaining_new >= remaining or rng.random() < chance
+        if remaining_new and (new or regular is None):
             contact = make_contact(rng, first_contact_id + len(contacts), created)
             contact.created_at = created - timedelta(minutes=rng.randrange(1, 30))
             contacts.append(contact)
-            loyalty = min(12, int(rng.paretovariate(1.4)))
+            loyalty = min(8, int(rng.paretovariate(1.4)))
             tickets.extend([contact.id] * loyalty)
             contact_id = contact.id
             remaining_new -= 1
         else:
-            contact_id = tickets[rng.randrange(len(tickets))]
+            contact_id = regular if regular is not None else tickets[rng.randrange(len(tickets))]
+        visits.setdefault(contact_id, []).append(slot.start)
         status, cancelled = _fate(rng, slot, created, now)
         web = rng.random() < 0.45
         if not web:

@@ -55,12 +55,11 @@ def contacts_report(
         )
         .exists()
     )
-    customers, new = session.execute(
-        select(
-            func.count(func.distinct(Booking.contact_id)),
-            func.count(func.distinct(case((first, Booking.contact_id)))),
-        ).where(kept, Booking.start_at >= lo, Booking.start_at < hi)
-    ).one()
+    customers = session.scalar(
+        select(func.count(func.distinct(Booking.contact_id))).where(
+            kept, Booking.start_at >= lo, Booking.start_at < hi
+        )
+    )
     added = session.scalar(
         select(func.count())
         .select_from(Contact)
@@ -83,7 +82,8 @@ def contacts_report(
         .group_by(table.c.n)
         .order_by(table.c.n)
     ).all()
-    customers, new = int(customers), int(new)
+    customers = int(customers or 0)
+    new = sum(int(f) for _, _, f in per_bucket)  # each first visit lies in one bucket
     figures = [
         KeyFigure("customers", "Customers seen", customers),
         KeyFigure("new_customers", "New customers", new),

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from careops_desktop.core.db import read_only
@@ -64,39 +64,23 @@ def inbox_report(
         .limit(1)
         .scalar_subquery()
     )
-    first_reply = (
-        select(func.min(staff.created_at))
+    first_reply = (  # the next staff message: an ordered index range that stops at the first
+        select(staff.created_at)
         .where(
             staff.conversation_id == m.conversation_id,
             staff.created_at >= m.created_at,
             staff.sender_type == "staff",
         )
+        .order_by(staff.created_at)
+        .limit(1)
         .scalar_subquery()
     )
-    customer = (
-        select(
-            m.channel.label("channel"),
-            m.created_at.label("created_at"),
-            previous_sender.label("previous"),
-            first_reply.label("replied_at"),
-        )
-        .select_from(Conversation)
-        .join(m, _messages_in(m, lo, hi))
-        .where(_active(lo, hi), m.sender_type == "customer")
-        .subquery("customer")
-    )
-    rows = session.execute(
-        select(
-            customer.c.created_at,
-            customer.c.channel,
-            minutes_between(session, customer.c.created_at, customer.c.replied_at),
-        ).where(func.coalesce(customer.c.previous, "") != "customer")
-    ).all()
+    in_period = (_active(lo, hi), m.sender_type.in_(("customer", "staff")))
     senders = session.execute(
         select(m.sender_type, m.sender_name, func.count())
         .select_from(Conversation)
         .join(m, _messages_in(m, lo, hi))
-        .where(_active(lo, hi), m.sender_type.in_(("customer", "staff")))
+        .where(*in_period)
         .group_by(m.sender_type, m.sender_name)
     ).all()
     received = sum(int(n) for kind, _, n in senders if kind == "customer")
@@ -104,15 +88,36 @@ def inbox_report(
         ((name or "(unnamed)", int(n)) for kind, name, n in senders if kind == "staff"),
         key=lambda item: (-item[1], item[0]),
     )
+    inquiry = (
+        select(
+            m.channel.label("channel"),
+            type_coerce(m.created_at, String).label("created_at"),  # parsed here, once
+            previous_sender.label("previous"),
+            minutes_between(session, m.created_at, first_reply).label("minutes"),
+        )
+        .select_from(Conversation)
+        .join(m, _messages_in(m, lo, hi))
+        .where(_active(lo, hi), m.sender_type == "customer")
+        .subquery("inquiry")
+    )
+    rows = (
+        session.connection()  # Core rows: no ORM bookkeeping per row
+        .execute(
+            select(inquiry.c.channel, inquiry.c.created_at, inquiry.c.minutes).where(
+                func.coalesce(inquiry.c.previous, "") != "customer"
+            )
+        )
+        .all()
+    )
     starts = [b.lo for b in spans]
     per_bucket: Counter[int] = Counter()
     per_channel: dict[str, list[float | None]] = defaultdict(list)
-    for created_at, channel, minutes in rows:
+    for channel, created_at, minutes in rows:
         # local-day buckets from their UTC bounds: right across a DST change
-        per_bucket[bisect_right(starts, as_utc(created_at)) - 1] += 1
+        per_bucket[bisect_right(starts, _utc(created_at)) - 1] += 1
         per_channel[channel].append(None if minutes is None else max(0.0, float(minutes)))
+    inquiries = sum(per_bucket.values())
     answered = [t for times in per_channel.values() for t in times if t is not None]
-    inquiries = len(rows)
     new_conversations, left_open = _conversations(session, lo, hi)
     figures = [
         KeyFigure("inquiries", "New inquiries", inquiries),
@@ -170,6 +175,11 @@ def inbox_report(
     )
     notes = ("An inquiry starts a customer's turn; its reply time runs to the next staff message.",)
     return ctx.report("inbox", "Inbox", figures, [by_bucket, by_channel, by_staff], notes)
+
+
+def _utc(value: datetime | str) -> datetime:
+    """A stored time (SQLite: text) as an aware UTC datetime."""
+    return as_utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
 
 
 def _active(lo: datetime, hi: datetime) -> ColumnElement[bool]:
