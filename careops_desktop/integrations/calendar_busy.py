@@ -10,7 +10,9 @@ are marked, so the account's settings can decide whether they block.
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -24,6 +26,32 @@ from careops_desktop.core.services.calendar_store import BusyPeriod
 log = logging.getLogger(__name__)
 
 _RECURRING_MARKERS = ("RRULE", "RDATE", "RECURRENCE-ID")
+_VTIMEZONE = re.compile(r"BEGIN:VTIMEZONE\r?\n.*?END:VTIMEZONE\r?\n", re.DOTALL)
+_TZID = re.compile(r"^TZID:(.+?)\r?$", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_iana(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return False
+    return True
+
+
+def _drop_known_zones(text: str) -> str:
+    """Remove VTIMEZONE blocks of IANA zones: the TZID then resolves through ``zoneinfo``.
+
+    Servers add a VTIMEZONE to every event; building a time zone from it costs more
+    than the rest of the event, and it only restates what tzdata knows. Blocks
+    of other (custom, Windows) zones stay.
+    """
+
+    def keep_unknown(match: re.Match[str]) -> str:
+        found = _TZID.search(match.group(0))
+        return "" if found and _is_iana(found.group(1).strip()) else match.group(0)
+
+    return _VTIMEZONE.sub(keep_unknown, text) if "BEGIN:VTIMEZONE" in text else text
 
 
 def _aware(value: date | datetime, zone: ZoneInfo) -> datetime:
@@ -89,6 +117,7 @@ def periods_from_event(
     Text that is not iCalendar gives no periods (logged, never raised): one bad
     event must not stop a calendar's sync.
     """
+    text = _drop_known_zones(text)
     try:
         calendar = Calendar.from_ical(text)
     except (ValueError, KeyError, IndexError) as exc:
