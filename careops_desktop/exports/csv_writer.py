@@ -10,7 +10,7 @@ Numbers are never quoted: a negative stock adjustment stays a number.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,6 +19,7 @@ from careops_desktop.core.services.reports import Column, Report
 from careops_desktop.exports.formatting import csv_formatter, csv_text, guard_formula
 
 Row = Sequence[Any]
+PROGRESS_EVERY = 5_000
 
 
 @contextmanager
@@ -52,8 +53,13 @@ def write_table_csv(
     rows: Iterable[Row],
     *,
     excel: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Write a header and ``rows`` (streamed); returns the number of data rows."""
+    """Write a header and ``rows`` (streamed); returns the number of data rows.
+
+    ``progress(rows_written)`` is called every :data:`PROGRESS_EVERY` rows; raising from
+    it stops the export (the partial file is the caller's to remove).
+    """
     formatters = [
         (i, f) for i, c in enumerate(columns) if (f := csv_formatter(c.kind, guard=excel))
     ]
@@ -70,6 +76,8 @@ def write_table_csv(
                 cells[index] = fmt(cells[index])
             writer.writerow(cells)  # None is written as an empty cell
             count += 1
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
     return count
 
 

@@ -8,8 +8,10 @@ tinted band and frozen. Text is always stored as text, never as a formula.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -145,8 +147,12 @@ def write_table_xlsx(
     *,
     title: str = "Data",
     currency: str = "GBP",
+    progress: Callable[[int], None] | None = None,
 ) -> int:
-    """One sheet of ``rows`` (streamed) under a frozen, bold header; returns the row count."""
+    """One sheet of ``rows`` (streamed) under a frozen, bold header; returns the row count.
+
+    ``progress(rows_written)`` is called every 5,000 rows; raising from it stops the export.
+    """
     book = Workbook(write_only=True)
     sheet = _Sheet(book, SheetNames()(title), columns, currency)
     iterator = iter(rows)
@@ -158,12 +164,15 @@ def write_table_xlsx(
     sheet.size_columns(first)
     sheet.header()
     count = 0
-    for row in first:
-        sheet.row(row)
-        count += 1
-    for row in iterator:
-        sheet.row(row)
-        count += 1
+    try:
+        for row in itertools.chain(first, iterator):
+            sheet.row(row)
+            count += 1
+            if progress is not None and count % 5_000 == 0:
+                progress(count)
+    except BaseException:
+        _abandon(sheet.ws)
+        raise
     book.save(path)
     return count
 
@@ -203,6 +212,16 @@ def write_report_xlsx(path: Path, report: Report) -> None:
         for row in section.rows:
             sheet.row(row)
     book.save(path)
+
+
+def _abandon(ws: WriteOnlyWorksheet) -> None:
+    """Finish a sheet that will not be saved and remove its temporary file."""
+    with contextlib.suppress(Exception):
+        ws.close()
+    writer = getattr(ws, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.cleanup()
 
 
 def _clean(text: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from icalendar import Calendar
+from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from pypdf import PdfReader
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
@@ -25,7 +26,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import PermissionDenied, ValidationError
 from careops_desktop.core.models import Booking, Business, OutboxMessage, User
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.reports import REPORTS, Report, day_sheet, run_report
+from careops_desktop.core.services.reports import REPORTS, Column, Report, day_sheet, run_report
 from careops_desktop.core.services.reports.listing import BOOKING_COLUMNS, iter_bookings
 from careops_desktop.exports.csv_writer import write_report_csv, write_table_csv
 from careops_desktop.exports.everything import export_all
@@ -291,3 +292,23 @@ def test_cli_report_and_export_all(
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "everything" / "bookings.ics").exists()
     assert "left out of users: password_hash" in exported.stdout
+
+
+def test_big_table_exports_report_progress_and_stop_when_told(tmp_path: Path) -> None:
+    columns = (Column("n", "Number", "int"), Column("name", "Name"))
+    rows = [(n, f"Customer {n}") for n in range(12_000)]
+    seen: list[int] = []
+    assert write_table_csv(tmp_path / "all.csv", columns, rows, progress=seen.append) == 12_000
+    assert seen == [5_000, 10_000]
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        write_table_xlsx(tmp_path / "stopped.xlsx", columns, rows, progress=stop)
+    assert not ALL_TEMP_FILES  # the abandoned sheet's temporary file is gone
+    with pytest.raises(ValueError):
+        write_table_csv(tmp_path / "bad.csv", columns, [(1, "a", "extra")])
