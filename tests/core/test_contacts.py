@@ -275,3 +275,20 @@ def test_merge_refusals(people) -> None:
         db.call(contacts.merge_contacts, people.owner, keep.id, keep.id)
     with pytest.raises(NotFound):
         db.call(contacts.merge_contacts, people.owner, keep.id, 404)
+
+
+def test_a_stored_number_older_rules_let_in_does_not_block_editing(people) -> None:
+    """The demo's fictional 07700 900xxx numbers fail today's check; the name can still change."""
+    from careops_desktop.core.models import Contact as ContactRow
+
+    db, owner = people.db, people.owner
+    with db.write_session() as s:
+        row = ContactRow(name="Old Import", phone="+447700900123", email=None)
+        s.add(row)
+        s.flush()
+        contact_id = row.id
+    view = db.call(contacts.update_contact, owner, contact_id, name="Renamed Import")
+    assert (view.name, view.phone) == ("Renamed Import", "+447700900123")
+    with pytest.raises(ValidationError) as caught:
+        db.call(contacts.update_contact, owner, contact_id, phone="+447700900124")
+    assert set(caught.value.fields) == {"phone"}

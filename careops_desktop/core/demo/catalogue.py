@@ -92,7 +92,7 @@ def write_catalogue(
                 "name": p.BUSINESS_NAME,
                 "address": "14 Willow Lane\nHebden Bridge\nHX7 8AB",
                 "timezone": p.TIMEZONE,
-                "contact_email": f"hello@{p.DEMO_DOMAIN}",
+                "contact_email": p.BUSINESS_EMAIL,
                 "phone": "+441422000123",
                 "currency": "GBP",
                 "is_active": True,

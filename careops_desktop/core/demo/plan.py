@@ -16,6 +16,8 @@ DemoSizeName = Literal["small", "large"]
 BUSINESS_NAME = "Willow Lane Physio & Wellbeing"
 TIMEZONE = "Europe/London"
 DEMO_DOMAIN = "demo.careops.local"
+# the business's public address must pass the profile's email check (".local" is reserved)
+BUSINESS_EMAIL = "hello@demo-clinic.example.com"
 
 # The demo accounts (documented in README.md). Demo only: never reuse these.
 OWNER_EMAIL = f"owner@{DEMO_DOMAIN}"

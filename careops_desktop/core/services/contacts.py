@@ -93,9 +93,20 @@ def view_of(contact: Contact) -> ContactView:
 
 
 def _clean(
-    session: Session, name: str, email: str, phone: str, notes: str
+    session: Session,
+    name: str,
+    email: str,
+    phone: str,
+    notes: str,
+    *,
+    stored: Contact | None = None,
 ) -> tuple[str, str | None, str | None, str]:
-    """Check every field; raises one :class:`ValidationError` naming all bad fields."""
+    """Check every field; raises one :class:`ValidationError` naming all bad fields.
+
+    With ``stored``, an email or phone equal to the stored one is kept unchecked:
+    a number that older rules let in (an import, the demo's fictional numbers)
+    must not block editing the rest of the contact.
+    """
     errors: dict[str, str] = {}
     clean_name = (name or "").strip()
     if not clean_name:
@@ -104,12 +115,16 @@ def _clean(
         errors["name"] = f"The name is longer than {NAME_MAX} characters."
     clean_email: str | None = None
     clean_phone: str | None = None
-    if (email or "").strip():
+    if stored is not None and stored.email and email == stored.email:
+        clean_email = stored.email
+    elif (email or "").strip():
         try:
             clean_email = normalize_email(email)
         except ValidationError as exc:
             errors.update(exc.fields)
-    if (phone or "").strip():
+    if stored is not None and stored.phone and phone == stored.phone:
+        clean_phone = stored.phone
+    elif (phone or "").strip():
         try:
             clean_phone = normalize_phone(phone, default_region(session))
         except ValidationError as exc:
@@ -163,6 +178,7 @@ def update_contact(
         (contact.email or "") if email is None else email,
         (contact.phone or "") if phone is None else phone,
         contact.notes if notes is None else notes,
+        stored=contact,
     )
     new = {"name": clean_name, "email": clean_email, "phone": clean_phone, "notes": clean_notes}
     changed = [field for field, value in new.items() if getattr(contact, field) != value]
