@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -191,6 +189,8 @@ def validate_smtp(settings: SmtpSettings) -> SmtpSettings:
     username = _check_text("username", settings.username, 320, errors)
     from_name = _check_text("from_name", settings.from_name, 200, errors)
     from_address = settings.from_address.strip()
+    from email_validator import EmailNotValidError, validate_email  # lazy: start-up
+
     try:
         from_address = validate_email(from_address, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -226,6 +226,8 @@ def validate_sms(settings: SmsSettings) -> SmsSettings:
     """The settings cleaned, or :class:`ValidationError` naming each bad field."""
     errors: dict[str, str] = {}
     number = settings.from_number.strip()
+    import phonenumbers  # lazy: start-up
+
     try:
         parsed = phonenumbers.parse(number, None)
         if not phonenumbers.is_possible_number(parsed):

@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
@@ -217,6 +216,8 @@ def _clean_profile_value(field: str, value: Any, errors: dict[str, str]) -> Any:
             errors.update(exc.fields)
     elif field == "contact_email":
         if text:
+            from email_validator import EmailNotValidError, validate_email  # lazy: start-up
+
             try:
                 text = validate_email(text, check_deliverability=False).normalized.lower()
             except EmailNotValidError as exc:

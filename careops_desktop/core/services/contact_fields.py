@@ -10,8 +10,6 @@ import functools
 from pathlib import Path
 from zoneinfo import TZPATH
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,6 +29,8 @@ def normalize_email(value: str) -> str:
         raise ValidationError({"email": "Enter an email address."})
     if len(text) > 320:
         raise ValidationError({"email": "The email address is too long."})
+    from email_validator import EmailNotValidError, validate_email  # lazy: start-up
+
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
@@ -48,6 +48,8 @@ def normalize_phone(value: str, region: str = FALLBACK_REGION) -> str:
         raise ValidationError({"phone": "Enter a phone number."})
     if len(text) > 40:
         raise ValidationError({"phone": "The phone number is too long."})
+    import phonenumbers  # lazy: start-up
+
     try:
         number = phonenumbers.parse(text, (region or FALLBACK_REGION).upper())
     except phonenumbers.NumberParseException:

@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.models import FIELD_TYPES
 
@@ -157,6 +154,8 @@ def validate_definition(fields: Sequence[FormField | Mapping[str, Any]]) -> list
 
 
 def _clean_email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email  # lazy: start-up
+
     try:
         result = validate_email(value, check_deliverability=False)
     except EmailNotValidError:
@@ -166,6 +165,8 @@ def _clean_email(value: str) -> str:
 
 def _phone_cleaner(region: str | None) -> Callable[[str], str]:
     def clean(value: str) -> str:
+        import phonenumbers  # lazy: start-up
+
         try:
             number = phonenumbers.parse(value, region)
         except phonenumbers.NumberParseException:
