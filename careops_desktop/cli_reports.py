@@ -40,7 +40,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     finally:
         database.close()
-    write_report(output, report, fmt, excel=not args.plain_csv)
+    pdf_writer = None
+    if fmt == "pdf":
+        from careops_desktop.ui.printing.report_pdf import write_report_pdf
+
+        pdf_writer = write_report_pdf
+    write_report(output, report, fmt, excel=not args.plain_csv, pdf_writer=pdf_writer)
     print(f"{report.title} for {report.period_label} written to {output} ({fmt.upper()}).")
     return 0
 

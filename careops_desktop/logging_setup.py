@@ -74,6 +74,6 @@ def configure_logging(
         handler._careops = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     # libraries that are chatty at INFO
-    for noisy in ("aiohttp.access", "asyncio", "alembic.runtime.migration"):
+    for noisy in ("aiohttp.access", "asyncio", "alembic"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
     return path

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.services.reports import Report
 
 FORMATS = ("csv", "xlsx", "pdf")
+PdfWriter = Callable[[Path, Report], object]
 
 
 def format_for(path: Path, fmt: str | None = None) -> str:
@@ -18,12 +20,20 @@ def format_for(path: Path, fmt: str | None = None) -> str:
     return chosen
 
 
-def write_report(path: Path, report: Report, fmt: str | None = None, *, excel: bool = True) -> Path:
+def write_report(
+    path: Path,
+    report: Report,
+    fmt: str | None = None,
+    *,
+    excel: bool = True,
+    pdf_writer: PdfWriter | None = None,
+) -> Path:
     """Write ``report`` to ``path`` as CSV, XLSX or PDF; returns the path written.
 
     ``excel`` (CSV only) adds the byte-order mark, CRLF and the formula guard.
-    The PDF writer needs Qt's GUI module (see ``pdf_writer``); it is imported
-    only when a PDF is asked for.
+    A PDF is drawn with Qt, which lives under ``ui/`` only (rule 1), so the
+    caller hands in ``pdf_writer``:
+    ``careops_desktop.ui.printing.report_pdf.write_report_pdf``.
     """
     chosen = format_for(path, fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -36,7 +46,7 @@ def write_report(path: Path, report: Report, fmt: str | None = None, *, excel: b
 
         write_report_xlsx(path, report)
     else:
-        from careops_desktop.exports.pdf_writer import write_report_pdf
-
-        write_report_pdf(path, report)
+        if pdf_writer is None:
+            raise ValidationError({"format": "PDF export is not available here."})
+        pdf_writer(path, report)
     return path

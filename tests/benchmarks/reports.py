@@ -144,7 +144,10 @@ def export_step(path: Path, step: str, out: Path) -> dict[str, Any]:
 
                     count = write_table_xlsx(out, BOOKING_COLUMNS, rows, title="Bookings")
         else:
-            from careops_desktop.exports.pdf_writer import ensure_gui_application, write_report_pdf
+            from careops_desktop.ui.printing.report_pdf import (
+                ensure_gui_application,
+                write_report_pdf,
+            )
 
             ensure_gui_application()
             cpu, wall = time.process_time(), time.perf_counter()  # Qt start-up is not the PDF

@@ -58,28 +58,14 @@ def test_each_layer_imports_only_what_it_may() -> None:
     assert offences == []
 
 
-# The PDF report writer draws with QPainter on a QPdfWriter: QtGui and QtCore, never widgets.
-PDF_MODULES = (
-    "exports/pdf_writer.py",
-    "exports/pdf_layout.py",
-    "exports/pdf_charts.py",
-    "exports/poster_pdf.py",  # the booking page poster
-    "exports/qr_paint.py",  # QR modules painted with QPainter (poster and the settings page)
-)
-PDF_QT = ("PySide6.QtGui", "PySide6.QtCore")
-
-
 def test_qt_is_imported_only_under_ui() -> None:
     offences = []
     for path in PACKAGE.rglob("*.py"):
         relative = path.relative_to(PACKAGE)
         if "ui" in relative.parts[:1]:
             continue
-        allowed = PDF_QT if relative.as_posix() in PDF_MODULES else ()
         offences += [
-            f"{relative} imports {n}"
-            for n in _imports(path)
-            if n.startswith(("PySide6", "qasync")) and n not in allowed
+            f"{relative} imports {n}" for n in _imports(path) if n.startswith(("PySide6", "qasync"))
         ]
     assert offences == []
 

@@ -114,7 +114,7 @@ def test_xlsx_reads_back_typed_values(demo: Database, tmp_path: Path, name: str)
 def test_pdf_text_shows_the_figures_and_page_numbers(
     demo: Database, tmp_path: Path, name: str, qapp: object
 ) -> None:
-    from careops_desktop.exports.pdf_writer import write_report_pdf
+    from careops_desktop.ui.printing.report_pdf import write_report_pdf
 
     report = _report(demo, name)
     path = tmp_path / f"{name}.pdf"
@@ -135,7 +135,7 @@ def test_pdf_text_shows_the_figures_and_page_numbers(
 def test_long_tables_repeat_their_header_on_every_page(
     demo: Database, tmp_path: Path, qapp: object
 ) -> None:
-    from careops_desktop.exports.pdf_writer import write_report_pdf
+    from careops_desktop.ui.printing.report_pdf import write_report_pdf
 
     report = demo.call(day_sheet, SYSTEM, date(2025, 4, 1), date(2025, 4, 9), now=NOW)
     path = tmp_path / "week.pdf"
@@ -149,9 +149,12 @@ def test_long_tables_repeat_their_header_on_every_page(
 def test_an_empty_period_writes_all_three_formats(
     demo: Database, tmp_path: Path, qapp: object
 ) -> None:
+    from careops_desktop.ui.printing.report_pdf import write_report_pdf
+
     report = demo.call(run_report, SYSTEM, "bookings", date(2031, 1, 6), date(2031, 1, 12))
     for fmt in ("csv", "xlsx", "pdf"):
-        assert write_report(tmp_path / f"empty.{fmt}", report).stat().st_size > 0
+        written = write_report(tmp_path / f"empty.{fmt}", report, pdf_writer=write_report_pdf)
+        assert written.stat().st_size > 0
     assert "No data for this period." in _pdf_text(tmp_path / "empty.pdf")
     with pytest.raises(ValidationError):
         write_report(tmp_path / "empty.docx", report)

@@ -30,8 +30,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import read_only
 from careops_desktop.core.services import business
 from careops_desktop.core.services.business import BusinessProfile
-from careops_desktop.exports.poster_pdf import Poster, write_poster_pdf
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.printing.poster_pdf import Poster, write_poster_pdf
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.address_qr import AddressRow
 

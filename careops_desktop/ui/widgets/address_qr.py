@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.permissions import Permission
-from careops_desktop.exports.qr_paint import paint_qr, qr_matrix
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
+from careops_desktop.ui.printing.qr_paint import paint_qr, qr_matrix
 from careops_desktop.ui.widgets.qr_code import QrCodeWidget
 
 # MainWindow's status bar holds: the signed-in person (a normal widget), then the busy

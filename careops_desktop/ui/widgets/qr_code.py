@@ -12,8 +12,14 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from careops_desktop.exports.qr_paint import QUIET_ZONE, Matrix, paint_qr, qr_matrix, symbol_modules
 from careops_desktop.ui.plain import safe_tooltip
+from careops_desktop.ui.printing.qr_paint import (
+    QUIET_ZONE,
+    Matrix,
+    paint_qr,
+    qr_matrix,
+    symbol_modules,
+)
 
 DEFAULT_SIDE = 168
 

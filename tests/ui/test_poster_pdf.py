@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
-from careops_desktop.exports.poster_pdf import Poster, PosterLayout, write_poster_pdf
-from careops_desktop.exports.qr_paint import QUIET_ZONE, qr_matrix, symbol_modules
+from careops_desktop.ui.printing.poster_pdf import Poster, PosterLayout, write_poster_pdf
+from careops_desktop.ui.printing.qr_paint import QUIET_ZONE, qr_matrix, symbol_modules
 
 URL = "http://192.168.1.20:8765"
 A4_POINTS = (595.0, 842.0)

@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 
 from careops_desktop.core.services.reports import KeyFigure, Report, Section
 from careops_desktop.exports.formatting import display_text
-from careops_desktop.exports.pdf_charts import chart_block
-from careops_desktop.exports.pdf_layout import (
+from careops_desktop.ui.printing.report_charts import chart_block
+from careops_desktop.ui.printing.report_layout import (
     INK,
     MUTED,
     Block,

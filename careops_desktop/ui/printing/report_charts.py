@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from careops_desktop.core.services.reports import Column, Section
 from careops_desktop.exports.formatting import display_text
-from careops_desktop.exports.pdf_layout import GRID, INK, MUTED, Block, Fonts
+from careops_desktop.ui.printing.report_layout import GRID, INK, MUTED, Block, Fonts
 
 SERIES_COLORS = (QColor("#2563eb"), QColor("#f59e0b"), QColor("#10b981"))
 MAX_BARS = 15  # horizontal bars shown (the largest)

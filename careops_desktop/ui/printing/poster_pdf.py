@@ -26,8 +26,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from careops_desktop.exports.pdf_writer import PREFERRED_FAMILIES, ensure_gui_application
-from careops_desktop.exports.qr_paint import paint_qr, qr_matrix
+from careops_desktop.ui.printing.qr_paint import paint_qr, qr_matrix
+from careops_desktop.ui.printing.report_pdf import PREFERRED_FAMILIES, ensure_gui_application
 
 RESOLUTION = 300
 MARGIN_MM = 18.0
