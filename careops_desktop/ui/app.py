@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -29,7 +30,6 @@ from careops_desktop.config import backups_dir
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.permissions import Actor, Permission
-from careops_desktop.core.schema import needs_upgrade, upgrade_to_head
 from careops_desktop.core.services import auth, business
 from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.events_bridge import EventsBridge
@@ -52,6 +52,8 @@ RESTORE = "restore"  # Settings → Backups: close everything, restore, open aga
 
 def _migrate(url_database: Database) -> None:
     """Worker thread: upgrade the schema (an existing SQLite file is backed up first)."""
+    from careops_desktop.core.schema import needs_upgrade, upgrade_to_head
+
     if needs_upgrade(url_database.engine):
         upgrade_to_head(url_database.engine, backup_dir=backups_dir())
 
@@ -100,6 +102,12 @@ class AppController:
 
     async def _run_session(self) -> int:
         """Open the database, sign in, the window; everything closed again at the end."""
+        # the schema tools and the runtime are imported on a thread of their own while the
+        # database file is checked (quick_check reads the file without holding the GIL)
+        preload = (_SCHEMA_MODULE, *(_RUNTIME_MODULES if self.start_runtime else ()))
+        preload += (_DEMO_MODULE,) if self.demo else ()
+        preloaded = asyncio.ensure_future(run_off_thread(_preload, preload))
+        runtime_started: asyncio.Future[None] | None = None
         try:
             if not await self._open_database() or self.database is None:
                 return 1
@@ -109,8 +117,14 @@ class AppController:
                 self.link = RuntimeLink(
                     self.database, host=self.runtime_host, port=self.runtime_port
                 )
-                await self.link.start()
-            actor = await self._first_sign_in()
+                # the booking page starts while the person signs in (the password hash runs
+                # on the database worker meanwhile); the window opens once it has started
+                runtime_started = asyncio.ensure_future(self.link.start())
+            try:
+                actor = await self._first_sign_in()
+            finally:
+                if runtime_started is not None:
+                    await runtime_started
             while actor is not None:
                 self.actor = actor
                 if await self._needs_setup(actor):
@@ -121,6 +135,7 @@ class AppController:
                 actor = await self._sign_in()
             return 0
         finally:
+            await preloaded
             await self.shutdown()
 
     async def _open_database(self) -> bool:
@@ -166,6 +181,8 @@ class AppController:
         return dialog.actor
 
     async def _demo_sign_in(self) -> Actor | None:
+        # the demo package imports its builder (~50 ms): not on the Qt thread
+        await run_off_thread(importlib.import_module, _DEMO_MODULE)
         from careops_desktop.core.demo import builder
         from careops_desktop.core.demo.plan import OWNER_EMAIL, OWNER_PASSWORD
 
@@ -307,6 +324,26 @@ class AppController:
         if self.database is not None:
             database, self.database = self.database, None
             await run_off_thread(database.close)
+
+
+_SCHEMA_MODULE = "careops_desktop.core.schema"  # alembic: ~150 ms to import
+_DEMO_MODULE = "careops_desktop.core.demo.builder"
+_RUNTIME_MODULES = (  # the listener and the jobs (aiohttp, jinja2, caldav…): ~0.5 s
+    "careops_desktop.runtime",
+    "careops_desktop.web.app",
+    "careops_desktop.jobs.messaging",
+    "careops_desktop.jobs.calendar_sync",
+    "careops_desktop.jobs.backups",
+)
+
+
+def _preload(names: tuple[str, ...]) -> None:
+    """A thread of its own: import ``names`` ahead of use (a failure shows where it is used)."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            log.debug("preloading %s failed", name, exc_info=True)
 
 
 class _DelayedProgress:

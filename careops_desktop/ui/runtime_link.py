@@ -8,6 +8,7 @@ their own thread) without blocking the Qt thread, and stops it at shutdown.
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 import shiboken6
@@ -37,6 +38,8 @@ class RuntimeLink:
 
     async def start(self) -> None:
         """Start listening and the jobs; a refusal (port taken) is kept in ``error``."""
+        # the listener and the jobs import aiohttp, jinja2, caldav…: not on the Qt thread
+        await run_off_thread(importlib.import_module, "careops_desktop.runtime")
         from careops_desktop.runtime import Runtime, listen_address
 
         host, port = self.host, self.port
@@ -44,7 +47,8 @@ class RuntimeLink:
             set_host, set_port = await run_off_thread(listen_address, self.database)
             host = set_host if host is None else host
             port = set_port if port is None else port
-        runtime = Runtime(self.database, host=host, port=port)
+        # building the jobs imports caldav, requests, the mail code…: also off the Qt thread
+        runtime = await run_off_thread(Runtime, self.database, host=host, port=port)
         try:
             await run_off_thread(runtime.start_in_thread)
         except CareOpsError as exc:
