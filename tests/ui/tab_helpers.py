@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import select
-import shutil
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,38 +115,7 @@ def assert_shown_literally(
     assert not got_request(), "something fetched the hostile <img> URL"
 
 
-# -- the small demo database, built once per test session and copied for each test ----------
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated SQLite file holding the small demo business (built once)."""
-    from careops_desktop.core.db import Database
-    from careops_desktop.core.demo.builder import build_demo
-    from careops_desktop.core.schema import upgrade_to_head
-
-    path = tmp_path_factory.mktemp("demo-template") / "small.sqlite3"
-    database = Database(f"sqlite:///{path}")
-    try:
-        upgrade_to_head(database.engine)
-        build_demo(database, "small")
-        with database.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        database.close()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Any]:
-    """This test's own copy of the small demo database."""
-    from careops_desktop.core.db import Database
-
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
-    database = Database(f"sqlite:///{path}")
-    yield database
-    database.close()
+# The small demo database: ``demo_template`` and ``demo_db`` come from tests/ui/conftest.py.
 
 
 def demo_owner(db: Any) -> Actor:

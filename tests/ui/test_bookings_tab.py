@@ -15,11 +15,9 @@ from careops_desktop.core.models import Booking, Contact
 from careops_desktop.core.services import booking_types, bookings, contacts, slots
 from careops_desktop.ui.bookings.dialogs import CancelDialog
 from careops_desktop.ui.widgets.calendar_data import week_start
-from tests.ui.tab_helpers import (  # noqa: F401  (fixtures)
+from tests.ui.tab_helpers import (
     assert_shown_literally,
-    demo_db,
     demo_owner,
-    demo_template,
     hostile_listener,
     hostile_strings,
     open_tab,
@@ -29,7 +27,7 @@ ZONE = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def db(demo_db: Any) -> Any:  # noqa: F811  (the demo database for this module)
+def db(demo_db: Any) -> Any:
     return demo_db
 
 

@@ -12,11 +12,9 @@ from careops_desktop.core.models import Form, FormSubmission, booking_type_forms
 from careops_desktop.core.permissions import Actor, Permission, Role
 from careops_desktop.core.services.form_fields import FormField
 from careops_desktop.ui.forms.view import FormsView
-from tests.ui.tab_helpers import (  # noqa: F401  (fixtures)
+from tests.ui.tab_helpers import (
     assert_shown_literally,
-    demo_db,
     demo_owner,
-    demo_template,
     hostile_listener,
     hostile_strings,
     open_tab,
@@ -24,7 +22,7 @@ from tests.ui.tab_helpers import (  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def db(demo_db: Any) -> Any:  # noqa: F811  (the demo database for this module)
+def db(demo_db: Any) -> Any:
     return demo_db
 
 

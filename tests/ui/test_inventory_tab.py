@@ -11,11 +11,9 @@ from sqlalchemy import func, select
 
 from careops_desktop.core.models import InventoryItem, StockMovement
 from careops_desktop.ui.inventory.dialogs import StockDialog
-from tests.ui.tab_helpers import (  # noqa: F401  (fixtures)
+from tests.ui.tab_helpers import (
     assert_shown_literally,
-    demo_db,
     demo_owner,
-    demo_template,
     hostile_listener,
     hostile_strings,
     open_tab,
@@ -23,7 +21,7 @@ from tests.ui.tab_helpers import (  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def db(demo_db: Any) -> Any:  # noqa: F811  (the demo database for this module)
+def db(demo_db: Any) -> Any:
     return demo_db
 
 
