@@ -10,13 +10,14 @@ The application controller listens to ``signOutRequested``, ``lockRequested`` an
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -33,7 +34,8 @@ from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.idle import IdleWatcher
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
-from careops_desktop.ui.tabs import TabContext, TabSpec, visible_specs
+from careops_desktop.ui.preload import ModulePreloader
+from careops_desktop.ui.tabs import TabContext, TabSpec, module_of, visible_specs
 from careops_desktop.ui.ui_state import (
     app_settings,
     as_bytes,
@@ -88,6 +90,9 @@ class MainWindow(QMainWindow):
         self.events = events
         self.actor = actor
         self._closing = False
+        self.preloader = ModulePreloader()  # the other tabs' modules, after the first paint
+        self._preload_armed = False
+        self._preload_waiting = False
         self.setObjectName("mainWindow")
         self.set_business_name(business_name)
         self.context = TabContext(ops=ops, events=events, actor=actor, window=self)
@@ -316,6 +321,10 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self.idle.stop()
+        if self._preload_waiting:
+            self._preload_tabs()  # only disconnects: closing
+        self.preloader.stop()
+        self.preloader.wait(timeout=2.0)  # at most the end of the module being imported
         for host in self._hosts.values():
             page = host.page
             stop = getattr(page, "shutdown", None)
@@ -324,6 +333,28 @@ class MainWindow(QMainWindow):
                     stop()
                 except Exception:
                     log.exception("a tab failed to shut down")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._preload_armed or self._closing:
+            return
+        self._preload_armed = True
+        if self.ops.pending:  # the first page's queries first, then the imports
+            self.ops.idle.connect(self._preload_tabs)
+            self._preload_waiting = True
+        else:
+            self._preload_tabs()
+
+    def _preload_tabs(self) -> None:
+        """Import the modules of the tabs not opened yet, on a thread (see ui/preload.py)."""
+        if self._preload_waiting:
+            self._preload_waiting = False
+            with contextlib.suppress(RuntimeError):
+                self.ops.idle.disconnect(self._preload_tabs)
+        if self._closing or self.preloader.started:
+            return
+        pending = [host.spec.factory for host in self._hosts.values() if host.page is None]
+        self.preloader.start(name for name in map(module_of, pending) if name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_ui_state()

@@ -79,6 +79,9 @@ class TabSpec:
     factory: TabFactory
 
 
+_MODULE_ATTR = "careops_tab_module"
+
+
 def lazy(module: str, attribute: str) -> TabFactory:
     """A factory that imports ``module`` on first use and calls ``attribute(context)``."""
 
@@ -88,7 +91,14 @@ def lazy(module: str, attribute: str) -> TabFactory:
         return page
 
     factory.__qualname__ = f"lazy({module}.{attribute})"
+    setattr(factory, _MODULE_ATTR, module)
     return factory
+
+
+def module_of(factory: TabFactory) -> str | None:
+    """The module a :func:`lazy` factory imports (None for any other factory)."""
+    name = getattr(factory, _MODULE_ATTR, None)
+    return name if isinstance(name, str) else None
 
 
 TAB_SPECS: list[TabSpec] = [
