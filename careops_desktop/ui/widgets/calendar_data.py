@@ -102,18 +102,19 @@ def hour_range(data: CalendarData, default: tuple[int, int] = (8, 18)) -> tuple[
     covers ``default``, every opening range, every block and busy block.
     """
     lo, hi = default
-    days = {c.key: c.day for c in data.columns}
+    # each column's midnight once (as minutes_into_day computes it, without a call per block)
+    midnights = {c.key: datetime.combine(c.day, time(0)) for c in data.columns}
     for rng in data.open_hours:
         lo = min(lo, rng.start.hour)
         hi = max(hi, rng.end.hour + (1 if rng.end.minute else 0))
     spans = [(b.column, b.start, b.end) for b in data.blocks]
     spans += [(b.column, b.start, b.end) for b in data.busy]
     for column, first, last in spans:
-        day = days.get(column)
-        if day is None:
+        midnight = midnights.get(column)
+        if midnight is None:
             continue
-        start = max(0.0, minutes_into_day(first, day))
-        end = min(1440.0, minutes_into_day(last, day))
+        start = max(0.0, (first.replace(tzinfo=None) - midnight).total_seconds() / 60.0)
+        end = min(1440.0, (last.replace(tzinfo=None) - midnight).total_seconds() / 60.0)
         if end <= 0 or start >= 1440:
             continue
         lo = min(lo, int(start // 60))
@@ -134,8 +135,10 @@ def place_in_lanes(blocks: Iterable[CalendarBlock]) -> list[Placed]:
     block takes the first free lane, and every block of a cluster knows how
     many lanes the cluster needs. Touching blocks (end == start) do not overlap.
     """
+    # wall-clock start and end worked out once per block, then sorted by (start, end, id)
     ordered = sorted(
-        blocks, key=lambda b: (b.start.replace(tzinfo=None), b.end.replace(tzinfo=None), b.id)
+        ((b.start.replace(tzinfo=None), b.end.replace(tzinfo=None), b.id, b) for b in blocks),
+        key=lambda item: item[:3],
     )
     placed: list[Placed] = []
     cluster: list[tuple[CalendarBlock, int]] = []
@@ -146,9 +149,7 @@ def place_in_lanes(blocks: Iterable[CalendarBlock]) -> list[Placed]:
         lanes = len(lane_ends)
         placed.extend(Placed(block, lane, lanes) for block, lane in cluster)
 
-    for block in ordered:
-        start = block.start.replace(tzinfo=None)
-        end = block.end.replace(tzinfo=None)
+    for start, end, _id, block in ordered:
         if cluster_end is not None and start >= cluster_end:
             flush()
             cluster, lane_ends, cluster_end = [], [], None

@@ -195,13 +195,16 @@ class WeekCalendar(QWidget):
         )
         for key, blocks in per_column.items():
             index = index_of[key]
-            day = self._data.columns[index].day
+            # minutes_into_day's arithmetic with the column's midnight worked out once
+            midnight = datetime.combine(self._data.columns[index].day, time(0))
             left = self._gutter_px + index * self._column_px + 2
             width = self._column_px - 5
             for placed in place_in_lanes(blocks):
                 lane_w = width / placed.lanes
-                top = max(top_limit, self._y_for(minutes_into_day(placed.block.start, day)))
-                bottom = min(bottom_limit, self._y_for(minutes_into_day(placed.block.end, day)))
+                start = (placed.block.start.replace(tzinfo=None) - midnight).total_seconds()
+                end = (placed.block.end.replace(tzinfo=None) - midnight).total_seconds()
+                top = max(top_limit, self._y_for(start / 60.0))
+                bottom = min(bottom_limit, self._y_for(end / 60.0))
                 if bottom <= top:
                     continue
                 rect = QRectF(left + placed.lane * lane_w, top + 1, lane_w - 2, bottom - top - 2)
@@ -215,7 +218,8 @@ class WeekCalendar(QWidget):
             return ()
         fits = max(1, int((rect.height() - 4) // metrics.height()))
         wanted = [text for text in (block.title, block.subtitle) if text]
-        wanted.append(f"{block.start:%H:%M}–{block.end:%H:%M}")
+        if len(wanted) < fits:  # the time line only when there is room for it
+            wanted.append(f"{block.start:%H:%M}–{block.end:%H:%M}")
         elide = Qt.TextElideMode.ElideRight
         # only the lines that fit are measured (eliding is the costly part of the layout)
         return tuple(
