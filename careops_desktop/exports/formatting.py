@@ -43,6 +43,21 @@ def csv_text(value: object, kind: str) -> str:
     return str(value)
 
 
+class GuardedText(dict[object, object]):
+    """Text cells with formula starts defused (see :func:`guard_formula`), None as "";
+    remembers up to :data:`REMEMBER` values, as names and places repeat in big tables."""
+
+    REMEMBER = 50_000
+
+    def __missing__(self, value: object) -> object:
+        text: object = "" if value is None else value
+        if type(text) is str and text[:1] in FORMULA_CHARS:
+            text = "'" + text
+        if type(value) is str and len(self) < self.REMEMBER:
+            self[value] = text
+        return text
+
+
 def csv_formatter(kind: str, *, guard: bool = False) -> Callable[[object], object] | None:
     """A fast ``csv_text`` for one column kind, chosen once per column for big exports;
     None where the csv module's own conversion is already right (text, whole numbers).
@@ -50,16 +65,15 @@ def csv_formatter(kind: str, *, guard: bool = False) -> Callable[[object], objec
     ``guard`` defuses formulas in text columns (see :func:`guard_formula`).
     """
     if kind == "text":
-        if guard:
-            return lambda v: (
-                "'" + v if type(v) is str and v[:1] in FORMULA_CHARS else ("" if v is None else v)
-            )
-        return None
+        return GuardedText().__getitem__ if guard else None
     if kind == "int":
         return None
-    if kind == "datetime":
+    if kind == "datetime":  # "%04d..." is the text of isoformat(" ", "minutes")[:16], faster
         return lambda v: (
-            v.isoformat(" ", "minutes")[:16] if isinstance(v, datetime) else csv_text(v, kind)
+            "%04d-%02d-%02d %02d:%02d"  # noqa: UP031 (twice as fast as an f-string here)
+            % (v.year, v.month, v.day, v.hour, v.minute)
+            if isinstance(v, datetime)
+            else csv_text(v, kind)
         )
     if kind == "date":
         return lambda v: v.isoformat() if isinstance(v, date) else csv_text(v, kind)
