@@ -91,7 +91,7 @@ def test_listing_matches_the_orm_across_dst(demo: Database, zone_name: str) -> N
 
 def test_listing_needs_the_reports_permission(demo: Database) -> None:
     with demo.session() as session:
-        staff = seed_rows.add_staff_actor(session, "staff")
+        staff = seed_rows.add_staff_actor(session, "staff", email="listing-staff@example.com")
         with pytest.raises(PermissionDenied):
             list(iter_bookings(session, staff, START, END))
         with pytest.raises(PermissionDenied):
