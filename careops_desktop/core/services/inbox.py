@@ -244,14 +244,16 @@ def open_conversation_for(session: Session, contact_id: int, subject: str = "") 
     """The contact's most recent open conversation, or a new open one; returns its id."""
     if session.get(Contact, contact_id) is None:
         raise NotFound("contact", contact_id)
-    found = session.scalar(
-        select(Conversation.id)
-        .where(Conversation.contact_id == contact_id, Conversation.is_open.is_(True))
-        .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
-        .limit(1)
-    )
-    if found is not None:
-        return found
+    # the contact's few open conversations through the contact index, the latest picked here:
+    # with ORDER BY in SQL, SQLite walks the (is_open, updated_at) index over every open
+    # conversation instead (3 ms at 6,000 open ones, for each new customer's booking)
+    rows = session.execute(
+        select(Conversation.id, Conversation.updated_at).where(
+            Conversation.contact_id == contact_id, Conversation.is_open.is_(True)
+        )
+    ).all()
+    if rows:
+        return int(max(rows, key=lambda row: (row.updated_at, row.id)).id)
     conversation = Conversation(
         contact_id=contact_id, subject=subject[:300], is_open=True, unread_count=0
     )
