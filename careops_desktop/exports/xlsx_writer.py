@@ -8,7 +8,6 @@ tinted band and frozen. Text is always stored as text, never as a formula.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -60,6 +59,19 @@ def _cell_value(value: Any, kind: str) -> Any:
     return value
 
 
+def column_widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> list[int]:
+    """Each column's width in characters, from its title and the first rows (8 to 60)."""
+    widths = []
+    for index, column in enumerate(columns):
+        longest = len(column.title)
+        for row in sample[:WIDTH_SAMPLE]:
+            value = row[index] if index < len(row) else None  # the writer refuses it
+            shown = 12 if isinstance(value, date | int | float) else len(str(value or ""))
+            longest = max(longest, shown)
+        widths.append(min(60, max(8, longest + 2)))
+    return widths
+
+
 class _Sheet:
     """One write-only sheet with a styled, frozen header and typed cells."""
 
@@ -78,14 +90,8 @@ class _Sheet:
         self.text_cells = [WriteOnlyCell(self.ws) for _ in columns]
 
     def size_columns(self, sample: Sequence[Sequence[Any]]) -> None:
-        for index, column in enumerate(self.columns):
-            longest = len(column.title)
-            for row in sample[:WIDTH_SAMPLE]:
-                value = row[index]
-                shown = 12 if isinstance(value, date | int | float) else len(str(value or ""))
-                longest = max(longest, shown)
-            letter = get_column_letter(index + 1)
-            self.ws.column_dimensions[letter].width = min(60, max(8, longest + 2))
+        for index, width in enumerate(column_widths(self.columns, sample)):
+            self.ws.column_dimensions[get_column_letter(index + 1)].width = width
 
     def header(self) -> None:
         cells = []
@@ -151,30 +157,23 @@ def write_table_xlsx(
 ) -> int:
     """One sheet of ``rows`` (streamed) under a frozen, bold header; returns the row count.
 
-    ``progress(rows_written)`` is called every 5,000 rows; raising from it stops the export.
+    ``progress(rows_written)`` is called every 5,000 rows; raising from it stops the export
+    (and no file is left). Written by :mod:`careops_desktop.exports.xlsx_stream` (the same
+    workbook openpyxl would make, many times faster).
     """
-    book = Workbook(write_only=True)
-    sheet = _Sheet(book, SheetNames()(title), columns, currency)
+    from careops_desktop.exports.xlsx_stream import write_table_xlsx_stream
+
     iterator = iter(rows)
-    first: list[Sequence[Any]] = []
-    for row in iterator:  # look at the first rows to size the columns
-        first.append(row)
-        if len(first) >= WIDTH_SAMPLE:
-            break
-    sheet.size_columns(first)
-    sheet.header()
-    count = 0
-    try:
-        for row in itertools.chain(first, iterator):
-            sheet.row(row)
-            count += 1
-            if progress is not None and count % 5_000 == 0:
-                progress(count)
-    except BaseException:
-        _abandon(sheet.ws)
-        raise
-    book.save(path)
-    return count
+    first = list(itertools.islice(iterator, WIDTH_SAMPLE))  # the first rows size the columns
+    return write_table_xlsx_stream(
+        path,
+        SheetNames()(title),
+        columns,
+        [_number_format(c.kind, currency) for c in columns],
+        column_widths(columns, first),
+        itertools.chain(first, iterator),
+        progress=progress,
+    )
 
 
 def write_report_xlsx(path: Path, report: Report) -> None:
@@ -212,16 +211,6 @@ def write_report_xlsx(path: Path, report: Report) -> None:
         for row in section.rows:
             sheet.row(row)
     book.save(path)
-
-
-def _abandon(ws: WriteOnlyWorksheet) -> None:
-    """Finish a sheet that will not be saved and remove its temporary file."""
-    with contextlib.suppress(Exception):
-        ws.close()
-    writer = getattr(ws, "_writer", None)
-    if writer is not None:
-        with contextlib.suppress(Exception):
-            writer.cleanup()
 
 
 def _clean(text: str) -> str:
