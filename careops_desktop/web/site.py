@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -44,6 +44,7 @@ class Site:
     loading: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict, init=False)
     _profile: tuple[float, BusinessProfile | None] | None = field(default=None, init=False)
     _catalog: tuple[float, Any] | None = field(default=None, init=False)
+    _settings_version: int = field(default=0, init=False)  # bumped when settings change
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(self.settings.post_rate_per_minute, self.settings.post_burst)
@@ -56,6 +57,7 @@ class Site:
         if isinstance(event, events.BookingChanged):
             self.slots.invalidate_provider(event.provider_id)
         elif isinstance(event, events.SettingsChanged):
+            self._settings_version += 1
             self._profile = None
             self._catalog = None
             self.slots.clear()
@@ -68,12 +70,17 @@ class Site:
         now = time.monotonic()
         if cached is not None and now - cached[0] <= self.settings.business_cache_seconds:
             return cached[1]
-        try:
-            profile: BusinessProfile | None = await self.database.run(get_profile)
-        except NotFound:
-            profile = None
-        self._profile = (now, profile)
+        version = self._settings_version
+        profile: BusinessProfile | None = await self._shared("business", self._read_profile)
+        if version == self._settings_version:  # not stale by the time it arrived
+            self._profile = (now, profile)
         return profile
+
+    async def _read_profile(self) -> BusinessProfile | None:
+        try:
+            return await self.database.run(get_profile)
+        except NotFound:
+            return None
 
     async def catalog(self, load: Any) -> Any:
         """The result of ``load`` (run on the database worker), cached like the profile."""
@@ -81,9 +88,31 @@ class Site:
         now = time.monotonic()
         if cached is not None and now - cached[0] <= self.settings.business_cache_seconds:
             return cached[1]
-        value = await self.database.run(load)
-        self._catalog = (now, value)
+        version = self._settings_version
+        value = await self._shared("catalog", lambda: self.database.run(load))
+        if version == self._settings_version:
+            self._catalog = (now, value)
         return value
+
+    async def _shared(self, name: str, load: Callable[[], Awaitable[Any]]) -> Any:
+        """``load()`` once for everyone who asks meanwhile (per settings version).
+
+        When the cache expires under load, every request in flight misses at once; they
+        share one database call instead of each queueing its own on the one worker.
+        """
+        key = (name, self._settings_version)
+        pending = self.loading.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(load())
+            self.loading[key] = pending
+
+            def forget(done: asyncio.Future[Any]) -> None:
+                self.loading.pop(key, None)
+                if not done.cancelled():
+                    done.exception()  # retrieved here, raised again in every waiter
+
+            pending.add_done_callback(forget)
+        return await asyncio.shield(pending)
 
     @staticmethod
     def zone(profile: BusinessProfile | None) -> ZoneInfo:
