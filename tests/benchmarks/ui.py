@@ -249,7 +249,8 @@ async def measure(app: Any, window: Any, ops: Any, results: dict[str, Any]) -> N
     # the busiest week in the calendar
     page = window.show_tab("bookings")
     await _until(app, lambda: ops.pending == 0 and page.page_data is not None)
-    busiest = _busiest_week(ops)
+    # found on another thread: the benchmark's own query is no stall of the window's
+    busiest = await asyncio.get_running_loop().run_in_executor(None, _busiest_week, ops)
     page.go_to(busiest)
     await _until(app, lambda: ops.pending == 0 and page.page_data.request.first <= busiest)
     calendar = page.calendar
@@ -265,10 +266,13 @@ async def measure(app: Any, window: Any, ops: Any, results: dict[str, Any]) -> N
         started = time.perf_counter()
         calendar.render(image)
         paints.append(time.perf_counter() - started)
+        await asyncio.sleep(0.01)  # back to the loop: the stall seen is one layout and paint
     results["week_blocks"] = blocks
     results["week_layout_ms_median"] = round(statistics.median(layouts) * 1000, 2)
     results["week_render_ms_median"] = round(statistics.median(paints) * 1000, 2)
     results["week_render_ms_max"] = round(max(paints) * 1000, 2)
+    together = [layout + paint for layout, paint in zip(layouts, paints, strict=True)]
+    results["week_layout_and_render_ms_median"] = round(statistics.median(together) * 1000, 2)
 
 
 def _busiest_week(ops: Any) -> Any:

@@ -1,0 +1,171 @@
+"""Benchmark: the real cold start, ``careops --db LARGE --demo`` to the main window's first paint.
+
+``tests/benchmarks/ui.py`` times a bare window on the large demo; this one runs the
+whole start of the desktop app in a fresh interpreter, as a person starts it: imports,
+QApplication, the database check (``quick_check``), the schema check, the booking page
+and jobs starting, the demo owner's sign-in (argon2), the window and its first paint.
+Each run reports, from the launch of the interpreter:
+
+- ``wall_s``: until the main window's first paint (target <= 2 s);
+- ``cpu_s``: CPU time of the process by then (all its threads);
+- ``imports_s``: until the app's modules are imported (before the Qt loop runs);
+- ``worst_qt_stall_ms``: the largest gap between ticks of a 5 ms timer on the Qt thread
+  from the QApplication to the first paint (how long the window side was blocked).
+
+Prints the numbers and writes ``tests/benchmarks/results/startup.json``. The booking page
+listens on loopback on a free port; the database is a copy, never changed.
+Run from the checkout: ``python -m tests.benchmarks.startup --db large-demo.sqlite3``
+(without ``--db`` the large demo is built first). Note: with ``PYTHONDONTWRITEBYTECODE``
+set (as on the shared development machine) every run compiles the app's modules again,
+which an installed app does not; the report records the setting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).parent / "results" / "startup.json"
+ROOT = Path(__file__).resolve().parents[2]
+TARGET_S = 2.0
+
+CHILD = """
+import json, os, sys, time
+marks = {"imports_done": None}
+from PySide6.QtCore import QEvent, QObject, QTimer
+from careops_desktop import cli
+from careops_desktop.ui import app as app_module, main_window
+
+stall = {"last": None, "worst": 0.0}
+
+def tick():
+    now = time.perf_counter()
+    if stall["last"] is not None:
+        stall["worst"] = max(stall["worst"], now - stall["last"])
+    stall["last"] = now
+
+real_create = app_module.create_application
+
+def create_application():
+    application = real_create()
+    timer = QTimer(application)
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    return application
+
+app_module.create_application = create_application
+
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            marks.update(painted=time.time(), cpu=time.process_time(),
+                         worst_stall=stall["worst"])
+            print("STARTUP " + json.dumps(marks), flush=True)
+            os._exit(0)
+        return False
+
+real_init = main_window.MainWindow.__init__
+
+def init(self, *args, **kwargs):
+    real_init(self, *args, **kwargs)
+    self._startup_filter = Painted()
+    self.installEventFilter(self._startup_filter)
+
+main_window.MainWindow.__init__ = init
+marks["imports_done"] = time.time()
+sys.exit(cli.main(["--db", sys.argv[1], "--demo"]))
+"""
+
+
+def one_run(db_path: Path) -> dict[str, float]:
+    home = Path(tempfile.mkdtemp(prefix="careops-startup-home-"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CAREOPS_HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        PYTHONPATH=str(ROOT),
+    )
+    try:
+        started = time.time()
+        child = subprocess.run(
+            [sys.executable, "-c", CHILD, str(db_path)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        lines = [line for line in child.stdout.splitlines() if line.startswith("STARTUP ")]
+        if not lines:
+            raise SystemExit(f"the window never painted:\n{child.stderr[-2000:]}")
+        marks = json.loads(lines[-1].split(" ", 1)[1])
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return {
+        "wall_s": round(marks["painted"] - started, 3),
+        "cpu_s": round(marks["cpu"], 3),
+        "imports_s": round(marks["imports_done"] - started, 3),
+        "worst_qt_stall_ms": round(marks["worst_stall"] * 1000, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="a large demo database built before (copied)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="careops-startup-"))
+    path = folder / "large.sqlite3"
+    try:
+        if args.db:
+            shutil.copyfile(args.db, path)
+        else:
+            from tests.benchmarks.ui import build_large
+
+            build_large(path)
+        with sqlite3.connect(path) as connection:  # loopback, any free port
+            connection.execute("UPDATE business SET page_bind_address='127.0.0.1', page_port=0")
+        runs = [one_run(path) for _ in range(args.runs)]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    summary: dict[str, Any] = {
+        key: {
+            "median": round(statistics.median(r[key] for r in runs), 3),
+            "best": min(r[key] for r in runs),
+        }
+        for key in runs[0]
+    }
+    report = {
+        "benchmark": "startup",
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "load_average_1min": round(os.getloadavg()[0], 2),
+            "bytecode_cache_written": not os.environ.get("PYTHONDONTWRITEBYTECODE"),
+        },
+        "target_s": TARGET_S,
+        "runs": runs,
+        "summary": summary,
+        "met": summary["wall_s"]["median"] <= TARGET_S,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
