@@ -68,7 +68,16 @@ class Message(Base):
         CheckConstraint("direction IN ('in', 'out')", name="direction"),
         CheckConstraint("sender_type IN ('customer', 'staff', 'system')", name="sender_type"),
         CheckConstraint("channel IN ('email', 'sms', 'system', 'web')", name="channel"),
-        Index("ix_messages_conversation_id_created_at", "conversation_id", "created_at"),
+        # a conversation's messages in time order; the other columns let the inbox report
+        # read whose turn each message was from the index alone (migration 0004)
+        Index(
+            "ix_messages_conversation_timeline",
+            "conversation_id",
+            "created_at",
+            "sender_type",
+            "channel",
+            "sender_name",
+        ),
         Index("ix_messages_message_id", "message_id"),
     )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce
@@ -28,7 +29,13 @@ from careops_desktop.core.services.reports.period import (
     buckets,
     unit_for,
 )
-from careops_desktop.core.services.reports.sql import as_utc, minutes_between, percentile
+from careops_desktop.core.services.reports.sql import (
+    as_utc,
+    minutes_between,
+    percentile,
+    plain_rows,
+    stored_text,
+)
 
 CHANNEL_TITLES = {
     "email": "Email",
@@ -100,24 +107,28 @@ def inbox_report(
         .where(_active(lo, hi), m.sender_type == "customer")
         .subquery("inquiry")
     )
-    rows = (
-        session.connection()  # Core rows: no ORM bookkeeping per row
-        .execute(
-            select(inquiry.c.channel, inquiry.c.created_at, inquiry.c.minutes).where(
-                func.coalesce(inquiry.c.previous, "") != "customer"
-            )
-        )
-        .all()
+    rows = plain_rows(
+        session,
+        select(inquiry.c.channel, inquiry.c.created_at, inquiry.c.minutes).where(
+            func.coalesce(inquiry.c.previous, "") != "customer"
+        ),
     )
-    starts = [b.lo for b in spans]
+    # local-day buckets from their UTC bounds: right across a DST change. SQLite hands over
+    # the stored text, which sorts as the times do: compared as text, never parsed.
+    starts: list[Any] = [b.lo for b in spans]
+    as_stored = bool(rows) and isinstance(rows[0][1], str)
+    if as_stored:
+        starts = [stored_text(moment) for moment in starts]
     per_bucket: Counter[int] = Counter()
     per_channel: dict[str, list[float | None]] = defaultdict(list)
     for channel, created_at, minutes in rows:
-        # local-day buckets from their UTC bounds: right across a DST change
-        per_bucket[bisect_right(starts, _utc(created_at)) - 1] += 1
+        moment = created_at if as_stored else _utc(created_at)
+        per_bucket[bisect_right(starts, moment) - 1] += 1
         per_channel[channel].append(None if minutes is None else max(0.0, float(minutes)))
     inquiries = sum(per_bucket.values())
-    answered = [t for times in per_channel.values() for t in times if t is not None]
+    # sorted once here: percentile() sorts again, which takes no time on a sorted list
+    replied = {ch: sorted(t for t in times if t is not None) for ch, times in per_channel.items()}
+    answered = sorted(t for times in replied.values() for t in times)
     new_conversations, left_open = _conversations(session, lo, hi)
     figures = [
         KeyFigure("inquiries", "New inquiries", inquiries),
@@ -153,9 +164,9 @@ def inbox_report(
             (
                 CHANNEL_TITLES.get(channel, channel),
                 len(times),
-                len([t for t in times if t is not None]),
-                percentile([t for t in times if t is not None], 0.5),
-                percentile([t for t in times if t is not None], 0.9),
+                len(replied[channel]),
+                percentile(replied[channel], 0.5),
+                percentile(replied[channel], 0.9),
             )
             for channel, times in sorted(per_channel.items(), key=lambda kv: -len(kv[1]))
         ),

@@ -57,3 +57,24 @@ def as_utc(value: datetime) -> datetime:
     from datetime import UTC
 
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def stored_text(moment: datetime) -> str:
+    """How SQLite stores a UTC time (``2025-03-30 01:00:00.000000``); such texts sort as
+    the times do, so stored values can be compared with it without parsing them."""
+    from datetime import UTC
+
+    return as_utc(moment).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def plain_rows(session: Session, query: Any) -> list[Any]:
+    """All rows of ``query`` as the driver gives them (SQLite: plain tuples of stored
+    values, no SQLAlchemy row or type processing each); elsewhere Core rows."""
+    connection = session.connection()
+    result = connection.execute(query)
+    try:
+        if connection.dialect.name == "sqlite":
+            return list(result.cursor.fetchall())
+        return list(result.all())
+    finally:
+        result.close()
