@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import select
 
 from careops_desktop.core.models import Booking, OutboxMessage, utcnow
@@ -124,6 +124,10 @@ def test_a_refused_retry_is_shown_and_the_button_comes_back(qtbot, db, ops, brid
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == ["status: This message has already been sent."]
     assert section.rows[0].retry.isEnabled()
+    for box in QApplication.topLevelWidgets():  # the refusal's message box, for the next test
+        if isinstance(box, QMessageBox):
+            box.close()
+            box.deleteLater()
     _close(qtbot, page, ops)
 
 
