@@ -140,3 +140,29 @@ def test_csv_of_batches_keeps_every_row_and_refuses_a_wrong_width(tmp_path) -> N
     for bad in ([(1, None, "a"), (2, None)], [(1, None, "a", "extra")]):
         with pytest.raises(ValueError, match="values for 3 columns"):
             write_table_csv(tmp_path / "bad.csv", columns, bad)
+
+
+def test_period_bookings_file_is_whole_and_refuses_what_it_cannot_do(
+    demo: Database, tmp_path
+) -> None:
+    from careops_desktop.core.errors import ValidationError
+    from careops_desktop.exports.file_safety import ExportFailed
+    from careops_desktop.exports.period_bookings import export_period_bookings
+
+    seen: list[tuple[int, int]] = []
+    with demo.session() as session:
+        total = count_bookings_in_period(session, SYSTEM, START, END)
+        path = tmp_path / "all.csv"
+        count = export_period_bookings(
+            session, SYSTEM, START, END, path, "csv", progress=lambda d, t, _w: seen.append((d, t))
+        )
+        assert count == total and seen[0] == (0, total) and seen[-1] == (total, total)
+        assert len(path.read_text(encoding="utf-8-sig").splitlines()) == total + 1
+        with pytest.raises(ValidationError):
+            export_period_bookings(session, SYSTEM, START, END, tmp_path / "x.pdf", "pdf")
+        staff = seed_rows.add_staff_actor(session, "staff", email="listing-file@example.com")
+        with pytest.raises(PermissionDenied):
+            export_period_bookings(session, staff, START, END, tmp_path / "no.csv", "csv")
+        with pytest.raises(ExportFailed, match="is a folder"):
+            export_period_bookings(session, SYSTEM, START, END, tmp_path, "csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.csv"]

@@ -1,7 +1,9 @@
 """The Reports tab: choose a report and a period, see its key figures, charts and tables.
 
 The report is computed by the core (``reports.run_report``) on the database worker; this
-page only lays it out, formatting each value by its column's kind.
+page only lays it out, formatting each value by its column's kind. "Export…" (Ctrl+E)
+saves the shown report as CSV, XLSX or PDF; "Export all bookings…" saves every booking
+of the period as one table (``ui/reports/export.py``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +32,7 @@ from careops_desktop.core.services import reports
 from careops_desktop.core.services.reports import Report, Section
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.reports.chart import BarChart
+from careops_desktop.ui.reports.export import ReportExporter
 from careops_desktop.ui.reports.format import format_value, number
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.tabs import TabContext
@@ -104,6 +108,24 @@ class ReportsView(QWidget):
         self.run_button.clicked.connect(self.run)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.chooser.currentIndexChanged.connect(lambda _i: self.run())
+        self.exporter = ReportExporter(self, context.ops, context.actor)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setObjectName("exportReport")
+        self.export_button.setToolTip("Save this report as CSV, Excel (XLSX) or PDF (Ctrl+E)")
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.bookings_button = QPushButton("Export all bookings…")
+        self.bookings_button.setObjectName("exportPeriodBookings")
+        self.bookings_button.setToolTip(
+            "Save every booking of the period, one row each, as CSV or Excel (XLSX)"
+        )
+        self.bookings_button.clicked.connect(self.choose_bookings_file)
+        for button in (self.export_button, self.bookings_button):
+            button.setEnabled(False)  # until a report is shown
+        self.export_shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        self.export_shortcut.activated.connect(self.choose_export_file)
+        self._exporting = False
+        self.exporter.started.connect(self._export_started)
+        self.exporter.finished.connect(self._export_finished)
         self.description = plain_label(wrap=True)
         self.status = plain_label(wrap=True)
         self.status.setObjectName("reportStatus")
@@ -112,6 +134,8 @@ class ReportsView(QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.run_button)
         bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.bookings_button)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         scroll = QScrollArea()
@@ -183,6 +207,33 @@ class ReportsView(QWidget):
             owner=self,
         )
 
+    # -- exporting ----------------------------------------------------------------------
+
+    def choose_export_file(self) -> None:
+        """Ask where to save the shown report (CSV, XLSX or PDF), then write it."""
+        if self.report is not None and self.export_button.isEnabled():
+            self.exporter.choose_report_file(self.report)
+
+    def choose_bookings_file(self) -> None:
+        """Ask where to save every booking of the shown report's period, then write it."""
+        if self.report is not None and self.bookings_button.isEnabled():
+            self.exporter.choose_bookings_file(self.report.start, self.report.end)
+
+    def _export_started(self) -> None:
+        self._exporting = True
+        self._update_export_buttons()
+        set_plain(self.status, "Exporting…")
+
+    def _export_finished(self, words: str) -> None:
+        self._exporting = False
+        self._update_export_buttons()
+        set_plain(self.status, words)
+
+    def _update_export_buttons(self) -> None:
+        ready = self.report is not None and not self._exporting
+        self.export_button.setEnabled(ready)
+        self.bookings_button.setEnabled(ready)
+
     def _clear(self) -> None:
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
@@ -193,6 +244,7 @@ class ReportsView(QWidget):
     def _show(self, report: Report) -> None:
         self.run_button.setEnabled(True)
         self.report = report
+        self._update_export_buttons()
         self._clear()
         set_plain(self.status, f"{report.title} · {report.period_label} · {report.timezone}")
         figures = QHBoxLayout()
