@@ -59,6 +59,17 @@ def _today(path: Path) -> date:
     return date.fromisoformat(str(last)[:10])
 
 
+def _upgrade(path: Path) -> None:
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.schema import upgrade_to_head
+
+    database = Database(f"sqlite:///{path}")
+    try:
+        upgrade_to_head(database.engine)
+    finally:
+        database.close()
+
+
 def time_reports(path: Path) -> dict[str, Any]:
     """Every report for three periods ending on the demo's today."""
     from careops_desktop.core.db import Database
@@ -203,6 +214,7 @@ def main() -> int:
         work = Path(folder) / "large.sqlite3"
         if args.db:
             shutil.copyfile(args.db, work)
+            _upgrade(work)  # an older demo file gets this checkout's indexes
         else:
             from tests.benchmarks.demo_data import build_large
 
