@@ -166,3 +166,35 @@ def test_period_bookings_file_is_whole_and_refuses_what_it_cannot_do(
         with pytest.raises(ExportFailed, match="is a folder"):
             export_period_bookings(session, SYSTEM, START, END, tmp_path, "csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.csv"]
+
+
+def test_listing_on_either_database(db: Database, tmp_path) -> None:
+    """SQLite hands over stored text, PostgreSQL datetimes: the same rows either way."""
+    from careops_desktop.exports.period_bookings import export_period_bookings
+
+    starts = (
+        datetime(2025, 10, 26, 0, 30, tzinfo=UTC),  # 01:30 BST
+        datetime(2025, 10, 26, 1, 30, tzinfo=UTC),  # 01:30 GMT, the clock's second time
+        datetime(2025, 10, 26, 23, 30, tzinfo=UTC),  # 23:30 GMT
+        datetime(2025, 10, 27, 0, 30, tzinfo=UTC),  # the next day: left out
+    )
+
+    def seed(session) -> None:
+        seed_rows.add_business(session)
+        contact = seed_rows.add_contact(session, "=Ada", None)
+        provider = seed_rows.add_provider(session)
+        kind = seed_rows.add_booking_type(session)
+        for start in starts:
+            seed_rows.add_booking(
+                session, contact_id=contact, booking_type_id=kind, provider_id=provider, start=start
+            )
+
+    db.call(seed)
+    day = date(2025, 10, 26)
+    expected = _expected(db, ZoneInfo("Europe/London"), day, day)
+    with db.session() as session:
+        got = list(iter_bookings(session, SYSTEM, day, day, batch=2))
+        count = export_period_bookings(session, SYSTEM, day, day, tmp_path / "day.xlsx", "xlsx")
+    assert got == expected and len(got) == count == 3
+    assert [(r[1].hour, r[1].fold) for r in got] == [(1, 0), (1, 1), (23, 0)]
+    assert got[0][7] == "=Ada"
