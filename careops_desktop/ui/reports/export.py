@@ -26,7 +26,6 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports import Report
 from careops_desktop.exports.file_safety import ExportFailed, replacing
-from careops_desktop.exports.period_bookings import export_period_bookings
 from careops_desktop.exports.report_files import write_report
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.ui_state import app_settings
@@ -109,6 +108,9 @@ def write_bookings_file(
 ) -> int:
     """Worker thread: every booking of the period to ``path``, in a read transaction of its
     own (the database worker stays free for the window and the booking page)."""
+    # imported here, on the worker: openpyxl takes ~0.1 s to import, not on the Qt thread
+    from careops_desktop.exports.period_bookings import export_period_bookings
+
     with database.session() as session:
         return export_period_bookings(session, actor, start, end, path, fmt, progress=progress)
 
