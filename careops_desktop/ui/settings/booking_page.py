@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -34,9 +34,6 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.printing.poster_pdf import Poster, write_poster_pdf
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.address_qr import AddressRow
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger(__name__)
 
