@@ -123,7 +123,11 @@ class Database:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A read transaction; rolled back at the end (reads change nothing)."""
+        """A plain (deferred) transaction for reading; committed at the end like any other.
+
+        Writes belong in :meth:`write_session` (BEGIN IMMEDIATE on SQLite), where
+        two processes cannot both read-then-write.
+        """
         with self._reader() as session, session.begin():
             yield session
             events.take_pending(session)
