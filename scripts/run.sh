@@ -4,7 +4,7 @@
 #   bash scripts/run.sh --db FILE  # your own database
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/system-packages.sh
+bash scripts/system-packages.sh --app
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
