@@ -29,6 +29,7 @@ from careops_desktop.core.models import (
     ExternalBusy,
     OutboxMessage,
 )
+from careops_desktop.core.services import outbox
 from careops_desktop.core.services.calendar_sync import CalendarRef, get_account
 from careops_desktop.core.services.outbox import OutboxItem
 
@@ -117,20 +118,7 @@ def claim_calendar_changes(
         take.append(outbox_id)
     if not take:
         return []
-    claimed = set(
-        session.scalars(
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(take), OutboxMessage.status == "queued")
-            .values(
-                status="sending",
-                claimed_by=worker[:64],
-                claimed_at=now,
-                attempts=OutboxMessage.attempts + 1,
-            )
-            .returning(OutboxMessage.id)
-            .execution_options(synchronize_session=False)
-        )
-    )
+    claimed = set(outbox.claim_ids(session, take, worker, now))
     items: list[OutboxItem] = []
     for outbox_id in take:  # a row another worker took breaks the run: keep the order
         if outbox_id not in claimed:

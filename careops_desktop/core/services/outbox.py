@@ -156,6 +156,27 @@ def _set_message_status(
     )
 
 
+def claim_ids(session: Session, ids: Sequence[int], worker: str, now: datetime) -> list[int]:
+    """Move the still-queued rows among ``ids`` to 'sending' for ``worker``; the ids it took.
+
+    One UPDATE guarded by ``status = 'queued'``, so two workers never take one row.
+    """
+    return list(
+        session.scalars(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(ids)), OutboxMessage.status == "queued")
+            .values(
+                status="sending",
+                claimed_by=worker[:64],
+                claimed_at=now,
+                attempts=OutboxMessage.attempts + 1,
+            )
+            .returning(OutboxMessage.id)
+            .execution_options(synchronize_session=False)
+        )
+    )
+
+
 def claim_due(
     session: Session,
     worker: str,
@@ -187,20 +208,7 @@ def claim_due(
     candidates = list(session.scalars(due))
     if not candidates:
         return []
-    claimed = list(
-        session.scalars(
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(candidates), OutboxMessage.status == "queued")
-            .values(
-                status="sending",
-                claimed_by=worker[:64],
-                claimed_at=now,
-                attempts=OutboxMessage.attempts + 1,
-            )
-            .returning(OutboxMessage.id)
-            .execution_options(synchronize_session=False)
-        )
-    )
+    claimed = claim_ids(session, candidates, worker, now)
     if not claimed:
         return []
     rows = session.execute(
