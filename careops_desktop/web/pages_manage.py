@@ -142,8 +142,14 @@ async def _move_page(
     free: tuple[slot_service.Slot, ...] = ()
     if today <= day <= last_day:
         try:
+            # the booking's own time counts as free (10:00-11:00 may move to 10:30); this
+            # list is the booking's alone, so it bypasses the shared slot cache
             found = await site.database.run(
-                slot_service.slots_for_day, booking.booking_type_id, day, booking.provider_id
+                slot_service.slots_for_day,
+                booking.booking_type_id,
+                day,
+                booking.provider_id,
+                exclude_booking_id=booking.id,
             )
         except NotFound:
             found = None

@@ -24,13 +24,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Select, func, select, union_all
+from sqlalchemy import CompoundSelect, Select, bindparam, func, select, union_all
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import (
     Availability,
@@ -77,6 +78,7 @@ class TypeRules:
     provider_ids: tuple[int, ...]  # active providers offering the type, in the business's order
     provider_names: tuple[str, ...]  # their names, in the same order
     zone: ZoneInfo  # the business's time zone
+    location: str = ""  # where the type takes place, copied onto each new booking
 
     def names(self) -> dict[int, str]:
         """Provider id → name, for the providers of the type."""
@@ -102,8 +104,8 @@ class BusyBooking:
 # -- loading ------------------------------------------------------------------------------
 
 
-def slot_rules(business: Business, booking_type: BookingType) -> av.SlotRules:
-    """The pure rules for ``booking_type`` under the business's policy."""
+def slot_rules(business: Business, booking_type: Any) -> av.SlotRules:
+    """The pure rules for ``booking_type`` (a row or a row's columns) under the business's policy."""
     return av.SlotRules(
         duration=timedelta(minutes=booking_type.duration_minutes),
         buffer_before=timedelta(minutes=booking_type.buffer_before_minutes),
@@ -122,29 +124,58 @@ def zone_of(business: Business) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+_TYPE_ROW = select(
+    BookingType.id,
+    BookingType.name,
+    BookingType.is_active,
+    BookingType.duration_minutes,
+    BookingType.buffer_before_minutes,
+    BookingType.buffer_after_minutes,
+    BookingType.location,
+).where(BookingType.id == bindparam("type_id"))
+_TYPE_PROVIDERS = (
+    select(Provider.id, Provider.name)
+    .join(booking_type_providers, booking_type_providers.c.provider_id == Provider.id)
+    .where(
+        booking_type_providers.c.booking_type_id == bindparam("type_id"),
+        Provider.is_active.is_(True),
+    )
+    .order_by(Provider.sort_order, Provider.id)
+)
+
+
 def load_type_rules(session: Session, booking_type_id: int, *, active_only: bool) -> TypeRules:
     """Rules, providers and zone for a booking type; :class:`NotFound` if unknown or inactive."""
-    booking_type = session.get(BookingType, booking_type_id)
-    if booking_type is None or (active_only and not booking_type.is_active):
+    run = statements(session)
+    row = run.execute(_TYPE_ROW, {"type_id": booking_type_id}).first()
+    if row is None or (active_only and not row.is_active):
         raise NotFound("booking type", booking_type_id)
-    providers = session.execute(
-        select(Provider.id, Provider.name)
-        .join(booking_type_providers, booking_type_providers.c.provider_id == Provider.id)
-        .where(
-            booking_type_providers.c.booking_type_id == booking_type_id,
-            Provider.is_active.is_(True),
-        )
-        .order_by(Provider.sort_order, Provider.id)
-    ).all()
+    providers = run.execute(_TYPE_PROVIDERS, {"type_id": booking_type_id}).all()
     business = get_business(session)
     return TypeRules(
-        booking_type.id,
-        booking_type.name,
-        slot_rules(business, booking_type),
+        row.id,
+        row.name,
+        slot_rules(business, row),
         tuple(pid for pid, _ in providers),
         tuple(name for _, name in providers),
         zone_of(business),
+        row.location or "",
     )
+
+
+_HOURS = select(
+    Availability.provider_id,
+    Availability.weekday,
+    Availability.start_time,
+    Availability.end_time,
+).where(Availability.provider_id.in_(bindparam("providers", expanding=True)))
+_HOURS_ON = _HOURS.where(Availability.weekday.in_(bindparam("weekdays", expanding=True)))
+_CLOSURES = select(Closure.provider_id, Closure.start_date, Closure.end_date).where(
+    Closure.start_date <= bindparam("last"),
+    Closure.end_date >= bindparam("first"),
+    (Closure.provider_id.is_(None))
+    | (Closure.provider_id.in_(bindparam("providers", expanding=True))),
+)
 
 
 def weekly_hours(
@@ -154,15 +185,12 @@ def weekly_hours(
     hours: dict[int, dict[int, list[av.WallRange]]] = {pid: {} for pid in provider_ids}
     if not provider_ids:
         return hours
-    query = select(
-        Availability.provider_id,
-        Availability.weekday,
-        Availability.start_time,
-        Availability.end_time,
-    ).where(Availability.provider_id.in_(provider_ids))
-    if weekdays is not None:
-        query = query.where(Availability.weekday.in_(list(weekdays)))
-    for pid, weekday, start, end in session.execute(query):
+    if weekdays is None:
+        rows = statements(session).execute(_HOURS, {"providers": list(provider_ids)})
+    else:
+        params = {"providers": list(provider_ids), "weekdays": list(weekdays)}
+        rows = statements(session).execute(_HOURS_ON, params)
+    for pid, weekday, start, end in rows:
         hours[pid].setdefault(weekday, []).append((start, end))
     return hours
 
@@ -172,13 +200,8 @@ def closures_between(
 ) -> dict[int, list[tuple[date, date]]]:
     """provider id → closures (their own and the whole business's) touching ``[first, last]``."""
     found: dict[int, list[tuple[date, date]]] = {pid: [] for pid in provider_ids}
-    rows = session.execute(
-        select(Closure.provider_id, Closure.start_date, Closure.end_date).where(
-            Closure.start_date <= last,
-            Closure.end_date >= first,
-            (Closure.provider_id.is_(None)) | (Closure.provider_id.in_(list(provider_ids))),
-        )
-    )
+    params = {"first": first, "last": last, "providers": list(provider_ids)}
+    rows = statements(session).execute(_CLOSURES, params)
     for pid, start, end in rows:
         for target in provider_ids if pid is None else [pid]:
             if target in found:
@@ -186,15 +209,16 @@ def closures_between(
     return found
 
 
+_LONGEST = select(
+    func.max(BookingType.duration_minutes + BookingType.buffer_after_minutes),
+    func.max(BookingType.buffer_before_minutes),
+    func.max(BookingType.buffer_after_minutes),
+)
+
+
 def _longest(session: Session) -> tuple[timedelta, timedelta, timedelta]:
     """Over all booking types (inactive too): longest duration + buffer after, longest buffers."""
-    row = session.execute(
-        select(
-            func.max(BookingType.duration_minutes + BookingType.buffer_after_minutes),
-            func.max(BookingType.buffer_before_minutes),
-            func.max(BookingType.buffer_after_minutes),
-        )
-    ).one()
+    row = statements(session).execute(_LONGEST).one()
     span, before, after = (int(v or 0) for v in row)
     return timedelta(minutes=span), timedelta(minutes=before), timedelta(minutes=after)
 
@@ -220,6 +244,39 @@ def _busy_select() -> Select[int, int, datetime, datetime, int, int]:
     )
 
 
+@lru_cache(maxsize=64)
+def _overlap_query(providers: int) -> CompoundSelect:
+    """The overlap statement for ``providers`` providers, built once per count.
+
+    Parameters: ``providers`` (the ids), ``p0``… (each id again, for its probe),
+    ``lower``, ``upper``, ``end_after`` and ``exclude`` (a booking id to leave
+    out; 0 leaves none out, as ids start at 1).
+    """
+    not_excluded = Booking.id != bindparam("exclude")
+    bounded = _busy_select().where(
+        Booking.provider_id.in_(bindparam("providers", expanding=True)),
+        Booking.start_at >= bindparam("lower"),
+        Booking.start_at < bindparam("upper"),
+        Booking.end_at > bindparam("end_after"),
+        not_excluded,
+    )
+    probes = [
+        select(
+            _busy_select()
+            .where(
+                Booking.provider_id == bindparam(f"p{n}"),
+                Booking.start_at < bindparam("lower"),
+                not_excluded,
+            )
+            .order_by(Booking.start_at.desc())
+            .limit(1)
+            .subquery()
+        )
+        for n in range(providers)
+    ]
+    return union_all(bounded, *probes)
+
+
 def conflicting_bookings(
     session: Session,
     provider_ids: Sequence[int],
@@ -238,29 +295,18 @@ def conflicting_bookings(
         return []
     span, max_before, max_after = _longest(session)
     lower = window_start - span
-    mine: list[ColumnElement[bool]] = []
-    if exclude_booking_id is not None:
-        mine.append(Booking.id != exclude_booking_id)
-    bounded = _busy_select().where(
-        Booking.provider_id.in_(list(provider_ids)),
-        Booking.start_at >= lower,
-        Booking.start_at < window_end + max_before,
-        Booking.end_at > window_start - max_after,
-        *mine,
-    )
-    probes = [
-        select(
-            _busy_select()
-            .where(Booking.provider_id == pid, Booking.start_at < lower, *mine)
-            .order_by(Booking.start_at.desc())
-            .limit(1)
-            .subquery()
-        )
-        for pid in provider_ids
-    ]
+    params: dict[str, Any] = {
+        "providers": list(provider_ids),
+        "lower": lower,
+        "upper": window_end + max_before,
+        "end_after": window_start - max_after,
+        "exclude": exclude_booking_id if exclude_booking_id is not None else 0,
+    }
+    params.update((f"p{n}", pid) for n, pid in enumerate(provider_ids))
+    query = _overlap_query(len(provider_ids))
     found = [
         BusyBooking(bid, pid, start, end, timedelta(minutes=bb), timedelta(minutes=ba))
-        for bid, pid, start, end, bb, ba in session.execute(union_all(bounded, *probes))
+        for bid, pid, start, end, bb, ba in statements(session).execute(query, params)
     ]
     return [b for b in found if av.overlaps(b.occupied[0], b.occupied[1], window_start, window_end)]
 
@@ -380,6 +426,7 @@ def slots_for_day(
     now: datetime | None = None,
     *,
     with_external_busy: bool = True,
+    exclude_booking_id: int | None = None,
 ) -> DaySlots:
     """The free slots of an active booking type on local ``day``.
 
@@ -387,14 +434,16 @@ def slots_for_day(
     free provider in the business's order. :class:`NotFound` for an unknown or
     inactive type, or a provider who does not offer it. Busy time from the
     providers' outside calendars hides starts unless ``with_external_busy`` is
-    False (the desk, which asks before booking over it).
+    False (the desk, which asks before booking over it). ``exclude_booking_id``
+    leaves that booking's own time out of the busy time (the choices for moving
+    it); such a list is that booking's alone, never one to cache for others.
     """
     now = _now(now)
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
     free = _free_between(
-        session, type_rules, providers, day, day, zone, now, None, with_external_busy
+        session, type_rules, providers, day, day, zone, now, exclude_booking_id, with_external_busy
     )
     names = type_rules.names()
     return DaySlots(

@@ -73,11 +73,24 @@ def busy_for_day(blocks: Iterable[ExternalBlock], zone: ZoneInfo, day: date) -> 
 
 @read_only
 def desk_slots_for_day(
-    session: Session, booking_type_id: int, day: date, provider_id: int | None = None
+    session: Session,
+    booking_type_id: int,
+    day: date,
+    provider_id: int | None = None,
+    *,
+    exclude_booking_id: int | None = None,
 ) -> DaySlots:
-    """The desk's free starts: outside-calendar busy time labels a start instead of hiding it."""
+    """The desk's free starts: outside-calendar busy time labels a start instead of hiding it.
+
+    ``exclude_booking_id``: the booking being moved, whose own time counts as free.
+    """
     found = slots.slots_for_day(
-        session, booking_type_id, day, provider_id, with_external_busy=False
+        session,
+        booking_type_id,
+        day,
+        provider_id,
+        with_external_busy=False,
+        exclude_booking_id=exclude_booking_id,
     )
     booking_type = session.get(BookingType, booking_type_id)
     if booking_type is None or not found.slots:

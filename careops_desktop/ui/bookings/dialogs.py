@@ -100,6 +100,7 @@ class _SlotChooser:
         self.provider.currentIndexChanged.connect(self.load_slots)
         self.day.dateChanged.connect(self.load_slots)
         self._wanted_start: datetime | None = None
+        self.exclude_booking_id: int | None = None  # the booking being moved: its time is free
 
     def add_rows(self) -> None:
         form, errors = self.dialog.form, self.dialog.errors
@@ -164,6 +165,7 @@ class _SlotChooser:
             on_done=self._show_slots,
             on_error=self._slots_failed,
             owner=self.dialog,
+            exclude_booking_id=self.exclude_booking_id,
         )
 
     def _show_slots(self, found: DaySlots) -> None:
@@ -346,6 +348,7 @@ class RescheduleDialog(CommandDialog):
             ),
         )
         self.chooser = _SlotChooser(self, catalogue, booking.booking_type_id)
+        self.chooser.exclude_booking_id = booking.id
         self.chooser.add_rows()
         self.chooser.set_day(to_local(booking.start, catalogue.zone).date())
         self.chooser.set_provider(booking.provider_id)
