@@ -96,6 +96,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_window(args: argparse.Namespace) -> int:
     """Open the desktop window."""
+    from careops_desktop.ui import early_check
+
+    # SQLite checks the file (C code, no GIL) while the window's modules are imported
+    early_check.start(args.db)
     from careops_desktop.ui.app import run_app
 
     return int(run_app(args))

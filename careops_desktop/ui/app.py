@@ -8,8 +8,9 @@ none blocking it:
 2. ``--demo``: fill the demo database when it is empty (progress bar, cancellable), then
    sign in as its owner; a first run (no accounts): the owner account, then the setup
    wizard; otherwise the sign-in dialog;
-   Meanwhile the runtime (booking page + jobs) runs on its own thread;
 3. the main window, until Quit (or Sign out → sign-in dialog again; Lock → unlock dialog);
+   once it has painted, the runtime (booking page + jobs) starts on its own thread and the
+   status bar shows its address;
 4. shutdown: cancel UI work, stop listening to events, stop the database worker.
 """
 
@@ -35,11 +36,12 @@ from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
-from careops_desktop.ui.main_window import MainWindow
+from careops_desktop.ui.main_window import LAST_TAB_KEY, MainWindow
 from careops_desktop.ui.ops import BUSY_DELAY_MS, Ops, run_off_thread, show_error_box
 from careops_desktop.ui.restore_request import restore_requests
 from careops_desktop.ui.runtime_link import RuntimeLink, StatusFeed
 from careops_desktop.ui.startup import open_checked_database, restore_between_sessions
+from careops_desktop.ui.tabs import TAB_SPECS, module_of
 from careops_desktop.ui.theme import apply_theme
 from careops_desktop.ui.ui_state import APPLICATION, LAST_EMAIL, ORGANIZATION, app_settings
 
@@ -86,6 +88,9 @@ class AppController:
         self.email = ""
         self.dialog: QDialog | None = None  # the dialog being awaited (tests drive it)
         self._lock_task: asyncio.Future[None] | None = None
+        self._runtime_task: asyncio.Task[None] | None = None  # started after the first paint
+        self._runtime_started: asyncio.Future[None] | None = None
+        self._runtime_timer: QTimer | None = None  # starts it if the window never paints
         self.pending_restore: Path | None = None
 
     # -- the flow -----------------------------------------------------------------------
@@ -98,16 +103,16 @@ class AppController:
                 return code
             chosen, self.pending_restore = self.pending_restore, None
             self.ops = self.bridge = self.link = self.actor = None
+            self._runtime_task = self._runtime_started = None
             await restore_between_sessions(self.database_url, chosen, backups_dir(), self._await)
 
     async def _run_session(self) -> int:
         """Open the database, sign in, the window; everything closed again at the end."""
-        # the schema tools and the runtime are imported on a thread of their own while the
-        # database file is checked (quick_check reads the file without holding the GIL)
-        preload = (_SCHEMA_MODULE, *(_RUNTIME_MODULES if self.start_runtime else ()))
-        preload += (_DEMO_MODULE,) if self.demo else ()
+        # the schema tools, the demo builder and the first tab's page are imported on a
+        # thread of their own while the database is checked and the person signs in; the
+        # runtime (aiohttp, jinja2, the jobs: ~0.5 s) only after the window's first paint
+        preload = (_SCHEMA_MODULE, *((_DEMO_MODULE,) if self.demo else ()), *_first_tab_modules())
         preloaded = asyncio.ensure_future(run_off_thread(_preload, preload))
-        runtime_started: asyncio.Future[None] | None = None
         try:
             if not await self._open_database() or self.database is None:
                 return 1
@@ -117,14 +122,8 @@ class AppController:
                 self.link = RuntimeLink(
                     self.database, host=self.runtime_host, port=self.runtime_port
                 )
-                # the booking page starts while the person signs in (the password hash runs
-                # on the database worker meanwhile); the window opens once it has started
-                runtime_started = asyncio.ensure_future(self.link.start())
-            try:
-                actor = await self._first_sign_in()
-            finally:
-                if runtime_started is not None:
-                    await runtime_started
+                self._runtime_started = asyncio.get_running_loop().create_future()
+            actor = await self._first_sign_in()
             while actor is not None:
                 self.actor = actor
                 if await self._needs_setup(actor):
@@ -237,7 +236,6 @@ class AppController:
             runtime_link=self.link,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        StatusFeed(window, self.link)
         self.window = window
         self.ops.parent_widget = window
         outcome: asyncio.Future[str] = asyncio.get_running_loop().create_future()
@@ -256,6 +254,7 @@ class AppController:
 
         restore_requests().requested.connect(restore)
         window.show()
+        self._feed_status_bar(window)
         try:
             result = await outcome
         finally:
@@ -270,6 +269,53 @@ class AppController:
                 window.closed.disconnect()
                 window.close()
         return result
+
+    def _feed_status_bar(self, window: MainWindow) -> None:
+        """The status bar's booking page and outbox slots, once the runtime has started.
+
+        The runtime starts when the first window has painted (or at the latest
+        :data:`RUNTIME_START_LATEST_MS` after it was shown), so that its imports and
+        threads do not hold up the first paint.
+        """
+        started = self._runtime_started
+        if self.link is None or started is None:
+            StatusFeed(window, self.link)
+            return
+
+        def feed(_done: object = None) -> None:
+            if shiboken6.isValid(window) and self.window is window:
+                StatusFeed(window, self.link)
+
+        if started.done():
+            feed()
+            return
+        started.add_done_callback(feed)
+        window.firstPainted.connect(self._start_runtime)
+        latest = QTimer(window)
+        latest.setSingleShot(True)
+        latest.timeout.connect(self._start_runtime)
+        latest.start(RUNTIME_START_LATEST_MS)
+        self._runtime_timer = latest
+
+    def _start_runtime(self) -> None:
+        """Start the booking page and the jobs once per session (see _feed_status_bar)."""
+        timer, self._runtime_timer = self._runtime_timer, None
+        if timer is not None and shiboken6.isValid(timer):
+            timer.stop()
+        if self._runtime_task is not None or self.link is None:
+            return
+        link, started = self.link, self._runtime_started
+
+        async def start() -> None:
+            try:
+                await link.start()
+            except Exception:
+                log.exception("the booking page and jobs could not start")
+            finally:
+                if started is not None and not started.done():
+                    started.set_result(None)
+
+        self._runtime_task = asyncio.ensure_future(start())
 
     def _start_lock(self, window: MainWindow) -> None:
         if self._lock_task is None or self._lock_task.done():
@@ -319,6 +365,8 @@ class AppController:
             await self.ops.shutdown()
         if self.bridge is not None:
             self.bridge.close()
+        if self._runtime_task is not None:  # a start under way finishes, then stops
+            await asyncio.gather(self._runtime_task, return_exceptions=True)
         if self.link is not None:
             await self.link.stop()
         if self.database is not None:
@@ -328,13 +376,15 @@ class AppController:
 
 _SCHEMA_MODULE = "careops_desktop.core.schema"  # alembic: ~150 ms to import
 _DEMO_MODULE = "careops_desktop.core.demo.builder"
-_RUNTIME_MODULES = (  # the listener and the jobs (aiohttp, jinja2, caldav…): ~0.5 s
-    "careops_desktop.runtime",
-    "careops_desktop.web.app",
-    "careops_desktop.jobs.messaging",
-    "careops_desktop.jobs.calendar_sync",
-    "careops_desktop.jobs.backups",
-)
+RUNTIME_START_LATEST_MS = 1000  # the runtime starts by then even if the window never paints
+
+
+def _first_tab_modules() -> tuple[str, ...]:
+    """The module of the tab the window opens on (the last one used), for the preload."""
+    last = str(app_settings().value(LAST_TAB_KEY, "dashboard") or "dashboard")
+    spec = next((spec for spec in TAB_SPECS if spec.key == last), None)
+    name = module_of(spec.factory) if spec is not None else None
+    return (name,) if name else ()
 
 
 def _preload(names: tuple[str, ...]) -> None:

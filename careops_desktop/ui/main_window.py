@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     lockRequested = Signal()
     closed = Signal()
     tabChanged = Signal(str)
+    firstPainted = Signal()  # once, after the first paint (the app then starts the runtime)
 
     def __init__(
         self,
@@ -339,6 +340,7 @@ class MainWindow(QMainWindow):
         if self._preload_armed or self._closing:
             return
         self._preload_armed = True
+        self.firstPainted.emit()
         if self.ops.pending:  # the first page's queries first, then the imports
             self.ops.idle.connect(self._preload_tabs)
             self._preload_waiting = True

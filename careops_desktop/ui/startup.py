@@ -13,6 +13,7 @@ restore the database is opened and checked again.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -24,6 +25,7 @@ from sqlalchemy.engine import make_url
 from careops_desktop.core import backup
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.ui import early_check
 from careops_desktop.ui.backup_rows import BackupRow, backups_of, taken_text
 from careops_desktop.ui.ops import BUSY_DELAY_MS, run_off_thread
 from careops_desktop.ui.recovery import RecoveryDialog
@@ -112,6 +114,10 @@ async def _checked(database: Database) -> list[str]:
         return []  # a new database: created by the migration that follows
     progress = _DelayedBusy("Checking the database…")
     try:
+        early = early_check.take(path)  # begun by ``careops`` before the imports
+        found = await asyncio.wrap_future(early) if early is not None else None
+        if found is not None:
+            return found
         return await run_off_thread(backup.quick_check, database.engine)
     finally:
         progress.close()

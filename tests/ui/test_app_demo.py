@@ -92,6 +92,8 @@ def test_the_booking_page_and_outbox_state_reach_the_status_bar(
         qloop, url, demo=True, start_runtime=True, runtime_host="127.0.0.1", runtime_port=0
     )
     window = wait_window(qtbot, controller)
+    # the runtime starts once the window has painted; its address follows in the status bar
+    qtbot.waitUntil(lambda: window.booking_page_label.text().startswith("Booking page: "))
     page_url = controller.link.urls[0]
     assert page_url.startswith("http://127.0.0.1:")
     assert window.booking_page_label.text() == f"Booking page: {page_url}"
