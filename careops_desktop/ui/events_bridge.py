@@ -1,21 +1,31 @@
 """Core events → Qt signals on the Qt thread, so open views refresh without polling.
 
 ``core.events.bus`` calls its subscribers on the database worker thread (or the
-runtime's thread). :class:`EventsBridge` hands each event across with a queued signal
-and re-emits it on the Qt thread as one area signal plus ``anyChanged``::
+runtime's thread). :class:`EventsBridge` hands the events across to the Qt thread
+and re-emits each one there as one area signal plus ``anyChanged``::
 
     bridge.bookingsChanged.connect(self._model.refresh_soon)
 
 Area signals carry the event object (a frozen dataclass from ``core/events.py``).
+
+A burst of events (32 customers booking at once on the booking page) reaches the Qt
+thread as ONE queued call, not one per event, and the bridge also emits each area's
+events of the last ``SETTLE_MS`` together, once: ``bookingsSettled(list)``,
+``contactsSettled(list)``, …, ``anySettled(list)``. A view whose refresh is a query
+(a calendar page, a dashboard) connects to the settled signal: one refresh per burst
+instead of one per event, and as the timer starts at the first event of a burst and
+every later event either joins it or starts the next one, the last change is always
+followed by a refresh (nothing is lost, nothing waits more than ``SETTLE_MS``).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from careops_desktop.core import events as core_events
 from careops_desktop.core.events import DomainEvent, EventBus
@@ -34,6 +44,8 @@ AREA_BY_EVENT: dict[str, str] = {
     "SettingsChanged": "settingsChanged",
 }
 
+SETTLE_MS = 150  # the settled signals fire at most this long after the first event of a burst
+
 
 class EventsBridge(QObject):
     """Subscribes to the event bus for its lifetime; emits Qt signals on its own thread.
@@ -50,11 +62,30 @@ class EventsBridge(QObject):
     settingsChanged = Signal(object)
     anyChanged = Signal(object)
 
-    _arrived = Signal(object)  # emitted on the publishing thread, delivered queued
+    # the same events, a burst at a time (a list, in publishing order); see the module doc
+    bookingsSettled = Signal(list)
+    contactsSettled = Signal(list)
+    inboxSettled = Signal(list)
+    formsSettled = Signal(list)
+    stockSettled = Signal(list)
+    outboxSettled = Signal(list)
+    settingsSettled = Signal(list)
+    anySettled = Signal(list)
+
+    _arrived = Signal()  # emitted on the publishing thread, delivered queued
 
     def __init__(self, bus: EventBus | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._arrived.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
+        self._lock = threading.Lock()
+        self._inbox: list[DomainEvent] = []  # published, not yet seen by the Qt thread
+        self._wake_sent = False  # a queued _drain is on its way
+        self._burst: list[DomainEvent] = []  # re-emitted, waiting for the settled signals
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.setObjectName("events-bridge-settle")
+        self._settle.timeout.connect(self._emit_settled)
+        self._arrived.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe: Callable[[], None] | None = (bus or core_events.bus).subscribe(
             self._on_event
         )
@@ -68,25 +99,65 @@ class EventsBridge(QObject):
         return handler
 
     def close(self) -> None:
-        """Stop listening; events published from now on are not re-emitted."""
+        """Stop listening; events published from now on (or not yet re-emitted) are dropped."""
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        with self._lock:
+            self._inbox.clear()
+        self._burst.clear()
+        if shiboken6.isValid(self._settle):
+            self._settle.stop()
 
     def _on_event(self, event: DomainEvent) -> None:
-        """Any thread: hand the event to the Qt thread (never blocks)."""
-        if shiboken6.isValid(self):
-            self._arrived.emit(event)
+        """Any thread: queue the event for the Qt thread (never blocks on it).
 
-    @Slot(object)
-    def _dispatch(self, event: DomainEvent) -> None:
-        """Qt thread: emit the area signal, then ``anyChanged``."""
-        if self._unsubscribe is None:
+        Only the first event of a burst posts a call to the Qt thread; the rest join it.
+        """
+        if not shiboken6.isValid(self):
             return
-        area = area_of(event)
-        if area is not None:
-            getattr(self, area).emit(event)
-        self.anyChanged.emit(event)
+        with self._lock:
+            self._inbox.append(event)
+            wake, self._wake_sent = not self._wake_sent, True
+        if wake:
+            self._arrived.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        """Qt thread: each waiting event's area signal then ``anyChanged``, in order."""
+        with self._lock:
+            events, self._inbox = self._inbox, []
+            self._wake_sent = False
+        if self._unsubscribe is None or not events:
+            return
+        for event in events:
+            area = area_of(event)
+            if area is not None:
+                getattr(self, area).emit(event)
+            self.anyChanged.emit(event)
+        self._burst.extend(events)
+        if not self._settle.isActive():
+            self._settle.start()
+
+    @Slot()
+    def _emit_settled(self) -> None:
+        """Qt thread: the burst's events, once per area touched (first touched first), then all."""
+        burst, self._burst = self._burst, []
+        if self._unsubscribe is None or not burst:
+            return
+        by_area: dict[str, list[DomainEvent]] = {}
+        for event in burst:
+            area = area_of(event)
+            if area is not None:
+                by_area.setdefault(area, []).append(event)
+        for area, events in by_area.items():
+            getattr(self, settled_name(area)).emit(events)
+        self.anySettled.emit(burst)
+
+
+def settled_name(area: str) -> str:
+    """``bookingsChanged`` → ``bookingsSettled``: the batch signal of an area signal."""
+    return area.removesuffix("Changed") + "Settled"
 
 
 def area_of(event: DomainEvent) -> str | None:
