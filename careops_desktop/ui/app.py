@@ -234,6 +234,7 @@ class AppController:
             actor,
             business_name=await self._business_name(),
             runtime_link=self.link,
+            prebuild=True,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window = window

@@ -3,7 +3,9 @@
 Other areas talk to it through a small API: ``show_tab(key, filter=...)`` (navigation),
 ``set_tab_title(key, title)``, ``set_booking_page_status(text, tooltip)`` and
 ``set_outbox_status(text, tooltip)`` (status bar slots), ``show_status(text)``;
-``runtime_link`` is the app's ``RuntimeLink`` (None when this window runs no runtime).
+``runtime_link`` is the app's ``RuntimeLink`` (None when this window runs no runtime);
+``prebuild=True`` (the app) builds the main tabs' pages in idle time after the first paint
+(:mod:`careops_desktop.ui.prebuild`).
 The application controller listens to ``signOutRequested``, ``lockRequested`` and
 ``closed``.
 """
@@ -34,6 +36,7 @@ from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.idle import IdleWatcher
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
+from careops_desktop.ui.prebuild import PREBUILT_TABS, PagePrebuilder
 from careops_desktop.ui.preload import ModulePreloader
 from careops_desktop.ui.tabs import TabContext, TabSpec, module_of, visible_specs
 from careops_desktop.ui.ui_state import (
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         specs: Sequence[TabSpec] | None = None,
         idle_minutes: float | None = None,
         runtime_link: RuntimeLink | None = None,
+        prebuild: bool = False,
     ) -> None:
         super().__init__()
         self.runtime_link = runtime_link
@@ -94,6 +98,9 @@ class MainWindow(QMainWindow):
         self.preloader = ModulePreloader()  # the other tabs' modules, after the first paint
         self._preload_armed = False
         self._preload_waiting = False
+        # prebuild: the main tabs' pages are built in idle time after the first paint
+        self._prebuild = prebuild
+        self.prebuilder: PagePrebuilder | None = None
         self.setObjectName("mainWindow")
         self.set_business_name(business_name)
         self.context = TabContext(ops=ops, events=events, actor=actor, window=self)
@@ -324,6 +331,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if self._preload_waiting:
             self._preload_tabs()  # only disconnects: closing
+        if self.prebuilder is not None:
+            self.prebuilder.stop()
         self.preloader.stop()
         self.preloader.wait(timeout=2.0)  # at most the end of the module being imported
         for host in self._hosts.values():
@@ -357,6 +366,22 @@ class MainWindow(QMainWindow):
             return
         pending = [host.spec.factory for host in self._hosts.values() if host.page is None]
         self.preloader.start(name for name in map(module_of, pending) if name)
+        if self._prebuild:
+            self.prebuilder = PagePrebuilder(
+                [key for key in PREBUILT_TABS if key in self._hosts],
+                build=self.page,
+                built=lambda key: self._hosts[key].page is not None,
+                ready=lambda: not self.preloader.running and not self.ops.pending,
+                parent=self,
+            )
+            self.prebuilder.start()
+
+    @property
+    def pages_ready(self) -> bool:
+        """True once the prebuilt pages are built and loaded (always without prebuild)."""
+        if not self._prebuild:
+            return True
+        return self.prebuilder is not None and self.prebuilder.done
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_ui_state()

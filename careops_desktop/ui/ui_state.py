@@ -51,17 +51,20 @@ def remember_header(header: QHeaderView, key: str) -> None:
     """Restore a table header's columns (widths, order, sort) from QSettings and keep saving.
 
     ``key`` names the table, e.g. ``"contacts/list"``. Each change is written to the
-    in-memory settings at once (QSettings writes the file lazily).
+    in-memory settings at once through one QSettings kept for the header; Qt writes the
+    file from the event loop, once for any number of changes (a table's first layout
+    resizes every column; a QSettings made and dropped per change wrote the file each time).
     """
     name = f"tables/{key}/header"
-    state = app_settings().value(name)
+    settings = app_settings()
+    state = settings.value(name)
     restored = as_bytes(state)
     if restored is not None:
         header.restoreState(restored)
     header.setProperty("careopsStateKey", name)
 
     def save(*_args: object) -> None:
-        save_header_now(header)
+        settings.setValue(name, header.saveState())
 
     header.sectionResized.connect(save)
     header.sectionMoved.connect(save)

@@ -1,14 +1,17 @@
 """The Bookings tab: a week/day calendar and a filtered list, beside the chosen booking.
 
-Both refresh from ``bookingsChanged`` (and settings changes); nothing polls.
+Both refresh from ``bookingsSettled`` (a burst of changes at a time) and settings
+changes; nothing polls.
 """
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import shiboken6
 from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,16 +39,15 @@ from careops_desktop.ui.bookings.model import (
     PageRequest,
     booking_style,
     list_columns,
+    load_calendar_page,
     load_catalogue,
-    load_page,
-    to_calendar,
 )
 from careops_desktop.ui.bookings.panel import BookingPanel
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
-from careops_desktop.ui.widgets.calendar_data import week_start
+from careops_desktop.ui.widgets.calendar_data import CalendarData, week_start
 from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import local_now
 from careops_desktop.ui.widgets.search_box import SearchBox
@@ -76,6 +78,8 @@ class BookingsView(QWidget):
         self.page_data: PageData | None = None
         self.selected: BookingView | None = None
         self._page_generation = 0
+        self._page_task: asyncio.Task[Any] | None = None  # the latest page query
+        self._page_again = False  # changes arrived while it ran: load once more after it
 
         # toolbar
         self.today_button = QPushButton("Today")
@@ -131,7 +135,7 @@ class BookingsView(QWidget):
             list_columns(lambda: self.zone),
             fetch_ids=source.fetch_ids,
             fetch_rows=source.fetch_rows,
-            refresh_on=[context.events.bookingsChanged, context.events.contactsChanged],
+            refresh_on=[context.events.bookingsSettled, context.events.contactsSettled],
             initial_filter=ListFilter(self.day, self.day + timedelta(days=LIST_DAYS)),
             initial_sort=("start", False),
             row_style=booking_style,
@@ -190,8 +194,9 @@ class BookingsView(QWidget):
         self.model.loaded.connect(self._list_loaded)
         self.table.selectionModel().selectionChanged.connect(self._list_selection)
         self.panel.actionRequested.connect(self._action)
-        context.events.bookingsChanged.connect(self._bookings_event)
-        context.events.contactsChanged.connect(self._bookings_event)
+        # one reload per burst of changes (the bridge coalesces them), not one per event
+        context.events.bookingsSettled.connect(self._bookings_events)
+        context.events.contactsSettled.connect(self._bookings_events)
         context.events.settingsChanged.connect(self._load_catalogue)
         self._load_catalogue()
 
@@ -288,12 +293,24 @@ class BookingsView(QWidget):
         )
         set_plain(self.range_label, words)
 
-        def arrived(page: PageData) -> None:
+        def arrived(loaded: tuple[PageData, CalendarData]) -> None:
             if generation == self._page_generation:
+                page, calendar_data = loaded
+                if page == self.page_data:  # the change was elsewhere: no relayout, no repaint
+                    return
                 self.page_data = page
-                self.calendar.set_data(to_calendar(page))
+                self.calendar.set_data(calendar_data)
 
-        self.ops.query(load_page, request, on_done=arrived, owner=self)
+        self._page_task = self.ops.query(load_calendar_page, request, on_done=arrived, owner=self)
+        self._page_task.add_done_callback(self._page_query_ended)
+
+    def _page_query_ended(self, task: asyncio.Task[Any]) -> None:
+        if task is not self._page_task or not shiboken6.isValid(self):
+            return
+        self._page_task = None
+        if self._page_again:
+            self._page_again = False
+            self.load_page()
 
     def _filters_changed(self, *_args: object) -> None:
         self.load_page()
@@ -376,9 +393,20 @@ class BookingsView(QWidget):
         elif name == "contact":
             self.context.show_tab("contacts", {"contact_id": booking.contact_id})
 
-    def _bookings_event(self, event: Any) -> None:
-        self.load_page()
-        if self.selected is not None:
-            changed = getattr(event, "booking_id", None)
-            if changed in (None, self.selected.id) or getattr(event, "contact_id", None):
-                self.show_booking(self.selected.id)
+    def _bookings_events(self, events: list[Any]) -> None:
+        """A burst of booking or contact changes: the page reloads once, the panel if touched.
+
+        While a page query runs (a busy database worker), one more follows it instead of a
+        new one per burst: each answer is shown, and the last one comes after the last change.
+        """
+        if self._page_task is not None and not self._page_task.done():
+            self._page_again = True
+        else:
+            self.load_page()
+        if self.selected is not None and any(self._touches_selected(e) for e in events):
+            self.show_booking(self.selected.id)
+
+    def _touches_selected(self, event: Any) -> bool:
+        assert self.selected is not None
+        changed = getattr(event, "booking_id", None)
+        return changed in (None, self.selected.id) or bool(getattr(event, "contact_id", None))
