@@ -57,6 +57,21 @@ log = logging.getLogger(__name__)
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 DEFAULT_BLOCK = 200
+# roles as plain ints: data() is called ~30 times per visible cell per paint, and comparing
+# an int with a Qt enum member goes through Python's enum machinery each time
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_STYLE_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+    )
+)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, ID_ROLE, ROW_ROLE, *_STYLE_ROLES})
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -239,33 +254,30 @@ class IdTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
         row_number = index.row()
         if role == ID_ROLE:
             return self.id_at(row_number)
         row = self.row_data(row_number)
         if row is None:
-            if role in (Qt.ItemDataRole.DisplayRole, ROW_ROLE):
+            if role in (_DISPLAY, ROW_ROLE):
                 self._request_block(row_number // self._block_size)
-            return "" if role == Qt.ItemDataRole.DisplayRole else None
+            return "" if role == _DISPLAY else None
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.text(row)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return safe_tooltip(column.text(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _TOOLTIP:
+            return safe_tooltip(column.text(row)) if column.tooltip else None
+        if role == _ALIGNMENT:
             return int(column.align.value)
-        if self._row_style is not None and role in (
-            Qt.ItemDataRole.FontRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.BackgroundRole,
-        ):
+        if self._row_style is not None:  # a style role (the only ones left)
             return self._styled(row, role)
         return None
 
@@ -282,13 +294,13 @@ class IdTableModel(QAbstractTableModel):
     def _styled(self, row: Any, role: int) -> Any:
         assert self._row_style is not None
         style = self._row_style(row)
-        if role == Qt.ItemDataRole.FontRole and style.bold:
+        if role == int(Qt.ItemDataRole.FontRole) and style.bold:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and style.foreground:
+        if role == int(Qt.ItemDataRole.ForegroundRole) and style.foreground:
             return QBrush(QColor(style.foreground))
-        if role == Qt.ItemDataRole.BackgroundRole and style.background:
+        if role == int(Qt.ItemDataRole.BackgroundRole) and style.background:
             return QBrush(QColor(style.background))
         return None
 
