@@ -91,6 +91,7 @@ class AppController:
         self._runtime_task: asyncio.Task[None] | None = None  # started after the first paint
         self._runtime_started: asyncio.Future[None] | None = None
         self._runtime_timer: QTimer | None = None  # starts it if the window never paints
+        self._profile_name: str | None = None  # read by _needs_setup just before the window
         self.pending_restore: Path | None = None
 
     # -- the flow -----------------------------------------------------------------------
@@ -215,9 +216,10 @@ class AppController:
         if not actor.can(Permission.MANAGE_SETTINGS):
             return False
         try:
-            await self.ops.run(business.get_profile)
+            profile = await self.ops.run(business.get_profile)
         except NotFound:
             return True
+        self._profile_name = profile.name  # the window's title: no second query
         return False
 
     async def _run_wizard(self, actor: Actor) -> None:
@@ -228,11 +230,12 @@ class AppController:
 
     async def _main_window(self, actor: Actor) -> str:
         assert self.ops is not None and self.bridge is not None
+        name, self._profile_name = self._profile_name, None
         window = MainWindow(
             self.ops,
             self.bridge,
             actor,
-            business_name=await self._business_name(),
+            business_name=name if name is not None else await self._business_name(),
             runtime_link=self.link,
             prebuild=True,
         )
