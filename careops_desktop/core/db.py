@@ -22,9 +22,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import Insert, create_engine, event
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.util import identity_key
 
 from careops_desktop.core import events
 
@@ -42,6 +43,39 @@ def read_only(fn: Callable[P, T]) -> Callable[P, T]:
     """Mark a service function as a reader: ``Database.run`` then begins a plain transaction."""
     setattr(fn, _READ_ONLY_ATTR, True)
     return fn
+
+
+def statements(session: Session) -> Connection:
+    """The connection of ``session``'s transaction, for prebuilt Core statements.
+
+    Pending ORM changes are flushed first, so a statement run on it sees every
+    row the transaction has written so far. Core statements built once (at
+    import, with ``bindparam``) and run here skip the ORM's per-call work; the
+    hot write paths (a booking) use it. Rows written this way are not in the
+    session's identity map: read them back with statements too.
+    """
+    session.flush()
+    return session.connection()
+
+
+def insert_row(connection: Connection, statement: Insert, row: dict[str, Any]) -> int:
+    """Run a prebuilt one-row ``INSERT`` with ``row``; returns the new row's id."""
+    key = connection.execute(statement, row).inserted_primary_key
+    if key is None or key[0] is None:
+        raise RuntimeError(f"the database returned no id for {statement.table}")
+    return int(key[0])
+
+
+def forget(session: Session, model: type[Any], *ids: int) -> None:
+    """Expire the ORM copies of rows a Core statement has just changed, if the session has any.
+
+    The next attribute access reloads them, so ORM code later in the
+    transaction never sees (or writes back) stale values.
+    """
+    for row_id in ids:
+        held = session.identity_map.get(identity_key(model, row_id))
+        if held is not None:
+            session.expire(held)
 
 
 def is_sqlite(url: str) -> bool:

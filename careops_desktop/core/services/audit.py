@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, insert, select
 from sqlalchemy.orm import Session
 
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.models import AuditEntry
 from careops_desktop.core.permissions import Actor, Permission, require
 
@@ -27,16 +27,18 @@ def record(
 
     ``details`` must hold no secrets and no message bodies.
     """
-    session.add(
-        AuditEntry(
-            user_id=actor.user_id,
-            actor_name=actor.name,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            details=details or {},
-        )
-    )
+    row = {
+        "user_id": actor.user_id,
+        "actor_name": actor.name,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "details": details or {},
+    }
+    statements(session).execute(_INSERT, row)
+
+
+_INSERT = insert(AuditEntry)
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.db import statements
 from careops_desktop.core.errors import NotFound, PolicyRefused, SlotTaken, ValidationError
 from careops_desktop.core.models import Booking, Provider
 from careops_desktop.core.services import availability as av
@@ -37,33 +38,28 @@ ALTERNATIVES = 3
 
 @dataclass(frozen=True)
 class Claim:
-    """A provider who is free for ``[start, end)``, locked for the rest of the transaction.
+    """A provider who is free for ``[start, end)``, locked for the rest of the transaction."""
 
-    Internal to the booking writes: ``provider`` is the locked ORM row, kept
-    referenced so the rest of the transaction finds it in the session.
-    """
-
-    provider: Provider
+    provider_id: int
+    provider_name: str
     start: datetime
     end: datetime
 
-    @property
-    def provider_id(self) -> int:
-        return self.provider.id
 
-    @property
-    def provider_name(self) -> str:
-        return self.provider.name
+_LOCK_PROVIDER = (
+    select(Provider.id, Provider.name).where(Provider.id == bindparam("id")).with_for_update()
+)
 
 
-def lock_provider(session: Session, provider_id: int) -> Provider:
-    """The provider's row, locked until the transaction ends; :class:`NotFound` if absent."""
-    provider = session.scalars(
-        select(Provider).where(Provider.id == provider_id).with_for_update()
-    ).first()
-    if provider is None:
+def lock_provider(session: Session, provider_id: int) -> str:
+    """Lock the provider's row until the transaction ends and return its name.
+
+    :class:`NotFound` if there is no such provider.
+    """
+    row = statements(session).execute(_LOCK_PROVIDER, {"id": provider_id}).first()
+    if row is None:
         raise NotFound("provider", provider_id)
-    return provider
+    return str(row.name)
 
 
 def lock_booking(session: Session, booking_id: int) -> Booking:
@@ -144,7 +140,7 @@ def claim_provider(
     window = av.occupied(start, end, rules.buffer_before, rules.buffer_after)
     works_then = False
     for candidate in candidates:
-        provider = lock_provider(session, candidate)
+        provider_name = lock_provider(session, candidate)
         if not outside_hours and not _fits(
             session, type_rules, candidate, start, zone, on_grid=on_grid
         ):
@@ -156,7 +152,7 @@ def claim_provider(
         # the booking page never takes a provider's outside-calendar busy time
         external = on_grid and calendar_sync.busy_blocks_for(session, [candidate], *window)
         if not clashes and not (external and external[candidate]):
-            return Claim(provider, start, end)
+            return Claim(candidate, provider_name, start, end)
     if not works_then:
         raise ValidationError({"start": "That time is not available for booking."})
     alternatives = slots.nearest_free_slots(

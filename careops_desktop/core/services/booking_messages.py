@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ from careops_desktop.core.models import Booking, BookingType, Contact, Provider
 from careops_desktop.core.services import outbox, templates
 from careops_desktop.core.services.booking_views import booking_time_text
 from careops_desktop.core.services.business import public_base_url
+from careops_desktop.core.services.contacts import ContactView
 from careops_desktop.core.services.forms import SubmissionLink
 
 
@@ -28,7 +30,7 @@ class Recipient:
     address: str
 
 
-def recipient_for(contact: Contact) -> Recipient | None:
+def recipient_for(contact: Contact | ContactView) -> Recipient | None:
     """Where to reach a contact: their email, else their phone by SMS, else nowhere."""
     if contact.email:
         return Recipient("email", contact.email)
@@ -63,18 +65,42 @@ def outgoing(session: Session, booking: Booking, zone: ZoneInfo) -> Outgoing:
     contact = session.get(Contact, booking.contact_id)
     booking_type = session.get(BookingType, booking.booking_type_id)
     provider = session.get(Provider, booking.provider_id)
+    return outgoing_for(
+        session,
+        booking.id,
+        booking.manage_token,
+        booking.start_at,
+        zone,
+        contact=contact,
+        type_name=booking_type.name if booking_type else "",
+        provider_name=provider.name if provider else "",
+    )
+
+
+def outgoing_for(
+    session: Session,
+    booking_id: int,
+    manage_token: str,
+    start: datetime,
+    zone: ZoneInfo,
+    *,
+    contact: Contact | ContactView | None,
+    type_name: str,
+    provider_name: str,
+) -> Outgoing:
+    """:func:`outgoing` from what the caller already holds (a booking being written)."""
     base_url = public_base_url(session)
     return Outgoing(
-        booking_id=booking.id,
+        booking_id=booking_id,
         base_url=base_url,
         recipient=recipient_for(contact) if contact else None,
         automations=templates.get_automations(session),
         context={
             "contact_name": contact.name if contact else "",
-            "booking_time": booking_time_text(booking.start_at, zone),
-            "booking_type": booking_type.name if booking_type else "",
-            "provider_name": provider.name if provider else "",
-            "manage_link": manage_link(base_url, booking.manage_token),
+            "booking_time": booking_time_text(start, zone),
+            "booking_type": type_name,
+            "provider_name": provider_name,
+            "manage_link": manage_link(base_url, manage_token),
         },
     )
 

@@ -24,11 +24,11 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
     Booking,
@@ -136,11 +136,14 @@ def _account_from(data: Any) -> CalendarAccount:
     return CalendarAccount(**values)
 
 
+_CONFIG = select(Integration.config).where(Integration.kind == KIND)
+
+
 @read_only
 def get_account(session: Session) -> CalendarAccount:
     """The saved CalDAV account (defaults, not configured, when none is saved)."""
-    row = _integration(session)
-    return _account_from((row.config if row else {}).get("caldav"))
+    config = statements(session).execute(_CONFIG).scalar()
+    return _account_from((config if isinstance(config, dict) else {}).get("caldav"))
 
 
 def _check_url(key: str, value: str, errors: dict[str, str]) -> str:
@@ -330,6 +333,22 @@ def has_calendar_link(session: Session, provider_id: int) -> bool:
 # -- booking changes out ----------------------------------------------------------------------
 
 
+_BOOKING_CALENDAR = (
+    select(
+        Booking.status,
+        CalendarLink.write_calendar_url,
+        CalendarLink.write_calendar_name,
+        select(BookingCalendarEvent.id)
+        .where(BookingCalendarEvent.booking_id == Booking.id)
+        .limit(1)
+        .scalar_subquery()
+        .label("written"),
+    )
+    .outerjoin(CalendarLink, CalendarLink.provider_id == Booking.provider_id)
+    .where(Booking.id == bindparam("booking_id"))
+)
+
+
 def enqueue_booking_change(
     session: Session, booking_id: int, change: str, *, now: datetime | None = None
 ) -> int | None:
@@ -340,18 +359,13 @@ def enqueue_booking_change(
     has no write calendar and no event of the booking was ever written. Returns
     the outbox id, or ``None``.
     """
-    booking = session.get(Booking, booking_id)
+    run = statements(session)
+    booking = run.execute(_BOOKING_CALENDAR, {"booking_id": booking_id}).first()
     if booking is None:
         raise NotFound("booking", booking_id)
-    link = session.scalars(
-        select(CalendarLink).where(CalendarLink.provider_id == booking.provider_id)
-    ).first()
-    written = session.scalar(
-        select(BookingCalendarEvent.id).where(BookingCalendarEvent.booking_id == booking_id)
-    )
-    if (link is None or not link.write_calendar_url) and written is None:
+    if not booking.write_calendar_url and booking.written is None:
         return None
-    target = link.write_calendar_name or link.write_calendar_url if link else ""
+    target = booking.write_calendar_name or booking.write_calendar_url or ""
     kind = "calendar_delete" if booking.status == "cancelled" else "calendar_upsert"
     return outbox.enqueue(
         session,
@@ -368,24 +382,44 @@ def enqueue_booking_change(
 # -- busy time in ------------------------------------------------------------------------------
 
 
-def _busy_query(
-    session: Session, provider_ids: Sequence[int], start: datetime, end: datetime
-) -> list[ExternalBusy]:
-    if not provider_ids or start >= end:
-        return []
-    account = get_account(session)
-    query = select(ExternalBusy).where(
-        ExternalBusy.provider_id.in_(list(provider_ids)),
-        ExternalBusy.start_at < end,
-        ExternalBusy.end_at > start,
+def _busy_select(
+    all_day: bool, tentative: bool
+) -> Select[int, datetime, datetime, str, bool, bool]:
+    """Outside busy time of some providers meeting ``[start, end)``, as the account counts it."""
+    query = select(
+        ExternalBusy.provider_id,
+        ExternalBusy.start_at,
+        ExternalBusy.end_at,
+        ExternalBusy.calendar_name,
+        ExternalBusy.all_day,
+        ExternalBusy.tentative,
+    ).where(
+        ExternalBusy.provider_id.in_(bindparam("providers", expanding=True)),
+        ExternalBusy.start_at < bindparam("end"),
+        ExternalBusy.end_at > bindparam("start"),
         # our own booking events, read back from a calendar that is both written and blocking
         ExternalBusy.uid.not_in(select(BookingCalendarEvent.event_uid)),
     )
-    if not account.all_day_blocks:
+    if not all_day:
         query = query.where(ExternalBusy.all_day.is_(False))
-    if not account.tentative_blocks:
+    if not tentative:
         query = query.where(ExternalBusy.tentative.is_(False))
-    return list(session.scalars(query.order_by(ExternalBusy.start_at, ExternalBusy.id)))
+    return query.order_by(ExternalBusy.start_at, ExternalBusy.id)
+
+
+# (all-day periods block, tentative periods block) → the statement, built once
+_BUSY = {(a, t): _busy_select(a, t) for a in (False, True) for t in (False, True)}
+
+
+def _busy_query(
+    session: Session, provider_ids: Sequence[int], start: datetime, end: datetime
+) -> list[Any]:
+    if not provider_ids or start >= end:
+        return []
+    account = get_account(session)
+    query = _BUSY[(account.all_day_blocks, account.tentative_blocks)]
+    params = {"providers": list(provider_ids), "start": start, "end": end}
+    return list(statements(session).execute(query, params))
 
 
 @read_only

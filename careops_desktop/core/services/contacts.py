@@ -7,16 +7,17 @@ everywhere, never interpreted here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, false, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import forget, insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
     Booking,
@@ -26,6 +27,7 @@ from careops_desktop.core.models import (
     Form,
     FormSubmission,
     Provider,
+    utcnow,
 )
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -76,8 +78,8 @@ class ContactView:
     created_at: datetime
 
 
-def view_of(contact: Contact) -> ContactView:
-    """A plain copy of a contact row."""
+def view_of(contact: Any) -> ContactView:
+    """A plain copy of a contact (an ORM row, or a Core row of the contact's columns)."""
     return ContactView(
         contact.id,
         contact.name,
@@ -202,35 +204,56 @@ def find_or_create_contact(
     """
     require(actor, Permission.MANAGE_CONTACTS)
     clean_name, clean_email, clean_phone, _ = _clean(session, name, email, phone, "")
-    found: Contact | None = None
+    run = statements(session)
+    found = None
     if clean_email:
-        found = session.scalars(
-            select(Contact).where(Contact.email == clean_email).order_by(Contact.id).limit(1)
-        ).first()
+        found = run.execute(_BY_EMAIL, {"email": clean_email}).first()
     if found is None and clean_phone:
-        by_phone = select(Contact).where(Contact.phone == clean_phone)
-        if clean_email:
-            by_phone = by_phone.where(or_(Contact.email.is_(None), Contact.email == clean_email))
-        found = session.scalars(by_phone.order_by(Contact.id).limit(1)).first()
+        query = _BY_PHONE_FOR_EMAIL if clean_email else _BY_PHONE
+        found = run.execute(query, {"phone": clean_phone, "email": clean_email}).first()
     if found is None:
-        contact = Contact(name=clean_name, email=clean_email, phone=clean_phone, notes="")
-        session.add(contact)
-        session.flush()
-        audit.record(session, actor, "create", "contact", contact.id)
-        events.record(session, events.ContactChanged(contact.id, "created"))
-        return view_of(contact), True
-    filled = []
+        created = utcnow()
+        row = {"name": clean_name, "email": clean_email, "phone": clean_phone, "notes": ""}
+        contact_id = insert_row(run, _NEW_CONTACT, {**row, "created_at": created})
+        audit.record(session, actor, "create", "contact", contact_id)
+        events.record(session, events.ContactChanged(contact_id, "created"))
+        view = ContactView(contact_id, clean_name, clean_email, clean_phone, "", None, created)
+        return view, True
+    view = view_of(found)
+    filled: list[str] = []
     if clean_email and not found.email:
-        found.email = clean_email
+        view = dataclasses.replace(view, email=clean_email)
         filled.append("email")
     if clean_phone and not found.phone:
-        found.phone = clean_phone
+        view = dataclasses.replace(view, phone=clean_phone)
         filled.append("phone")
     if filled:
-        session.flush()
+        changes = {field: getattr(view, field) for field in filled}
+        run.execute(update(Contact).where(Contact.id == found.id).values(**changes))
+        forget(session, Contact, found.id)
         audit.record(session, actor, "update", "contact", found.id, {"fields": filled})
         events.record(session, events.ContactChanged(found.id, "updated"))
-    return view_of(found), False
+    return view, False
+
+
+_CONTACT_COLUMNS = tuple(Contact.__table__.c)
+_BY_EMAIL = (
+    select(*_CONTACT_COLUMNS)
+    .where(Contact.email == bindparam("email"))
+    .order_by(Contact.id)
+    .limit(1)
+)
+_BY_PHONE = (
+    select(*_CONTACT_COLUMNS)
+    .where(Contact.phone == bindparam("phone"))
+    .order_by(Contact.id)
+    .limit(1)
+)
+# with an email given, a phone match counts only for a contact with no email (or the same one)
+_BY_PHONE_FOR_EMAIL = _BY_PHONE.where(
+    or_(Contact.email.is_(None), Contact.email == bindparam("email"))
+)
+_NEW_CONTACT = insert(Contact)
 
 
 # -- search ------------------------------------------------------------------------------------

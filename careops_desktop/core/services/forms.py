@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import forget, insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
     Booking,
@@ -147,47 +147,54 @@ def create_submissions_for_booking(
     Runs in the caller's transaction (the booking's).
     """
     now = now or utcnow()
-    booking = session.get(Booking, booking_id)
+    run = statements(session)
+    booking = run.execute(_BOOKING_FOR_FORMS, {"booking_id": booking_id}).first()
     if booking is None:
         raise NotFound("booking", booking_id)
     business = get_business(session)
-    already = set(
-        session.scalars(
-            select(FormSubmission.form_id).where(FormSubmission.booking_id == booking_id)
-        ).all()
-    )
-    forms = session.execute(
-        select(Form.id, Form.name)
-        .join(booking_type_forms, booking_type_forms.c.form_id == Form.id)
-        .where(
-            booking_type_forms.c.booking_type_id == booking.booking_type_id,
-            Form.is_active.is_(True),
-        )
-        .order_by(Form.id)
-    ).all()
+    already = set(run.execute(_FORMS_SENT, {"booking_id": booking_id}).scalars())
+    forms = run.execute(_FORMS_OF_TYPE, {"type_id": booking.booking_type_id}).all()
     due = _due_at(business, booking.start_at, now)
     links: list[SubmissionLink] = []
     for form_id, form_name in forms:
         if form_id in already:
             continue
-        submission = FormSubmission(
-            form_id=form_id,
-            booking_id=booking.id,
-            contact_id=booking.contact_id,
-            token=new_token(),
-            data={},
-            status="pending",
-            due_at=due,
-            created_at=now,
-        )
-        session.add(submission)
-        session.flush()
-        links.append(SubmissionLink(submission.id, submission.token, form_name))
-        events.record(session, events.FormChanged(form_id, submission.id, "sent"))
-    if links or already:
-        booking.forms_sent = True
-    session.flush()
+        token = new_token()
+        submission = {
+            "form_id": form_id,
+            "booking_id": booking_id,
+            "contact_id": booking.contact_id,
+            "token": token,
+            "data": {},
+            "status": "pending",
+            "due_at": due,
+            "created_at": now,
+        }
+        submission_id = insert_row(run, _NEW_SUBMISSION, submission)
+        links.append(SubmissionLink(submission_id, token, form_name))
+        events.record(session, events.FormChanged(form_id, submission_id, "sent"))
+    if (links or already) and not booking.forms_sent:
+        run.execute(_MARK_FORMS_SENT, {"booking_id": booking_id})
+        forget(session, Booking, booking_id)
     return links
+
+
+_BOOKING_FOR_FORMS = select(
+    Booking.booking_type_id, Booking.contact_id, Booking.start_at, Booking.forms_sent
+).where(Booking.id == bindparam("booking_id"))
+_FORMS_SENT = select(FormSubmission.form_id).where(
+    FormSubmission.booking_id == bindparam("booking_id")
+)
+_FORMS_OF_TYPE = (
+    select(Form.id, Form.name)
+    .join(booking_type_forms, booking_type_forms.c.form_id == Form.id)
+    .where(booking_type_forms.c.booking_type_id == bindparam("type_id"), Form.is_active.is_(True))
+    .order_by(Form.id)
+)
+_NEW_SUBMISSION = insert(FormSubmission)
+_MARK_FORMS_SENT = (
+    update(Booking).where(Booking.id == bindparam("booking_id")).values(forms_sent=True)
+)
 
 
 def update_due_dates_for_booking(

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import forget, insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
@@ -240,51 +240,60 @@ def get_thread(session: Session, actor: Actor, conversation_id: int, limit: int 
 # -- the seams bookings and forms use ---------------------------------------------------------
 
 
+_CONTACT_EXISTS = select(Contact.id).where(Contact.id == bindparam("contact_id"))
+# the contact's few open conversations through the contact index, the latest picked in
+# Python: with ORDER BY in SQL, SQLite walks the (is_open, updated_at) index over every open
+# conversation instead (3 ms at 6,000 open ones, for each new customer's booking)
+_OPEN_FOR_CONTACT = select(Conversation.id, Conversation.updated_at).where(
+    Conversation.contact_id == bindparam("contact_id"), Conversation.is_open.is_(True)
+)
+_NEW_CONVERSATION = insert(Conversation)
+_TOUCH_CONVERSATION = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("conversation_id"))
+    .values(updated_at=bindparam("when"))
+)
+_NEW_MESSAGE = insert(Message)
+
+
 def open_conversation_for(session: Session, contact_id: int, subject: str = "") -> int:
     """The contact's most recent open conversation, or a new open one; returns its id."""
-    if session.get(Contact, contact_id) is None:
+    run = statements(session)
+    if run.execute(_CONTACT_EXISTS, {"contact_id": contact_id}).first() is None:
         raise NotFound("contact", contact_id)
-    # the contact's few open conversations through the contact index, the latest picked here:
-    # with ORDER BY in SQL, SQLite walks the (is_open, updated_at) index over every open
-    # conversation instead (3 ms at 6,000 open ones, for each new customer's booking)
-    rows = session.execute(
-        select(Conversation.id, Conversation.updated_at).where(
-            Conversation.contact_id == contact_id, Conversation.is_open.is_(True)
-        )
-    ).all()
+    rows = run.execute(_OPEN_FOR_CONTACT, {"contact_id": contact_id}).all()
     if rows:
         return int(max(rows, key=lambda row: (row.updated_at, row.id)).id)
-    conversation = Conversation(
-        contact_id=contact_id, subject=subject[:300], is_open=True, unread_count=0
-    )
-    session.add(conversation)
-    session.flush()
-    events.record(session, events.ConversationChanged(conversation.id, "opened"))
-    return conversation.id
+    row = {"contact_id": contact_id, "subject": subject[:300], "is_open": True, "unread_count": 0}
+    conversation_id = insert_row(run, _NEW_CONVERSATION, row)
+    events.record(session, events.ConversationChanged(conversation_id, "opened"))
+    return conversation_id
 
 
 def add_system_message(
     session: Session, conversation_id: int, content: str, now: datetime | None = None
 ) -> int:
     """Note an event in the thread (``Booking confirmed …``); not unread, never sent."""
-    conversation = load_conversation(session, conversation_id)
     when = now or utcnow()
-    message = Message(
-        conversation_id=conversation_id,
-        direction="out",
-        sender_type="system",
-        sender_name="CareOps",
-        content=content[:CONTENT_MAX],
-        channel="system",
-        delivery_status="none",
-        attachments=[],
-        created_at=when,
-    )
-    session.add(message)
-    conversation.updated_at = when
-    session.flush()
-    events.record(session, events.MessageRecorded(conversation_id, message.id, "out"))
-    return message.id
+    run = statements(session)
+    touched = run.execute(_TOUCH_CONVERSATION, {"conversation_id": conversation_id, "when": when})
+    if touched.rowcount == 0:
+        raise NotFound("conversation", conversation_id)
+    forget(session, Conversation, conversation_id)
+    message = {
+        "conversation_id": conversation_id,
+        "direction": "out",
+        "sender_type": "system",
+        "sender_name": "CareOps",
+        "content": content[:CONTENT_MAX],
+        "channel": "system",
+        "delivery_status": "none",
+        "attachments": [],
+        "created_at": when,
+    }
+    message_id = insert_row(run, _NEW_MESSAGE, message)
+    events.record(session, events.MessageRecorded(conversation_id, message_id, "out"))
+    return message_id
 
 
 # -- staff actions -----------------------------------------------------------------------------

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.db import statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
     Booking,
@@ -88,16 +89,23 @@ __all__ = [
 ]
 
 
+_HELD_BY_BOOKING = (
+    select(StockMovement.item_id, func.sum(StockMovement.delta))
+    .where(
+        StockMovement.booking_id == bindparam("booking_id"),
+        StockMovement.reason.in_(("booking", "cancellation")),
+    )
+    .group_by(StockMovement.item_id)
+)
+_BOOKING_TYPE = select(Booking.booking_type_id).where(Booking.id == bindparam("booking_id"))
+_USAGE = select(BookingTypeStock.item_id, BookingTypeStock.quantity).where(
+    BookingTypeStock.booking_type_id == bindparam("type_id")
+)
+
+
 def _net_for_booking(session: Session, booking_id: int) -> dict[int, int]:
     """Per item, what the booking currently holds (sum of its booking and cancellation deltas)."""
-    rows = session.execute(
-        select(StockMovement.item_id, func.sum(StockMovement.delta))
-        .where(
-            StockMovement.booking_id == booking_id,
-            StockMovement.reason.in_(("booking", "cancellation")),
-        )
-        .group_by(StockMovement.item_id)
-    ).all()
+    rows = statements(session).execute(_HELD_BY_BOOKING, {"booking_id": booking_id}).all()
     return {int(item_id): int(total or 0) for item_id, total in rows}
 
 
@@ -111,17 +119,14 @@ def consume_for_booking(
     zero: a booking is never refused for stock.
     """
     require_any(actor, Permission.MANAGE_BOOKINGS, *WRITE_PERMISSIONS)
-    booking = session.get(Booking, booking_id)
-    if booking is None:
+    run = statements(session)
+    type_id = run.execute(_BOOKING_TYPE, {"booking_id": booking_id}).scalar()
+    if type_id is None:
         raise NotFound("booking", booking_id)
     held = _net_for_booking(session, booking_id)
     if any(total < 0 for total in held.values()):
         return StockResult((), (), ())
-    usage = session.execute(
-        select(BookingTypeStock.item_id, BookingTypeStock.quantity).where(
-            BookingTypeStock.booking_type_id == booking.booking_type_id
-        )
-    ).all()
+    usage = run.execute(_USAGE, {"type_id": type_id}).all()
     changes = [(int(item_id), -int(quantity)) for item_id, quantity in usage]
     if not changes:
         return StockResult((), (), ())

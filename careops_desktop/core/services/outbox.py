@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 from email.utils import make_msgid
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
@@ -123,25 +123,27 @@ def enqueue(
     if errors:
         raise ValidationError(errors)
     when = now or utcnow()
-    row = OutboxMessage(
-        channel=channel,
-        kind=kind,
-        recipient=recipient.strip(),
-        subject=(subject or "")[:300],
-        body=body or "",
-        attachments=[dict(a) for a in attachments],
-        message_id=make_msgid(domain=message_domain(session)) if channel == "email" else None,
-        status="queued",
-        attempts=0,
-        next_attempt_at=when,
-        booking_id=booking_id,
-        chat_message_id=chat_message_id,
-        created_at=when,
-    )
-    session.add(row)
-    session.flush()
-    events.record(session, events.OutboxChanged(row.id, "queued"))
-    return row.id
+    row = {
+        "channel": channel,
+        "kind": kind,
+        "recipient": recipient.strip(),
+        "subject": (subject or "")[:300],
+        "body": body or "",
+        "attachments": [dict(a) for a in attachments],
+        "message_id": make_msgid(domain=message_domain(session)) if channel == "email" else None,
+        "status": "queued",
+        "attempts": 0,
+        "next_attempt_at": when,
+        "booking_id": booking_id,
+        "chat_message_id": chat_message_id,
+        "created_at": when,
+    }
+    outbox_id = insert_row(statements(session), _INSERT, row)
+    events.record(session, events.OutboxChanged(outbox_id, "queued"))
+    return outbox_id
+
+
+_INSERT = insert(OutboxMessage)
 
 
 def _set_message_status(

@@ -105,7 +105,7 @@ class BusyBooking:
 
 
 def slot_rules(business: Business, booking_type: Any) -> av.SlotRules:
-    """The pure rules for ``booking_type`` (a row or a row's columns) under the business's policy."""
+    """The pure rules for ``booking_type`` (its row or its columns) under the business's policy."""
     return av.SlotRules(
         duration=timedelta(minutes=booking_type.duration_minutes),
         buffer_before=timedelta(minutes=booking_type.buffer_before_minutes),
@@ -245,7 +245,7 @@ def _busy_select() -> Select[int, int, datetime, datetime, int, int]:
 
 
 @lru_cache(maxsize=64)
-def _overlap_query(providers: int) -> CompoundSelect:
+def _overlap_query(providers: int) -> CompoundSelect[Any]:
     """The overlap statement for ``providers`` providers, built once per count.
 
     Parameters: ``providers`` (the ids), ``p0``… (each id again, for its probe),

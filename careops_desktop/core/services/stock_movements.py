@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
+from careops_desktop.core.db import forget, insert_row, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import InventoryItem, StockMovement, utcnow
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.inventory_views import StockResult, item_view
+from careops_desktop.core.services.inventory_views import ItemView, StockResult
 
 NOTE_MAX = 500
 AMOUNT_MAX = 1_000_000
@@ -34,19 +35,52 @@ def lock_items(session: Session, item_ids: Iterable[int]) -> dict[int, Inventory
     return {item.id: item for item in rows}
 
 
+def low_flag(
+    quantity: int, low_threshold: int, is_active: bool, low_alerted: bool
+) -> tuple[bool, bool, bool]:
+    """``(is_low, newly_low, low_alerted)`` for an item now holding ``quantity``.
+
+    An item is low at or below its threshold; it is *newly* low (alert once) when
+    it is active and was not already alerted; the alert flag clears when the
+    item is no longer low.
+    """
+    is_low = quantity <= low_threshold
+    newly_low = is_low and is_active and not low_alerted
+    if newly_low:
+        return is_low, True, True
+    return is_low, False, low_alerted and is_low
+
+
 def update_low_flag(session: Session, item: InventoryItem) -> bool:
     """Settle ``low_alerted`` after ``item`` changed; True when it just crossed into low.
 
     Records a :class:`StockChanged` event either way.
     """
-    is_low = item.quantity <= item.low_threshold
-    newly_low = is_low and item.is_active and not item.low_alerted
-    if newly_low:
-        item.low_alerted = True
-    elif not is_low and item.low_alerted:
-        item.low_alerted = False
+    is_low, newly_low, alerted = low_flag(
+        item.quantity, item.low_threshold, item.is_active, item.low_alerted
+    )
+    if alerted != item.low_alerted:
+        item.low_alerted = alerted
     events.record(session, events.StockChanged(item.id, item.quantity, is_low, newly_low=newly_low))
     return newly_low
+
+
+_LOCK_ITEMS = (
+    select(*InventoryItem.__table__.c)
+    .where(InventoryItem.id.in_(bindparam("ids", expanding=True)))
+    .order_by(InventoryItem.id)
+    .with_for_update()
+)
+_NEW_MOVEMENT = insert(StockMovement)
+_SET_STOCK = (
+    update(InventoryItem)
+    .where(InventoryItem.id == bindparam("item_id"))
+    .values(
+        quantity=bindparam("quantity"),
+        low_alerted=bindparam("alerted"),
+        last_restocked_at=bindparam("restocked"),
+    )
+)
 
 
 def apply_movements(
@@ -65,34 +99,54 @@ def apply_movements(
     """
     now = now or utcnow()
     pairs = [(item_id, delta) for item_id, delta in changes if delta != 0]
-    items = lock_items(session, (item_id for item_id, _ in pairs))
-    movements: list[StockMovement] = []
+    if not pairs:
+        return StockResult((), (), ())
+    run = statements(session)
+    held = {row.id: row for row in run.execute(_LOCK_ITEMS, {"ids": [i for i, _ in pairs]})}
+    moved: dict[int, int] = {}
+    movement_ids: list[int] = []
     for item_id, delta in pairs:
-        item = items.get(item_id)
-        if item is None:
+        if item_id not in held:
             raise NotFound("inventory item", item_id)
-        item.quantity += delta
-        if reason == "restock":
-            item.last_restocked_at = now
-        movement = StockMovement(
-            item_id=item_id,
-            delta=delta,
-            reason=reason,
-            booking_id=booking_id,
-            user_id=actor.user_id,
-            note=note,
-            created_at=now,
+        moved[item_id] = moved.get(item_id, 0) + delta
+        movement = {
+            "item_id": item_id,
+            "delta": delta,
+            "reason": reason,
+            "booking_id": booking_id,
+            "user_id": actor.user_id,
+            "note": note,
+            "created_at": now,
+        }
+        movement_ids.append(insert_row(run, _NEW_MOVEMENT, movement))
+    views: list[ItemView] = []
+    newly: list[ItemView] = []
+    for item_id in sorted(moved):
+        row = held[item_id]
+        quantity = row.quantity + moved[item_id]
+        restocked = now if reason == "restock" else row.last_restocked_at
+        is_low, newly_low, alerted = low_flag(
+            quantity, row.low_threshold, row.is_active, row.low_alerted
         )
-        session.add(movement)
-        movements.append(movement)
-    session.flush()
-    newly_low = [item for item in items.values() if update_low_flag(session, item)]
-    session.flush()
-    return StockResult(
-        items=tuple(item_view(items[i]) for i in sorted(items)),
-        movement_ids=tuple(m.id for m in movements),
-        items_newly_low=tuple(item_view(i) for i in sorted(newly_low, key=lambda i: i.id)),
-    )
+        params = {"item_id": item_id, "quantity": quantity, "alerted": alerted}
+        run.execute(_SET_STOCK, {**params, "restocked": restocked})
+        view = ItemView(
+            row.id,
+            row.name,
+            row.unit,
+            quantity,
+            row.low_threshold,
+            alerted,
+            row.is_active,
+            restocked,
+            row.created_at,
+        )
+        views.append(view)
+        if newly_low:
+            newly.append(view)
+        events.record(session, events.StockChanged(item_id, quantity, is_low, newly_low=newly_low))
+    forget(session, InventoryItem, *moved)
+    return StockResult(tuple(views), tuple(movement_ids), tuple(newly))
 
 
 def check_note(note: str) -> str:
