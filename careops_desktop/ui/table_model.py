@@ -128,6 +128,8 @@ class IdTableModel(QAbstractTableModel):
 
     Signals: ``loaded(int)`` after a (re)load of the ids with the row count;
     ``blockLoaded(int, int)`` with the first and last row of a block that arrived.
+    Rows load as they are drawn; ``prefetch_first_block=True`` also loads the first block
+    once the ids first arrive (for a page built before its tab is shown).
     """
 
     loaded = Signal(int)
@@ -145,6 +147,7 @@ class IdTableModel(QAbstractTableModel):
         initial_sort: tuple[str | None, bool] = (None, False),
         row_style: Callable[[Any], RowStyle] | None = None,
         block_size: int = DEFAULT_BLOCK,
+        prefetch_first_block: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -164,6 +167,7 @@ class IdTableModel(QAbstractTableModel):
         self._ids_in_flight = False
         self._reload_again = False
         self._has_loaded = False
+        self._prefetch_first = prefetch_first_block
         for signal in refresh_on:
             signal.connect(self.refresh)
 
@@ -305,6 +309,7 @@ class IdTableModel(QAbstractTableModel):
         return None
 
     def _ids_arrived(self, ids: list[int]) -> None:
+        first_load = not self._has_loaded
         self._ids_in_flight = False
         self._generation += 1
         self.beginResetModel()
@@ -314,6 +319,8 @@ class IdTableModel(QAbstractTableModel):
         self._requested.clear()
         self.endResetModel()
         self._has_loaded = True
+        if first_load and self._prefetch_first:
+            self._request_block(0)  # the rows a first show draws, while the page is hidden
         self.loaded.emit(len(ids))
         if self._reload_again:
             self.refresh()

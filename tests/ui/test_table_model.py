@@ -79,6 +79,21 @@ def test_rows_load_in_blocks_as_asked(ops, db, qtbot) -> None:
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Email"
 
 
+def test_the_first_block_can_be_fetched_before_it_is_drawn(ops, db, qtbot) -> None:
+    _seed(db, 120)
+    fetched.clear()
+    model = _model(ops, prefetch_first_block=True)
+    with qtbot.waitSignal(model.blockLoaded, timeout=10_000) as block:
+        model.refresh()
+    assert block.args == [0, 49]
+    assert fetched == [50]  # the first block only, nothing drawn
+    assert model.row_data(0) is not None and model.row_data(50) is None
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.refresh()  # later reloads load rows as they are drawn again
+    qtbot.wait(100)
+    assert fetched == [50] and model.row_data(0) is None
+
+
 def test_sort_and_filter_reload_the_ids(ops, db, qtbot) -> None:
     _seed(db, 30)
     model = _model(ops)

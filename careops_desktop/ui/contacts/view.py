@@ -63,6 +63,7 @@ class ContactsView(QWidget):
             fetch_rows=source.fetch_rows,
             refresh_on=[context.events.contactsChanged],
             initial_sort=("name", False),
+            prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
             parent=self,
         )
         self.table = data_table(self.model, (170, 230, 130, 140))

@@ -74,6 +74,7 @@ class FormsView(QWidget):
             # every status: the ids come from core.table_ids (53,848 on the large demo: ~40 ms)
             initial_filter=SubmissionFilter(),
             row_style=submission_style,
+            prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
             parent=self,
         )
         self.table = data_table(self.model, (190, 160, 170, 90, 170))

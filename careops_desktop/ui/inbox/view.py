@@ -76,6 +76,7 @@ class InboxView(QWidget):
             refresh_on=[context.events.inboxChanged, context.events.contactsChanged],
             initial_filter=InboxFilter(),
             row_style=conversation_style,
+            prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
             parent=self,
         )
         self.table = data_table(self.model, (150, 260, 80))

@@ -73,6 +73,7 @@ class InventoryView(QWidget):
             refresh_on=[context.events.stockChanged],
             initial_filter=ItemFilter(),
             row_style=item_style,
+            prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
             parent=self,
         )
         self.table = data_table(self.model, (220, 80, 80, 80, 90))
