@@ -8,8 +8,10 @@ their own thread) without blocking the Qt thread, and stops it at shutdown.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
+import sys
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -23,6 +25,29 @@ from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.ops import run_off_thread
 
 log = logging.getLogger(__name__)
+
+WINDOW_SWITCH_INTERVAL = 0.001  # seconds; CPython's default is 0.005
+
+
+def keep_the_window_responsive() -> None:
+    """Settings for a process whose Qt thread shares the interpreter with a busy listener.
+
+    Call once the window is built, when the booking page starts beside it (measured in
+    ``tests/benchmarks/web.py``, listener inside the window under load):
+
+    - ``gc.freeze()``: everything alive now (modules, the window, its tabs) moves to the
+      collector's permanent generation. A full collection stops every thread while it
+      walks all tracked objects; the listener's allocations trigger one every few seconds,
+      and over the ~160,000 objects of a running window each took 60-160 ms: the worst
+      stalls of the Qt thread. After the freeze it walks only what was made since.
+    - a 1 ms GIL switch interval (CPython's default is 5 ms): the listener's loop and the
+      database worker run Python on their own threads, and the Qt thread waited up to
+      that long, often twice, each time it wanted the GIL back. Never raised if something
+      already set it lower.
+    """
+    gc.freeze()
+    if sys.getswitchinterval() > WINDOW_SWITCH_INTERVAL:
+        sys.setswitchinterval(WINDOW_SWITCH_INTERVAL)
 
 
 class RuntimeLink:
@@ -49,6 +74,7 @@ class RuntimeLink:
             port = set_port if port is None else port
         # building the jobs imports caldav, requests, the mail code…: also off the Qt thread
         runtime = await run_off_thread(Runtime, self.database, host=host, port=port)
+        keep_the_window_responsive()
         try:
             await run_off_thread(runtime.start_in_thread)
         except CareOpsError as exc:
@@ -124,7 +150,7 @@ class StatusFeed(QObject):
                 self.qr_button = install_status_button(window, link.urls)
         actor = window.actor
         if actor.can(Permission.MANAGE_INBOX) or actor.can(Permission.MANAGE_SETTINGS):
-            window.events.outboxChanged.connect(self.refresh_outbox)
+            window.events.outboxSettled.connect(self.refresh_outbox)  # once per burst
             self.refresh_outbox()
 
     def refresh_outbox(self, *_event: object) -> None:

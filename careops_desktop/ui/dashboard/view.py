@@ -194,7 +194,7 @@ class DashboardView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        context.events.anyChanged.connect(self.refresh)
+        context.events.anySettled.connect(self.refresh)  # once per burst of changes
         self.refresh()
 
     # -- tab protocol -------------------------------------------------------------------
@@ -207,7 +207,7 @@ class DashboardView(QWidget):
         self.attention.shutdown()
         self.charts.shutdown()
         try:
-            self.context.events.anyChanged.disconnect(self.refresh)
+            self.context.events.anySettled.disconnect(self.refresh)
         except (RuntimeError, TypeError):
             pass
 
