@@ -61,7 +61,7 @@ class ContactsView(QWidget):
             contact_columns(lambda: self.zone),
             fetch_ids=source.fetch_ids,
             fetch_rows=source.fetch_rows,
-            refresh_on=[context.events.contactsChanged],
+            refresh_on=[context.events.contactsSettled],  # once per burst of changes
             initial_sort=("name", False),
             prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
             parent=self,
@@ -142,8 +142,9 @@ class ContactsView(QWidget):
         self.bookings_table.doubleClicked.connect(self._open_booking)
         self.conversations_table.doubleClicked.connect(self._open_conversation)
         events = context.events
-        events.contactsChanged.connect(self._contact_event)
-        for signal in (events.bookingsChanged, events.inboxChanged, events.formsChanged):
+        # a burst of changes at a time (the booking page makes many at once), not each one
+        events.contactsSettled.connect(self._contact_events)
+        for signal in (events.bookingsSettled, events.inboxSettled, events.formsSettled):
             signal.connect(self._history_event)
         events.settingsChanged.connect(self._load_zone)
 
@@ -301,11 +302,13 @@ class ContactsView(QWidget):
 
     # -- events -----------------------------------------------------------------------------
 
-    def _contact_event(self, event: DomainEvent) -> None:
-        if self.current_id is not None and getattr(event, "contact_id", None) == self.current_id:
+    def _contact_events(self, events: list[DomainEvent]) -> None:
+        if self.current_id is not None and any(
+            getattr(event, "contact_id", None) == self.current_id for event in events
+        ):
             self._load_detail()
 
-    def _history_event(self, _event: DomainEvent) -> None:
+    def _history_event(self, _events: list[DomainEvent]) -> None:
         if self.current_id is not None:
             self._load_detail()
 

@@ -70,7 +70,7 @@ class FormsView(QWidget):
             submission_columns(lambda: self.zone),
             fetch_ids=source.fetch_ids,
             fetch_rows=source.fetch_rows,
-            refresh_on=[context.events.formsChanged, context.events.contactsChanged],
+            refresh_on=[context.events.formsSettled, context.events.contactsSettled],
             # every status: the ids come from core.table_ids (53,848 on the large demo: ~40 ms)
             initial_filter=SubmissionFilter(),
             row_style=submission_style,
@@ -134,7 +134,7 @@ class FormsView(QWidget):
         self.new_form_button.clicked.connect(self.create_new)
         self.starter_button.clicked.connect(self._starter)
         self.editor.saved.connect(self._form_saved)
-        context.events.formsChanged.connect(self._load_forms)
+        context.events.formsSettled.connect(self._load_forms)  # once per burst of changes
         context.events.settingsChanged.connect(self._load_settings)
         self._load_settings()
         self._load_forms()

@@ -73,7 +73,7 @@ class InboxView(QWidget):
             conversation_columns(lambda: self.zone),
             fetch_ids=self._source.fetch_ids,
             fetch_rows=self._source.fetch_rows,
-            refresh_on=[context.events.inboxChanged, context.events.contactsChanged],
+            refresh_on=[context.events.inboxSettled, context.events.contactsSettled],
             initial_filter=InboxFilter(),
             row_style=conversation_style,
             prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
@@ -165,9 +165,10 @@ class InboxView(QWidget):
         self.send_button.clicked.connect(self.send_reply)
         self.close_button.clicked.connect(self._toggle_open)
         self.unread_button.clicked.connect(self._mark_unread)
-        context.events.inboxChanged.connect(self._inbox_event)
-        context.events.contactsChanged.connect(self._contact_event)
-        context.events.outboxChanged.connect(self._outbox_event)
+        # a burst of changes at a time (the booking page makes many at once), not each one
+        context.events.inboxSettled.connect(self._inbox_events)
+        context.events.contactsSettled.connect(self._contact_event)
+        context.events.outboxSettled.connect(self._outbox_event)
         context.events.settingsChanged.connect(self._load_zone)
 
         self._show_thread(None)
@@ -368,19 +369,18 @@ class InboxView(QWidget):
 
     # -- events -----------------------------------------------------------------------------
 
-    def _inbox_event(self, event: DomainEvent) -> None:
+    def _inbox_events(self, events: list[DomainEvent]) -> None:
         self._update_unread_title()
-        if (
-            self.current_id is not None
-            and getattr(event, "conversation_id", None) == self.current_id
+        if self.current_id is not None and any(
+            getattr(event, "conversation_id", None) == self.current_id for event in events
         ):
             self._load_thread()
 
-    def _contact_event(self, _event: DomainEvent) -> None:
+    def _contact_event(self, _events: list[DomainEvent]) -> None:
         if self.shown is not None:
             self._load_thread()
 
-    def _outbox_event(self, _event: DomainEvent) -> None:
+    def _outbox_event(self, _events: list[DomainEvent]) -> None:
         # a reply's delivery state changed (queued → sent / failed)
         if self.shown is not None and any(
             m.delivery_status in ("queued", "sending", "failed") for m in self.shown.messages

@@ -70,7 +70,7 @@ class InventoryView(QWidget):
             item_columns(lambda: self.zone),
             fetch_ids=source.fetch_ids,
             fetch_rows=source.fetch_rows,
-            refresh_on=[context.events.stockChanged],
+            refresh_on=[context.events.stockSettled],  # once per burst of changes
             initial_filter=ItemFilter(),
             row_style=item_style,
             prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
@@ -147,8 +147,8 @@ class InventoryView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._item_chosen)
         self.model.loaded.connect(self._list_loaded)
         self.period.currentIndexChanged.connect(self._load_usage)
-        context.events.stockChanged.connect(self._stock_event)
-        context.events.bookingsChanged.connect(self._load_usage)
+        context.events.stockSettled.connect(self._stock_events)
+        context.events.bookingsSettled.connect(self._load_usage)
         context.events.settingsChanged.connect(self._load_zone)
         self._show_item(None)
         self._load_zone()
@@ -268,7 +268,9 @@ class InventoryView(QWidget):
         dialog.open()
         return dialog
 
-    def _stock_event(self, event: Any) -> None:
-        if self.current is not None and getattr(event, "item_id", None) == self.current.id:
+    def _stock_events(self, events: list[Any]) -> None:
+        if self.current is not None and any(
+            getattr(event, "item_id", None) == self.current.id for event in events
+        ):
             self.show_item(self.current.id)
         self._load_usage()
