@@ -157,6 +157,7 @@ def _create(
     run = statements(session)
     zone = type_rules.zone
     manage_token = new_token()
+    to_fill = forms.forms_for_type(session, type_rules.booking_type_id)
     booking_id = insert_row(
         run,
         _NEW_BOOKING,
@@ -171,7 +172,7 @@ def _create(
             "source": source,
             "notes": notes,
             "manage_token": manage_token,
-            "forms_sent": False,
+            "forms_sent": bool(to_fill),
             "created_by_user_id": actor.user_id,
             "created_at": now,
             "updated_at": now,
@@ -188,12 +189,13 @@ def _create(
         provider_name=claim.provider_name,
     )
     if contact_created:
-        conversation_id = inbox.open_conversation_for(session, contact.id)
+        conversation_id = inbox.new_conversation(session, contact.id)
         welcome = booking_messages.welcome_text(session, out)
         inbox.add_system_message(session, conversation_id, welcome, now)
         booking_messages.send_welcome(session, out)
-    inventory.consume_for_booking(session, actor, booking_id, now)
-    links = forms.create_submissions_for_booking(session, booking_id, now)
+    # a booking written just now holds no stock and has no forms yet: no need to ask
+    inventory.take_stock_for(session, actor, booking_id, type_rules.booking_type_id, now)
+    links = forms.add_submissions(session, booking_id, contact.id, claim.start, to_fill, now)
     booking_messages.send_confirmation(session, out)
     booking_messages.send_form_links(session, out, links)
     calendar_sync.enqueue_booking_change(session, booking_id, "created", now=now)

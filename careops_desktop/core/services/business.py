@@ -47,6 +47,7 @@ POLICY_RANGES: dict[str, tuple[int, int]] = {
 
 
 _CACHE_KEY = "careops_business_row"
+_FIRST_BUSINESS = select(Business).order_by(Business.id).limit(1)
 
 
 def find_business(session: Session) -> Business | None:
@@ -67,7 +68,7 @@ def find_business(session: Session) -> Business | None:
             return business
         # held only while its transaction lasts: let the session forget an old row as before
         del session.info[_CACHE_KEY], cached
-    found = session.scalars(select(Business).order_by(Business.id).limit(1)).first()
+    found = session.scalars(_FIRST_BUSINESS).first()
     if found is not None:
         session.info[_CACHE_KEY] = (session.get_transaction(), found)
     return found

@@ -13,7 +13,7 @@ reminders live in :mod:`form_submissions` (re-exported here too).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -76,6 +76,7 @@ __all__ = [
     "SubmissionDetail",
     "SubmissionLink",
     "SubmissionRow",
+    "add_submissions",
     "attach_form",
     "count_submissions",
     "create_form",
@@ -83,6 +84,7 @@ __all__ = [
     "delete_form",
     "detach_form",
     "forms_for_booking_type",
+    "forms_for_type",
     "get_form",
     "get_form_by_token",
     "get_submission",
@@ -151,19 +153,43 @@ def create_submissions_for_booking(
     booking = run.execute(_BOOKING_FOR_FORMS, {"booking_id": booking_id}).first()
     if booking is None:
         raise NotFound("booking", booking_id)
-    business = get_business(session)
     already = set(run.execute(_FORMS_SENT, {"booking_id": booking_id}).scalars())
-    forms = run.execute(_FORMS_OF_TYPE, {"type_id": booking.booking_type_id}).all()
-    due = _due_at(business, booking.start_at, now)
+    forms = [f for f in forms_for_type(session, booking.booking_type_id) if f[0] not in already]
+    links = add_submissions(session, booking_id, booking.contact_id, booking.start_at, forms, now)
+    if (links or already) and not booking.forms_sent:
+        run.execute(_MARK_FORMS_SENT, {"booking_id": booking_id})
+        forget(session, Booking, booking_id)
+    return links
+
+
+def forms_for_type(session: Session, booking_type_id: int) -> list[tuple[int, str]]:
+    """``(form id, name)`` of the active forms a booking of this type sends, by id."""
+    rows = statements(session).execute(_FORMS_OF_TYPE, {"type_id": booking_type_id})
+    return [(int(form_id), str(name)) for form_id, name in rows]
+
+
+def add_submissions(
+    session: Session,
+    booking_id: int,
+    contact_id: int,
+    start_at: datetime,
+    forms: Sequence[tuple[int, str]],
+    now: datetime,
+) -> list[SubmissionLink]:
+    """One pending submission per ``(form id, name)`` for the booking, due as the business says.
+
+    No checks: :func:`create_submissions_for_booking` (any booking) and the
+    booking flow (a booking it has just written) decide which forms to send.
+    """
+    run = statements(session)
+    due = _due_at(get_business(session), start_at, now)
     links: list[SubmissionLink] = []
     for form_id, form_name in forms:
-        if form_id in already:
-            continue
         token = new_token()
         submission = {
             "form_id": form_id,
             "booking_id": booking_id,
-            "contact_id": booking.contact_id,
+            "contact_id": contact_id,
             "token": token,
             "data": {},
             "status": "pending",
@@ -173,9 +199,6 @@ def create_submissions_for_booking(
         submission_id = insert_row(run, _NEW_SUBMISSION, submission)
         links.append(SubmissionLink(submission_id, token, form_name))
         events.record(session, events.FormChanged(form_id, submission_id, "sent"))
-    if (links or already) and not booking.forms_sent:
-        run.execute(_MARK_FORMS_SENT, {"booking_id": booking_id})
-        forget(session, Booking, booking_id)
     return links
 
 

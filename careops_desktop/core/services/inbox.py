@@ -45,6 +45,7 @@ __all__ = [
     "list_conversations",
     "mark_read",
     "mark_unread",
+    "new_conversation",
     "open_conversation_for",
     "record_incoming",
     "reopen",
@@ -264,8 +265,17 @@ def open_conversation_for(session: Session, contact_id: int, subject: str = "") 
     rows = run.execute(_OPEN_FOR_CONTACT, {"contact_id": contact_id}).all()
     if rows:
         return int(max(rows, key=lambda row: (row.updated_at, row.id)).id)
+    return new_conversation(session, contact_id, subject)
+
+
+def new_conversation(session: Session, contact_id: int, subject: str = "") -> int:
+    """A new open conversation with the contact; returns its id.
+
+    For a contact known to exist and to have no open conversation (one just
+    created in this transaction); anyone else calls :func:`open_conversation_for`.
+    """
     row = {"contact_id": contact_id, "subject": subject[:300], "is_open": True, "unread_count": 0}
-    conversation_id = insert_row(run, _NEW_CONVERSATION, row)
+    conversation_id = insert_row(statements(session), _NEW_CONVERSATION, row)
     events.record(session, events.ConversationChanged(conversation_id, "opened"))
     return conversation_id
 

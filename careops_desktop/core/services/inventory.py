@@ -84,6 +84,7 @@ __all__ = [
     "movement_history",
     "restock",
     "return_for_booking",
+    "take_stock_for",
     "update_item",
     "usage_by_booking_type",
 ]
@@ -119,14 +120,29 @@ def consume_for_booking(
     zero: a booking is never refused for stock.
     """
     require_any(actor, Permission.MANAGE_BOOKINGS, *WRITE_PERMISSIONS)
-    run = statements(session)
-    type_id = run.execute(_BOOKING_TYPE, {"booking_id": booking_id}).scalar()
+    type_id = statements(session).execute(_BOOKING_TYPE, {"booking_id": booking_id}).scalar()
     if type_id is None:
         raise NotFound("booking", booking_id)
     held = _net_for_booking(session, booking_id)
     if any(total < 0 for total in held.values()):
         return StockResult((), (), ())
-    usage = run.execute(_USAGE, {"type_id": type_id}).all()
+    return take_stock_for(session, actor, booking_id, type_id, now)
+
+
+def take_stock_for(
+    session: Session,
+    actor: Actor,
+    booking_id: int,
+    booking_type_id: int,
+    now: datetime | None = None,
+) -> StockResult:
+    """Take what one booking of ``booking_type_id`` uses, without asking what it holds.
+
+    For a booking written in this same transaction (it holds nothing yet);
+    everyone else calls :func:`consume_for_booking`.
+    """
+    require_any(actor, Permission.MANAGE_BOOKINGS, *WRITE_PERMISSIONS)
+    usage = statements(session).execute(_USAGE, {"type_id": booking_type_id}).all()
     changes = [(int(item_id), -int(quantity)) for item_id, quantity in usage]
     if not changes:
         return StockResult((), (), ())
