@@ -7,6 +7,9 @@ modules on a thread of its own after the window's first paint, while the Qt loop
 idle, so the first switch finds them imported (or waits only for the rest of the one
 module being imported).
 
+A module may name more modules it imports lazily in ``PRELOAD_MODULES`` (the Settings
+tab: its pages' modules); those are imported after it, on the same thread.
+
 Only importing happens on the thread: modules in ``careops_desktop.ui`` create no Qt
 objects at import time, and every widget is still built on the Qt thread. ``stop()``
 ends the thread after the module it is importing; ``wait()`` joins it (the window does
@@ -61,12 +64,16 @@ class ModulePreloader:
         return not self.running
 
     def _run(self, modules: list[str]) -> None:
-        for name in modules:
+        todo = list(modules)
+        while todo:
+            name = todo.pop(0)
             if self._stop.is_set():
                 return
             try:
-                importlib.import_module(name)
+                module = importlib.import_module(name)
+                more = getattr(module, "PRELOAD_MODULES", ())
             except Exception:  # the tab itself reports the failure when it is opened
                 log.debug("preloading %s failed", name, exc_info=True)
             else:
                 self.imported.append(name)
+                todo[:0] = [m for m in more if isinstance(m, str) and m not in sys.modules]

@@ -59,10 +59,10 @@ ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 DEFAULT_BLOCK = 200
 # roles as plain ints: data() is called ~30 times per visible cell per paint, and comparing
 # an int with a Qt enum member goes through Python's enum machinery each time
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_STYLE_ROLES = frozenset(
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+STYLE_ROLES = frozenset(
     int(role)
     for role in (
         Qt.ItemDataRole.FontRole,
@@ -70,7 +70,9 @@ _STYLE_ROLES = frozenset(
         Qt.ItemDataRole.BackgroundRole,
     )
 )
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, ID_ROLE, ROW_ROLE, *_STYLE_ROLES})
+ANSWERED_ROLES = frozenset(
+    {DISPLAY_ROLE, TOOLTIP_ROLE, ALIGNMENT_ROLE, ID_ROLE, ROW_ROLE, *STYLE_ROLES}
+)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -260,26 +262,26 @@ class IdTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return _ROW_FLAGS
 
-    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
         role = int(role)
-        if role not in _ANSWERED or not index.isValid():
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
         row_number = index.row()
         if role == ID_ROLE:
             return self.id_at(row_number)
         row = self.row_data(row_number)
         if row is None:
-            if role in (_DISPLAY, ROW_ROLE):
+            if role in (DISPLAY_ROLE, ROW_ROLE):
                 self._request_block(row_number // self._block_size)
-            return "" if role == _DISPLAY else None
+            return "" if role == DISPLAY_ROLE else None
         column = self._columns[index.column()]
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return column.text(row)
         if role == ROW_ROLE:
             return row
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             return safe_tooltip(column.text(row)) if column.tooltip else None
-        if role == _ALIGNMENT:
+        if role == ALIGNMENT_ROLE:
             return int(column.align.value)
         if self._row_style is not None:  # a style role (the only ones left)
             return self._styled(row, role)

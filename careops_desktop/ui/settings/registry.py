@@ -79,7 +79,17 @@ def lazy_page(module: str, attribute: str) -> PageFactory:
         page: QWidget = getattr(importlib.import_module(module), attribute)(context)
         return page
 
+    factory.careops_page_module = module  # type: ignore[attr-defined]
     return factory
+
+
+def page_modules(pages: Sequence[SettingsPageSpec] | None = None) -> tuple[str, ...]:
+    """The modules the pages' :func:`lazy_page` factories import (for the background import)."""
+    found = (
+        getattr(spec.factory, "careops_page_module", None)
+        for spec in (SETTINGS_PAGES if pages is None else pages)
+    )
+    return tuple(dict.fromkeys(name for name in found if isinstance(name, str)))
 
 
 _PAGES = "careops_desktop.ui.settings"

@@ -15,9 +15,21 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from careops_desktop.ui.plain import safe_tooltip
-from careops_desktop.ui.table_model import ID_ROLE, ROW_ROLE, Column, RowStyle
+from careops_desktop.ui.table_model import (
+    ALIGNMENT_ROLE,
+    ANSWERED_ROLES,
+    DISPLAY_ROLE,
+    ID_ROLE,
+    ROW_ROLE,
+    TOOLTIP_ROLE,
+    Column,
+    RowStyle,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_FONT_ROLE = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND_ROLE = int(Qt.ItemDataRole.BackgroundRole)
 
 
 class RowsModel(QAbstractTableModel):
@@ -65,30 +77,33 @@ class RowsModel(QAbstractTableModel):
             return self._columns[section].title
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
+        role = int(role)  # ints, not Qt enum members: called ~30 times per cell per paint
+        if role not in ANSWERED_ROLES or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return column.text(row)
         if role == ID_ROLE:
             return self._row_id(row)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return safe_tooltip(column.text(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == TOOLTIP_ROLE:
+            return safe_tooltip(column.text(row)) if column.tooltip else None
+        if role == ALIGNMENT_ROLE:
             return int(column.align.value)
         if self._row_style is None:
             return None
         style = self._row_style(row)
-        if role == Qt.ItemDataRole.FontRole and style.bold:
+        if role == _FONT_ROLE and style.bold:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and style.foreground:
+        if role == _FOREGROUND_ROLE and style.foreground:
             return QBrush(QColor(style.foreground))
-        if role == Qt.ItemDataRole.BackgroundRole and style.background:
+        if role == _BACKGROUND_ROLE and style.background:
             return QBrush(QColor(style.background))
         return None
