@@ -29,13 +29,23 @@ def normalize_email(value: str) -> str:
         raise ValidationError({"email": "Enter an email address."})
     if len(text) > 320:
         raise ValidationError({"email": "The email address is too long."})
+    valid, answer = _checked_email(text)
+    if not valid:
+        raise ValidationError({"email": f"This email address is not valid: {answer}"})
+    return answer
+
+
+@functools.lru_cache(maxsize=4096)
+def _checked_email(text: str) -> tuple[bool, str]:
+    """``(True, normalised address)`` or ``(False, why not)``; remembered, as a booking
+    checks the same address twice (the page's details, then the contact)."""
     from email_validator import EmailNotValidError, validate_email  # lazy: start-up
 
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise ValidationError({"email": f"This email address is not valid: {exc}"}) from None
-    return result.normalized.lower()
+        return False, str(exc)
+    return True, result.normalized.lower()
 
 
 def normalize_phone(value: str, region: str = FALLBACK_REGION) -> str:
