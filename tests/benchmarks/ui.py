@@ -39,7 +39,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 RESULTS = Path(__file__).parent / "results" / "ui.json"
-TABS = ("dashboard", "inbox", "bookings", "contacts", "forms", "inventory")
+TABS = ("dashboard", "inbox", "bookings", "contacts", "forms", "inventory", "reports", "settings")
 TARGETS_MS = {"cold_start": 2000, "tab_switch": 150, "table_jump": 100, "week_render": 50}
 
 
