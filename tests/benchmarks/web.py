@@ -9,15 +9,20 @@ one asyncio loop, one database worker); the load comes from this process with
   with the slot cache as shipped, then with it switched off (every request
   computes the day's free slots in the database);
 - the Qt thread's worst stall while the listener runs on its own thread inside
-  a Qt application (offscreen, as in the desktop app) and another process loads
-  the slots page;
+  the desktop app's window (offscreen; every main tab built as the app does, the
+  Bookings calendar shown, one shared database worker), first while another
+  process loads the slots page, then while one loads the slots page and another
+  posts bookings (their events reach the open views); also without the time the
+  Qt thread waited for a CPU, which on a shared 2-core machine is most of the noise;
 - the whole booking POST (CSRF, fill time, validation, one transaction with
   contact, conversation, booking, stock, forms, outbox, audit, then the 303):
   bookings per second and p50/p99 latency.
 
 Prints the numbers and writes ``tests/benchmarks/results/web.json``.
 Run from the checkout: ``python -m tests.benchmarks.web [--db large.sqlite3] [--seconds 15]``
-(without ``--db`` the large demo is built first, which takes a minute or two).
+(without ``--db`` the large demo is built first, which takes a minute or two; the run
+books the demo's free slots, so use a fresh copy each time; ``--qt-only`` runs only the
+Qt phase and replaces its numbers in the results file).
 """
 
 from __future__ import annotations
@@ -168,44 +173,159 @@ def free_bookings(db: Database, today: date, wanted: int) -> list[tuple[str, int
 # -- the listener inside a Qt process -----------------------------------------------------
 
 
-def ticks_while(app: Any, done: Any, limit: float) -> list[float]:
-    """Run the Qt loop with a 5 ms timer until ``done()`` or ``limit`` s; returns each lateness."""
+def _runqueue_waits_ms() -> dict[int, float]:
+    """Per thread of this process: how long it has waited for a CPU while runnable, in ms
+    (Linux schedstat; empty where the kernel does not say)."""
+    found: dict[int, float] = {}
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return found
+    for tid in tasks:
+        try:
+            with open(f"/proc/self/task/{tid}/schedstat", "rb") as stat:
+                found[int(tid)] = int(stat.read().split()[1]) / 1e6
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def ticks_until(loop: Any, done: Any, limit: float) -> list[tuple[float, float]]:
+    """Run the Qt loop (qasync) with a 5 ms timer until ``done()`` or ``limit`` s.
+
+    Returns, for each tick, its lateness in ms beyond the 5 ms asked for, and the longest
+    time any thread of this process spent runnable but waiting for a CPU meanwhile (the
+    Qt thread itself, or the thread holding the GIL it waits for): time the machine was
+    busy with other processes - on a shared 2-core machine, with the load generators on
+    it too, most of the noise. 0 where the kernel does not say.
+    """
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     clock = QElapsedTimer()
     clock.start()
-    gaps: list[float] = []
-    last = [clock.elapsed()]
+    gaps: list[tuple[float, float]] = []
+    last: list[Any] = [clock.elapsed(), _runqueue_waits_ms()]
+    finished = loop.create_future()
 
     def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(float(max(0, now - last[0] - 5)))
-        last[0] = now
-        if done() or now > limit * 1000:
-            app.quit()
+        now, waits = clock.elapsed(), _runqueue_waits_ms()
+        late = float(max(0, now - last[0] - 5))
+        before: dict[int, float] = last[1]
+        cpu_wait = max((w - before[t] for t, w in waits.items() if t in before), default=0.0)
+        gaps.append((late, min(late, round(cpu_wait, 1))))
+        last[0], last[1] = now, waits
+        if (done() or now > limit * 1000) and not finished.done():
+            finished.set_result(None)
 
     timer = QTimer()
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    app.exec()
+    loop.run_until_complete(finished)
     timer.stop()
     return gaps
 
 
-def qt_stall_under_load(db_path: Path, paths: list[str], seconds: float) -> dict[str, Any]:
-    """The runtime on its own thread inside a Qt application (as in the desktop app) while
-    another process loads the slots page (one cold pass, then the rotation): the worst gap
-    between 5 ms timer ticks on the Qt thread beyond the 5 ms asked for, over the whole run.
+def _stall_summary(gaps: list[tuple[float, float]]) -> dict[str, Any]:
+    """Worst and p99 lateness; the same without the time spent waiting for a CPU."""
+    late = [g for g, _ in gaps]
+    own = [g - w for g, w in gaps]
+    return {
+        "worst_stall_ms": max(late) if late else 0.0,
+        "p99_stall_ms": percentile(late, 0.99),
+        "over_16ms": sum(1 for g in late if g > 16),
+        "worst_stall_ms_not_waiting_for_cpu": round(max(own), 1) if own else 0.0,
+        "p99_stall_ms_not_waiting_for_cpu": round(percentile(own, 0.99), 1),
+        "waiting_for_cpu_ms": round(sum(w for _, w in gaps), 1),  # the longest waiter per tick
+        "ticks": len(gaps),
+    }
+
+
+def _machine_load() -> list[float]:
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except OSError:
+        return []
+
+
+def _load_process(url: str, seconds: float, *options: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.benchmarks.web_load", url, str(seconds), *options],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _served(process: subprocess.Popen[str]) -> dict[str, Any]:
+    out = process.communicate()[0]
+    return json.loads(out.strip().splitlines()[-1]) if out.strip() else {}
+
+
+def qt_stall_under_load(
+    db_path: Path, paths: list[str], seconds: float, todo: list[tuple[str, int, datetime]]
+) -> dict[str, Any]:
+    """The desktop app's shape: the main window (every main tab built as the app does, the
+    Bookings calendar showing) on the Qt thread with qasync, the runtime's listener on its own
+    thread, one shared database worker. Other processes load the booking page in two phases:
+
+    - ``slots``: the slots page (one cold pass, then the rotation), as before;
+    - ``slots_and_bookings``: the slots page and, at the same time, booking POSTs for the
+      prepared free slots, so ``BookingChanged`` events reach the open views while we measure.
+
+    For each phase: the worst gap between 5 ms timer ticks on the Qt thread beyond the 5 ms
+    asked for, the p99, and how often the views refreshed (events, calendar renders,
+    dashboard loads). ``worst_stall_ms`` is the worse of the two phases.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from careops_desktop.runtime import Runtime
+    from careops_desktop.ui.events_bridge import EventsBridge
+    from careops_desktop.ui.main_window import MainWindow
+    from careops_desktop.ui.ops import Ops
+    from careops_desktop.ui.runtime_link import keep_the_window_responsive
     from careops_desktop.web.settings import WebSettings
+    from tests.ui.tab_helpers import demo_owner
 
+    settings_dir = tempfile.mkdtemp(prefix="careops-web-bench-qsettings-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     db = Database(f"sqlite:///{db_path}")
+    ops = Ops(db, loop=loop)
+    bridge = EventsBridge()
+    # as the app: every main tab's page is built after the first paint and listens to events
+    window = MainWindow(ops, bridge, demo_owner(db), idle_minutes=0, prebuild=True)
+    window.resize(1400, 900)
+    window.show()
+    counts = {"events": 0, "calendar_renders": 0, "dashboard_loads": 0}
+
+    def count(key: str) -> Any:
+        def bump(*_args: object) -> None:
+            counts[key] += 1
+
+        return bump
+
+    bridge.bookingsChanged.connect(count("events"))
+    window.show_tab("dashboard")
+    ticks_until(loop, lambda: ops.pending == 0, 60)
+    dashboard = window.page("dashboard")
+    dashboard.loaded.connect(count("dashboard_loads"))  # type: ignore[union-attr]
+    window.show_tab("bookings")
+    ticks_until(loop, lambda: ops.pending == 0 and window.pages_ready, 60)
+    calendar = window.page("bookings").calendar  # type: ignore[union-attr]
+    render = calendar.set_data
+
+    def counted_render(*args: Any, **kwargs: Any) -> Any:
+        counts["calendar_renders"] += 1
+        return render(*args, **kwargs)
+
+    calendar.set_data = counted_render
     runtime = Runtime(
         db,
         host="127.0.0.1",
@@ -213,27 +333,45 @@ def qt_stall_under_load(db_path: Path, paths: list[str], seconds: float) -> dict
         jobs=[],
         settings=WebSettings(post_rate_per_minute=1e8, post_burst=1_000_000, min_fill_seconds=0),
     )
+    if os.environ.get("CAREOPS_BENCH_DEFAULT_SWITCH") != "1":  # as RuntimeLink.start does
+        keep_the_window_responsive()
     url = runtime.start_in_thread()
-    baseline = ticks_while(app, lambda: None, 3.0)
-    load = subprocess.Popen(
-        [sys.executable, "-m", "tests.benchmarks.web_load", url, str(seconds), "--warm"],
-        cwd=ROOT,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
-        stdout=subprocess.PIPE,
-        text=True,
+    todo_file = Path(settings_dir) / "todo.json"
+    todo_file.write_text(json.dumps([[slug, pid, start.isoformat()] for slug, pid, start in todo]))
+    result: dict[str, Any] = {}
+    try:
+        result["baseline"] = _stall_summary(ticks_until(loop, lambda: False, 3.0))
+        for phase in ("slots", "slots_and_bookings"):
+            before = dict(counts)
+            loads = {"slots": _load_process(url, seconds, "--warm")}
+            if phase == "slots_and_bookings":
+                # paced so that the prepared free slots last the whole phase
+                rate = f"{max(1.0, len(todo) / seconds):.1f}"
+                loads["bookings"] = _load_process(
+                    url, seconds, "--book", str(todo_file), "--per-second", rate
+                )
+            gaps = ticks_until(
+                loop, lambda ls=loads: all(p.poll() is not None for p in ls.values()), seconds + 90
+            )
+            # the views' last refreshes after the load ended are part of the phase
+            tail = ticks_until(loop, lambda: ops.pending == 0, 10)
+            summary = _stall_summary(gaps + tail)
+            summary["load_average_after"] = _machine_load()
+            summary["loads"] = {name: _served(p) for name, p in loads.items()}
+            summary["refreshes"] = {k: counts[k] - before[k] for k in counts}
+            result[phase] = summary
+    finally:
+        runtime.stop()
+        loop.run_until_complete(ops.shutdown())
+        bridge.close()
+        window.close()
+        db.close()
+    result["baseline_worst_stall_ms"] = result["baseline"]["worst_stall_ms"]
+    result["worst_stall_ms"] = max(
+        result[p]["worst_stall_ms"] for p in ("slots", "slots_and_bookings")
     )
-    gaps = ticks_while(app, lambda: load.poll() is not None, seconds + 60)
-    out = load.communicate()[0]
-    runtime.stop()
-    db.close()
-    served = json.loads(out.strip().splitlines()[-1]) if out.strip() else {}
-    return {
-        "baseline_worst_stall_ms": max(baseline) if baseline else 0.0,
-        "worst_stall_ms": max(gaps) if gaps else 0.0,
-        "p99_stall_ms": percentile(gaps, 0.99),
-        "ticks": len(gaps),
-        "load": served,
-    }
+    result["p99_stall_ms"] = max(result[p]["p99_stall_ms"] for p in ("slots", "slots_and_bookings"))
+    return result
 
 
 # -- main --------------------------------------------------------------------------------
@@ -252,11 +390,38 @@ def build_large(folder: Path) -> Path:
     return path
 
 
+def print_stall(stall: dict[str, Any]) -> None:
+    """One line per phase of :func:`qt_stall_under_load`."""
+    print(f"Qt thread, idle window + listener: worst stall {stall['baseline_worst_stall_ms']} ms")
+    for phase in ("slots", "slots_and_bookings"):
+        found = stall[phase]
+        loads = "  ".join(
+            f"{name} {load.get('per_second')} req/s"
+            + (f" ({load.get('bookings_per_second')} bookings/s)" if name == "bookings" else "")
+            for name, load in found["loads"].items()
+        )
+        print(
+            f"Qt thread under {phase}: worst stall {found['worst_stall_ms']} ms"
+            f"  p99 {found['p99_stall_ms']} ms  ticks>16ms {found['over_16ms']}  ({loads})"
+            f"  refreshes {found['refreshes']}"
+        )
+        print(
+            f"    not counting waits for a CPU: worst {found['worst_stall_ms_not_waiting_for_cpu']}"
+            f" ms  p99 {found['p99_stall_ms_not_waiting_for_cpu']} ms  (waited"
+            f" {found['waiting_for_cpu_ms']} ms in all; load average {found['load_average_after']})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="an existing large demo database to use")
     parser.add_argument("--seconds", type=float, default=15.0, help="length of each load phase")
     parser.add_argument("--bookings", type=int, default=6000, help="free slots to prepare")
+    parser.add_argument(
+        "--qt-only",
+        action="store_true",
+        help="only the Qt phase; its numbers replace those in the existing results file",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="careops-web-bench-"))
     db_path = args.db.resolve() if args.db else build_large(folder)
@@ -267,6 +432,21 @@ def main() -> None:
     paths = slot_pairs(db, today)
     todo = free_bookings(db, today, args.bookings)
     db.close()
+    # the POST phase books the first half; the Qt phase's booking load takes the rest
+    todo, qt_todo = todo[: len(todo) // 2], todo[len(todo) // 2 :]
+    os.environ["CAREOPS_BENCH_PATHS"] = json.dumps(paths)
+    if args.qt_only:
+        stall = qt_stall_under_load(db_path, paths, args.seconds, todo + qt_todo)
+        print_stall(stall)
+        kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        kept["qt_stall"] = stall
+        kept.setdefault("met", {})["qt_stall_ms"] = (
+            stall["worst_stall_ms"] <= TARGETS["qt_stall_ms"]
+        )
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(kept, indent=2) + "\n", encoding="utf-8")
+        print(f"written (qt_stall only): {RESULTS}")
+        return
 
     results: dict[str, Any] = {
         "benchmark": "web",
@@ -299,8 +479,7 @@ def main() -> None:
     finally:
         stop_server(process)
 
-    os.environ["CAREOPS_BENCH_PATHS"] = json.dumps(paths)
-    results["qt_stall"] = qt_stall_under_load(db_path, paths, args.seconds)
+    results["qt_stall"] = qt_stall_under_load(db_path, paths, args.seconds, qt_todo)
 
     cached, uncached, booked = (
         results["slots_cached"],
@@ -329,11 +508,7 @@ def main() -> None:
         f"booking POST         : {booked['bookings_per_second']:8.1f} bookings/s"
         f"  p50 {booked['p50_ms']} ms  p99 {booked['p99_ms']} ms  {booked['statuses']}"
     )
-    stall = results["qt_stall"]
-    print(
-        f"Qt thread, listener inside under load: worst stall {stall['worst_stall_ms']} ms"
-        f"  p99 {stall['p99_stall_ms']} ms  (load {stall['load'].get('per_second')} req/s)"
-    )
+    print_stall(results["qt_stall"])
     print(f"targets met: {results['met']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -6,7 +6,9 @@ slots; each returns a summary (requests, per second, p50/p99 ms, statuses).
 Run as ``python -m tests.benchmarks.web_load URL SECONDS [--warm]`` (paths as
 JSON in ``CAREOPS_BENCH_PATHS``) it loads the slots page (after one cold pass
 with ``--warm``) and prints the summary as JSON: the Qt phase of
-``tests/benchmarks/web.py`` uses it from another process.
+``tests/benchmarks/web.py`` uses it from another process. With ``--book FILE``
+(``[[slug, provider, start_iso], ...]``) it posts bookings for those slots instead,
+at most ``--per-second N`` of them a second if given.
 """
 
 from __future__ import annotations
@@ -87,8 +89,14 @@ async def cold_pass(base: str, paths: list[str]) -> dict[str, Any]:
 
 
 async def hammer_bookings(
-    base: str, todo: list[tuple[str, int, datetime]], seconds: float
+    base: str,
+    todo: list[tuple[str, int, datetime]],
+    seconds: float,
+    *,
+    per_second: float | None = None,
 ) -> dict[str, Any]:
+    """POST the booking form for the prepared slots, 32 clients, as fast as they are answered
+    or (``per_second``) the n-th booking not before n / per_second seconds from the start."""
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
     queue: asyncio.Queue[tuple[int, tuple[str, int, datetime]]] = asyncio.Queue()
@@ -105,6 +113,8 @@ async def hammer_bookings(
             hidden = dict(_HIDDEN.findall(await response.text()))
         while time.perf_counter() < stop_at and not queue.empty():
             n, (slug, provider, start) = queue.get_nowait()
+            if per_second:
+                await asyncio.sleep(max(0.0, began + n / per_second - time.perf_counter()))
             form = dict(
                 hidden,
                 start=format_start(start),
@@ -142,10 +152,28 @@ async def hammer_bookings(
     return result
 
 
+def todo_from_json(text: str) -> list[tuple[str, int, datetime]]:
+    """Prepared (type slug, provider, start) triples from ``[[slug, provider, iso], ...]``."""
+    return [
+        (slug, int(provider), datetime.fromisoformat(iso))
+        for slug, provider, iso in json.loads(text)
+    ]
+
+
 def main() -> None:
     url, seconds = sys.argv[1], float(sys.argv[2])
+    options = sys.argv[3:]
+    if "--book" in options:  # POST the booking form for the prepared slots in this file
+        with open(options[options.index("--book") + 1], encoding="utf-8") as prepared:
+            todo = todo_from_json(prepared.read())
+        # spread over the phase when asked (``--per-second N``), so events keep coming
+        rate = (
+            float(options[options.index("--per-second") + 1]) if "--per-second" in options else None
+        )
+        print(json.dumps(asyncio.run(hammer_bookings(url, todo, seconds, per_second=rate))))
+        return
     paths = json.loads(os.environ["CAREOPS_BENCH_PATHS"])
-    warm = asyncio.run(cold_pass(url, paths)) if "--warm" in sys.argv[3:] else None
+    warm = asyncio.run(cold_pass(url, paths)) if "--warm" in options else None
     result = asyncio.run(hammer_slots(url, paths, seconds))
     if warm is not None:
         result["warm_up"] = warm
