@@ -366,6 +366,7 @@ def qt_stall_under_load(
         bridge.close()
         window.close()
         db.close()
+    result["when"] = datetime.now(UTC).isoformat(timespec="seconds")
     result["baseline_worst_stall_ms"] = result["baseline"]["worst_stall_ms"]
     result["worst_stall_ms"] = max(
         result[p]["worst_stall_ms"] for p in ("slots", "slots_and_bookings")
