@@ -43,9 +43,10 @@ from typing import Any
 import aiohttp
 
 from careops_desktop.core.db import Database
+from careops_desktop.core.permissions import Actor
 from careops_desktop.core.schema import upgrade_to_head
 from careops_desktop.core.services import slots as slot_service
-from careops_desktop.core.services.business import business_zone, get_profile
+from careops_desktop.core.services.business import business_zone, get_profile, update_profile
 from careops_desktop.web.queries import PublicType, load_catalog
 from tests.benchmarks.web_load import CLIENTS, cold_pass, hammer_bookings, hammer_slots, percentile
 
@@ -417,7 +418,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="an existing large demo database to use")
     parser.add_argument("--seconds", type=float, default=15.0, help="length of each load phase")
-    parser.add_argument("--bookings", type=int, default=6000, help="free slots to prepare")
+    parser.add_argument("--bookings", type=int, default=10000, help="free slots to prepare")
     parser.add_argument(
         "--qt-only",
         action="store_true",
@@ -431,6 +432,9 @@ def main() -> None:
     zone = db.call(business_zone)
     today = datetime.now(zone).date()
     paths = slot_pairs(db, today)
+    # two years ahead (the policy's maximum), so there are free times for whole phases of
+    # booking: the demo's 60 days hold only ~1,200 non-overlapping ones
+    db.call(update_profile, Actor.system("Benchmark"), booking_horizon_days=730)
     todo = free_bookings(db, today, args.bookings)
     db.close()
     # the POST phase books the first half; the Qt phase's booking load takes the rest
