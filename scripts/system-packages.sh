@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the app and its tests need on a fresh machine:
 # Qt's runtime libraries, Xvfb for screenshots, Chromium for the booking-page tests,
-# PostgreSQL and Dovecot for the server-backed tests, poppler for reading PDFs.
+# PostgreSQL and Dovecot for the server-backed tests, poppler for reading PDFs, wrk as the
+# web benchmark's load generator.
 #   bash scripts/system-packages.sh          # for the tests: everything
 #   bash scripts/system-packages.sh --app    # for running the app: Qt's libraries only
 # Does nothing when they are all present; needs root (or sudo) otherwise; skipped where
@@ -20,6 +21,7 @@ if [ "${1:-}" != "--app" ]; then
     xvfb xauth poppler-utils postgresql
     dovecot-imapd
     chromium chromium-driver
+    wrk
   )
 fi
 if [ -n "${CAREOPS_EXTRA_PACKAGES:-}" ]; then

@@ -1,8 +1,11 @@
 """Benchmark: the booking page under load, on the large demo database, over loopback.
 
 The listener runs as ``careops serve`` in its own process (the production path:
-one asyncio loop, one database worker); the load comes from this process with
-32 concurrent aiohttp clients. Measured:
+one asyncio loop, one database worker); the load is 32 concurrent connections
+from Debian's ``wrk`` when it is installed (C: a few microseconds per request,
+so the listener gets the machine; see ``wrk_load.py``), else from this process's
+aiohttp client (Python: on 2 cores it takes much of the CPU it measures);
+``--client`` chooses and the results name the load generator. Measured:
 
 - the slots page (``/book/<type>?provider=<id>&date=<day>``) over a rotation of
   120 (day, booking type) pairs: requests per second and p50/p99 latency, first
@@ -48,6 +51,7 @@ from careops_desktop.core.schema import upgrade_to_head
 from careops_desktop.core.services import slots as slot_service
 from careops_desktop.core.services.business import business_zone, get_profile, update_profile
 from careops_desktop.web.queries import PublicType, load_catalog
+from tests.benchmarks import wrk_load
 from tests.benchmarks.web_load import CLIENTS, cold_pass, hammer_bookings, hammer_slots, percentile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -420,11 +424,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0, help="length of each load phase")
     parser.add_argument("--bookings", type=int, default=10000, help="free slots to prepare")
     parser.add_argument(
+        "--client",
+        choices=("auto", "wrk", "aiohttp"),
+        default="auto",
+        help="load generator for the slots and POST phases (auto: wrk when installed)",
+    )
+    parser.add_argument(
         "--qt-only",
         action="store_true",
         help="only the Qt phase; its numbers replace those in the existing results file",
     )
     args = parser.parse_args()
+    use_wrk = args.client == "wrk" or (args.client == "auto" and wrk_load.available())
     folder = Path(tempfile.mkdtemp(prefix="careops-web-bench-"))
     db_path = args.db.resolve() if args.db else build_large(folder)
     db = Database(f"sqlite:///{db_path}")
@@ -463,6 +474,7 @@ def main() -> None:
             "platform": platform.platform(),
         },
         "clients": CLIENTS,
+        "load_generator": "wrk" if use_wrk else "aiohttp client (Python, same machine)",
         "pairs": len(paths),
         "targets": TARGETS,
     }
@@ -471,14 +483,24 @@ def main() -> None:
         try:
             results[f"{label}_cold_pass"] = asyncio.run(cold_pass(base, paths))
             results[label] = with_server_cpu(
-                process, lambda url=base: asyncio.run(hammer_slots(url, paths, args.seconds))
+                process,
+                lambda url=base: (
+                    wrk_load.slots(url, paths, args.seconds)
+                    if use_wrk
+                    else asyncio.run(hammer_slots(url, paths, args.seconds))
+                ),
             )
         finally:
             stop_server(process)
     process, base = start_server(db_path, slot_cache=True)
     try:
         results["bookings"] = with_server_cpu(
-            process, lambda: asyncio.run(hammer_bookings(base, todo, args.seconds))
+            process,
+            lambda: (
+                wrk_load.bookings(base, todo, args.seconds)
+                if use_wrk
+                else asyncio.run(hammer_bookings(base, todo, args.seconds))
+            ),
         )
         results["bookings"]["prepared_slots"] = len(todo)
     finally:
