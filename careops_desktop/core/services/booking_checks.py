@@ -139,8 +139,11 @@ def claim_provider(
     end = start + rules.duration
     window = av.occupied(start, end, rules.buffer_before, rules.buffer_after)
     works_then = False
+    names = type_rules.names()
+    sqlite = statements(session).dialect.name == "sqlite"
     for candidate in candidates:
-        provider_name = lock_provider(session, candidate)
+        # on SQLite, BEGIN IMMEDIATE already holds the database's one write lock
+        provider_name = names[candidate] if sqlite else lock_provider(session, candidate)
         if not outside_hours and not _fits(
             session, type_rules, candidate, start, zone, on_grid=on_grid
         ):

@@ -189,9 +189,8 @@ def _create(
         provider_name=claim.provider_name,
     )
     if contact_created:
-        conversation_id = inbox.new_conversation(session, contact.id)
         welcome = booking_messages.welcome_text(session, out)
-        inbox.add_system_message(session, conversation_id, welcome, now)
+        inbox.new_conversation(session, contact.id, note=welcome, now=now)
         booking_messages.send_welcome(session, out)
     # a booking written just now holds no stock and has no forms yet: no need to ask
     inventory.take_stock_for(session, actor, booking_id, type_rules.booking_type_id, now)

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from sqlalchemy import Select, bindparam, delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
@@ -382,33 +382,28 @@ def enqueue_booking_change(
 # -- busy time in ------------------------------------------------------------------------------
 
 
-def _busy_select(
-    all_day: bool, tentative: bool
-) -> Select[int, datetime, datetime, str, bool, bool]:
-    """Outside busy time of some providers meeting ``[start, end)``, as the account counts it."""
-    query = select(
+# outside busy time of some providers meeting [start, end), each row with the account's
+# settings (which say whether all-day and tentative periods count): one statement, and
+# none of the account's when there is no busy time at all
+_BUSY = (
+    select(
         ExternalBusy.provider_id,
         ExternalBusy.start_at,
         ExternalBusy.end_at,
         ExternalBusy.calendar_name,
         ExternalBusy.all_day,
         ExternalBusy.tentative,
-    ).where(
+        _CONFIG.scalar_subquery().label("config"),
+    )
+    .where(
         ExternalBusy.provider_id.in_(bindparam("providers", expanding=True)),
         ExternalBusy.start_at < bindparam("end"),
         ExternalBusy.end_at > bindparam("start"),
         # our own booking events, read back from a calendar that is both written and blocking
         ExternalBusy.uid.not_in(select(BookingCalendarEvent.event_uid)),
     )
-    if not all_day:
-        query = query.where(ExternalBusy.all_day.is_(False))
-    if not tentative:
-        query = query.where(ExternalBusy.tentative.is_(False))
-    return query.order_by(ExternalBusy.start_at, ExternalBusy.id)
-
-
-# (all-day periods block, tentative periods block) → the statement, built once
-_BUSY = {(a, t): _busy_select(a, t) for a in (False, True) for t in (False, True)}
+    .order_by(ExternalBusy.start_at, ExternalBusy.id)
+)
 
 
 def _busy_query(
@@ -416,10 +411,18 @@ def _busy_query(
 ) -> list[Any]:
     if not provider_ids or start >= end:
         return []
-    account = get_account(session)
-    query = _BUSY[(account.all_day_blocks, account.tentative_blocks)]
     params = {"providers": list(provider_ids), "start": start, "end": end}
-    return list(statements(session).execute(query, params))
+    rows = statements(session).execute(_BUSY, params).all()
+    if not rows:
+        return []
+    config = rows[0].config
+    account = _account_from((config if isinstance(config, dict) else {}).get("caldav"))
+    return [
+        row
+        for row in rows
+        if (account.all_day_blocks or not row.all_day)
+        and (account.tentative_blocks or not row.tentative)
+    ]
 
 
 @read_only

@@ -268,15 +268,33 @@ def open_conversation_for(session: Session, contact_id: int, subject: str = "") 
     return new_conversation(session, contact_id, subject)
 
 
-def new_conversation(session: Session, contact_id: int, subject: str = "") -> int:
-    """A new open conversation with the contact; returns its id.
+def new_conversation(
+    session: Session,
+    contact_id: int,
+    subject: str = "",
+    *,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> int:
+    """A new open conversation with the contact, opening with the system ``note`` if given.
 
     For a contact known to exist and to have no open conversation (one just
     created in this transaction); anyone else calls :func:`open_conversation_for`.
+    Returns the conversation's id.
     """
-    row = {"contact_id": contact_id, "subject": subject[:300], "is_open": True, "unread_count": 0}
+    when = now or utcnow()
+    row = {
+        "contact_id": contact_id,
+        "subject": subject[:300],
+        "is_open": True,
+        "unread_count": 0,
+        "created_at": when,
+        "updated_at": when,
+    }
     conversation_id = insert_row(statements(session), _NEW_CONVERSATION, row)
     events.record(session, events.ConversationChanged(conversation_id, "opened"))
+    if note is not None:
+        _insert_system_message(session, conversation_id, note, when)
     return conversation_id
 
 
@@ -290,6 +308,12 @@ def add_system_message(
     if touched.rowcount == 0:
         raise NotFound("conversation", conversation_id)
     forget(session, Conversation, conversation_id)
+    return _insert_system_message(session, conversation_id, content, when)
+
+
+def _insert_system_message(
+    session: Session, conversation_id: int, content: str, when: datetime
+) -> int:
     message = {
         "conversation_id": conversation_id,
         "direction": "out",
@@ -301,7 +325,7 @@ def add_system_message(
         "attachments": [],
         "created_at": when,
     }
-    message_id = insert_row(run, _NEW_MESSAGE, message)
+    message_id = insert_row(statements(session), _NEW_MESSAGE, message)
     events.record(session, events.MessageRecorded(conversation_id, message_id, "out"))
     return message_id
 
