@@ -53,6 +53,8 @@ async def _shoot(folder: Path) -> None:
     window.resize(1400, 900)
     dashboard = window.show_tab("dashboard")
     await _wait(lambda: dashboard.data is not None and dashboard.charts.data is not None)
+    # the booking page starts after the window's first paint; its address then joins the status bar
+    await _wait(lambda: window.booking_page_label.text().startswith("Booking page: "))
     await asyncio.sleep(1.5)
     _save(window, "dashboard")
 
