@@ -88,40 +88,44 @@ def test_lan_addresses_name_only_real_ipv4_interfaces() -> None:
     assert len(urls) == len(set(urls))
 
 
-def test_careops_serve_runs_until_sigterm_then_stops_cleanly(db: Database, shop: Shop) -> None:
+def start_serve(db: Database, *extra: str) -> subprocess.Popen[str]:
+    """``careops serve`` on loopback, a free port, with ``extra`` arguments."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "careops_desktop",
-            "--db",
-            db.url,
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-        ],
+    command = [sys.executable, "-m", "careops_desktop", "--db", db.url, "serve"]
+    return subprocess.Popen(
+        [*command, "--host", "127.0.0.1", "--port", "0", *extra],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def wait_for_page(process: subprocess.Popen[str]) -> str:
+    """The booking page's URL once ``careops serve`` prints it."""
+    assert process.stdout is not None
+    deadline = time.monotonic() + 60
+    line = ""
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if line.startswith("Booking page:") or not line:
+            break
+    assert line.startswith("Booking page: http://127.0.0.1:"), line
+    return line.split(": ", 1)[1].strip()
+
+
+def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
+    process.send_signal(signal.SIGTERM)
+    return process.communicate(timeout=20)
+
+
+def test_careops_serve_runs_until_sigterm_then_stops_cleanly(db: Database, shop: Shop) -> None:
+    process = start_serve(db)
     try:
-        assert process.stdout is not None
-        deadline = time.monotonic() + 60
-        line = ""
-        while time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if line.startswith("Booking page:") or not line:
-                break
-        assert line.startswith("Booking page: http://127.0.0.1:"), line
-        url = line.split(": ", 1)[1].strip()
+        url = wait_for_page(process)
         assert fetch_json(url + "/healthz")["status"] == "ok"
-        process.send_signal(signal.SIGTERM)
-        out, err = process.communicate(timeout=20)
+        out, err = stop(process)
     finally:
         if process.poll() is None:
             process.kill()
@@ -129,3 +133,40 @@ def test_careops_serve_runs_until_sigterm_then_stops_cleanly(db: Database, shop:
     assert process.returncode == 0, err
     assert "Stopped." in out
     assert "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="CPU pinning is Linux-only")
+def test_careops_serve_on_one_cpu_keeps_every_thread_there(db: Database, shop: Shop) -> None:
+    cpu = max(os.sched_getaffinity(0))
+    process = start_serve(db, "--cpu", str(cpu))
+    try:
+        url = wait_for_page(process)
+        assert fetch_json(url + "/healthz")["status"] == "ok"  # the worker threads exist now
+        assert os.sched_getaffinity(process.pid) == {cpu}
+        tasks = list(Path(f"/proc/{process.pid}/task").iterdir())
+        assert len(tasks) >= 2  # the loop and the database worker at least
+        for task in tasks:
+            assert os.sched_getaffinity(int(task.name)) == {cpu}, task.name
+        out, err = stop(process)
+        assert "Stopped." in out
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, err
+
+
+def test_careops_serve_refuses_a_cpu_it_cannot_use_in_words(tmp_path: Path) -> None:
+    target = tmp_path / "never-made.sqlite3"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CAREOPS_HOME=str(tmp_path / "home"))
+    done = subprocess.run(
+        [sys.executable, "-m", "careops_desktop", "--db", str(target), "serve", "--cpu", "4096"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "CPU 4096" in done.stderr and "Traceback" not in done.stderr
+    assert not target.exists()  # nothing was opened or started
