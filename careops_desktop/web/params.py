@@ -55,7 +55,8 @@ def parse_start(value: str | None) -> datetime:
     if not value or not _START.fullmatch(value):
         raise bad_request("The chosen time could not be read. Please choose a time again.")
     try:
-        return datetime.strptime(value, "%Y-%m-%dT%H:%MZ").replace(tzinfo=UTC)
+        # the pattern fixed the shape; fromisoformat is ~20x cheaper than strptime
+        return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
     except ValueError:
         raise bad_request(
             "The chosen time could not be read. Please choose a time again."
