@@ -212,6 +212,16 @@ def _reply_text(value: Any) -> str:
     return one_line(str(value), 300)
 
 
+def _hang_up(client: Any) -> None:
+    """Close a yagmail client's socket without a goodbye (the connection is broken or refused)."""
+    if client.smtp is not None:
+        try:
+            client.smtp.close()
+        except Exception:
+            pass
+    client.is_closed = True
+
+
 class SmtpMailer:
     """One SMTP connection for a batch of messages; reconnects after the server drops it.
 
@@ -251,12 +261,7 @@ class SmtpMailer:
         try:
             client.login()
         except BaseException:
-            if client.smtp is not None:
-                try:
-                    client.smtp.close()
-                except Exception:
-                    pass
-            client.is_closed = True
+            _hang_up(client)
             raise
         return client
 
@@ -296,12 +301,8 @@ class SmtpMailer:
 
     def _drop(self) -> None:
         client, self._client = self._client, None
-        if client is not None and client.smtp is not None:
-            try:
-                client.smtp.close()
-            except Exception:
-                pass
-            client.is_closed = True
+        if client is not None:
+            _hang_up(client)
 
     def close(self) -> None:
         """Say goodbye to the server (QUIT) and close the connection."""
