@@ -73,6 +73,23 @@ def _legend(
         x += box * 2.5 + metrics.horizontalAdvance(title)
 
 
+def _heading(
+    painter: QPainter,
+    fonts: Fonts,
+    title: str,
+    series: Series,
+    width: float,
+    y: float,
+) -> None:
+    """The chart's title in bold at the top left; a legend from 55% across when there
+    are several series. Leaves the pen and font changed."""
+    painter.setFont(fonts.bold)
+    painter.setPen(INK)
+    painter.drawText(QPointF(0, y + fonts.metrics(fonts.bold).ascent()), title)
+    if len(series) > 1:
+        _legend(painter, fonts, series, width * 0.55, y)
+
+
 def _vertical(
     fonts: Fonts,
     title: str,
@@ -94,11 +111,7 @@ def _vertical(
         return f"{day:%b %y}" if monthly else f"{day.day} {day:%b}"
 
     def draw(painter: QPainter, y: float) -> None:
-        painter.setFont(fonts.bold)
-        painter.setPen(INK)
-        painter.drawText(QPointF(0, y + fonts.metrics(fonts.bold).ascent()), title)
-        if len(series) > 1:
-            _legend(painter, fonts, series, width * 0.55, y)
+        _heading(painter, fonts, title, series, width, y)
         axis_w = max(small.horizontalAdvance(display_text(top_value, kind, currency)), line * 2)
         left, plot_top = axis_w + line * 0.6, y + line * 1.8
         plot_h, plot_w = height - line * 4.2, width - axis_w - line * 0.6
@@ -158,11 +171,7 @@ def _horizontal(
     label_w = min(width * 0.32, max(small.horizontalAdvance(str(labels[i])) for i in order) + line)
 
     def draw(painter: QPainter, y: float) -> None:
-        painter.setFont(fonts.bold)
-        painter.setPen(INK)
-        painter.drawText(QPointF(0, y + fonts.metrics(fonts.bold).ascent()), title)
-        if len(series) > 1:
-            _legend(painter, fonts, series, width * 0.55, y)
+        _heading(painter, fonts, title, series, width, y)
         painter.setFont(fonts.small)
         value_w = line * 6
         bar_w = width - label_w - value_w
