@@ -29,7 +29,27 @@ import aiohttp
 from careops_desktop.web.params import format_start
 
 CLIENTS = 32
-_HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+HIDDEN_FIELDS = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+
+
+def booking_form(hidden: dict[str, str], n: int, provider: int, start: datetime) -> dict[str, str]:
+    """The details form as customer ``n`` sends it: the page's hidden fields plus the details."""
+    return dict(
+        hidden,
+        start=format_start(start),
+        provider=str(provider),
+        choice=str(provider),
+        name=f"Bench Customer {n}",
+        email=f"bench{n}@example.com",
+        phone="",
+        notes="benchmark",
+        website="",
+    )
+
+
+def details_query(provider: int, start: datetime) -> dict[str, str]:
+    """The query of the details page for a chosen time (where the hidden fields come from)."""
+    return {"start": format_start(start), "provider": str(provider), "choice": str(provider)}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -108,24 +128,14 @@ async def hammer_bookings(
         slug, provider, start = todo[0]
         async with session.get(
             f"{base}/book/{slug}/details",
-            params={"start": format_start(start), "provider": provider, "choice": provider},
+            params=details_query(provider, start),
         ) as response:
-            hidden = dict(_HIDDEN.findall(await response.text()))
+            hidden = dict(HIDDEN_FIELDS.findall(await response.text()))
         while time.perf_counter() < stop_at and not queue.empty():
             n, (slug, provider, start) = queue.get_nowait()
             if per_second:
                 await asyncio.sleep(max(0.0, began + n / per_second - time.perf_counter()))
-            form = dict(
-                hidden,
-                start=format_start(start),
-                provider=str(provider),
-                choice=str(provider),
-                name=f"Bench Customer {n}",
-                email=f"bench{n}@example.com",
-                phone="",
-                notes="benchmark",
-                website="",
-            )
+            form = booking_form(hidden, n, provider, start)
             started = time.perf_counter()
             async with session.post(
                 f"{base}/book/{slug}",

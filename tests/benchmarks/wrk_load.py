@@ -16,7 +16,6 @@ threads. A 303 is a booking; anything else is counted by status class.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import tempfile
@@ -27,11 +26,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from careops_desktop.web.csrf import COOKIE
-from careops_desktop.web.params import format_start
+from tests.benchmarks.web_load import CLIENTS, HIDDEN_FIELDS, booking_form, details_query
 
-CLIENTS = 32
 THREADS = 2
-_HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
 
 # wrk's Lua: requests from a file of "path<TAB>body" lines (or GET paths), split between
 # threads; done() prints the summary as one JSON line
@@ -137,11 +134,11 @@ def slots(base: str, paths: list[str], seconds: float) -> dict[str, Any]:
 def _form_secrets(base: str, first: tuple[str, int, datetime]) -> tuple[dict[str, str], str]:
     """The details form's hidden fields and the CSRF cookie, as a visitor gets them."""
     slug, provider, start = first
-    query = urlencode({"start": format_start(start), "provider": provider, "choice": provider})
+    query = urlencode(details_query(provider, start))
     with urllib.request.urlopen(f"{base}/book/{slug}/details?{query}", timeout=30) as response:
         page = response.read().decode("utf-8")
         cookies = response.headers.get_all("Set-Cookie") or []
-    hidden = dict(_HIDDEN.findall(page))
+    hidden = dict(HIDDEN_FIELDS.findall(page))
     cookie = next(c.split(";", 1)[0] for c in cookies if c.startswith(f"{COOKIE}="))
     return hidden, cookie
 
@@ -155,17 +152,7 @@ def bookings(base: str, todo: list[tuple[str, int, datetime]], seconds: float) -
     hidden, cookie = _form_secrets(base, todo[0])
     lines = []
     for n, (slug, provider, start) in enumerate(todo):
-        form = dict(
-            hidden,
-            start=format_start(start),
-            provider=str(provider),
-            choice=str(provider),
-            name=f"Bench Customer {n}",
-            email=f"bench{n}@example.com",
-            phone="",
-            notes="benchmark",
-            website="",
-        )
+        form = booking_form(hidden, n, provider, start)
         lines.append(f"/book/{slug}\t{urlencode(form)}")
     result = _run(base, lines, seconds, {"WRK_METHOD": "POST", "WRK_COOKIE": cookie})
     booked = result["statuses"].get("303", 0)
