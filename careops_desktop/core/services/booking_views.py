@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
@@ -33,6 +33,7 @@ from careops_desktop.core.tokens import tokens_equal
 TOKEN_MAX = 64
 
 ViewSelect = Select[Booking, str, str | None, str | None, str, str]
+SelectT = TypeVar("SelectT", bound=Select[Any])
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,23 @@ def _filters(
     return clauses
 
 
+def _joined_for(query: SelectT, *, search: str, order: str | None = None) -> SelectT:
+    """``query`` (over bookings alone) with the joins :func:`_filters`' ``search`` and the
+    ``order`` (see ORDERS) need, and no others.
+
+    Contact, type and provider are NOT NULL foreign keys, so joining them never
+    drops a booking: the count and the id list stay those of :func:`list_bookings`.
+    """
+    searching = bool((search or "").strip())
+    if searching or (order or "").lstrip("-") == "contact":
+        query = query.join(Contact, Contact.id == Booking.contact_id)
+    if searching:
+        query = query.join(BookingType, BookingType.id == Booking.booking_type_id).join(
+            Provider, Provider.id == Booking.provider_id
+        )
+    return query
+
+
 @read_only
 def list_bookings(
     session: Session,
@@ -283,13 +301,7 @@ def count_bookings(
         contact_id=contact_id,
         search=search,
     )
-    query = select(func.count(Booking.id)).select_from(Booking)
-    if search.strip():
-        query = (
-            query.join(Contact, Contact.id == Booking.contact_id)
-            .join(BookingType, BookingType.id == Booking.booking_type_id)
-            .join(Provider, Provider.id == Booking.provider_id)
-        )
+    query = _joined_for(select(func.count(Booking.id)).select_from(Booking), search=search)
     return int(session.scalar(query.where(*clauses)) or 0)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
@@ -144,18 +144,11 @@ def _list_filter(open_filter: bool | None, search: str) -> list[ColumnElement[bo
     return clauses
 
 
-@read_only
-def list_conversations(
-    session: Session,
-    actor: Actor,
-    *,
-    open_filter: bool | None = None,
-    search: str = "",
-    limit: int = 100,
-    offset: int = 0,
-) -> list[ConversationRow]:
-    """Conversations, most recently active first; ``open_filter`` True/False/None (all)."""
-    require(actor, Permission.MANAGE_INBOX)
+RowsSelect = Select[Conversation, str, str]
+
+
+def _rows_select() -> RowsSelect:
+    """Conversations with their contact's name and the start of their last message."""
     last = (
         select(func.substr(Message.content, 1, PREVIEW_CHARS))
         .where(Message.conversation_id == Conversation.id)
@@ -164,14 +157,13 @@ def list_conversations(
         .correlate(Conversation)
         .scalar_subquery()
     )
-    query = (
-        select(Conversation, Contact.name, last)
-        .join(Contact, Contact.id == Conversation.contact_id)
-        .where(*_list_filter(open_filter, search))
-        .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
-        .limit(max(0, limit))
-        .offset(max(0, offset))
+    return select(Conversation, Contact.name, last).join(
+        Contact, Contact.id == Conversation.contact_id
     )
+
+
+def _rows(session: Session, query: RowsSelect) -> list[ConversationRow]:
+    """The list rows of a :func:`_rows_select` query, in its order (preview on one line)."""
     return [
         ConversationRow(
             c.id,
@@ -185,6 +177,28 @@ def list_conversations(
         )
         for c, name, preview in session.execute(query).all()
     ]
+
+
+@read_only
+def list_conversations(
+    session: Session,
+    actor: Actor,
+    *,
+    open_filter: bool | None = None,
+    search: str = "",
+    limit: int = 100,
+    offset: int = 0,
+) -> list[ConversationRow]:
+    """Conversations, most recently active first; ``open_filter`` True/False/None (all)."""
+    require(actor, Permission.MANAGE_INBOX)
+    query = (
+        _rows_select()
+        .where(*_list_filter(open_filter, search))
+        .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
+        .limit(max(0, limit))
+        .offset(max(0, offset))
+    )
+    return _rows(session, query)
 
 
 @read_only

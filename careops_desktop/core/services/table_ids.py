@@ -26,13 +26,10 @@ from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.models import (
     Booking,
-    BookingType,
     Contact,
     Conversation,
     FormSubmission,
     InventoryItem,
-    Message,
-    Provider,
 )
 from careops_desktop.core.permissions import Actor, Permission, require, require_any
 from careops_desktop.core.services import booking_views, form_submissions, inbox
@@ -81,32 +78,10 @@ def conversation_rows_by_ids(
 ) -> dict[int, ConversationRow]:
     """The list rows (with the last message's preview) of these conversations, by id."""
     require(actor, Permission.MANAGE_INBOX)
-    last = (
-        select(func.substr(Message.content, 1, inbox.PREVIEW_CHARS))
-        .where(Message.conversation_id == Conversation.id)
-        .order_by(Message.created_at.desc(), Message.id.desc())
-        .limit(1)
-        .correlate(Conversation)
-        .scalar_subquery()
-    )
     found: dict[int, ConversationRow] = {}
     for chunk in _chunks(ids):
-        query = (
-            select(Conversation, Contact.name, last)
-            .join(Contact, Contact.id == Conversation.contact_id)
-            .where(Conversation.id.in_(chunk))
-        )
-        for c, name, preview in session.execute(query).all():
-            found[c.id] = ConversationRow(
-                c.id,
-                c.contact_id,
-                name,
-                c.subject,
-                c.is_open,
-                c.unread_count,
-                c.updated_at,
-                " ".join((preview or "").split()),
-            )
+        query = inbox._rows_select().where(Conversation.id.in_(chunk))
+        found.update((row.id, row) for row in inbox._rows(session, query))
     return found
 
 
@@ -140,16 +115,8 @@ def booking_ids(
         contact_id=contact_id,
         search=search,
     )
-    # the joins only where a search or the order needs them: contact, type and provider are
-    # NOT NULL foreign keys, so joining them never drops a booking
-    searching = bool((search or "").strip())
-    query = select(Booking.id)
-    if searching or order.lstrip("-") == "contact":
-        query = query.join(Contact, Contact.id == Booking.contact_id)
-    if searching:
-        query = query.join(BookingType, BookingType.id == Booking.booking_type_id).join(
-            Provider, Provider.id == Booking.provider_id
-        )
+    # the joins only where a search or the order needs them
+    query = booking_views._joined_for(select(Booking.id), search=search, order=order)
     return _ids(session, query.where(*clauses).order_by(*booking_views.ORDERS[order]))
 
 
