@@ -53,6 +53,20 @@ class AuditRow:
     details: dict[str, Any]
 
 
+def _row(r: AuditEntry) -> AuditRow:
+    """A plain copy of an audit row (its details copied too)."""
+    return AuditRow(
+        r.id,
+        r.created_at,
+        r.actor_name,
+        r.user_id,
+        r.action,
+        r.entity,
+        r.entity_id,
+        dict(r.details),
+    )
+
+
 @read_only
 def list_entries(
     session: Session,
@@ -67,29 +81,13 @@ def list_entries(
 ) -> list[AuditRow]:
     """Audit rows, newest first, filtered by person, kind of record and period."""
     require(actor, Permission.VIEW_AUDIT)
-    query = select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-    if user_id is not None:
-        query = query.where(AuditEntry.user_id == user_id)
-    if entity:
-        query = query.where(AuditEntry.entity == entity)
-    if since is not None:
-        query = query.where(AuditEntry.created_at >= since)
-    if until is not None:
-        query = query.where(AuditEntry.created_at < until)
-    rows = session.scalars(query.limit(limit).offset(offset))
-    return [
-        AuditRow(
-            r.id,
-            r.created_at,
-            r.actor_name,
-            r.user_id,
-            r.action,
-            r.entity,
-            r.entity_id,
-            dict(r.details),
-        )
-        for r in rows
-    ]
+    flt = AuditFilter(user_id=user_id, entity=entity, since=since, until=until)
+    query = (
+        select(AuditEntry)
+        .where(*_where(flt))
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    )
+    return [_row(r) for r in session.scalars(query.limit(limit).offset(offset))]
 
 
 # -- the audit viewer (Settings → Audit log) ---------------------------------------------
@@ -146,19 +144,7 @@ def entries_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[in
     """The entries with these ids (missing ids are left out)."""
     require(actor, Permission.VIEW_AUDIT)
     rows = session.scalars(select(AuditEntry).where(AuditEntry.id.in_(list(ids))))
-    return {
-        r.id: AuditRow(
-            r.id,
-            r.created_at,
-            r.actor_name,
-            r.user_id,
-            r.action,
-            r.entity,
-            r.entity_id,
-            dict(r.details),
-        )
-        for r in rows
-    }
+    return {r.id: _row(r) for r in rows}
 
 
 @read_only
