@@ -103,6 +103,34 @@ def find_user_id(session: Session, email: str) -> int | None:
     return session.scalar(select(User.id).where(User.email == key))
 
 
+def insert_user(
+    session: Session,
+    errors: dict[str, str],
+    *,
+    email: str,
+    clean_email: str,
+    password: str,
+    name: str,
+) -> User:
+    """The last step of making an account, once the name and email are checked into ``errors``.
+
+    Checks ``password`` against the rules (it must not repeat ``clean_email``, or
+    the ``email`` typed when that was refused) into ``errors`` too; raises one
+    :class:`ValidationError` naming every bad field if there is any; otherwise
+    adds the account (password hashed) and flushes it, so it has its id.
+    """
+    try:
+        check_password_rules(password, clean_email or email)
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    if errors:
+        raise ValidationError(errors)
+    user = User(email=clean_email, password_hash=hash_password(password), full_name=name)
+    session.add(user)
+    session.flush()
+    return user
+
+
 def create_first_owner(session: Session, *, email: str, password: str, full_name: str) -> Actor:
     """Make the first account, an owner; refused once any account exists."""
     if user_count(session) > 0:
@@ -121,15 +149,9 @@ def create_first_owner(session: Session, *, email: str, password: str, full_name
         clean_email = normalize_email(email)
     except ValidationError as exc:
         errors.update(exc.fields)
-    try:
-        check_password_rules(password, clean_email or email)
-    except ValidationError as exc:
-        errors.update(exc.fields)
-    if errors:
-        raise ValidationError(errors)
-    user = User(email=clean_email, password_hash=hash_password(password), full_name=name)
-    session.add(user)
-    session.flush()
+    user = insert_user(
+        session, errors, email=email, clean_email=clean_email, password=password, name=name
+    )
     session.add(Staff(user_id=user.id, role=Role.OWNER.value))
     session.flush()
     actor = actor_for_user(session, user.id)

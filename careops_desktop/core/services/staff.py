@@ -18,7 +18,7 @@ from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationEr
 from careops_desktop.core.models import Staff, User
 from careops_desktop.core.permissions import Actor, Permission, Role, require
 from careops_desktop.core.services import audit
-from careops_desktop.core.services.auth import NAME_MAX, check_password_rules, hash_password
+from careops_desktop.core.services.auth import NAME_MAX, insert_user
 from careops_desktop.core.services.contact_fields import normalize_email
 
 FLAGS = ("can_manage_inbox", "can_manage_bookings", "can_view_inventory", "can_manage_settings")
@@ -134,15 +134,9 @@ def add_staff(
         _require_owner_for(actor, "add an owner")
     name = _clean_name(full_name, errors)
     clean_email = _clean_email(session, email, errors, None)
-    try:
-        check_password_rules(password, clean_email or email)
-    except ValidationError as exc:
-        errors.update(exc.fields)
-    if errors:
-        raise ValidationError(errors)
-    user = User(email=clean_email, password_hash=hash_password(password), full_name=name)
-    session.add(user)
-    session.flush()
+    user = insert_user(
+        session, errors, email=email, clean_email=clean_email, password=password, name=name
+    )
     staff = Staff(
         user_id=user.id,
         role=clean_role,
