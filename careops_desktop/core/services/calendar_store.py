@@ -125,22 +125,7 @@ def claim_calendar_changes(
             break
         row = session.get(OutboxMessage, outbox_id, populate_existing=True)
         assert row is not None
-        items.append(
-            OutboxItem(
-                row.id,
-                row.channel,
-                row.kind,
-                row.recipient,
-                row.subject,
-                row.body,
-                (),
-                None,
-                row.attempts,
-                row.booking_id,
-                None,
-                None,
-            )
-        )
+        items.append(outbox.claimed_item(row))
     release_claimed(session, [i for i in claimed if i not in {it.id for it in items}])
     return items
 

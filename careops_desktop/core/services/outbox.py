@@ -223,23 +223,27 @@ def claim_due(
     items = []
     for row, in_reply_to in rows:
         _set_message_status(session, row.chat_message_id, "sending")
-        items.append(
-            OutboxItem(
-                row.id,
-                row.channel,
-                row.kind,
-                row.recipient,
-                row.subject,
-                row.body,
-                tuple(dict(a) for a in row.attachments or ()),
-                row.message_id,
-                row.attempts,
-                row.booking_id,
-                row.chat_message_id,
-                in_reply_to,
-            )
-        )
+        items.append(claimed_item(row, in_reply_to))
     return items
+
+
+def claimed_item(row: OutboxMessage, in_reply_to: str | None = None) -> OutboxItem:
+    """What a sender needs of a claimed row; ``in_reply_to`` is the Message-ID of the
+    email a chat reply answers (None for everything else)."""
+    return OutboxItem(
+        row.id,
+        row.channel,
+        row.kind,
+        row.recipient,
+        row.subject,
+        row.body,
+        tuple(dict(a) for a in row.attachments or ()),
+        row.message_id,
+        row.attempts,
+        row.booking_id,
+        row.chat_message_id,
+        in_reply_to,
+    )
 
 
 def _load(session: Session, outbox_id: int) -> OutboxMessage:
