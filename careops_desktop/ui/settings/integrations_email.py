@@ -7,9 +7,18 @@ own, after the settings were accepted. A blank password field keeps the stored o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.integrations import secrets
@@ -18,6 +27,7 @@ from careops_desktop.integrations.email_out import send_test_email
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.integration_common import (
+    health_text,
     in_background,
     port_spin,
     secret_field,
@@ -43,32 +53,37 @@ def _preset_combo() -> QComboBox:
     return combo
 
 
-class SmtpSection(SettingsFormPage):
-    """The outgoing mail server, and a button that sends a test email with what is typed."""
+class _MailServerSection(SettingsFormPage):
+    """What both mail sections share: a provider preset, the server, the login.
 
-    def __init__(self, context: SettingsContext) -> None:
-        super().__init__(
-            context,
-            "Email to customers leaves through this mail server. The password is kept in "
-            "the system keyring, never in the database.",
-        )
+    ``kind`` ("smtp" or "imap") names the widgets (``smtpHost``, ``imapUsername``...) and
+    the password's keyring entry ``(kind, "password")``; ``presets`` are the providers'
+    server settings, applied when a provider is chosen (not while settings are shown).
+    """
+
+    def __init__(
+        self,
+        context: SettingsContext,
+        intro: str,
+        kind: str,
+        presets: Mapping[str, cfg.SmtpSettings | cfg.ImapSettings],
+    ) -> None:
+        super().__init__(context, intro)
+        self.kind = kind
+        self._presets = presets
         self.preset = _preset_combo()
-        self.preset.setObjectName("smtpPreset")
         self.preset.currentIndexChanged.connect(self._apply_preset)
         self.host = QLineEdit()
-        self.host.setObjectName("smtpHost")
+        self.host.setObjectName(f"{kind}Host")
         self.port = port_spin()
-        self.port.setObjectName("smtpPort")
         self.security = security_combo()
-        self.security.setObjectName("smtpSecurity")
         self.username = QLineEdit()
-        self.username.setObjectName("smtpUsername")
-        self.username.setPlaceholderText("blank: the server needs no login")
-        self.password = secret_field("smtpPassword")
-        self.from_address = QLineEdit()
-        self.from_address.setObjectName("smtpFrom")
-        self.from_name = QLineEdit()
-        self.from_name.setObjectName("smtpFromName")
+        self.username.setObjectName(f"{kind}Username")
+        self.password = secret_field(f"{kind}Password")
+        self._loading = False
+
+    def _add_server_rows(self, *more: tuple[str, str, QWidget]) -> None:
+        """The Provider row, the server and login rows, then ``more`` (field key, label, widget)."""
         self.form.addRow("Provider", self.preset)
         for key, label, widget in (
             ("host", "Server", self.host),
@@ -76,10 +91,74 @@ class SmtpSection(SettingsFormPage):
             ("security", "Security", self.security),
             ("username", "User name", self.username),
             ("password", "Password", self.password),
-            ("from_address", "Send as", self.from_address),
-            ("from_name", "Sender name", self.from_name),
+            *more,
         ):
             self.form.addRow(label, self.errors.wrap(key, widget))
+
+    def _refresh_secret(self) -> None:
+        """Say in the password field whether the keyring holds one (looked up off the Qt thread)."""
+        in_background(
+            self,
+            secrets_present,
+            [(self.kind, "password")],
+            on_done=lambda present: show_presence([self.password], present),
+            on_error=lambda exc: self.errors.show({"__all__": str(exc)}),
+        )
+
+    def _store_typed_password(
+        self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+    ) -> None:
+        """Move a typed password (none typed: nothing) to the keyring, off the Qt thread."""
+        password = self.password.text()
+        if not password:
+            return
+        self.password.clear()
+        in_background(
+            self,
+            store_secrets,
+            [(self.kind, "password", password)],
+            on_done=on_done,
+            on_error=on_error,
+        )
+
+    def _show_server(self, settings: cfg.SmtpSettings | cfg.ImapSettings) -> None:
+        self.host.setText(settings.host)
+        self.port.setValue(settings.port)
+        set_security(self.security, settings.security)
+        self.username.setText(settings.username)
+
+    def _apply_preset(self) -> None:
+        preset = self._presets.get(str(self.preset.currentData()))
+        if preset is None or self._loading:
+            return
+        self.host.setText(preset.host)
+        self.port.setValue(preset.port)
+        set_security(self.security, preset.security)
+
+
+class SmtpSection(_MailServerSection):
+    """The outgoing mail server, and a button that sends a test email with what is typed."""
+
+    def __init__(self, context: SettingsContext) -> None:
+        super().__init__(
+            context,
+            "Email to customers leaves through this mail server. The password is kept in "
+            "the system keyring, never in the database.",
+            "smtp",
+            cfg.SMTP_PRESETS,
+        )
+        self.preset.setObjectName("smtpPreset")
+        self.port.setObjectName("smtpPort")
+        self.security.setObjectName("smtpSecurity")
+        self.username.setPlaceholderText("blank: the server needs no login")
+        self.from_address = QLineEdit()
+        self.from_address.setObjectName("smtpFrom")
+        self.from_name = QLineEdit()
+        self.from_name.setObjectName("smtpFromName")
+        self._add_server_rows(
+            ("from_address", "Send as", self.from_address),
+            ("from_name", "Sender name", self.from_name),
+        )
         self.health = plain_label(wrap=True)
         self.health.setObjectName("smtpHealth")
         self.test_to = QLineEdit()
@@ -96,7 +175,6 @@ class SmtpSection(SettingsFormPage):
         self.extra.addWidget(self.health)
         self.extra.addLayout(row)
         self.extra.addWidget(self.test_result)
-        self._loading = False
         self.load()
 
     def load(self) -> None:
@@ -104,38 +182,15 @@ class SmtpSection(SettingsFormPage):
         self.ops.query(cfg.get_health, "email", on_done=self._show_health, owner=self)
         self._refresh_secret()
 
-    def _refresh_secret(self) -> None:
-        in_background(
-            self,
-            secrets_present,
-            [("smtp", "password")],
-            on_done=lambda present: show_presence([self.password], present),
-            on_error=lambda exc: self.errors.show({"__all__": str(exc)}),
-        )
-
     def _show(self, settings: cfg.SmtpSettings) -> None:
         self._loading = True
-        self.host.setText(settings.host)
-        self.port.setValue(settings.port)
-        set_security(self.security, settings.security)
-        self.username.setText(settings.username)
+        self._show_server(settings)
         self.from_address.setText(settings.from_address)
         self.from_name.setText(settings.from_name)
         self._loading = False
 
     def _show_health(self, health: tuple[bool, str]) -> None:
-        connected, error = health
-        set_plain(
-            self.health, f"Last problem: {error}" if error else ("Working." if connected else "")
-        )
-
-    def _apply_preset(self) -> None:
-        preset = cfg.SMTP_PRESETS.get(str(self.preset.currentData()))
-        if preset is None or self._loading:
-            return
-        self.host.setText(preset.host)
-        self.port.setValue(preset.port)
-        set_security(self.security, preset.security)
+        set_plain(self.health, health_text(*health))
 
     def typed(self) -> cfg.SmtpSettings:
         return cfg.SmtpSettings(
@@ -151,17 +206,7 @@ class SmtpSection(SettingsFormPage):
         return (cfg.save_smtp, (self.actor, self.typed()), {})
 
     def saved(self, result: Any) -> None:
-        password = self.password.text()
-        if not password:
-            return
-        self.password.clear()
-        in_background(
-            self,
-            store_secrets,
-            [("smtp", "password", password)],
-            on_done=lambda _none: self._refresh_secret(),
-            on_error=self._secret_refused,
-        )
+        self._store_typed_password(lambda _none: self._refresh_secret(), self._secret_refused)
 
     def _secret_refused(self, exc: Exception) -> None:
         set_plain(self.status, "Saved, but the password was not stored.")
@@ -199,7 +244,7 @@ class SmtpSection(SettingsFormPage):
         set_plain(self.test_result, f"Not sent: {exc}")
 
 
-class ImapSection(SettingsFormPage):
+class ImapSection(_MailServerSection):
     """The mailbox whose replies come into the Inbox."""
 
     def __init__(self, context: SettingsContext) -> None:
@@ -207,60 +252,36 @@ class ImapSection(SettingsFormPage):
             context,
             "Replies from customers are read from this mailbox. Mail stays unread in your "
             "mail program unless you choose otherwise.",
+            "imap",
+            cfg.IMAP_PRESETS,
         )
         self.enabled = QCheckBox("Read replies from this mailbox")
         self.enabled.setObjectName("imapEnabled")
-        self.preset = _preset_combo()
-        self.preset.currentIndexChanged.connect(self._apply_preset)
-        self.host = QLineEdit()
-        self.host.setObjectName("imapHost")
-        self.port = port_spin()
-        self.security = security_combo()
-        self.username = QLineEdit()
-        self.username.setObjectName("imapUsername")
-        self.password = secret_field("imapPassword")
         self.folder = QLineEdit()
         self.mark_seen = QCheckBox("Mark fetched mail as read")
         self.poll = QSpinBox()
         self.poll.setRange(30, 86_400)
         self.poll.setSuffix(" seconds")
         self.form.addRow("", self.enabled)
-        self.form.addRow("Provider", self.preset)
-        for key, label, widget in (
-            ("host", "Server", self.host),
-            ("port", "Port", self.port),
-            ("security", "Security", self.security),
-            ("username", "User name", self.username),
-            ("password", "Password", self.password),
+        self._add_server_rows(
             ("folder", "Folder", self.folder),
             ("mark_seen", "", self.mark_seen),
             ("poll_seconds", "Check every", self.poll),
-        ):
-            self.form.addRow(label, self.errors.wrap(key, widget))
+        )
         self.state = plain_label(wrap=True)
         self.state.setObjectName("imapState")
         self.extra.addWidget(self.state)
-        self._loading = False
         self.load()
 
     def load(self) -> None:
         self.ops.query(cfg.get_imap, on_done=self._show, on_error=self.refused, owner=self)
         self.ops.query(cfg.get_state, "email", "imap", on_done=self._show_state, owner=self)
-        in_background(
-            self,
-            secrets_present,
-            [("imap", "password")],
-            on_done=lambda present: show_presence([self.password], present),
-            on_error=lambda exc: self.errors.show({"__all__": str(exc)}),
-        )
+        self._refresh_secret()
 
     def _show(self, settings: cfg.ImapSettings) -> None:
         self._loading = True
         self.enabled.setChecked(settings.enabled)
-        self.host.setText(settings.host)
-        self.port.setValue(settings.port)
-        set_security(self.security, settings.security)
-        self.username.setText(settings.username)
+        self._show_server(settings)
         self.folder.setText(settings.folder)
         self.mark_seen.setChecked(settings.mark_seen)
         self.poll.setValue(settings.poll_seconds)
@@ -270,14 +291,6 @@ class ImapSection(SettingsFormPage):
         error, when = state.get("last_error") or "", state.get("last_poll_at") or ""
         text = f"Last problem: {error}" if error else (f"Last checked {when}." if when else "")
         set_plain(self.state, text)
-
-    def _apply_preset(self) -> None:
-        preset = cfg.IMAP_PRESETS.get(str(self.preset.currentData()))
-        if preset is None or self._loading:
-            return
-        self.host.setText(preset.host)
-        self.port.setValue(preset.port)
-        set_security(self.security, preset.security)
 
     def save_job(self) -> SaveJob | None:
         typed = cfg.ImapSettings(
@@ -293,14 +306,7 @@ class ImapSection(SettingsFormPage):
         return (cfg.save_imap, (self.actor, typed), {})
 
     def saved(self, result: Any) -> None:
-        password = self.password.text()
-        if not password:
-            return
-        self.password.clear()
-        in_background(
-            self,
-            store_secrets,
-            [("imap", "password", password)],
-            on_done=lambda _none: show_presence([self.password], [True]),
-            on_error=lambda exc: self.errors.show({"password": str(exc)}),
+        self._store_typed_password(
+            lambda _none: show_presence([self.password], [True]),
+            lambda exc: self.errors.show({"password": str(exc)}),
         )
