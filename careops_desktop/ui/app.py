@@ -25,7 +25,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from careops_desktop.config import backups_dir
 from careops_desktop.core.db import Database
@@ -37,10 +37,14 @@ from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import LAST_TAB_KEY, MainWindow
-from careops_desktop.ui.ops import BUSY_DELAY_MS, Ops, run_off_thread, show_error_box
+from careops_desktop.ui.ops import Ops, run_off_thread, show_error_box
 from careops_desktop.ui.restore_request import restore_requests
 from careops_desktop.ui.runtime_link import RuntimeLink, StatusFeed
-from careops_desktop.ui.startup import open_checked_database, restore_between_sessions
+from careops_desktop.ui.startup import (
+    DelayedBusy,
+    open_checked_database,
+    restore_between_sessions,
+)
 from careops_desktop.ui.tabs import TAB_SPECS, module_of
 from careops_desktop.ui.theme import apply_theme
 from careops_desktop.ui.ui_state import APPLICATION, LAST_EMAIL, ORGANIZATION, app_settings
@@ -143,7 +147,9 @@ class AppController:
         self.database = await open_checked_database(self.database_url, backups_dir(), self._await)
         if self.database is None:
             return False
-        progress = _DelayedProgress("Opening CareOps", "Updating the database…")
+        progress = DelayedBusy(
+            "Opening CareOps", "Updating the database…", name="careopsStartupProgress"
+        )
         try:
             await run_off_thread(_migrate, self.database)
         except Exception as exc:
@@ -398,27 +404,6 @@ def _preload(names: tuple[str, ...]) -> None:
             importlib.import_module(name)
         except Exception:
             log.debug("preloading %s failed", name, exc_info=True)
-
-
-class _DelayedProgress:
-    """A busy progress window that appears only if the work lasts longer than half a second."""
-
-    def __init__(self, title: str, label: str) -> None:
-        self.dialog = QProgressDialog(label, "", 0, 0)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setCancelButton(None)
-        self.dialog.setMinimumDuration(0)
-        self.dialog.setObjectName("careopsStartupProgress")
-        self.dialog.reset()  # a QProgressDialog shows itself after 4 s unless reset
-        self.timer = QTimer()
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.dialog.show)
-        self.timer.start(BUSY_DELAY_MS)
-
-    def close(self) -> None:
-        self.timer.stop()
-        self.dialog.close()
-        self.dialog.deleteLater()
 
 
 def create_application() -> QApplication:

@@ -112,7 +112,7 @@ async def _checked(database: Database) -> list[str]:
     path = backup.sqlite_path(database.engine)
     if not await run_off_thread(path.exists):
         return []  # a new database: created by the migration that follows
-    progress = _DelayedBusy("Checking the database…")
+    progress = DelayedBusy(TITLE, "Checking the database…", name="careopsCheckProgress")
     try:
         early = early_check.take(path)  # begun by ``careops`` before the imports
         found = await asyncio.wrap_future(early) if early is not None else None
@@ -147,14 +147,17 @@ def _restored_box(dialog: RecoveryDialog, rows: list[BackupRow]) -> QMessageBox:
     )
 
 
-class _DelayedBusy:
-    """A busy window that shows only if the work lasts longer than half a second."""
+class DelayedBusy:
+    """A busy window (no Cancel) that shows only if the work lasts longer than half a second.
 
-    def __init__(self, label: str) -> None:
+    ``close()`` when the work ends: the window closes, or never appears.
+    """
+
+    def __init__(self, title: str, label: str, *, name: str) -> None:
         self.dialog = QProgressDialog(label, "", 0, 0)
-        self.dialog.setWindowTitle(TITLE)
+        self.dialog.setWindowTitle(title)
         self.dialog.setCancelButton(None)
-        self.dialog.setObjectName("careopsCheckProgress")
+        self.dialog.setObjectName(name)
         self.dialog.reset()  # a QProgressDialog shows itself after 4 s unless reset
         self.timer = QTimer()
         self.timer.setSingleShot(True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from careops_desktop.ui.app import _DelayedProgress
+from careops_desktop.ui.startup import DelayedBusy
 from tests.ui.shell_helpers import copy_demo, finish, start_controller, wait_window
 
 
@@ -32,7 +32,9 @@ def test_a_database_that_cannot_open_is_explained(qloop, qtbot, tmp_path: Path) 
 
 
 def test_the_progress_window_waits_half_a_second(qtbot) -> None:
-    progress = _DelayedProgress("Opening CareOps", "Updating the database…")
+    progress = DelayedBusy(
+        "Opening CareOps", "Updating the database…", name="careopsStartupProgress"
+    )
     qtbot.wait(150)
     assert not progress.dialog.isVisible()
     qtbot.waitUntil(progress.dialog.isVisible, timeout=3000)
