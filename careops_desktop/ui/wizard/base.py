@@ -22,6 +22,25 @@ from careops_desktop.ui.widgets.field_errors import FieldErrors
 SaveJob = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 
 
+def errors_by_row(
+    fields: dict[str, str], rows: list[int], letter: str, names: tuple[str, ...]
+) -> dict[str, str]:
+    """Re-key a grid page's errors from the saved list to the rows shown.
+
+    The core names entry ``i`` of the saved list ``f"{letter}{i}.{name}"``; that entry is
+    the grid's row ``rows[i]``. A key without an entry number counts as entry 0, an entry
+    past the saved list goes to row 0, and a field not in ``names`` to ``names[0]``.
+    """
+    mapped: dict[str, str] = {}
+    for key, text in fields.items():
+        prefix, _, name = key.partition(".")
+        index = int(prefix[1:]) if prefix[1:].isdigit() else 0
+        row = rows[index] if index < len(rows) else 0
+        field = name if name in names else names[0]
+        mapped[f"{letter}{row}.{field}"] = text
+    return mapped
+
+
 class StepPage(QWizardPage):
     """Subclasses build their fields into ``self.body`` and implement :meth:`save_job`."""
 

@@ -26,7 +26,7 @@ from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.registry import INTEGRATIONS, SettingsContext, find_page
 from careops_desktop.ui.wizard import steps
-from careops_desktop.ui.wizard.base import SaveJob, StepPage
+from careops_desktop.ui.wizard.base import SaveJob, StepPage, errors_by_row
 from careops_desktop.ui.wizard.pages_setup import BookingTypesPage
 
 ITEM_ROWS = 3
@@ -83,14 +83,9 @@ class InventoryPage(StepPage):
         return steps.save_items, (self.actor, entries), {}
 
     def show_errors(self, fields: dict[str, str]) -> None:
-        mapped: dict[str, str] = {}
-        for key, text in fields.items():
-            prefix, _, name = key.partition(".")
-            index = int(prefix[1:]) if prefix[1:].isdigit() else 0
-            row = self._rows[index] if index < len(self._rows) else 0
-            field = name if name in ("name", "quantity", "low_threshold") else "name"
-            mapped[f"i{row}.{field}"] = text
-        self.errors.show(mapped)
+        self.errors.show(
+            errors_by_row(fields, self._rows, "i", ("name", "quantity", "low_threshold"))
+        )
 
     def saved(self, result: Any) -> None:
         for row, item_id in zip(self._rows, result, strict=False):

@@ -22,7 +22,7 @@ from careops_desktop.core.services import form_definitions
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.wizard import steps
-from careops_desktop.ui.wizard.base import SaveJob, StepPage
+from careops_desktop.ui.wizard.base import SaveJob, StepPage, errors_by_row
 from careops_desktop.ui.wizard.hours import WeeklyHoursEditor, guess_local_zone
 
 TYPE_ROWS = 3
@@ -195,15 +195,9 @@ class BookingTypesPage(StepPage):
         )
 
     def show_errors(self, fields: dict[str, str]) -> None:
-        # entry i of the saved list is row self._rows[i]; re-key to the row shown
-        mapped: dict[str, str] = {}
-        for key, text in fields.items():
-            prefix, _, name = key.partition(".")
-            index = int(prefix[1:]) if prefix[1:].isdigit() else 0
-            row = self._rows[index] if index < len(self._rows) else 0
-            field = name if name in ("name", "duration_minutes", "price_minor") else "name"
-            mapped[f"t{row}.{field}"] = text
-        self.errors.show(mapped)
+        self.errors.show(
+            errors_by_row(fields, self._rows, "t", ("name", "duration_minutes", "price_minor"))
+        )
 
     def saved(self, result: Any) -> None:
         for row, type_id in zip(self._rows, result, strict=False):
