@@ -396,3 +396,18 @@ def test_any_provider_is_exactly_the_union(
     assert [s for s, _ in union] == sorted(set(mine) | set(theirs))
     for s, pid in union:
         assert pid == (1 if s in mine else 2)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_one_start_is_bookable_exactly_when_the_day_lists_it(
+    case: tuple[date, ZoneInfo, av.ProviderSchedule, av.SlotRules, datetime],
+) -> None:
+    """The booking's one-start check agrees with the listed day, on clock-change days too."""
+    day, zone, sched, r, _now = case
+    listed = set(av.bookable_starts(day, sched, r, zone))
+    t = datetime.combine(day, time(0), UTC) - timedelta(hours=15)
+    while t < datetime.combine(day, time(0), UTC) + timedelta(hours=41):
+        for probe in (t, t + MIN):  # off the 5-minute grid too
+            assert av.is_bookable_start(probe, day, sched, r, zone) is (probe in listed), probe
+        t += timedelta(minutes=5)

@@ -297,6 +297,32 @@ def bookable_starts(
     ]
 
 
+def is_bookable_start(
+    start: datetime, day: date, schedule: ProviderSchedule, rules: SlotRules, zone: ZoneInfo
+) -> bool:
+    """``start in bookable_starts(day, schedule, rules, zone)``, without listing the day.
+
+    A booking checks one start; listing every grid start of the day (each
+    through the zone's offsets) only to look one up was most of the check.
+    ``start`` is on the grid when its local wall-clock reading on ``day`` is a
+    whole number of steps from the opening of one of the day's merged ranges,
+    and before its end; then its appointment must fit the open time.
+    """
+    local = start.astimezone(zone)
+    if local.date() != day or is_closed(day, schedule.closures):
+        return False
+    wall = local.replace(tzinfo=None)
+    for range_start, range_end in merge_ranges(schedule.hours.get(day.weekday(), ())):
+        opening = datetime.combine(day, range_start)
+        if opening <= wall < datetime.combine(day, range_end):
+            if (wall - opening) % rules.step:
+                return False
+            return inside(
+                start, start + rules.duration, provider_open_intervals(day, schedule, zone)
+            )
+    return False
+
+
 def free_slots(
     day: date,
     schedule: ProviderSchedule,
