@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Insert, create_engine, event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
 from careops_desktop.core import events
+from careops_desktop.core.statement_runner import Statements
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ T = TypeVar("T")
 BUSY_TIMEOUT_MS = 30_000
 _IMMEDIATE = "careops_begin_immediate"
 _READ_ONLY_ATTR = "careops_read_only"
+_RUNNER = "careops_statements"
 
 
 def read_only(fn: Callable[P, T]) -> Callable[P, T]:
@@ -45,22 +47,29 @@ def read_only(fn: Callable[P, T]) -> Callable[P, T]:
     return fn
 
 
-def statements(session: Session) -> Connection:
-    """The connection of ``session``'s transaction, for prebuilt Core statements.
+def statements(session: Session) -> Statements:
+    """A runner for prebuilt Core statements on ``session``'s transaction.
 
     Pending ORM changes are flushed first, so a statement run on it sees every
     row the transaction has written so far. Core statements built once (at
-    import, with ``bindparam``) and run here skip the ORM's per-call work; the
-    hot write paths (a booking) use it. Rows written this way are not in the
-    session's identity map: read them back with statements too.
+    import, with ``bindparam``, marked :func:`prebuilt`) and run here skip the
+    ORM's per-call work, and on SQLite most of SQLAlchemy's too (see
+    ``statement_runner``); the hot write paths (a booking) use it. Rows written
+    this way are not in the session's identity map: read them back with
+    statements too.
     """
     session.flush()
-    return session.connection()
+    connection = session.connection()
+    runner: Statements | None = session.info.get(_RUNNER)
+    if runner is None or runner.connection is not connection:  # one per transaction
+        runner = session.info[_RUNNER] = Statements(connection)
+    return runner
 
 
-def insert_row(connection: Connection, statement: Insert, row: dict[str, Any]) -> int:
+def insert_row(run: Statements, statement: Insert, row: dict[str, Any]) -> int:
     """Run a prebuilt one-row ``INSERT`` with ``row``; returns the new row's id."""
-    key = connection.execute(statement, row).inserted_primary_key
+    result = run.execute(statement, row)
+    key = result.inserted_primary_key  # type: ignore[attr-defined]
     if key is None or key[0] is None:
         raise RuntimeError(f"the database returned no id for {statement.table}")
     return int(key[0])

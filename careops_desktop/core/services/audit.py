@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.models import AuditEntry
 from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.statement_runner import prebuilt
 
 
 def record(
@@ -38,7 +39,7 @@ def record(
     statements(session).execute(_INSERT, row)
 
 
-_INSERT = insert(AuditEntry)
+_INSERT = prebuilt(insert(AuditEntry))
 
 
 @dataclass(frozen=True)

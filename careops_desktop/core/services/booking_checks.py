@@ -32,6 +32,7 @@ from careops_desktop.core.models import Booking, Provider
 from careops_desktop.core.services import availability as av
 from careops_desktop.core.services import calendar_sync, slots
 from careops_desktop.core.services.slots import TypeRules
+from careops_desktop.core.statement_runner import prebuilt
 
 ALTERNATIVES = 3
 
@@ -46,7 +47,7 @@ class Claim:
     end: datetime
 
 
-_LOCK_PROVIDER = (
+_LOCK_PROVIDER = prebuilt(
     select(Provider.id, Provider.name).where(Provider.id == bindparam("id")).with_for_update()
 )
 
@@ -102,7 +103,7 @@ def _fits(
     schedule = av.ProviderSchedule(provider_id, hours, tuple(closures))
     rules = type_rules.rules
     if on_grid:
-        return start in av.bookable_starts(day, schedule, rules, zone)
+        return av.is_bookable_start(start, day, schedule, rules, zone)
     open_time = av.provider_open_intervals(day, schedule, zone)
     return av.inside(start, start + rules.duration, open_time)
 

@@ -31,7 +31,7 @@ from careops_desktop.core.services import (
     inventory,
 )
 from careops_desktop.core.services.booking_checks import Claim, check_policy, claim_provider
-from careops_desktop.core.services.business import get_business
+from careops_desktop.core.services.business import business_settings
 from careops_desktop.core.services.contact_fields import (
     default_region,
     normalize_email,
@@ -40,6 +40,7 @@ from careops_desktop.core.services.contact_fields import (
 from careops_desktop.core.services.contacts import ContactView, view_of
 from careops_desktop.core.services.forms import SubmissionLink
 from careops_desktop.core.services.slots import TypeRules, load_type_rules
+from careops_desktop.core.statement_runner import prebuilt
 from careops_desktop.core.tokens import new_token
 
 BOOKING_PAGE = Actor.system("Booking page")
@@ -128,13 +129,13 @@ def _check_customer(session: Session, name: str, email: str, phone: str, notes: 
         raise ValidationError(errors)
 
 
-_NEW_BOOKING = insert(Booking)
-_CONTACTED = (
+_NEW_BOOKING = prebuilt(insert(Booking))
+_CONTACTED = prebuilt(
     update(Contact)
     .where(Contact.id == bindparam("contact_id"))
     .values(last_contacted_at=bindparam("now"))
 )
-_CONTACT = select(*Contact.__table__.c).where(Contact.id == bindparam("contact_id"))
+_CONTACT = prebuilt(select(*Contact.__table__.c).where(Contact.id == bindparam("contact_id")))
 
 
 def _create(
@@ -255,8 +256,7 @@ def book_public(
     was taken meanwhile. ``provider_id`` None books the first free provider.
     """
     now = _now(now)
-    business = get_business(session)
-    if not business.is_active:
+    if not business_settings(session).is_active:
         raise NotActive()
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     _check_customer(session, name, email, phone, notes)

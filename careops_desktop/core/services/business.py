@@ -16,7 +16,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
 from careops_desktop.core.models import (
     Availability,
@@ -30,6 +30,7 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
+from careops_desktop.core.statement_runner import prebuilt
 from careops_desktop.core.tokens import new_token
 
 NAME_MAX = 200
@@ -47,27 +48,72 @@ POLICY_RANGES: dict[str, tuple[int, int]] = {
 
 
 _CACHE_KEY = "careops_business_row"
+_SETTINGS_KEY = "careops_business_settings"
 _FIRST_BUSINESS = select(Business).order_by(Business.id).limit(1)
+_FIRST_SETTINGS = prebuilt(select(*Business.__table__.c).order_by(Business.id).limit(1))
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessSettings:
+    """A read-only copy of the business row, for services that only read it.
+
+    Its fields are the row's columns (a test keeps them in step).
+    """
+
+    id: int
+    name: str
+    address: str
+    timezone: str
+    contact_email: str
+    phone: str
+    currency: str
+    is_active: bool
+    activated_at: datetime | None
+    min_notice_minutes: int
+    booking_horizon_days: int
+    cancellation_cutoff_hours: int
+    slot_step_minutes: int
+    form_due_hours_before: int
+    page_enabled: bool
+    page_bind_address: str
+    page_port: int
+    public_url: str
+    calendar_feed_secret: str
+    automations: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: Any) -> BusinessSettings:
+        """The settings of a business row (ORM object or Core row)."""
+        return cls(**{name: getattr(row, name) for name in cls.__slots__})
+
+
+def _held(session: Session, key: str) -> Any:
+    """What ``session.info[key]`` holds for the current transaction, else None (and dropped)."""
+    cached = session.info.get(key)
+    if cached is None:
+        return None
+    if cached[0] is session.get_transaction() and (key != _CACHE_KEY or cached[1] in session):
+        return cached[1]
+    del session.info[key]  # held only while its transaction lasts
+    return None
 
 
 def find_business(session: Session) -> Business | None:
-    """The one business row (ORM, for services only), or None before setup.
+    """The one business row (ORM, for services that change it), or None before setup.
 
     Read once per transaction: the row is kept in ``session.info`` with the
-    transaction it was read in, so the dozen services one booking calls share
+    transaction it was read in, so the services one transaction calls share
     one SELECT. Writes go through this same ORM object (``update_profile``,
     ``activate`` …) or through ORM ``update(Business)`` statements, which
     synchronise it, so a write earlier in the transaction is always seen; a new
     transaction, a rollback that dropped the row, or a new session reads it again.
     """
-    transaction = session.get_transaction()
-    cached = session.info.get(_CACHE_KEY)
-    if cached is not None:
-        if transaction is not None and cached[0] is transaction and cached[1] in session:
-            business: Business = cached[1]
-            return business
-        # held only while its transaction lasts: let the session forget an old row as before
-        del session.info[_CACHE_KEY], cached
+    held: Business | None = _held(session, _CACHE_KEY)
+    if held is not None:
+        return held
+    session.info.pop(_SETTINGS_KEY, None)  # the caller may change the row: settings follow it
     found = session.scalars(_FIRST_BUSINESS).first()
     if found is not None:
         session.info[_CACHE_KEY] = (session.get_transaction(), found)
@@ -83,6 +129,37 @@ def get_business(session: Session) -> Business:
     if business is None:
         raise NotFound("business", "not set up yet")
     return business
+
+
+def find_business_settings(session: Session) -> BusinessSettings | None:
+    """The business as it stands in this transaction, read-only; None before setup.
+
+    Cheaper than :func:`find_business` (one Core row, kept for the
+    transaction) for services that only read it, such as every step of a
+    booking. Once the transaction holds the ORM row (somebody may change it),
+    the settings are taken from that row on every call, so they always show
+    its latest values.
+    """
+    business: Business | None = _held(session, _CACHE_KEY)
+    if business is not None:
+        return BusinessSettings.of(business)
+    settings: BusinessSettings | None = _held(session, _SETTINGS_KEY)
+    if settings is not None:
+        return settings
+    row = statements(session).execute(_FIRST_SETTINGS).first()
+    if row is None:
+        return None
+    settings = BusinessSettings.of(row)
+    session.info[_SETTINGS_KEY] = (session.get_transaction(), settings)
+    return settings
+
+
+def business_settings(session: Session) -> BusinessSettings:
+    """:func:`find_business_settings`, or :class:`NotFound` before setup."""
+    settings = find_business_settings(session)
+    if settings is None:
+        raise NotFound("business", "not set up yet")
+    return settings
 
 
 def validate_timezone(value: str) -> str:
@@ -140,7 +217,7 @@ def business_zone(session: Session) -> ZoneInfo:
 
 def public_base_url(session: Session) -> str:
     """The booking page's base URL without a trailing slash (configured, or localhost)."""
-    business = get_business(session)
+    business = business_settings(session)
     if business.public_url.strip():
         return business.public_url.strip().rstrip("/")
     return f"http://localhost:{business.page_port}"

@@ -42,6 +42,7 @@ from careops_desktop.core.models import (
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit, outbox
 from careops_desktop.core.services.business import get_business
+from careops_desktop.core.statement_runner import prebuilt
 
 KIND: Final = "calendar"
 BUSY_SOURCES: Final = ("auto", "events", "freebusy")
@@ -136,7 +137,7 @@ def _account_from(data: Any) -> CalendarAccount:
     return CalendarAccount(**values)
 
 
-_CONFIG = select(Integration.config).where(Integration.kind == KIND)
+_CONFIG = prebuilt(select(Integration.config).where(Integration.kind == KIND))
 
 
 @read_only
@@ -333,7 +334,7 @@ def has_calendar_link(session: Session, provider_id: int) -> bool:
 # -- booking changes out ----------------------------------------------------------------------
 
 
-_BOOKING_CALENDAR = (
+_BOOKING_CALENDAR = prebuilt(
     select(
         Booking.status,
         CalendarLink.write_calendar_url,
@@ -385,7 +386,7 @@ def enqueue_booking_change(
 # outside busy time of some providers meeting [start, end), each row with the account's
 # settings (which say whether all-day and tentative periods count): one statement, and
 # none of the account's when there is no busy time at all
-_BUSY = (
+_BUSY = prebuilt(
     select(
         ExternalBusy.provider_id,
         ExternalBusy.start_at,

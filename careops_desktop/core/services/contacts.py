@@ -38,6 +38,7 @@ from careops_desktop.core.services.contact_fields import (
     normalize_phone,
     region_for_timezone,
 )
+from careops_desktop.core.statement_runner import prebuilt
 
 __all__ = [
     "FALLBACK_REGION",
@@ -237,23 +238,23 @@ def find_or_create_contact(
 
 
 _CONTACT_COLUMNS = tuple(Contact.__table__.c)
-_BY_EMAIL = (
+_BY_EMAIL = prebuilt(
     select(*_CONTACT_COLUMNS)
     .where(Contact.email == bindparam("email"))
     .order_by(Contact.id)
     .limit(1)
 )
-_BY_PHONE = (
+_BY_PHONE = prebuilt(
     select(*_CONTACT_COLUMNS)
     .where(Contact.phone == bindparam("phone"))
     .order_by(Contact.id)
     .limit(1)
 )
 # with an email given, a phone match counts only for a contact with no email (or the same one)
-_BY_PHONE_FOR_EMAIL = _BY_PHONE.where(
-    or_(Contact.email.is_(None), Contact.email == bindparam("email"))
+_BY_PHONE_FOR_EMAIL = prebuilt(
+    _BY_PHONE.where(or_(Contact.email.is_(None), Contact.email == bindparam("email")))
 )
-_NEW_CONTACT = insert(Contact)
+_NEW_CONTACT = prebuilt(insert(Contact))
 
 
 # -- search ------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit
-from careops_desktop.core.services.business import get_business
+from careops_desktop.core.services.business import BusinessSettings, business_settings, get_business
 from careops_desktop.core.services.contact_fields import (
     default_region,
     normalize_email,
@@ -65,6 +65,7 @@ from careops_desktop.core.services.form_submissions import (
     mark_reminded,
     submissions_due_for_reminder,
 )
+from careops_desktop.core.statement_runner import prebuilt
 from careops_desktop.core.tokens import new_token
 
 __all__ = [
@@ -132,7 +133,7 @@ class FormToFill:
         return self.status != "completed"
 
 
-def _due_at(business: Business, start_at: datetime, now: datetime) -> datetime:
+def _due_at(business: Business | BusinessSettings, start_at: datetime, now: datetime) -> datetime:
     due = start_at - timedelta(hours=business.form_due_hours_before)
     return max(due, now)
 
@@ -182,7 +183,7 @@ def add_submissions(
     booking flow (a booking it has just written) decide which forms to send.
     """
     run = statements(session)
-    due = _due_at(get_business(session), start_at, now)
+    due = _due_at(business_settings(session), start_at, now)
     links: list[SubmissionLink] = []
     for form_id, form_name in forms:
         token = new_token()
@@ -202,20 +203,22 @@ def add_submissions(
     return links
 
 
-_BOOKING_FOR_FORMS = select(
-    Booking.booking_type_id, Booking.contact_id, Booking.start_at, Booking.forms_sent
-).where(Booking.id == bindparam("booking_id"))
-_FORMS_SENT = select(FormSubmission.form_id).where(
-    FormSubmission.booking_id == bindparam("booking_id")
+_BOOKING_FOR_FORMS = prebuilt(
+    select(Booking.booking_type_id, Booking.contact_id, Booking.start_at, Booking.forms_sent).where(
+        Booking.id == bindparam("booking_id")
+    )
 )
-_FORMS_OF_TYPE = (
+_FORMS_SENT = prebuilt(
+    select(FormSubmission.form_id).where(FormSubmission.booking_id == bindparam("booking_id"))
+)
+_FORMS_OF_TYPE = prebuilt(
     select(Form.id, Form.name)
     .join(booking_type_forms, booking_type_forms.c.form_id == Form.id)
     .where(booking_type_forms.c.booking_type_id == bindparam("type_id"), Form.is_active.is_(True))
     .order_by(Form.id)
 )
-_NEW_SUBMISSION = insert(FormSubmission)
-_MARK_FORMS_SENT = (
+_NEW_SUBMISSION = prebuilt(insert(FormSubmission))
+_MARK_FORMS_SENT = prebuilt(
     update(Booking).where(Booking.id == bindparam("booking_id")).values(forms_sent=True)
 )
 

@@ -26,6 +26,7 @@ from careops_desktop.core.services.incoming import (
     IngestResult,
     record_incoming,
 )
+from careops_desktop.core.statement_runner import prebuilt
 
 CONTENT_MAX = 20_000
 PREVIEW_CHARS = 160
@@ -255,20 +256,22 @@ def get_thread(session: Session, actor: Actor, conversation_id: int, limit: int 
 # -- the seams bookings and forms use ---------------------------------------------------------
 
 
-_CONTACT_EXISTS = select(Contact.id).where(Contact.id == bindparam("contact_id"))
+_CONTACT_EXISTS = prebuilt(select(Contact.id).where(Contact.id == bindparam("contact_id")))
 # the contact's few open conversations through the contact index, the latest picked in
 # Python: with ORDER BY in SQL, SQLite walks the (is_open, updated_at) index over every open
 # conversation instead (3 ms at 6,000 open ones, for each new customer's booking)
-_OPEN_FOR_CONTACT = select(Conversation.id, Conversation.updated_at).where(
-    Conversation.contact_id == bindparam("contact_id"), Conversation.is_open.is_(True)
+_OPEN_FOR_CONTACT = prebuilt(
+    select(Conversation.id, Conversation.updated_at).where(
+        Conversation.contact_id == bindparam("contact_id"), Conversation.is_open.is_(True)
+    )
 )
-_NEW_CONVERSATION = insert(Conversation)
-_TOUCH_CONVERSATION = (
+_NEW_CONVERSATION = prebuilt(insert(Conversation))
+_TOUCH_CONVERSATION = prebuilt(
     update(Conversation)
     .where(Conversation.id == bindparam("conversation_id"))
     .values(updated_at=bindparam("when"))
 )
-_NEW_MESSAGE = insert(Message)
+_NEW_MESSAGE = prebuilt(insert(Message))
 
 
 def open_conversation_for(session: Session, contact_id: int, subject: str = "") -> int:

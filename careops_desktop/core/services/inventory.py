@@ -64,6 +64,7 @@ from careops_desktop.core.services.stock_movements import (
     check_whole,
     held_item,
 )
+from careops_desktop.core.statement_runner import prebuilt
 
 __all__ = [
     "READ_PERMISSIONS",
@@ -90,7 +91,7 @@ __all__ = [
 ]
 
 
-_HELD_BY_BOOKING = (
+_HELD_BY_BOOKING = prebuilt(
     select(StockMovement.item_id, func.sum(StockMovement.delta))
     .where(
         StockMovement.booking_id == bindparam("booking_id"),
@@ -98,9 +99,13 @@ _HELD_BY_BOOKING = (
     )
     .group_by(StockMovement.item_id)
 )
-_BOOKING_TYPE = select(Booking.booking_type_id).where(Booking.id == bindparam("booking_id"))
-_USAGE = select(BookingTypeStock.item_id, BookingTypeStock.quantity).where(
-    BookingTypeStock.booking_type_id == bindparam("type_id")
+_BOOKING_TYPE = prebuilt(
+    select(Booking.booking_type_id).where(Booking.id == bindparam("booking_id"))
+)
+_USAGE = prebuilt(
+    select(BookingTypeStock.item_id, BookingTypeStock.quantity).where(
+        BookingTypeStock.booking_type_id == bindparam("type_id")
+    )
 )
 
 

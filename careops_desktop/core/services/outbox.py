@@ -23,7 +23,8 @@ from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
-from careops_desktop.core.services.business import find_business
+from careops_desktop.core.services.business import find_business_settings
+from careops_desktop.core.statement_runner import prebuilt
 
 CHANNELS = ("email", "sms", "calendar")
 MAX_ATTEMPTS = 8
@@ -78,7 +79,7 @@ class OutboxCounts:
 
 def message_domain(session: Session) -> str:
     """The domain for Message-IDs: the business contact email's, else ``careops.local``."""
-    business = find_business(session)
+    business = find_business_settings(session)
     email = business.contact_email if business is not None else None
     if email and "@" in email:
         return email.rsplit("@", 1)[1].strip().lower() or DEFAULT_DOMAIN
@@ -143,7 +144,7 @@ def enqueue(
     return outbox_id
 
 
-_INSERT = insert(OutboxMessage)
+_INSERT = prebuilt(insert(OutboxMessage))
 
 
 def _set_message_status(

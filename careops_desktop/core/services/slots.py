@@ -44,7 +44,8 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.services import availability as av
 from careops_desktop.core.services import calendar_sync
-from careops_desktop.core.services.business import get_business
+from careops_desktop.core.services.business import BusinessSettings, business_settings
+from careops_desktop.core.statement_runner import prebuilt
 
 NEAREST_WINDOWS = (0, 1, 3, 7, 14)  # days searched each side, widening until enough
 
@@ -104,7 +105,7 @@ class BusyBooking:
 # -- loading ------------------------------------------------------------------------------
 
 
-def slot_rules(business: Business, booking_type: Any) -> av.SlotRules:
+def slot_rules(business: Business | BusinessSettings, booking_type: Any) -> av.SlotRules:
     """The pure rules for ``booking_type`` (its row or its columns) under the business's policy."""
     return av.SlotRules(
         duration=timedelta(minutes=booking_type.duration_minutes),
@@ -116,7 +117,7 @@ def slot_rules(business: Business, booking_type: Any) -> av.SlotRules:
     )
 
 
-def zone_of(business: Business) -> ZoneInfo:
+def zone_of(business: Business | BusinessSettings) -> ZoneInfo:
     """The business's time zone (UTC if the stored name is unknown), as ``business_zone``."""
     try:
         return ZoneInfo(business.timezone or "UTC")
@@ -124,16 +125,18 @@ def zone_of(business: Business) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-_TYPE_ROW = select(
-    BookingType.id,
-    BookingType.name,
-    BookingType.is_active,
-    BookingType.duration_minutes,
-    BookingType.buffer_before_minutes,
-    BookingType.buffer_after_minutes,
-    BookingType.location,
-).where(BookingType.id == bindparam("type_id"))
-_TYPE_PROVIDERS = (
+_TYPE_ROW = prebuilt(
+    select(
+        BookingType.id,
+        BookingType.name,
+        BookingType.is_active,
+        BookingType.duration_minutes,
+        BookingType.buffer_before_minutes,
+        BookingType.buffer_after_minutes,
+        BookingType.location,
+    ).where(BookingType.id == bindparam("type_id"))
+)
+_TYPE_PROVIDERS = prebuilt(
     select(Provider.id, Provider.name)
     .join(booking_type_providers, booking_type_providers.c.provider_id == Provider.id)
     .where(
@@ -151,7 +154,7 @@ def load_type_rules(session: Session, booking_type_id: int, *, active_only: bool
     if row is None or (active_only and not row.is_active):
         raise NotFound("booking type", booking_type_id)
     providers = run.execute(_TYPE_PROVIDERS, {"type_id": booking_type_id}).all()
-    business = get_business(session)
+    business = business_settings(session)
     return TypeRules(
         row.id,
         row.name,
@@ -163,18 +166,22 @@ def load_type_rules(session: Session, booking_type_id: int, *, active_only: bool
     )
 
 
-_HOURS = select(
-    Availability.provider_id,
-    Availability.weekday,
-    Availability.start_time,
-    Availability.end_time,
-).where(Availability.provider_id.in_(bindparam("providers", expanding=True)))
-_HOURS_ON = _HOURS.where(Availability.weekday.in_(bindparam("weekdays", expanding=True)))
-_CLOSURES = select(Closure.provider_id, Closure.start_date, Closure.end_date).where(
-    Closure.start_date <= bindparam("last"),
-    Closure.end_date >= bindparam("first"),
-    (Closure.provider_id.is_(None))
-    | (Closure.provider_id.in_(bindparam("providers", expanding=True))),
+_HOURS = prebuilt(
+    select(
+        Availability.provider_id,
+        Availability.weekday,
+        Availability.start_time,
+        Availability.end_time,
+    ).where(Availability.provider_id.in_(bindparam("providers", expanding=True)))
+)
+_HOURS_ON = prebuilt(_HOURS.where(Availability.weekday.in_(bindparam("weekdays", expanding=True))))
+_CLOSURES = prebuilt(
+    select(Closure.provider_id, Closure.start_date, Closure.end_date).where(
+        Closure.start_date <= bindparam("last"),
+        Closure.end_date >= bindparam("first"),
+        (Closure.provider_id.is_(None))
+        | (Closure.provider_id.in_(bindparam("providers", expanding=True))),
+    )
 )
 
 
@@ -209,10 +216,12 @@ def closures_between(
     return found
 
 
-_LONGEST = select(
-    func.max(BookingType.duration_minutes + BookingType.buffer_after_minutes),
-    func.max(BookingType.buffer_before_minutes),
-    func.max(BookingType.buffer_after_minutes),
+_LONGEST = prebuilt(
+    select(
+        func.max(BookingType.duration_minutes + BookingType.buffer_after_minutes),
+        func.max(BookingType.buffer_before_minutes),
+        func.max(BookingType.buffer_after_minutes),
+    )
 )
 
 
@@ -274,7 +283,7 @@ def _overlap_query(providers: int) -> CompoundSelect[Any]:
         )
         for n in range(providers)
     ]
-    return union_all(bounded, *probes)
+    return prebuilt(union_all(bounded, *probes))
 
 
 def conflicting_bookings(

@@ -19,6 +19,7 @@ from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import InventoryItem, StockMovement, utcnow
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.inventory_views import ItemView, StockResult
+from careops_desktop.core.statement_runner import prebuilt
 
 NOTE_MAX = 500
 AMOUNT_MAX = 1_000_000
@@ -65,14 +66,14 @@ def update_low_flag(session: Session, item: InventoryItem) -> bool:
     return newly_low
 
 
-_LOCK_ITEMS = (
+_LOCK_ITEMS = prebuilt(
     select(*InventoryItem.__table__.c)
     .where(InventoryItem.id.in_(bindparam("ids", expanding=True)))
     .order_by(InventoryItem.id)
     .with_for_update()
 )
-_NEW_MOVEMENT = insert(StockMovement)
-_SET_STOCK = (
+_NEW_MOVEMENT = prebuilt(insert(StockMovement))
+_SET_STOCK = prebuilt(
     update(InventoryItem)
     .where(InventoryItem.id == bindparam("item_id"))
     .values(

@@ -18,7 +18,7 @@ from careops_desktop.core import events
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
-from careops_desktop.core.services.business import get_business
+from careops_desktop.core.services.business import business_settings, get_business
 
 PLACEHOLDERS = frozenset(
     {
@@ -91,7 +91,7 @@ class Template:
 
 
 def _stored(session: Session) -> dict[str, Any]:
-    stored = get_business(session).automations.get("templates")
+    stored = business_settings(session).automations.get("templates")
     return stored if isinstance(stored, dict) else {}
 
 
@@ -136,7 +136,7 @@ def render(session: Session, key: str, context: Mapping[str, object]) -> tuple[s
     ``business_name`` is filled from the business unless the context gives it.
     """
     template = get_template(session, key)
-    values: dict[str, object] = {"business_name": get_business(session).name}
+    values: dict[str, object] = {"business_name": business_settings(session).name}
     values.update(context)
     return fill(template.subject, values, one_line=True), fill(template.body, values)
 
@@ -217,7 +217,7 @@ class Automations:
 
 def get_automations(session: Session) -> Automations:
     """The business's automation switches."""
-    stored = get_business(session).automations or {}
+    stored = business_settings(session).automations or {}
     values: dict[str, Any] = {}
     for name in SWITCHES:
         entry = stored.get(name)
