@@ -214,7 +214,9 @@ def _create(
             "start": claim.start.isoformat(),
         },
     )
-    event = events.BookingChanged(booking_id, claim.provider_id, "created", source)
+    event = events.BookingChanged(
+        booking_id, claim.provider_id, "created", source, ((claim.start, claim.end),)
+    )
     events.record(session, event)
     return BookingReceipt(
         booking_id=booking_id,
