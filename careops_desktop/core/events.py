@@ -12,7 +12,6 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -36,9 +35,6 @@ class BookingChanged(DomainEvent):
     provider_id: int
     change: str  # created | rescheduled | cancelled | completed | no_show | updated
     source: str = "desk"
-    # the (start, end) UTC times of ``provider_id`` the change took or freed (for a move
-    # on the same provider: the old and the new); empty: any time of the provider
-    spans: tuple[tuple[datetime, datetime], ...] = ()
 
 
 @dataclass(frozen=True)

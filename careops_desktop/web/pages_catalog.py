@@ -14,13 +14,11 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.services import slots as slot_service
-from careops_desktop.core.services.availability import day_span
 from careops_desktop.core.services.business import BusinessProfile
 from careops_desktop.web import csrf
 from careops_desktop.web.params import (
@@ -76,8 +74,7 @@ async def _load_day(
         raise not_found("That booking type or provider is not available.") from None
     entry = DayEntry(found)
     depends = [provider_id] if provider_id is not None else [p.id for p in booking_type.providers]
-    window = day_span(day, ZoneInfo(found.timezone))
-    site.slots.put(key, entry, depends, marker, window)
+    site.slots.put(key, entry, depends, marker)
     return entry
 
 

@@ -55,7 +55,7 @@ class Site:
     def on_event(self, event: events.DomainEvent) -> None:
         """Drop what a committed change makes stale; never blocks."""
         if isinstance(event, events.BookingChanged):
-            self.slots.invalidate(event.provider_id, event.spans)
+            self.slots.invalidate_provider(event.provider_id)
         elif isinstance(event, events.SettingsChanged):
             self._settings_version += 1
             self._profile = None

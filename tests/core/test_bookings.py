@@ -161,10 +161,7 @@ def test_a_web_booking_writes_everything_in_one_go(
         ).one()
         assert audit.actor_name == "Booking page" and "Back pain" not in str(audit.details)
     changes = [e for e in published if isinstance(e, events.BookingChanged)]
-    taken = ((receipt.start, receipt.end),)  # the time it took, for the page's slot cache
-    assert changes == [
-        events.BookingChanged(receipt.booking_id, world.alice, "created", "web", taken)
-    ]
+    assert changes == [events.BookingChanged(receipt.booking_id, world.alice, "created", "web")]
 
 
 def test_a_known_customer_gets_no_second_contact_and_no_welcome(db: Database, world: World) -> None:
@@ -445,11 +442,7 @@ def test_staff_cancel_returns_stock_withdraws_forms_and_frees_the_slot(
         assert reasons == ["booking", "cancellation", "restock"]
     assert count(db, FormSubmission) == 0
     assert count(db, OutboxMessage, OutboxMessage.kind == "cancellation") == 1
-    freed = ((receipt.start, receipt.end),)
-    assert (
-        events.BookingChanged(receipt.booking_id, world.alice, "cancelled", "desk", freed)
-        in published
-    )
+    assert events.BookingChanged(receipt.booking_id, world.alice, "cancelled", "desk") in published
     with pytest.raises(PolicyRefused, match="already cancelled"):
         db.call(bookings.cancel, DESK, receipt.booking_id, "", NOW)
     public(db, world, at(WEDNESDAY, 10), email="next@example.com")
@@ -488,21 +481,15 @@ def test_reschedule_checks_overlaps_but_not_against_itself(
 ) -> None:
     mine = public(db, world, at(WEDNESDAY, 10))
     public(db, world, at(WEDNESDAY, 12), email="other@example.com")
-    published.clear()
     moved = db.call(bookings.reschedule, DESK, mine.booking_id, at(WEDNESDAY, 10, 30), None, NOW)
     assert (moved.start, moved.end) == (at(WEDNESDAY, 10, 30), at(WEDNESDAY, 11, 30))
-    [same] = [e for e in published if isinstance(e, events.BookingChanged)]
-    assert same.spans == ((mine.start, mine.end), (moved.start, moved.end))  # freed, taken
     with pytest.raises(SlotTaken) as caught:
         db.call(bookings.reschedule, DESK, mine.booking_id, at(WEDNESDAY, 11, 30), None, NOW)
     assert at(WEDNESDAY, 11) in caught.value.alternatives  # its own time counts as free
     other = db.call(bookings.reschedule, DESK, mine.booking_id, at(WEDNESDAY, 12), world.bob, NOW)
     assert other.provider_id == world.bob
     changes = [e for e in published if isinstance(e, events.BookingChanged)][-2:]
-    assert {e.provider_id: e.spans for e in changes} == {
-        world.alice: ((moved.start, moved.end),),  # freed on Alice
-        world.bob: ((other.start, other.end),),  # taken on Bob
-    }
+    assert {e.provider_id for e in changes} == {world.alice, world.bob}
     with db.session() as s:
         submission = s.scalars(
             select(FormSubmission).where(FormSubmission.booking_id == mine.booking_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -15,7 +15,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.services import bookings, business, providers
 from careops_desktop.web.params import format_start
 from careops_desktop.web.site import SITE
-from careops_desktop.web.slot_cache import REACH, SlotCache
+from careops_desktop.web.slot_cache import SlotCache
 from tests.web.conftest import AppClient
 from tests.web.seed import SETUP, Shop
 
@@ -72,106 +72,16 @@ async def test_a_cancellation_brings_the_slot_back_at_once(
     assert slot_link(shop, ten) in await (await client.get(url)).text()
 
 
-@pytest.mark.asyncio
-async def test_a_booking_keeps_other_days_cached_and_a_move_refreshes_both_days(
-    db: Database, shop: Shop, make_client: AppClient
-) -> None:
-    client = await make_client()
-    site = client.server.app[SITE]
-    near, far = shop.day(2), shop.day(5)
-    base = f"/book/{shop.long_slug}?provider={shop.grace_id}&date="
-    for day in (near, far):
-        assert (
-            slot_link(shop, shop.local(day, 10)) in await (await client.get(base + str(day))).text()
-        )
-    receipt = db.call(
-        bookings.book_public,
-        booking_type_id=shop.long_id,
-        provider_id=shop.grace_id,
-        start_utc=shop.local(far, 10),
-        name="Walk In",
-        phone="+44 117 496 0100",
-    )
-    assert site.slots.get((shop.long_id, shop.grace_id, near)) is not None  # not touched
-    assert site.slots.get((shop.long_id, shop.grace_id, far)) is None
-    assert (
-        slot_link(shop, shop.local(far, 10)) not in await (await client.get(base + str(far))).text()
-    )
-    db.call(bookings.reschedule_by_token, receipt.manage_token, shop.local(near, 10))
-    assert slot_link(shop, shop.local(far, 10)) in await (await client.get(base + str(far))).text()
-    page = await (await client.get(base + str(near))).text()
-    assert slot_link(shop, shop.local(near, 10)) not in page
-
-
 def test_a_list_computed_during_an_invalidation_is_not_stored() -> None:
     cache = SlotCache(ttl=60)
     marker = cache.begin()
-    cache.invalidate(7)  # a booking commits while the list is being computed
+    cache.invalidate_provider(7)  # a booking commits while the list is being computed
     assert not cache.put("key", ["stale"], [7, 8], marker)
     assert cache.get("key") is None
     assert cache.put("other", ["fresh"], [8], marker)  # provider 8 did not change
     cache.clear()
     assert cache.get("other") is None
     assert not cache.put("late", ["stale"], [9], marker)  # cleared since the marker
-
-
-def _day(n: int) -> tuple[datetime, datetime]:
-    start = datetime(2026, 3, 1, tzinfo=UTC) + timedelta(days=n)
-    return start, start + timedelta(days=1)
-
-
-def test_a_booking_drops_only_the_days_of_its_provider_it_can_change() -> None:
-    cache = SlotCache(ttl=60)
-    entries = {
-        "p7 day 10": ([7], _day(10)),
-        "p7 day 14": ([7], _day(14)),
-        "p8 day 10": ([8], _day(10)),
-        "any day 10": ([7, 8], _day(10)),
-        "p7 no window": ([7], None),
-    }
-    for key, (depends, window) in entries.items():
-        assert cache.put(key, key, depends, cache.begin(), window)
-    ten_am = _day(10)[0] + timedelta(hours=10)
-    cache.invalidate(7, [(ten_am, ten_am + timedelta(minutes=30))])
-    kept = {key for key in entries if cache.get(key) is not None}
-    assert kept == {"p7 day 14", "p8 day 10"}
-    cache.invalidate(8)  # no times given: every day of the provider
-    assert cache.get("p8 day 10") is None and cache.get("p7 day 14") is not None
-
-
-def test_a_booking_just_past_midnight_still_drops_the_day_before() -> None:
-    """A long appointment (with buffers) the evening before can meet it: days within
-    REACH (the longest appointment plus both buffers, 32 h) either side are dropped."""
-    cache = SlotCache(ttl=60)
-    for n in range(8, 14):
-        cache.put(n, "slots", [7], cache.begin(), _day(n))
-    early = _day(11)[0] + timedelta(minutes=30)
-    cache.invalidate(7, [(early, early + timedelta(hours=1))])
-    assert {n for n in range(8, 14) if cache.get(n) is not None} == {8, 13}
-    assert timedelta(hours=24) <= REACH < timedelta(hours=48)
-
-
-def test_a_list_is_refused_only_when_a_change_since_its_marker_meets_its_day() -> None:
-    cache = SlotCache(ttl=60)
-    marker = cache.begin()
-    far = _day(30)[0]
-    cache.invalidate(7, [(far, far + timedelta(hours=1))])  # another day of provider 7
-    assert cache.put("day 10", "fresh", [7], marker, _day(10))
-    marker = cache.begin()
-    near = _day(10)[0] + timedelta(hours=9)
-    cache.invalidate(7, [(near, near + timedelta(hours=1))])
-    assert not cache.put("day 10", "stale", [7], marker, _day(10))
-    assert not cache.put("no window", "stale", [7], marker)  # day unknown: assume it met
-
-
-def test_too_many_changes_since_the_marker_refuse_the_list() -> None:
-    cache = SlotCache(ttl=60)
-    marker = cache.begin()
-    far = _day(300)[0]
-    for _ in range(5000):  # more than the cache remembers
-        cache.invalidate(9, [(far, far + timedelta(hours=1))])
-    assert not cache.put("day 10", "maybe stale", [7], marker, _day(10))
-    assert cache.put("day 10", "fresh", [7], cache.begin(), _day(10))
 
 
 def test_entries_expire_after_their_time_to_live() -> None:

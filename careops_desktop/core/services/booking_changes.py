@@ -119,7 +119,7 @@ def reschedule(
         outside_hours=outside_hours and not by_customer,
         exclude_booking_id=booking.id,
     )
-    old_start, old_end, old_provider = booking.start_at, booking.end_at, booking.provider_id
+    old_start, old_provider = booking.start_at, booking.provider_id
     booking.start_at = claim.start
     booking.end_at = claim.end
     booking.provider_id = claim.provider_id
@@ -144,18 +144,12 @@ def reschedule(
         },
     )
     source = "web" if by_customer else "desk"
-    freed, taken = (old_start, old_end), (claim.start, claim.end)
     if old_provider != claim.provider_id:
         events.record(
-            session,
-            events.BookingChanged(booking.id, old_provider, "rescheduled", source, (freed,)),
+            session, events.BookingChanged(booking.id, old_provider, "rescheduled", source)
         )
-        spans: tuple[tuple[datetime, datetime], ...] = (taken,)
-    else:
-        spans = (freed, taken)
     events.record(
-        session,
-        events.BookingChanged(booking.id, claim.provider_id, "rescheduled", source, spans),
+        session, events.BookingChanged(booking.id, claim.provider_id, "rescheduled", source)
     )
     return view_booking(session, booking.id)
 
@@ -196,11 +190,7 @@ def cancel(
     events.record(
         session,
         events.BookingChanged(
-            booking.id,
-            booking.provider_id,
-            "cancelled",
-            "web" if actor is None else "desk",
-            ((booking.start_at, booking.end_at),),
+            booking.id, booking.provider_id, "cancelled", "web" if actor is None else "desk"
         ),
     )
     return view_booking(session, booking.id)
@@ -224,10 +214,7 @@ def _finish(
     booking.updated_at = now
     session.flush()
     audit.record(session, actor, status, "booking", booking.id, {"from": previous})
-    span = (booking.start_at, booking.end_at)
-    events.record(
-        session, events.BookingChanged(booking.id, booking.provider_id, status, "desk", (span,))
-    )
+    events.record(session, events.BookingChanged(booking.id, booking.provider_id, status, "desk"))
     return view_booking(session, booking.id)
 
 

@@ -214,9 +214,7 @@ def _create(
             "start": claim.start.isoformat(),
         },
     )
-    event = events.BookingChanged(
-        booking_id, claim.provider_id, "created", source, ((claim.start, claim.end),)
-    )
+    event = events.BookingChanged(booking_id, claim.provider_id, "created", source)
     events.record(session, event)
     return BookingReceipt(
         booking_id=booking_id,
