@@ -316,9 +316,9 @@ class Statements:
             rows = [
                 make(
                     value if read is None else read(value)
-                    for value, read in zip(raw, readers, strict=True)
+                    for value, read in zip(fetched, readers, strict=True)
                 )
-                for raw in cursor.fetchall()
+                for fetched in cursor.fetchall()
             ]
             return FetchedRows(rows, cursor.rowcount, None)
         except Exception as error:
