@@ -151,6 +151,8 @@ class _Expanding:
 
 _NO_PLAN = object()
 _MAX_PLANS = 4096  # beyond this, statements run the full way rather than grow the cache
+# shared by every SQLite engine of the process: make_engine sets them all up alike, so one
+# statement compiles to the same SQL with the same converters for each
 _plans: dict[tuple[int, frozenset[str]], Any] = {}
 _plans_lock = threading.Lock()
 
