@@ -9,7 +9,6 @@ a busy page is mostly served from memory; a booking drops both at once.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -90,18 +89,10 @@ async def day_entry(
     entry: DayEntry | None = site.slots.get(key)
     if entry is not None:
         return entry
-    pending = site.loading.get(key)
-    if pending is None:
-        pending = asyncio.ensure_future(_load_day(site, booking_type, provider_id, day))
-        site.loading[key] = pending
-
-        def forget(done: asyncio.Future[DayEntry]) -> None:
-            site.loading.pop(key, None)
-            if not done.cancelled():
-                done.exception()  # retrieved here, raised again in every waiter
-
-        pending.add_done_callback(forget)
-    return await asyncio.shield(pending)
+    loaded: DayEntry = await site.load_once(
+        key, lambda: _load_day(site, booking_type, provider_id, day)
+    )
+    return loaded
 
 
 def within_notice(entry: DayEntry, profile: BusinessProfile) -> tuple[slot_service.Slot, ...]:

@@ -71,7 +71,8 @@ class Site:
         if cached is not None and now - cached[0] <= self.settings.business_cache_seconds:
             return cached[1]
         version = self._settings_version
-        profile: BusinessProfile | None = await self._shared("business", self._read_profile)
+        key = ("business", self._settings_version)
+        profile: BusinessProfile | None = await self.load_once(key, self._read_profile)
         if version == self._settings_version:  # not stale by the time it arrived
             self._profile = (now, profile)
         return profile
@@ -89,18 +90,19 @@ class Site:
         if cached is not None and now - cached[0] <= self.settings.business_cache_seconds:
             return cached[1]
         version = self._settings_version
-        value = await self._shared("catalog", lambda: self.database.run(load))
+        key = ("catalog", self._settings_version)
+        value = await self.load_once(key, lambda: self.database.run(load))
         if version == self._settings_version:
             self._catalog = (now, value)
         return value
 
-    async def _shared(self, name: str, load: Callable[[], Awaitable[Any]]) -> Any:
-        """``load()`` once for everyone who asks meanwhile (per settings version).
+    async def load_once(self, key: Hashable, load: Callable[[], Awaitable[Any]]) -> Any:
+        """``load()`` once for everyone who asks for ``key`` while it runs.
 
-        When the cache expires under load, every request in flight misses at once; they
-        share one database call instead of each queueing its own on the one worker.
+        When a cache entry expires (or is dropped) under load, every request in flight
+        misses at once; they share one database call instead of each queueing its own on
+        the one worker.
         """
-        key = (name, self._settings_version)
         pending = self.loading.get(key)
         if pending is None:
             pending = asyncio.ensure_future(load())
