@@ -44,7 +44,7 @@ from careops_desktop.core.models import (
     booking_type_providers,
 )
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import bookings, slots
+from careops_desktop.core.services import booking_overlaps, bookings, slots
 
 NOW = datetime(2026, 6, 1, 6, 0, tzinfo=UTC)  # a Monday morning
 PROVIDERS = 10
@@ -135,7 +135,7 @@ def overlap_queries(db: Database) -> dict[str, dict[str, float]]:
 
     def bounded() -> None:
         with db.session() as s:
-            slots.conflicting_bookings(s, [5], day_start, day_end)
+            booking_overlaps.conflicting_bookings(s, [5], day_start, day_end)
 
     def unbounded() -> None:
         with db.session() as s:

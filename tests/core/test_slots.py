@@ -10,7 +10,7 @@ from sqlalchemy import event, update
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Availability, Booking, BookingType, Closure
-from careops_desktop.core.services import slots
+from careops_desktop.core.services import booking_overlaps, slots
 from careops_desktop.core.tokens import new_token
 from tests.core.booking_world import NOW, WEDNESDAY, World, at, build_in
 
@@ -184,7 +184,9 @@ def test_a_booking_longer_than_every_type_still_counts(db: Database, world: Worl
     day = db.call(slots.slots_for_day, world.consult, WEDNESDAY, world.alice, NOW)
     assert day.slots[0].start_local_label == "13:00"
     with db.session() as s:
-        clashes = slots.conflicting_bookings(s, [world.alice], at(WEDNESDAY, 12), at(WEDNESDAY, 13))
+        clashes = booking_overlaps.conflicting_bookings(
+            s, [world.alice], at(WEDNESDAY, 12), at(WEDNESDAY, 13)
+        )
     assert len(clashes) == 1
 
 
@@ -201,7 +203,9 @@ def test_the_overlap_query_uses_the_provider_start_index(db: Database, world: Wo
     event.listen(db.engine, "before_cursor_execute", capture)
     try:
         with db.session() as s:
-            slots.conflicting_bookings(s, [world.alice], at(WEDNESDAY, 9), at(WEDNESDAY, 17))
+            booking_overlaps.conflicting_bookings(
+                s, [world.alice], at(WEDNESDAY, 9), at(WEDNESDAY, 17)
+            )
     finally:
         event.remove(db.engine, "before_cursor_execute", capture)
     statement, params = next((st, p) for st, p in seen if "FROM bookings" in st)

@@ -30,7 +30,7 @@ from careops_desktop.core.db import statements
 from careops_desktop.core.errors import NotFound, PolicyRefused, SlotTaken, ValidationError
 from careops_desktop.core.models import Booking, Provider
 from careops_desktop.core.services import availability as av
-from careops_desktop.core.services import calendar_sync, slots
+from careops_desktop.core.services import booking_overlaps, calendar_sync, slots
 from careops_desktop.core.services.slots import TypeRules
 from careops_desktop.core.statement_runner import prebuilt
 
@@ -150,7 +150,7 @@ def claim_provider(
         ):
             continue
         works_then = True
-        clashes = slots.conflicting_bookings(
+        clashes = booking_overlaps.conflicting_bookings(
             session, [candidate], window[0], window[1], exclude_booking_id=exclude_booking_id
         )
         # the booking page never takes a provider's outside-calendar busy time

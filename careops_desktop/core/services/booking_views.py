@@ -27,7 +27,7 @@ from careops_desktop.core.models import (
     Provider,
 )
 from careops_desktop.core.permissions import Actor, Permission, require
-from careops_desktop.core.services.slots import longest_span
+from careops_desktop.core.services.booking_overlaps import longest_span
 from careops_desktop.core.tokens import tokens_equal
 
 TOKEN_MAX = 64
@@ -316,7 +316,7 @@ def bookings_in_range(
 ) -> list[BookingView]:
     """Bookings that overlap ``[start, end)`` (the week calendar), by start time.
 
-    The start is bounded on both sides (see ``slots.conflicting_bookings``):
+    The start is bounded on both sides (see ``booking_overlaps.conflicting_bookings``):
     bookings starting up to the longest booking type's length before ``start``,
     plus each provider's latest earlier live booking in case it is longer still.
     ``provider_ids`` None means every provider. A cancelled booking longer than
