@@ -2,25 +2,37 @@
 
 A staff reply is a message row plus an outbox row in one transaction (the
 relay job sends it; the thread shows queued → sent). Incoming email and SMS
-are threaded in :mod:`careops_desktop.core.services.incoming`.
+are threaded in :mod:`careops_desktop.core.services.incoming`; the list,
+counts and threads staff read are in :mod:`careops_desktop.core.services.inbox_views`.
+Both are re-exported here, the one module other areas call.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, insert, or_, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.db import forget, insert_row, read_only, statements
+from careops_desktop.core.db import forget, insert_row, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit, outbox
 from careops_desktop.core.services.business import get_business
+from careops_desktop.core.services.inbox_views import (
+    PREVIEW_CHARS,
+    ConversationRow,
+    MessageView,
+    Thread,
+    count_conversations,
+    count_unread,
+    get_thread,
+    list_conversations,
+    load_conversation,
+    message_view,
+)
 from careops_desktop.core.services.incoming import (
     IncomingMessage,
     IngestResult,
@@ -29,10 +41,10 @@ from careops_desktop.core.services.incoming import (
 from careops_desktop.core.statement_runner import prebuilt
 
 CONTENT_MAX = 20_000
-PREVIEW_CHARS = 160
 REPLY_CHANNELS = ("email", "sms")
 
 __all__ = [
+    "PREVIEW_CHARS",
     "ConversationRow",
     "IncomingMessage",
     "IngestResult",
@@ -53,204 +65,6 @@ __all__ = [
     "reply",
     "start_conversation",
 ]
-
-
-@dataclass(frozen=True)
-class ConversationRow:
-    """One line of the inbox list."""
-
-    id: int
-    contact_id: int
-    contact_name: str
-    subject: str
-    is_open: bool
-    unread_count: int
-    updated_at: datetime
-    last_message_preview: str
-
-
-@dataclass(frozen=True)
-class MessageView:
-    id: int
-    conversation_id: int
-    direction: str  # in | out
-    sender_type: str  # customer | staff | system
-    sender_name: str
-    content: str
-    channel: str
-    created_at: datetime
-    delivery_status: str  # none | queued | sending | sent | failed | received
-    delivery_error: str
-    message_id: str | None
-    attachments: tuple[dict[str, Any], ...]
-
-
-@dataclass(frozen=True)
-class Thread:
-    """A conversation with its contact and messages, oldest first."""
-
-    id: int
-    contact_id: int
-    contact_name: str
-    contact_email: str | None
-    contact_phone: str | None
-    subject: str
-    is_open: bool
-    unread_count: int
-    messages: list[MessageView]
-
-
-def message_view(m: Message) -> MessageView:
-    """A plain copy of a message row."""
-    return MessageView(
-        m.id,
-        m.conversation_id,
-        m.direction,
-        m.sender_type,
-        m.sender_name,
-        m.content,
-        m.channel,
-        m.created_at,
-        m.delivery_status,
-        m.delivery_error,
-        m.message_id,
-        tuple(dict(a) for a in m.attachments or ()),
-    )
-
-
-def load_conversation(session: Session, conversation_id: int) -> Conversation:
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None:
-        raise NotFound("conversation", conversation_id)
-    return conversation
-
-
-# -- the list ----------------------------------------------------------------------------------
-
-
-def _list_filter(open_filter: bool | None, search: str) -> list[ColumnElement[bool]]:
-    clauses: list[ColumnElement[bool]] = []
-    if open_filter is not None:
-        clauses.append(Conversation.is_open.is_(open_filter))
-    text = (search or "").strip()
-    if text:
-        clauses.append(
-            or_(
-                Contact.name.icontains(text, autoescape=True),
-                Contact.email.icontains(text, autoescape=True),
-                Contact.phone.contains(text, autoescape=True),
-                Conversation.subject.icontains(text, autoescape=True),
-            )
-        )
-    return clauses
-
-
-RowsSelect = Select[Conversation, str, str]
-
-
-def _rows_select() -> RowsSelect:
-    """Conversations with their contact's name and the start of their last message."""
-    last = (
-        select(func.substr(Message.content, 1, PREVIEW_CHARS))
-        .where(Message.conversation_id == Conversation.id)
-        .order_by(Message.created_at.desc(), Message.id.desc())
-        .limit(1)
-        .correlate(Conversation)
-        .scalar_subquery()
-    )
-    return select(Conversation, Contact.name, last).join(
-        Contact, Contact.id == Conversation.contact_id
-    )
-
-
-def _rows(session: Session, query: RowsSelect) -> list[ConversationRow]:
-    """The list rows of a :func:`_rows_select` query, in its order (preview on one line)."""
-    return [
-        ConversationRow(
-            c.id,
-            c.contact_id,
-            name,
-            c.subject,
-            c.is_open,
-            c.unread_count,
-            c.updated_at,
-            " ".join((preview or "").split()),
-        )
-        for c, name, preview in session.execute(query).all()
-    ]
-
-
-@read_only
-def list_conversations(
-    session: Session,
-    actor: Actor,
-    *,
-    open_filter: bool | None = None,
-    search: str = "",
-    limit: int = 100,
-    offset: int = 0,
-) -> list[ConversationRow]:
-    """Conversations, most recently active first; ``open_filter`` True/False/None (all)."""
-    require(actor, Permission.MANAGE_INBOX)
-    query = (
-        _rows_select()
-        .where(*_list_filter(open_filter, search))
-        .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
-        .limit(max(0, limit))
-        .offset(max(0, offset))
-    )
-    return _rows(session, query)
-
-
-@read_only
-def count_conversations(
-    session: Session, actor: Actor, *, open_filter: bool | None = None, search: str = ""
-) -> int:
-    """How many conversations :func:`list_conversations` would list without paging."""
-    require(actor, Permission.MANAGE_INBOX)
-    query = (
-        select(func.count(Conversation.id))
-        .join(Contact, Contact.id == Conversation.contact_id)
-        .where(*_list_filter(open_filter, search))
-    )
-    return int(session.scalar(query) or 0)
-
-
-@read_only
-def count_unread(session: Session, actor: Actor) -> int:
-    """How many conversations have unread messages (the Inbox tab's badge)."""
-    require(actor, Permission.MANAGE_INBOX)
-    return int(
-        session.scalar(select(func.count(Conversation.id)).where(Conversation.unread_count > 0))
-        or 0
-    )
-
-
-@read_only
-def get_thread(session: Session, actor: Actor, conversation_id: int, limit: int = 500) -> Thread:
-    """A conversation and its newest ``limit`` messages, oldest first."""
-    require(actor, Permission.MANAGE_INBOX)
-    conversation = load_conversation(session, conversation_id)
-    contact = session.get(Contact, conversation.contact_id)
-    if contact is None:
-        raise NotFound("contact", conversation.contact_id)
-    newest = session.scalars(
-        select(Message)
-        .where(Message.conversation_id == conversation_id)
-        .order_by(Message.created_at.desc(), Message.id.desc())
-        .limit(max(1, limit))
-    ).all()
-    return Thread(
-        conversation.id,
-        contact.id,
-        contact.name,
-        contact.email,
-        contact.phone,
-        conversation.subject,
-        conversation.is_open,
-        conversation.unread_count,
-        [message_view(m) for m in reversed(newest)],
-    )
 
 
 # -- the seams bookings and forms use ---------------------------------------------------------

@@ -32,11 +32,11 @@ from careops_desktop.core.models import (
     InventoryItem,
 )
 from careops_desktop.core.permissions import Actor, Permission, require, require_any
-from careops_desktop.core.services import booking_views, form_submissions, inbox
+from careops_desktop.core.services import booking_views, form_submissions, inbox_views
 from careops_desktop.core.services import inventory_views as items
 from careops_desktop.core.services.booking_views import BookingView
 from careops_desktop.core.services.form_submissions import SubmissionRow
-from careops_desktop.core.services.inbox import ConversationRow
+from careops_desktop.core.services.inbox_views import ConversationRow
 from careops_desktop.core.services.inventory_views import ItemView
 
 CHUNK = 500  # ids per IN (...) list: well inside every database's parameter limit
@@ -66,7 +66,7 @@ def conversation_ids(
     if (search or "").strip():
         # only a search needs the contact (every conversation has one: NOT NULL foreign key)
         query = query.join(Contact, Contact.id == Conversation.contact_id)
-    query = query.where(*inbox._list_filter(open_filter, search)).order_by(
+    query = query.where(*inbox_views._list_filter(open_filter, search)).order_by(
         Conversation.updated_at.desc(), Conversation.id.desc()
     )
     return _ids(session, query)
@@ -80,8 +80,8 @@ def conversation_rows_by_ids(
     require(actor, Permission.MANAGE_INBOX)
     found: dict[int, ConversationRow] = {}
     for chunk in _chunks(ids):
-        query = inbox._rows_select().where(Conversation.id.in_(chunk))
-        found.update((row.id, row) for row in inbox._rows(session, query))
+        query = inbox_views._rows_select().where(Conversation.id.in_(chunk))
+        found.update((row.id, row) for row in inbox_views._rows(session, query))
     return found
 
 
