@@ -236,6 +236,7 @@ def read_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
         references=references[-20:],
         raw=raw,
         attachments=_attachments(parts),
+        sent_at=_date(_header(message, "Date")),
     )
 
 
@@ -247,7 +248,7 @@ def unreadable_email(raw: bytes) -> IncomingMessage:
     for line in re.split(rb"\r?\n(?![ \t])", head):
         name, colon, value = line.partition(b":")
         key = name.strip().lower().decode("ascii", "replace")
-        if colon and key in ("from", "subject", "message-id") and key not in fields:
+        if colon and key in ("from", "subject", "message-id", "date") and key not in fields:
             fields[key] = " ".join(decode_words(utf8_or_windows_1252(value)).split())
     try:
         found = [(n, a) for n, a in getaddresses([fields.get("from", "")]) if a]
@@ -263,6 +264,7 @@ def unreadable_email(raw: bytes) -> IncomingMessage:
         content=UNREADABLE_NOTE,
         message_id=own_ids[0] if own_ids else None,
         raw=raw,
+        sent_at=_date(fields.get("date", "")),
     )
 
 
@@ -275,14 +277,19 @@ def parse_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
         return unreadable_email(raw)
 
 
+def _date(value: str) -> datetime | None:
+    """A Date header's value as aware UTC, or ``None`` when it cannot be read."""
+    try:
+        when = parsedate_to_datetime(value)
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    except Exception:  # TypeError, ValueError, IndexError, OverflowError...
+        return None
+
+
 def sent_at(raw: bytes) -> datetime | None:
     """The message's Date header as aware UTC, if it has a readable one."""
     message = message_from_bytes(raw, policy=policy.compat32)
-    try:
-        when = parsedate_to_datetime(str(message.get("Date") or ""))
-    except (TypeError, ValueError, IndexError):
-        return None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    return _date(header_text(message, "Date"))
 
 
 # -- IMAP ---------------------------------------------------------------------------------
