@@ -207,6 +207,11 @@ def _body_text(parts: list[_Part]) -> str:
     return ""
 
 
+def body_text(raw: bytes) -> str:
+    """The text of ``raw``'s body as :func:`read_email` reads it, before quotes are stripped."""
+    return _body_text(_leaf_parts(message_from_bytes(raw, policy=policy.compat32)))
+
+
 def read_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
     """Read ``raw`` into an :class:`IncomingMessage` (content stripped; raw kept as is).
 

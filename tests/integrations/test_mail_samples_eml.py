@@ -14,6 +14,7 @@ from careops_desktop.integrations.email_in import (
 from careops_desktop.integrations.mail_text import decode_body, unflow
 from careops_desktop.integrations.reply_text import html_to_text
 from tests.integrations.eml_samples import FOLDER, NEW_TEXT, layout, sample
+from tests.integrations.reply_evaluation import evaluate
 
 
 def test_every_sample_file_is_listed_and_says_its_layout() -> None:
@@ -110,3 +111,11 @@ def test_a_parser_failure_becomes_an_unreadable_message(monkeypatch: pytest.Monk
     assert parsed.content == UNREADABLE_NOTE
     assert parsed.sender_address == "bobby@example.com"
     assert parsed.subject == "RE: Your booking with Harbour Physio"
+
+
+def test_reply_text_is_right_on_every_sample_and_on_more_than_the_library() -> None:
+    results = evaluate()
+    assert all(row["reply_text"] for row in results.values()), results
+    if "mail-parser-reply" in next(iter(results.values())):
+        library = sum(row["mail-parser-reply"] for row in results.values())
+        assert library < len(results)  # why reply_text stays (see reply_evaluation.py)
