@@ -120,7 +120,7 @@ def _text_of(part: Message) -> str:
         raw_payload = part.get_payload()
         if not isinstance(raw_payload, str):
             return ""
-        payload = raw_payload.encode("ascii", "surrogateescape")
+        payload = raw_payload.encode("utf-8", "surrogateescape")
     text = decode_body(payload, _param(part, "charset"))
     if _param(part, "format").lower() == "flowed":
         text = unflow(text, delsp=_param(part, "delsp").lower() == "yes")

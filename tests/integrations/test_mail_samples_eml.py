@@ -119,3 +119,17 @@ def test_reply_text_is_right_on_every_sample_and_on_more_than_the_library() -> N
     if "mail-parser-reply" in next(iter(results.values())):
         library = sum(row["mail-parser-reply"] for row in results.values())
         assert library < len(results)  # why reply_text stays (see reply_evaluation.py)
+
+
+def test_rfc_2231_and_encoded_word_file_names() -> None:
+    raw = (
+        b"From: a@example.org\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+        b"--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
+        b"--b\r\nContent-Type: application/pdf\r\n"
+        b"Content-Disposition: attachment; filename*=utf-8''caf%C3%A9%20%E2%82%AC.pdf\r\n\r\nxx\r\n"
+        b'--b\r\nContent-Type: application/pdf; name="=?utf-8?q?Zo=C3=AB.pdf?="\r\n\r\nyy\r\n'
+        b"--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
+        b"filename*0*=utf-8''a%C3%A9; filename*1=b.pdf\r\n\r\nzz\r\n--b--\r\n"
+    )
+    names = [a["name"] for a in read_email(raw).attachments]
+    assert names == ["café €.pdf", "Zoë.pdf", "aéb.pdf"]
