@@ -7,6 +7,7 @@ as an ``.eml`` file and open it in their mail program.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,9 +34,13 @@ def save_original_email(session: Session, actor: Actor, message_id: int, target:
     raw, direction = row
     if direction != "in" or raw is None:
         raise ValidationError({"message": "No original was kept for this message."})
-    try:
-        Path(target).write_bytes(raw)
+    partial = Path(target).with_name(Path(target).name + ".part")
+    try:  # whole or not at all: a reader never sees half a file
+        partial.write_bytes(raw)
+        partial.replace(target)
     except OSError as exc:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise ValidationError(
             {"file": f"The file {target} could not be written ({exc.strerror or exc})."}
         ) from None
