@@ -26,11 +26,20 @@ import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
-from email.message import EmailMessage, Message
-from email.utils import getaddresses, parsedate_to_datetime
+from email.message import Message
+from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datetime
 from typing import Any
 
 from careops_desktop.core.services.incoming import IncomingMessage
+from careops_desktop.integrations.mail_text import (
+    decode_body,
+    decode_words,
+    header_text,
+    raw_header,
+    raw_header_text,
+    unflow,
+    utf8_or_windows_1252,
+)
 from careops_desktop.integrations.reply_text import html_to_text, strip_reply
 from careops_desktop.integrations.settings import ImapSettings
 
@@ -40,6 +49,11 @@ MAX_MESSAGE_BYTES = 25 * 1024 * 1024
 MAX_PER_POLL = 200
 _MSGID = re.compile(r"<[^<>\s]+>")
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
+UNKNOWN_SENDER = "unknown-sender@invalid"
+UNREADABLE_NOTE = (
+    "This email could not be read. Its original is kept: save it to a file and open it "
+    "in your mail program."
+)
 
 
 class MailboxError(Exception):
@@ -65,33 +79,52 @@ class FetchResult:
 
 
 def _header(message: Message, name: str) -> str:
+    return header_text(message, name)
+
+
+def _first_address(message: Message, name: str) -> tuple[str, str]:
+    """(display name, address) of the first address in header ``name``; blanks if none."""
     try:
-        value = message.get(name)
-    except Exception:  # a header the policy cannot parse
-        value = None
-    return " ".join(str(value or "").split())
+        value = raw_header(message, name)
+        found = [(n, a) for n, a in getaddresses([value]) if a]
+    except Exception:  # a header no address parser can follow
+        return "", ""
+    if not found:
+        return "", ""
+    display, address = found[0]
+    return decode_words(display), " ".join(decode_words(address).split())
 
 
 def _message_ids(value: str) -> tuple[str, ...]:
     return tuple(_MSGID.findall(value))
 
 
-def _text_of(part: Message) -> str:
+def _param(part: Message, name: str, header: str = "content-type") -> str:
+    """A parameter of ``header`` as plain text (RFC 2231 values collapsed), ``""`` if unreadable."""
     try:
-        if isinstance(part, EmailMessage):
-            content = part.get_content()
-            if isinstance(content, str):
-                return content
-    except (LookupError, UnicodeError, ValueError, AssertionError, KeyError):
-        pass
-    payload = part.get_payload(decode=True)
-    if isinstance(payload, bytes):
-        charset = part.get_content_charset() or "utf-8"
-        try:
-            return payload.decode(charset, "replace")
-        except LookupError:
-            return payload.decode("utf-8", "replace")
-    return ""
+        value = part.get_param(name, header=header)
+        if isinstance(value, tuple):
+            value = collapse_rfc2231_value(value)
+        return raw_header_text(value)
+    except Exception:
+        return ""
+
+
+def _text_of(part: Message) -> str:
+    """The text of a ``text/*`` leaf part, whatever its charset label and encoding say."""
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:  # broken base64 / quoted-printable
+        payload = None
+    if not isinstance(payload, bytes):
+        raw_payload = part.get_payload()
+        if not isinstance(raw_payload, str):
+            return ""
+        payload = raw_payload.encode("utf-8", "surrogateescape")
+    text = decode_body(payload, _param(part, "charset"))
+    if _param(part, "format").lower() == "flowed":
+        text = unflow(text, delsp=_param(part, "delsp").lower() == "yes")
+    return text
 
 
 @dataclass(frozen=True)
@@ -104,16 +137,35 @@ class _Part:
     filename: str
 
 
+def _content_type(part: Message) -> str:
+    try:
+        return raw_header_text(part.get_content_type()).lower()
+    except Exception:
+        return "application/octet-stream"
+
+
+def _disposition(part: Message) -> str:
+    try:
+        value = raw_header(part, "content-disposition")
+    except Exception:
+        return ""
+    return value.split(";", 1)[0].strip().lower()
+
+
+def _filename(part: Message) -> str:
+    name = _param(part, "filename", "content-disposition") or _param(part, "name")
+    return decode_words(name)
+
+
 def _leaf_parts(message: Message) -> list[_Part]:
     parts = []
     for part in message.walk():
         if part.is_multipart():
             continue
-        content_type = part.get_content_type()
-        disposition = (part.get_content_disposition() or "").lower()
-        try:
-            filename = part.get_filename() or ""
-        except Exception:  # an undecodable name is still an attachment
+        content_type = _content_type(part)
+        disposition = _disposition(part)
+        filename = _filename(part)
+        if not filename and disposition == "attachment":
             filename = "(unnamed)"
         attachment = (
             disposition == "attachment"
@@ -129,7 +181,10 @@ def _attachments(parts: list[_Part]) -> list[dict[str, Any]]:
     for item in parts:
         if not item.is_attachment:
             continue
-        payload = item.part.get_payload(decode=True)
+        try:
+            payload = item.part.get_payload(decode=True)
+        except Exception:
+            payload = None
         found.append(
             {
                 "name": " ".join(str(item.filename).split())[:200] or "(unnamed)",
@@ -152,19 +207,21 @@ def _body_text(parts: list[_Part]) -> str:
     return ""
 
 
-def parse_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
-    """Read ``raw`` into an :class:`IncomingMessage` (content stripped; raw kept as is)."""
-    try:
-        message: Message = message_from_bytes(raw, policy=policy.default)
-        sender_header = _header(message, "From")
-    except Exception:
-        message = message_from_bytes(raw, policy=policy.compat32)
-        sender_header = _header(message, "From")
-    addresses = [(n, a) for n, a in getaddresses([sender_header]) if a]
-    sender_name, sender_address = addresses[0] if addresses else ("", "")
+def body_text(raw: bytes) -> str:
+    """The text of ``raw``'s body as :func:`read_email` reads it, before quotes are stripped."""
+    return _body_text(_leaf_parts(message_from_bytes(raw, policy=policy.compat32)))
+
+
+def read_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
+    """Read ``raw`` into an :class:`IncomingMessage` (content stripped; raw kept as is).
+
+    Forgiving like a mail program (see ``mail_text``); may still raise on input
+    nothing has been seen to produce yet — :func:`parse_email` guards that.
+    """
+    message: Message = message_from_bytes(raw, policy=policy.compat32)
+    sender_name, sender_address = _first_address(message, "From")
     if not sender_address:
-        reply_to = [a for _, a in getaddresses([_header(message, "Reply-To")]) if a]
-        sender_address = reply_to[0] if reply_to else "unknown-sender@invalid"
+        sender_address = _first_address(message, "Reply-To")[1] or UNKNOWN_SENDER
     own_ids = _message_ids(_header(message, "Message-ID"))
     in_reply_to = _message_ids(_header(message, "In-Reply-To"))
     references = _message_ids(_header(message, "References"))
@@ -184,17 +241,60 @@ def parse_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
         references=references[-20:],
         raw=raw,
         attachments=_attachments(parts),
+        sent_at=_date(_header(message, "Date")),
     )
+
+
+def unreadable_email(raw: bytes) -> IncomingMessage:
+    """An "unreadable message" for ``raw``: sender, subject and Message-ID where they can be
+    read from the header lines, the raw source kept for saving to a file. Never raises."""
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0][: 64 * 1024]
+    fields: dict[str, str] = {}
+    for line in re.split(rb"\r?\n(?![ \t])", head):
+        name, colon, value = line.partition(b":")
+        key = name.strip().lower().decode("ascii", "replace")
+        if colon and key in ("from", "subject", "message-id", "date") and key not in fields:
+            fields[key] = " ".join(decode_words(utf8_or_windows_1252(value)).split())
+    try:
+        found = [(n, a) for n, a in getaddresses([fields.get("from", "")]) if a]
+    except Exception:
+        found = []
+    name, address = found[0] if found else ("", UNKNOWN_SENDER)
+    own_ids = _message_ids(fields.get("message-id", ""))
+    return IncomingMessage(
+        channel="email",
+        sender_address=address[:320],
+        sender_name=" ".join(name.split())[:200],
+        subject=fields.get("subject", "")[:300],
+        content=UNREADABLE_NOTE,
+        message_id=own_ids[0] if own_ids else None,
+        raw=raw,
+        sent_at=_date(fields.get("date", "")),
+    )
+
+
+def parse_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
+    """:func:`read_email`, or :func:`unreadable_email` when reading fails. Never raises."""
+    try:
+        return read_email(raw, too_large=too_large)
+    except Exception:  # RecursionError included: a message nested past all reason
+        log.warning("an incoming email could not be read; it is kept as an unreadable message")
+        return unreadable_email(raw)
+
+
+def _date(value: str) -> datetime | None:
+    """A Date header's value as aware UTC, or ``None`` when it cannot be read."""
+    try:
+        when = parsedate_to_datetime(value)
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    except Exception:  # TypeError, ValueError, IndexError, OverflowError...
+        return None
 
 
 def sent_at(raw: bytes) -> datetime | None:
     """The message's Date header as aware UTC, if it has a readable one."""
     message = message_from_bytes(raw, policy=policy.compat32)
-    try:
-        when = parsedate_to_datetime(str(message.get("Date") or ""))
-    except (TypeError, ValueError, IndexError):
-        return None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    return _date(header_text(message, "Date"))
 
 
 # -- IMAP ---------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ _ATTRIBUTION = re.compile(
 )
 _ATTRIBUTION_START = re.compile(r"^\s*(?:>\s*)?(?:On|Le|Am|El|Il|Op)\s.+$", re.IGNORECASE)
 _ATTRIBUTION_END = re.compile(
-    r"(?:wrote|a\s+écrit|schrieb|escribió|ha\s+scritto|schreef)\s*:\s*$", re.IGNORECASE
+    r"(?:wrote|(?:a\s+)?écrit|schrieb|escribió|(?:ha\s+)?scritto|schreef)\s*:\s*$", re.IGNORECASE
 )
 _ORIGINAL = re.compile(
     r"^\s*-{2,}\s*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|"
@@ -110,12 +110,23 @@ class _TextFromHtml(HTMLParser):
 
     BLOCK = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "hr"})
     SKIP = frozenset({"script", "style", "head", "title"})
+    # Outlook's reply header: everything after it (siblings included) is the quoted message
+    REST_IS_QUOTE = frozenset(
+        {
+            "divRplyFwdMsg",
+            "x_divRplyFwdMsg",
+            "appendonsend",
+            "x_appendonsend",
+            "mail-editor-reference-message-container",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip_depth = 0
         self._stack: list[tuple[str, bool]] = []
+        self._rest_is_quote = False
 
     @staticmethod
     def _is_quote(tag: str, attrs: dict[str, str | None]) -> bool:
@@ -131,26 +142,38 @@ class _TextFromHtml(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if (values.get("id") or "") in self.REST_IS_QUOTE:
+            self._rest_is_quote = True  # Outlook: the quoted body follows as siblings
         skipping = tag in self.SKIP or self._is_quote(tag, values)
         if tag not in ("br", "hr", "img", "meta", "link", "input"):
             self._stack.append((tag, skipping))
             if skipping:
                 self._skip_depth += 1
-        if tag in self.BLOCK and not self._skip_depth:
+        if tag in self.BLOCK and not self._hidden:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        while self._stack:
-            open_tag, skipping = self._stack.pop()
-            if skipping:
-                self._skip_depth -= 1
+        """Close ``tag`` and what is open inside it; a stray end tag (nothing open by that name
+        inside the innermost quote) is ignored, so it cannot end a quote early."""
+        for index in range(len(self._stack) - 1, -1, -1):
+            open_tag, skipping = self._stack[index]
             if open_tag == tag:
+                for _, closed_skipping in self._stack[index:]:
+                    if closed_skipping:
+                        self._skip_depth -= 1
+                del self._stack[index:]
                 break
-        if tag in self.BLOCK and not self._skip_depth:
+            if skipping:
+                return  # no such element open inside this quote
+        if tag in self.BLOCK and not self._hidden:
             self.parts.append("\n")
 
+    @property
+    def _hidden(self) -> bool:
+        return bool(self._skip_depth) or self._rest_is_quote
+
     def handle_data(self, data: str) -> None:
-        if not self._skip_depth:
+        if not self._hidden:
             self.parts.append(data)
 
 

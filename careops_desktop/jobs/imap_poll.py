@@ -7,8 +7,12 @@ fetches and parses new mail in a thread (``email_in``), and records each
 message with ``inbox.record_incoming`` *in the same transaction* that moves
 the stored last UID past it — a crash re-reads at most the message in hand,
 and the inbox skips a Message-ID it already has. Mail from our own sending
-address is skipped (copies of what we sent). Failures are kept in the state
-in words (``last_error``) for the Settings page.
+address is skipped (copies of what we sent). Each message is read under its
+own guard: one that cannot be read (or that the inbox refuses) is recorded as
+an "unreadable message" with its raw source, and the poll moves past it.
+Failures are kept in the state in words (``last_error``, with ``failing_since``;
+``last_success_at`` for the last good poll) for Settings → Email and the
+dashboard's alert.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from careops_desktop.integrations.email_in import (
     ImapMailbox,
     MailboxError,
     parse_email,
+    unreadable_email,
 )
 from careops_desktop.integrations.settings import ImapSettings
 
@@ -56,22 +61,42 @@ def _load(session: Session) -> tuple[ImapSettings, str, dict[str, Any]]:
 def _record_one(
     session: Session, message: IncomingMessage, state: dict[str, Any], now: datetime
 ) -> bool:
-    """Record ``message`` (unless it is our own) and store ``state`` — one transaction."""
+    """Record ``message`` (unless it is our own) and store ``state`` — one transaction.
+
+    True when a message was added to the inbox (not when it was a copy of one already
+    there). A message the inbox refuses is recorded as an unreadable message instead, so
+    the poll always moves past it.
+    """
     recorded = False
     if message.sender_address.lower() != state.get("own_address"):
         try:
             with session.begin_nested():
-                record_incoming(session, message, now)
-            recorded = True
-        except Exception:  # one odd message must not block the mailbox; it stays on the server
-            log.exception("an incoming email could not be recorded; it is left in the mailbox")
+                recorded = not record_incoming(session, message, now).duplicate
+        except Exception:  # one odd message must not block the mailbox
+            log.exception("an incoming email could not be recorded; keeping it as unreadable")
+            try:
+                with session.begin_nested():
+                    fallback = unreadable_email(message.raw or b"")
+                    recorded = not record_incoming(session, fallback, now).duplicate
+            except Exception:  # it stays on the server; the poll still moves on
+                log.exception("an unreadable email could not be recorded either")
     integration_settings.set_state(session, "email", "imap", state)
     return recorded
 
 
+def _parse_one(mail: FetchedMail) -> IncomingMessage:
+    """``mail`` read, or as an unreadable message when it cannot be: never raises."""
+    try:
+        return parse_email(mail.raw, too_large=mail.too_large)
+    except Exception:  # parse_email has its own guard; this one keeps the poll going regardless
+        log.exception("incoming email UID %s could not be read", mail.uid)
+        return unreadable_email(mail.raw)
+
+
 def _parse_all(mails: tuple[FetchedMail, ...]) -> list[IncomingMessage]:
-    """Parse fetched mail (CPU work: run it in a thread, not on the runtime's loop)."""
-    return [parse_email(m.raw, too_large=m.too_large) for m in mails]
+    """Parse fetched mail, each message under its own guard (CPU work: run it in a thread,
+    not on the runtime's loop). One entry per mail, in order."""
+    return [_parse_one(m) for m in mails]
 
 
 def _store_state(session: Session, state: dict[str, Any]) -> None:
@@ -137,6 +162,8 @@ class ImapPoller:
                 "own_address": own_address,
                 "last_error": "",
                 "last_poll_at": now.isoformat(),
+                "last_success_at": now.isoformat(),
+                "failing_since": "",
             }
             await self.database.run(_store_state, state)
             if not result.more:
@@ -147,6 +174,8 @@ class ImapPoller:
         self, state: dict[str, Any], error: str, recorded: int = 0, skipped: int = 0
     ) -> PollReport:
         log.warning("IMAP poll failed: %s", error)
-        failed = {**state, "last_error": error, "last_poll_at": self.clock().isoformat()}
+        when = self.clock().isoformat()
+        since = (state.get("failing_since") or when) if state.get("last_error") else when
+        failed = {**state, "last_error": error, "last_poll_at": when, "failing_since": since}
         await self.database.run(_store_state, failed)
         return PollReport(True, recorded, skipped, error)

@@ -8,10 +8,15 @@ Measured:
 - the booking-reminder job queueing reminders for N bookings (one transaction per
   batch of 50): reminders per second;
 - reading replies: ``parse_email`` (with quote stripping) on Gmail, Outlook and
-  Apple Mail replies: messages per second.
+  Apple Mail replies: messages per second;
+- the IMAP poll (``bench_poll``): 1,000 mixed messages (every ``eml/`` sample layout
+  and the ``mail_samples`` replies, poison ones and Message-ID-less copies included)
+  waiting in a real Dovecot, fetched, read and recorded by one ``ImapPoller.run_once``:
+  seconds (target ≤ 10 s on 2 cores). Skipped when Dovecot is not installed.
 
 Prints the numbers and writes ``tests/benchmarks/results/messaging.json``.
-Run from the checkout: ``python -m tests.benchmarks.messaging [--emails 2000]``.
+Run from the checkout: ``python -m tests.benchmarks.messaging [--emails 2000]
+[--poll-messages 1000]``.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import asyncio
 import json
 import os
 import platform
+import re
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -38,7 +44,7 @@ from careops_desktop.integrations.email_in import parse_email
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from careops_desktop.jobs.reminders import queue_booking_reminders
 from tests.integrations.factories import make_booking, make_business
-from tests.integrations.mail_samples import apple_reply, gmail_reply, outlook_reply
+from tests.integrations.mail_samples import apple_reply, gmail_reply, outlook_reply, stranger_mail
 from tests.integrations.smtp_server import RecordingHandler, start_smtp_server
 
 RESULTS = Path(__file__).parent / "results" / "messaging.json"
@@ -138,11 +144,89 @@ def bench_parsing(rounds: int) -> dict[str, Any]:
     return {"messages": rounds * 3, "messages_per_s": round(rounds * 3 / elapsed, 1)}
 
 
+def mixed_mail(count: int) -> list[bytes]:
+    """``count`` messages cycling through every sample layout, each with its own Message-ID
+    (the samples that have none stay copies of each other, as a server delivering twice)."""
+    from tests.integrations.eml_samples import NEW_TEXT, sample
+
+    bases = [sample(name) for name in sorted(NEW_TEXT)]
+    bases += [
+        gmail_reply("<a@b.example>", "Can I move it to Friday?"),
+        outlook_reply("<a@b.example>", "Yes, that works."),
+        apple_reply("<a@b.example>", "Running late!"),
+        stranger_mail(),
+    ]
+    header = re.compile(rb"(?im)^(Message-I[dD]:\s*<)")
+    return [header.sub(rb"\g<1>bench%d." % i, bases[i % len(bases)], count=1) for i in range(count)]
+
+
+def bench_poll(database: Database, messages: int) -> dict[str, Any]:
+    """One IMAP poll of ``messages`` mixed messages from Dovecot into the inbox."""
+    import keyring
+    from keyring.backends import fail
+
+    from careops_desktop.integrations import secrets
+    from careops_desktop.jobs import imap_poll
+    from tests.integrations.dovecot_server import DOVECOT, mailbox, running_dovecot
+    from tests.integrations.memory_keyring import MemoryKeyring
+
+    if not os.path.exists(DOVECOT):
+        return {"skipped": "Dovecot is not installed"}
+    owner = Actor.system("Bench")
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        with running_dovecot() as dovecot:
+            server = mailbox(dovecot, 1)
+            client = server.client()
+            try:
+                for raw in mixed_mail(messages):
+                    status, _ = client.append("INBOX", "", None, raw)
+                    assert status == "OK"
+            finally:
+                client.logout()
+            database.call(
+                cfg.save_smtp,
+                owner,
+                cfg.SmtpSettings(host="127.0.0.1", port=25, from_address="desk@bench.example"),
+            )
+            database.call(
+                cfg.save_imap,
+                owner,
+                cfg.ImapSettings(
+                    enabled=True,
+                    host=server.host,
+                    port=server.port,
+                    security="none",
+                    username=server.user,
+                    timeout_seconds=60,
+                ),
+            )
+            secrets.set_secret("imap", "password", server.password)
+            poller = imap_poll.ImapPoller(database)
+            assert messages <= imap_poll.MAX_ROUNDS * 200, "one run_once must take them all"
+            started = time.perf_counter()
+            report = asyncio.run(poller.run_once(force=True))
+            elapsed = time.perf_counter() - started
+    finally:
+        keyring.set_keyring(fail.Keyring())
+    assert report.error == "", report.error
+    assert report.recorded + report.skipped == messages
+    return {
+        "messages": messages,
+        "recorded": report.recorded,
+        "skipped_as_copies": report.skipped,
+        "seconds": round(elapsed, 3),
+        "messages_per_s": round(messages / elapsed, 1),
+        "target_seconds": 10,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--emails", type=int, default=2000)
     parser.add_argument("--bookings", type=int, default=2000)
     parser.add_argument("--parse-rounds", type=int, default=1000)
+    parser.add_argument("--poll-messages", type=int, default=1000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         database = Database(f"sqlite:///{folder}/bench.sqlite3")
@@ -159,6 +243,7 @@ def main() -> None:
                 "relay": bench_relay(database, args.emails),
                 "reminders": bench_reminders(database, args.bookings),
                 "parsing": bench_parsing(args.parse_rounds),
+                "poll": bench_poll(database, args.poll_messages),
             }
         finally:
             database.close()

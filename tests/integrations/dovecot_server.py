@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,11 +136,9 @@ class _Dovecot:
     port: int
 
 
-@pytest.fixture(scope="session")
-def _dovecot() -> Iterator[_Dovecot]:
-    """One Dovecot process for the test session; each test gets its own user and mailbox."""
-    if not os.path.exists(DOVECOT):
-        pytest.skip("Dovecot is not installed (bash scripts/system-packages.sh installs it)")
+@contextmanager
+def running_dovecot() -> Iterator[_Dovecot]:
+    """Start Dovecot in a temporary folder and stop it afterwards (also for benchmarks)."""
     root = Path(tempfile.mkdtemp(prefix="careops-dovecot-"))
     os.chmod(root, 0o755)  # the mail user (not the test's user) must reach its Maildir
     for name in ("run", "state", "mail"):
@@ -168,7 +167,21 @@ def _dovecot() -> Iterator[_Dovecot]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def _dovecot() -> Iterator[_Dovecot]:
+    """One Dovecot process for the test session; each test gets its own user and mailbox."""
+    if not os.path.exists(DOVECOT):
+        pytest.skip("Dovecot is not installed (bash scripts/system-packages.sh installs it)")
+    with running_dovecot() as server:
+        yield server
+
+
 _users = itertools.count(1)
+
+
+def mailbox(server: _Dovecot, n: int) -> ImapServer:
+    """User ``n``'s mailbox on ``server`` (the fixtures hand out each number once)."""
+    return ImapServer("127.0.0.1", server.port, _user(n), PASSWORD, server.root)
 
 
 @pytest.fixture
@@ -176,4 +189,4 @@ def imap_server(_dovecot: _Dovecot) -> ImapServer:
     """A fresh, empty mailbox on the session's Dovecot (a new user for each test)."""
     n = next(_users)
     assert n <= MAX_USERS, "raise MAX_USERS in tests/integrations/dovecot_server.py"
-    return ImapServer("127.0.0.1", _dovecot.port, _user(n), PASSWORD, _dovecot.root)
+    return mailbox(_dovecot, n)

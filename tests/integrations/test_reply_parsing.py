@@ -100,7 +100,7 @@ def test_strip_reply_signature_delimiter() -> None:
 
 def test_html_to_text_skips_outlook_and_gmail_quotes() -> None:
     markup = (
-        '<div>New words</div><div class="gmail_quote">old</div>'
-        '<div id="divRplyFwdMsg">From: us</div><p>after<br>line</p>'
+        '<div>New words</div><div class="gmail_quote">old</div><p>after<br>line</p>'
+        '<div id="divRplyFwdMsg">From: us</div><p>our quoted mail (a sibling)</p>'
     )
     assert html_to_text(markup) == "New words\n\nafter\nline"

@@ -79,6 +79,8 @@ class Message(Base):
             "sender_name",
         ),
         Index("ix_messages_message_id", "message_id"),
+        # incoming email without a Message-ID: a second copy is skipped (migration 0006)
+        Index("ix_messages_content_digest", "content_digest"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -95,4 +97,5 @@ class Message(Base):
     delivery_error: Mapped[str] = mapped_column(SafeText, default="")
     attachments: Mapped[list[Any]] = mapped_column(default=list)  # [{name, size, content_type}]
     raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    content_digest: Mapped[str | None] = mapped_column(SafeString(64))  # see incoming.py
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

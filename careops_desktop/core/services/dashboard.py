@@ -15,6 +15,8 @@ fast on a database with years of history:
 - ``pending_forms`` / ``overdue_forms`` — ``ix_form_submissions_status_due_at``.
 - ``low_stock_count``: active items at or below their threshold.
 - ``failed_messages``: outbox rows that gave up — ``ix_outbox_status_next_attempt_at``.
+- the ``email_not_read`` alert: reading email is on and every IMAP poll for over an
+  hour has failed (``mail_poll_health``); shown with failed messages' permissions.
 - ``reminders_due``: booking reminders that are due but were not sent — the
   reminder automation is on, a confirmed booking starts within the reminder
   window, its reminder has been due for :data:`REMINDER_GRACE` (the reminders job
@@ -55,6 +57,7 @@ from careops_desktop.core.models import (
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.inventory_views import READ_PERMISSIONS, low_stock_count
+from careops_desktop.core.services.mail_poll_health import MailPollProblem, mail_poll_problem
 from careops_desktop.core.services.templates import get_automations
 
 RECENT = 5
@@ -64,6 +67,7 @@ ACTIVE_STATUSES = ("confirmed", "completed", "no_show")
 REMINDER_GRACE = timedelta(minutes=5)
 ALERT_KINDS = (
     "messages_failed",
+    "email_not_read",
     "reminders_due",
     "forms_overdue",
     "low_stock",
@@ -78,7 +82,7 @@ class Alert:
 
     kind: str
     text: str
-    target: str  # bookings | forms | inventory | outbox | reminders
+    target: str  # bookings | forms | inventory | outbox | reminders | settings
 
 
 @dataclass(frozen=True)
@@ -195,8 +199,13 @@ def _recent_conversations(session: Session) -> tuple[RecentConversation, ...]:
     )
 
 
-def _alerts(data: dict[str, int | None]) -> tuple[Alert, ...]:
+def _alerts(
+    data: dict[str, int | None], mail_problem: MailPollProblem | None = None
+) -> tuple[Alert, ...]:
     found: dict[str, Alert] = {}
+    if mail_problem is not None:
+        text = f"Incoming email has not been read for over an hour: {mail_problem.error}"
+        found["email_not_read"] = Alert("email_not_read", text, "settings")
     failed = data["failed_messages"]
     if failed:
         text = _plural(failed, "message", "messages") + " could not be sent"
@@ -319,6 +328,6 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         failed_messages=figures["failed_messages"],
         recent_bookings=_recent_bookings(session, zone),
         recent_conversations=_recent_conversations(session) if sees_inbox else (),
-        alerts=_alerts(figures),
+        alerts=_alerts(figures, mail_poll_problem(session, now) if sees_outbox else None),
         reminders_due=figures["reminders_due"],
     )

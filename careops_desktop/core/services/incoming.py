@@ -1,8 +1,11 @@
 """Recording what customers send: threading incoming email and SMS into the inbox.
 
 An incoming message joins the conversation it answers (its In-Reply-To or
-References name one of our messages or outbox rows); otherwise the sender's
-latest conversation; otherwise a new contact and a "New inquiry". Nothing
+References name one of our messages or outbox rows); an email with neither
+header joins the sender's open conversation with the same subject (``Re:``
+and the like stripped; ``incoming_match``); otherwise the sender's latest
+conversation; otherwise a new contact and a "New inquiry". An email without
+a Message-ID delivered twice (same digest within a day) is stored once. Nothing
 the customer sent is dropped: odd addresses are kept as they came, and an
 oversize text is shortened only in the view while the raw message is kept.
 """
@@ -32,6 +35,11 @@ from careops_desktop.core.services.contact_fields import (
     normalize_email,
     normalize_phone,
 )
+from careops_desktop.core.services.incoming_match import (
+    content_digest,
+    seen_digest,
+    thread_by_subject,
+)
 
 INCOMING_CHANNELS = ("email", "sms", "web")
 STORED_CONTENT_MAX = 1_000_000
@@ -53,6 +61,7 @@ class IncomingMessage:
     references: tuple[str, ...] = ()
     raw: bytes | None = None
     attachments: Sequence[dict[str, Any]] = field(default_factory=list)
+    sent_at: datetime | None = None  # the email's Date header (UTC), if readable
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,17 @@ def record_incoming(
                 select(Conversation.contact_id).where(Conversation.id == seen[1])
             )
             return IngestResult(int(contact_id or 0), seen[1], seen[0], False, False, True)
+    digest = None
+    if own_id is None and message.channel == "email":
+        digest = content_digest(
+            message.sender_address, message.sent_at, message.subject, message.content
+        )
+        copy = seen_digest(session, digest, when)
+        if copy is not None:
+            contact_id = session.scalar(
+                select(Conversation.contact_id).where(Conversation.id == copy[1])
+            )
+            return IngestResult(int(contact_id or 0), copy[1], copy[0], False, False, True)
 
     refs = [normalize_message_id(message.in_reply_to)]
     refs += [normalize_message_id(r) for r in reversed(message.references)]
@@ -189,7 +209,11 @@ def record_incoming(
             contact_id = contact.id
             contact_created = True
             events.record(session, events.ContactChanged(contact_id, "created"))
-        conversation_id = _latest_conversation(session, contact_id)
+        conversation_id = None
+        if not wanted and not contact_created and message.channel == "email":
+            conversation_id = thread_by_subject(session, contact_id, message.subject)
+        if conversation_id is None:
+            conversation_id = _latest_conversation(session, contact_id)
         if conversation_id is None:
             subject = " ".join(message.subject.split())[:300] or "New inquiry"
             conversation = Conversation(
@@ -218,6 +242,7 @@ def record_incoming(
             {key: a.get(key) for key in ATTACHMENT_KEYS if key in a} for a in message.attachments
         ],
         raw=message.raw,
+        content_digest=digest,
         created_at=when,
     )
     session.add(row)

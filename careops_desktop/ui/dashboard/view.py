@@ -46,6 +46,7 @@ CARDS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
 ALERT_TABS = {"outbox": "inbox", "reminders": "bookings"}
 ALERT_FILTERS: dict[str, dict[str, Any]] = {
     "messages_failed": {"open": None},
+    "email_not_read": {"page": "integrations"},
     "reminders_due": {"period": "upcoming"},
     "forms_overdue": {"status": "overdue"},
     "low_stock": {"low_stock": True},

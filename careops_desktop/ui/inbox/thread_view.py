@@ -7,7 +7,15 @@ shown exactly as written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -111,7 +119,10 @@ class MessageDelegate(QStyledItemDelegate):
 
 
 class ThreadView(QListView):
-    """The list of message cards, scrolled to the newest; copy a message from its menu."""
+    """The list of message cards, scrolled to the newest; copy a message from its menu,
+    or ask to save an incoming email's original (``saveOriginalRequested(message id)``)."""
+
+    saveOriginalRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +145,9 @@ class ThreadView(QListView):
         menu = QMenu(self)
         copy = menu.addAction("Copy message text")
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(message.content))
+        if message.direction == "in" and message.channel == "email":
+            save = menu.addAction("Save original email…")
+            save.triggered.connect(lambda: self.saveOriginalRequested.emit(message.id))
         menu.popup(self.viewport().mapToGlobal(pos))
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -7,6 +7,7 @@ are bold and their number is in the tab's title. Ctrl+Enter sends a reply.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
@@ -27,6 +29,7 @@ from careops_desktop.core.errors import CareOpsError, NotFound, ValidationError
 from careops_desktop.core.events import DomainEvent
 from careops_desktop.core.services import inbox
 from careops_desktop.core.services.inbox import MessageView, Thread
+from careops_desktop.core.services.message_originals import save_original_email
 from careops_desktop.ui.inbox.dialogs import CHANNELS, NewConversationDialog
 from careops_desktop.ui.inbox.model import (
     ConversationSource,
@@ -165,6 +168,8 @@ class InboxView(QWidget):
         self.send_button.clicked.connect(self.send_reply)
         self.close_button.clicked.connect(self._toggle_open)
         self.unread_button.clicked.connect(self._mark_unread)
+        self.thread_view.saveOriginalRequested.connect(self.choose_original_file)
+        self.original_dialog: QFileDialog | None = None
         # a burst of changes at a time (the booking page makes many at once), not each one
         context.events.inboxSettled.connect(self._inbox_events)
         context.events.contactsSettled.connect(self._contact_event)
@@ -353,6 +358,35 @@ class InboxView(QWidget):
             on_error=refused,
             owner=self,
         )
+
+    def choose_original_file(self, message_id: int) -> None:
+        """Ask where to save incoming email ``message_id`` as it came, then write it there."""
+        start = Path.home() / f"email-{message_id}.eml"
+        dialog = QFileDialog(self, "Save the original email", str(start), "Email files (*.eml)")
+        dialog.setObjectName("originalEmailDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("eml")
+        dialog.fileSelected.connect(lambda path: self.save_original_to(message_id, path))
+        self.original_dialog = dialog
+        dialog.open()
+
+    def save_original_to(self, message_id: int, path: str) -> None:
+        """Write the original of ``message_id`` to ``path`` (off the Qt thread)."""
+        if not path:
+            return
+        target = Path(path)
+        self.ops.command(
+            save_original_email,
+            self.actor,
+            message_id,
+            target,
+            on_error=self._original_not_saved,
+            owner=self,
+            success_message=f"The original email was saved to {target}.",
+        )
+
+    def _original_not_saved(self, exc: CareOpsError) -> None:
+        self.ops.show_error(str(exc), "Save original email")
 
     def _toggle_open(self) -> None:
         if self.shown is None:

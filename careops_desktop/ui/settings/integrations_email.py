@@ -8,6 +8,7 @@ own, after the settings were accepted. A blank password field keeps the stored o
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -244,6 +245,33 @@ class SmtpSection(_MailServerSection):
         set_plain(self.test_result, f"Not sent: {exc}")
 
 
+def _local_time(value: object) -> str:
+    try:
+        when = datetime.fromisoformat(str(value))
+    except (TypeError, ValueError):
+        return ""
+    return when.astimezone().strftime("%d %b %Y %H:%M")
+
+
+def poll_state_text(state: dict[str, Any]) -> str:
+    """The IMAP poll's last success and last problem, in sentences (plain text)."""
+    error = str(state.get("last_error") or "")
+    success = _local_time(state.get("last_success_at"))
+    failed_at = _local_time(state.get("last_poll_at"))
+    since = _local_time(state.get("failing_since"))
+    lines = []
+    if success:
+        lines.append(f"Email was last read successfully at {success}.")
+    elif error or failed_at:
+        lines.append("Email has not been read successfully yet.")
+    if error:
+        lines.append(
+            f"Reading email has failed since {since or failed_at}; "
+            f"the last try at {failed_at} said: {error}"
+        )
+    return "\n".join(lines)
+
+
 class ImapSection(_MailServerSection):
     """The mailbox whose replies come into the Inbox."""
 
@@ -288,9 +316,7 @@ class ImapSection(_MailServerSection):
         self._loading = False
 
     def _show_state(self, state: dict[str, Any]) -> None:
-        error, when = state.get("last_error") or "", state.get("last_poll_at") or ""
-        text = f"Last problem: {error}" if error else (f"Last checked {when}." if when else "")
-        set_plain(self.state, text)
+        set_plain(self.state, poll_state_text(state))
 
     def save_job(self) -> SaveJob | None:
         typed = cfg.ImapSettings(
