@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,19 +62,37 @@ def db_backend(request: pytest.FixtureRequest) -> str:
     return str(getattr(request, "param", "sqlite"))
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated to head for the session; each test's ``db`` copies it.
+
+    Copying takes about 2 ms where migrating with Alembic takes about 100 ms. The template
+    is closed (its WAL checkpointed and removed) before anything copies it.
+    """
+    from careops_desktop.core.db import Database
+    from careops_desktop.core.schema import upgrade_to_head
+
+    path = tmp_path_factory.mktemp("sqlite-template") / "careops-template.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    upgrade_to_head(database.engine)
+    database.close()
+    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if leftover.exists() and leftover.stat().st_size:
+            raise RuntimeError(f"the SQLite template left {leftover.name} behind")
+    return path
+
+
 @pytest.fixture
 def db(db_backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     """A real database migrated to head: a SQLite file, or a fresh PostgreSQL database."""
     from careops_desktop.core.db import Database
-    from careops_desktop.core.schema import upgrade_to_head
 
     if db_backend == "postgres":
         url = request.getfixturevalue("pg_db_from_template")
     else:
         url = request.getfixturevalue("db_url")
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), url.removeprefix("sqlite:///"))
     database = Database(url)
-    if db_backend != "postgres":
-        upgrade_to_head(database.engine)
     yield database
     database.close()
 
