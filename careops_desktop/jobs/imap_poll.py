@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
+from careops_desktop.core.services.delivery_failures import record_classified
 from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as integration_settings
@@ -33,6 +34,7 @@ from careops_desktop.integrations.email_in import (
     MailboxError,
     parse_email,
 )
+from careops_desktop.integrations.mail_kinds import classify
 from careops_desktop.integrations.settings import ImapSettings
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,9 @@ def _record_one(
     if message.sender_address.lower() != state.get("own_address"):
         try:
             with session.begin_nested():
-                record_incoming(session, message, now)
+                # bounces and automatic replies are not customers writing (issue 14)
+                if not record_classified(session, message, classify(message.raw), now):
+                    record_incoming(session, message, now)
             recorded = True
         except Exception:  # one odd message must not block the mailbox; it stays on the server
             log.exception("an incoming email could not be recorded; it is left in the mailbox")
