@@ -165,7 +165,7 @@ def test_a_delay_is_noted_but_nothing_bounces(db: Database) -> None:
 
 
 def test_a_customer_writing_again_clears_the_flag(db: Database) -> None:
-    ada, conversation = _world(db)
+    ada, _ = _world(db)
     _apply(db, DAEMON, MailKind("bounce", Bounce((USER_UNKNOWN,))), T0)
     assert db.call(failing_for_contact, ada) is not None
     hello = IncomingMessage(channel="email", sender_address="Ada@Example.com", content="Hi")
