@@ -38,7 +38,7 @@ def _bounce(db: Any) -> None:
 def test_the_conversation_and_the_contact_say_the_address_bounces(db, ops, bridge, qtbot) -> None:
     seeded = _seed(db)
     db.call(inbox.reply, owner_actor(), seeded["ada_conversation"], "See you at 3pm.")
-    window = open_tab(qtbot, ops, bridge, owner_actor(), ("inbox", "contacts"))
+    window = open_tab(qtbot, ops, bridge, owner_actor(), ("inbox", "contacts", "dashboard"))
     page = window.page("inbox")
     qtbot.waitUntil(lambda: page.model.has_loaded, timeout=5000)
     page.apply_filter({"conversation_id": seeded["ada_conversation"]})
@@ -67,3 +67,13 @@ def test_the_conversation_and_the_contact_say_the_address_bounces(db, ops, bridg
     assert not contacts_page.bounce_banner.isHidden()
     contacts_page.show_contact(seeded["bob"])
     qtbot.waitUntil(lambda: contacts_page.bounce_banner.isHidden(), timeout=5000)
+
+    dashboard = window.page("dashboard")
+    dashboard.refresh()
+    qtbot.waitUntil(
+        lambda: (
+            [b.text() for b in dashboard.alert_buttons if b.objectName() == "alert_email_bouncing"]
+            == ["⚠  Email to Ada there (ada@example.com) cannot be delivered"]
+        ),
+        timeout=5000,
+    )
