@@ -202,6 +202,10 @@ def test_an_automatic_reply_is_a_quiet_note_once(db: Database) -> None:
         )
         assert s.scalar(select(func.count()).select_from(OutboxMessage)) == 1  # not answered
     assert _state(db, conversation) == before  # closed, nothing unread, same place in the list
+    answer = db.call(inbox.reply, DESK, conversation, "Enjoy the break.", now=T0)
+    with db.session() as s:
+        sent = s.get(Message, answer.id)
+        assert sent is not None and sent.in_reply_to != "<ooo-1@example.com>"
 
 
 def test_an_automatic_reply_from_a_stranger_is_dropped(db: Database) -> None:
