@@ -34,6 +34,9 @@ from careops_desktop.core.services.delivery_failures import (
 )
 
 log = logging.getLogger(__name__)
+# flufl.bounce logs its detectors' exceptions as errors and re-raises them; they are
+# handled in _library_failures (another reading, then the DSN fields), so not errors here
+logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
 
 _MSGID = re.compile(r"<[^<>\s]+>")
 _AUTO_PRECEDENCE = frozenset({"auto_reply", "bulk", "list", "junk"})
@@ -211,14 +214,28 @@ def _decode(address: bytes | str) -> str:
     return text.strip().strip("<>").lower()
 
 
+def _library_failures(raw: bytes, message: Message) -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """``flufl.bounce``'s (temporary, permanent) recipients; empty when it cannot read them.
+
+    Its detectors expect ``str`` headers; raw 8-bit header bytes come back from
+    ``compat32`` as ``Header`` objects, which stop the whole scan. Such a message
+    is read again with the modern policy (``str`` headers) before giving up.
+    """
+    for attempt in (message, None):
+        try:
+            if attempt is None:
+                attempt = message_from_bytes(raw, policy=policy.default)
+            temporary, permanent = all_failures(attempt)
+            return frozenset(temporary), frozenset(permanent)
+        except Exception:  # the library re-raises its detectors' errors
+            log.debug("flufl.bounce could not read a bounce", exc_info=True)
+    return frozenset(), frozenset()
+
+
 def read_bounce(raw: bytes) -> Bounce | None:
     """The failed recipients of a bounce in ``raw``, or ``None`` if none can be found."""
     message = message_from_bytes(raw, policy=policy.compat32)
-    try:
-        temporary, permanent = all_failures(message)
-    except Exception:  # the library re-raises its detectors' errors; fall back to the DSN
-        log.debug("flufl.bounce could not read a bounce", exc_info=True)
-        temporary, permanent = frozenset(), frozenset()
+    temporary, permanent = _library_failures(raw, message)
     dsn = _dsn_reasons(message)
     addresses: dict[str, bool] = {}
     for found in permanent:

@@ -57,6 +57,20 @@ def test_a_delay_notice_is_not_permanent() -> None:
     assert [r.permanent for r in bounce.recipients] == [False]
 
 
+@pytest.mark.parametrize("name", sorted(BOUNCES))
+def test_raw_8bit_header_bytes_do_not_hide_the_recipient(name: str) -> None:
+    """flufl.bounce stops on compat32's ``Header`` objects; the bounce is read again."""
+    raw = (
+        load(name)
+        .replace(b"\r\nSubject: ", "\r\nSubject: Zoë ".encode(), 1)
+        .replace(b"\r\nFrom: ", "\r\nFrom: Zoë ".encode(), 1)
+        .replace(b"Action: failed", "Action: failed é".encode())
+    )
+    kind = classify(raw)
+    assert kind.bounce is not None
+    assert [r.address for r in kind.bounce.recipients] == [BOUNCES[name][0]]
+
+
 @pytest.mark.parametrize("name", AUTO_REPLIES)
 def test_automatic_reply_samples(name: str) -> None:
     assert classify(load(name)).kind == "auto"
