@@ -46,7 +46,9 @@ _BOUNCE_SUBJECT = re.compile(
     r"failure notice|delivery failure|non[- ]?delivery|could not be delivered",
     re.IGNORECASE,
 )
-_SMTP_REASON = re.compile(r"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b.*|\b[45]\.\d{1,3}\.\d{1,3}\b.*")
+# an SMTP reply: "550 5.1.1 …", else "550 …" followed by words
+_SMTP_CODE = re.compile(r"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b|\b[45]\d\d[ -](?=[A-Za-z<#])")
+_STATUS = re.compile(r"\b[45]\.\d{1,3}\.\d{1,3}\b")
 _COPY_MARKERS = (
     "------ This is a copy of the message",
     "--- Below this line is a copy of the message",
@@ -164,22 +166,27 @@ def _body_lines(message: Message) -> list[str]:
 
 
 def _reason_from_text(lines: list[str], address: str) -> tuple[str, str]:
-    """(status, reason) as a plain-text bounce words them near ``address``."""
-    start = next((i for i, line in enumerate(lines) if address in line.lower()), 0)
-    window = lines[start : start + 12] + lines[:start]
-    for i, line in enumerate(window):
-        if any(line.startswith(marker) for marker in _COPY_MARKERS):
+    """(status, reason) as a plain-text bounce words them under ``address``.
+
+    The reason is the paragraph that names the address (Exim indents it below,
+    qmail writes it on the next lines), from the SMTP reply code on when there
+    is one; ``("", "")`` when the text has no such paragraph.
+    """
+    at = next((i for i, line in enumerate(lines) if address in line.lower()), None)
+    if at is None:
+        return "", ""
+    first = lines[at]
+    block: list[str] = [first[first.lower().index(address) + len(address) :].strip(" <>:")]
+    for line in lines[at + 1 : at + 12]:
+        if not line.strip() or any(line.startswith(marker) for marker in _COPY_MARKERS):
             break
-        match = _SMTP_REASON.search(line)
-        if match:
-            text = match.group(0).strip()
-            for more in window[i + 1 : i + 4]:
-                if not more.strip() or not more[:1].isspace():
-                    break
-                text += " " + more.strip()
-            status = re.search(r"\b[45]\.\d{1,3}\.\d{1,3}\b", text)
-            return (status.group(0) if status else ""), " ".join(text.split())[:REASON_MAX]
-    return "", ""
+        block.append(line.strip())
+    text = " ".join(" ".join(block).split())
+    code = _SMTP_CODE.search(text)
+    if code and code.start() > 0 and not _SMTP_CODE.match(text):
+        text = text[code.start() :]
+    status = _STATUS.search(text)
+    return (status.group(0) if status else ""), text[:REASON_MAX]
 
 
 def _returned_ids(message: Message, headers: Message) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ EXIM_RETURNED = "<177788940002.4242.2@harbour.example.org>"
 GMAIL_RETURNED = "<177788940003.4242.3@harbour.example.org>"
 EXCHANGE_RETURNED = "<177788940004.4242.4@harbour.example.org>"
 OOO_ANSWERS = "<177788940005.4242.5@harbour.example.org>"
+QMAIL_RETURNED = "<177788940006.4242.6@harbour.example.org>"
 
 BOUNCES = {
     "bounce_postfix.eml": ("ada.old@example.com", POSTFIX_RETURNED, "5.1.1", "User unknown"),
@@ -32,6 +33,12 @@ BOUNCES = {
         EXCHANGE_RETURNED,
         "5.1.10",
         "RESOLVER.ADR.RecipientNotFound",
+    ),
+    "bounce_qmail.eml": (
+        "eve@oldhost.example.net",
+        QMAIL_RETURNED,
+        "5.1.1",
+        "Sorry, no mailbox here by that name.",
     ),
 }
 AUTO_REPLIES = ("autoreply_outlook_ooo.eml", "autoreply_gmail_vacation.eml")
