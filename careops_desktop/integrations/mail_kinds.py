@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import Message
 from email.parser import BytesHeaderParser
+from email.utils import parsedate_to_datetime
 
 from flufl.bounce import all_failures
 
@@ -216,6 +218,15 @@ def _returned_ids(message: Message, headers: Message) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
+def _date(message: Message) -> datetime | None:
+    """The message's Date as aware UTC, or ``None`` when it has no readable one."""
+    try:
+        when = parsedate_to_datetime(_header(message, "Date"))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+
+
 def _decode(address: bytes | str) -> str:
     text = address.decode("utf-8", "replace") if isinstance(address, bytes) else address
     return text.strip().strip("<>").lower()
@@ -260,7 +271,7 @@ def read_bounce(raw: bytes) -> Bounce | None:
         if not reason:
             status, reason = _reason_from_text(lines, address)
         recipients.append(FailedRecipient(address, status, reason, is_permanent or dsn_permanent))
-    return Bounce(tuple(recipients), _returned_ids(message, message))
+    return Bounce(tuple(recipients), _returned_ids(message, message), _date(message))
 
 
 def classify(raw: bytes | None) -> MailKind:

@@ -124,6 +124,17 @@ def test_without_a_message_id_the_latest_mail_to_the_recipient_is_matched(db: Da
         assert s.get(OutboxMessage, older.id).status == "sent"  # type: ignore[union-attr]
 
 
+def test_mail_sent_after_the_bounce_was_written_is_not_the_one_it_reports(db: Database) -> None:
+    _, conversation = _world(db)
+    bounced = _sent_reply(db, conversation, T0 - timedelta(hours=2))
+    later = _sent_reply(db, conversation, T0 + timedelta(hours=1))  # sent before the poll
+    bounce = Bounce((USER_UNKNOWN,), reported_at=T0)
+    assert _apply(db, DAEMON, MailKind("bounce", bounce), T0 + timedelta(hours=3))
+    with db.session() as s:
+        assert s.get(OutboxMessage, bounced.id).status == "bounced"  # type: ignore[union-attr]
+        assert s.get(OutboxMessage, later.id).status == "sent"  # type: ignore[union-attr]
+
+
 def test_mail_sent_long_before_is_not_matched_but_the_contact_is_flagged(db: Database) -> None:
     ada, conversation = _world(db)
     old = _sent_reply(db, conversation, T0 - timedelta(days=30))

@@ -3,6 +3,7 @@ automatic replies, and people writing — on the .eml samples and on generated i
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 
 import pytest
@@ -43,6 +44,14 @@ def test_bounces_say_who_failed_why_and_which_message(name: str) -> None:
     assert words in recipient.reason
     assert "\n" not in recipient.reason and len(recipient.reason) <= 500
     assert kind.bounce.returned_ids[0] == returned
+
+
+def test_the_bounce_says_when_it_was_written() -> None:
+    bounce = read_bounce(load("bounce_postfix.eml"))
+    assert bounce is not None
+    assert bounce.reported_at == datetime(2026, 5, 4, 10, 0, 3, tzinfo=UTC)
+    undated = load("bounce_postfix.eml").replace(b"\r\nDate: ", b"\r\nX-Old-Date: ", 1)
+    assert read_bounce(undated).reported_at is None  # type: ignore[union-attr]
 
 
 def test_a_delay_notice_is_not_permanent() -> None:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
@@ -40,6 +40,7 @@ from careops_desktop.core.services.incoming import IncomingMessage, normalize_me
 log = logging.getLogger(__name__)
 
 MATCH_WINDOW = timedelta(days=7)  # a bounce without a Message-ID matches mail sent this recently
+CLOCK_SLACK = timedelta(minutes=10)  # the mail server's clock against ours
 NO_REASON = "The mail server gave no reason."
 BOUNCE_NOTE = "The email to {address} could not be delivered. The mail server said: {reason}"
 DELAY_NOTE = "The email to {address} is delayed. The mail server said: {reason}"
@@ -63,6 +64,7 @@ class Bounce:
 
     recipients: tuple[FailedRecipient, ...]
     returned_ids: tuple[str, ...] = ()
+    reported_at: datetime | None = None  # the bounce's Date (aware UTC), if readable
 
 
 @dataclass(frozen=True)
@@ -133,16 +135,19 @@ def _outbox_by_ids(session: Session, ids: Iterable[str]) -> list[OutboxMessage]:
     return sorted(rows, key=lambda r: order.get(r.message_id or "", len(order)))
 
 
-def _outbox_by_recipient(session: Session, address: str, now: datetime) -> OutboxMessage | None:
-    """The latest email sent to ``address`` within :data:`MATCH_WINDOW` before ``now``."""
+def _outbox_by_recipient(session: Session, address: str, when: datetime) -> OutboxMessage | None:
+    """The latest email to ``address`` sent within :data:`MATCH_WINDOW` before ``when``."""
+    lo, hi = when - MATCH_WINDOW, when + CLOCK_SLACK
     return session.scalar(
         select(OutboxMessage)
         .where(
             OutboxMessage.channel == "email",
             func.lower(OutboxMessage.recipient) == address,
             OutboxMessage.status.in_(("sent", "sending", "bounced")),
-            or_(OutboxMessage.sent_at.is_(None), OutboxMessage.sent_at >= now - MATCH_WINDOW),
-            OutboxMessage.created_at <= now,
+            or_(
+                OutboxMessage.sent_at.between(lo, hi),
+                and_(OutboxMessage.sent_at.is_(None), OutboxMessage.created_at.between(lo, hi)),
+            ),
         )
         .order_by(OutboxMessage.sent_at.desc().nulls_last(), OutboxMessage.id.desc())
         .limit(1)
@@ -152,14 +157,19 @@ def _outbox_by_recipient(session: Session, address: str, now: datetime) -> Outbo
 def match_outgoing(
     session: Session, bounce: Bounce, recipient: FailedRecipient, now: datetime
 ) -> OutboxMessage | None:
-    """The outgoing email ``bounce`` reports for ``recipient``, if one can be found."""
+    """The outgoing email ``bounce`` reports for ``recipient``, if one can be found.
+
+    By a returned Message-ID first; else the latest mail to the recipient sent
+    before the bounce was written (its Date, or ``now`` when it has none).
+    """
     by_id = _outbox_by_ids(session, bounce.returned_ids)
     for row in by_id:
         if row.recipient.strip().lower() == recipient.address:
             return row
     if by_id and len(bounce.recipients) == 1:
         return by_id[0]  # the server rewrote the address (alias, forwarding)
-    return _outbox_by_recipient(session, recipient.address, now)
+    when = min(bounce.reported_at or now, now)
+    return _outbox_by_recipient(session, recipient.address, when)
 
 
 def _contact_for(session: Session, address: str) -> Contact | None:
