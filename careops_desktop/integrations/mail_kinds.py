@@ -112,10 +112,8 @@ def _text(part: Message) -> str:
         return ""
     if not isinstance(payload, bytes):
         return ""
-    charset = "utf-8"
     try:
-        charset = part.get_content_charset() or "utf-8"
-        return payload.decode(charset, errors="replace")
+        return payload.decode(part.get_content_charset() or "utf-8", errors="replace")
     except (LookupError, ValueError):
         return payload.decode("utf-8", errors="replace")
 
@@ -153,6 +151,8 @@ def _dsn_reasons(message: Message) -> dict[str, tuple[str, str, bool]]:
         address = _strip_type(recipient).strip("<>").lower()
         status = _header(block, "Status")
         action = _header(block, "Action").lower()
+        if action in ("delivered", "relayed", "expanded"):  # a success report: nothing failed
+            continue
         reason = _one_reason(_strip_type(_header(block, "Diagnostic-Code"))) or status
         permanent = action == "failed" or status.startswith("5")
         found[address] = (status, reason, permanent)

@@ -80,6 +80,20 @@ def test_raw_8bit_header_bytes_do_not_hide_the_recipient(name: str) -> None:
     assert [r.address for r in kind.bounce.recipients] == [BOUNCES[name][0]]
 
 
+def test_a_success_report_is_not_a_bounce() -> None:
+    delivered = (
+        load("bounce_postfix.eml")
+        .replace(b"Action: failed", b"Action: delivered")
+        .replace(b"Status: 5.1.1", b"Status: 2.0.0")
+        .replace(b"Subject: Undelivered Mail Returned to Sender", b"Subject: Successful Mail")
+    )
+    delivered = (
+        delivered.split(b"This is the mail system", 1)[0]
+        + delivered.split(b"(in reply to RCPT TO command)", 1)[1]
+    )
+    assert classify(delivered).kind == "auto"
+
+
 @pytest.mark.parametrize("name", AUTO_REPLIES)
 def test_automatic_reply_samples(name: str) -> None:
     assert classify(load(name)).kind == "auto"
