@@ -84,6 +84,7 @@ def test_a_bounce_marks_the_returned_message_and_flags_the_address(db: Database)
     before = _state(db, conversation)
     bounce = Bounce((USER_UNKNOWN,), (str(row.message_id),))
     assert _apply(db, DAEMON, MailKind("bounce", bounce), T0 + timedelta(minutes=1))
+    assert _apply(db, DAEMON, MailKind("bounce", bounce), T0 + timedelta(minutes=2))  # again
 
     with db.session() as s:
         marked = s.get(OutboxMessage, row.id)

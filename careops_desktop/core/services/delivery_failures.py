@@ -104,17 +104,32 @@ def record_classified(
     returns ``False``: the caller records it as usual.
     """
     when = now or utcnow()
+    if kind.kind != "person" and _noted_before(session, message):
+        return True  # the same mail fetched again (e.g. the folder was renumbered)
     if kind.kind == "bounce" and kind.bounce is not None:
+        own_id = normalize_message_id(message.message_id)
         if any(r.permanent for r in kind.bounce.recipients):
-            record_bounce(session, kind.bounce, when)
+            record_bounce(session, kind.bounce, when, source_id=own_id)
         else:
-            _note_delay(session, kind.bounce, message, when)
+            _note_delay(session, kind.bounce, when, own_id)
         return True
     if kind.kind in ("auto", "bounce"):
         record_automatic_reply(session, message, when)
         return True
     clear_failure(session, message.sender_address)
     return False
+
+
+def _noted_before(session: Session, message: IncomingMessage) -> bool:
+    own_id = normalize_message_id(message.message_id)
+    if own_id is None:
+        return False
+    found = session.scalar(
+        select(Message.id)
+        .where(Message.message_id == own_id, Message.sender_type == "system")
+        .limit(1)
+    )
+    return found is not None
 
 
 # -- bounces -------------------------------------------------------------------------------
@@ -254,11 +269,14 @@ def _flag(
         events.record(session, events.ContactChanged(contact.id, "updated"))
 
 
-def record_bounce(session: Session, bounce: Bounce, now: datetime | None = None) -> list[int]:
+def record_bounce(
+    session: Session, bounce: Bounce, now: datetime | None = None, *, source_id: str | None = None
+) -> list[int]:
     """Mark what ``bounce`` reports as ``bounced`` and flag the addresses; returns outbox ids.
 
     A recipient whose outgoing email cannot be found is still flagged when a
-    contact has that address; otherwise it is only logged.
+    contact has that address; otherwise it is only logged. ``source_id`` (the
+    bounce's own Message-ID) goes on the notes, so the same bounce is noted once.
     """
     when = now or utcnow()
     marked: list[int] = []
@@ -284,11 +302,11 @@ def record_bounce(session: Session, bounce: Bounce, now: datetime | None = None)
         conversation_id = _conversation_of(session, row, recipient.address)
         if conversation_id is not None:
             note = BOUNCE_NOTE.format(address=recipient.address, reason=reason)
-            _add_note(session, conversation_id, note, when)
+            _add_note(session, conversation_id, note, when, message_id=source_id)
     return marked
 
 
-def _note_delay(session: Session, bounce: Bounce, message: IncomingMessage, when: datetime) -> None:
+def _note_delay(session: Session, bounce: Bounce, when: datetime, source_id: str | None) -> None:
     for recipient in bounce.recipients:
         row = match_outgoing(session, bounce, recipient, when)
         conversation_id = _conversation_of(session, row, recipient.address)
@@ -296,7 +314,7 @@ def _note_delay(session: Session, bounce: Bounce, message: IncomingMessage, when
             note = DELAY_NOTE.format(
                 address=recipient.address, reason=recipient.reason or NO_REASON
             )
-            _add_note(session, conversation_id, note, when)
+            _add_note(session, conversation_id, note, when, message_id=source_id)
 
 
 # -- automatic replies ---------------------------------------------------------------------
