@@ -205,3 +205,16 @@ def test_bounces_and_automatic_replies_through_dovecot(
 
     alerts = [a.text for a in db.call(dashboard, DESK, NOW).alerts if a.kind == "email_bouncing"]
     assert alerts == ["Email to 4 contacts cannot be delivered"]
+
+    # the server hands the same mail over again: nothing is noted twice
+    imap_server.deliver(load("bounce_postfix.eml"))
+    imap_server.deliver(load("autoreply_outlook_ooo.eml"))
+    assert asyncio.run(ImapPoller(db).run_once(force=True)).error == ""
+    with db.session() as s:
+        for key in ("ada", "erin"):
+            notes = s.scalar(
+                select(func.count())
+                .select_from(Message)
+                .where(Message.conversation_id == threads[key], Message.sender_type == "system")
+            )
+            assert notes == 1, key
