@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
+from careops_desktop.core.services.delivery_failures import record_classified
 from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as integration_settings
@@ -38,6 +39,7 @@ from careops_desktop.integrations.email_in import (
     parse_email,
     unreadable_email,
 )
+from careops_desktop.integrations.mail_kinds import classify
 from careops_desktop.integrations.settings import ImapSettings
 
 log = logging.getLogger(__name__)
@@ -71,7 +73,11 @@ def _record_one(
     if message.sender_address.lower() != state.get("own_address"):
         try:
             with session.begin_nested():
-                recorded = not record_incoming(session, message, now).duplicate
+                # bounces and automatic replies are not customers writing (issue 14)
+                if record_classified(session, message, classify(message.raw), now):
+                    recorded = True
+                else:
+                    recorded = not record_incoming(session, message, now).duplicate
         except Exception:  # one odd message must not block the mailbox
             log.exception("an incoming email could not be recorded; keeping it as unreadable")
             try:

@@ -13,12 +13,13 @@ from careops_desktop.integrations.email_in import (
 )
 from careops_desktop.integrations.mail_text import decode_body, unflow
 from careops_desktop.integrations.reply_text import html_to_text
-from tests.integrations.eml_samples import FOLDER, NEW_TEXT, layout, sample
+from tests.integrations.eml_samples import AUTO_REPLIES, BOUNCES, FOLDER, NEW_TEXT, layout, sample
 from tests.integrations.reply_evaluation import evaluate
 
 
 def test_every_sample_file_is_listed_and_says_its_layout() -> None:
-    assert sorted(p.name for p in FOLDER.glob("*.eml")) == sorted(NEW_TEXT)
+    others = set(BOUNCES) | set(AUTO_REPLIES)
+    assert sorted(p.name for p in FOLDER.glob("*.eml")) == sorted(set(NEW_TEXT) | others)
     for name in NEW_TEXT:
         assert len(layout(sample(name))) > 10, name
 

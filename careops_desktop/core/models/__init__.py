@@ -17,6 +17,7 @@ from careops_desktop.core.models.business import (
     booking_type_providers,
 )
 from careops_desktop.core.models.calendar import BookingCalendarEvent, CalendarLink, ExternalBusy
+from careops_desktop.core.models.delivery import AddressFailure
 from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
@@ -26,6 +27,7 @@ __all__ = [
     "BOOKING_SOURCES",
     "BOOKING_STATUSES",
     "FIELD_TYPES",
+    "AddressFailure",
     "AuditEntry",
     "Availability",
     "Base",

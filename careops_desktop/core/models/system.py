@@ -32,7 +32,9 @@ class OutboxMessage(Base):
     __tablename__ = "outbox"
     __table_args__ = (
         CheckConstraint("channel IN ('email', 'sms', 'calendar')", name="channel"),
-        CheckConstraint("status IN ('queued', 'sending', 'sent', 'failed')", name="status"),
+        CheckConstraint(
+            "status IN ('queued', 'sending', 'sent', 'failed', 'bounced')", name="status"
+        ),
         Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
         Index("ix_outbox_booking_id", "booking_id"),
         Index("ix_outbox_chat_message_id", "chat_message_id"),

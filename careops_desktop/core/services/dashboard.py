@@ -56,6 +56,7 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.delivery_failures import failing_addresses
 from careops_desktop.core.services.inventory_views import READ_PERMISSIONS, low_stock_count
 from careops_desktop.core.services.mail_poll_health import MailPollProblem, mail_poll_problem
 from careops_desktop.core.services.templates import get_automations
@@ -268,6 +269,25 @@ def reminders_due_count(session: Session, now: datetime) -> int:
     return sum(1 for start, created in rows if created <= start - lead)
 
 
+BOUNCE_ALERTS_MAX = 3
+
+
+def bounce_alerts(session: Session) -> tuple[Alert, ...]:
+    """One alert per contact whose email address bounces (a summary past a few)."""
+    failing = failing_addresses(session, limit=50)
+    if len(failing) > BOUNCE_ALERTS_MAX:
+        text = f"Email to {len(failing)} contacts cannot be delivered"
+        return (Alert("email_bouncing", text, "contacts"),)
+    return tuple(
+        Alert(
+            "email_bouncing",
+            f"Email to {f.contact_name} ({f.address}) cannot be delivered",
+            "contacts",
+        )
+        for f in failing
+    )
+
+
 @read_only
 def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> DashboardData:
     """The dashboard for ``actor`` at ``now`` (UTC); see the module text for each figure."""
@@ -328,6 +348,7 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         failed_messages=figures["failed_messages"],
         recent_bookings=_recent_bookings(session, zone),
         recent_conversations=_recent_conversations(session) if sees_inbox else (),
-        alerts=_alerts(figures, mail_poll_problem(session, now) if sees_outbox else None),
+        alerts=_alerts(figures, mail_poll_problem(session, now) if sees_outbox else None)
+        + (bounce_alerts(session) if sees_inbox else ()),
         reminders_due=figures["reminders_due"],
     )

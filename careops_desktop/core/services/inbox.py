@@ -216,6 +216,7 @@ def reply(
             .where(
                 Message.conversation_id == conversation_id,
                 Message.direction == "in",
+                Message.sender_type == "customer",  # not an automatic reply's note
                 Message.message_id.is_not(None),
             )
             .order_by(Message.created_at.desc(), Message.id.desc())

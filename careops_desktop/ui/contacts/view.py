@@ -34,6 +34,7 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
+from careops_desktop.ui.widgets.bounce_banner import BounceBanner
 from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import fmt_datetime, load_zone
 from careops_desktop.ui.widgets.rows_model import RowsModel
@@ -89,6 +90,7 @@ class ContactsView(QWidget):
         self.name_label.setFont(font)
         self.reach_label = plain_label(wrap=True)
         self.since_label = plain_label(wrap=True)
+        self.bounce_banner = BounceBanner(self.ops, self)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.notes.setMaximumHeight(90)
@@ -114,6 +116,7 @@ class ContactsView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.name_label)
         right_layout.addWidget(self.reach_label)
+        right_layout.addWidget(self.bounce_banner)
         right_layout.addWidget(self.since_label)
         right_layout.addWidget(self.notes)
         actions = QHBoxLayout()
@@ -243,6 +246,7 @@ class ContactsView(QWidget):
 
     def _show_detail(self, detail: ContactDetail | None) -> None:
         self.current = detail
+        self.bounce_banner.show_for_contact(detail.contact.id if detail is not None else None)
         for button in (self.edit_button, self.merge_button, self.message_button):
             button.setEnabled(detail is not None)
         if detail is None:

@@ -36,6 +36,7 @@ DELIVERY_WORDS = {
     "sending": "Sending…",
     "sent": "Sent",
     "failed": "Failed",
+    "bounced": "Bounced",
     "received": "Received",
 }
 CHANNEL_WORDS = {"email": "Email", "sms": "SMS", "system": "Note", "web": "Booking page"}
@@ -91,6 +92,8 @@ def delivery_text(message: MessageView) -> str:
     words = DELIVERY_WORDS.get(message.delivery_status, message.delivery_status)
     if message.delivery_status == "failed" and message.delivery_error:
         return f"Failed: {message.delivery_error}"
+    if message.delivery_status == "bounced" and message.delivery_error:
+        return f"Bounced: {message.delivery_error}"
     return words
 
 

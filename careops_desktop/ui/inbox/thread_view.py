@@ -82,7 +82,7 @@ class MessageDelegate(QStyledItemDelegate):
         try:
             dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
             kind = "system" if message.sender_type == "system" else message.direction
-            if message.delivery_status == "failed":
+            if message.delivery_status in ("failed", "bounced"):
                 kind = "failed"
             fill = QColor(CARD_COLOURS[kind][1 if dark else 0])
             width = self._card_width()

@@ -43,6 +43,7 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
+from careops_desktop.ui.widgets.bounce_banner import BounceBanner
 from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 from careops_desktop.ui.widgets.local_time import load_zone
@@ -107,6 +108,7 @@ class InboxView(QWidget):
         font.setBold(True)
         self.title_label.setFont(font)
         self.detail_label = plain_label(wrap=True)
+        self.bounce_banner = BounceBanner(self.ops, self)
         self.close_button = QPushButton("Close conversation")
         self.unread_button = QPushButton("Mark unread")
         self.messages = MessagesModel(self)
@@ -130,6 +132,7 @@ class InboxView(QWidget):
         titles = QVBoxLayout()
         titles.addWidget(self.title_label)
         titles.addWidget(self.detail_label)
+        titles.addWidget(self.bounce_banner)
         head.addLayout(titles, 1)
         head.addWidget(self.unread_button)
         head.addWidget(self.close_button)
@@ -278,6 +281,7 @@ class InboxView(QWidget):
     def _show_thread(self, thread: Thread | None) -> None:
         same = thread is not None and self.shown is not None and self.shown.id == thread.id
         self.shown = thread
+        self.bounce_banner.show_for_conversation(thread.id if thread is not None else None)
         has = thread is not None
         for widget in (
             self.reply_edit,
