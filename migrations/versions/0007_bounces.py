@@ -1,7 +1,7 @@
 """bounces: outbox rows can be 'bounced'; address_failures lists addresses mail cannot reach
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 Create Date: 2026-12-07
 
 A bounce (delivery status notification) marks the outgoing message it reports
