@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from careops_desktop.core import time_bounds
 from careops_desktop.core.db import read_only, statements
-from careops_desktop.core.errors import NotFound
+from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
     Availability,
     BookingType,
@@ -311,8 +312,11 @@ def slots_for_day(
     False (the desk, which asks before booking over it). ``exclude_booking_id``
     leaves that booking's own time out of the busy time (the choices for moving
     it); such a list is that booking's alone, never one to cache for others.
+    :class:`ValidationError` on ``day`` outside :mod:`~careops_desktop.core.time_bounds`.
     """
     now = _now(now)
+    if not time_bounds.day_in_range(day):
+        raise ValidationError({"day": time_bounds.OUT_OF_RANGE})
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
@@ -346,6 +350,8 @@ def nearest_free_slots(
     still be moved).
     """
     now = _now(now)
+    if not time_bounds.instant_in_range(around):
+        raise ValidationError({"start": time_bounds.OUT_OF_RANGE})
     type_rules = load_type_rules(session, booking_type_id, active_only=False)
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
