@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import time_bounds
+from careops_desktop.core.clock_text import clock_time
 from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
@@ -238,12 +239,7 @@ def _days(first: date, last: date) -> list[date]:
 
 def local_label(start_utc: datetime, zone: ZoneInfo) -> str:
     """``HH:MM`` on the business clock; a time shown twice (fall back) also names its zone."""
-    local = start_utc.astimezone(zone)
-    label = local.strftime("%H:%M")
-    other = local.replace(fold=1 - local.fold)
-    if other.utcoffset() != local.utcoffset():
-        label += f" {local.tzname()}"
-    return label
+    return clock_time(start_utc, zone)
 
 
 def _now(now: datetime | None) -> datetime:
