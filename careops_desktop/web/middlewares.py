@@ -4,7 +4,8 @@
    other sites, no sniffing; ``no-store`` on every page (they carry tokens and
    personal details), long caching for the stylesheet only.
 2. ``error_pages``: any refusal or failure becomes a readable page with the
-   right status (a traceback never reaches a customer).
+   right status (a traceback never reaches a customer); what aiohttp itself
+   finds malformed while a body is read is a 400, never a 500.
 3. ``body_limits``: a body in a ``Content-Encoding`` is refused (415), nothing
    is ever decompressed; a declared body over the limit is refused (413)
    before it is read.
@@ -132,7 +133,7 @@ async def error_pages(request: web.Request, handler: Handler) -> web.StreamRespo
         return error_page(request, exc.status, headers=keep)
     except HttpProcessingError as exc:  # aiohttp's own "this request is malformed" (a 4xx)
         status = exc.code if 400 <= exc.code < 500 else 400
-        log.info("refused a malformed request to %s: %s", route_of(request), exc.message)
+        log.info("refused a malformed request to %s: %s", route_of(request), type(exc).__name__)
         return error_page(request, status)
     except Exception:
         log.exception("booking page failed on %s %s", request.method, route_of(request))
