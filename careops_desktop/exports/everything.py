@@ -157,8 +157,10 @@ def write_bookings_ics(session: Session, path: Path, now: datetime | None = None
     Events carry no manage link and no private notes (see ``integrations/ics.py``).
     """
     stamp = now or utcnow()
-    business = session.execute(select(Business.name, Business.contact_email).limit(1)).first()
-    name, email = (business[0], business[1]) if business else ("", "")
+    business = session.execute(
+        select(Business.name, Business.contact_email, Business.timezone).limit(1)
+    ).first()
+    name, email, zone = (business[0], business[1], business[2]) if business else ("", "", "")
     calendar = Calendar()
     calendar.add("prodid", ics.PRODID)
     calendar.add("version", "2.0")
@@ -220,6 +222,7 @@ def write_bookings_ics(session: Session, path: Path, now: datetime | None = None
                     updated_at=updated,
                     business_name=name,
                     business_email=email,
+                    timezone=zone,
                 ),
                 now=stamp,
                 audience="staff",
