@@ -60,7 +60,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         with database.session() as session:
             summary = export_all(
-                session, Actor.system("Command line"), args.output, excel=args.excel
+                session,
+                Actor.system("Command line"),
+                args.output,
+                excel=args.excel,
+                raw=args.raw,
             )
     finally:
         database.close()
@@ -68,6 +72,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"{len(summary.files)} files ({rows:,} rows) written to {summary.directory}.")
     for table, columns in sorted(summary.left_out.items()):
         print(f"  left out of {table}: {', '.join(columns)}")
+    if args.raw:
+        print("Text is exactly as stored (--raw): read README.txt before opening a spreadsheet.")
     print("See README.txt in that folder for what each file holds.")
     return 0
 
@@ -89,7 +95,11 @@ def add_report_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     )
     export.add_argument("what", choices=("all",), help="what to export")
     export.add_argument("-o", "--output", type=Path, required=True, help="the folder to write")
+    export.add_argument("--excel", action="store_true", help="CSV for spreadsheets (BOM, CRLF)")
     export.add_argument(
-        "--excel", action="store_true", help="CSV for spreadsheets (BOM, CRLF, formula guard)"
+        "--raw",
+        action="store_true",
+        help="text exactly as stored: no apostrophe before text a spreadsheet would run "
+        "as a formula (guarded by default)",
     )
     export.set_defaults(handler=cmd_export)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.clock_text import wall_text
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.permissions import Actor
@@ -37,10 +38,10 @@ def safe_cell(text: str) -> str:
 
 
 def local_text(moment: datetime, zone: ZoneInfo) -> str:
-    """A stored UTC time in ``zone``, e.g. ``2025-03-03 10:30:05``."""
+    """A stored UTC time in ``zone``: ``2025-03-03 10:30:05``, ``… 01:30:05 BST`` if shown twice."""
     if moment.tzinfo is None:  # SQLite returns naive UTC
         moment = moment.replace(tzinfo=ZoneInfo("UTC"))
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+    return wall_text(moment.astimezone(zone), "%Y-%m-%d %H:%M:%S")
 
 
 def audit_cells(row: audit.AuditRow, zone: ZoneInfo) -> list[str]:

@@ -5,7 +5,8 @@ password hashes, no secret tokens (manage links, form links, the calendar
 feed secret) — not as columns, and not inside text either (a confirmation
 email's body holds its manage link; the token is replaced) — no user names
 or passwords inside URLs, and no raw email source (binary). A README.txt in
-the folder says what each file is and what was left out.
+the folder says what each file is, what was left out, and whether text that a
+spreadsheet would run as a formula was guarded (the default) or kept exact (``raw``).
 """
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ def is_secret_column(table: Table, name: str) -> bool:
 class Cleaner:
     """Turns stored values into CSV text, removing secrets found inside text."""
 
-    def __init__(self, tokens: set[str], excel: bool) -> None:
+    def __init__(self, tokens: set[str], guard: bool) -> None:
         self.tokens = tokens
-        self.excel = excel
+        self.guard = guard
 
     def _redact(self, match: re.Match[str]) -> str:
         return REDACTED if match.group(0) in self.tokens else match.group(0)
@@ -85,7 +86,7 @@ class Cleaner:
         text = URL_CREDENTIALS.sub(r"\1", str(value))
         if self.tokens:
             text = TOKEN_LIKE.sub(self._redact, text)
-        return guard_formula(text) if self.excel else text
+        return guard_formula(text) if self.guard else text
 
 
 def _tokens(session: Session) -> set[str]:
@@ -106,19 +107,23 @@ def export_all(
     directory: Path,
     *,
     excel: bool = False,
+    raw: bool = False,
     now: datetime | None = None,
     progress: ProgressFn | None = None,
 ) -> ExportSummary:
     """Write ``<table>.csv`` for every table and ``bookings.ics`` into ``directory``.
 
-    Needs MANAGE_SETTINGS (it is everything the business holds). Reads in
-    batches; the caller's transaction gives one consistent snapshot.
+    Text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``...) gets a
+    leading apostrophe unless ``raw`` (exact text, for programs rather than people);
+    ``excel`` adds a BOM and CRLF line ends. Needs MANAGE_SETTINGS (it is everything
+    the business holds). Reads in batches; the caller's transaction gives one
+    consistent snapshot.
     """
     import csv
 
     require(actor, Permission.MANAGE_SETTINGS)
     directory.mkdir(parents=True, exist_ok=True)
-    cleaner = Cleaner(_tokens(session), excel)
+    cleaner = Cleaner(_tokens(session), guard=not raw)
     summary = ExportSummary(directory)
     tables = list(Base.metadata.sorted_tables)
     for number, table in enumerate(tables):
@@ -140,7 +145,7 @@ def export_all(
     if progress is not None:
         progress(len(tables), len(tables) + 1, "bookings.ics")
     summary.files["bookings.ics"] = write_bookings_ics(session, directory / "bookings.ics", now)
-    _readme(summary)
+    _readme(summary, guarded=not raw)
     if progress is not None:
         progress(len(tables) + 1, len(tables) + 1, "done")
     return summary
@@ -152,8 +157,10 @@ def write_bookings_ics(session: Session, path: Path, now: datetime | None = None
     Events carry no manage link and no private notes (see ``integrations/ics.py``).
     """
     stamp = now or utcnow()
-    business = session.execute(select(Business.name, Business.contact_email).limit(1)).first()
-    name, email = (business[0], business[1]) if business else ("", "")
+    business = session.execute(
+        select(Business.name, Business.contact_email, Business.timezone).limit(1)
+    ).first()
+    name, email, zone = (business[0], business[1], business[2]) if business else ("", "", "")
     calendar = Calendar()
     calendar.add("prodid", ics.PRODID)
     calendar.add("version", "2.0")
@@ -215,6 +222,7 @@ def write_bookings_ics(session: Session, path: Path, now: datetime | None = None
                     updated_at=updated,
                     business_name=name,
                     business_email=email,
+                    timezone=zone,
                 ),
                 now=stamp,
                 audience="staff",
@@ -225,12 +233,27 @@ def write_bookings_ics(session: Session, path: Path, now: datetime | None = None
     return count
 
 
-def _readme(summary: ExportSummary) -> None:
+GUARDED_NOTE = (
+    "Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or\n"
+    "a carriage return) has an apostrophe (') put in front of it, so opening these files\n"
+    "in a spreadsheet runs nothing a customer typed. For the exact text as stored, export\n"
+    "again with --raw."
+)
+RAW_NOTE = (
+    "Text is exactly as stored (exported with --raw): a value that starts with =, +, -\n"
+    "or @ may be run as a formula if these files are opened in a spreadsheet. Open them\n"
+    "with a program, or export again without --raw for files safe to open in one."
+)
+
+
+def _readme(summary: ExportSummary, *, guarded: bool) -> None:
     lines = [
         "CareOps Desktop — everything the business holds, exported.",
         "",
         "Each <table>.csv is one table (UTF-8, a header row, times in UTC as ISO 8601).",
         "bookings.ics holds every booking as a calendar event.",
+        "",
+        GUARDED_NOTE if guarded else RAW_NOTE,
         "",
         "Left out on purpose (secrets and binary data):",
     ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time
 
+from careops_desktop.core.clock_text import wall_text
+
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$"}
 NUMERIC_KINDS = frozenset({"int", "float", "money", "percent", "minutes", "hours"})
 # a cell starting with one of these may run as a formula in a spreadsheet
@@ -35,7 +37,7 @@ def csv_text(value: object, kind: str) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        return f"{value:%Y-%m-%d %H:%M}"
+        return wall_text(value, "%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time):
@@ -104,8 +106,8 @@ def display_text(value: object, kind: str, currency: str = "GBP") -> str:
         return "Yes" if value else "No"
     if isinstance(value, datetime):
         if kind == "datetime":
-            return f"{value:%H:%M}"
-        return f"{value.day} {value:%b %Y %H:%M}"
+            return wall_text(value, "%H:%M")
+        return f"{value.day} {wall_text(value, '%b %Y %H:%M')}"
     if isinstance(value, date):
         return f"{value.day} {value:%b %Y}"
     return str(value)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, vCalAddress, vText
 from sqlalchemy import select
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Booking, BookingType, Business, Contact, Provider
+from careops_desktop.core.services.booking_views import booking_time_text
 
 PRODID = "-//CareOps Desktop//Bookings//EN"
 Audience = Literal["customer", "staff"]
@@ -49,6 +51,7 @@ class CalendarBooking:
     business_name: str
     business_email: str
     manage_token: str = ""
+    timezone: str = ""  # the business's zone: the description names the local time in it
 
 
 def calendar_domain(business_email: str) -> str:
@@ -124,6 +127,7 @@ def _query(session: Session, *where: object) -> list[CalendarBooking]:
                 business_name=business_name,
                 business_email=business_email,
                 manage_token=booking.manage_token,
+                timezone=business.timezone if business else "",
             )
         )
     return result
@@ -159,6 +163,10 @@ def booking_event(
     if booking.location:
         event.add("location", _one_line(booking.location))
     lines = [f"{booking.booking_type} with {booking.provider}."]
+    zone = _zone(booking.timezone)
+    if zone is not None:
+        # a local time the clock shows twice carries its mark (01:30 UTC+11)
+        lines.append(f"When: {booking_time_text(booking.start_at, zone)}")
     if manage_url:
         lines.append(f"Change or cancel: {manage_url}")
     event.add("description", "\n".join(lines))
@@ -210,6 +218,25 @@ def calendar_feed(
     return str(calendar.to_ical().decode("utf-8"))
 
 
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+# Format characters that are part of what a person wrote: the zero-width joiner and
+# non-joiner (👩🏽‍⚕️, Persian and Indic words) and emoji tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
+_KEPT_FORMAT = frozenset({"\u200c", "\u200d"})
+
+
+def _kept(c: str) -> bool:
+    return c.isprintable() or c in _KEPT_FORMAT or "\U000e0020" <= c <= "\U000e007f"
+
+
 def _one_line(text: str) -> str:
-    """Collapse line breaks and control characters (single-line properties)."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    """Collapse line breaks and control characters (single-line properties).
+
+    Joiners and emoji tags stay: they are part of the text as written, not controls.
+    """
+    return " ".join("".join(c if _kept(c) else " " for c in text).split())

@@ -4,7 +4,8 @@
    other sites, no sniffing; ``no-store`` on every page (they carry tokens and
    personal details), long caching for the stylesheet only.
 2. ``error_pages``: any refusal or failure becomes a readable page with the
-   right status (a traceback never reaches a customer).
+   right status (a traceback never reaches a customer); what aiohttp itself
+   finds malformed while a body is read is a 400, never a 500.
 3. ``body_limits``: a body in a ``Content-Encoding`` is refused (415), nothing
    is ever decompressed; a declared body over the limit is refused (413)
    before it is read.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import logging
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
 
 from careops_desktop.web import csrf
@@ -35,6 +37,12 @@ CSP = (
 # "same-origin", not "no-referrer": with no-referrer a browser sends "Origin: null" on
 # the page's own form POSTs, which the Origin check must refuse. Other sites get nothing.
 REFERRER_POLICY = "same-origin"
+# What aiohttp raises while reading a body that is not a well-formed form: a bad multipart
+# boundary or part header (ValueError, HttpProcessingError such as InvalidHeader), bytes
+# that are not in the declared charset (UnicodeDecodeError) or a charset Python does not
+# know (LookupError). Only the read of the body is guarded with these: the same errors
+# raised by a handler are bugs and stay 500s in the log.
+UNREADABLE_BODY = (ValueError, LookupError, HttpProcessingError)
 OPEN_PATHS = ("/healthz", "/static/")
 
 _TITLES = {
@@ -123,6 +131,10 @@ async def error_pages(request: web.Request, handler: Handler) -> web.StreamRespo
             raise
         keep = {k: v for k, v in exc.headers.items() if k in ("Retry-After", "Allow")}
         return error_page(request, exc.status, headers=keep)
+    except HttpProcessingError as exc:  # aiohttp's own "this request is malformed" (a 4xx)
+        status = exc.code if 400 <= exc.code < 500 else 400
+        log.info("refused a malformed request to %s: %s", route_of(request), type(exc).__name__)
+        return error_page(request, status)
     except Exception:
         log.exception("booking page failed on %s %s", request.method, route_of(request))
         return error_page(request, 500)
@@ -169,7 +181,8 @@ async def post_guard(request: web.Request, handler: Handler) -> web.StreamRespon
         return error_page(request, 403)
     try:
         form = await request.post()
-    except ValueError:  # a malformed multipart body
+    except UNREADABLE_BODY as exc:  # a malformed multipart body, an unknown charset...
+        log.info("refused an unreadable form sent to %s: %s", route_of(request), type(exc).__name__)
         return error_page(request, 400)
     token = form.get(csrf.FIELD, "")
     problem = csrf.check_post(request, token if isinstance(token, str) else "", site.signer)

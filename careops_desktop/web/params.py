@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime
 
 from aiohttp import web
 
+from careops_desktop.core import time_bounds
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _START = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z")
 _ID = re.compile(r"[1-9]\d{0,9}")
@@ -34,15 +36,22 @@ def not_found(message: str) -> PageError:
 
 
 def parse_day(value: str | None, default: date) -> date:
-    """``YYYY-MM-DD`` → date; missing → ``default``; anything else → 400."""
+    """``YYYY-MM-DD`` → date; missing → ``default``; anything else → 400.
+
+    A real date outside :mod:`~careops_desktop.core.time_bounds` (``9999-12-31``) is a 400
+    too: the page would overflow computing the week around it.
+    """
     if value is None or value == "":
         return default
     if not _DATE.fullmatch(value):
         raise bad_request("The date must look like 2025-03-04.")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise bad_request("That date does not exist.") from None
+    if not time_bounds.day_in_range(day):
+        raise bad_request(time_bounds.OUT_OF_RANGE)
+    return day
 
 
 def format_start(value: datetime) -> str:
@@ -51,16 +60,23 @@ def format_start(value: datetime) -> str:
 
 
 def parse_start(value: str | None) -> datetime:
-    """``2025-03-04T09:30Z`` → aware UTC datetime; anything else → 400."""
+    """``2025-03-04T09:30Z`` → aware UTC datetime; anything else → 400.
+
+    An instant outside :mod:`~careops_desktop.core.time_bounds` (year 9999, year 1) is a 400:
+    shown in the business's zone or followed by its end it would overflow.
+    """
     if not value or not _START.fullmatch(value):
         raise bad_request("The chosen time could not be read. Please choose a time again.")
     try:
         # the pattern fixed the shape; fromisoformat is ~20x cheaper than strptime
-        return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
+        start = datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
     except ValueError:
         raise bad_request(
             "The chosen time could not be read. Please choose a time again."
         ) from None
+    if not time_bounds.instant_in_range(start):
+        raise bad_request(time_bounds.OUT_OF_RANGE)
+    return start
 
 
 def parse_provider(value: str | None) -> int | None:

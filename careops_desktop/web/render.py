@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from careops_desktop.config import resource_path
+from careops_desktop.core.clock_text import clock_range, clock_time, day_and_time
 
 
 def money(minor: int | None, currency: str) -> str:
@@ -36,8 +37,8 @@ def duration(minutes: int) -> str:
 
 
 def local_time(value: datetime, zone: ZoneInfo) -> str:
-    """A UTC instant as the business's wall-clock time, ``14:30``."""
-    return value.astimezone(zone).strftime("%H:%M")
+    """A UTC instant on the business clock: ``14:30``, ``01:30 BST`` when shown twice."""
+    return clock_time(value, zone)
 
 
 def local_day(value: date | datetime, zone: ZoneInfo | None = None) -> str:
@@ -48,8 +49,13 @@ def local_day(value: date | datetime, zone: ZoneInfo | None = None) -> str:
 
 
 def local_when(value: datetime, zone: ZoneInfo) -> str:
-    """``Tuesday 4 March 2025 at 14:30``."""
-    return f"{local_day(value, zone)} at {local_time(value, zone)}"
+    """``Tuesday 4 March 2025 at 14:30`` (a time shown twice carries its zone mark)."""
+    return day_and_time(value, zone)
+
+
+def local_span(start: datetime, end: datetime, zone: ZoneInfo) -> str:
+    """``Tuesday 4 March 2025 at 14:30–15:00``; never ``01:30–01:30`` (see ``clock_range``)."""
+    return f"{local_day(start, zone)} at {clock_range(start, end, zone)}"
 
 
 class Pages:
@@ -70,6 +76,7 @@ class Pages:
             local_time=local_time,
             local_day=local_day,
             local_when=local_when,
+            local_span=local_span,
         )
 
     def html(self, template: str, **context: Any) -> str:

@@ -7,10 +7,16 @@ confirmation, and the booking is then in the database and in the desktop
 Bookings tab's model (its list and its day calendar). Screenshots of each
 page at phone (390×844) and desktop (1280×900) widths are taken on the way;
 with ``CAREOPS_WRITE_SCREENSHOTS=1`` they are written to ``docs/screenshots``.
+
+Every step (services, times, details, details with errors, confirmation,
+manage, move, intake form) is checked with axe-core (``selenium-axe-python``)
+against WCAG 2.2 AA and best practice, with the newest rules switched on
+(label-content-name-mismatch among them): no serious or critical finding.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -21,8 +27,10 @@ import pytest
 from sqlalchemy import select
 
 from careops_desktop.core.db import Database
-from careops_desktop.core.models import Booking, Contact
+from careops_desktop.core.models import Booking, Contact, FormSubmission
 from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services import forms
+from careops_desktop.core.services.form_fields import FormField
 from careops_desktop.runtime import Runtime
 from careops_desktop.ui.bookings.model import (
     BookingSource,
@@ -32,18 +40,29 @@ from careops_desktop.ui.bookings.model import (
     to_calendar,
 )
 from careops_desktop.web.settings import WebSettings
-from tests.web.seed import Shop, open_shop
+from tests.web.seed import SETUP, Shop, open_shop
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium_axe_python import Axe  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZES = {"phone": (390, 844, True), "desktop": (1280, 900, False)}
 FILL_SECONDS = 1.0
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    # experimental in axe-core 4.9, so off unless asked for: the visible text of a
+    # control must be part of its accessible name (speech users say what they see)
+    "rules": {"label-content-name-mismatch": {"enabled": True}},
+}
+SERIOUS = ("serious", "critical")
 
 pytestmark = pytest.mark.skipif(
     not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
@@ -53,7 +72,16 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def shop(db: Database) -> Shop:
-    return db.call(open_shop)
+    made = db.call(open_shop)
+    fields = [
+        FormField("full_name", "Full name", "text", required=True),
+        FormField("history", "Medical history", "textarea"),
+        FormField("heard_from", "How did you hear about us?", "select", options=("Friend", "Web")),
+        FormField("consent", "I agree to be contacted.", "checkbox", required=True),
+    ]
+    form = db.call(forms.create_form, SETUP, name="New patient intake", fields=fields)
+    db.call(forms.attach_form, SETUP, made.checkup_id, form.id)
+    return made
 
 
 @pytest.fixture
@@ -110,6 +138,16 @@ def capture(driver: object, name: str, folder: Path) -> None:
     view_as(driver, "desktop")
 
 
+def assert_accessible(driver: object, step: str) -> None:
+    """axe-core finds nothing serious or critical on the page now shown (WCAG 2.2 AA)."""
+    axe = Axe(driver)  # type: ignore[arg-type]
+    axe.inject()
+    results = axe.run("document", json.dumps(AXE_OPTIONS))
+    found = [v for v in results["violations"] if v["impact"] in SERIOUS]
+    assert not found, f"{step}: {Axe.report(found)}"
+    assert results["passes"], f"{step}: axe-core checked nothing"
+
+
 def test_a_customer_books_in_a_real_browser(
     db: Database, shop: Shop, page_url: str, browser: object, tmp_path: Path
 ) -> None:
@@ -121,16 +159,24 @@ def test_a_customer_books_in_a_real_browser(
     driver.get(page_url + "/")  # type: ignore[attr-defined]
     assert "Book an appointment" in find(By.TAG_NAME, "h1").text
     capture(driver, "services", folder)
+    assert_accessible(driver, "services")
     find(By.LINK_TEXT, "Check-up").click()
 
     day = shop.day(2)
     find(By.CSS_SELECTOR, f'a[href*="date={day.isoformat()}"]').click()
     assert "Times are in Europe/London time." in find(By.TAG_NAME, "main").text
     capture(driver, "times", folder)
+    assert_accessible(driver, "times")
     find(By.LINK_TEXT, "10:00").click()
 
     shown_at = time.monotonic()
     assert "Your details" in find(By.TAG_NAME, "h1").text
+    assert_accessible(driver, "details")
+    time.sleep(max(0.0, FILL_SECONDS + 0.2 - (time.monotonic() - shown_at)))
+    find(By.CSS_SELECTOR, "form.details button[type=submit]").click()  # nothing typed yet
+    shown_at = time.monotonic()
+    assert "Please check" in find(By.TAG_NAME, "main").text
+    assert_accessible(driver, "details with errors")
     find(By.ID, "f-name").send_keys("Grace O'Malley <b>")
     find(By.ID, "f-email").send_keys("grace@example.com")
     find(By.ID, "f-notes").send_keys("Prefers mornings & quiet rooms")
@@ -144,6 +190,12 @@ def test_a_customer_books_in_a_real_browser(
     manage_url = driver.current_url.split("?")[0]  # type: ignore[attr-defined]
     assert "/manage/" in manage_url and manage_url in text
     capture(driver, "confirmation", folder)
+    assert_accessible(driver, "confirmation")
+    driver.get(manage_url)  # type: ignore[attr-defined]
+    assert "Check-up" in find(By.TAG_NAME, "main").text
+    assert_accessible(driver, "manage")
+    driver.get(manage_url + "/move")  # type: ignore[attr-defined]
+    assert_accessible(driver, "move")
 
     token = manage_url.rsplit("/", 1)[1]
     with db.session() as session:
@@ -153,6 +205,14 @@ def test_a_customer_books_in_a_real_browser(
         assert booking.start_at.hour in (9, 10)  # 10:00 London is 09:00 or 10:00 UTC
         assert booking.notes == "Prefers mornings & quiet rooms"
         assert contact is not None and contact.name == "Grace O'Malley <b>"
+        form_token = session.scalars(
+            select(FormSubmission.token).where(FormSubmission.booking_id == booking.id)
+        ).one()
+    driver.get(f"{page_url}/forms/{form_token}")  # type: ignore[attr-defined]
+    assert "New patient intake" in find(By.TAG_NAME, "main").text
+    assert_accessible(driver, "intake form")
+    find(By.CSS_SELECTOR, "form button[type=submit]").click()  # required answers missing
+    assert_accessible(driver, "intake form with errors")
 
     # the desktop Bookings tab's model shows it: in its list and in the day's calendar
     source = BookingSource(Actor.system("Front desk"))

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from careops_desktop.core import events
+from careops_desktop.core import events, time_bounds
 from careops_desktop.core.db import forget, insert_row, statements
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
 from careops_desktop.core.models import Booking, Contact
@@ -77,9 +77,12 @@ def _now(now: datetime | None) -> datetime:
 
 
 def aware_start(start: datetime) -> datetime:
-    """``start`` in UTC; :class:`ValidationError` on ``start`` for a time without a zone."""
+    """``start`` in UTC; :class:`ValidationError` on ``start`` for a time without a zone
+    or outside the span the app reasons about (:mod:`~careops_desktop.core.time_bounds`)."""
     if not isinstance(start, datetime) or start.tzinfo is None:
         raise ValidationError({"start": "Choose a time (with its time zone)."})
+    if not time_bounds.instant_in_range(start):
+        raise ValidationError({"start": time_bounds.OUT_OF_RANGE})
     return start.astimezone(UTC)
 
 

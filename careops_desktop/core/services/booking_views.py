@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.clock_text import day_and_time
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
@@ -67,9 +68,11 @@ class BookingView:
 
 
 def booking_time_text(start: datetime, zone: ZoneInfo) -> str:
-    """How messages name a booking's time: ``Wednesday 10 June 2026 at 10:00 (Europe/London)``."""
-    local = start.astimezone(zone)
-    return f"{local:%A} {local.day} {local:%B %Y at %H:%M} ({zone.key})"
+    """How messages name a booking's time: ``Wednesday 10 June 2026 at 10:00 (Europe/London)``.
+
+    A time the clock shows twice carries its mark: ``… at 01:30 UTC+11 (Australia/Lord_Howe)``.
+    """
+    return f"{day_and_time(start, zone)} ({zone.key})"
 
 
 def _view_select() -> ViewSelect:

@@ -16,8 +16,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from careops_desktop.core import time_bounds
+from careops_desktop.core.clock_text import clock_time
 from careops_desktop.core.db import read_only, statements
-from careops_desktop.core.errors import NotFound
+from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
     Availability,
     BookingType,
@@ -237,12 +239,7 @@ def _days(first: date, last: date) -> list[date]:
 
 def local_label(start_utc: datetime, zone: ZoneInfo) -> str:
     """``HH:MM`` on the business clock; a time shown twice (fall back) also names its zone."""
-    local = start_utc.astimezone(zone)
-    label = local.strftime("%H:%M")
-    other = local.replace(fold=1 - local.fold)
-    if other.utcoffset() != local.utcoffset():
-        label += f" {local.tzname()}"
-    return label
+    return clock_time(start_utc, zone)
 
 
 def _now(now: datetime | None) -> datetime:
@@ -311,8 +308,11 @@ def slots_for_day(
     False (the desk, which asks before booking over it). ``exclude_booking_id``
     leaves that booking's own time out of the busy time (the choices for moving
     it); such a list is that booking's alone, never one to cache for others.
+    :class:`ValidationError` on ``day`` outside :mod:`~careops_desktop.core.time_bounds`.
     """
     now = _now(now)
+    if not time_bounds.day_in_range(day):
+        raise ValidationError({"day": time_bounds.OUT_OF_RANGE})
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
@@ -346,6 +346,8 @@ def nearest_free_slots(
     still be moved).
     """
     now = _now(now)
+    if not time_bounds.instant_in_range(around):
+        raise ValidationError({"start": time_bounds.OUT_OF_RANGE})
     type_rules = load_type_rules(session, booking_type_id, active_only=False)
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.clock_text import wall_range
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, calendar_sync, providers, table_ids
@@ -121,14 +122,16 @@ def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) 
     subtitle = view.booking_type_name
     if with_provider:
         subtitle = f"{subtitle} · {view.provider_name}"
+    start, end = to_local(view.start, zone), to_local(view.end, zone)
     return CalendarBlock(
         id=view.id,
-        start=to_local(view.start, zone).replace(tzinfo=None),
-        end=to_local(view.end, zone).replace(tzinfo=None),
+        start=start.replace(tzinfo=None),
+        end=end.replace(tzinfo=None),
         title=view.contact_name,
         subtitle=subtitle,
         status=view.status,
         column=column,
+        times=wall_range(start, end),
     )
 
 

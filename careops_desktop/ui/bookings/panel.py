@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.ui.bookings.model import STATUS_WORDS
 from careops_desktop.ui.plain import plain_label, set_plain
-from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
+from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
 
 
 class BookingPanel(QWidget):
@@ -97,8 +97,7 @@ class BookingPanel(QWidget):
                 button.setEnabled(False)
             return
         set_plain(self.title, booking.contact_name)
-        end = to_local(booking.end, zone)
-        set_plain(self.fields["when"], f"{fmt_datetime(booking.start, zone)}–{end:%H:%M}")
+        set_plain(self.fields["when"], fmt_range(booking.start, booking.end, zone))
         set_plain(self.fields["status"], STATUS_WORDS.get(booking.status, booking.status))
         set_plain(self.fields["type"], booking.booking_type_name)
         set_plain(self.fields["provider"], booking.provider_name)

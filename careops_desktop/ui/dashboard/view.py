@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careops_desktop.core.clock_text import wall_text
 from careops_desktop.core.services import dashboard as dashboard_service
 from careops_desktop.core.services.dashboard import DashboardData
 from careops_desktop.ui.dashboard.attention import MessagingAttention
@@ -268,7 +269,7 @@ class DashboardView(QWidget):
         table.setRowCount(len(data.recent_bookings))
         for row, booking in enumerate(data.recent_bookings):
             cells = [
-                booking.start_local.strftime("%a %d %b %H:%M"),
+                wall_text(booking.start_local, "%a %d %b %H:%M"),
                 booking.contact_name,
                 booking.booking_type_name,
                 booking.provider_name,

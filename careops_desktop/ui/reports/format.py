@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from careops_desktop.core.clock_text import wall_text
 from careops_desktop.core.services.reports import Value
 
 CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
@@ -32,7 +33,7 @@ def format_value(value: Value, kind: str, currency: str = "GBP") -> str:
     if kind == "hours" and isinstance(value, int | float):
         return f"{value:,.1f} h"
     if isinstance(value, datetime):
-        return value.strftime("%a %d %b %Y %H:%M")
+        return wall_text(value, "%a %d %b %Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%a %d %b %Y")
     return str(value)

@@ -37,6 +37,7 @@ class CalendarBlock:
     subtitle: str
     status: str
     column: str
+    times: str = ""  # "10:00–10:30" as people read it (marked where the clock shows it twice)
 
 
 @dataclass(frozen=True)
@@ -187,3 +188,8 @@ def days_of_week(day: date, first_weekday: int = 0) -> list[date]:
 def columns_by_key(columns: Sequence[CalendarColumn]) -> dict[str, int]:
     """Each column key's index."""
     return {column.key: index for index, column in enumerate(columns)}
+
+
+def block_times(block: CalendarBlock) -> str:
+    """The block's times as people read them: its ``times``, else ``10:00–10:30`` from its ends."""
+    return block.times or f"{block.start:%H:%M}–{block.end:%H:%M}"

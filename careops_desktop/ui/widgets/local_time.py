@@ -5,11 +5,12 @@ Stored times are UTC (aware); everything a person reads is local to the business
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from careops_desktop.core import clock_text
 from careops_desktop.core.db import read_only
 from careops_desktop.core.services.business import business_zone
 
@@ -24,9 +25,7 @@ def load_zone(session: Session) -> ZoneInfo:
 
 def to_local(moment: datetime, zone: ZoneInfo) -> datetime:
     """``moment`` (aware, or naive UTC) as an aware datetime in ``zone``."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone)
+    return clock_text.to_local(moment, zone)
 
 
 def local_now(zone: ZoneInfo) -> datetime:
@@ -34,10 +33,15 @@ def local_now(zone: ZoneInfo) -> datetime:
 
 
 def fmt_datetime(moment: datetime | None, zone: ZoneInfo) -> str:
-    """``Mon 10 Mar 2025 14:30`` in ``zone``; blank for None."""
+    """``Mon 10 Mar 2025 14:30`` in ``zone`` (``01:30 BST`` when shown twice); blank for None."""
     if moment is None:
         return ""
-    return to_local(moment, zone).strftime("%a %d %b %Y %H:%M")
+    return clock_text.clock_time(moment, zone, "%a %d %b %Y %H:%M")
+
+
+def fmt_range(start: datetime, end: datetime, zone: ZoneInfo) -> str:
+    """``Mon 10 Mar 2025 14:30–15:00`` in ``zone``; never ``01:30–01:30``."""
+    return clock_text.clock_range(start, end, zone, "%a %d %b %Y %H:%M")
 
 
 def fmt_short(moment: datetime | None, zone: ZoneInfo, today: date | None = None) -> str:
@@ -47,9 +51,9 @@ def fmt_short(moment: datetime | None, zone: ZoneInfo, today: date | None = None
     local = to_local(moment, zone)
     today = today or datetime.now(zone).date()
     if local.date() == today:
-        return local.strftime("%H:%M")
+        return clock_text.wall_text(local, "%H:%M")
     if local.year == today.year:
-        return local.strftime("%a %d %b %H:%M")
+        return clock_text.wall_text(local, "%a %d %b %H:%M")
     return local.strftime("%d %b %Y")
 
 

@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData
+from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, block_times
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 from careops_desktop.ui.widgets.week_paint import STATUS_COLOURS, Scene, paint_calendar
 
@@ -234,7 +234,7 @@ def tooltip_html(block: CalendarBlock) -> str:
     parts = [
         f"<b>{html.escape(block.title)}</b>",
         html.escape(block.subtitle),
-        html.escape(f"{block.start:%a %d %b %H:%M}–{block.end:%H:%M}"),
+        html.escape(f"{block.start:%a %d %b} {block_times(block)}"),
         html.escape(STATUS_WORDS.get(block.status, block.status)),
     ]
     return "<qt>" + "<br>".join(p for p in parts if p) + "</qt>"

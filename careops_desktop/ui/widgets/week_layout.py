@@ -18,6 +18,7 @@ from PySide6.QtGui import QFontMetricsF
 from careops_desktop.ui.widgets.calendar_data import (
     CalendarBlock,
     CalendarData,
+    block_times,
     columns_by_key,
     hour_range,
     minutes_into_day,
@@ -159,7 +160,7 @@ def elide_block(block: CalendarBlock, rect: QRectF, metrics: QFontMetricsF) -> t
     fits = max(1, int((rect.height() - 4) // metrics.height()))
     wanted = [text for text in (block.title, block.subtitle) if text]
     if len(wanted) < fits:  # the time line only when there is room for it
-        wanted.append(f"{block.start:%H:%M}–{block.end:%H:%M}")
+        wanted.append(block_times(block))
     elide = Qt.TextElideMode.ElideRight
     # only the lines that fit are measured (eliding is the costly part of the layout)
     return tuple(metrics.elidedText(text.replace("\n", " "), elide, room) for text in wanted[:fits])

@@ -1,0 +1,450 @@
+"""The booking page as a hostile visitor meets it: through the real listener and the real outbox.
+
+Each numbered section reproduces one part of issue 13 and is self-contained
+(its own fixtures and helpers, prefixed with the part it belongs to).
+"""
+
+from __future__ import annotations
+
+# --- 6. no 500 ----------------------------------------------------------------------------
+# Every route of the real app, served by the runtime's listener on a real socket, answers
+# generated paths, query strings, headers, cookies and bodies (urlencoded, multipart, broken
+# multipart, raw bytes) with a status below 500 and a readable page, and nothing is logged
+# at ERROR (no traceback). The business runs in Australia/Lord_Howe (east of UTC): a start
+# in year 9999 shown in its zone is exactly what used to overflow.
+import http.client
+import logging
+import re
+import secrets
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from urllib.parse import quote, urlencode, urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from careops_desktop.core.db import Database
+from careops_desktop.core.models import Business, FormSubmission
+from careops_desktop.core.services import bookings as p6_bookings
+from careops_desktop.core.services import business as p6_business
+from careops_desktop.core.services import forms as p6_forms
+from careops_desktop.core.services.form_fields import FormField
+from careops_desktop.runtime import Runtime
+from careops_desktop.web.app import create_app
+from careops_desktop.web.settings import WebSettings
+from tests.web.seed import SETUP, open_shop
+
+P6_ZONE = "Australia/Lord_Howe"
+P6_SETTINGS = WebSettings(min_fill_seconds=0.0, post_rate_per_minute=600_000, post_burst=100_000)
+P6_HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+P6_FRAMING = {"host", "content-length", "transfer-encoding", "connection", "expect", "upgrade"}
+P6_METHODS = ("GET", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS")
+P6_ODD_VALUES = (
+    "9999-12-31",
+    "0001-01-01",
+    "9999-12-31T23:59Z",
+    "9999-12-31T00:00Z",
+    "0001-01-01T00:00Z",
+    "2027-04-04T14:30Z",
+    "2027-04-04T15:00Z",
+    "2027-02-29",
+    "2027-13-01T25:61Z",
+    "any",
+    "0",
+    "-1",
+    "9999999999",
+    "99999999999999999999",
+    "1e9",
+    "",
+    "\x00",
+    "yes",
+    "1",
+    "<script>x()</script>",
+    "../../etc/passwd",
+    "%ff%fe",
+)
+P6_KEYS = (
+    "date",
+    "start",
+    "provider",
+    "choice",
+    "booked",
+    "moved",
+    "sent",
+    "name",
+    "email",
+    "phone",
+    "notes",
+    "confirm",
+    "website",
+    "shown",
+    "csrf_token",
+    "q_full_name",
+    "q_consent",
+)
+
+
+@dataclass(frozen=True)
+class P6Target:
+    """The running listener and real values to reach the handlers' inner paths with."""
+
+    host: str
+    port: int
+    routes: tuple[tuple[str, str], ...]  # (method, canonical path) from the app's router
+    real: dict[str, str]  # route parameter name → a real value (slug, token, feed name)
+    cookie: str  # a valid CSRF cookie ("careops_csrf=...")
+    hidden: dict[str, str]  # the details form's hidden fields (CSRF token, fill stamp, ...)
+
+
+def p6_fetch(
+    target: P6Target,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, str, str, dict[str, str]]:
+    """One request over a fresh TCP connection: (status, content type, text, headers)."""
+    connection = http.client.HTTPConnection(target.host, target.port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        data = response.read()
+        found = {k.lower(): v for k, v in response.getheaders()}
+        return (
+            response.status,
+            found.get("content-type", ""),
+            data.decode("utf-8", "replace"),
+            found,
+        )
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def p6_target(db: Database) -> Iterator[P6Target]:
+    shop = db.call(open_shop)
+    db.call(p6_business.update_profile, SETUP, timezone=P6_ZONE)
+    fields = [
+        FormField("full_name", "Full name", "text", required=True),
+        FormField("consent", "I agree to be contacted.", "checkbox", required=True),
+    ]
+    form = db.call(p6_forms.create_form, SETUP, name="Intake", fields=fields)
+    db.call(p6_forms.attach_form, SETUP, shop.checkup_id, form.id)
+    receipt = db.call(
+        p6_bookings.book_public,
+        booking_type_id=shop.checkup_id,
+        provider_id=None,
+        start_utc=datetime.combine(shop.day(3), time(12), ZoneInfo(P6_ZONE)),
+        name="Ada Lovelace",
+        email="ada@example.com",
+    )
+    with db.session() as session:
+        form_token = session.scalars(
+            select(FormSubmission.token).where(FormSubmission.booking_id == receipt.booking_id)
+        ).one()
+        feed_secret = session.scalars(select(Business.calendar_feed_secret)).one()
+    app = create_app(db, P6_SETTINGS)
+    routes = tuple(
+        (route.method, route.resource.canonical)
+        for route in app.router.routes()
+        if route.resource is not None
+    )
+    runtime = Runtime(db, host="127.0.0.1", port=0, jobs=[], settings=P6_SETTINGS)
+    url = urlsplit(runtime.start_in_thread())
+    try:
+        base = P6Target(
+            url.hostname or "127.0.0.1",
+            url.port or 80,
+            routes,
+            {
+                "slug": shop.checkup_slug,
+                "token": receipt.manage_token,
+                "name": f"{feed_secret}.ics",
+                "form_token": form_token,
+                "filename": "style.css",
+            },
+            "",
+            {},
+        )
+        start = (datetime.now(UTC) + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
+        query = urlencode({"start": start.strftime("%Y-%m-%dT%H:%MZ"), "choice": "any"})
+        status, _, page, headers = p6_fetch(
+            base, "GET", f"/book/{shop.checkup_slug}/details?{query}"
+        )
+        assert status == 200, page
+        cookie = headers["set-cookie"].split(";", 1)[0]
+        hidden = dict(P6_HIDDEN.findall(page))
+        yield P6Target(base.host, base.port, routes, base.real, cookie, hidden)
+    finally:
+        runtime.stop()
+
+
+def p6_assert_answered(
+    caplog: pytest.LogCaptureFixture, status: int, kind: str, text: str, what: str
+) -> None:
+    """Below 500, a readable HTML page for a refusal, and nothing at ERROR in the log."""
+    problems = [
+        record
+        for record in caplog.records
+        if record.levelno >= logging.ERROR or record.exc_info is not None
+    ]
+    caplog.clear()
+    assert not problems, f"{what}: logged {problems[0].getMessage()!r}"
+    assert status < 500, f"{what}: {status}\n{text[:2000]}"
+    assert "Traceback" not in text, what
+    if status >= 400 and text:
+        assert kind.startswith("text/html"), f"{what}: {status} as {kind!r}"
+        assert "<h1" in text, f"{what}: {status} without a readable page"
+
+
+# header values that http.client can send: printable latin-1, no line breaks
+p6_header_text = st.text(
+    alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_characters="\x7f"),
+    max_size=60,
+)
+p6_token = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-0123456789", min_size=1, max_size=20)
+p6_any_text = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",)), max_size=40
+)  # anything a form can carry, NUL and RTL marks included
+p6_value = st.one_of(st.sampled_from(P6_ODD_VALUES), p6_any_text)
+p6_pairs = st.lists(st.tuples(st.one_of(st.sampled_from(P6_KEYS), p6_token), p6_value), max_size=6)
+
+
+P6_DATES = ("9999-12-31", "0001-01-01", "9000-12-31", "1899-12-31", "2027-04-04", "2027-02-29")
+P6_STARTS = (
+    "9999-12-31T23:59Z",
+    "9999-12-31T10:00Z",
+    "0001-01-01T00:00Z",
+    "9000-12-31T23:00Z",
+    "2027-04-04T14:30Z",
+    "2027-04-04T15:00Z",
+    "2027-13-01T25:61Z",
+)
+P6_BROKEN_MULTIPART = (b"Content-Disposition:", b"bad", b"\r\n\r\n", b"--", b"\r\n")
+
+
+@dataclass(frozen=True)
+class P6Visit:
+    """What one visitor sends: the same parameters, query, headers and body to every route."""
+
+    segments: dict[str, str]  # route parameter name → its (quoted) value
+    query: str
+    headers: dict[str, str]
+    body: bytes | None
+    odd_method: str | None  # also try this method on every route
+
+
+@st.composite
+def p6_visits(draw: st.DrawFn, target: P6Target) -> P6Visit:
+    """Generated paths, query strings, headers, cookies and a body (form, multipart, broken)."""
+    segments = {}
+    for name, real in target.real.items():
+        value = draw(st.one_of(st.just(real), p6_any_text, st.just(real + "x"), st.just("")))
+        segments[name] = quote(value, safe="")
+    known = {
+        "date": st.one_of(st.sampled_from(P6_DATES), p6_value),
+        "start": st.one_of(st.sampled_from(P6_STARTS), p6_value),
+        **{key: p6_value for key in P6_KEYS if key not in ("date", "start")},
+    }
+    pairs = [(k, draw(v)) for k, v in known.items() if draw(st.integers(0, 3)) == 0]
+    pairs += draw(st.lists(st.tuples(p6_token, p6_value), max_size=2))
+    query = urlencode(draw(st.permutations(pairs))) if pairs else ""
+
+    headers: dict[str, str] = {}
+    for name, value in draw(st.dictionaries(p6_token, p6_header_text, max_size=3)).items():
+        if name not in P6_FRAMING:
+            headers[name] = value
+    for name in ("Accept-Language", "Referer", "If-None-Match", "Range", "X-Forwarded-For"):
+        if draw(st.integers(0, 7)) == 0:
+            headers[name] = draw(p6_header_text)
+    origin = f"http://{target.host}:{target.port}"
+    headers["Origin"] = draw(st.sampled_from((origin, origin, origin, "null", "http://evil.test")))
+    cookie = draw(st.sampled_from(("valid", "valid", "none", "junk")))
+    if cookie == "valid":
+        headers["Cookie"] = target.cookie
+    elif cookie == "junk":
+        headers["Cookie"] = draw(p6_header_text)
+
+    body: bytes | None = None
+    kind = draw(st.sampled_from(("none", "form", "form", "multipart", "broken", "broken", "raw")))
+    fields = [*target.hidden.items(), *pairs] if kind != "none" else []
+    if kind == "form":
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        body = urlencode(fields).encode()
+    elif kind in ("multipart", "broken"):
+        boundary = uuid.uuid4().hex
+        headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
+        parts = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{quote(key)}"\r\n\r\n'
+            f"{value}\r\n"
+            for key, value in fields
+        ]
+        raw = ("".join(parts) + f"--{boundary}--\r\n").encode("utf-8")
+        if kind == "broken":
+            cut = draw(st.integers(0, len(raw)))
+            junk = draw(st.one_of(st.sampled_from(P6_BROKEN_MULTIPART), st.binary(max_size=40)))
+            raw = raw[:cut] + junk + raw[cut:]
+            if draw(st.booleans()):
+                raw = raw.replace(b"Content-Disposition:", b"bad", 1)
+        body = raw
+    elif kind == "raw":
+        headers["Content-Type"] = draw(
+            st.one_of(
+                st.sampled_from(
+                    (
+                        "multipart/form-data",
+                        "multipart/form-data; boundary=",
+                        "multipart/form-data; boundary=x",
+                        "application/x-www-form-urlencoded; charset=no-such-charset",
+                        "application/x-www-form-urlencoded; charset=utf-16",
+                        "text/plain",
+                        "application/json",
+                    )
+                ),
+                p6_header_text,
+            )
+        )
+        body = draw(st.binary(max_size=200))
+    odd = draw(st.one_of(st.none(), st.sampled_from(P6_METHODS)))
+    return P6Visit(segments, query, headers, body, odd)
+
+
+def p6_key(canonical: str, name: str) -> str:
+    """Which real value fills route parameter ``name`` (a form's token is not a booking's)."""
+    return "form_token" if canonical.startswith("/forms/") and name == "token" else name
+
+
+def p6_path(canonical: str, visit: P6Visit) -> str:
+    if canonical == "/static":
+        canonical = "/static/{filename}"
+
+    def fill(match: re.Match[str]) -> str:
+        return visit.segments.get(p6_key(canonical, match.group(1)), "x")
+
+    path = re.sub(r"\{(\w+)\}", fill, canonical)
+    return f"{path}?{visit.query}" if visit.query else path
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_no_generated_request_gets_a_500_or_a_traceback(
+    p6_target: P6Target, caplog: pytest.LogCaptureFixture, data: st.DataObject
+) -> None:
+    caplog.set_level(logging.INFO)
+    visit = data.draw(p6_visits(p6_target))
+    stray = "/" + quote(data.draw(p6_any_text), safe="/")
+    for method, canonical in (*p6_target.routes, ("GET", stray)):
+        path = p6_path(canonical, visit)
+        for verb in {method, visit.odd_method or method}:
+            body = visit.body if verb not in ("GET", "HEAD") else None
+            status, kind, text, _ = p6_fetch(p6_target, verb, path, body, visit.headers)
+            shown = f"{verb} {path} {visit.headers} {visit.body!r:.300}"
+            p6_assert_answered(caplog, status, kind, text, shown)
+
+
+def test_the_generator_reaches_every_route(p6_target: P6Target) -> None:
+    """The routes come from the app's router; the known ones are among them."""
+    paths = {path for _, path in p6_target.routes}
+    assert {"/book/{slug}", "/manage/{token}/move", "/forms/{token}", "/calendar/{name}"} <= paths
+    assert ("POST", "/book/{slug}") in p6_target.routes
+
+
+def p6_post(target: P6Target, path: str, fields: dict[str, str]) -> tuple[int, str, str]:
+    body = urlencode({**target.hidden, **fields}).encode()
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Origin": f"http://{target.host}:{target.port}",
+        "Cookie": target.cookie,
+    }
+    status, kind, text, _ = p6_fetch(target, "POST", path, body, headers)
+    return status, kind, text
+
+
+@pytest.mark.parametrize("value", ["9999-12-31", "0001-01-01", "9000-12-31"])
+def test_a_date_at_the_ends_of_the_calendar_is_a_readable_refusal(
+    p6_target: P6Target, caplog: pytest.LogCaptureFixture, value: str
+) -> None:
+    slug, token = p6_target.real["slug"], p6_target.real["token"]
+    for path in (f"/book/{slug}?date={value}", f"/manage/{token}/move?date={value}"):
+        status, kind, text, _ = p6_fetch(p6_target, "GET", path)
+        p6_assert_answered(caplog, status, kind, text, path)
+        assert status in (200, 400), path
+        if status == 400:
+            assert "too far in the past or the future" in text
+
+
+@pytest.mark.parametrize("start", ["9999-12-31T23:30Z", "9999-12-31T10:00Z", "0001-01-01T00:00Z"])
+def test_a_start_in_year_9999_or_1_is_a_400_on_every_page_that_takes_one(
+    p6_target: P6Target, caplog: pytest.LogCaptureFixture, start: str
+) -> None:
+    slug, token = p6_target.real["slug"], p6_target.real["token"]
+    status, kind, text, _ = p6_fetch(p6_target, "GET", f"/book/{slug}/details?start={start}")
+    p6_assert_answered(caplog, status, kind, text, "details")
+    assert status == 400 and "too far in the past or the future" in text
+    customer = {"name": "Ada", "email": "ada@example.com", "start": start, "choice": "any"}
+    for path in (f"/book/{slug}", f"/manage/{token}/move"):
+        status, kind, text = p6_post(p6_target, path, customer)
+        p6_assert_answered(caplog, status, kind, text, path)
+        assert status == 400, (path, text[:500])
+
+
+def test_a_broken_multipart_body_is_a_400_on_every_post_route(
+    p6_target: P6Target, caplog: pytest.LogCaptureFixture
+) -> None:
+    origin = f"http://{p6_target.host}:{p6_target.port}"
+    bodies = {
+        "a part header without a colon": b"--x\r\nbad\r\n\r\nvalue\r\n--x--\r\n",
+        "no closing boundary": b"--x\r\nContent-Disposition: form-data; name=a\r\n\r\nv",
+        "another boundary": b"--y\r\n\r\n--y--\r\n",
+    }
+    for method, canonical in p6_target.routes:
+        if method != "POST":
+            continue
+        real = {name: p6_target.real[p6_key(canonical, name)] for name in ("slug", "token")}
+        path = canonical.format(**real)
+        for why, body in bodies.items():
+            headers = {
+                "Content-Type": "multipart/form-data; boundary=x",
+                "Origin": origin,
+                "Cookie": p6_target.cookie,
+            }
+            status, kind, text, _ = p6_fetch(p6_target, "POST", path, body, headers)
+            p6_assert_answered(caplog, status, kind, text, f"{path}: {why}")
+            assert status == 400, f"{path}: {why}"
+
+
+def test_an_unknown_charset_is_a_400(p6_target: P6Target, caplog: pytest.LogCaptureFixture) -> None:
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded; charset=no-such-charset",
+        "Origin": f"http://{p6_target.host}:{p6_target.port}",
+        "Cookie": p6_target.cookie,
+    }
+    path = f"/book/{p6_target.real['slug']}"
+    status, kind, text, _ = p6_fetch(p6_target, "POST", path, b"name=a", headers)
+    p6_assert_answered(caplog, status, kind, text, "unknown charset")
+    assert status == 400
+
+
+def test_a_handler_bug_is_still_a_500_in_the_log(
+    p6_target: P6Target, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mapping to 400 covers reading the body only: a ValueError in a handler stays a bug."""
+    from careops_desktop.web import pages_catalog
+
+    async def broken(request: object) -> None:
+        raise ValueError("a bug " + secrets.token_hex(4))
+
+    monkeypatch.setattr(pages_catalog, "catalog_of", broken)
+    caplog.set_level(logging.INFO)
+    status, _, text, _ = p6_fetch(p6_target, "GET", "/")
+    assert status == 500 and "a problem on our side" in text
+    assert any(r.levelno >= logging.ERROR for r in caplog.records)
