@@ -242,12 +242,19 @@ class OutboxRelay:
             claimed += len(items)
             emails = [i for i in items if i.channel == "email"]
             texts = [i for i in items if i.channel == "sms"]
+            stalled = False
             if emails and channels.smtp is not None:
-                await self._send_emails(emails, channels.smtp, channels.smtp_password, counts)
+                stalled = await self._send_emails(
+                    emails, channels.smtp, channels.smtp_password, counts
+                )
             if texts and channels.sms is not None and channels.twilio is not None:
                 await self._send_texts(texts, channels.sms, channels.twilio, counts)
-            if len(items) < self.batch or time.monotonic() - started > self.budget.total_seconds():
-                break
+            if (
+                stalled
+                or len(items) < self.batch
+                or time.monotonic() - started > self.budget.total_seconds()
+            ):
+                break  # a server that stalled or could not be reached is tried on a later run
         return RelayReport(
             released, claimed, counts["sent"], counts["queued"], counts["failed"], waiting
         )
@@ -275,7 +282,9 @@ class OutboxRelay:
         smtp: SmtpSettings,
         password: str | None,
         counts: dict[str, int],
-    ) -> None:
+    ) -> bool:
+        """Send ``items`` on one SMTP conversation (held to its deadline); whether the server
+        could not be reached or stalled (the rows not sent are back in the queue)."""
         mailer = SmtpMailer(smtp, password)
         health = ""
         prepared = await self.database.run(prepare_emails, items, self.clock())
@@ -298,6 +307,7 @@ class OutboxRelay:
             await asyncio.gather(*marks)
             await asyncio.to_thread(mailer.close)
             await self.database.run(integration_settings.record_health, "email", health)
+        return mailer.unreachable is not None
 
     async def _send_texts(
         self,
