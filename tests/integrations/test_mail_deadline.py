@@ -10,11 +10,14 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from datetime import UTC, datetime
 from email.utils import make_msgid
 
 import pytest
 
+from careops_desktop.integrations import email_in
 from careops_desktop.integrations.deadline import Deadline
+from careops_desktop.integrations.email_in import ImapMailbox, MailboxError
 from careops_desktop.integrations.email_out import (
     OutgoingEmail,
     SendError,
@@ -22,8 +25,8 @@ from careops_desktop.integrations.email_out import (
     build_message,
     send_test_email,
 )
-from careops_desktop.integrations.settings import SmtpSettings
-from tests.integrations.slow_servers import Tarpit, silent_server, smtp_tarpit
+from careops_desktop.integrations.settings import ImapSettings, SmtpSettings
+from tests.integrations.slow_servers import Tarpit, imap_tarpit, silent_server, smtp_tarpit
 
 TIMEOUT = 5  # the smallest timeout Settings allow; the tarpit's 3 s beat is below it
 SLACK = 2.5  # the deadline is exact; this is for a busy test machine
@@ -118,3 +121,37 @@ def test_deadline_shuts_a_watched_socket_and_says_so() -> None:
         late.close()
     finally:
         server.stop()
+
+
+# -- IMAP -----------------------------------------------------------------------------------
+
+
+def _imap(port: int) -> ImapSettings:
+    return ImapSettings(
+        enabled=True,
+        host="127.0.0.1",
+        port=port,
+        security="none",
+        username="desk",
+        timeout_seconds=TIMEOUT,
+    )
+
+
+@pytest.mark.parametrize("server_kind", ["tarpit", "silent"])
+def test_an_imap_server_that_stalls_is_dropped_at_the_deadline(
+    server_kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(email_in, "DEADLINE_TIMEOUTS", 1)  # 5 s instead of 20 s: a quick test
+    server_cm = imap_tarpit() if server_kind == "tarpit" else silent_server()
+    with server_cm as server:
+        started = time.monotonic()
+        with pytest.raises(MailboxError) as raised:
+            ImapMailbox(_imap(server.port), "secret").fetch_new(None, 0, now=datetime.now(UTC))
+        elapsed = time.monotonic() - started
+    assert TIMEOUT - 0.5 <= elapsed <= TIMEOUT + SLACK
+    assert str(raised.value) == f"The mail server did not answer within {TIMEOUT} s."
+    assert not _threads()
+
+
+def test_the_imap_deadline_is_four_read_timeouts_by_default() -> None:
+    assert email_in.DEADLINE_TIMEOUTS * ImapSettings().timeout_seconds == 120

@@ -1,4 +1,4 @@
-"""A slow mail server cannot hold the outbox: the relay's SMTP conversation has a deadline.
+"""A slow mail server cannot hold the outbox or the poll: every conversation has a deadline.
 
 Against a tarpit (a ``220-`` line every 3 s, below the 5 s read timeout) and a server
 that accepts and never answers: the run ends at the deadline, the rows are back in
@@ -21,11 +21,15 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox
+from careops_desktop.integrations import email_in, secrets
 from careops_desktop.integrations import settings as cfg
+from careops_desktop.jobs.imap_poll import ImapPoller
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from tests.integrations.factories import make_business
-from tests.integrations.slow_servers import Tarpit, silent_server, smtp_tarpit
+from tests.integrations.memory_keyring import MemoryKeyring, memory_keyring
+from tests.integrations.slow_servers import Tarpit, imap_tarpit, silent_server, smtp_tarpit
 
+__all__ = ["memory_keyring"]
 OWNER = Actor.system("Owner")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 TIMEOUT = 5
@@ -109,3 +113,30 @@ def test_a_stalling_server_ends_the_run_at_the_deadline(world: Database, kind: s
     assert all(r.claimed_by == "" for r in rows)
     assert world.call(cfg.get_health, "email") == (False, words)
     assert sorted(ids) == [r.id for r in rows]
+
+
+def test_a_stalling_imap_server_ends_the_poll_with_words(
+    world: Database, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(email_in, "DEADLINE_TIMEOUTS", 1)  # 5 s instead of 20 s
+    with imap_tarpit() as server:
+        world.call(
+            cfg.save_imap,
+            OWNER,
+            cfg.ImapSettings(
+                enabled=True,
+                host="127.0.0.1",
+                port=server.port,
+                security="none",
+                username="desk",
+                timeout_seconds=TIMEOUT,
+            ),
+        )
+        secrets.set_secret("imap", "password", "secret")
+        started = time.monotonic()
+        report = asyncio.run(ImapPoller(world, clock=lambda: T0).run_once(force=True))
+        elapsed = time.monotonic() - started
+    words = f"The mail server did not answer within {TIMEOUT} s."
+    assert elapsed <= TIMEOUT + SLACK
+    assert report.error == words
+    assert world.call(cfg.get_state, "email", "imap")["last_error"] == words
