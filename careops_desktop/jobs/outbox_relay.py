@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import Database, read_only
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.models import Booking, utcnow
-from careops_desktop.core.services import outbox
+from careops_desktop.core.services import mail_addresses, outbox
 from careops_desktop.core.services.business import public_base_url
 from careops_desktop.core.services.outbox import OutboxItem
 from careops_desktop.integrations import ics, secrets
@@ -55,6 +55,7 @@ from careops_desktop.integrations.sms import SmsError, TwilioClient
 log = logging.getLogger(__name__)
 
 CREDENTIALS_TTL = timedelta(seconds=60)
+PROBE_EVERY = timedelta(minutes=10)  # how often to retry learning what an unknown server offers
 HUMAN_KINDS = frozenset({"reply", "message"})  # typed by staff: no Auto-Submitted header
 
 
@@ -210,6 +211,8 @@ class OutboxRelay:
         self.stale_after = stale_after
         self.clock = clock
         self._cache: tuple[tuple[SmtpSettings, SmsSettings], datetime, Channels] | None = None
+        self._server_known: tuple[str, int, bool] | None = None  # what was last recorded
+        self._probed_at: float | None = None
 
     async def _channels(self) -> Channels:
         """Which channels can send; the keyring is asked at most once a minute."""
@@ -234,6 +237,7 @@ class OutboxRelay:
             return RelayReport(released=released, waiting_channels=waiting)
         counts = {"sent": 0, "queued": 0, "failed": 0}
         claimed = 0
+        emailed = False  # the server was talked to in this run: no extra check needed
         started = time.monotonic()
         while True:
             items = await db.run(
@@ -244,6 +248,7 @@ class OutboxRelay:
             texts = [i for i in items if i.channel == "sms"]
             stalled = False
             if emails and channels.smtp is not None:
+                emailed = True
                 stalled = await self._send_emails(
                     emails, channels.smtp, channels.smtp_password, counts
                 )
@@ -255,9 +260,40 @@ class OutboxRelay:
                 or time.monotonic() - started > self.budget.total_seconds()
             ):
                 break  # a server that stalled or could not be reached is tried on a later run
+        if channels.smtp is not None and not emailed:
+            await self._learn_server(channels.smtp, channels.smtp_password)
         return RelayReport(
             released, claimed, counts["sent"], counts["queued"], counts["failed"], waiting
         )
+
+    async def _remember_server(self, smtp: SmtpSettings, smtputf8: bool) -> None:
+        """Store what the server offers (for the address checks), when it changed."""
+        known = (smtp.host, smtp.port, smtputf8)
+        if self._server_known != known:
+            await self.database.run(
+                mail_addresses.record_smtp_server, smtp.host, smtp.port, smtputf8, self.clock()
+            )
+            self._server_known = known
+
+    async def _learn_server(self, smtp: SmtpSettings, password: str | None) -> None:
+        """When nothing was sent yet to the server in Settings, connect once to learn whether
+        it offers SMTPUTF8 (at most every :data:`PROBE_EVERY` while it cannot be reached)."""
+        if self._server_known is not None and self._server_known[:2] == (smtp.host, smtp.port):
+            return
+        offered = await self.database.run(mail_addresses.smtputf8_offered)
+        if offered is not None:
+            self._server_known = (smtp.host, smtp.port, offered)
+            return
+        now = time.monotonic()
+        if self._probed_at is not None and now - self._probed_at < PROBE_EVERY.total_seconds():
+            return
+        self._probed_at = now
+        try:
+            offered = await asyncio.to_thread(SmtpMailer(smtp, password).probe)
+        except SendError as exc:
+            log.info("could not learn what %s offers: %s", smtp.host, exc)
+            return
+        await self._remember_server(smtp, offered)
 
     def forget_credentials(self) -> None:
         """Ask the keyring again on the next run (after Settings saved new credentials)."""
@@ -307,6 +343,8 @@ class OutboxRelay:
             await asyncio.gather(*marks)
             await asyncio.to_thread(mailer.close)
             await self.database.run(integration_settings.record_health, "email", health)
+            if mailer.smtputf8 is not None:
+                await self._remember_server(smtp, mailer.smtputf8)
         return mailer.unreachable is not None
 
     async def _send_texts(
