@@ -11,9 +11,15 @@ One run (:meth:`OutboxRelay.run_once`) on the runtime's loop:
    batch at once instead of waiting out a timeout per row;
 4. each email is built at send time (``.ics`` attachments rendered from the
    booking as it is now) with the Message-ID its row got at enqueue, and sent
-   on one SMTP connection in a worker thread; each SMS goes to Twilio;
+   on one SMTP conversation in a worker thread, which lasts at most the SMTP
+   timeout from connect to QUIT (a stalling server is dropped, the batch's rows
+   go back to the queue with backoff and their Message-IDs, and the run ends);
+   each SMS goes to Twilio;
 5. each row is marked sent, or failed with backoff (or for good when retrying
-   cannot help), right after its own try.
+   cannot help, or its retry window is used up), right after its own try;
+6. what the SMTP server offers (SMTPUTF8) is stored for the address checks of
+   ``core.services.mail_addresses``: learnt from each conversation, or by a short
+   check when nothing was sent to that server yet.
 
 A process killed between sending and marking leaves the row ``sending``; it is
 released later and sent again with the same Message-ID (at least once, one ID).
