@@ -11,6 +11,12 @@ escaped HTML alternative, text attachments such as the ``.ics`` invitation as
 enqueue time, and :class:`SmtpMailer` hands the finished bytes to the
 connection's ``sendmail``. Retries are the outbox's business, not ours.
 
+Each conversation with the server, connect through QUIT, has an overall deadline
+(``deadline.py``): a server that dribbles one line every few seconds cannot hold
+it. Recipients go out with their domain in IDNA form; an address with a non-ASCII
+local part is sent only with SMTPUTF8, when the server offers it, and is
+otherwise refused for good (``SendError.permanent``) without dropping the connection.
+
 Everything here blocks on the network: call it from a worker thread
 (``asyncio.to_thread`` in the relay job, the window's background ops), never
 on the UI thread and never on the database worker.
