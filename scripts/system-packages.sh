@@ -20,6 +20,7 @@ if [ "${1:-}" != "--app" ]; then
   PACKAGES+=(
     xvfb xauth poppler-utils postgresql
     dovecot-imapd
+    openssl
     chromium chromium-driver
     wrk
   )

@@ -31,6 +31,8 @@ from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datet
 from typing import Any
 
 from careops_desktop.core.services.incoming import IncomingMessage
+from careops_desktop.integrations.deadline import Deadline
+from careops_desktop.integrations.imap_connection import WatchedIMAP4, WatchedIMAP4SSL
 from careops_desktop.integrations.mail_text import (
     decode_body,
     decode_words,
@@ -47,6 +49,7 @@ log = logging.getLogger(__name__)
 
 MAX_MESSAGE_BYTES = 25 * 1024 * 1024
 MAX_PER_POLL = 200
+DEADLINE_TIMEOUTS = 4  # a whole poll (connect through LOGOUT) may take 4 × the read timeout
 _MSGID = re.compile(r"<[^<>\s]+>")
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
 UNKNOWN_SENDER = "unknown-sender@invalid"
@@ -321,6 +324,10 @@ def _words(exc: BaseException) -> str:
     return f"Reading the mailbox failed ({type(exc).__name__})."
 
 
+def _deadline_words(deadline: Deadline, exc: BaseException) -> str:
+    return deadline.words() if deadline.expired else _words(exc)
+
+
 class ImapMailbox:
     """One IMAP account and folder; :meth:`fetch_new` does a whole poll."""
 
@@ -330,16 +337,16 @@ class ImapMailbox:
         self.settings = settings
         self._password = password
 
-    def _connect(self) -> imaplib.IMAP4:
+    def _connect(self, deadline: Deadline) -> imaplib.IMAP4:
         s = self.settings
         context = ssl.create_default_context()
         client: imaplib.IMAP4
         if s.security == "ssl":
-            client = imaplib.IMAP4_SSL(
-                s.host, s.port, ssl_context=context, timeout=s.timeout_seconds
+            client = WatchedIMAP4SSL(
+                s.host, s.port, ssl_context=context, timeout=s.timeout_seconds, deadline=deadline
             )
         else:
-            client = imaplib.IMAP4(s.host, s.port, timeout=s.timeout_seconds)
+            client = WatchedIMAP4(s.host, s.port, timeout=s.timeout_seconds, deadline=deadline)
             if s.security == "starttls":
                 client.starttls(ssl_context=context)
         client.login(s.username, self._password)
@@ -359,21 +366,26 @@ class ImapMailbox:
         """Fetch mail above ``last_uid`` (or of the last ``first_days`` days when starting over).
 
         Raises :class:`MailboxError` with words on any failure; nothing is
-        marked read unless ``settings.mark_seen``.
+        marked read unless ``settings.mark_seen``. The whole conversation, connect
+        through LOGOUT, ends after :data:`DEADLINE_TIMEOUTS` × the timeout; a poll that
+        has used half of that fetches no further message (``more`` is then set).
         """
+        deadline = Deadline(self.settings.timeout_seconds * DEADLINE_TIMEOUTS).__enter__()
         try:
-            client = self._connect()
+            client = self._connect(deadline)
         except Exception as exc:
-            raise MailboxError(_words(exc)) from None
+            deadline.close()
+            raise MailboxError(_deadline_words(deadline, exc)) from None
         try:
-            return self._fetch(client, uidvalidity, last_uid, first_days, now)
+            return self._fetch(client, uidvalidity, last_uid, first_days, now, deadline)
         except Exception as exc:
-            raise MailboxError(_words(exc)) from None
+            raise MailboxError(_deadline_words(deadline, exc)) from None
         finally:
             try:
-                client.logout()
+                client.shutdown() if deadline.expired else client.logout()
             except Exception:
                 pass
+            deadline.close()
 
     def _fetch(
         self,
@@ -382,6 +394,7 @@ class ImapMailbox:
         last_uid: int,
         first_days: int,
         now: datetime,
+        deadline: Deadline | None = None,
     ) -> FetchResult:
         folder = '"' + self.settings.folder + '"'
         self._ok(client.select(folder, readonly=not self.settings.mark_seen), "open the folder")
@@ -403,7 +416,12 @@ class ImapMailbox:
             floor = high_water = last_uid
         uids = sorted(int(u) for u in (data[0] or b"").split() if int(u) > floor)
         batch, more = uids[:MAX_PER_POLL], len(uids) > MAX_PER_POLL
-        mails = [self._fetch_one(client, uid) for uid in batch]
+        mails: list[FetchedMail] = []
+        for uid in batch:
+            if mails and deadline is not None and deadline.remaining() < deadline.seconds / 2:
+                batch, more = batch[: len(mails)], True  # the rest on the next round
+                break
+            mails.append(self._fetch_one(client, uid))
         if mails and self.settings.mark_seen:
             uid_set = ",".join(str(m.uid) for m in mails)
             self._ok(client.uid("STORE", uid_set, "+FLAGS.SILENT", r"(\Seen)"), "mark mail read")

@@ -11,6 +11,12 @@ escaped HTML alternative, text attachments such as the ``.ics`` invitation as
 enqueue time, and :class:`SmtpMailer` hands the finished bytes to the
 connection's ``sendmail``. Retries are the outbox's business, not ours.
 
+Each conversation with the server, connect through QUIT, has an overall deadline
+(``deadline.py``): a server that dribbles one line every few seconds cannot hold
+it. Recipients go out with their domain in IDNA form; an address with a non-ASCII
+local part is sent only with SMTPUTF8, when the server offers it, and is
+otherwise refused for good (``SendError.permanent``) without dropping the connection.
+
 Everything here blocks on the network: call it from a worker thread
 (``asyncio.to_thread`` in the relay job, the window's background ops), never
 on the UI thread and never on the database worker.
@@ -33,9 +39,10 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
-import yagmail
-
+from careops_desktop.integrations.deadline import Deadline
+from careops_desktop.integrations.email_address import AddressProblem, WireAddress, wire_address
 from careops_desktop.integrations.settings import SmtpSettings
+from careops_desktop.integrations.smtp_connection import WatchedClient
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,7 @@ SUBJECT_MAX = 300
 # Headers are not folded below RFC 5322's hard limit: a folded Message-ID comes back with a
 # leading space from some parsers, and the IDs we thread replies by must survive intact.
 _POLICY = policy.SMTP.clone(max_line_length=998)
+_POLICY_UTF8 = _POLICY.clone(utf8=True)  # RFC 6532 headers, for SMTPUTF8 recipients only
 
 
 class SendError(Exception):
@@ -101,6 +109,7 @@ def plain_to_html(text: str) -> str:
 
 
 def _address(value: str, field_name: str) -> Address:
+    """The address as it goes on the wire (domain in IDNA form); permanent SendError if unusable."""
     text = value.strip()
     unusable = SendError(f"The {field_name} address {text!r} is not usable.", permanent=True)
     if not text or _CONTROL.search(text) or "\n" in text or "\r" in text:
@@ -109,8 +118,11 @@ def _address(value: str, field_name: str) -> Address:
     if not at or not local or not domain or " " in text or "<" in text or ">" in text:
         raise unusable
     try:
-        return Address(addr_spec=text)
-    except (ValueError, IndexError):
+        wire: WireAddress = wire_address(text)
+        if wire.needs_smtputf8:
+            return Address(username=wire.local, domain=wire.ascii_domain)
+        return Address(addr_spec=wire.text)
+    except (AddressProblem, ValueError, IndexError):
         raise unusable from None
 
 
@@ -128,7 +140,8 @@ def build_message(
     """
     sender = _address(from_address, "sender")
     recipient = _address(email.to, "recipient")
-    message = EmailMessage(policy=_POLICY)
+    utf8 = not (sender.username.isascii() and recipient.username.isascii())
+    message = EmailMessage(policy=_POLICY_UTF8 if utf8 else _POLICY)
     message["From"] = formataddr((one_line(from_name, 200), sender.addr_spec))
     message["To"] = recipient.addr_spec
     message["Subject"] = one_line(email.subject) or "(no subject)"
@@ -193,6 +206,11 @@ def _classify(exc: BaseException) -> SendError:
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return SendError("The mail server closed the connection.")
+    if isinstance(exc, UnicodeError):  # an address the server cannot be told (no SMTPUTF8)
+        return SendError(
+            "The address cannot be written for this mail server; ask for another address.",
+            permanent=True,
+        )
     if isinstance(exc, ssl.SSLError):
         return SendError(f"A secure connection to the mail server failed ({exc.reason}).")
     if isinstance(exc, socket.gaierror):
@@ -223,30 +241,61 @@ def _hang_up(client: Any) -> None:
 
 
 class SmtpMailer:
-    """One SMTP connection for a batch of messages; reconnects after the server drops it.
+    """One SMTP conversation for a batch of messages; reconnects after the server drops it.
+
+    The whole conversation, connect through QUIT (reconnections included), lasts at
+    most ``deadline_seconds`` (default: the settings' timeout): past it the connection
+    is dropped, the message in hand fails with "did not answer within … s", and so
+    does every later one (:attr:`unreachable`), so the caller's batch ends at once.
 
     Not thread-safe: use it from one thread at a time (it may be a different
     thread per call). ``password`` is ``None`` for servers without login.
     """
 
-    def __init__(self, settings: SmtpSettings, password: str | None) -> None:
+    def __init__(
+        self, settings: SmtpSettings, password: str | None, *, deadline_seconds: float | None = None
+    ) -> None:
         if not settings.configured:
             raise SendError("Email is not set up: add the SMTP server in Settings → Integrations.")
         self.settings = settings
         self._password = password
-        self._client: yagmail.SMTP | None = None
+        self._client: WatchedClient | None = None
+        self._deadline_seconds = float(deadline_seconds or settings.timeout_seconds)
+        self._deadline: Deadline | None = None
         self.sent = 0
         self.unreachable: SendError | None = None  # set when connecting (or logging in) failed
+        self.smtputf8: bool | None = None  # whether the server offers SMTPUTF8, once connected
 
-    def _connect(self) -> yagmail.SMTP:
+    def _expired(self) -> SendError | None:
+        """The deadline error once the conversation's time is up (and remembers it)."""
+        if self._deadline is not None and self._deadline.expired:
+            if self.unreachable is None:
+                self.unreachable = SendError(self._deadline.words())
+            return self.unreachable
+        return None
+
+    def _error(self, exc: BaseException) -> SendError:
+        """Words for a failed step: the deadline's when its time is up."""
+        if self._expired() is not None:
+            assert self.unreachable is not None
+            return self.unreachable
+        if isinstance(exc, TimeoutError | socket.timeout):
+            return SendError(
+                f"The mail server did not answer within {self.settings.timeout_seconds} s."
+            )
+        return _classify(exc)
+
+    def _connect(self) -> WatchedClient:
         s = self.settings
+        if self._deadline is None:
+            self._deadline = Deadline(self._deadline_seconds).__enter__()
         kwargs: dict[str, Any] = {"timeout": s.timeout_seconds}
         starttls: bool | dict[str, Any] = False
         if s.security == "ssl":
             kwargs["context"] = _tls_context()
         elif s.security == "starttls":
             starttls = {"context": _tls_context()}
-        client = yagmail.SMTP(
+        client = WatchedClient(
             user=s.username or s.from_address,
             password=self._password or "",
             host=s.host,
@@ -258,37 +307,65 @@ class SmtpMailer:
             **kwargs,
         )
         client.set_logging(None)  # its own handler would print to stderr
+        client.deadline = self._deadline
         try:
             client.login()
+            client.smtp.ehlo_or_helo_if_needed()
         except BaseException:
             _hang_up(client)
             raise
+        self.smtputf8 = bool(client.smtp.has_extn("smtputf8"))
         return client
+
+    def probe(self) -> bool:
+        """Connect, log in, note what the server offers, say goodbye; whether it offers
+        SMTPUTF8. Raises :class:`SendError` like :meth:`send`."""
+        try:
+            self._client = self._connect()
+        except Exception as exc:
+            self._drop()
+            raise self._error(exc) from None
+        finally:
+            self.close()
+        return bool(self.smtputf8)
 
     def send(self, message: EmailMessage) -> None:
         """Send one built message; raises :class:`SendError` (the connection is then dropped)."""
         recipients = [str(message["To"])] if message["To"] else []
         if not recipients:
             raise SendError("The message has no recipient.", permanent=True)
-        if self.unreachable is not None:
+        if self.unreachable is not None or self._expired() is not None:
+            assert self.unreachable is not None
             raise self.unreachable
         if self._client is None:
             try:
                 self._client = self._connect()
             except Exception as exc:
                 self._drop()
-                error = _classify(exc)
+                error = self._error(exc)
                 if not error.permanent:
                     self.unreachable = error  # the rest of this batch waits for the next run
                 log.warning("SMTP connection to %s failed: %s", self.settings.host, error)
                 raise error from None
+        sender = _address(self.settings.from_address, "sender").addr_spec
+        options: list[str] = []
+        if not (sender.isascii() and all(r.isascii() for r in recipients)):
+            if not self.smtputf8:
+                raise SendError(
+                    "The mail server cannot deliver to an address with letters such as “ë” "
+                    "before the @ (it does not offer SMTPUTF8); ask for another address.",
+                    permanent=True,
+                )
+            options = ["SMTPUTF8"]
+            if self._client.smtp.has_extn("8bitmime"):
+                options.append("BODY=8BITMIME")
         try:
             refused = self._client.smtp.sendmail(
-                self.settings.from_address, recipients, message.as_bytes()
+                sender, recipients, message.as_bytes(), mail_options=options
             )
         except Exception as exc:
             self._drop()
-            error = _classify(exc)
+            error = self._error(exc)
             log.warning("SMTP send of %s failed: %s", message["Message-ID"], error)
             raise error from None
         if refused:
@@ -305,13 +382,19 @@ class SmtpMailer:
             _hang_up(client)
 
     def close(self) -> None:
-        """Say goodbye to the server (QUIT) and close the connection."""
+        """Say goodbye to the server (QUIT, within the deadline) and close the connection."""
         client, self._client = self._client, None
         if client is not None:
             try:
-                client.close()
+                if self._expired() is None:
+                    client.close()
             except Exception:
                 pass
+            finally:
+                _hang_up(client)
+        deadline, self._deadline = self._deadline, None  # a later send starts a new conversation
+        if deadline is not None:
+            deadline.close()
 
     def __enter__(self) -> SmtpMailer:
         return self

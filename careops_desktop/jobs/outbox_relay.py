@@ -11,9 +11,15 @@ One run (:meth:`OutboxRelay.run_once`) on the runtime's loop:
    batch at once instead of waiting out a timeout per row;
 4. each email is built at send time (``.ics`` attachments rendered from the
    booking as it is now) with the Message-ID its row got at enqueue, and sent
-   on one SMTP connection in a worker thread; each SMS goes to Twilio;
+   on one SMTP conversation in a worker thread, which lasts at most the SMTP
+   timeout from connect to QUIT (a stalling server is dropped, the batch's rows
+   go back to the queue with backoff and their Message-IDs, and the run ends);
+   each SMS goes to Twilio;
 5. each row is marked sent, or failed with backoff (or for good when retrying
-   cannot help), right after its own try.
+   cannot help, or its retry window is used up), right after its own try;
+6. what the SMTP server offers (SMTPUTF8) is stored for the address checks of
+   ``core.services.mail_addresses``: learnt from each conversation, or by a short
+   check when nothing was sent to that server yet.
 
 A process killed between sending and marking leaves the row ``sending``; it is
 released later and sent again with the same Message-ID (at least once, one ID).
@@ -37,7 +43,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import Database, read_only
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.models import Booking, utcnow
-from careops_desktop.core.services import outbox
+from careops_desktop.core.services import mail_addresses, outbox
 from careops_desktop.core.services.business import public_base_url
 from careops_desktop.core.services.outbox import OutboxItem
 from careops_desktop.integrations import ics, secrets
@@ -55,6 +61,7 @@ from careops_desktop.integrations.sms import SmsError, TwilioClient
 log = logging.getLogger(__name__)
 
 CREDENTIALS_TTL = timedelta(seconds=60)
+PROBE_EVERY = timedelta(minutes=10)  # how often to retry learning what an unknown server offers
 HUMAN_KINDS = frozenset({"reply", "message"})  # typed by staff: no Auto-Submitted header
 
 
@@ -210,6 +217,8 @@ class OutboxRelay:
         self.stale_after = stale_after
         self.clock = clock
         self._cache: tuple[tuple[SmtpSettings, SmsSettings], datetime, Channels] | None = None
+        self._server_known: tuple[str, int, bool] | None = None  # what was last recorded
+        self._probed_at: float | None = None
 
     async def _channels(self) -> Channels:
         """Which channels can send; the keyring is asked at most once a minute."""
@@ -234,6 +243,7 @@ class OutboxRelay:
             return RelayReport(released=released, waiting_channels=waiting)
         counts = {"sent": 0, "queued": 0, "failed": 0}
         claimed = 0
+        emailed = False  # the server was talked to in this run: no extra check needed
         started = time.monotonic()
         while True:
             items = await db.run(
@@ -242,15 +252,54 @@ class OutboxRelay:
             claimed += len(items)
             emails = [i for i in items if i.channel == "email"]
             texts = [i for i in items if i.channel == "sms"]
+            stalled = False
             if emails and channels.smtp is not None:
-                await self._send_emails(emails, channels.smtp, channels.smtp_password, counts)
+                emailed = True
+                stalled = await self._send_emails(
+                    emails, channels.smtp, channels.smtp_password, counts
+                )
             if texts and channels.sms is not None and channels.twilio is not None:
                 await self._send_texts(texts, channels.sms, channels.twilio, counts)
-            if len(items) < self.batch or time.monotonic() - started > self.budget.total_seconds():
-                break
+            if (
+                stalled
+                or len(items) < self.batch
+                or time.monotonic() - started > self.budget.total_seconds()
+            ):
+                break  # a server that stalled or could not be reached is tried on a later run
+        if channels.smtp is not None and not emailed:
+            await self._learn_server(channels.smtp, channels.smtp_password)
         return RelayReport(
             released, claimed, counts["sent"], counts["queued"], counts["failed"], waiting
         )
+
+    async def _remember_server(self, smtp: SmtpSettings, smtputf8: bool) -> None:
+        """Store what the server offers (for the address checks), when it changed."""
+        known = (smtp.host, smtp.port, smtputf8)
+        if self._server_known != known:
+            await self.database.run(
+                mail_addresses.record_smtp_server, smtp.host, smtp.port, smtputf8, self.clock()
+            )
+            self._server_known = known
+
+    async def _learn_server(self, smtp: SmtpSettings, password: str | None) -> None:
+        """When nothing was sent yet to the server in Settings, connect once to learn whether
+        it offers SMTPUTF8 (at most every :data:`PROBE_EVERY` while it cannot be reached)."""
+        if self._server_known is not None and self._server_known[:2] == (smtp.host, smtp.port):
+            return
+        offered = await self.database.run(mail_addresses.smtputf8_offered)
+        if offered is not None:
+            self._server_known = (smtp.host, smtp.port, offered)
+            return
+        now = time.monotonic()
+        if self._probed_at is not None and now - self._probed_at < PROBE_EVERY.total_seconds():
+            return
+        self._probed_at = now
+        try:
+            offered = await asyncio.to_thread(SmtpMailer(smtp, password).probe)
+        except SendError as exc:
+            log.info("could not learn what %s offers: %s", smtp.host, exc)
+            return
+        await self._remember_server(smtp, offered)
 
     def forget_credentials(self) -> None:
         """Ask the keyring again on the next run (after Settings saved new credentials)."""
@@ -275,7 +324,9 @@ class OutboxRelay:
         smtp: SmtpSettings,
         password: str | None,
         counts: dict[str, int],
-    ) -> None:
+    ) -> bool:
+        """Send ``items`` on one SMTP conversation (held to its deadline); whether the server
+        could not be reached or stalled (the rows not sent are back in the queue)."""
         mailer = SmtpMailer(smtp, password)
         health = ""
         prepared = await self.database.run(prepare_emails, items, self.clock())
@@ -298,6 +349,9 @@ class OutboxRelay:
             await asyncio.gather(*marks)
             await asyncio.to_thread(mailer.close)
             await self.database.run(integration_settings.record_health, "email", health)
+            if mailer.smtputf8 is not None:
+                await self._remember_server(smtp, mailer.smtputf8)
+        return mailer.unreachable is not None
 
     async def _send_texts(
         self,

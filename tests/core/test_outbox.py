@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import threading
 import time
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import Message, OutboxMessage
-from careops_desktop.core.services import business, contacts, inbox, outbox
+from careops_desktop.core.services import business, contacts, inbox, outbox, templates
 from tests.core import people_fixtures
 
 people = people_fixtures.people
@@ -134,25 +135,60 @@ def test_backoff_schedule() -> None:
     assert outbox.backoff(10_000) == timedelta(hours=6)
 
 
-def test_failures_back_off_then_give_up_after_eight(db) -> None:
-    [outbox_id] = _enqueue(db)
-    now = T0
-    for attempt in range(1, 8):
+def test_retries_span_a_day_reaching_the_six_hour_cap() -> None:
+    schedule = outbox.retry_schedule(timedelta(hours=24))
+    minutes = [int(t.total_seconds() // 60) for t in schedule]
+    assert minutes == [0, 1, 3, 7, 15, 31, 63, 127, 255, 511, 871, 1231, 1440]
+    waits = [b - a for a, b in itertools.pairwise(schedule)]
+    assert timedelta(hours=6) in waits and max(waits) == timedelta(hours=6)
+    assert outbox.retry_wait(len(schedule), timedelta(hours=24)) is None
+    assert outbox.retry_schedule(timedelta(hours=1))[-1] == timedelta(hours=1)
+    assert outbox.retry_wait(10_000, timedelta(hours=24)) is None
+
+
+def _fail_until_given_up(db: Database, outbox_id: int, now: datetime) -> tuple[int, datetime]:
+    """Claim and fail the row at each due time until it is failed; (tries, last try)."""
+    tries = 0
+    while True:
         [item] = db.call(outbox.claim_due, "w", now)
-        assert item.attempts == attempt
+        tries += 1
+        assert item.attempts == tries
         status = db.call(outbox.mark_failed, item.id, "Connection refused by smtp.example", now)
-        assert status == "queued"
+        if status == "failed":
+            return tries, now
         row = _row(db, outbox_id)
-        assert row.next_attempt_at == now + outbox.backoff(attempt)
         assert db.call(outbox.claim_due, "w", row.next_attempt_at - timedelta(seconds=1)) == []
         now = row.next_attempt_at
-    [item] = db.call(outbox.claim_due, "w", now)
-    assert db.call(outbox.mark_failed, item.id, "Mailbox unavailable", now) == "failed"
+
+
+def test_failures_back_off_for_a_day_then_fail_and_keep_their_retry(people) -> None:
+    db = people.db
+    [outbox_id] = _enqueue(db)
+    tries, last = _fail_until_given_up(db, outbox_id, T0)
+    assert (tries, last) == (13, T0 + timedelta(hours=24))
     row = _row(db, outbox_id)
-    assert (row.status, row.attempts, row.last_error) == ("failed", 8, "Mailbox unavailable")
-    assert db.call(outbox.claim_due, "w", now + timedelta(days=30)) == []
-    [failed] = db.call(outbox.list_failed)
-    assert failed.id == outbox_id and failed.last_error == "Mailbox unavailable"
+    assert (row.status, row.attempts) == ("failed", 13)
+    assert row.last_error == "Connection refused by smtp.example"
+    assert db.call(outbox.claim_due, "w", last + timedelta(days=30)) == []
+    [failed] = db.call(outbox.list_failed)  # the Dashboard lists it with Retry now
+    assert failed.id == outbox_id
+    # Retry now gives it fresh tries: a whole new day of them
+    db.call(outbox.retry_now, people.owner, outbox_id, last + timedelta(days=2))
+    assert (_row(db, outbox_id).status, _row(db, outbox_id).attempts) == ("queued", 0)
+    tries, again = _fail_until_given_up(db, outbox_id, last + timedelta(days=2))
+    assert (tries, again) == (13, last + timedelta(days=3))
+
+
+def test_the_retry_window_is_a_setting(people) -> None:
+    db = people.db
+    db.call(templates.set_automations, people.owner, retry_hours=6)
+    assert db.call(templates.get_automations).retry_hours == 6
+    [outbox_id] = _enqueue(db)
+    tries, last = _fail_until_given_up(db, outbox_id, T0)
+    assert last == T0 + timedelta(hours=6)
+    assert tries == len(outbox.retry_schedule(timedelta(hours=6))) == 10
+    with pytest.raises(ValidationError):
+        db.call(templates.set_automations, people.owner, retry_hours=0)
 
 
 def test_permanent_failure_marks_the_chat_message(people) -> None:

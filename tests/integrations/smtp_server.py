@@ -3,7 +3,8 @@
 ``fail_first=k`` answers ``421`` to the first k DATA commands; ``drop_first=k``
 drops the connection in the middle of the first k DATA commands; ``refuse``
 answers ``550`` to those recipients. With ``password`` set, the server wants
-AUTH (LOGIN/PLAIN) over the plain connection (tests only).
+AUTH (LOGIN/PLAIN) over the plain connection (tests only). ``smtputf8=True`` offers
+SMTPUTF8 (RFC 6531: non-ASCII addresses and headers); without it the server does not.
 """
 
 from __future__ import annotations
@@ -114,12 +115,12 @@ class _Authenticator:
 
 
 def start_smtp_server(
-    handler: RecordingHandler, *, user: str = "", password: str = ""
+    handler: RecordingHandler, *, user: str = "", password: str = "", smtputf8: bool = False
 ) -> tuple[SmtpServer, Controller]:
     port = free_port()
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = {"enable_SMTPUTF8": smtputf8}
     if password:
-        kwargs = {
+        kwargs |= {
             "authenticator": _Authenticator(handler, user, password),
             "auth_require_tls": False,
             "auth_required": True,

@@ -115,10 +115,13 @@ def test_automation_switches_and_template_preview(qtbot: Any, db: Any, ops: Any)
     qtbot.waitUntil(lambda: page.subject.text() != "", timeout=10_000)
     page.switches["low_stock"].setChecked(False)
     page.reminder_hours.setValue(48)
+    assert page.retry_hours.value() == 24  # messages are retried for a day by default
+    page.retry_hours.setValue(72)
     _click(qtbot, page.save_button)
     qtbot.waitUntil(lambda: page.status.text() == "Saved.", timeout=10_000)
     saved = db.call(templates.get_automations)
     assert (saved.low_stock, saved.reminder_hours, saved.reminder) == (False, 48, True)
+    assert saved.retry_hours == 72
 
     page.template_choice.setCurrentIndex(page.template_choice.findData("reminder"))
     qtbot.waitUntil(lambda: page.subject.text().startswith("Reminder"), timeout=10_000)

@@ -39,6 +39,7 @@ from careops_desktop.core.services.contact_fields import (
 )
 from careops_desktop.core.services.contacts import ContactView, view_of
 from careops_desktop.core.services.forms import SubmissionLink
+from careops_desktop.core.services.mail_addresses import check_deliverable
 from careops_desktop.core.services.slots import TypeRules, load_type_rules
 from careops_desktop.core.statement_runner import prebuilt
 from careops_desktop.core.tokens import new_token
@@ -116,7 +117,7 @@ def _check_customer(session: Session, name: str, email: str, phone: str, notes: 
         errors["email"] = "Please give an email address or a phone number."
     if (email or "").strip():
         try:
-            normalize_email(email)
+            check_deliverable(session, normalize_email(email), desk=False)
         except ValidationError as exc:
             errors.update(exc.fields)
     if (phone or "").strip():

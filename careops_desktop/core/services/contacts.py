@@ -38,6 +38,7 @@ from careops_desktop.core.services.contact_fields import (
     normalize_phone,
     region_for_timezone,
 )
+from careops_desktop.core.services.mail_addresses import check_deliverable
 from careops_desktop.core.statement_runner import prebuilt
 
 __all__ = [
@@ -123,6 +124,7 @@ def _clean(
     elif (email or "").strip():
         try:
             clean_email = normalize_email(email)
+            check_deliverable(session, clean_email, desk=True)
         except ValidationError as exc:
             errors.update(exc.fields)
     if stored is not None and stored.phone and phone == stored.phone:

@@ -27,9 +27,10 @@ from careops_desktop.core.services.business import find_business_settings
 from careops_desktop.core.statement_runner import prebuilt
 
 CHANNELS = ("email", "sms", "calendar")
-MAX_ATTEMPTS = 8
 FIRST_BACKOFF = timedelta(seconds=60)
 MAX_BACKOFF = timedelta(hours=6)
+DEFAULT_RETRY_HOURS = 24  # Settings → Automations → "Keep trying to send for"
+RETRY_HOURS_KEY = "retry_hours"  # in Business.automations
 ERROR_MAX = 2000
 DEFAULT_DOMAIN = "careops.local"
 
@@ -93,6 +94,43 @@ def backoff(attempts: int) -> timedelta:
         return MAX_BACKOFF
     wait: timedelta = FIRST_BACKOFF * (2**exponent)
     return min(wait, MAX_BACKOFF)
+
+
+def retry_wait(attempts: int, retry_for: timedelta) -> timedelta | None:
+    """The wait after the ``attempts``-th failed try, or ``None``: give up.
+
+    The waits follow :func:`backoff` (1 min doubling to the 6 h cap); the last one
+    is cut short so that the last try comes ``retry_for`` after the first. With the
+    default day: tries at 0, 1, 3, 7, 15, 31, 63, 127 and 255 min, 8 h 31, 14 h 31,
+    20 h 31 and 24 h — 13 tries — then the row is failed for good.
+    """
+    waited = timedelta(0)
+    for earlier in range(1, max(1, attempts)):
+        waited += backoff(earlier)
+        if waited >= retry_for:
+            return None
+    remaining = retry_for - waited
+    if remaining <= timedelta(0):
+        return None
+    return min(backoff(attempts), remaining)
+
+
+def retry_schedule(retry_for: timedelta) -> list[timedelta]:
+    """When each try comes, counted from the first (``[0, 1 min, 3 min, …, retry_for]``)."""
+    tries, at = [timedelta(0)], timedelta(0)
+    while (wait := retry_wait(len(tries), retry_for)) is not None:
+        at += wait
+        tries.append(at)
+    return tries
+
+
+def retry_window(session: Session) -> timedelta:
+    """How long a message is retried: the business's setting, else a day."""
+    business = find_business_settings(session)
+    stored = (business.automations or {}).get(RETRY_HOURS_KEY) if business is not None else None
+    if isinstance(stored, int) and not isinstance(stored, bool) and stored > 0:
+        return timedelta(hours=stored)
+    return timedelta(hours=DEFAULT_RETRY_HOURS)
 
 
 def enqueue(
@@ -269,21 +307,23 @@ def mark_failed(
 ) -> str:
     """Record a failed try: back to ``queued`` with backoff, or ``failed`` for good.
 
-    After :data:`MAX_ATTEMPTS` tries (or when ``permanent``, e.g. the address
-    was refused) the row is ``failed`` and its chat message shows the error.
-    Returns the new status.
+    When the tries have spanned the business's retry window (:func:`retry_window`,
+    a day by default; see :func:`retry_wait`), or when ``permanent`` (e.g. the
+    address was refused), the row is ``failed`` — it keeps its Retry action
+    (:func:`retry_now`) — and its chat message shows the error. Returns the new status.
     """
     row = _load(session, outbox_id)
     words = (error or "Sending failed for an unknown reason.").strip()[:ERROR_MAX]
     row.last_error = words
     row.claimed_by = ""
     attempts = max(row.attempts, 1)
-    if permanent or attempts >= MAX_ATTEMPTS:
+    wait = None if permanent else retry_wait(attempts, retry_window(session))
+    if wait is None:
         row.status = "failed"
         _set_message_status(session, row.chat_message_id, "failed", words)
     else:
         row.status = "queued"
-        row.next_attempt_at = now + backoff(attempts)
+        row.next_attempt_at = now + wait
         _set_message_status(session, row.chat_message_id, "queued", words)
     events.record(session, events.OutboxChanged(row.id, row.status))
     return row.status

@@ -201,11 +201,16 @@ def reset_template(session: Session, actor: Actor, key: str) -> Template:
 
 SWITCHES = ("welcome", "confirmation", "reminder", "form_reminder", "low_stock")
 REMINDER_HOURS_RANGE = (1, 168)
+RETRY_HOURS_RANGE = (1, 168)  # how long the outbox keeps trying a message (outbox.retry_window)
 
 
 @dataclass(frozen=True)
 class Automations:
-    """Which automatic messages are sent; all on by default, reminders 24 h ahead."""
+    """Which automatic messages are sent; all on by default, reminders 24 h ahead.
+
+    ``retry_hours``: how long a message that cannot be sent is retried (every message,
+    automatic or typed) before it is failed for good; a day by default.
+    """
 
     welcome: bool = True
     confirmation: bool = True
@@ -213,6 +218,7 @@ class Automations:
     form_reminder: bool = True
     low_stock: bool = True
     reminder_hours: int = 24
+    retry_hours: int = 24
 
 
 def get_automations(session: Session) -> Automations:
@@ -223,22 +229,23 @@ def get_automations(session: Session) -> Automations:
         entry = stored.get(name)
         if isinstance(entry, dict) and isinstance(entry.get("enabled"), bool):
             values[name] = entry["enabled"]
-    hours = stored.get("reminder_hours")
-    if isinstance(hours, int) and not isinstance(hours, bool):
-        values["reminder_hours"] = hours
+    for name in ("reminder_hours", "retry_hours"):
+        hours = stored.get(name)
+        if isinstance(hours, int) and not isinstance(hours, bool):
+            values[name] = hours
     return Automations(**values)
 
 
 def set_automations(session: Session, actor: Actor, **changes: Any) -> Automations:
-    """Turn automations on or off and set ``reminder_hours`` (1–168)."""
+    """Turn automations on or off, set ``reminder_hours`` (1–168) and ``retry_hours`` (1–168)."""
     require(actor, Permission.MANAGE_SETTINGS)
     errors: dict[str, str] = {}
     for name, value in changes.items():
         if name in SWITCHES:
             if not isinstance(value, bool):
                 errors[name] = "Choose on or off."
-        elif name == "reminder_hours":
-            low, high = REMINDER_HOURS_RANGE
+        elif name in ("reminder_hours", "retry_hours"):
+            low, high = REMINDER_HOURS_RANGE if name == "reminder_hours" else RETRY_HOURS_RANGE
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 errors[name] = f"Enter a whole number of hours from {low} to {high}."
         else:
@@ -248,7 +255,7 @@ def set_automations(session: Session, actor: Actor, **changes: Any) -> Automatio
     business = get_business(session)
     automations = dict(business.automations or {})
     for name, value in changes.items():
-        if name == "reminder_hours":
+        if name in ("reminder_hours", "retry_hours"):
             automations[name] = value
         else:
             entry = dict(automations.get(name) or {})

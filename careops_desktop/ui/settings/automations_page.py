@@ -83,6 +83,18 @@ class AutomationsPage(SettingsFormPage):
         self.reminder_hours.setRange(*templates.REMINDER_HOURS_RANGE)
         self.reminder_hours.setSuffix(" hours before")
         self.form.addRow("Send reminders", self.errors.wrap("reminder_hours", self.reminder_hours))
+        self.retry_hours = QSpinBox()
+        self.retry_hours.setObjectName("retryHours")
+        self.retry_hours.setRange(*templates.RETRY_HOURS_RANGE)
+        self.retry_hours.setSuffix(" hours")
+        self.retry_hours.setToolTip(
+            "A message the mail or SMS service cannot take is tried again after 1 minute, "
+            "then 2, 4, 8 … up to every 6 hours, for this long; then it is marked failed "
+            "and can be retried from the Dashboard."
+        )
+        self.form.addRow(
+            "Keep trying to send for", self.errors.wrap("retry_hours", self.retry_hours)
+        )
         self.sample = dict(SAMPLE)
         self._build_editor()
         self.load()
@@ -148,10 +160,12 @@ class AutomationsPage(SettingsFormPage):
         for key, box in self.switches.items():
             box.setChecked(bool(getattr(automations, key)))
         self.reminder_hours.setValue(automations.reminder_hours)
+        self.retry_hours.setValue(automations.retry_hours)
 
     def save_job(self) -> SaveJob | None:
         values: dict[str, Any] = {key: box.isChecked() for key, box in self.switches.items()}
         values["reminder_hours"] = self.reminder_hours.value()
+        values["retry_hours"] = self.retry_hours.value()
         return (templates.set_automations, (self.actor,), values)
 
     # -- templates ----------------------------------------------------------------------
