@@ -340,8 +340,10 @@ def search_contact_ids(
     limit: int = 200,
     offset: int = 0,
     order: str = "name",
+    duplicates_only: bool = False,
 ) -> list[int]:
-    """Ids of contacts matching ``text`` in name, email or phone, in ``order`` (see ORDERS)."""
+    """Ids of contacts matching ``text`` in name, email or phone, in ``order`` (see ORDERS);
+    with ``duplicates_only``, only those marked "possible duplicate"."""
     require(actor, Permission.MANAGE_CONTACTS)
     if order not in ORDERS:
         raise ValidationError({"order": f"Unknown order {order!r}."})
@@ -349,6 +351,8 @@ def search_contact_ids(
     clause = _matches(text)
     if clause is not None:
         query = query.where(clause)
+    if duplicates_only:
+        query = query.where(Contact.duplicate_of_id.is_not(None))
     return list(session.scalars(query.limit(max(0, limit)).offset(max(0, offset))))
 
 
@@ -434,6 +438,7 @@ class ContactDetail:
     bookings: list[ContactBooking]
     conversations: list[ContactConversation]
     submissions: list[ContactSubmission]
+    duplicate_of_name: str | None = None  # the look-alike of a "possible duplicate"
 
 
 @read_only
@@ -478,6 +483,9 @@ def get_contact_detail(
             ContactSubmission(s.id, form_name, s.status, s.booking_id, s.due_at, s.submitted_at)
             for s, form_name in submissions
         ],
+        session.scalar(select(Contact.name).where(Contact.id == contact.duplicate_of_id))
+        if contact.duplicate_of_id is not None
+        else None,
     )
 
 

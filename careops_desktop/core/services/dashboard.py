@@ -26,7 +26,8 @@ fast on a database with years of history:
 
 What a person sees follows their permissions: the inbox figures and
 conversations need MANAGE_INBOX, low stock needs an inventory permission,
-failed messages and due reminders need MANAGE_INBOX or MANAGE_SETTINGS; hidden figures are
+failed messages and due reminders need MANAGE_INBOX or MANAGE_SETTINGS, contacts marked
+"possible duplicate" by the booking page need MANAGE_CONTACTS; hidden figures are
 ``None`` (not zero) and raise no alert. Bookings and forms are shown to all.
 """
 
@@ -65,6 +66,7 @@ REMINDER_GRACE = timedelta(minutes=5)
 ALERT_KINDS = (
     "messages_failed",
     "reminders_due",
+    "possible_duplicates",
     "forms_overdue",
     "low_stock",
     "forms_pending",
@@ -78,7 +80,7 @@ class Alert:
 
     kind: str
     text: str
-    target: str  # bookings | forms | inventory | outbox | reminders
+    target: str  # bookings | contacts | forms | inventory | outbox | reminders
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class DashboardData:
     recent_conversations: tuple[RecentConversation, ...]
     alerts: tuple[Alert, ...]
     reminders_due: int | None = None
+    possible_duplicates: int | None = None  # contacts the booking page marked (MANAGE_CONTACTS)
 
 
 def local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -205,6 +208,14 @@ def _alerts(data: dict[str, int | None]) -> tuple[Alert, ...]:
     if reminders:
         text = _plural(reminders, "reminder", "reminders") + " due but not sent"
         found["reminders_due"] = Alert("reminders_due", text, "reminders")
+    duplicates = data.get("possible_duplicates")
+    if duplicates:
+        text = (
+            "1 new contact may be a duplicate; check it in Contacts"
+            if duplicates == 1
+            else f"{duplicates} new contacts may be duplicates; check them in Contacts"
+        )
+        found["possible_duplicates"] = Alert("possible_duplicates", text, "contacts")
     overdue = data["overdue_forms"]
     if overdue:
         found["forms_overdue"] = Alert(
@@ -306,6 +317,11 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         if sees_outbox
         else None,
         "reminders_due": reminders_due_count(session, now) if sees_outbox else None,
+        "possible_duplicates": _count(
+            session, count.select_from(Contact).where(Contact.duplicate_of_id.is_not(None))
+        )
+        if actor.can(Permission.MANAGE_CONTACTS)
+        else None,
     }
     return DashboardData(
         day=day,
@@ -321,4 +337,5 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         recent_conversations=_recent_conversations(session) if sees_inbox else (),
         alerts=_alerts(figures),
         reminders_due=figures["reminders_due"],
+        possible_duplicates=figures["possible_duplicates"],
     )

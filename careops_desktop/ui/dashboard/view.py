@@ -47,6 +47,7 @@ ALERT_TABS = {"outbox": "inbox", "reminders": "bookings"}
 ALERT_FILTERS: dict[str, dict[str, Any]] = {
     "messages_failed": {"open": None},
     "reminders_due": {"period": "upcoming"},
+    "possible_duplicates": {"duplicates": True},
     "forms_overdue": {"status": "overdue"},
     "low_stock": {"low_stock": True},
     "forms_pending": {"status": "pending"},
