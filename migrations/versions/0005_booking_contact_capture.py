@@ -8,7 +8,8 @@ Create Date: 2026-12-07
   booking; its messages go there, whatever the contact holds later. Existing bookings
   are filled from their contact.
 - contacts.duplicate_of_id: the booking page made this contact although another one
-  looked alike; the desk checks and merges.
+  looked alike; the desk checks and merges. A mark, not a foreign key: merging (the
+  only way a contact is deleted) moves the marks that point at the merged contact.
 - outbox.links: the only addresses the email's HTML part may make clickable (app links
   and links the business wrote in its templates). Rows queued before have none.
 """
@@ -24,43 +25,32 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ADD/DROP COLUMN (no table rebuild): on SQLite a rebuild of ``contacts`` or ``bookings``
+# would drop a table other rows point at, which fails (or cascades) on a database with data.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("bookings", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("customer_name", sa.String(length=200), nullable=False, server_default="")
-        )
-        batch_op.add_column(sa.Column("customer_email", sa.String(length=320), nullable=True))
-        batch_op.add_column(sa.Column("customer_phone", sa.String(length=20), nullable=True))
+    op.add_column(
+        "bookings",
+        sa.Column("customer_name", sa.String(length=200), nullable=False, server_default=""),
+    )
+    op.add_column("bookings", sa.Column("customer_email", sa.String(length=320), nullable=True))
+    op.add_column("bookings", sa.Column("customer_phone", sa.String(length=20), nullable=True))
     op.execute(
         "UPDATE bookings SET "
         "customer_name = (SELECT c.name FROM contacts c WHERE c.id = bookings.contact_id), "
         "customer_email = (SELECT c.email FROM contacts c WHERE c.id = bookings.contact_id), "
         "customer_phone = (SELECT c.phone FROM contacts c WHERE c.id = bookings.contact_id)"
     )
-    with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("duplicate_of_id", sa.Integer(), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_contacts_duplicate_of_id_contacts"),
-            "contacts",
-            ["duplicate_of_id"],
-            ["id"],
-            ondelete="SET NULL",
-        )
-        batch_op.create_index("ix_contacts_duplicate_of_id", ["duplicate_of_id"], unique=False)
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("links", sa.JSON(), nullable=False, server_default="[]"))
+    op.add_column("contacts", sa.Column("duplicate_of_id", sa.Integer(), nullable=True))
+    op.create_index("ix_contacts_duplicate_of_id", "contacts", ["duplicate_of_id"], unique=False)
+    op.add_column("outbox", sa.Column("links", sa.JSON(), nullable=False, server_default="[]"))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.drop_column("links")
-    with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.drop_index("ix_contacts_duplicate_of_id")
-        batch_op.drop_constraint(
-            batch_op.f("fk_contacts_duplicate_of_id_contacts"), type_="foreignkey"
-        )
-        batch_op.drop_column("duplicate_of_id")
-    with op.batch_alter_table("bookings", schema=None) as batch_op:
-        batch_op.drop_column("customer_phone")
-        batch_op.drop_column("customer_email")
-        batch_op.drop_column("customer_name")
+    op.drop_column("outbox", "links")
+    op.drop_index("ix_contacts_duplicate_of_id", table_name="contacts")
+    op.drop_column("contacts", "duplicate_of_id")
+    op.drop_column("bookings", "customer_phone")
+    op.drop_column("bookings", "customer_email")
+    op.drop_column("bookings", "customer_name")

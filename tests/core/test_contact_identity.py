@@ -170,3 +170,18 @@ def test_merging_a_possible_duplicate_keeps_both_histories_and_clears_the_mark(
     cleared = db.call(contacts.clear_duplicate_mark, MANAGER, third.contact_id)
     assert cleared.duplicate_of_id is None
     assert db.call(contacts.count_possible_duplicates, MANAGER) == 0
+
+
+def test_the_migration_fills_existing_bookings_from_their_contact(
+    db: Database, world: World
+) -> None:
+    from careops_desktop.core.schema import downgrade, upgrade_to_head
+
+    made = public(db, world, 10, name="Olga Older", email="olga@example.com", phone=CUSTOMER_PHONE)
+    downgrade(db.engine, "0004")  # before the booking kept its own details
+    upgrade_to_head(db.engine)
+    with db.session() as s:
+        booking = s.get(Booking, made.booking_id)
+        assert booking is not None
+        captured = (booking.customer_name, booking.customer_email, booking.customer_phone)
+    assert captured == ("Olga Older", "olga@example.com", "+493012345678")

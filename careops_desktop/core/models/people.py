@@ -40,10 +40,9 @@ class Contact(Base):
     notes: Mapped[str] = mapped_column(SafeText, default="")
     last_contacted_at: Mapped[datetime | None]
     # set when the booking page made this contact although another one looked alike (same
-    # phone, or same email with another name): the desk checks and merges (migration 0005)
-    duplicate_of_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL")
-    )
+    # phone, or same email with another name): the desk checks and merges (migration 0005).
+    # A mark, not a foreign key (no table rebuild on SQLite); merging moves marks along.
+    duplicate_of_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
