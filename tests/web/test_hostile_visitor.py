@@ -266,3 +266,29 @@ async def test_no_outgoing_email_links_an_address_a_customer_typed(
         ]
         for text in html_parts:
             assert "<b>&amp;</b>" not in text and "&lt;b&gt;&amp;amp;&lt;/b&gt;" in text
+
+
+async def test_a_url_in_a_name_stored_before_the_rule_is_never_a_link(
+    db: Database, shop: Shop, mail_server: SmtpServer
+) -> None:
+    from careops_desktop.core.services import bookings, contacts
+
+    with db.write_session() as s:
+        made = contacts.create_contact(s, DESK_OWNER, name="Sam", email="sam@example.com")
+        row = s.get(Contact, made.id)
+        assert row is not None
+        row.name = PHISHING_NAME  # as an older version or an import could have stored it
+    receipt = db.call(
+        bookings.book_desk,
+        DESK_OWNER,
+        contact_id=made.id,
+        booking_type_id=shop.checkup_id,
+        provider_id=shop.grace_id,
+        start_utc=shop.local(shop.day(2), 10),
+    )
+    (message,) = [
+        m for m in await _relay(db, mail_server) if m["Subject"] and "Check-up" in m["Subject"]
+    ]
+    hrefs = _hrefs(message)
+    assert hrefs == [h for h in hrefs if h.endswith(f"/manage/{receipt.manage_token}")]
+    assert hrefs and "http://evil.test/pay" in _text_of(message)  # shown, as text only
