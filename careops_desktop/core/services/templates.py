@@ -176,8 +176,13 @@ def template_links(text: str, context: Mapping[str, object]) -> tuple[str, ...]:
 def render_message(session: Session, key: str, context: Mapping[str, object]) -> RenderedMessage:
     """:func:`render`, with the links the email may make clickable (see :func:`template_links`)."""
     template = get_template(session, key)
-    subject, body = render(session, key, context)
-    return RenderedMessage(subject, body, template_links(template.body, context))
+    values: dict[str, object] = {"business_name": business_settings(session).name}
+    values.update(context)
+    return RenderedMessage(
+        fill(template.subject, values, one_line=True),
+        fill(template.body, values),
+        template_links(template.body, context),
+    )
 
 
 def _check_text(subject: str, body: str) -> None:
