@@ -30,7 +30,7 @@ import re
 import smtplib
 import socket
 import ssl
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import policy
@@ -46,7 +46,8 @@ from careops_desktop.integrations.smtp_connection import WatchedClient
 
 log = logging.getLogger(__name__)
 
-_URL = re.compile(r"https?://[^\s<>\"']+")
+_URL = re.compile(r"https?://[^\s<>\"']+")  # the same as core.services.templates._URL
+_URL_TAIL = ".,;:!?)]}"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SUBJECT_MAX = 300
 # Headers are not folded below RFC 5322's hard limit: a folded Message-ID comes back with a
@@ -85,6 +86,7 @@ class OutgoingEmail:
     references: tuple[str, ...] = ()
     attachments: tuple[TextAttachment, ...] = ()
     automated: bool = False  # Auto-Submitted header: autoresponders stay quiet
+    links: tuple[str, ...] = ()  # the only addresses the HTML part makes clickable
 
 
 def one_line(text: str, limit: int = SUBJECT_MAX) -> str:
@@ -92,14 +94,31 @@ def one_line(text: str, limit: int = SUBJECT_MAX) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())[:limit]
 
 
-def plain_to_html(text: str) -> str:
-    """A simple HTML version of plain ``text``: everything escaped, paragraphs and links kept."""
+def plain_to_html(text: str, links: Collection[str] = ()) -> str:
+    """A simple HTML version of plain ``text``: everything escaped, paragraphs kept.
+
+    Only an address in ``links`` (the links the app built and the links the
+    business wrote in its template, listed on the outbox row) becomes a link;
+    any other text that looks like an address, such as a URL a customer typed,
+    stays text. With no ``links`` nothing is clickable.
+    """
+    allowed = frozenset(links)
     paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     parts = []
     for paragraph in paragraphs:
-        escaped = html.escape(paragraph, quote=True)
-        linked = _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
-        parts.append("<p>" + linked.replace("\n", "<br>\n") + "</p>")
+        pieces: list[str] = []
+        last = 0
+        for match in _URL.finditer(paragraph):
+            url = match.group(0)
+            link = url.rstrip(_URL_TAIL)
+            if link not in allowed:
+                continue
+            pieces.append(html.escape(paragraph[last : match.start()], quote=True))
+            shown = html.escape(link, quote=True)
+            pieces.append(f'<a href="{shown}">{shown}</a>')
+            last = match.start() + len(link)
+        pieces.append(html.escape(paragraph[last:], quote=True))
+        parts.append("<p>" + "".join(pieces).replace("\n", "<br>\n") + "</p>")
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>\n'
         '<body style="font-family: sans-serif; line-height: 1.4">\n'
@@ -157,7 +176,10 @@ def build_message(
         message["Auto-Submitted"] = "auto-generated"
     message.set_content(email.body, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(
-        plain_to_html(email.body), subtype="html", charset="utf-8", cte="quoted-printable"
+        plain_to_html(email.body, email.links),
+        subtype="html",
+        charset="utf-8",
+        cte="quoted-printable",
     )
     for attachment in email.attachments:
         maintype, _, subtype = attachment.content_type.partition("/")

@@ -111,6 +111,10 @@ def _query(session: Session, *where: object) -> list[CalendarBooking]:
     )
     result = []
     for booking, type_name, type_location, provider_name, contact in session.execute(query):
+        # the details captured with the booking, not what the contact holds now (issue 13)
+        captured = bool(booking.customer_email or booking.customer_phone)
+        name = booking.customer_name if captured else (booking.customer_name or contact.name)
+        email = booking.customer_email if captured else contact.email
         result.append(
             CalendarBooking(
                 id=booking.id,
@@ -120,8 +124,8 @@ def _query(session: Session, *where: object) -> list[CalendarBooking]:
                 booking_type=type_name,
                 provider=provider_name,
                 location=booking.location or type_location or default_location,
-                contact_name=contact.name,
-                contact_email=contact.email or "",
+                contact_name=name,
+                contact_email=email or "",
                 created_at=booking.created_at,
                 updated_at=booking.updated_at,
                 business_name=business_name,

@@ -50,15 +50,21 @@ def queue_form_reminders(session: Session, now: datetime) -> FormReport:
         booking = session.get(Booking, item.booking_id) if item.booking_id else None
         if booking is not None and booking.created_at > now - QUIET_AFTER_LINK:
             continue
-        if item.contact_email:
+        if booking is not None:  # the booking's own address, not what the contact holds now
+            out = outgoing(session, booking, zone)
+            target = out.recipient
+            channel, address = (target.channel, target.address) if target else ("", "")
+        elif item.contact_email:
             channel, address = "email", item.contact_email
         elif item.contact_phone:
             channel, address = "sms", item.contact_phone
         else:
+            channel, address = "", ""
+        if not address:
             handled.append(item.submission_id)  # nobody to remind; do not look again
             continue
         if booking is not None:
-            context = dict(outgoing(session, booking, zone).context)
+            context = dict(out.context)
         else:
             context = {
                 "contact_name": item.contact_name,
@@ -68,16 +74,17 @@ def queue_form_reminders(session: Session, now: datetime) -> FormReport:
                 "manage_link": "",
             }
         context["form_link"] = form_link(base_url, item.token)
-        subject, body = templates.render(session, "form_reminder", context)
+        rendered = templates.render_message(session, "form_reminder", context)
         outbox.enqueue(
             session,
             channel=channel,
             recipient=address,
-            subject=subject if channel == "email" else "",
-            body=body,
+            subject=rendered.subject if channel == "email" else "",
+            body=rendered.body,
             kind="form_reminder",
             booking_id=item.booking_id,
             now=now,
+            links=rendered.links,
         )
         handled.append(item.submission_id)
         reminded += 1

@@ -75,16 +75,17 @@ def queue_low_stock_alerts(session: Session, now: datetime) -> LowStockReport:
         recipients = manager_addresses(session)
         for item in fresh:
             context = {"item_name": item.name, "quantity": f"{item.quantity} {item.unit}"}
-            subject, body = templates.render(session, "low_stock", context)
+            rendered = templates.render_message(session, "low_stock", context)
             for address in recipients:
                 outbox.enqueue(
                     session,
                     channel="email",
                     recipient=address,
-                    subject=subject,
-                    body=body,
+                    subject=rendered.subject,
+                    body=rendered.body,
                     kind="low_stock",
                     now=now,
+                    links=rendered.links,
                 )
                 messages += 1
             alerted.add(item.id)

@@ -140,6 +140,7 @@ def prepare_email(session: Session, item: OutboxItem, now: datetime) -> Outgoing
         references=(item.in_reply_to,) if item.in_reply_to else (),
         attachments=tuple(attachments),
         automated=item.kind not in HUMAN_KINDS,
+        links=item.links,
     )
 
 

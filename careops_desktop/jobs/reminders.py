@@ -96,20 +96,21 @@ def queue_booking_reminders(session: Session, now: datetime) -> ReminderReport:
                 "reminder_skipped",
                 "booking",
                 booking.id,
-                {"reason": "the contact has no email address or phone number"},
+                {"reason": "the booking has no email address or phone number to send to"},
             )
             skipped += 1
             continue
-        subject, body = templates.render(session, "reminder", out.context)
+        rendered = templates.render_message(session, "reminder", out.context)
         outbox.enqueue(
             session,
             channel=target.channel,
             recipient=target.address,
-            subject=subject if target.channel == "email" else "",
-            body=body,
+            subject=rendered.subject if target.channel == "email" else "",
+            body=rendered.body,
             kind="reminder",
             booking_id=booking.id,
             now=now,
+            links=rendered.links,
         )
         queued += 1
     session.flush()

@@ -28,6 +28,7 @@ from careops_desktop.core.errors import (
     ValidationError,
 )
 from careops_desktop.core.services import bookings
+from careops_desktop.core.services.person_names import NAME_MAX, check_person_name
 from careops_desktop.web.pages_catalog import type_or_404
 from careops_desktop.web.params import (
     ANY_PROVIDER,
@@ -44,15 +45,17 @@ log = logging.getLogger(__name__)
 
 FIELDS = ("name", "email", "phone", "notes")
 LABELS = {"name": "Your name", "email": "Email", "phone": "Mobile phone", "notes": "Notes"}
-LIMITS = {"name": 200, "email": 320, "phone": 40, "notes": 2000}
+LIMITS = {"name": NAME_MAX, "email": 320, "phone": 40, "notes": 2000}
 HONEYPOT = "website"
 
 
 def check_details(values: Mapping[str, str]) -> dict[str, str]:
     """The problems the page can see before asking the core (which checks again)."""
     errors: dict[str, str] = {}
-    if not values["name"].strip():
-        errors["name"] = "Please tell us your name."
+    try:
+        check_person_name(values["name"], empty="Please tell us your name.")
+    except ValidationError as exc:
+        errors.update(exc.fields)
     if not values["email"].strip() and not values["phone"].strip():
         errors["email"] = "Please give an email address or a phone number (or both)."
     for key, limit in LIMITS.items():

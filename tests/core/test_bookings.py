@@ -165,7 +165,7 @@ def test_a_web_booking_writes_everything_in_one_go(
 
 
 def test_a_known_customer_gets_no_second_contact_and_no_welcome(db: Database, world: World) -> None:
-    receipt = public(db, world, at(WEDNESDAY, 10), name="Someone", email="KNOWN@example.com")
+    receipt = public(db, world, at(WEDNESDAY, 10), name="known customer", email="KNOWN@example.com")
     assert receipt.contact_id == world.known_contact
     assert receipt.contact_created is False
     assert count(db, Conversation) == 0

@@ -115,11 +115,19 @@ def test_unusable_recipient_is_a_permanent_failure(bad: str) -> None:
     assert caught.value.permanent
 
 
-def test_html_alternative_escapes_and_links() -> None:
-    text = plain_to_html('a <b> "c"\n\nhttps://x.example/p?a=1&b=2')
+def test_html_alternative_escapes_and_links_only_the_listed_links() -> None:
+    body = 'a <b> "c"\n\nhttps://x.example/p?a=1&b=2.\nhttp://evil.test/pay www.evil.test'
+    text = plain_to_html(body, ["https://x.example/p?a=1&b=2"])
     assert "&lt;b&gt;" in text
-    assert '<a href="https://x.example/p?a=1&amp;b=2">' in text
+    assert '<a href="https://x.example/p?a=1&amp;b=2">https://x.example/p?a=1&amp;b=2</a>.' in text
     assert text.count("<p>") == 2
+    assert text.count("<a ") == 1 and "http://evil.test/pay" in text  # shown, as text
+    assert "<a " not in plain_to_html(body)  # nothing listed: nothing clickable
+
+
+def test_a_listed_link_with_text_glued_on_is_not_a_link() -> None:
+    text = plain_to_html("http://app.test/manage/tok.evil.test/x", ["http://app.test/manage/tok"])
+    assert "<a " not in text
 
 
 def test_sends_to_a_real_server_with_login(auth_server: SmtpServer) -> None:

@@ -155,8 +155,10 @@ def test_hostile_text_is_shown_literally(db, ops, bridge, qtbot, which: int) -> 
         hostile = hostile_strings(port)
         with db.write_session() as session:
             made = contacts.create_contact(
-                session, actor, name=hostile[which], email="h@example.com", notes=hostile[which]
+                session, actor, name="Named below", email="h@example.com", notes=hostile[which]
             )
+            # stored as an older version or an import could have (names now refuse URLs)
+            session.get(Contact, made.id).name = hostile[which]
         window, page = _contacts(qtbot, ops, bridge, db)
         page.search.setText("h@example.com")
         page.search.flush()

@@ -47,6 +47,11 @@ class Booking(Base):
     status: Mapped[str] = mapped_column(SafeString(16), default="confirmed")
     source: Mapped[str] = mapped_column(SafeString(8), default="desk")
     notes: Mapped[str] = mapped_column(SafeText, default="")
+    # who booked, as captured with this booking: its messages go here, its pages show this,
+    # whatever the contact holds later (migration 0008)
+    customer_name: Mapped[str] = mapped_column(SafeString(200), default="")
+    customer_email: Mapped[str | None] = mapped_column(SafeString(320))
+    customer_phone: Mapped[str | None] = mapped_column(SafeString(20))
     manage_token: Mapped[str] = mapped_column(SafeString(64), unique=True)
     forms_sent: Mapped[bool] = mapped_column(Boolean, default=False)
     reminder_sent_at: Mapped[datetime | None]

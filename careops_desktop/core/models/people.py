@@ -19,7 +19,10 @@ from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
 
 class Contact(Base):
-    """A customer. ``email`` is stored lower-cased, ``phone`` in E.164."""
+    """A customer. ``email`` is stored lower-cased, ``phone`` in E.164.
+
+    ``duplicate_of_id`` marks a "possible duplicate of" another contact.
+    """
 
     __tablename__ = "contacts"
     __table_args__ = (
@@ -27,6 +30,7 @@ class Contact(Base):
         Index("ix_contacts_email", "email"),
         Index("ix_contacts_phone", "phone"),
         Index("ix_contacts_created_at", "created_at"),
+        Index("ix_contacts_duplicate_of_id", "duplicate_of_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,6 +39,10 @@ class Contact(Base):
     phone: Mapped[str | None] = mapped_column(SafeString(20))
     notes: Mapped[str] = mapped_column(SafeText, default="")
     last_contacted_at: Mapped[datetime | None]
+    # set when the booking page made this contact although another one looked alike (same
+    # phone, or same email with another name): the desk checks and merges (migration 0008).
+    # A mark, not a foreign key (no table rebuild on SQLite); merging moves marks along.
+    duplicate_of_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

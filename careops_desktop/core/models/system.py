@@ -47,6 +47,9 @@ class OutboxMessage(Base):
     subject: Mapped[str] = mapped_column(SafeString(300), default="")
     body: Mapped[str] = mapped_column(SafeText, default="")
     attachments: Mapped[list[Any]] = mapped_column(default=list)  # [{filename, content_type, text}]
+    # the only addresses the HTML part may make clickable: links the app built and links the
+    # business wrote in its template; customer text stays text (migration 0008)
+    links: Mapped[list[Any]] = mapped_column(default=list)
     message_id: Mapped[str | None] = mapped_column(SafeString(255), unique=True)
     status: Mapped[str] = mapped_column(SafeString(16), default="queued")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

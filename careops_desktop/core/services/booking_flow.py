@@ -40,12 +40,12 @@ from careops_desktop.core.services.contact_fields import (
 from careops_desktop.core.services.contacts import ContactView, view_of
 from careops_desktop.core.services.forms import SubmissionLink
 from careops_desktop.core.services.mail_addresses import check_deliverable
+from careops_desktop.core.services.person_names import check_person_name
 from careops_desktop.core.services.slots import TypeRules, load_type_rules
 from careops_desktop.core.statement_runner import prebuilt
 from careops_desktop.core.tokens import new_token
 
 BOOKING_PAGE = Actor.system("Booking page")
-NAME_MAX = 200
 NOTES_MAX = 4000
 
 
@@ -106,31 +106,37 @@ def _check_notes(notes: object) -> str:
     return check_free_text(notes, "notes", NOTES_MAX)
 
 
-def _check_customer(session: Session, name: str, email: str, phone: str, notes: str) -> None:
-    """Every field problem of the booking page's details form at once."""
+def _check_customer(
+    session: Session, name: str, email: str, phone: str, notes: str
+) -> booking_messages.Customer:
+    """Every field problem of the booking page's details form at once; else the clean
+    name, email and phone (the details the booking keeps and its messages go to)."""
     errors: dict[str, str] = {}
-    if not (name or "").strip():
-        errors["name"] = "Please enter your name."
-    elif len(name.strip()) > NAME_MAX:
-        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+    clean_name = clean_email = clean_phone = None
+    try:
+        clean_name = check_person_name(name, empty="Please enter your name.")
+    except ValidationError as exc:
+        errors.update(exc.fields)
     if not (email or "").strip() and not (phone or "").strip():
         errors["email"] = "Please give an email address or a phone number."
     if (email or "").strip():
         try:
-            check_deliverable(session, normalize_email(email), desk=False)
+            clean_email = normalize_email(email)
+            check_deliverable(session, clean_email, desk=False)
         except ValidationError as exc:
             errors.update(exc.fields)
     if (phone or "").strip():
         try:
-            normalize_phone(phone, default_region(session))
+            clean_phone = normalize_phone(phone, default_region(session))
         except ValidationError as exc:
             errors.update(exc.fields)
     try:
         _check_notes(notes)
     except ValidationError as exc:
         errors.update(exc.fields)
-    if errors:
+    if errors or clean_name is None:
         raise ValidationError(errors)
+    return booking_messages.Customer(clean_name, clean_email, clean_phone)
 
 
 _NEW_BOOKING = prebuilt(insert(Booking))
@@ -148,6 +154,7 @@ def _create(
     *,
     contact: ContactView,
     contact_created: bool,
+    customer: booking_messages.Customer,
     type_rules: TypeRules,
     claim: Claim,
     notes: str,
@@ -176,6 +183,9 @@ def _create(
             "status": "confirmed",
             "source": source,
             "notes": notes,
+            "customer_name": customer.name,
+            "customer_email": customer.email,
+            "customer_phone": customer.phone,
             "manage_token": manage_token,
             "forms_sent": bool(to_fill),
             "created_by_user_id": actor.user_id,
@@ -189,7 +199,7 @@ def _create(
         manage_token,
         claim.start,
         zone,
-        contact=contact,
+        customer=customer,
         type_name=type_rules.name,
         provider_name=claim.provider_name,
     )
@@ -258,12 +268,15 @@ def book_public(
     notice or too far ahead, :class:`NotFound` for an unknown or inactive
     type, and :class:`SlotTaken` (with the nearest free starts) when the time
     was taken meanwhile. ``provider_id`` None books the first free provider.
+
+    No existing contact is changed (``contacts.find_or_create_contact``); the
+    booking keeps the name, email and phone typed here, and its messages go there.
     """
     now = _now(now)
     if not business_settings(session).is_active:
         raise NotActive()
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
-    _check_customer(session, name, email, phone, notes)
+    customer = _check_customer(session, name, email, phone, notes)
     start_utc = aware_start(start_utc)
     check_policy(start_utc, now, type_rules, public=True)
     zone = type_rules.zone
@@ -278,6 +291,7 @@ def book_public(
         BOOKING_PAGE,
         contact=contact,
         contact_created=created,
+        customer=customer,
         type_rules=type_rules,
         claim=claim,
         notes=notes,
@@ -326,11 +340,13 @@ def book_desk(
         on_grid=False,
         outside_hours=outside_hours,
     )
+    contact = view_of(found)
     return _create(
         session,
         actor,
-        contact=view_of(found),
+        contact=contact,
         contact_created=False,
+        customer=booking_messages.Customer(contact.name, contact.email, contact.phone),
         type_rules=type_rules,
         claim=claim,
         notes=notes,

@@ -1,9 +1,12 @@
 """The messages a booking sends: welcome, confirmation, form links, moved, cancelled.
 
 Each is an outbox row written in the booking's transaction (nothing leaves
-without a row first). Email is used when the contact has an address, else SMS
-to their phone; a contact with neither gets nothing. Bodies come from the
-business's editable templates; customer text is inserted as it is (plain text).
+without a row first). A booking's messages go to the details captured with
+that booking (``bookings.customer_*``), never to whatever its contact holds
+later: email when it has an address, else SMS to its phone, else nothing.
+Bodies come from the business's editable templates; customer text is inserted
+as plain text, and only the app's links and the template's own links are
+listed as clickable (``templates.render_message``).
 """
 
 from __future__ import annotations
@@ -30,13 +33,36 @@ class Recipient:
     address: str
 
 
-def recipient_for(contact: Contact | ContactView) -> Recipient | None:
-    """Where to reach a contact: their email, else their phone by SMS, else nowhere."""
+@dataclass(frozen=True)
+class Customer:
+    """Who a booking's messages are for: the name, email and phone captured with it."""
+
+    name: str
+    email: str | None
+    phone: str | None
+
+
+def recipient_for(contact: Contact | ContactView | Customer) -> Recipient | None:
+    """Where to reach someone: their email, else their phone by SMS, else nowhere."""
     if contact.email:
         return Recipient("email", contact.email)
     if contact.phone:
         return Recipient("sms", contact.phone)
     return None
+
+
+def customer_of(session: Session, booking: Booking) -> Customer:
+    """The details captured with ``booking``.
+
+    Only a booking written without them (rows older than migration 0008 are
+    filled by it; test or import rows) falls back to its contact's.
+    """
+    if booking.customer_email or booking.customer_phone:
+        return Customer(booking.customer_name, booking.customer_email, booking.customer_phone)
+    contact = session.get(Contact, booking.contact_id)
+    if contact is None:
+        return Customer(booking.customer_name, None, None)
+    return Customer(booking.customer_name or contact.name, contact.email, contact.phone)
 
 
 def manage_link(base_url: str, token: str) -> str:
@@ -61,8 +87,8 @@ class Outgoing:
 
 
 def outgoing(session: Session, booking: Booking, zone: ZoneInfo) -> Outgoing:
-    """Gather the contact's address, the switches and the placeholders for ``booking``."""
-    contact = session.get(Contact, booking.contact_id)
+    """Gather the booking's address, the switches and the placeholders for ``booking``."""
+    customer = customer_of(session, booking)
     booking_type = session.get(BookingType, booking.booking_type_id)
     provider = session.get(Provider, booking.provider_id)
     return outgoing_for(
@@ -71,7 +97,7 @@ def outgoing(session: Session, booking: Booking, zone: ZoneInfo) -> Outgoing:
         booking.manage_token,
         booking.start_at,
         zone,
-        contact=contact,
+        customer=customer,
         type_name=booking_type.name if booking_type else "",
         provider_name=provider.name if provider else "",
     )
@@ -84,7 +110,7 @@ def outgoing_for(
     start: datetime,
     zone: ZoneInfo,
     *,
-    contact: Contact | ContactView | None,
+    customer: Customer | None,
     type_name: str,
     provider_name: str,
 ) -> Outgoing:
@@ -93,10 +119,10 @@ def outgoing_for(
     return Outgoing(
         booking_id=booking_id,
         base_url=base_url,
-        recipient=recipient_for(contact) if contact else None,
+        recipient=recipient_for(customer) if customer else None,
         automations=templates.get_automations(session),
         context={
-            "contact_name": contact.name if contact else "",
+            "contact_name": customer.name if customer else "",
             "booking_time": booking_time_text(start, zone),
             "booking_type": type_name,
             "provider_name": provider_name,
@@ -116,7 +142,7 @@ def _send(
     target = out.recipient
     if target is None:
         return None
-    subject, body = templates.render(session, key, {**out.context, **extra})
+    rendered = templates.render_message(session, key, {**out.context, **extra})
     attachments: tuple[dict[str, Any], ...] = ()
     if with_ics and target.channel == "email":
         attachments = ({"kind": "booking_ics", "booking_id": out.booking_id},)
@@ -124,11 +150,12 @@ def _send(
         session,
         channel=target.channel,
         recipient=target.address,
-        subject=subject if target.channel == "email" else "",
-        body=body,
+        subject=rendered.subject if target.channel == "email" else "",
+        body=rendered.body,
         kind=key,
         booking_id=out.booking_id,
         attachments=attachments,
+        links=rendered.links,
     )
 
 

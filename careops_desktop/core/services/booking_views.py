@@ -65,6 +65,11 @@ class BookingView:
     cancelled_at: datetime | None
     cancel_reason: str
     customer_cancel_until: datetime
+    # the details captured with the booking (what the customer typed; the manage page shows
+    # these, and the booking's messages go there), not what the contact holds now
+    customer_name: str = ""
+    customer_email: str | None = None
+    customer_phone: str | None = None
 
 
 def booking_time_text(start: datetime, zone: ZoneInfo) -> str:
@@ -98,10 +103,20 @@ def _cutoff(session: Session) -> timedelta:
     return timedelta(hours=max(0, hours or 0))
 
 
+def _captured(
+    booking: Booking, name: str, email: str | None, phone: str | None
+) -> tuple[str, str | None, str | None]:
+    """The booking's captured details; a row written without them shows its contact's."""
+    if booking.customer_email or booking.customer_phone:
+        return booking.customer_name, booking.customer_email, booking.customer_phone
+    return booking.customer_name or name, email, phone
+
+
 def _views(session: Session, query: ViewSelect) -> list[BookingView]:
     cutoff = _cutoff(session)
     found = []
     for booking, c_name, c_email, c_phone, t_name, p_name in session.execute(query):
+        captured = _captured(booking, c_name, c_email, c_phone)
         found.append(
             BookingView(
                 id=booking.id,
@@ -124,6 +139,9 @@ def _views(session: Session, query: ViewSelect) -> list[BookingView]:
                 cancelled_at=booking.cancelled_at,
                 cancel_reason=booking.cancel_reason,
                 customer_cancel_until=booking.start_at - cutoff,
+                customer_name=captured[0],
+                customer_email=captured[1],
+                customer_phone=captured[2],
             )
         )
     return found

@@ -7,7 +7,6 @@ everywhere, never interpreted here.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +16,7 @@ from sqlalchemy import ColumnElement, bindparam, false, func, insert, or_, selec
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.db import forget, insert_row, read_only, statements
+from careops_desktop.core.db import insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
     Booking,
@@ -39,6 +38,7 @@ from careops_desktop.core.services.contact_fields import (
     region_for_timezone,
 )
 from careops_desktop.core.services.mail_addresses import check_deliverable
+from careops_desktop.core.services.person_names import check_person_name, same_name
 from careops_desktop.core.statement_runner import prebuilt
 
 __all__ = [
@@ -48,8 +48,10 @@ __all__ = [
     "ContactDetail",
     "ContactSubmission",
     "ContactView",
+    "clear_duplicate_mark",
     "contact_rows",
     "count_contacts",
+    "count_possible_duplicates",
     "create_contact",
     "default_region",
     "find_or_create_contact",
@@ -65,7 +67,6 @@ __all__ = [
     "view_of",
 ]
 
-NAME_MAX = 200
 NOTES_MAX = 20_000
 
 
@@ -78,6 +79,7 @@ class ContactView:
     notes: str
     last_contacted_at: datetime | None
     created_at: datetime
+    duplicate_of_id: int | None = None  # "possible duplicate of" this contact (booking page)
 
 
 def view_of(contact: Any) -> ContactView:
@@ -90,6 +92,7 @@ def view_of(contact: Any) -> ContactView:
         contact.notes,
         contact.last_contacted_at,
         contact.created_at,
+        contact.duplicate_of_id,
     )
 
 
@@ -113,10 +116,11 @@ def _clean(
     """
     errors: dict[str, str] = {}
     clean_name = (name or "").strip()
-    if not clean_name:
-        errors["name"] = "Enter the contact's name."
-    elif len(clean_name) > NAME_MAX:
-        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+    if stored is None or clean_name != stored.name:  # an older, longer name can stay as it is
+        try:
+            clean_name = check_person_name(name, empty="Enter the contact's name.")
+        except ValidationError as exc:
+            errors.update(exc.fields)
     clean_email: str | None = None
     clean_phone: str | None = None
     if stored is not None and stored.email and email == stored.email:
@@ -174,7 +178,12 @@ def update_contact(
     phone: str | None = None,
     notes: str | None = None,
 ) -> ContactView:
-    """Change a contact; ``None`` leaves a field as it is, ``""`` clears email or phone."""
+    """Change a contact; ``None`` leaves a field as it is, ``""`` clears email or phone.
+
+    The desk is changing who this person is: the contact's confirmed bookings
+    that were made with the old name, email or phone follow the change (their
+    messages go to the new address). Bookings made with other details keep them.
+    """
     require(actor, Permission.MANAGE_CONTACTS)
     contact = _load(session, contact_id)
     clean_name, clean_email, clean_phone, clean_notes = _clean(
@@ -187,6 +196,7 @@ def update_contact(
     )
     new = {"name": clean_name, "email": clean_email, "phone": clean_phone, "notes": clean_notes}
     changed = [field for field, value in new.items() if getattr(contact, field) != value]
+    _follow_on_bookings(session, contact, {f: new[f] for f in changed if f != "notes"})
     for field in changed:
         setattr(contact, field, new[field])
     if changed:
@@ -196,47 +206,64 @@ def update_contact(
     return view_of(contact)
 
 
+def _follow_on_bookings(session: Session, contact: Contact, changes: dict[str, Any]) -> None:
+    """Carry the desk's change of a contact to its confirmed bookings made with the old value."""
+    for field, value in changes.items():
+        column = getattr(Booking, f"customer_{field}")
+        old = getattr(contact, field)
+        session.execute(
+            update(Booking)
+            .where(
+                Booking.contact_id == contact.id,
+                Booking.status == "confirmed",
+                column == old if old is not None else column.is_(None),
+            )
+            .values({column: value if value is not None or field != "name" else ""})
+            .execution_options(synchronize_session=False)
+        )
+
+
 def find_or_create_contact(
     session: Session, actor: Actor, *, name: str, email: str = "", phone: str = ""
 ) -> tuple[ContactView, bool]:
-    """The contact with this email (else this phone), or a new one; ``(view, created)``.
+    """The contact a booking-page visitor is, or a new one; ``(view, created)``.
 
-    When an email is given, a phone match counts only for a contact with no email
-    (or the same one). A
-    found contact gains the phone or email it lacked; its name is kept.
+    An existing contact is joined only when the typed email equals its email
+    (normalised) and the typed name is the same name (case and spacing aside);
+    it is never changed. Every other likeness (the same phone, the same email
+    under another name) makes a new contact marked "possible duplicate of" the
+    look-alike, for the desk to check and merge. Nobody can take over, or read,
+    a contact by typing its phone number or its email.
     """
     require(actor, Permission.MANAGE_CONTACTS)
     clean_name, clean_email, clean_phone, _ = _clean(session, name, email, phone, "")
     run = statements(session)
-    found = None
+    alike = None
     if clean_email:
-        found = run.execute(_BY_EMAIL, {"email": clean_email}).first()
-    if found is None and clean_phone:
-        query = _BY_PHONE_FOR_EMAIL if clean_email else _BY_PHONE
-        found = run.execute(query, {"phone": clean_phone, "email": clean_email}).first()
-    if found is None:
-        created = utcnow()
-        row = {"name": clean_name, "email": clean_email, "phone": clean_phone, "notes": ""}
-        contact_id = insert_row(run, _NEW_CONTACT, {**row, "created_at": created})
-        audit.record(session, actor, "create", "contact", contact_id)
-        events.record(session, events.ContactChanged(contact_id, "created"))
-        view = ContactView(contact_id, clean_name, clean_email, clean_phone, "", None, created)
-        return view, True
-    view = view_of(found)
-    filled: list[str] = []
-    if clean_email and not found.email:
-        view = dataclasses.replace(view, email=clean_email)
-        filled.append("email")
-    if clean_phone and not found.phone:
-        view = dataclasses.replace(view, phone=clean_phone)
-        filled.append("phone")
-    if filled:
-        changes = {field: getattr(view, field) for field in filled}
-        run.execute(update(Contact).where(Contact.id == found.id).values(**changes))
-        forget(session, Contact, found.id)
-        audit.record(session, actor, "update", "contact", found.id, {"fields": filled})
-        events.record(session, events.ContactChanged(found.id, "updated"))
-    return view, False
+        same_email = run.execute(_BY_EMAIL, {"email": clean_email}).all()
+        for found in same_email:
+            if same_name(found.name, clean_name):
+                return view_of(found), False
+        alike = same_email[0] if same_email else None
+    if alike is None and clean_phone:
+        alike = run.execute(_BY_PHONE, {"phone": clean_phone}).first()
+    created = utcnow()
+    duplicate_of: int | None = alike.id if alike is not None else None
+    row = {
+        "name": clean_name,
+        "email": clean_email,
+        "phone": clean_phone,
+        "notes": "",
+        "duplicate_of_id": duplicate_of,
+    }
+    contact_id = insert_row(run, _NEW_CONTACT, {**row, "created_at": created})
+    details = {"possible_duplicate_of": duplicate_of} if duplicate_of is not None else None
+    audit.record(session, actor, "create", "contact", contact_id, details)
+    events.record(session, events.ContactChanged(contact_id, "created"))
+    view = ContactView(
+        contact_id, clean_name, clean_email, clean_phone, "", None, created, duplicate_of
+    )
+    return view, True
 
 
 _CONTACT_COLUMNS = tuple(Contact.__table__.c)
@@ -244,7 +271,7 @@ _BY_EMAIL = prebuilt(
     select(*_CONTACT_COLUMNS)
     .where(Contact.email == bindparam("email"))
     .order_by(Contact.id)
-    .limit(1)
+    .limit(50)
 )
 _BY_PHONE = prebuilt(
     select(*_CONTACT_COLUMNS)
@@ -252,11 +279,28 @@ _BY_PHONE = prebuilt(
     .order_by(Contact.id)
     .limit(1)
 )
-# with an email given, a phone match counts only for a contact with no email (or the same one)
-_BY_PHONE_FOR_EMAIL = prebuilt(
-    _BY_PHONE.where(or_(Contact.email.is_(None), Contact.email == bindparam("email")))
-)
 _NEW_CONTACT = prebuilt(insert(Contact))
+
+
+def clear_duplicate_mark(session: Session, actor: Actor, contact_id: int) -> ContactView:
+    """The desk checked a "possible duplicate" and it is somebody else: the mark goes."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    contact = _load(session, contact_id)
+    if contact.duplicate_of_id is not None:
+        was = contact.duplicate_of_id
+        contact.duplicate_of_id = None
+        session.flush()
+        audit.record(session, actor, "not_duplicate", "contact", contact_id, {"of": was})
+        events.record(session, events.ContactChanged(contact_id, "updated"))
+    return view_of(contact)
+
+
+@read_only
+def count_possible_duplicates(session: Session, actor: Actor) -> int:
+    """How many contacts are marked "possible duplicate" (the dashboard's alert)."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    query = select(func.count(Contact.id)).where(Contact.duplicate_of_id.is_not(None))
+    return int(session.scalar(query) or 0)
 
 
 # -- search ------------------------------------------------------------------------------------
@@ -298,8 +342,10 @@ def search_contact_ids(
     limit: int = 200,
     offset: int = 0,
     order: str = "name",
+    duplicates_only: bool = False,
 ) -> list[int]:
-    """Ids of contacts matching ``text`` in name, email or phone, in ``order`` (see ORDERS)."""
+    """Ids of contacts matching ``text`` in name, email or phone, in ``order`` (see ORDERS);
+    with ``duplicates_only``, only those marked "possible duplicate"."""
     require(actor, Permission.MANAGE_CONTACTS)
     if order not in ORDERS:
         raise ValidationError({"order": f"Unknown order {order!r}."})
@@ -307,6 +353,8 @@ def search_contact_ids(
     clause = _matches(text)
     if clause is not None:
         query = query.where(clause)
+    if duplicates_only:
+        query = query.where(Contact.duplicate_of_id.is_not(None))
     return list(session.scalars(query.limit(max(0, limit)).offset(max(0, offset))))
 
 
@@ -392,6 +440,7 @@ class ContactDetail:
     bookings: list[ContactBooking]
     conversations: list[ContactConversation]
     submissions: list[ContactSubmission]
+    duplicate_of_name: str | None = None  # the look-alike of a "possible duplicate"
 
 
 @read_only
@@ -436,6 +485,9 @@ def get_contact_detail(
             ContactSubmission(s.id, form_name, s.status, s.booking_id, s.due_at, s.submitted_at)
             for s, form_name in submissions
         ],
+        session.scalar(select(Contact.name).where(Contact.id == contact.duplicate_of_id))
+        if contact.duplicate_of_id is not None
+        else None,
     )
 
 
@@ -444,6 +496,8 @@ def merge_contacts(session: Session, actor: Actor, keep_id: int, merge_id: int) 
 
     Bookings, conversations and form submissions move to the kept contact; its
     empty email, phone and notes are filled from the other; notes of both are kept.
+    Bookings keep the details they were made with. A "possible duplicate" mark
+    between the two is cleared; marks pointing at the merged contact move to the kept one.
     """
     require(actor, Permission.MANAGE_CONTACTS)
     if keep_id == merge_id:
@@ -472,7 +526,17 @@ def merge_contacts(session: Session, actor: Actor, keep_id: int, merge_id: int) 
     ):
         keep.last_contacted_at = other.last_contacted_at
     keep.created_at = min(keep.created_at, other.created_at)
+    if keep.duplicate_of_id == merge_id:
+        keep.duplicate_of_id = None
+    elif keep.duplicate_of_id is None and other.duplicate_of_id not in (None, keep_id):
+        keep.duplicate_of_id = other.duplicate_of_id
     session.flush()
+    session.execute(
+        update(Contact)
+        .where(Contact.duplicate_of_id == merge_id, Contact.id != keep_id)
+        .values(duplicate_of_id=keep_id)
+        .execution_options(synchronize_session=False)
+    )
     session.delete(other)
     session.flush()
     audit.record(

@@ -28,7 +28,8 @@ fast on a database with years of history:
 
 What a person sees follows their permissions: the inbox figures and
 conversations need MANAGE_INBOX, low stock needs an inventory permission,
-failed messages and due reminders need MANAGE_INBOX or MANAGE_SETTINGS; hidden figures are
+failed messages and due reminders need MANAGE_INBOX or MANAGE_SETTINGS, contacts marked
+"possible duplicate" by the booking page need MANAGE_CONTACTS; hidden figures are
 ``None`` (not zero) and raise no alert. Bookings and forms are shown to all.
 """
 
@@ -70,6 +71,7 @@ ALERT_KINDS = (
     "messages_failed",
     "email_not_read",
     "reminders_due",
+    "possible_duplicates",
     "forms_overdue",
     "low_stock",
     "forms_pending",
@@ -83,7 +85,7 @@ class Alert:
 
     kind: str
     text: str
-    target: str  # bookings | forms | inventory | outbox | reminders | settings
+    target: str  # bookings | contacts | forms | inventory | outbox | reminders | settings
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class DashboardData:
     recent_conversations: tuple[RecentConversation, ...]
     alerts: tuple[Alert, ...]
     reminders_due: int | None = None
+    possible_duplicates: int | None = None  # contacts the booking page marked (MANAGE_CONTACTS)
 
 
 def local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -215,6 +218,14 @@ def _alerts(
     if reminders:
         text = _plural(reminders, "reminder", "reminders") + " due but not sent"
         found["reminders_due"] = Alert("reminders_due", text, "reminders")
+    duplicates = data.get("possible_duplicates")
+    if duplicates:
+        text = (
+            "1 new contact may be a duplicate; check it in Contacts"
+            if duplicates == 1
+            else f"{duplicates} new contacts may be duplicates; check them in Contacts"
+        )
+        found["possible_duplicates"] = Alert("possible_duplicates", text, "contacts")
     overdue = data["overdue_forms"]
     if overdue:
         found["forms_overdue"] = Alert(
@@ -335,6 +346,11 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         if sees_outbox
         else None,
         "reminders_due": reminders_due_count(session, now) if sees_outbox else None,
+        "possible_duplicates": _count(
+            session, count.select_from(Contact).where(Contact.duplicate_of_id.is_not(None))
+        )
+        if actor.can(Permission.MANAGE_CONTACTS)
+        else None,
     }
     return DashboardData(
         day=day,
@@ -351,4 +367,5 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         alerts=_alerts(figures, mail_poll_problem(session, now) if sees_outbox else None)
         + (bounce_alerts(session) if sees_inbox else ()),
         reminders_due=figures["reminders_due"],
+        possible_duplicates=figures["possible_duplicates"],
     )

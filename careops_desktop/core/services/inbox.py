@@ -19,7 +19,7 @@ from careops_desktop.core.db import forget, insert_row, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
-from careops_desktop.core.services import audit, outbox
+from careops_desktop.core.services import audit, outbox, templates
 from careops_desktop.core.services.business import get_business
 from careops_desktop.core.services.inbox_views import (
     PREVIEW_CHARS,
@@ -245,6 +245,7 @@ def reply(
         kind="reply",
         chat_message_id=message.id,
         now=when,
+        links=templates.template_links(text, {}),  # staff wrote these links themselves
     )
     message.message_id = session.scalar(
         select(OutboxMessage.message_id).where(OutboxMessage.id == outbox_id)

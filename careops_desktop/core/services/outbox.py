@@ -51,6 +51,7 @@ class OutboxItem:
     booking_id: int | None
     chat_message_id: int | None
     in_reply_to: str | None  # the email this one answers, for In-Reply-To/References
+    links: tuple[str, ...] = ()  # the only addresses the HTML part may make clickable
 
 
 @dataclass(frozen=True)
@@ -145,10 +146,13 @@ def enqueue(
     chat_message_id: int | None = None,
     attachments: tuple[dict[str, Any], ...] | list[dict[str, Any]] = (),
     now: datetime | None = None,
+    links: Sequence[str] = (),
 ) -> int:
     """Write a message to send; returns the outbox id. The caller's transaction commits it.
 
     Attachments are descriptions (see docs/developer-notes.md), not bytes.
+    ``links`` are the only addresses the email's HTML part may make clickable
+    (the app's links and the template's own); everything else stays text.
     """
     errors: dict[str, str] = {}
     if channel not in CHANNELS:
@@ -169,6 +173,7 @@ def enqueue(
         "subject": (subject or "")[:300],
         "body": body or "",
         "attachments": [dict(a) for a in attachments],
+        "links": [str(link) for link in links],
         "message_id": make_msgid(domain=message_domain(session)) if channel == "email" else None,
         "status": "queued",
         "attempts": 0,
@@ -282,6 +287,7 @@ def claimed_item(row: OutboxMessage, in_reply_to: str | None = None) -> OutboxIt
         row.booking_id,
         row.chat_message_id,
         in_reply_to,
+        tuple(str(link) for link in row.links or ()),
     )
 
 

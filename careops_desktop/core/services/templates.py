@@ -141,6 +141,50 @@ def render(session: Session, key: str, context: Mapping[str, object]) -> tuple[s
     return fill(template.subject, values, one_line=True), fill(template.body, values)
 
 
+# placeholders whose values the app builds as links (never customer text)
+LINK_PLACEHOLDERS = frozenset({"manage_link", "form_link"})
+# a web address as the email's HTML part finds it (integrations/email_out.py uses the same)
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_URL_TAIL = ".,;:!?)]}"
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    """A filled template, and the only addresses its HTML part may make clickable."""
+
+    subject: str
+    body: str
+    links: tuple[str, ...]
+
+
+def template_links(text: str, context: Mapping[str, object]) -> tuple[str, ...]:
+    """The links a template may show as links: those the business wrote in ``text`` itself
+    (outside any ``{placeholder}``) and the app-built link values in ``context``.
+
+    A value a customer typed is never among them, so it can only ever be text.
+    """
+    found: list[str] = []
+    for literal in _SLOT.split(text)[::2]:  # split keeps slot names at the odd places
+        found.extend(m.group(0).rstrip(_URL_TAIL) for m in _URL.finditer(literal))
+    for name in sorted(LINK_PLACEHOLDERS):
+        value = context.get(name)
+        if isinstance(value, str) and _URL.fullmatch(value):
+            found.append(value)
+    return tuple(dict.fromkeys(link for link in found if link))
+
+
+def render_message(session: Session, key: str, context: Mapping[str, object]) -> RenderedMessage:
+    """:func:`render`, with the links the email may make clickable (see :func:`template_links`)."""
+    template = get_template(session, key)
+    values: dict[str, object] = {"business_name": business_settings(session).name}
+    values.update(context)
+    return RenderedMessage(
+        fill(template.subject, values, one_line=True),
+        fill(template.body, values),
+        template_links(template.body, context),
+    )
+
+
 def _check_text(subject: str, body: str) -> None:
     errors: dict[str, str] = {}
     if not subject.strip():

@@ -33,12 +33,20 @@ class ContactSource:
         self._actor = actor
 
     def fetch_ids(
-        self, session: Session, text: str | None, sort_key: str | None, descending: bool
+        self,
+        session: Session,
+        flt: str | tuple[str, bool] | None,
+        sort_key: str | None,
+        descending: bool,
     ) -> Sequence[int]:
+        """``flt`` is the search text, or ``(text, possible duplicates only)``."""
+        text, duplicates_only = flt if isinstance(flt, tuple) else (flt or "", False)
         order = sort_key or "name"
         if descending:
             order = f"-{order}"
-        return contacts.search_contact_ids(session, self._actor, text or "", ALL_IDS, 0, order)
+        return contacts.search_contact_ids(
+            session, self._actor, text, ALL_IDS, 0, order, duplicates_only=duplicates_only
+        )
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, ContactView]:
         return {row.id: row for row in contacts.contact_rows(session, self._actor, list(ids))}
@@ -56,7 +64,18 @@ def contact_columns(zone_of: ZoneOf) -> list[Column]:
             format=lambda value: fmt_short(value, zone_of()),
         ),
         Column("created_at", "Added", sort_key="created", format=lambda v: fmt_date(v, zone_of())),
+        Column("duplicate_of_id", "Check", format=lambda _id: DUPLICATE_BADGE),
     ]
+
+
+DUPLICATE_BADGE = "Possible duplicate"
+
+
+def contact_style(row: object) -> RowStyle:
+    """A contact the booking page marked "possible duplicate" stands out until the desk checks."""
+    if getattr(row, "duplicate_of_id", None) is not None:
+        return RowStyle(background="#fef3c7")
+    return RowStyle()
 
 
 def status_text(value: str) -> str:

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
@@ -26,6 +27,7 @@ from careops_desktop.ui.contacts.model import (
     booking_columns,
     booking_style,
     contact_columns,
+    contact_style,
     conversation_columns,
     submission_columns,
     submission_style,
@@ -52,16 +54,19 @@ class ContactsView(QWidget):
         self.zone = ZoneInfo("UTC")
         self.current: ContactDetail | None = None
         self.current_id: int | None = None
+        self._search_text = ""
         source = ContactSource(self.actor)
 
         self.search = SearchBox(placeholder="Search name, email or phone…")
         self.new_button = QPushButton("New contact…")
+        self.duplicates_only = QCheckBox("Possible duplicates only")
         self.count_label = plain_label()
         self.model = IdTableModel(
             self.ops,
             contact_columns(lambda: self.zone),
             fetch_ids=source.fetch_ids,
             fetch_rows=source.fetch_rows,
+            row_style=contact_style,
             refresh_on=[context.events.contactsSettled],  # once per burst of changes
             initial_sort=("name", False),
             prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
@@ -78,6 +83,7 @@ class ContactsView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.duplicates_only)
         bar.addWidget(self.new_button)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table, 1)
@@ -89,6 +95,9 @@ class ContactsView(QWidget):
         font.setBold(True)
         self.name_label.setFont(font)
         self.reach_label = plain_label(wrap=True)
+        self.duplicate_label = plain_label(wrap=True)
+        self.duplicate_label.setStyleSheet("background: #fef3c7; color: #92400e; padding: 4px;")
+        self.not_duplicate_button = QPushButton("Not a duplicate")
         self.since_label = plain_label(wrap=True)
         self.bounce_banner = BounceBanner(self.ops, self)
         self.notes = QPlainTextEdit()
@@ -117,6 +126,10 @@ class ContactsView(QWidget):
         right_layout.addWidget(self.name_label)
         right_layout.addWidget(self.reach_label)
         right_layout.addWidget(self.bounce_banner)
+        duplicate_row = QHBoxLayout()
+        duplicate_row.addWidget(self.duplicate_label, 1)
+        duplicate_row.addWidget(self.not_duplicate_button)
+        right_layout.addLayout(duplicate_row)
         right_layout.addWidget(self.since_label)
         right_layout.addWidget(self.notes)
         actions = QHBoxLayout()
@@ -134,10 +147,12 @@ class ContactsView(QWidget):
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
 
-        self.search.searchChanged.connect(self.model.set_filter)
+        self.search.searchChanged.connect(self._search_changed)
+        self.duplicates_only.toggled.connect(lambda _on: self._filter_changed())
         self.new_button.clicked.connect(self.create_new)
         self.edit_button.clicked.connect(self.edit_current)
         self.merge_button.clicked.connect(self.merge_current)
+        self.not_duplicate_button.clicked.connect(self.clear_duplicate_mark)
         self.message_button.clicked.connect(self._write_message)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
@@ -168,14 +183,24 @@ class ContactsView(QWidget):
         return dialog
 
     def apply_filter(self, flt: Any) -> None:
-        """``{"search": text}`` or ``{"contact_id": id}``."""
+        """``{"search": text}``, ``{"contact_id": id}`` or ``{"duplicates": True}``."""
         if not isinstance(flt, dict):
             return
+        if "duplicates" in flt:
+            self.duplicates_only.setChecked(bool(flt["duplicates"]))
         if "search" in flt:
             self.search.setText(str(flt["search"]))
             self.search.flush()
         if "contact_id" in flt:
             self.show_contact(int(flt["contact_id"]))
+
+    def _search_changed(self, text: str) -> None:
+        self._search_text = text
+        self._filter_changed()
+
+    def _filter_changed(self) -> None:
+        text = self._search_text
+        self.model.set_filter((text, True) if self.duplicates_only.isChecked() else text)
 
     # -- list and detail --------------------------------------------------------------------
 
@@ -249,6 +274,16 @@ class ContactsView(QWidget):
         self.bounce_banner.show_for_contact(detail.contact.id if detail is not None else None)
         for button in (self.edit_button, self.merge_button, self.message_button):
             button.setEnabled(detail is not None)
+        marked = detail is not None and detail.contact.duplicate_of_id is not None
+        self.duplicate_label.setVisible(marked)
+        self.not_duplicate_button.setVisible(marked)
+        if detail is not None and marked:
+            set_plain(
+                self.duplicate_label,
+                f"Possible duplicate of “{detail.duplicate_of_name or ''}”: the booking page "
+                "made this contact because another one has the same phone or email. "
+                "Merge them if they are the same person.",
+            )
         if detail is None:
             set_plain(self.name_label, "No contact selected")
             set_plain(self.reach_label, "Choose a contact in the table, or add a new one.")
@@ -287,8 +322,26 @@ class ContactsView(QWidget):
             return None
         dialog = MergeDialog(self.ops, self.actor, self.current.contact, self)
         dialog.succeeded.connect(lambda view: self.show_contact(view.id))
+        contact = self.current.contact
+        if contact.duplicate_of_id is not None:  # offer the look-alike to merge in
+            dialog.picker.show_contact(
+                contact.duplicate_of_id, self.current.duplicate_of_name or ""
+            )
         dialog.open()
         return dialog
+
+    def clear_duplicate_mark(self) -> None:
+        """The desk checked: the "possible duplicate" is somebody else."""
+        if self.current is None:
+            return
+        self.ops.command(
+            contacts.clear_duplicate_mark,
+            self.actor,
+            self.current.contact.id,
+            on_done=lambda _view: self._load_detail(),
+            owner=self,
+            success_message="The contact is no longer marked as a possible duplicate.",
+        )
 
     def _write_message(self) -> None:
         if self.current is not None:

@@ -49,6 +49,7 @@ ALERT_FILTERS: dict[str, dict[str, Any]] = {
     "messages_failed": {"open": None},
     "email_not_read": {"page": "integrations"},
     "reminders_due": {"period": "upcoming"},
+    "possible_duplicates": {"duplicates": True},
     "forms_overdue": {"status": "overdue"},
     "low_stock": {"low_stock": True},
     "forms_pending": {"status": "pending"},
