@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from careops_desktop.core import page_address
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.jobs.scheduler import Job, JobScheduler
 from careops_desktop.web.settings import WebSettings
@@ -120,6 +121,7 @@ class Runtime:
         self._runner: web.AppRunner | None = None
         self._stop_requested: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
+        self._announced: str | None = None
 
     # -- addresses ---------------------------------------------------------------------------
 
@@ -142,6 +144,21 @@ class Runtime:
         if self.host in ("", "0.0.0.0", "::"):
             return lan_addresses(self.port) or [self.url]
         return [self.url]
+
+    def _announce(self, app: web.Application) -> None:
+        """Tell the core and the page the address actually bound (links, the Host check).
+
+        The first of :meth:`page_urls` (what the status bar and ``careops serve`` print)
+        becomes the page's address wherever no public address is set; every name in them,
+        and the bound host, become names the page answers to.
+        """
+        from careops_desktop.web.site import SITE
+
+        urls = self.page_urls()
+        names = {page_address.host_of(url) for url in urls} | {self.host.strip("[]").lower()}
+        app[SITE].own_names.update(name for name in names if name)
+        self._announced = urls[0]
+        page_address.set_listener_url(self._announced)
 
     # -- on the runtime's loop ---------------------------------------------------------------
 
@@ -172,6 +189,7 @@ class Runtime:
             ) from exc
         self._runner = runner
         self.port = int(runner.addresses[0][1])
+        self._announce(app)
         self.scheduler.start()
         log.info("booking page listening on %s", self.url)
         return self.url
@@ -182,6 +200,9 @@ class Runtime:
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()
+        if self._announced:
+            page_address.set_listener_url(None, only_if=self._announced)
+            self._announced = None
         log.info("booking page stopped")
 
     def request_stop(self) -> None:
