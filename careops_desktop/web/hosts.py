@@ -40,8 +40,8 @@ SEND_HSTS: web.RequestKey[bool] = web.RequestKey("careops_send_hsts", bool)
 HSTS = "max-age=31536000"
 
 HOST_REFUSED = (
-    "This booking page does not answer to the name {host}. Please use the address "
-    "the business gave you."
+    "This booking page does not answer to the name that was used to reach it. Please "
+    "use the address the business gave you."
 )
 
 
@@ -160,8 +160,7 @@ async def host_guard(request: web.Request, handler: Handler) -> web.StreamRespon
     name = host_name(host_header)
     if name is None or not _accepted(name, request, publishing, site.own_names):
         log.info("refused a request for a host name that is not the page's own")
-        shown = (name or host_header or "(none)")[:80]
-        return error_page(request, 400, message=HOST_REFUSED.format(host=shown))
+        return error_page(request, 400, message=HOST_REFUSED)
     base = publishing.base_url if publishing is not None else page_address.base_url("", 0)
     public_https = base.lower().startswith("https://")
     scheme_now = changes.get("scheme", request.scheme)
