@@ -11,6 +11,7 @@ only a request that arrives from one of them may say, in ``X-Forwarded-For`` /
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -18,7 +19,12 @@ from careops_desktop.core import events, page_address
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
-from careops_desktop.core.services.business import find_business_settings, get_business
+from careops_desktop.core.services.business import (
+    BusinessProfile,
+    find_business_settings,
+    get_business,
+    update_profile,
+)
 
 SETTINGS_KEY = "page"
 
@@ -88,3 +94,23 @@ def set_trusted_proxies(session: Session, actor: Actor, text: str) -> tuple[str,
     events.record(session, events.SettingsChanged("business"))
     session.flush()
     return entries
+
+
+def update_profile_and_proxies(
+    session: Session, actor: Actor, *, trusted_proxies: str, **changes: Any
+) -> BusinessProfile:
+    """Settings → Business in one transaction: profile fields and the trusted proxies.
+
+    Every field is checked first; a :class:`ValidationError` names all wrong ones (the
+    caller's transaction is rolled back, so nothing changes).
+    """
+    _entries, problem = page_address.parse_trusted_proxies(trusted_proxies or "")
+    errors = {"trusted_proxies": problem} if problem else {}
+    try:
+        profile = update_profile(session, actor, **changes)
+    except ValidationError as exc:
+        raise ValidationError({**exc.fields, **errors}) from None
+    if errors:
+        raise ValidationError(errors)
+    set_trusted_proxies(session, actor, trusted_proxies)
+    return profile
