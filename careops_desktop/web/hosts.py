@@ -19,9 +19,11 @@ every request before anything else reads it:
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import logging
 import socket
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,6 +59,7 @@ def machine_names() -> set[str]:
     return names
 
 
+@functools.lru_cache(maxsize=512)
 def host_name(host_header: str) -> str | None:
     """The lower-case name in a Host header value (IPv6 without brackets); None if malformed."""
     value = host_header.strip()
@@ -121,13 +124,36 @@ def _forwarded(
     return client, scheme, host
 
 
-def _accepted(
-    name: str, request: web.Request, publishing: PagePublishing | None, names: set[str]
-) -> bool:
+@dataclass(frozen=True, slots=True)
+class Face:
+    """What one request needs of the page's public face, worked out once per setting."""
+
+    base: str
+    origin: str
+    host: str
+    https: bool
+    proxies: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=16)
+def face_of(publishing: PagePublishing | None, listener: str | None) -> Face:
+    """The :class:`Face` of these settings (``listener``: this process's bound address)."""
+    if publishing is not None:
+        base, proxies = publishing.base_url, publishing.trusted_proxies
+    else:
+        base, proxies = page_address.base_url("", 0), ()
+    return Face(
+        base=base,
+        origin=page_address.origin_of(base),
+        host=page_address.host_of(base),
+        https=base.lower().startswith("https://"),
+        proxies=proxies,
+    )
+
+
+def _accepted(name: str, request: web.Request, face: Face, names: set[str]) -> bool:
     """True when the host ``name`` is one of the page's own names (see the module text)."""
-    if name in page_address.LOOPBACK_NAMES or name in names:
-        return True
-    if publishing is not None and name == page_address.host_of(publishing.base_url):
+    if name == face.host or name in page_address.LOOPBACK_NAMES or name in names:
         return True
     bound = page_address.listener_url()
     if bound and name == page_address.host_of(bound):
@@ -145,12 +171,11 @@ async def host_guard(request: web.Request, handler: Handler) -> web.StreamRespon
     from careops_desktop.web.site import SITE
 
     site = request.app[SITE]
-    publishing = await site.publishing()
-    proxies = publishing.trusted_proxies if publishing is not None else ()
+    face = face_of(await site.publishing(), page_address.listener_url())
     host_header = request.headers.get("Host", "")
     changes: dict[str, str] = {}
-    if proxies and page_address.is_trusted(request.remote or "", proxies):
-        client, scheme, forwarded_host = _forwarded(request, proxies)
+    if face.proxies and page_address.is_trusted(request.remote or "", face.proxies):
+        client, scheme, forwarded_host = _forwarded(request, face.proxies)
         if client is not None:
             changes["remote"] = client
         if scheme is not None:
@@ -158,17 +183,14 @@ async def host_guard(request: web.Request, handler: Handler) -> web.StreamRespon
         if forwarded_host is not None:
             changes["host"] = host_header = forwarded_host
     name = host_name(host_header)
-    if name is None or not _accepted(name, request, publishing, site.own_names):
+    if name is None or not _accepted(name, request, face, site.own_names):
         log.info("refused a request for a host name that is not the page's own")
         return error_page(request, 400, message=HOST_REFUSED)
-    base = publishing.base_url if publishing is not None else page_address.base_url("", 0)
-    public_https = base.lower().startswith("https://")
-    scheme_now = changes.get("scheme", request.scheme)
-    https = scheme_now == "https" or (public_https and name == page_address.host_of(base))
-    request[PUBLIC_BASE] = base
-    request[PUBLIC_ORIGIN] = page_address.origin_of(base)
+    https = changes.get("scheme", request.scheme) == "https" or (face.https and name == face.host)
+    request[PUBLIC_BASE] = face.base
+    request[PUBLIC_ORIGIN] = face.origin
     request[HTTPS] = https
-    request[SEND_HSTS] = https and public_https  # security_headers adds it, refusals too
+    request[SEND_HSTS] = https and face.https  # security_headers adds it, refusals too
     if changes:
         request = request.clone(**changes)  # type: ignore[arg-type]
     return await handler(request)
