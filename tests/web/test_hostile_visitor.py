@@ -240,3 +240,43 @@ def test_the_public_address_is_the_setting_else_the_bound_listener(
     assert links_page_address.listener_url() is None
     db.call(links_business.update_profile, LINKS_SETUP, public_url="")
     assert db.call(links_business.public_base_url) == "http://localhost:8765"
+
+
+def test_a_new_port_in_settings_moves_the_listener_and_every_link(
+    db: LinksDatabase, shop: LinksShop
+) -> None:
+    from careops_desktop.runtime import Runtime
+
+    first, second = links_free_port(), links_free_port()
+    db.call(
+        links_business.update_profile, LINKS_SETUP, page_bind_address="127.0.0.1", page_port=first
+    )
+    runtime = Runtime(db, host="127.0.0.1", port=first, jobs=[], follow_settings=True)
+    moved: list[str] = []
+    runtime.on_rebound = lambda running: moved.append(running.url)
+    runtime.start_in_thread()
+    try:
+        assert db.call(links_business.public_base_url) == f"http://127.0.0.1:{first}"
+        db.call(links_business.update_profile, LINKS_SETUP, page_port=second)
+        deadline = links_time.monotonic() + 10
+        while runtime.port != second and links_time.monotonic() < deadline:
+            links_time.sleep(0.05)
+        assert moved == [f"http://127.0.0.1:{second}"]
+        assert db.call(links_business.public_base_url) == f"http://127.0.0.1:{second}"
+        assert links_requests.get(f"{moved[0]}/healthz", timeout=10).status_code == 200
+        with pytest.raises(links_requests.ConnectionError):
+            links_requests.get(f"http://127.0.0.1:{first}/healthz", timeout=5)
+        # a port that is taken leaves the page (and its links) where they were, in words
+        with links_socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            busy = taken.getsockname()[1]
+            db.call(links_business.update_profile, LINKS_SETUP, page_port=busy)
+            deadline = links_time.monotonic() + 10
+            while not runtime.rebind_error and links_time.monotonic() < deadline:
+                links_time.sleep(0.05)
+        assert f"127.0.0.1:{busy}" in runtime.rebind_error
+        assert runtime.port == second
+        assert db.call(links_business.public_base_url) == f"http://127.0.0.1:{second}"
+    finally:
+        runtime.stop()
