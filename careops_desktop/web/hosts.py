@@ -139,9 +139,11 @@ class Face:
 def face_of(publishing: PagePublishing | None, listener: str | None) -> Face:
     """The :class:`Face` of these settings (``listener``: this process's bound address)."""
     if publishing is not None:
-        base, proxies = publishing.base_url, publishing.trusted_proxies
+        set_url = publishing.public_url.strip().rstrip("/")
+        base = set_url or listener or publishing.base_url
+        proxies = publishing.trusted_proxies
     else:
-        base, proxies = page_address.base_url("", 0), ()
+        base, proxies = listener or page_address.base_url("", 0), ()
     return Face(
         base=base,
         origin=page_address.origin_of(base),
