@@ -177,7 +177,7 @@ class Runtime:
         urls = self.page_urls()
         self.announced_urls = urls
         names = {page_address.host_of(url) for url in urls} | {self.host.strip("[]").lower()}
-        app[SITE].own_names.update(name for name in names if name)
+        app[SITE].own_names.update(name for name in names if name not in ("", "0.0.0.0", "::"))
         self._announced = urls[0]
         page_address.set_listener_url(self._announced)
 
