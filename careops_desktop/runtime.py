@@ -27,11 +27,14 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from careops_desktop.core import events, page_address
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.jobs.scheduler import Job, JobScheduler
 from careops_desktop.web.settings import WebSettings
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from careops_desktop.core.db import Database
 
 log = logging.getLogger(__name__)
@@ -79,6 +82,16 @@ def lan_addresses(port: int) -> list[str]:
     return urls
 
 
+def _settings_address(session: Session) -> tuple[str, int]:
+    """Database worker: the host and port set in Settings, or the defaults."""
+    from careops_desktop.core.services.business import find_business_settings
+
+    found = find_business_settings(session)
+    if found is None:
+        return DEFAULT_HOST, DEFAULT_PORT
+    return found.page_bind_address or DEFAULT_HOST, found.page_port or DEFAULT_PORT
+
+
 def listen_address(database: Database) -> tuple[str, int]:
     """The host and port set in Settings (call off the UI thread), or the defaults."""
     from careops_desktop.core.services.business import get_profile
@@ -105,8 +118,10 @@ class Runtime:
         port: int = DEFAULT_PORT,
         jobs: Sequence[Job] | None = None,
         settings: WebSettings | None = None,
+        follow_settings: bool = False,
     ) -> None:
         self.database = database
+        self.follow_settings = follow_settings
         self.host = host
         self.requested_port = port
         self.settings = settings or WebSettings.from_env()
@@ -120,6 +135,13 @@ class Runtime:
         self._runner: web.AppRunner | None = None
         self._stop_requested: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
+        self.announced_urls: list[str] = []
+        self._announced: str | None = None
+        self._site: web.TCPSite | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._rebinding: asyncio.Task[bool] | None = None
+        self.rebind_error = ""  # why the last move to the address in Settings failed
+        self.on_rebound: Callable[[Runtime], None] | None = None  # called on the loop
 
     # -- addresses ---------------------------------------------------------------------------
 
@@ -142,6 +164,22 @@ class Runtime:
         if self.host in ("", "0.0.0.0", "::"):
             return lan_addresses(self.port) or [self.url]
         return [self.url]
+
+    def _announce(self, app: web.Application) -> None:
+        """Tell the core and the page the address actually bound (links, the Host check).
+
+        The first of :meth:`page_urls` (what the status bar and ``careops serve`` print)
+        becomes the page's address wherever no public address is set; every name in them,
+        and the bound host, become names the page answers to.
+        """
+        from careops_desktop.web.site import SITE
+
+        urls = self.page_urls()
+        self.announced_urls = urls
+        names = {page_address.host_of(url) for url in urls} | {self.host.strip("[]").lower()}
+        app[SITE].own_names.update(name for name in names if name not in ("", "0.0.0.0", "::"))
+        self._announced = urls[0]
+        page_address.set_listener_url(self._announced)
 
     # -- on the runtime's loop ---------------------------------------------------------------
 
@@ -171,17 +209,79 @@ class Runtime:
                 "program that uses it."
             ) from exc
         self._runner = runner
+        self._site = site
         self.port = int(runner.addresses[0][1])
+        self._announce(app)
+        if self.follow_settings:
+            self._unsubscribe = events.bus.subscribe(self._on_event)
         self.scheduler.start()
         log.info("booking page listening on %s", self.url)
         return self.url
 
+    # -- following Settings: a new address or port moves the listener ------------------------
+
+    def _on_event(self, event: events.DomainEvent) -> None:
+        """Database worker thread: a change of the business may move the listener."""
+        if isinstance(event, events.SettingsChanged) and event.area == "business":
+            loop = self.loop
+            if loop is not None and not loop.is_closed():
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(self._start_rebind)
+
+    def _start_rebind(self) -> None:
+        if self._rebinding is None or self._rebinding.done():
+            self._rebinding = asyncio.ensure_future(self.rebind())
+
+    async def rebind(self) -> bool:
+        """Listen on the address and port now in Settings when they changed; True if moved.
+
+        The new socket is bound before the old one closes, so a port that is taken
+        leaves the page where it was (the reason in :attr:`rebind_error`). Afterwards
+        the page's address (links, the Host check) is the new one and ``on_rebound``
+        is called.
+        """
+        runner, old = self._runner, self._site
+        if runner is None or old is None:
+            return False
+        host, port = await self.database.run(_settings_address)
+        if (host, port) == (self.host, self.requested_port):
+            return False
+        site = web.TCPSite(runner, host, port, backlog=1024)
+        try:
+            await site.start()
+        except OSError as exc:
+            self.rebind_error = (
+                f"The booking page cannot move to {host}:{port}: {exc.strerror or exc}. "
+                f"It still listens on {self.url}."
+            )
+            log.warning("%s", self.rebind_error)
+            return False
+        await old.stop()
+        self._site, self.host, self.requested_port = site, host, port
+        self.port = int(runner.addresses[0][1])
+        self.rebind_error = ""
+        self._announce(runner.app)
+        log.info("booking page moved to %s", self.url)
+        if self.on_rebound is not None:
+            self.on_rebound(self)
+        return True
+
     async def shutdown(self) -> None:
         """Stop the jobs, then close the listener (open requests get a few seconds)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._rebinding is not None and not self._rebinding.done():
+            self._rebinding.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._rebinding
         await self.scheduler.stop()
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()
+        if self._announced:
+            page_address.set_listener_url(None, only_if=self._announced)
+            self._announced = None
         log.info("booking page stopped")
 
     def request_stop(self) -> None:
@@ -331,6 +431,7 @@ def serve_command(
             database,
             host=set_host if host is None else host,
             port=set_port if port is None else port,
+            follow_settings=host is None and port is None,
         )
 
         def started(running: Runtime) -> None:
@@ -340,6 +441,11 @@ def serve_command(
                 print("Listening on this computer only (loopback).", flush=True)
             print("Press Ctrl+C to stop.", flush=True)
 
+        def moved(running: Runtime) -> None:
+            for url in running.announced_urls:
+                print(f"Booking page moved: {url}", flush=True)
+
+        runtime.on_rebound = moved
         runtime.run_forever(on_started=started)
         print("Stopped.", flush=True)
     finally:

@@ -2,7 +2,7 @@
 # Installs the Debian packages that the app and its tests need on a fresh machine:
 # Qt's runtime libraries, Xvfb for screenshots, Chromium for the booking-page tests,
 # PostgreSQL and Dovecot for the server-backed tests, poppler for reading PDFs, wrk as the
-# web benchmark's load generator.
+# web benchmark's load generator, Caddy as the reverse proxy in front of the booking page.
 #   bash scripts/system-packages.sh          # for the tests: everything
 #   bash scripts/system-packages.sh --app    # for running the app: Qt's libraries only
 # Does nothing when they are all present; needs root (or sudo) otherwise; skipped where
@@ -23,6 +23,7 @@ if [ "${1:-}" != "--app" ]; then
     openssl
     chromium chromium-driver
     wrk
+    caddy
   )
 fi
 if [ -n "${CAREOPS_EXTRA_PACKAGES:-}" ]; then

@@ -14,7 +14,7 @@ import logging
 import sys
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import CareOpsError
@@ -73,7 +73,10 @@ class RuntimeLink:
             host = set_host if host is None else host
             port = set_port if port is None else port
         # building the jobs imports caldav, requests, the mail code…: also off the Qt thread
-        runtime = await run_off_thread(Runtime, self.database, host=host, port=port)
+        follow = self.host is None and self.port is None  # Settings' address: follow its changes
+        runtime = await run_off_thread(
+            Runtime, self.database, host=host, port=port, follow_settings=follow
+        )
         keep_the_window_responsive()
         try:
             await run_off_thread(runtime.start_in_thread)
@@ -83,6 +86,10 @@ class RuntimeLink:
             return
         self.runtime = runtime
         self.urls = await run_off_thread(runtime.page_urls)
+
+    def moved(self, runtime: object) -> None:
+        """The runtime's loop: the listener moved to the address now in Settings."""
+        self.urls = list(getattr(runtime, "announced_urls", self.urls))
 
     def status(self) -> tuple[str, str]:
         """Status bar text and tooltip for the booking page."""
@@ -134,7 +141,13 @@ def outbox_text(counts: OutboxCounts) -> str:
 
 
 class StatusFeed(QObject):
-    """Fills a main window's status slots and refreshes the outbox on ``outboxChanged``."""
+    """Fills a main window's status slots and refreshes the outbox on ``outboxChanged``.
+
+    When the listener moves to a new address or port from Settings, the booking page's
+    address and QR button follow (``pageMoved``, emitted on the runtime's loop, queued).
+    """
+
+    pageMoved = Signal()
 
     def __init__(self, window: MainWindow, link: RuntimeLink | None) -> None:
         super().__init__(window)
@@ -142,16 +155,39 @@ class StatusFeed(QObject):
         self._in_flight = False
         self._again = False
         self.qr_button: QObject | None = None
+        self.link = link
         if link is not None:
             window.set_booking_page_status(*link.status())
             if link.urls and not link.error:
                 from careops_desktop.ui.widgets.address_qr import install_status_button
 
                 self.qr_button = install_status_button(window, link.urls)
+            if link.runtime is not None:
+                self.pageMoved.connect(self._show_page)
+                link.runtime.on_rebound = self._moved  # type: ignore[attr-defined]
         actor = window.actor
         if actor.can(Permission.MANAGE_INBOX) or actor.can(Permission.MANAGE_SETTINGS):
             window.events.outboxSettled.connect(self.refresh_outbox)  # once per burst
             self.refresh_outbox()
+
+    def _moved(self, runtime: object) -> None:
+        """The runtime's loop: note the new addresses, show them on the Qt thread (queued)."""
+        if self.link is not None:
+            self.link.moved(runtime)
+        self.pageMoved.emit()
+
+    def _show_page(self) -> None:
+        """The listener moved: the status bar's address and QR button show the new one."""
+        link = self.link
+        if link is None or not shiboken6.isValid(self.window):
+            return
+        self.window.set_booking_page_status(*link.status())
+        button = self.qr_button
+        if button is not None and link.urls and shiboken6.isValid(button):
+            from careops_desktop.ui.widgets.address_qr import qr_icon
+
+            button.urls = list(link.urls)  # type: ignore[attr-defined]
+            button.setIcon(qr_icon(link.urls[0]))  # type: ignore[attr-defined]
 
     def refresh_outbox(self, *_event: object) -> None:
         if self._in_flight:

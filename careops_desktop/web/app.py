@@ -14,7 +14,14 @@ from aiohttp import web
 
 from careops_desktop.config import resource_path
 from careops_desktop.core import events
-from careops_desktop.web import feeds, pages_booking, pages_catalog, pages_forms, pages_manage
+from careops_desktop.web import (
+    feeds,
+    hosts,
+    pages_booking,
+    pages_catalog,
+    pages_forms,
+    pages_manage,
+)
 from careops_desktop.web.middlewares import MIDDLEWARES
 from careops_desktop.web.settings import WebSettings
 from careops_desktop.web.site import SITE, Site
@@ -27,6 +34,7 @@ def create_app(database: Database, settings: WebSettings | None = None) -> web.A
     """The public booking application over ``database``."""
     settings = settings or WebSettings.from_env()
     site = Site(database, settings)
+    site.own_names.update(hosts.machine_names())
     app = web.Application(middlewares=MIDDLEWARES, client_max_size=settings.max_body_bytes)
     app[SITE] = site
     unsubscribe: list[object] = []

@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from careops_desktop.web import hosts
+
 COOKIE = "careops_csrf"
 ISSUED: web.RequestKey[str] = web.RequestKey("careops_csrf_issued", str)
 FIELD = "csrf_token"
@@ -88,13 +90,30 @@ def set_cookie_if_issued(request: web.Request, response: web.StreamResponse) -> 
     issued = request.get(ISSUED)
     if issued:
         response.set_cookie(
-            COOKIE, issued, httponly=True, samesite="Strict", path="/", secure=request.secure
+            COOKIE,
+            issued,
+            httponly=True,
+            samesite="Strict",
+            path="/",
+            secure=request.secure or bool(request.get(hosts.HTTPS)),
         )
 
 
 def own_origin(request: web.Request) -> str:
-    """``scheme://host[:port]`` of this request as the browser addressed it."""
+    """``scheme://host[:port]`` of this request as the browser addressed it.
+
+    Behind ``hosts.host_guard`` the host is one of the page's own names (and the scheme
+    and host are the ones a trusted proxy reported); used for the Origin check only,
+    never for a link.
+    """
     return f"{request.scheme}://{request.host}".lower()
+
+
+def origins(request: web.Request) -> tuple[str, ...]:
+    """The origins a form POST may come from: as addressed, and the page's public address."""
+    public = request.get(hosts.PUBLIC_ORIGIN)
+    own = own_origin(request)
+    return (own, public) if public and public != own else (own,)
 
 
 def origin_ok(request: web.Request) -> bool:
@@ -105,11 +124,14 @@ def origin_ok(request: web.Request) -> bool:
     """
     origin = request.headers.get("Origin")
     if origin is not None:
-        return origin.strip().lower() == own_origin(request)
+        return origin.strip().lower() in origins(request)
     referer = request.headers.get("Referer")
     if referer:
-        parts = urlsplit(referer)
-        return f"{parts.scheme}://{parts.netloc}".lower() == own_origin(request)
+        try:
+            parts = urlsplit(referer)
+        except ValueError:
+            return False
+        return f"{parts.scheme}://{parts.netloc}".lower() in origins(request)
     return False
 
 

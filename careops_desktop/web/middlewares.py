@@ -6,14 +6,17 @@
 2. ``error_pages``: any refusal or failure becomes a readable page with the
    right status (a traceback never reaches a customer); what aiohttp itself
    finds malformed while a body is read is a 400, never a 500.
+2a. ``hosts.host_guard``: forwarded headers from trusted proxies only, a host
+   name that is not the page's own refused (400), the public address noted for
+   links (see :mod:`careops_desktop.web.hosts`).
 3. ``body_limits``: a body in a ``Content-Encoding`` is refused (415), nothing
    is ever decompressed; a declared body over the limit is refused (413)
    before it is read.
 4. ``open_gate``: loads the business; while it is not active or its page is
    off, every page is the friendly 503 "not taking online bookings".
-5. ``post_guard``: per-IP rate limit (429), then Origin/Referer (403), then
-   the form is read (413 past ``client_max_size``) and its signed CSRF
-   token checked against the cookie (403).
+5. ``post_guard``: per-client rate limit (429, keyed on the real client),
+   then Origin/Referer (403), then the form is read (413 past
+   ``client_max_size``) and its signed CSRF token checked against the cookie (403).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
 
-from careops_desktop.web import csrf
+from careops_desktop.web import csrf, hosts
 from careops_desktop.web.params import PageError
 from careops_desktop.web.site import BUSINESS, SITE
 
@@ -92,6 +95,8 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
     headers["Cross-Origin-Resource-Policy"] = "same-origin"
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    if request.get(hosts.SEND_HSTS):
+        headers["Strict-Transport-Security"] = hosts.HSTS
     if request.path.startswith("/static/"):
         headers["Cache-Control"] = "public, max-age=3600"
     else:
@@ -192,4 +197,11 @@ async def post_guard(request: web.Request, handler: Handler) -> web.StreamRespon
     return await handler(request)
 
 
-MIDDLEWARES = (security_headers, error_pages, body_limits, open_gate, post_guard)
+MIDDLEWARES = (
+    security_headers,
+    error_pages,
+    hosts.host_guard,
+    body_limits,
+    open_gate,
+    post_guard,
+)

@@ -15,7 +15,7 @@ from careops_desktop.core.errors import NotFound, PolicyRefused, SlotTaken, Vali
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services import slots as slot_service
 from careops_desktop.core.services.booking_views import BookingView
-from careops_desktop.web.csrf import own_origin
+from careops_desktop.web.hosts import public_base
 from careops_desktop.web.pages_catalog import week_of
 from careops_desktop.web.params import format_start, not_found, parse_day, parse_start, see_other
 from careops_desktop.web.queries import booking_ics_for_token
@@ -76,7 +76,7 @@ def _manage_page(
         moved=request.query.get("moved") == "1",
         can_change=_can_change(booking),
         status_words=STATUS_WORDS.get(booking.status, booking.status),
-        manage_url=f"{own_origin(request)}/manage/{token}",
+        manage_url=f"{public_base(request)}/manage/{token}",
         errors=errors or {},
     )
 
@@ -91,7 +91,7 @@ async def ics_download(request: web.Request) -> web.Response:
     """The booking as an ``.ics`` file for the customer's calendar."""
     site = request.app[SITE]
     token = _token(request)
-    manage_url = f"{own_origin(request)}/manage/{token}"
+    manage_url = f"{public_base(request)}/manage/{token}"
     try:
         text = await site.database.run(booking_ics_for_token, token, datetime.now(UTC), manage_url)
     except NotFound:

@@ -21,6 +21,7 @@ from aiohttp import web
 from careops_desktop.core import events
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.services.business import BusinessProfile, get_profile
+from careops_desktop.core.services.page_publishing import PagePublishing, get_page_publishing
 from careops_desktop.web import csrf
 from careops_desktop.web.ratelimit import RateLimiter
 from careops_desktop.web.render import Pages
@@ -44,6 +45,8 @@ class Site:
     loading: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict, init=False)
     _profile: tuple[float, BusinessProfile | None] | None = field(default=None, init=False)
     _catalog: tuple[float, Any] | None = field(default=None, init=False)
+    _publishing: tuple[float, PagePublishing | None] | None = field(default=None, init=False)
+    own_names: set[str] = field(default_factory=set, init=False)  # hosts.host_guard accepts
     _settings_version: int = field(default=0, init=False)  # bumped when settings change
 
     def __post_init__(self) -> None:
@@ -60,6 +63,7 @@ class Site:
             self._settings_version += 1
             self._profile = None
             self._catalog = None
+            self._publishing = None
             self.slots.clear()
 
     # -- the business ------------------------------------------------------------------------
@@ -82,6 +86,21 @@ class Site:
             return await self.database.run(get_profile)
         except NotFound:
             return None
+
+    async def publishing(self) -> PagePublishing | None:
+        """The public address and trusted proxies (cached like the profile); None before setup."""
+        cached = self._publishing
+        now = time.monotonic()
+        if cached is not None and now - cached[0] <= self.settings.business_cache_seconds:
+            return cached[1]
+        version = self._settings_version
+        key = ("publishing", version)
+        value: PagePublishing | None = await self.load_once(
+            key, lambda: self.database.run(get_page_publishing)
+        )
+        if version == self._settings_version:
+            self._publishing = (now, value)
+        return value
 
     async def catalog(self, load: Any) -> Any:
         """The result of ``load`` (run on the database worker), cached like the profile."""

@@ -220,3 +220,39 @@ def test_the_status_bar_offers_the_qr_code_and_opens_the_settings_page(
         qtbot.waitUntil(lambda: ops.pending == 0, timeout=10_000)
     finally:
         _stop_runtime(qtbot, qloop, link)
+
+
+def test_a_new_port_in_settings_moves_the_status_bar_address_and_its_code(
+    qtbot, qloop, db, ops, bridge
+) -> None:
+    import socket
+
+    from careops_desktop.core.services import business
+
+    _world(db)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        first = probe.getsockname()[1]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        second = probe.getsockname()[1]
+    db.call(business.update_profile, owner_actor(), page_bind_address="127.0.0.1", page_port=first)
+    runtime = Runtime(db, host="127.0.0.1", port=first, jobs=[], follow_settings=True)
+    wait_task(qtbot, qloop.create_task(run_off_thread(runtime.start_in_thread)))
+    link = RuntimeLink(db)
+    link.runtime = runtime
+    link.urls = runtime.page_urls()
+    try:
+        window = _window(qtbot, ops, bridge, link)
+        feed = StatusFeed(window, link)
+        button = feed.qr_button
+        assert isinstance(button, BookingPageButton)
+        assert window.booking_page_label.text() == f"Booking page: http://127.0.0.1:{first}"
+        db.call(business.update_profile, owner_actor(), page_port=second)
+        moved = f"Booking page: http://127.0.0.1:{second}"
+        qtbot.waitUntil(lambda: window.booking_page_label.text() == moved, timeout=10_000)
+        assert button.urls == [f"http://127.0.0.1:{second}"]
+        window.close()
+        qtbot.waitUntil(lambda: ops.pending == 0, timeout=10_000)
+    finally:
+        _stop_runtime(qtbot, qloop, link)

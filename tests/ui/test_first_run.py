@@ -103,8 +103,21 @@ def test_first_run_through_the_wizard_to_activation(qloop, qtbot, tmp_path: Path
     qtbot.waitUntil(lambda: wizard.try_page.errors.is_invalid("email"), timeout=10_000)
     assert "email address or a phone" in wizard.try_page.errors.message("email")
     wizard.try_page.contact_email.setText("test.customer@example.com")
-    _next(qtbot, wizard, wizard.email_page)
+    _next(qtbot, wizard, wizard.address_page)
     assert wizard.try_page.result_label.text().startswith("Booked: ")
+    # the page's address with its QR code; a name for it is checked, then kept
+    address = wizard.address_page
+    qtbot.waitUntil(lambda: address.shown_address.startswith("http://"), timeout=10_000)
+    assert address.qr.text == address.shown_address and address.qr.matrix
+    assert "localhost" not in address.shown_address
+    address.public_url.setText("frontdesk.local:8765")
+    assert address.qr.text == address.shown_address  # not an address yet: the detected one
+    _press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(lambda: address.errors.is_invalid("public_url"), timeout=10_000)
+    assert "http://" in address.errors.message("public_url")
+    address.public_url.setText("http://frontdesk.local:8765/")
+    assert address.qr.text == "http://frontdesk.local:8765" == address.shown_address
+    _next(qtbot, wizard, wizard.email_page)
     # the email step opens Settings → Integrations in a dialog
     assert wizard.email_page.open_button.isVisible()
     qtbot.mouseClick(wizard.email_page.open_button, Qt.MouseButton.LeftButton)
@@ -127,6 +140,7 @@ def test_first_run_through_the_wizard_to_activation(qloop, qtbot, tmp_path: Path
         with database.session() as session:
             business = session.scalars(select(Business)).one()
             assert business.is_active and business.timezone == "Europe/London"
+            assert business.public_url == "http://frontdesk.local:8765"
             assert session.scalar(select(func.count()).select_from(Provider)) == 1
             assert session.scalar(select(func.count()).select_from(Availability)) == 5
             types = session.scalars(select(BookingType).order_by(BookingType.id)).all()

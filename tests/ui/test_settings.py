@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Availability, Business, Closure, Staff, User
+from careops_desktop.core.services import page_publishing
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.settings.staff_page import AddStaffDialog
 from careops_desktop.ui.ui_state import idle_lock_minutes
@@ -48,12 +49,15 @@ def test_business_profile_refusal_at_the_field_then_saved(qtbot, demo_db, demo_o
     assert "✔" in page.checklist.text()
     page.name.setText("   ")
     page.public_url.setText("ftp://nope")
+    page.trusted_proxies.setText("127.0.0.1, the-proxy")
     _save(qtbot, page)
     assert page.errors.message("name") == "Give the business a name."
     assert "http://" in page.errors.message("public_url")
+    assert "the-proxy" in page.errors.message("trusted_proxies")
     assert page.status.text() == ""
     page.name.setText("Harbour Physio")
-    page.public_url.setText("")
+    page.public_url.setText("https://book.harbour.example")
+    page.trusted_proxies.setText("127.0.0.1, 10.0.0.0/8")
     # the demo's address (….local) is refused by the profile's email check; use a real one
     page.contact_email.setText("desk@harbour.example.com")
     _save(qtbot, page)
@@ -63,6 +67,8 @@ def test_business_profile_refusal_at_the_field_then_saved(qtbot, demo_db, demo_o
     )
     with demo_db.session() as session:
         assert session.scalar(select(Business.name)) == "Harbour Physio"
+        assert session.scalar(select(Business.public_url)) == "https://book.harbour.example"
+    assert demo_db.call(page_publishing.trusted_proxies) == ("127.0.0.1", "10.0.0.0/8")
 
 
 def test_policy_saved(qtbot, demo_db, demo_ops) -> None:

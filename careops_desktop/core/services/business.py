@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from careops_desktop.core import events
+from careops_desktop.core import events, page_address
 from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
 from careops_desktop.core.models import (
@@ -216,11 +216,13 @@ def business_zone(session: Session) -> ZoneInfo:
 
 
 def public_base_url(session: Session) -> str:
-    """The booking page's base URL without a trailing slash (configured, or localhost)."""
+    """The booking page's base URL without a trailing slash, for every link to the page.
+
+    The address set in Settings, else the address this process's listener bound
+    (see :mod:`careops_desktop.core.page_address`).
+    """
     business = business_settings(session)
-    if business.public_url.strip():
-        return business.public_url.strip().rstrip("/")
-    return f"http://localhost:{business.page_port}"
+    return page_address.base_url(business.public_url, business.page_port)
 
 
 # -- profile ------------------------------------------------------------------------------
@@ -311,10 +313,10 @@ def _clean_profile_value(field: str, value: Any, errors: dict[str, str]) -> Any:
         if not text or len(text) > 64:
             errors[field] = "Enter an address to listen on, such as 0.0.0.0."
     elif field == "public_url":
-        if text and not text.startswith(("http://", "https://")):
-            errors[field] = "The address must begin with http:// or https://."
-        elif len(text) > 200:
-            errors[field] = "The address is longer than 200 characters."
+        problem = page_address.check_public_url(text)
+        if problem is not None:
+            errors[field] = problem
+        text = text.rstrip("/")
     return text
 
 

@@ -65,9 +65,9 @@ def settings_urls(profile: BusinessProfile) -> list[str]:
     return [f"http://{host}:{port}"]
 
 
-def _ordered(profile: BusinessProfile, urls: list[str]) -> tuple[str, ...]:
+def _ordered(profile: BusinessProfile, urls: list[str], first: str = "") -> tuple[str, ...]:
     found: list[str] = []
-    public = profile.public_url.strip().rstrip("/")
+    public = first or profile.public_url.strip().rstrip("/")
     for url in ([public] if public else []) + urls:
         if url and url not in found:
             found.append(url)
@@ -82,7 +82,9 @@ def make_page_state(
     profile = business.get_profile(session)
     urls = list(runtime_urls) if running and runtime_urls else settings_urls(profile)
     host = host if running else profile.page_bind_address.strip()
-    return PageState(profile, _ordered(profile, urls), running, problem, host)
+    # running here: the address every link carries (business.public_base_url) comes first
+    first = business.public_base_url(session) if running else ""
+    return PageState(profile, _ordered(profile, urls, first), running, problem, host)
 
 
 def state_text(state: PageState) -> str:

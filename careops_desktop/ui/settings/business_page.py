@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.errors import CareOpsError
-from careops_desktop.core.services import business
+from careops_desktop.core.services import business, page_publishing
 from careops_desktop.core.services.business import BusinessProfile, ChecklistItem
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
@@ -50,7 +50,14 @@ class BusinessSettingsPage(SettingsFormPage):
         self.page_port = QSpinBox()
         self.page_port.setRange(1, 65535)
         self.public_url = QLineEdit()
-        self.public_url.setPlaceholderText("blank: this computer's address on the network")
+        self.public_url.setPlaceholderText(
+            "blank: this computer's address on the network; https://… when published"
+        )
+        self.trusted_proxies = QLineEdit()
+        self.trusted_proxies.setObjectName("trustedProxies")
+        self.trusted_proxies.setPlaceholderText(
+            "blank: none; the reverse proxy's address, such as 127.0.0.1 or 10.0.0.0/8"
+        )
         for key, label, widget in (
             ("name", "Business name", self.name),
             ("timezone", "Time zone", self.timezone),
@@ -62,6 +69,7 @@ class BusinessSettingsPage(SettingsFormPage):
             ("page_bind_address", "Listen on address", self.page_bind_address),
             ("page_port", "Port", self.page_port),
             ("public_url", "Address customers use", self.public_url),
+            ("trusted_proxies", "Trusted proxy addresses", self.trusted_proxies),
         ):
             self.form.addRow(label, self.errors.wrap(key, widget))
         self.checklist_title = plain_label("Setup checklist")
@@ -87,7 +95,11 @@ class BusinessSettingsPage(SettingsFormPage):
 
     def load(self) -> None:
         self.ops.query(business.get_profile, on_done=self._show, on_error=self.refused, owner=self)
+        self.ops.query(page_publishing.trusted_proxies, on_done=self._show_proxies, owner=self)
         self._load_checklist()
+
+    def _show_proxies(self, proxies: tuple[str, ...]) -> None:
+        self.trusted_proxies.setText(", ".join(proxies))
 
     def _load_checklist(self, *_event: object) -> None:
         self.ops.query(business.setup_checklist, on_done=self._show_checklist, owner=self)
@@ -146,8 +158,9 @@ class BusinessSettingsPage(SettingsFormPage):
             "page_bind_address": self.page_bind_address.text(),
             "page_port": self.page_port.value(),
             "public_url": self.public_url.text(),
+            "trusted_proxies": self.trusted_proxies.text(),
         }
-        return business.update_profile, (self.actor,), values
+        return page_publishing.update_profile_and_proxies, (self.actor,), values
 
     def saved(self, result: Any) -> None:
         self._show(result)

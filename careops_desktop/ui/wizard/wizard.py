@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.wizard.page_address import PageAddressPage
 from careops_desktop.ui.wizard.pages_more import (
     EmailPage,
     FinishPage,
@@ -28,7 +29,7 @@ from careops_desktop.ui.wizard.pages_setup import (
 
 class SetupWizard(QWizard):
     """Business → providers and hours → booking types → intake form → stock → test booking
-    → email → checklist → activate now or finish later."""
+    → the page's address → email → checklist → activate now or finish later."""
 
     def __init__(self, ops: Ops, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,7 @@ class SetupWizard(QWizard):
         self.forms_page = FormsPage(ops, actor, self.types_page)
         self.inventory_page = InventoryPage(ops, actor)
         self.try_page = TryBookingPage(ops, actor, self.types_page)
+        self.address_page = PageAddressPage(ops, actor)
         self.email_page = EmailPage(ops, actor)
         self.review_page = ReviewPage(ops, actor)
         self.finish_page = FinishPage(ops, actor, self.review_page)
@@ -55,6 +57,7 @@ class SetupWizard(QWizard):
             self.forms_page,
             self.inventory_page,
             self.try_page,
+            self.address_page,
             self.email_page,
             self.review_page,
             self.finish_page,
