@@ -9,6 +9,7 @@ checks stay one list. They also fail when a module uses another module's ``_priv
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 import tomllib
@@ -178,8 +179,11 @@ def test_importing_the_core_loads_no_qt_and_no_aiohttp() -> None:
 def test_the_import_linter_contracts_hold() -> None:
     pytest.importorskip("importlinter")
     script = Path(sys.executable).with_name("lint-imports")
+    # this checkout's package, whatever the venv's editable install points at
+    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    env = {**os.environ, "PYTHONPATH": path}
     result = subprocess.run(
-        [str(script), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
+        [str(script), "--no-cache"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
