@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from careops_desktop import __version__
+from careops_desktop.cli_database import open_database
 from careops_desktop.config import database_url_from, default_database_url
 
 log = logging.getLogger("careops")
@@ -20,15 +21,11 @@ log = logging.getLogger("careops")
 CommandFn = Callable[[argparse.Namespace], int]
 
 
-def _open_database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Open (and migrate) the database named by ``--db`` or the default."""
-    from careops_desktop.config import backups_dir
-    from careops_desktop.core.db import Database
-    from careops_desktop.core.schema import upgrade_to_head
+def _saved_connection_password() -> str | None:
+    """The keyring's password for the saved connection (keyring imported only when asked)."""
+    from careops_desktop.integrations.secrets import database_password
 
-    database = Database(args.db)
-    upgrade_to_head(database.engine, backup_dir=backups_dir())
-    return database
+    return database_password()
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -179,7 +176,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
         """Fill an empty database with the demo business; prints progress and the summary."""
         from careops_desktop.core.demo.cli_output import demo_progress_printer, summary_lines
 
-        database = _open_database(args)
+        database = open_database(args)
         try:
             from careops_desktop.core.demo import build_demo
 
@@ -221,7 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             args.db = demo_database_url()
         else:
-            args.db = default_database_url()
+            # config reads no keyring: the saved connection's password is read here
+            args.db = default_database_url(_saved_connection_password)
     from careops_desktop.logging_setup import configure_logging
 
     handler: CommandFn = args.handler

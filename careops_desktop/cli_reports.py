@@ -26,14 +26,14 @@ def _date(text: str) -> date:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Compute one report for the period and write it as CSV, XLSX or PDF."""
-    from careops_desktop.cli import _open_database
+    from careops_desktop.cli_database import open_database
     from careops_desktop.core.permissions import Actor
     from careops_desktop.core.services.reports import run_report
     from careops_desktop.exports.report_files import format_for, write_report
 
     output: Path = args.output
     fmt = format_for(output, args.format)  # refuse a bad format before any work
-    database = _open_database(args)
+    database = open_database(args)
     try:
         report = database.call(
             run_report, Actor.system("Command line"), args.name, args.start, args.end
@@ -52,11 +52,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every table as CSV and the bookings as one .ics into a folder."""
-    from careops_desktop.cli import _open_database
+    from careops_desktop.cli_database import open_database
     from careops_desktop.core.permissions import Actor
     from careops_desktop.exports.everything import export_all
 
-    database = _open_database(args)
+    database = open_database(args)
     try:
         with database.session() as session:
             summary = export_all(

@@ -32,14 +32,14 @@ def read_password(prompt: str = "Password") -> str | None:
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     """Add an account; the very first one must be an owner."""
-    from careops_desktop.cli import _open_database
+    from careops_desktop.cli_database import open_database
     from careops_desktop.core.permissions import Actor
     from careops_desktop.core.services import auth, staff
 
     password = read_password()
     if password is None:
         return 1
-    database = _open_database(args)
+    database = open_database(args)
     try:
         if database.call(auth.user_count) == 0:
             if args.role != "owner":
@@ -77,14 +77,14 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     """Set an account's password (and lift a lockout)."""
-    from careops_desktop.cli import _open_database
+    from careops_desktop.cli_database import open_database
     from careops_desktop.core.permissions import Actor
     from careops_desktop.core.services import auth
 
     password = read_password("New password")
     if password is None:
         return 1
-    database = _open_database(args)
+    database = open_database(args)
     try:
         database.call(
             auth.reset_password_by_email, Actor.system("Command line"), args.email, password

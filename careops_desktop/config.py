@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -83,16 +83,23 @@ def backups_dir() -> Path:
     return path
 
 
-def default_database_url() -> str:
+PasswordReader = Callable[[], str | None]
+"""Gives the saved connection's password (or None); called only when one is saved."""
+
+
+def default_database_url(read_password: PasswordReader | None = None) -> str:
     """The database in force when no ``--db`` flag is given.
 
     ``CAREOPS_DB`` may hold a SQLAlchemy URL or a plain file path; then the connection
     saved under Settings → Database connection; then the SQLite file in the data folder.
+    ``read_password`` is asked for the saved connection's password only when the
+    saved connection says it has one (this module reads no keyring: the caller,
+    e.g. the command line, passes :func:`careops_desktop.integrations.secrets.database_password`).
     """
     env = os.environ.get("CAREOPS_DB")
     if env:
         return database_url_from(env)
-    saved = saved_database_url()
+    saved = saved_database_url(read_password)
     if saved:
         return saved
     return database_url_from(str(data_dir() / "careops.sqlite3"))
@@ -140,26 +147,23 @@ def saved_connection() -> tuple[str, bool] | None:
     return database_url_from(url), bool(data.get("password_in_keyring"))
 
 
-def saved_database_url() -> str | None:
-    """The saved connection with its password from the keyring put in (None: none saved).
+def saved_database_url(read_password: PasswordReader | None = None) -> str | None:
+    """The saved connection with the password from ``read_password`` put in (None: none saved).
 
-    Without a usable keyring the URL is returned without password (the server may
-    still accept it, e.g. through ``~/.pgpass``).
+    ``read_password`` is called only when the saved connection has a password in the
+    keyring. Without a reader, or when it gives None (no usable keyring), the URL is
+    returned without password (the server may still accept it, e.g. through
+    ``~/.pgpass``).
     """
     saved = saved_connection()
     if saved is None:
         return None
     url, has_password = saved
-    if not has_password:
+    if not has_password or read_password is None:
         return url
     from sqlalchemy.engine import make_url
 
-    from careops_desktop.integrations import secrets
-
-    try:
-        password = secrets.get_secret("postgresql", "password")
-    except secrets.SecretsUnavailable:
-        return url
+    password = read_password()
     if not password:
         return url
     return make_url(url).set(password=password).render_as_string(hide_password=False)
@@ -181,12 +185,3 @@ def database_url_from(value: str) -> str:
     if "://" in value:
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
-
-
-@dataclass(frozen=True)
-class AppConfig:
-    """The settings of one run of the program."""
-
-    database_url: str = field(default_factory=default_database_url)
-    verbose: bool = False
-    demo: bool = False

@@ -168,3 +168,16 @@ def has_secret(integration: str, field: str) -> bool:
         return bool(get_secret(integration, field))
     except SecretsUnavailable:
         return False
+
+
+def database_password() -> str | None:
+    """The saved database connection's password (Settings → Database connection).
+
+    None when none is stored or no keyring backend is usable; never raises
+    :class:`SecretsUnavailable`. ``config.default_database_url`` takes this as its
+    ``read_password`` (config itself reads no keyring).
+    """
+    try:
+        return get_secret("postgresql", "password")
+    except SecretsUnavailable:
+        return None

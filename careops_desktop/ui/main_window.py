@@ -48,6 +48,7 @@ from careops_desktop.ui.ui_state import (
 
 if TYPE_CHECKING:
     from careops_desktop.ui.runtime_link import RuntimeLink
+    from careops_desktop.ui.widgets.address_qr import BookingPageButton
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +181,16 @@ class MainWindow(QMainWindow):
         self.booking_page_label.setToolTip(safe_tooltip(tooltip))
         self.booking_page_label.setVisible(bool(text))
 
+    def place_booking_page_button(self, button: BookingPageButton) -> None:
+        """Put the booking page's QR ``button`` just before its address in the status bar;
+        its ``openSettings`` opens Settings → Booking page."""
+        index = self._status_items.index(self.booking_page_label)
+        self.statusBar().insertPermanentWidget(index, button)
+        self._status_items.insert(index, button)
+        button.openSettings.connect(
+            lambda: self.show_tab("settings", {"page": "booking_page"})
+        )
+
     def set_outbox_status(self, text: str, tooltip: str = "") -> None:
         """Show the outbox state, e.g. "Outbox: 2 waiting, 1 failed" (plain text)."""
         set_plain(self.outbox_label, text)
@@ -239,10 +250,12 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel("Working…")
         self.busy_label.setObjectName("busyLabel")
         self.busy_label.hide()
+        # the status bar's items in order (QStatusBar has no "index of"): normal, then permanent
+        self._status_items: list[QWidget] = [self.user_label]
         bar.addWidget(self.user_label)
-        bar.addPermanentWidget(self.busy_label)
-        bar.addPermanentWidget(self.booking_page_label)
-        bar.addPermanentWidget(self.outbox_label)
+        for widget in (self.busy_label, self.booking_page_label, self.outbox_label):
+            bar.addPermanentWidget(widget)
+            self._status_items.append(widget)
         self.ops.busyChanged.connect(self._on_busy)
         self.ops.statusMessage.connect(self.show_status)
 

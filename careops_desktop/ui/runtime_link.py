@@ -8,10 +8,13 @@ their own thread) without blocking the Qt thread, and stops it at shutdown.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import importlib
 import logging
 import sys
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +26,9 @@ from careops_desktop.core.services import outbox
 from careops_desktop.core.services.outbox import OutboxCounts
 from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.ops import run_off_thread
+
+if TYPE_CHECKING:
+    from careops_desktop.ui.widgets.address_qr import BookingPageButton
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +56,41 @@ def keep_the_window_responsive() -> None:
         sys.setswitchinterval(WINDOW_SWITCH_INTERVAL)
 
 
+class JobWaker(Protocol):
+    """What the window uses of the runtime's ``JobScheduler``."""
+
+    @property
+    def jobs(self) -> Mapping[str, object]: ...
+
+    def run_now(self, name: str) -> None:
+        """Wake job ``name`` early (call on the scheduler's loop)."""
+
+
+class RunningRuntime(Protocol):
+    """What the window uses of :class:`careops_desktop.runtime.Runtime`.
+
+    A protocol so that this module need not import the runtime (aiohttp, the jobs) on the
+    Qt thread; mypy checks that ``Runtime`` satisfies it where ``RuntimeLink.start`` keeps one.
+    """
+
+    host: str
+    announced_urls: list[str]
+    loop: asyncio.AbstractEventLoop | None
+    on_rebound: Callable[[Any], None] | None  # called on the runtime's loop
+
+    @property
+    def scheduler(self) -> JobWaker: ...
+
+    @property
+    def running(self) -> bool: ...
+
+    def page_urls(self) -> list[str]: ...
+
+    def start_in_thread(self, timeout: float = ...) -> str: ...
+
+    def stop(self, timeout: float = ...) -> None: ...
+
+
 class RuntimeLink:
     """Owns the runtime of one app session; ``host``/``port`` None take Settings' values."""
 
@@ -57,7 +98,7 @@ class RuntimeLink:
         self.database = database
         self.host = host
         self.port = port
-        self.runtime: object | None = None
+        self.runtime: RunningRuntime | None = None
         self.urls: list[str] = []
         self.error = ""
 
@@ -87,9 +128,9 @@ class RuntimeLink:
         self.runtime = runtime
         self.urls = await run_off_thread(runtime.page_urls)
 
-    def moved(self, runtime: object) -> None:
+    def moved(self, runtime: RunningRuntime) -> None:
         """The runtime's loop: the listener moved to the address now in Settings."""
-        self.urls = list(getattr(runtime, "announced_urls", self.urls))
+        self.urls = list(runtime.announced_urls)
 
     def status(self) -> tuple[str, str]:
         """Status bar text and tooltip for the booking page."""
@@ -102,7 +143,7 @@ class RuntimeLink:
     @property
     def jobs_running(self) -> bool:
         """True while this window's runtime runs (its jobs can be woken with run_job_now)."""
-        return self.runtime is not None and bool(getattr(self.runtime, "running", False))
+        return self.runtime is not None and self.runtime.running
 
     def run_job_now(self, name: str) -> bool:
         """Wake the runtime's job ``name`` now (safe from any thread; returns at once).
@@ -111,10 +152,9 @@ class RuntimeLink:
         ``loop.call_soon_threadsafe``. False when no runtime runs or it has no such job.
         """
         runtime = self.runtime
-        loop = getattr(runtime, "loop", None)
-        scheduler = getattr(runtime, "scheduler", None)
-        if not self.jobs_running or loop is None or scheduler is None:
+        if runtime is None or not runtime.running or runtime.loop is None:
             return False
+        loop, scheduler = runtime.loop, runtime.scheduler
         if name not in scheduler.jobs or loop.is_closed():
             return False
         try:
@@ -127,7 +167,7 @@ class RuntimeLink:
         """Stop the listener and the jobs, waiting for their thread to end."""
         runtime, self.runtime = self.runtime, None
         if runtime is not None:
-            await run_off_thread(runtime.stop)  # type: ignore[attr-defined]
+            await run_off_thread(runtime.stop)
 
 
 def outbox_text(counts: OutboxCounts) -> str:
@@ -154,23 +194,27 @@ class StatusFeed(QObject):
         self.window = window
         self._in_flight = False
         self._again = False
-        self.qr_button: QObject | None = None
+        self.qr_button: BookingPageButton | None = None
         self.link = link
         if link is not None:
             window.set_booking_page_status(*link.status())
             if link.urls and not link.error:
-                from careops_desktop.ui.widgets.address_qr import install_status_button
+                from careops_desktop.ui.widgets.address_qr import BookingPageButton
 
-                self.qr_button = install_status_button(window, link.urls)
+                button = BookingPageButton(
+                    link.urls, can_open_settings=window.actor.can(Permission.MANAGE_SETTINGS)
+                )
+                window.place_booking_page_button(button)
+                self.qr_button = button
             if link.runtime is not None:
                 self.pageMoved.connect(self._show_page)
-                link.runtime.on_rebound = self._moved  # type: ignore[attr-defined]
+                link.runtime.on_rebound = self._moved
         actor = window.actor
         if actor.can(Permission.MANAGE_INBOX) or actor.can(Permission.MANAGE_SETTINGS):
             window.events.outboxSettled.connect(self.refresh_outbox)  # once per burst
             self.refresh_outbox()
 
-    def _moved(self, runtime: object) -> None:
+    def _moved(self, runtime: RunningRuntime) -> None:
         """The runtime's loop: note the new addresses, show them on the Qt thread (queued)."""
         if self.link is not None:
             self.link.moved(runtime)
@@ -186,8 +230,8 @@ class StatusFeed(QObject):
         if button is not None and link.urls and shiboken6.isValid(button):
             from careops_desktop.ui.widgets.address_qr import qr_icon
 
-            button.urls = list(link.urls)  # type: ignore[attr-defined]
-            button.setIcon(qr_icon(link.urls[0]))  # type: ignore[attr-defined]
+            button.urls = list(link.urls)
+            button.setIcon(qr_icon(link.urls[0]))
 
     def refresh_outbox(self, *_event: object) -> None:
         if self._in_flight:

@@ -63,3 +63,47 @@ def test_no_keyring_gives_the_url_without_password() -> None:
     config.save_connection(PG, password_in_keyring=True)
     assert config.saved_connection() == (PG, True)
     assert config.default_database_url() == PG
+
+
+def test_the_password_comes_from_the_caller_and_only_when_one_is_saved() -> None:
+    asked: list[str] = []
+
+    def read_password() -> str | None:
+        asked.append("asked")
+        return "s3cret"
+
+    config.save_connection(PG, password_in_keyring=False)
+    assert config.default_database_url(read_password) == PG
+    assert asked == []
+    config.save_connection(PG, password_in_keyring=True)
+    assert config.default_database_url(read_password) == (
+        "postgresql+psycopg://desk:s3cret@db.example.org:5432/careops"
+    )
+    assert asked == ["asked"]
+    assert config.default_database_url(lambda: None) == PG
+
+
+def test_the_command_line_puts_the_keyring_password_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careops_desktop import cli
+    from careops_desktop.integrations import secrets
+
+    seen: list[str] = []
+    monkeypatch.setattr(secrets, "database_password", lambda: "from-keyring")
+    monkeypatch.setattr(cli, "cmd_migrate", lambda args: seen.append(args.db) or 0)
+    config.save_connection(PG, password_in_keyring=True)
+    parser_main = cli.main
+    assert parser_main(["migrate"]) == 0
+    assert seen == ["postgresql+psycopg://desk:from-keyring@db.example.org:5432/careops"]
+
+
+def test_config_reads_no_keyring() -> None:
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(config.__file__).read_text(encoding="utf-8"))
+    imported = [
+        getattr(node, "module", None) or ",".join(a.name for a in node.names)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+    ]
+    assert not [n for n in imported if "keyring" in n or "integrations" in n]

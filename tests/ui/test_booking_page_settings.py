@@ -207,6 +207,10 @@ def test_the_status_bar_offers_the_qr_code_and_opens_the_settings_page(
         button = feed.qr_button
         assert isinstance(button, BookingPageButton)
         assert window.booking_page_label.text() == f"Booking page: {link.urls[0]}"
+        # the window placed it: in its status bar, just left of the address
+        assert button.parent() is window.statusBar()
+        label = window.booking_page_label
+        qtbot.waitUntil(lambda: button.geometry().right() < label.geometry().left())
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         popup = button.popup
         assert popup is not None and popup.isVisible()
@@ -220,6 +224,22 @@ def test_the_status_bar_offers_the_qr_code_and_opens_the_settings_page(
         qtbot.waitUntil(lambda: ops.pending == 0, timeout=10_000)
     finally:
         _stop_runtime(qtbot, qloop, link)
+
+
+def test_the_qr_button_knows_no_window_and_only_signals(qtbot) -> None:
+    hidden = BookingPageButton([URL], can_open_settings=False)
+    qtbot.addWidget(hidden)
+    popup = hidden.show_popup()
+    assert [row.qr.text for row in popup.rows] == [URL]
+    assert not popup.settings_button.isVisible()
+    popup.close()
+
+    button = BookingPageButton([URL, "http://careops.local:8765"], can_open_settings=True)
+    qtbot.addWidget(button)
+    popup = button.show_popup()
+    assert popup.settings_button.isVisible()
+    with qtbot.waitSignal(button.openSettings, timeout=2_000):
+        popup.settings_button.click()
 
 
 def test_a_new_port_in_settings_moves_the_status_bar_address_and_its_code(

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from careops_desktop import config
 from careops_desktop.core.permissions import Actor, Permission, Role
+from careops_desktop.integrations import secrets
 from careops_desktop.ui.settings.connection_page import ConnectionPage
 from careops_desktop.ui.settings.registry import SettingsContext
 from tests.integrations.memory_keyring import memory_keyring
@@ -94,7 +95,7 @@ def test_save_keeps_the_password_in_the_keyring_only(
         "password_in_keyring": True,
     }
     assert memory_keyring.store[("careops-desktop", "postgresql.password")] == SECRET
-    assert config.default_database_url() == (
+    assert config.default_database_url(secrets.database_password) == (
         f"postgresql+psycopg://desk:{SECRET}@127.0.0.1:5432/careops"
     )
     assert "PostgreSQL desk@127.0.0.1:5432/careops" in page.saved_label.text()

@@ -165,7 +165,7 @@ class BookingPageSettingsPage(QWidget):
     def load(self, *_event: object) -> None:
         link = self.context.runtime_link
         running = bool(link is not None and link.jobs_running and link.urls)
-        host = str(getattr(link.runtime, "host", "")) if link is not None else ""
+        host = link.runtime.host if link is not None and link.runtime is not None else ""
         urls = list(link.urls) if link is not None else []
         if link is None:
             problem = "This window runs no booking page (is `careops serve` running elsewhere?)."

@@ -2,13 +2,12 @@
 
 :class:`AddressRow` shows one address (its QR code, the address as selectable plain text,
 **Copy address** and optionally **Print poster…**). The status bar gets a "QR code"
-button (:func:`install_status_button`) whose :class:`BookingPagePopup` shows every
-address with its code, for a customer at the desk to scan.
+button (:class:`BookingPageButton`, placed by ``MainWindow.place_booking_page_button``)
+whose :class:`BookingPagePopup` shows every address with its code, for a customer at the
+desk to scan. The button knows nothing of the window: it emits ``openSettings``.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
@@ -21,18 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careops_desktop.core.permissions import Permission
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.printing.qr_paint import paint_qr, qr_matrix
 from careops_desktop.ui.widgets.qr_code import QrCodeWidget
-
-# MainWindow's status bar holds: the signed-in person (a normal widget), then the busy
-# sign, the booking page's address and the outbox (permanent): index 2 puts the QR
-# button just before the address (an index out of range appends it).
-STATUS_INDEX = 2
-
-if TYPE_CHECKING:
-    from careops_desktop.ui.main_window import MainWindow
 
 
 class AddressRow(QWidget):
@@ -117,12 +107,20 @@ def qr_icon(url: str, side: int = 64) -> QIcon:
 
 
 class BookingPageButton(QToolButton):
-    """The status bar's "QR" button: shows :class:`BookingPagePopup` above itself."""
+    """The status bar's "QR" button: shows :class:`BookingPagePopup` above itself.
 
-    def __init__(self, window: MainWindow, urls: list[str]) -> None:
-        super().__init__(window)
-        self.window_ref = window
+    ``openSettings`` is emitted when the popup's settings button is pressed (shown only
+    when ``can_open_settings``); whoever places the button decides what that opens.
+    """
+
+    openSettings = Signal()
+
+    def __init__(
+        self, urls: list[str], *, can_open_settings: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.urls = list(urls)
+        self.can_open_settings = can_open_settings
         self.popup: BookingPagePopup | None = None
         self.setObjectName("bookingPageQrButton")
         self.setIcon(qr_icon(self.urls[0]))
@@ -135,23 +133,11 @@ class BookingPageButton(QToolButton):
     def show_popup(self) -> BookingPagePopup:
         popup = BookingPagePopup(self.urls, self)
         popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        can_open = self.window_ref.actor.can(Permission.MANAGE_SETTINGS)
-        popup.settings_button.setVisible(can_open)
-        popup.openSettings.connect(
-            lambda: self.window_ref.show_tab("settings", {"page": "booking_page"})
-        )
+        popup.settings_button.setVisible(self.can_open_settings)
+        popup.openSettings.connect(self.openSettings.emit)
         popup.adjustSize()
         corner = self.mapToGlobal(QPoint(self.width(), 0))
         popup.move(corner.x() - popup.width(), corner.y() - popup.height() - 4)
         popup.show()
         self.popup = popup
         return popup
-
-
-def install_status_button(window: MainWindow, urls: list[str]) -> BookingPageButton | None:
-    """Add the QR button beside the booking page's address in ``window``'s status bar."""
-    if not urls:
-        return None
-    button = BookingPageButton(window, urls)
-    window.statusBar().insertPermanentWidget(STATUS_INDEX, button)
-    return button
