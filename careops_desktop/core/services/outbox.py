@@ -406,17 +406,6 @@ def list_failed(session: Session, limit: int = 100, offset: int = 0) -> list[Out
 
 
 @read_only
-def list_rows(
-    session: Session, status: str | None = None, limit: int = 100, offset: int = 0
-) -> list[OutboxRow]:
-    """Rows of one status (or all), newest first."""
-    query = select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
-    if status:
-        query = query.where(OutboxMessage.status == status)
-    return [_row(r) for r in session.scalars(query.limit(limit).offset(offset))]
-
-
-@read_only
 def outbox_counts(session: Session) -> OutboxCounts:
     """How many rows are in each status (for the status bar and dashboard)."""
     counts = dict(
