@@ -24,7 +24,14 @@ ContactChange = Literal["created", "updated", "merged", "deleted"]
 MessageDirection = Literal["in", "out"]
 ConversationChange = Literal["opened", "closed", "read", "unread"]
 FormChange = Literal[
-    "created", "updated", "deleted", "attached", "detached", "sent", "completed", "withdrawn",
+    "created",
+    "updated",
+    "deleted",
+    "attached",
+    "detached",
+    "sent",
+    "completed",
+    "withdrawn",
     "overdue",
 ]
 OutboxStatus = Literal["queued", "sent", "failed", "bounced"]
