@@ -80,7 +80,7 @@ def test_a_new_unused_function_is_found(tmp_path: Path) -> None:
     module = tmp_path / "probe.py"
     module.write_text(
         '"""A probe."""\n\n\ndef nobody_calls_this() -> int:\n    return 1\n\n\n'
-        'def used() -> int:\n    return 2\n\n\nprint(used())\n',
+        "def used() -> int:\n    return 2\n\n\nprint(used())\n",
         encoding="utf-8",
     )
     found = unused_code([module], package=tmp_path)
