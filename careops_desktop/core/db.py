@@ -226,9 +226,6 @@ class Database:
         """
         return await asyncio.wrap_future(self.submit(fn, *args, **kwargs))
 
-    def on_worker_thread(self) -> bool:
-        return threading.get_ident() == self._worker_ident
-
     def close(self) -> None:
         """Finish queued work, stop the worker thread and release connections."""
         with self._executor_lock:

@@ -12,10 +12,32 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
+
+BookingChange = Literal["created", "rescheduled", "cancelled", "completed", "no_show", "updated"]
+BookingSource = Literal["desk", "web"]
+ContactChange = Literal["created", "updated", "merged", "deleted"]
+MessageDirection = Literal["in", "out"]
+ConversationChange = Literal["opened", "closed", "read", "unread"]
+FormChange = Literal[
+    "created",
+    "updated",
+    "deleted",
+    "attached",
+    "detached",
+    "sent",
+    "completed",
+    "withdrawn",
+    "overdue",
+]
+OutboxStatus = Literal["queued", "sent", "failed", "bounced"]
+SettingsArea = Literal[
+    "business", "providers", "booking_types", "staff", "integrations", "automations", "calendar"
+]
 
 
 @dataclass(frozen=True)
@@ -33,14 +55,14 @@ class BookingChanged(DomainEvent):
 
     booking_id: int
     provider_id: int
-    change: str  # created | rescheduled | cancelled | completed | no_show | updated
-    source: str = "desk"
+    change: BookingChange
+    source: BookingSource = "desk"
 
 
 @dataclass(frozen=True)
 class ContactChanged(DomainEvent):
     contact_id: int
-    change: str  # created | updated | merged | deleted
+    change: ContactChange
 
 
 @dataclass(frozen=True)
@@ -49,20 +71,20 @@ class MessageRecorded(DomainEvent):
 
     conversation_id: int
     message_id: int
-    direction: str
+    direction: MessageDirection
 
 
 @dataclass(frozen=True)
 class ConversationChanged(DomainEvent):
     conversation_id: int
-    change: str  # opened | closed | read | unread
+    change: ConversationChange
 
 
 @dataclass(frozen=True)
 class FormChanged(DomainEvent):
     form_id: int | None
     submission_id: int | None
-    change: str
+    change: FormChange
 
 
 @dataclass(frozen=True)
@@ -76,12 +98,12 @@ class StockChanged(DomainEvent):
 @dataclass(frozen=True)
 class OutboxChanged(DomainEvent):
     outbox_id: int
-    status: str
+    status: OutboxStatus
 
 
 @dataclass(frozen=True)
 class SettingsChanged(DomainEvent):
-    area: str  # business | providers | booking_types | staff | integrations | automations
+    area: SettingsArea
 
 
 Subscriber = Callable[[DomainEvent], None]

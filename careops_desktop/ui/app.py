@@ -36,8 +36,9 @@ from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
-from careops_desktop.ui.main_window import LAST_TAB_KEY, MainWindow
+from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.ops import Ops, run_off_thread, show_error_box
+from careops_desktop.ui.qsettings_keys import LAST_EMAIL, LAST_TAB_KEY
 from careops_desktop.ui.restore_request import restore_requests
 from careops_desktop.ui.runtime_link import RuntimeLink, StatusFeed
 from careops_desktop.ui.startup import (
@@ -47,7 +48,7 @@ from careops_desktop.ui.startup import (
 )
 from careops_desktop.ui.tabs import TAB_SPECS, module_of
 from careops_desktop.ui.theme import apply_theme
-from careops_desktop.ui.ui_state import APPLICATION, LAST_EMAIL, ORGANIZATION, app_settings
+from careops_desktop.ui.ui_state import APPLICATION, ORGANIZATION, app_settings
 
 log = logging.getLogger(__name__)
 

@@ -32,16 +32,16 @@ from careops_desktop.core.events import DomainEvent, EventBus
 
 log = logging.getLogger(__name__)
 
-# event class name → name of the area signal; subclasses are found through the MRO
-AREA_BY_EVENT: dict[str, str] = {
-    "BookingChanged": "bookingsChanged",
-    "ContactChanged": "contactsChanged",
-    "MessageRecorded": "inboxChanged",
-    "ConversationChanged": "inboxChanged",
-    "FormChanged": "formsChanged",
-    "StockChanged": "stockChanged",
-    "OutboxChanged": "outboxChanged",
-    "SettingsChanged": "settingsChanged",
+# event class → name of the area signal; subclasses are found through the MRO
+AREA_BY_EVENT: dict[type[DomainEvent], str] = {
+    core_events.BookingChanged: "bookingsChanged",
+    core_events.ContactChanged: "contactsChanged",
+    core_events.MessageRecorded: "inboxChanged",
+    core_events.ConversationChanged: "inboxChanged",
+    core_events.FormChanged: "formsChanged",
+    core_events.StockChanged: "stockChanged",
+    core_events.OutboxChanged: "outboxChanged",
+    core_events.SettingsChanged: "settingsChanged",
 }
 
 SETTLE_MS = 150  # the settled signals fire at most this long after the first event of a burst
@@ -163,7 +163,7 @@ def settled_name(area: str) -> str:
 def area_of(event: DomainEvent) -> str | None:
     """The name of the area signal for ``event``, or None when it has no area."""
     for cls in type(event).__mro__:
-        area = AREA_BY_EVENT.get(cls.__name__)
+        area = AREA_BY_EVENT.get(cls)
         if area is not None:
             return area
     return None

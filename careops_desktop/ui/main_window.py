@@ -38,6 +38,7 @@ from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.prebuild import PREBUILT_TABS, PagePrebuilder
 from careops_desktop.ui.preload import ModulePreloader
+from careops_desktop.ui.qsettings_keys import GEOMETRY_KEY, LAST_TAB_KEY, STATE_KEY
 from careops_desktop.ui.tabs import TabContext, TabSpec, module_of, visible_specs
 from careops_desktop.ui.ui_state import (
     app_settings,
@@ -51,10 +52,6 @@ if TYPE_CHECKING:
     from careops_desktop.ui.widgets.address_qr import BookingPageButton
 
 log = logging.getLogger(__name__)
-
-GEOMETRY_KEY = "main_window/geometry"
-STATE_KEY = "main_window/state"
-LAST_TAB_KEY = "main_window/last_tab"
 
 
 class _TabHost(QWidget):

@@ -3,10 +3,13 @@
 How a tab uses it (all SQL stays in the core; the model only calls two functions)::
 
     def contact_ids(session, flt, sort_key, descending):        # runs on the DB worker
-        return contacts.search_contact_ids(session, actor, flt or "", sort_key, descending)
+        order = ("-" if descending else "") + (sort_key or "name")
+        return contacts.search_contact_ids(                       # every match, in order
+            session, actor, flt or "", limit=ALL_IDS, order=order
+        )
 
     def contact_rows(session, ids):                               # runs on the DB worker
-        return {c.id: c for c in contacts.get_contacts(session, actor, ids)}
+        return {c.id: c for c in contacts.contact_rows(session, actor, list(ids))}
 
     model = IdTableModel(
         ops,

@@ -106,7 +106,6 @@ TAB_SPECS: list[TabSpec] = [
         "dashboard", "Dashboard", None, lazy("careops_desktop.ui.dashboard.view", "DashboardView")
     ),
     TabSpec("settings", "Settings", None, lazy("careops_desktop.ui.settings.view", "SettingsView")),
-    # Inbox, Bookings, Contacts, Forms and Inventory are registered below by their pages.
     TabSpec(
         "inbox",
         "Inbox",

@@ -15,12 +15,6 @@ log = logging.getLogger(__name__)
 STYLESHEET = ("styles", "careops.qss")
 
 
-def is_dark_scheme() -> bool:
-    """True when the system asks for dark colours (Qt 6.5+ style hints)."""
-    hints = QGuiApplication.styleHints()
-    return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
-
-
 def dark_palette() -> QPalette:
     """A calm dark palette for Fusion."""
     palette = QPalette()

@@ -1,27 +1,61 @@
 """Window and table state kept in QSettings (never business data, never secrets).
 
-Organization "CareOps", application "CareOps Desktop", INI format in the user scope, so
-tests redirect it with ``QSettings.setPath(IniFormat, UserScope, tmp)``.
+Where: with ``CAREOPS_HOME`` set, the INI file :data:`SETTINGS_FILE` in that folder (the
+whole folder moves, window state included); otherwise organization "CareOps",
+application "CareOps Desktop", INI format in the user scope (tests without
+``CAREOPS_HOME`` redirect it with ``QSettings.setPath(IniFormat, UserScope, tmp)``).
+The keys and their upgrades are in :mod:`careops_desktop.ui.qsettings_keys`.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView
 
+from careops_desktop.ui.qsettings_keys import (
+    IDLE_LOCK_MINUTES,
+    LAST_EMAIL,
+    table_header_key,
+    upgrade,
+)
+
+__all__ = ["IDLE_LOCK_MINUTES", "LAST_EMAIL", "app_settings"]
+
 ORGANIZATION = "CareOps"
 APPLICATION = "CareOps Desktop"
+SETTINGS_FILE = "window-settings.ini"  # in CAREOPS_HOME, when that is set
 
-LAST_EMAIL = "login/last_email"
-IDLE_LOCK_MINUTES = "security/idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 15
+
+_upgraded: set[str] = set()  # settings files already brought up to date in this process
+_upgraded_lock = threading.Lock()
+
+
+def settings_file() -> Path | None:
+    """The INI file in ``CAREOPS_HOME``; None when it is not set (the user scope is used)."""
+    home = os.environ.get("CAREOPS_HOME")
+    return Path(home) / SETTINGS_FILE if home else None
 
 
 def app_settings() -> QSettings:
-    """The app's QSettings (INI file under the user scope)."""
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
-    )
+    """The app's QSettings, upgraded to the current keys on first use in this process."""
+    file = settings_file()
+    if file is not None:
+        settings = QSettings(str(file), QSettings.Format.IniFormat)
+    else:
+        settings = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+        )
+    name = settings.fileName()
+    with _upgraded_lock:
+        if name not in _upgraded:
+            upgrade(settings)
+            _upgraded.add(name)
+    return settings
 
 
 def idle_lock_minutes() -> int:
@@ -55,7 +89,7 @@ def remember_header(header: QHeaderView, key: str) -> None:
     file from the event loop, once for any number of changes (a table's first layout
     resizes every column; a QSettings made and dropped per change wrote the file each time).
     """
-    name = f"tables/{key}/header"
+    name = table_header_key(key)
     settings = app_settings()
     state = settings.value(name)
     restored = as_bytes(state)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -101,7 +103,8 @@ def test_save_keeps_the_password_in_the_keyring_only(
     assert "PostgreSQL desk@127.0.0.1:5432/careops" in page.saved_label.text()
     shown = [t for t in visible_texts(page) if t != page.password.text()]
     assert not any(SECRET in t for t in shown)
-    for path in ui_settings.rglob("*"):
+    home = Path(os.environ["CAREOPS_HOME"])  # the window's settings live there (ui_state)
+    for path in [*ui_settings.rglob("*"), *home.rglob("*.ini")]:
         if path.is_file():
             assert SECRET not in path.read_text(encoding="utf-8", errors="replace")
 

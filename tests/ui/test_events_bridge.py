@@ -36,10 +36,37 @@ def test_each_event_kind_has_its_area() -> None:
     assert area_of(events.ContactChanged(1, "created")) == "contactsChanged"
     assert area_of(events.MessageRecorded(1, 2, "in")) == "inboxChanged"
     assert area_of(events.ConversationChanged(1, "read")) == "inboxChanged"
-    assert area_of(events.FormChanged(None, 3, "submitted")) == "formsChanged"
+    assert area_of(events.FormChanged(None, 3, "completed")) == "formsChanged"
     assert area_of(events.OutboxChanged(1, "sent")) == "outboxChanged"
     assert area_of(events.SettingsChanged("staff")) == "settingsChanged"
     assert area_of(events.DomainEvent()) is None
+
+
+def test_every_event_class_has_an_area_keyed_by_the_class() -> None:
+    from dataclasses import dataclass
+
+    from careops_desktop.ui.events_bridge import AREA_BY_EVENT
+
+    kinds = {
+        value
+        for value in vars(events).values()
+        if isinstance(value, type)
+        and issubclass(value, events.DomainEvent)
+        and value is not events.DomainEvent
+    }
+    assert kinds == set(AREA_BY_EVENT)
+
+    @dataclass(frozen=True)
+    class BookingChanged(events.DomainEvent):  # same name, not the core's class
+        booking_id: int
+
+    assert area_of(BookingChanged(1)) is None
+
+    @dataclass(frozen=True)
+    class Moved(events.BookingChanged):
+        pass
+
+    assert area_of(Moved(1, 2, "rescheduled")) == "bookingsChanged"
 
 
 def test_a_committed_write_reaches_the_bridge(db, bridge, qtbot) -> None:

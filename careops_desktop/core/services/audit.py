@@ -68,29 +68,6 @@ def _row(r: AuditEntry) -> AuditRow:
     )
 
 
-@read_only
-def list_entries(
-    session: Session,
-    actor: Actor,
-    *,
-    user_id: int | None = None,
-    entity: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    limit: int = 500,
-    offset: int = 0,
-) -> list[AuditRow]:
-    """Audit rows, newest first, filtered by person, kind of record and period."""
-    require(actor, Permission.VIEW_AUDIT)
-    flt = AuditFilter(user_id=user_id, entity=entity, since=since, until=until)
-    query = (
-        select(AuditEntry)
-        .where(*_where(flt))
-        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-    )
-    return [_row(r) for r in session.scalars(query.limit(limit).offset(offset))]
-
-
 # -- the audit viewer (Settings → Audit log) ---------------------------------------------
 
 ENTRY_SORTS = {

@@ -10,6 +10,7 @@ for a move the slot grid, notice and horizon).
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
@@ -143,7 +144,7 @@ def reschedule(
             "by_customer": by_customer,
         },
     )
-    source = "web" if by_customer else "desk"
+    source: events.BookingSource = "web" if by_customer else "desk"
     if old_provider != claim.provider_id:
         events.record(
             session, events.BookingChanged(booking.id, old_provider, "rescheduled", source)
@@ -197,7 +198,11 @@ def cancel(
 
 
 def _finish(
-    session: Session, actor: Actor, booking_id: int, status: str, now: datetime | None
+    session: Session,
+    actor: Actor,
+    booking_id: int,
+    status: Literal["completed", "no_show"],
+    now: datetime | None,
 ) -> BookingView:
     require(actor, Permission.MANAGE_BOOKINGS)
     now = _now(now)

@@ -158,7 +158,7 @@ def _create(
     type_rules: TypeRules,
     claim: Claim,
     notes: str,
-    source: str,
+    source: events.BookingSource,
     now: datetime,
 ) -> BookingReceipt:
     """Insert the booking (the provider is locked and free) and everything that comes with it.

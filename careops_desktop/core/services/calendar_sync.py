@@ -323,14 +323,6 @@ def set_provider_calendars(
     return _view(provider, link)
 
 
-def has_calendar_link(session: Session, provider_id: int) -> bool:
-    """Whether the provider's bookings are written to a calendar."""
-    url = session.scalar(
-        select(CalendarLink.write_calendar_url).where(CalendarLink.provider_id == provider_id)
-    )
-    return bool(url)
-
-
 # -- booking changes out ----------------------------------------------------------------------
 
 

@@ -225,7 +225,7 @@ def _add_note(
     content: str,
     when: datetime,
     *,
-    direction: str = "out",
+    direction: events.MessageDirection = "out",
     channel: str = "system",
     message_id: str | None = None,
     raw: bytes | None = None,

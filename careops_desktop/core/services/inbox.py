@@ -286,7 +286,9 @@ def start_conversation(
     return reply(session, actor, conversation.id, content, channel, now)
 
 
-def _change(session: Session, actor: Actor, conversation_id: int, change: str) -> None:
+def _change(
+    session: Session, actor: Actor, conversation_id: int, change: events.ConversationChange
+) -> None:
     require(actor, Permission.MANAGE_INBOX)
     conversation = load_conversation(session, conversation_id)
     if change == "read":

@@ -324,15 +324,13 @@ def mark_failed(
     row.claimed_by = ""
     attempts = max(row.attempts, 1)
     wait = None if permanent else retry_wait(attempts, retry_window(session))
-    if wait is None:
-        row.status = "failed"
-        _set_message_status(session, row.chat_message_id, "failed", words)
-    else:
-        row.status = "queued"
+    status: events.OutboxStatus = "failed" if wait is None else "queued"
+    row.status = status
+    if wait is not None:
         row.next_attempt_at = now + wait
-        _set_message_status(session, row.chat_message_id, "queued", words)
-    events.record(session, events.OutboxChanged(row.id, row.status))
-    return row.status
+    _set_message_status(session, row.chat_message_id, status, words)
+    events.record(session, events.OutboxChanged(row.id, status))
+    return status
 
 
 def retry_now(session: Session, actor: Actor, outbox_id: int, now: datetime | None = None) -> None:
@@ -403,17 +401,6 @@ def list_failed(session: Session, limit: int = 100, offset: int = 0) -> list[Out
         .offset(offset)
     )
     return [_row(r) for r in rows]
-
-
-@read_only
-def list_rows(
-    session: Session, status: str | None = None, limit: int = 100, offset: int = 0
-) -> list[OutboxRow]:
-    """Rows of one status (or all), newest first."""
-    query = select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
-    if status:
-        query = query.where(OutboxMessage.status == status)
-    return [_row(r) for r in session.scalars(query.limit(limit).offset(offset))]
 
 
 @read_only

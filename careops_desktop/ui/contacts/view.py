@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.events import DomainEvent
 from careops_desktop.core.services import contacts
-from careops_desktop.core.services.contacts import ContactDetail, ContactView
+from careops_desktop.core.services.contacts import ContactDetail
 from careops_desktop.ui.contacts.dialogs import ContactDialog, MergeDialog
 from careops_desktop.ui.contacts.model import (
     ContactSource,
@@ -368,6 +368,3 @@ class ContactsView(QWidget):
     def _history_event(self, _events: list[DomainEvent]) -> None:
         if self.current_id is not None:
             self._load_detail()
-
-    def current_contact(self) -> ContactView | None:
-        return None if self.current is None else self.current.contact

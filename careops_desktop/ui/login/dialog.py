@@ -19,7 +19,8 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import auth
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
-from careops_desktop.ui.ui_state import LAST_EMAIL, app_settings
+from careops_desktop.ui.qsettings_keys import LAST_EMAIL
+from careops_desktop.ui.ui_state import app_settings
 
 
 def locked_message(exc: AccountLocked) -> str:

@@ -28,6 +28,7 @@ from careops_desktop.core.services.reports import Report
 from careops_desktop.exports.file_safety import ExportFailed, replacing
 from careops_desktop.exports.report_files import write_report
 from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.qsettings_keys import FOLDER_KEY, FORMAT_KEY
 from careops_desktop.ui.ui_state import app_settings
 
 FILTERS = {
@@ -37,8 +38,6 @@ FILTERS = {
 }
 REPORT_FORMATS = ("csv", "xlsx", "pdf")
 BOOKING_FORMATS = ("csv", "xlsx")
-FOLDER_KEY = "reports/export_folder"
-FORMAT_KEY = "reports/export_format"
 
 
 def documents_folder() -> Path:

@@ -30,6 +30,7 @@ from careops_desktop import config
 from careops_desktop.integrations import secrets
 from careops_desktop.ui.ops import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.qsettings_keys import SAVED_URL_KEY
 from careops_desktop.ui.settings.connection_check import (
     EXAMPLE,
     ConnectionProblem,
@@ -41,8 +42,6 @@ from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.ui_state import app_settings
 
 log = logging.getLogger(__name__)
-
-SAVED_URL_KEY = "connection/url"
 
 
 def save_default(url_without_password: str, password: str) -> str:

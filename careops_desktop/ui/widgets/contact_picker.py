@@ -92,11 +92,6 @@ class ContactPicker(QWidget):
         row = self.model.row_at(rows[0].row())
         return None if row is None else int(row.id)
 
-    def selected_name(self) -> str:
-        rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
-        return "" if row is None else str(row.name)
-
     def select(self, contact_id: int) -> None:
         """Select ``contact_id`` when it is among the matches (or once they arrive)."""
         for index, row in enumerate(self.model.rows()):

@@ -61,10 +61,6 @@ class StepPage(QWizardPage):
         layout.addLayout(self.body)
         layout.addStretch(1)
 
-    @property
-    def is_saving(self) -> bool:
-        return self._saving
-
     def save_job(self) -> SaveJob | None:
         """The command to run on Next: ``(fn, args, kwargs)``, or None if nothing to save."""
         return None
