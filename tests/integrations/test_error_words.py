@@ -15,7 +15,12 @@ from hypothesis import strategies as st
 
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.integrations.email_in import MailboxError
-from careops_desktop.integrations.email_out import SendError, SmtpMailer, build_message
+from careops_desktop.integrations.email_out import (
+    OutgoingEmail,
+    SendError,
+    SmtpMailer,
+    build_message,
+)
 from careops_desktop.integrations.error_words import (
     ALL_HIDDEN,
     HIDDEN,
@@ -25,7 +30,6 @@ from careops_desktop.integrations.error_words import (
 from careops_desktop.integrations.settings import SmtpSettings
 from careops_desktop.integrations.sms import SmsError, TwilioClient
 from tests.integrations.smtp_server import RecordingHandler, start_smtp_server
-from tests.integrations.test_email_out import _email
 from tests.integrations.test_sms import OURS, run_with_standin
 from tests.integrations.twilio_standin import TwilioStandIn
 
@@ -61,7 +65,8 @@ def test_a_smtp_reply_that_echoes_the_password_is_shown_without_it() -> None:
             timeout_seconds=5,
         )
         with SmtpMailer(settings, PASSWORD) as mailer, pytest.raises(SendError) as caught:
-            mailer.send(build_message(_email(), from_address=settings.from_address))
+            email = OutgoingEmail("<1@harbour.example.org>", "ada@example.com", "Hi", "Hello.")
+            mailer.send(build_message(email, from_address=settings.from_address))
     finally:
         controller.stop()
     words = str(caught.value)
