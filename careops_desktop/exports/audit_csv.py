@@ -1,15 +1,16 @@
 """The audit log as a CSV file (Settings → Audit log → Export CSV…).
 
 Columns: When (the business's local time), Who, Action, Record, Record id, Details.
-Text is written as text: a cell that a spreadsheet would run as a formula (starting
-with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is prefixed with ``'``.
+Built on the shared export toolkit: the table writer of ``csv_writer`` in its
+spreadsheet form (UTF-8 with a byte-order mark, CRLF, and text a spreadsheet would run
+as a formula — starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return —
+prefixed with ``'``), written whole or not at all by ``file_safety.replacing``.
 Audit details hold no secrets and no message bodies (``core.services.audit.record``).
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,23 +19,22 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.clock_text import wall_text
 from careops_desktop.core.db import read_only
-from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.reports import Column
+from careops_desktop.exports.csv_writer import write_table_csv
+from careops_desktop.exports.file_safety import replacing
 
-HEADER = ("When", "Who", "Action", "Record", "Record id", "Details")
+COLUMNS = (
+    Column("when", "When"),
+    Column("who", "Who"),
+    Column("action", "Action"),
+    Column("entity", "Record"),
+    Column("entity_id", "Record id", "int"),
+    Column("details", "Details"),
+)
 BATCH = 1000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportFailed(CareOpsError):
-    """The export file could not be written; the message says why."""
-
-
-def safe_cell(text: str) -> str:
-    """``text`` as a spreadsheet shows it literally (formula starts defused)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def local_text(moment: datetime, zone: ZoneInfo) -> str:
@@ -44,31 +44,16 @@ def local_text(moment: datetime, zone: ZoneInfo) -> str:
     return wall_text(moment.astimezone(zone), "%Y-%m-%d %H:%M:%S")
 
 
-def audit_cells(row: audit.AuditRow, zone: ZoneInfo) -> list[str]:
-    """One CSV line's cells for ``row``."""
-    cells = [
+def audit_values(row: audit.AuditRow, zone: ZoneInfo) -> tuple[object, ...]:
+    """One CSV line's values for ``row``, in :data:`COLUMNS` order (the writer guards text)."""
+    return (
         local_text(row.when, zone),
         row.who,
         row.action,
         row.entity,
-        "" if row.entity_id is None else str(row.entity_id),
+        row.entity_id,
         audit.details_text(row.details),
-    ]
-    return [safe_cell(c) for c in cells]
-
-
-def write_audit_csv(path: Path, rows: Iterable[audit.AuditRow], zone: ZoneInfo) -> int:
-    """Write ``rows`` to ``path`` (UTF-8 with BOM, for spreadsheets); returns how many."""
-    count = 0
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        for row in rows:
-            writer.writerow(audit_cells(row, zone))
-            count += 1
-    tmp.replace(path)
-    return count
+    )
 
 
 @read_only
@@ -83,25 +68,20 @@ def export_audit(
     """Write the entries matching ``flt`` (newest first) to ``path``; returns how many.
 
     Runs on the database worker in one read transaction; ``progress(done, total, text)``
-    may raise to cancel (the file is then not written). A file that cannot be written
-    raises :class:`ExportFailed` with the reason in words.
+    may raise to cancel (then no file is left, and an older file of that name is
+    untouched). A file that cannot be written raises
+    :class:`~careops_desktop.exports.file_safety.ExportFailed` with the reason in words.
     """
     ids = audit.entry_ids(session, actor, flt)
     zone = business_zone(session)
 
-    def rows() -> Iterable[audit.AuditRow]:
+    def rows() -> Iterator[tuple[object, ...]]:
         for start in range(0, len(ids), BATCH):
             if progress is not None:
                 progress(start, len(ids), f"Writing entry {start + 1} of {len(ids)}…")
             chunk = ids[start : start + BATCH]
             found = audit.entries_by_id(session, actor, chunk)
-            yield from (found[i] for i in chunk if i in found)
+            yield from (audit_values(found[i], zone) for i in chunk if i in found)
 
-    try:
-        return write_audit_csv(path, rows(), zone)
-    except OSError as exc:
-        raise ExportFailed(
-            f"The file {path} could not be written: {exc.strerror or type(exc).__name__}."
-        ) from None
-    finally:
-        path.with_name(path.name + ".part").unlink(missing_ok=True)
+    with replacing(path) as temp:
+        return write_table_csv(temp, COLUMNS, rows(), excel=True)

@@ -30,8 +30,10 @@ from email.message import Message
 from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datetime
 from typing import Any
 
+from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.services.incoming import IncomingMessage
 from careops_desktop.integrations.deadline import Deadline
+from careops_desktop.integrations.error_words import hide_secrets, reply_words, tls_reason
 from careops_desktop.integrations.imap_connection import WatchedIMAP4, WatchedIMAP4SSL
 from careops_desktop.integrations.mail_text import (
     decode_body,
@@ -53,14 +55,16 @@ DEADLINE_TIMEOUTS = 4  # a whole poll (connect through LOGOUT) may take 4 × the
 _MSGID = re.compile(r"<[^<>\s]+>")
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
 UNKNOWN_SENDER = "unknown-sender@invalid"
+SEARCH_REFUSED = "The mail server refused to search the folder ({reply})."
 UNREADABLE_NOTE = (
     "This email could not be read. Its original is kept: save it to a file and open it "
     "in your mail program."
 )
 
 
-class MailboxError(Exception):
-    """The mailbox could not be read; ``str()`` says why in words."""
+class MailboxError(CareOpsError):
+    """The mailbox could not be read; ``str()`` says why in whole sentences (never the
+    password)."""
 
 
 @dataclass(frozen=True)
@@ -310,9 +314,11 @@ def _words(exc: BaseException) -> str:
         text = str(exc)
         if "AUTHENTICATIONFAILED" in text.upper() or "LOGIN" in text.upper():
             return "The mail server did not accept the user name and password."
-        return f"The mail server refused a request ({' '.join(text.split())[:200]})."
+        if isinstance(exc, imaplib.IMAP4.abort):
+            return "The connection to the mail server broke off; it will be tried again."
+        return f"The mail server refused a request ({reply_words(text).rstrip('.')})."
     if isinstance(exc, ssl.SSLError):
-        return f"A secure connection to the mail server failed ({exc.reason})."
+        return f"A secure connection to the mail server failed ({tls_reason(exc)})."
     if isinstance(exc, socket.gaierror):
         return "The mail server's name could not be found (no internet, or a typo?)."
     if isinstance(exc, TimeoutError):
@@ -320,8 +326,8 @@ def _words(exc: BaseException) -> str:
     if isinstance(exc, ConnectionRefusedError):
         return "The mail server refused the connection (wrong port, or it is down?)."
     if isinstance(exc, OSError):
-        return f"The mail server could not be reached ({exc.strerror or exc})."
-    return f"Reading the mailbox failed ({type(exc).__name__})."
+        return f"The mail server could not be reached ({exc.strerror or type(exc).__name__})."
+    return f"The mailbox could not be read: something unexpected happened ({type(exc).__name__})."
 
 
 def _deadline_words(deadline: Deadline, exc: BaseException) -> str:
@@ -352,12 +358,19 @@ class ImapMailbox:
         client.login(s.username, self._password)
         return client
 
+    def _hidden(self, words: str) -> str:
+        """``words`` without the password, even when the server echoed it back."""
+        return hide_secrets(words, [self._password])
+
     @staticmethod
     def _ok(result: tuple[str, Any], what: str) -> Any:
+        """The data of an OK reply; else :class:`MailboxError` with ``what`` (a sentence with
+        a ``{reply}`` placeholder for the server's words)."""
         status, data = result
         if status != "OK":
             detail = b" ".join(d for d in data if isinstance(d, bytes)).decode("utf-8", "replace")
-            raise MailboxError(f"The mail server refused to {what} ({detail[:200]}).")
+            reply = reply_words(detail).rstrip(".") or "no reason given"
+            raise MailboxError(what.format(reply=reply))
         return data
 
     def fetch_new(
@@ -375,11 +388,11 @@ class ImapMailbox:
             client = self._connect(deadline)
         except Exception as exc:
             deadline.close()
-            raise MailboxError(_deadline_words(deadline, exc)) from None
+            raise MailboxError(self._hidden(_deadline_words(deadline, exc))) from None
         try:
             return self._fetch(client, uidvalidity, last_uid, first_days, now, deadline)
         except Exception as exc:
-            raise MailboxError(_deadline_words(deadline, exc)) from None
+            raise MailboxError(self._hidden(_deadline_words(deadline, exc))) from None
         finally:
             try:
                 client.shutdown() if deadline.expired else client.logout()
@@ -397,22 +410,25 @@ class ImapMailbox:
         deadline: Deadline | None = None,
     ) -> FetchResult:
         folder = '"' + self.settings.folder + '"'
-        self._ok(client.select(folder, readonly=not self.settings.mark_seen), "open the folder")
+        self._ok(
+            client.select(folder, readonly=not self.settings.mark_seen),
+            "The mail server refused to open the folder ({reply}).",
+        )
         _, raw_validity = client.response("UIDVALIDITY")
         _, raw_next = client.response("UIDNEXT")
         current = int(raw_validity[0]) if raw_validity and raw_validity[0] else 0
         starting_over = uidvalidity is None or current != uidvalidity
         if starting_over:
             since = (now - timedelta(days=first_days)).strftime("%d-%b-%Y")
-            data = self._ok(client.uid("SEARCH", "SINCE", since), "search the folder")
+            data = self._ok(client.uid("SEARCH", "SINCE", since), SEARCH_REFUSED)
             floor = 0
             if raw_next and raw_next[0]:
                 high_water = int(raw_next[0]) - 1
             else:
-                everything = self._ok(client.uid("SEARCH", "ALL"), "search the folder")
+                everything = self._ok(client.uid("SEARCH", "ALL"), SEARCH_REFUSED)
                 high_water = max((int(u) for u in (everything[0] or b"").split()), default=0)
         else:
-            data = self._ok(client.uid("SEARCH", "UID", f"{last_uid + 1}:*"), "search the folder")
+            data = self._ok(client.uid("SEARCH", "UID", f"{last_uid + 1}:*"), SEARCH_REFUSED)
             floor = high_water = last_uid
         uids = sorted(int(u) for u in (data[0] or b"").split() if int(u) > floor)
         batch, more = uids[:MAX_PER_POLL], len(uids) > MAX_PER_POLL
@@ -424,18 +440,27 @@ class ImapMailbox:
             mails.append(self._fetch_one(client, uid))
         if mails and self.settings.mark_seen:
             uid_set = ",".join(str(m.uid) for m in mails)
-            self._ok(client.uid("STORE", uid_set, "+FLAGS.SILENT", r"(\Seen)"), "mark mail read")
+            self._ok(
+                client.uid("STORE", uid_set, "+FLAGS.SILENT", r"(\Seen)"),
+                "The mail server refused to mark mail as read ({reply}).",
+            )
         top = max(batch) if more else max([high_water, *batch])
         return FetchResult(current, top, tuple(mails), more)
 
     def _fetch_one(self, client: imaplib.IMAP4, uid: int) -> FetchedMail:
-        data = self._ok(client.uid("FETCH", str(uid), "(RFC822.SIZE)"), "read a message size")
+        data = self._ok(
+            client.uid("FETCH", str(uid), "(RFC822.SIZE)"),
+            "The mail server refused to tell a message's size ({reply}).",
+        )
         head = b" ".join(d if isinstance(d, bytes) else d[0] for d in data if d)
         size_match = _SIZE.search(head)
         size = int(size_match.group(1)) if size_match else 0
         too_large = size > MAX_MESSAGE_BYTES
         section = "(BODY.PEEK[HEADER])" if too_large else "(BODY.PEEK[])"
-        data = self._ok(client.uid("FETCH", str(uid), section), "read a message")
+        data = self._ok(
+            client.uid("FETCH", str(uid), section),
+            "The mail server refused to send a message ({reply}).",
+        )
         for item in data:
             if isinstance(item, tuple) and len(item) == 2:
                 return FetchedMail(uid, bytes(item[1]), too_large)

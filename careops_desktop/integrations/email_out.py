@@ -39,8 +39,10 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
+from careops_desktop.core.errors import CareOpsError
 from careops_desktop.integrations.deadline import Deadline
 from careops_desktop.integrations.email_address import AddressProblem, WireAddress, wire_address
+from careops_desktop.integrations.error_words import hide_secrets, reply_words, tls_reason
 from careops_desktop.integrations.settings import SmtpSettings
 from careops_desktop.integrations.smtp_connection import WatchedClient
 
@@ -56,12 +58,24 @@ _POLICY = policy.SMTP.clone(max_line_length=998)
 _POLICY_UTF8 = _POLICY.clone(utf8=True)  # RFC 6532 headers, for SMTPUTF8 recipients only
 
 
-class SendError(Exception):
-    """Sending failed; ``str()`` says why in words; ``permanent`` means retrying cannot help."""
+class SendError(CareOpsError):
+    """Sending failed; ``str()`` says why in whole sentences (never a password);
+    ``permanent`` means retrying cannot help."""
 
     def __init__(self, message: str, *, permanent: bool = False) -> None:
         self.permanent = permanent
         super().__init__(message)
+
+    def hiding(self, secrets: Collection[str | None]) -> SendError:
+        """This error, or a copy whose words show none of ``secrets``."""
+        text = hide_secrets(str(self), secrets)
+        return self if text == str(self) else SendError(text, permanent=self.permanent)
+
+
+UNUSABLE_ADDRESS = {
+    "sender": "The sender address “{address}” is not usable. Check the From address in Settings.",
+    "recipient": "The recipient address “{address}” is not usable.",
+}
 
 
 @dataclass(frozen=True)
@@ -130,7 +144,8 @@ def plain_to_html(text: str, links: Collection[str] = ()) -> str:
 def _address(value: str, field_name: str) -> Address:
     """The address as it goes on the wire (domain in IDNA form); permanent SendError if unusable."""
     text = value.strip()
-    unusable = SendError(f"The {field_name} address {text!r} is not usable.", permanent=True)
+    shown = " ".join(_CONTROL.sub(" ", text).split())[:200]
+    unusable = SendError(UNUSABLE_ADDRESS[field_name].format(address=shown), permanent=True)
     if not text or _CONTROL.search(text) or "\n" in text or "\r" in text:
         raise unusable
     local, at, domain = text.rpartition("@")
@@ -184,7 +199,10 @@ def build_message(
     for attachment in email.attachments:
         maintype, _, subtype = attachment.content_type.partition("/")
         if maintype != "text" or not subtype:
-            raise SendError(f"Attachment type {attachment.content_type!r} is not text.")
+            raise SendError(
+                f"The attachment “{one_line(attachment.filename, 100)}” cannot be sent: "
+                f"its type “{one_line(attachment.content_type, 100)}” is not text."
+            )
         message.add_attachment(
             attachment.text,
             subtype=subtype,
@@ -234,22 +252,29 @@ def _classify(exc: BaseException) -> SendError:
             permanent=True,
         )
     if isinstance(exc, ssl.SSLError):
-        return SendError(f"A secure connection to the mail server failed ({exc.reason}).")
+        return SendError(f"A secure connection to the mail server failed ({tls_reason(exc)}).")
     if isinstance(exc, socket.gaierror):
         return SendError("The mail server's name could not be found (no internet, or a typo?).")
     if isinstance(exc, TimeoutError | socket.timeout):
         return SendError("The mail server did not answer in time.")
     if isinstance(exc, ConnectionRefusedError):
         return SendError("The mail server refused the connection (wrong port, or it is down?).")
+    if isinstance(exc, smtplib.SMTPException):  # smtplib's own sentence, e.g. no AUTH offered
+        words = _reply_text(exc).rstrip(".")
+        return SendError(
+            f"The mail server could not be used ({words}). "
+            "Check the settings in Settings → Integrations."
+        )
     if isinstance(exc, OSError):
-        return SendError(f"The mail server could not be reached ({exc.strerror or exc}).")
-    return SendError(f"Sending failed ({type(exc).__name__}).")
+        reason = exc.strerror or type(exc).__name__
+        return SendError(f"The mail server could not be reached ({reason}).")
+    return SendError(
+        f"The email could not be sent: something unexpected happened ({type(exc).__name__})."
+    )
 
 
 def _reply_text(value: Any) -> str:
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    return one_line(str(value), 300)
+    return reply_words(value, 300)
 
 
 def _hang_up(client: Any) -> None:
@@ -297,7 +322,7 @@ class SmtpMailer:
         return None
 
     def _error(self, exc: BaseException) -> SendError:
-        """Words for a failed step: the deadline's when its time is up."""
+        """Words for a failed step: the deadline's when its time is up; never the password."""
         if self._expired() is not None:
             assert self.unreachable is not None
             return self.unreachable
@@ -305,7 +330,7 @@ class SmtpMailer:
             return SendError(
                 f"The mail server did not answer within {self.settings.timeout_seconds} s."
             )
-        return _classify(exc)
+        return _classify(exc).hiding([self._password])
 
     def _connect(self) -> WatchedClient:
         s = self.settings
@@ -395,7 +420,7 @@ class SmtpMailer:
             raise SendError(
                 f"The mail server refused the recipient ({code} {_reply_text(text)}).",
                 permanent=500 <= code < 600,
-            )
+            ).hiding([self._password])
         self.sent += 1
 
     def _drop(self) -> None:

@@ -19,6 +19,9 @@ from urllib.parse import quote, urlsplit
 
 import aiohttp
 
+from careops_desktop.core.errors import CareOpsError
+from careops_desktop.integrations.error_words import hide_secrets, reply_words
+
 log = logging.getLogger(__name__)
 
 API_VERSION = "2010-04-01"
@@ -32,8 +35,9 @@ PERMANENT_CODES = frozenset(
 )
 
 
-class SmsError(Exception):
-    """Twilio refused or could not be reached; ``str()`` says why in words."""
+class SmsError(CareOpsError):
+    """Twilio refused or could not be reached; ``str()`` says why in whole sentences
+    (never the auth token)."""
 
     def __init__(
         self, message: str, *, permanent: bool = False, status: int = 0, code: int = 0
@@ -68,7 +72,7 @@ def _error(status: int, payload: Any) -> SmsError:
     if isinstance(payload, dict):
         raw_code = payload.get("code")
         code = raw_code if isinstance(raw_code, int) else 0
-        detail = " ".join(str(payload.get("message") or "").split())[:300]
+        detail = reply_words(payload.get("message") or "", 300)
     if status in (401, 403):
         return SmsError(
             f"Twilio did not accept the account SID and auth token ({status}). "
@@ -86,9 +90,14 @@ def _error(status: int, payload: Any) -> SmsError:
         return SmsError("Twilio asks us to slow down (429); trying again later.", status=status)
     if 500 <= status < 600:
         return SmsError(f"Twilio had a problem on its side ({status}).", status=status, code=code)
-    words = f"Twilio refused the message ({status}"
-    words += f", error {code}" if code else ""
-    words += f"): {detail}" if detail else ")"
+    if code and detail:
+        words = f"Twilio refused the message ({status}, error {code}): {detail}"
+    elif code:
+        words = f"Twilio refused the message ({status}, error {code})."
+    elif detail:
+        words = f"Twilio refused the message ({status}): {detail}"
+    else:
+        words = f"Twilio refused the message ({status})."
     permanent = code in PERMANENT_CODES or (status == 400 and code not in (20429, 0))
     return SmsError(words, permanent=permanent, status=status, code=code)
 
@@ -124,9 +133,14 @@ class TwilioClient:
             raise SmsError("SMS is not set up: add the Twilio account SID and auth token.")
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise SmsError(f"The Twilio API address {base_url!r} is not usable.")
+            shown = reply_words(parts._replace(netloc=parts.hostname or "").geturl(), 200)
+            raise SmsError(
+                f"The Twilio API address “{shown}” is not usable: it must start with "
+                "https:// (or http://) and name a server."
+            )
         self.base_url = base_url.rstrip("/")
         self.account_sid = account_sid
+        self._auth_token = auth_token
         pair = f"{account_sid}:{auth_token}".encode()
         self._auth_header = "Basic " + base64.b64encode(pair).decode("ascii")
         self._timeout = aiohttp.ClientTimeout(total=timeout)
@@ -168,8 +182,13 @@ class TwilioClient:
                 if not isinstance(payload, dict):
                     raise SmsError(f"Twilio answered {response.status} without a usable body.")
                 return payload
-        except SmsError:
-            raise
+        except SmsError as exc:
+            text = hide_secrets(str(exc), [self._auth_token])
+            if text == str(exc):
+                raise
+            raise SmsError(
+                text, permanent=exc.permanent, status=exc.status, code=exc.code
+            ) from None
         except TimeoutError:
             raise SmsError("Twilio did not answer in time.") from None
         except aiohttp.ClientError as exc:

@@ -13,7 +13,8 @@ from careops_desktop.core.errors import PermissionDenied
 from careops_desktop.core.models import AuditEntry, User
 from careops_desktop.core.permissions import Actor, Permission, Role
 from careops_desktop.core.services import audit, business
-from careops_desktop.exports.audit_csv import export_audit, safe_cell
+from careops_desktop.exports.audit_csv import export_audit
+from careops_desktop.exports.formatting import guard_formula
 
 OWNER = Actor(1, "Ada Owner", Role.OWNER, frozenset(Permission))
 STAFF = Actor(2, "Sam Staff", Role.STAFF, frozenset({Permission.MANAGE_BOOKINGS}))
@@ -113,8 +114,8 @@ def test_csv_export_local_times_and_formulas_defused(db: Database, tmp_path: Pat
     assert lines[0] == ["When", "Who", "Action", "Record", "Record id", "Details"]
     assert lines[1] == ["2025-07-01 13:00:00", "Ada Owner", "create", "contact", "10",
                         "fields: name, email"]  # fmt: skip
-    assert safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
-    assert safe_cell("-2+3") == "'-2+3" and safe_cell("Ada") == "Ada"
+    assert guard_formula('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert guard_formula("-2+3") == "'-2+3" and guard_formula("Ada") == "Ada"
     assert not list(tmp_path.glob("*.part"))
 
 
@@ -135,3 +136,26 @@ def test_csv_export_defuses_a_formula_name(db: Database, tmp_path: Path) -> None
     with target.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert lines[1][1] == "'=cmd|' /C calc'!A0"
+
+
+def test_csv_export_is_written_whole_or_not_at_all(db: Database, tmp_path: Path) -> None:
+    from careops_desktop.exports.file_safety import ExportFailed
+
+    add_entries(db)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "audit.csv"
+    target.write_text("older export\n", encoding="utf-8")
+
+    class Stop(Exception):
+        pass
+
+    def cancel(done: int, total: int, text: str) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        db.call(export_audit, OWNER, audit.AuditFilter(), target, progress=cancel)
+    assert target.read_text(encoding="utf-8") == "older export\n"
+    assert [p.name for p in folder.iterdir()] == ["audit.csv"]
+    with pytest.raises(ExportFailed, match="is a folder"):  # the shared toolkit's refusal
+        db.call(export_audit, OWNER, audit.AuditFilter(), folder)

@@ -135,7 +135,7 @@ def test_export_to_a_missing_folder_says_so(qtbot, db, ops, tmp_path: Path) -> N
     _entries(db, [0])
     page = _page(qtbot, ops)
     page.export_to(str(tmp_path / "no such folder" / "audit.csv"))
-    qtbot.waitUntil(lambda: "could not be written" in page.status.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: "does not exist" in page.status.text(), timeout=15_000)
     assert page.export_button.isEnabled()
     assert not (tmp_path / "no such folder").exists()
 

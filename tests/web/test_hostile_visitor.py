@@ -64,8 +64,6 @@ from tests.web.seed import SETUP, Shop, open_shop
 from tests.web.seed import SETUP as LINKS_SETUP
 from tests.web.seed import Shop as LinksShop
 
-pytestmark = pytest.mark.asyncio
-
 # --- 1. identity ---------------------------------------------------------------------------
 # A customer's identity is not up for grabs: a visitor who types someone's phone or email
 # neither takes over the contact nor sees or receives anything stored about it.
@@ -137,6 +135,7 @@ def _text_of(message: Any) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.asyncio
 async def test_the_phone_takeover_ends_with_the_stranger_receiving_nothing_about_the_customer(
     db: Database, shop: Shop, make_client: AppClient, mail_server: SmtpServer
 ) -> None:
@@ -181,6 +180,7 @@ async def test_the_phone_takeover_ends_with_the_stranger_receiving_nothing_about
         assert "Carla" not in text and carla_token not in text
 
 
+@pytest.mark.asyncio
 async def test_the_email_only_visitor_sees_no_stored_name(
     db: Database, shop: Shop, make_client: AppClient, mail_server: SmtpServer
 ) -> None:
@@ -236,6 +236,7 @@ def _counts(db: Database) -> tuple[int, int, int]:
         "A" * 101,
     ],
 )
+@pytest.mark.asyncio
 async def test_a_hostile_name_is_a_400_at_the_name_field_and_nothing_is_queued(
     db: Database, shop: Shop, make_client: AppClient, name: str
 ) -> None:
@@ -269,6 +270,7 @@ def _hrefs(message: Any) -> list[str]:
     return found
 
 
+@pytest.mark.asyncio
 async def test_no_outgoing_email_links_an_address_a_customer_typed(
     db: Database, shop: Shop, make_client: AppClient, mail_server: SmtpServer
 ) -> None:
@@ -308,6 +310,7 @@ async def test_no_outgoing_email_links_an_address_a_customer_typed(
             assert "<b>&amp;</b>" not in text and "&lt;b&gt;&amp;amp;&lt;/b&gt;" in text
 
 
+@pytest.mark.asyncio
 async def test_a_url_in_a_name_stored_before_the_rule_is_never_a_link(
     db: Database, shop: Shop, mail_server: SmtpServer
 ) -> None:
