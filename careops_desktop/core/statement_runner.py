@@ -22,7 +22,8 @@ databases, statements not marked prebuilt, lists of tuples, SQL-expression
 defaults, DML with ``RETURNING``, and a connection somebody listens to (echo,
 cursor events in tests), so that nothing is hidden from them. A prebuilt
 statement that goes the full way on SQLite is a *fallback*: it is counted
-(:func:`fallbacks`) and logged at DEBUG with its reason and where it was built.
+(:func:`fallbacks`) and logged at DEBUG with its reason and where it was built
+(``--verbose``; the first time, then at 10, 100, 1000… times).
 
 The fast path reads SQLAlchemy compiler attributes that are not public API
 (``positiontup``, ``insert_prefetch``, ``update_prefetch``,
@@ -66,6 +67,7 @@ _enabled = os.environ.get(FAST_PATH_ENV, "1").strip() != "0"
 _PREBUILT: dict[int, str] = {}
 _KEEP: list[Executable] = []
 _fallbacks: Counter[tuple[str, str]] = Counter()
+_LOG_AT = frozenset(10**n for n in range(13))
 _ways: set[tuple[int, bool]] | None = None  # filled while a test records (record_ways)
 
 
@@ -390,8 +392,11 @@ class Statements:
     def _full(self, statement: Executable, params: Mapping[str, Any] | None, why: str) -> Rows:
         """A prebuilt statement the full way on SQLite: counted, logged at DEBUG, then run."""
         built = _PREBUILT[id(statement)]
-        _fallbacks[(built, why)] += 1
-        log.debug("prebuilt statement from %s runs the full way: %s", built, why)
+        count = _fallbacks[(built, why)] = _fallbacks[(built, why)] + 1
+        if count in _LOG_AT:  # the first time, then at 10, 100, …: seen, never a flood
+            log.debug(
+                "prebuilt statement from %s ran the full way, %d so far: %s", built, count, why
+            )
         if _ways is not None:
             _ways.add((id(statement), False))
         return self.connection.execute(statement, params)

@@ -213,14 +213,24 @@ def test_the_demo_gives_each_statement_something_to_answer(demo: Database) -> No
     assert len(empty) <= 6, empty
 
 
-def test_a_fallback_is_counted_and_logged(demo: Database, caplog: pytest.LogCaptureFixture) -> None:
-    where, kept = sorted(_every_prebuilt().items())[0]
-    before = statement_runner.fallbacks()
-    caplog.set_level("DEBUG", logger=statement_runner.__name__)
-    _both_ways(demo, kept[0])
-    after = statement_runner.fallbacks()
-    key = (where, "switched off (CAREOPS_STATEMENT_FAST_PATH=0)")
-    assert after.get(key, 0) == before.get(key, 0) + 1
-    assert any(
-        where in r.getMessage() and "runs the full way" in r.getMessage() for r in caplog.records
+def test_a_fallback_is_counted_and_logged_the_first_time_then_at_each_power_of_ten(
+    demo: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    statement = statement_runner.prebuilt(select(Contact.name).where(Contact.id == 1))
+    where = next(
+        at for at, kept in statement_runner.prebuilt_statements().items() if statement in kept
     )
+    key = (where, "switched off (CAREOPS_STATEMENT_FAST_PATH=0)")
+    caplog.set_level("DEBUG", logger=statement_runner.__name__)
+    old = statement_runner.set_fast_path(False)
+    try:
+        with Session(demo.engine) as s:
+            run = statements(s)
+            for _ in range(12):
+                run.execute(statement)
+    finally:
+        statement_runner.set_fast_path(old)
+    assert statement_runner.fallbacks()[key] == 12
+    logged = [r.getMessage() for r in caplog.records if where in r.getMessage()]
+    assert len(logged) == 2 and ", 1 so far:" in logged[0] and ", 10 so far:" in logged[1]
+    assert "CAREOPS_STATEMENT_FAST_PATH=0" in logged[0]
