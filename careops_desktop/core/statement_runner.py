@@ -94,11 +94,6 @@ def prebuilt_statements() -> dict[str, list[Executable]]:
     return found
 
 
-def fast_path_enabled() -> bool:
-    """False when ``CAREOPS_STATEMENT_FAST_PATH=0`` (or :func:`set_fast_path`) switched it off."""
-    return _enabled
-
-
 def set_fast_path(enabled: bool) -> bool:
     """Switch the fast path on or off for runners made from now on; returns the old setting.
 

@@ -13,7 +13,10 @@ no value for) fails it, so a new prebuilt statement is never left out.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -234,3 +237,15 @@ def test_a_fallback_is_counted_and_logged_the_first_time_then_at_each_power_of_t
     logged = [r.getMessage() for r in caplog.records if where in r.getMessage()]
     assert len(logged) == 2 and ", 1 so far:" in logged[0] and ", 10 so far:" in logged[1]
     assert "CAREOPS_STATEMENT_FAST_PATH=0" in logged[0]
+
+
+@pytest.mark.parametrize(("setting", "fast"), [("0", False), ("1", True), (None, True)])
+def test_the_environment_switches_the_fast_path(setting: str | None, fast: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if k != statement_runner.FAST_PATH_ENV}
+    if setting is not None:
+        env[statement_runner.FAST_PATH_ENV] = setting
+    probe = "from careops_desktop.core import statement_runner as r; print(r.set_fast_path(True))"
+    ran = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.strip() == str(fast)
