@@ -18,7 +18,13 @@ from sqlalchemy import bindparam, event, exc, insert, select, update
 
 from careops_desktop.core.db import Database, insert_row, statements
 from careops_desktop.core.models import Booking, Business, Contact
-from careops_desktop.core.statement_runner import FetchedRows, prebuilt
+from careops_desktop.core.statement_runner import (
+    FetchedRows,
+    fallbacks,
+    prebuilt,
+    prebuilt_statements,
+    set_fast_path,
+)
 from tests.core.seed_rows import add_booking_type, add_business, add_contact, add_provider
 
 WHEN = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # the night the clocks change in London
@@ -36,9 +42,14 @@ _ALL_NAMES = prebuilt(select(Contact.name).order_by(Contact.id))
 
 @contextlib.contextmanager
 def _path(db: Database, way: str) -> Iterator[None]:
-    """``fast``: as the app runs; ``full``: a listener forces SQLAlchemy's own execute."""
+    """``fast``: as the app runs by default (even under ``CAREOPS_STATEMENT_FAST_PATH=0``);
+    ``full``: a listener forces SQLAlchemy's own execute."""
     if way == "fast":
-        yield
+        old = set_fast_path(True)
+        try:
+            yield
+        finally:
+            set_fast_path(old)
         return
 
     def listener(*_args: Any) -> None:
@@ -228,7 +239,7 @@ def test_only_prebuilt_statements_on_sqlite_without_listeners_take_the_fast_path
 ) -> None:
     with db.write_session() as s:
         contact_id = add_contact(s)
-    with db.write_session() as s:
+    with _path(db, "fast"), db.write_session() as s:
         run = statements(s)
         fast = run.execute(_CONTACT, {"id": contact_id})
         built_now = run.execute(select(Contact.name).where(Contact.id == contact_id))
@@ -242,10 +253,15 @@ def test_only_prebuilt_statements_on_sqlite_without_listeners_take_the_fast_path
     def listener(_c: Any, _cur: Any, statement: str, *_rest: Any) -> None:
         seen.append(statement)
 
+    built = next(at for at, kept in prebuilt_statements().items() if _CONTACT in kept)
+    where = (built, "a cursor listener on the engine")
+    before = fallbacks().get(where, 0)
     event.listen(db.engine, "before_cursor_execute", listener)
     try:
-        with db.write_session() as s:
+        with _path(db, "fast"), db.write_session() as s:
             assert not isinstance(statements(s).execute(_CONTACT, {"id": contact_id}), FetchedRows)
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert any("FROM contacts" in statement for statement in seen)
+    # the listener's switch is no longer silent: a fallback on SQLite, counted (and logged)
+    assert fallbacks().get(where, 0) == before + (1 if db.is_sqlite else 0)

@@ -18,10 +18,10 @@ and only that latest one can reach into the window.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import CompoundSelect, Select, bindparam, func, select, union_all
@@ -86,9 +86,13 @@ def _busy_select() -> Select[int, int, datetime, datetime, int, int]:
     )
 
 
-@lru_cache(maxsize=64)
+_OVERLAP_QUERIES: dict[int, CompoundSelect[Any]] = {}
+_OVERLAP_LOCK = threading.Lock()
+_MAX_KEPT_COUNTS = 64
+
+
 def _overlap_query(providers: int) -> CompoundSelect[Any]:
-    """The overlap statement for ``providers`` providers, built once per count.
+    """Build the overlap statement for ``providers`` providers (kept by the function below).
 
     Parameters: ``providers`` (the ids), ``p0``… (each id again, for its probe),
     ``lower``, ``upper``, ``end_after`` and ``exclude`` (a booking id to leave
@@ -116,7 +120,27 @@ def _overlap_query(providers: int) -> CompoundSelect[Any]:
         )
         for n in range(providers)
     ]
-    return prebuilt(union_all(bounded, *probes))
+    return union_all(bounded, *probes)
+
+
+def _kept_overlap_query(providers: int) -> CompoundSelect[Any]:
+    """:func:`_overlap_query` for ``providers``, built once per count and kept.
+
+    The first 64 counts asked for are kept (and marked prebuilt) for the life of
+    the process; any further count is built per call and not marked, so it runs
+    the full way and nothing grows without bound (the ``lru_cache`` this replaces
+    marked a new statement each time it rebuilt an evicted one).
+    """
+    query = _OVERLAP_QUERIES.get(providers)
+    if query is not None:
+        return query
+    with _OVERLAP_LOCK:
+        query = _OVERLAP_QUERIES.get(providers)
+        if query is None:
+            if len(_OVERLAP_QUERIES) >= _MAX_KEPT_COUNTS:
+                return _overlap_query(providers)
+            query = _OVERLAP_QUERIES[providers] = prebuilt(_overlap_query(providers))
+    return query
 
 
 def conflicting_bookings(
@@ -145,7 +169,7 @@ def conflicting_bookings(
         "exclude": exclude_booking_id if exclude_booking_id is not None else 0,
     }
     params.update((f"p{n}", pid) for n, pid in enumerate(provider_ids))
-    query = _overlap_query(len(provider_ids))
+    query = _kept_overlap_query(len(provider_ids))
     found = [
         BusyBooking(bid, pid, start, end, timedelta(minutes=bb), timedelta(minutes=ba))
         for bid, pid, start, end, bb, ba in statements(session).execute(query, params)
