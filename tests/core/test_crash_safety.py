@@ -7,6 +7,7 @@ outbox row written in its transaction.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -68,31 +69,41 @@ def test_sigkill_while_writing_loses_no_acknowledged_booking(db: Database) -> No
     acknowledged: set[int] = set()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     total = 0
-    for _ in range(KILLS):
-        writer = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.core.crash_writer",
-                url,
-                str(contact_id),
-                str(world.consult),
-                str(world.alice),
-                "1000",
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env=env,
-        )
-        assert writer.stdout is not None
-        assert writer.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.6))
-        writer.send_signal(signal.SIGKILL)
-        out, _ = writer.communicate(timeout=30)
-        acknowledged |= {
-            int(line.split()[1]) for line in out.splitlines() if line.startswith("ack")
-        }
-        total = _check(path, acknowledged)
+    zygote = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.core.crash_writer",
+            url,
+            str(contact_id),
+            str(world.consult),
+            str(world.alice),
+            "1000",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    assert zygote.stdin is not None and zygote.stdout is not None
+    try:
+        assert zygote.stdout.readline().strip() == "zygote"
+        for _ in range(KILLS):
+            zygote.stdin.write("go\n")
+            zygote.stdin.flush()
+            ready, pid = zygote.stdout.readline().split()
+            assert ready == "ready"
+            time.sleep(rng.uniform(0.0, 0.6))
+            with contextlib.suppress(ProcessLookupError):  # done all COUNT already
+                os.kill(int(pid), signal.SIGKILL)
+            for line in iter(zygote.stdout.readline, "done\n"):
+                assert line, "the crash writer's parent ended early"
+                if line.startswith("ack"):
+                    acknowledged.add(int(line.split()[1]))
+            total = _check(path, acknowledged)
+    finally:
+        zygote.stdin.close()
+        zygote.wait(timeout=30)
     assert len(acknowledged) > KILLS  # the writer really wrote between the kills
     assert total >= len(acknowledged)
