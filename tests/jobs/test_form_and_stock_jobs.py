@@ -16,14 +16,13 @@ from careops_desktop.core.models import (
     Staff,
     User,
 )
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import templates
 from careops_desktop.jobs.form_reminders import queue_form_reminders
 from careops_desktop.jobs.low_stock import queue_low_stock_alerts
+from tests.actors import OWNER
 from tests.integrations.factories import make_booking, make_business, make_contact
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
-OWNER = Actor.system("Owner")
 
 
 def _outbox(db: Database) -> list[OutboxMessage]:

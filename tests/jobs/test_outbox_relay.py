@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay, RelayReport
+from tests.actors import OWNER
 from tests.integrations.factories import make_booking, make_business
 from tests.integrations.memory_keyring import MemoryKeyring
 from tests.integrations.smtp_server import (
@@ -30,7 +30,6 @@ from tests.integrations.smtp_server import (
 from tests.integrations.twilio_standin import TwilioStandIn
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
-OWNER = Actor.system("Owner")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
 

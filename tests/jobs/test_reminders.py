@@ -10,16 +10,15 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import AuditEntry, Booking, OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox, templates
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from careops_desktop.jobs.reminders import queue_booking_reminders
+from tests.actors import OWNER
 from tests.integrations.factories import make_booking, make_business, make_contact
 from tests.integrations.smtp_server import SmtpServer
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
-OWNER = Actor.system("Owner")
 
 
 def _outbox(db: Database) -> list[OutboxMessage]:

@@ -19,18 +19,17 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox
 from careops_desktop.integrations import email_in, secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller
 from careops_desktop.jobs.outbox_relay import OutboxRelay
+from tests.actors import OWNER
 from tests.integrations.factories import make_business
 from tests.integrations.memory_keyring import MemoryKeyring, memory_keyring
 from tests.integrations.slow_servers import Tarpit, imap_tarpit, silent_server, smtp_tarpit
 
 __all__ = ["memory_keyring"]
-OWNER = Actor.system("Owner")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 TIMEOUT = 5
 SLACK = 3.0
