@@ -148,6 +148,7 @@ def test_booking_confirmation_arrives_with_headers_and_ics(
     assert row_id == row.id
 
 
+@pytest.mark.slow
 def test_a_thousand_mails_a_thousand_message_ids(world: Database, smtp_server: SmtpServer) -> None:
     _smtp(world, smtp_server)
     _enqueue(world, 1000)

@@ -47,6 +47,7 @@ def _server(kind: str) -> AbstractContextManager[Tarpit]:
 
 
 @pytest.mark.parametrize("kind", ["tarpit", "silent"])
+@pytest.mark.slow
 def test_a_stalling_server_ends_the_run_at_the_deadline(world: Database, kind: str) -> None:
     with _server(kind) as server:
         world.call(
@@ -114,6 +115,7 @@ def test_a_stalling_server_ends_the_run_at_the_deadline(world: Database, kind: s
     assert sorted(ids) == [r.id for r in rows]
 
 
+@pytest.mark.slow
 def test_a_stalling_imap_server_ends_the_poll_with_words(
     world: Database, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
