@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from careops_desktop.core.db import Database
@@ -20,7 +19,7 @@ from careops_desktop.core.services import templates
 from careops_desktop.jobs.form_reminders import queue_form_reminders
 from careops_desktop.jobs.low_stock import queue_low_stock_alerts
 from tests.actors import OWNER
-from tests.integrations.factories import make_booking, make_business, make_contact
+from tests.integrations.factories import make_booking, make_contact
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 
@@ -28,13 +27,6 @@ NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 def _outbox(db: Database) -> list[OutboxMessage]:
     with db.session() as s:
         return list(s.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
-
-
-@pytest.fixture
-def world(db: Database) -> Database:
-    with db.write_session() as s:
-        make_business(s)
-    return db
 
 
 def _submission(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay, RelayReport
 from tests.actors import OWNER
-from tests.integrations.factories import make_booking, make_business
+from tests.integrations.factories import make_booking
 from tests.integrations.memory_keyring import MemoryKeyring
 from tests.integrations.smtp_server import (
     RecordingHandler,
@@ -103,13 +102,6 @@ def _drain(relay: OutboxRelay, clock: Clock, rounds: int = 40) -> list[RelayRepo
 
     asyncio.run(main())
     return reports
-
-
-@pytest.fixture
-def world(db: Database) -> Iterator[Database]:
-    with db.write_session() as s:
-        make_business(s)
-    yield db
 
 
 def test_booking_confirmation_arrives_with_headers_and_ics(

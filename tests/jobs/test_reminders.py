@@ -15,7 +15,7 @@ from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from careops_desktop.jobs.reminders import queue_booking_reminders
 from tests.actors import OWNER
-from tests.integrations.factories import make_booking, make_business, make_contact
+from tests.integrations.factories import make_booking, make_contact
 from tests.integrations.smtp_server import SmtpServer
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
@@ -29,13 +29,6 @@ def _outbox(db: Database) -> list[OutboxMessage]:
 def _audit(db: Database, action: str) -> list[AuditEntry]:
     with db.session() as s:
         return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)))
-
-
-@pytest.fixture
-def world(db: Database) -> Database:
-    with db.write_session() as s:
-        make_business(s)
-    return db
 
 
 def _book(db: Database, start: datetime, **kw: object) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
@@ -25,7 +24,6 @@ from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from tests.actors import OWNER
-from tests.integrations.factories import make_business
 from tests.integrations.memory_keyring import MemoryKeyring, memory_keyring
 from tests.integrations.slow_servers import Tarpit, imap_tarpit, silent_server, smtp_tarpit
 
@@ -33,13 +31,6 @@ __all__ = ["memory_keyring"]
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 TIMEOUT = 5
 SLACK = 3.0
-
-
-@pytest.fixture
-def world(db: Database) -> Iterator[Database]:
-    with db.write_session() as s:
-        make_business(s)
-    yield db
 
 
 def _server(kind: str) -> AbstractContextManager[Tarpit]:
