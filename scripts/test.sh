@@ -2,6 +2,7 @@
 # Sets up everything the tests need on a fresh machine, then runs them.
 #   bash scripts/test.sh            # the whole default suite
 #   bash scripts/test.sh -k booking # pytest arguments pass through
+#   bash scripts/test.sh -m "not slow and not postgres"  # the quick run (README)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-packages.sh

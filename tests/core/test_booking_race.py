@@ -30,16 +30,11 @@ from careops_desktop.core.models import (
     OutboxMessage,
 )
 from careops_desktop.core.services import availability as av
-from tests.core.booking_world import NOW, WEDNESDAY, World, at, build_in
+from tests.core.booking_world import NOW, WEDNESDAY, World, at
 from tests.core.race_worker import race
 
 ROOT = Path(__file__).resolve().parents[2]
 ATTEMPTS = 50
-
-
-@pytest.fixture
-def world(db: Database) -> World:
-    return build_in(db)
 
 
 def live_bookings(db: Database) -> list[tuple[int, datetime, datetime]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -38,19 +37,6 @@ from tests.core.booking_world import DESK, INBOX_ONLY, NOW, WEDNESDAY, World, at
 HOSTILE = (
     "<script>alert('x')</script> \"; DROP TABLE bookings; -- \u202e\u200b {manage_link} %s\r\n"
 )
-
-
-@pytest.fixture
-def world(db: Database) -> World:
-    return build_in(db)
-
-
-@pytest.fixture
-def published() -> Iterator[list[events.DomainEvent]]:
-    seen: list[events.DomainEvent] = []
-    unsubscribe = events.bus.subscribe(seen.append)
-    yield seen
-    unsubscribe()
 
 
 def public(db: Database, world: World, start: datetime, **extra: Any) -> bookings.BookingReceipt:

@@ -6,7 +6,6 @@ from dataclasses import fields
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Business
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import templates
 from careops_desktop.core.services.business import (
     BusinessSettings,
@@ -14,9 +13,8 @@ from careops_desktop.core.services.business import (
     find_business_settings,
     get_business,
 )
+from tests.actors import OWNER
 from tests.core.seed_rows import add_business
-
-OWNER = Actor.system("Test")
 
 
 def test_the_settings_carry_every_column_of_the_business_row() -> None:

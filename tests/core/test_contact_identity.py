@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, Contact, Conversation, OutboxMessage
 from careops_desktop.core.permissions import Actor, Role, permissions_for
 from careops_desktop.core.services import bookings, contacts
-from tests.core.booking_world import NOW, WEDNESDAY, World, at, build_in
+from tests.core.booking_world import NOW, WEDNESDAY, World, at
 
 MANAGER = Actor(
     user_id=None,
@@ -25,11 +24,6 @@ MANAGER = Actor(
     permissions=permissions_for(Role.MANAGER),
 )
 CUSTOMER_PHONE = "+49 30 12345678"
-
-
-@pytest.fixture
-def world(db: Database) -> World:
-    return build_in(db)
 
 
 def public(db: Database, world: World, hour: int, **who: Any) -> bookings.BookingReceipt:

@@ -20,9 +20,9 @@ from careops_desktop.core.models import (
     Message,
     OutboxMessage,
 )
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import forms
 from careops_desktop.core.services.dashboard import Alert, dashboard, local_day_bounds
+from tests.actors import OWNER
 from tests.core.seed_rows import (
     add_booking,
     add_booking_type,
@@ -32,7 +32,6 @@ from tests.core.seed_rows import (
     add_staff_actor,
 )
 
-OWNER = Actor.system("Test owner")
 HOSTILE = "<b>bold</b>\n\n'; DROP TABLE messages; --\t\u202eevil"
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import templates
 from careops_desktop.core.services.dashboard import (
     REMINDER_GRACE,
@@ -16,6 +15,7 @@ from careops_desktop.core.services.dashboard import (
     reminders_due_count,
 )
 from careops_desktop.jobs.reminders import queue_booking_reminders
+from tests.actors import OWNER
 from tests.core.seed_rows import (
     add_booking,
     add_booking_type,
@@ -25,7 +25,6 @@ from tests.core.seed_rows import (
     add_staff_actor,
 )
 
-OWNER = Actor.system("Test owner")
 NOW = datetime(2025, 5, 14, 9, 0, tzinfo=UTC)
 LONG_AGO = NOW - timedelta(days=10)
 

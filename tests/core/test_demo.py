@@ -303,6 +303,7 @@ def test_cancelling_from_progress_leaves_nothing(db: Database) -> None:
         assert session.scalar(select(func.count()).select_from(Contact)) == 0
 
 
+@pytest.mark.slow
 def test_cli_demo_prints_progress_and_summary_then_refuses_a_second_time(tmp_path: Path) -> None:
     target = tmp_path / "cli-demo.sqlite3"
     command = [

@@ -9,8 +9,8 @@ import pytest
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import Booking
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import forms
+from tests.actors import OWNER
 from tests.core.seed_rows import (
     add_booking,
     add_booking_type,
@@ -21,7 +21,6 @@ from tests.core.seed_rows import (
 )
 
 NOW = datetime(2025, 6, 2, 8, 0, tzinfo=UTC)
-OWNER = Actor.system("Test owner")
 FIELDS = [
     {"key": "full_name", "label": "Full name", "type": "text", "required": True},
     {"key": "allergies", "label": "Allergies", "type": "textarea"},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,9 +11,9 @@ from careops_desktop.core import events
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import AuditEntry, Booking, Form, FormSubmission
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import forms
 from careops_desktop.core.services.form_fields import MAX_FIELDS, FormField, validate_definition
+from tests.actors import OWNER
 from tests.core.seed_rows import (
     add_booking,
     add_booking_type,
@@ -25,22 +24,12 @@ from tests.core.seed_rows import (
 )
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
-OWNER = Actor.system("Test owner")
 HOSTILE = "<script>alert('x')</script> '; DROP TABLE forms; -- \u202e\u0000 ü 😀"
 
 SIMPLE_FIELDS = [
     {"key": "full_name", "label": "Full name", "type": "text", "required": True},
     {"key": "email", "label": "Email", "type": "email", "required": False},
 ]
-
-
-@pytest.fixture
-def published() -> Iterator[list[events.DomainEvent]]:
-    """Events published on the bus during the test."""
-    seen: list[events.DomainEvent] = []
-    unsubscribe = events.bus.subscribe(seen.append)
-    yield seen
-    unsubscribe()
 
 
 @pytest.fixture

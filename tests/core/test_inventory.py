@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -28,15 +27,6 @@ NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 EARLIER = NOW - timedelta(days=30)
 SYSTEM = Actor.system("Test")
 HOSTILE = "<img src=x onerror=alert(1)> '; DROP TABLE inventory_items; -- \u202e ü 😀"
-
-
-@pytest.fixture
-def published() -> Iterator[list[events.DomainEvent]]:
-    """Events published on the bus during the test."""
-    seen: list[events.DomainEvent] = []
-    unsubscribe = events.bus.subscribe(seen.append)
-    yield seen
-    unsubscribe()
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.dashboard import dashboard
 from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
 from careops_desktop.core.services.message_originals import save_original_email
+from tests.actors import OWNER
 from tests.core.seed_rows import add_business, add_staff_actor
 
-OWNER = Actor.system("Test owner")
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 ERROR = "The mail server did not accept the user name and password."
 

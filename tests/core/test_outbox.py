@@ -262,6 +262,7 @@ def _drain(url: str, worker: str, start: Any = None, rounds: int = 1000) -> list
     return got
 
 
+@pytest.mark.slow
 def test_two_processes_never_get_the_same_row(db) -> None:
     ids = _enqueue(db, 150)
     context = multiprocessing.get_context("spawn")

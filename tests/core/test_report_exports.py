@@ -242,6 +242,7 @@ def test_export_all_writes_every_table_and_no_secret(demo: Database, tmp_path: P
     assert len(calendar.walk("VEVENT")) == bookings
 
 
+@pytest.mark.slow
 def test_cli_report_and_export_all(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -15,11 +15,6 @@ from careops_desktop.core.tokens import new_token
 from tests.core.booking_world import NOW, WEDNESDAY, World, at, build_in
 
 
-@pytest.fixture
-def world(db: Database) -> World:
-    return build_in(db)
-
-
 def add_booking(
     db: Database,
     world: World,

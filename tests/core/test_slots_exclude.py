@@ -10,13 +10,8 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import SlotTaken
 from careops_desktop.core.models import Booking
 from careops_desktop.core.services import bookings, slots
-from tests.core.booking_world import DESK, NOW, WEDNESDAY, World, at, build_in
+from tests.core.booking_world import DESK, NOW, WEDNESDAY, World, at
 from tests.core.test_slots import add_booking
-
-
-@pytest.fixture
-def world(db: Database) -> World:
-    return build_in(db)
 
 
 def labels(day: slots.DaySlots) -> list[str]:

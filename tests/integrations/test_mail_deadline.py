@@ -52,6 +52,7 @@ def _threads() -> set[str]:
 
 
 @pytest.mark.parametrize("server_kind", ["tarpit", "silent"])
+@pytest.mark.slow
 def test_a_server_that_stalls_is_dropped_at_the_deadline(server_kind: str) -> None:
     server_cm = smtp_tarpit() if server_kind == "tarpit" else silent_server()
     with server_cm as server:
@@ -74,6 +75,7 @@ def test_a_server_that_stalls_is_dropped_at_the_deadline(server_kind: str) -> No
     assert not _threads()  # the watchdog is gone with the conversation
 
 
+@pytest.mark.slow
 def test_the_test_email_button_is_held_to_the_deadline_too() -> None:
     with smtp_tarpit() as server:
         started = time.monotonic()
@@ -138,6 +140,7 @@ def _imap(port: int) -> ImapSettings:
 
 
 @pytest.mark.parametrize("server_kind", ["tarpit", "silent"])
+@pytest.mark.slow
 def test_an_imap_server_that_stalls_is_dropped_at_the_deadline(
     server_kind: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

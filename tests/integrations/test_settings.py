@@ -9,8 +9,8 @@ from careops_desktop.core.errors import PermissionDenied, ValidationError
 from careops_desktop.core.models import AuditEntry, Integration
 from careops_desktop.core.permissions import Actor, Role
 from careops_desktop.integrations import settings as cfg
+from tests.actors import OWNER
 
-OWNER = Actor.system("Owner")
 CLERK = Actor(user_id=None, name="Clerk", role=Role.STAFF)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from careops_desktop.core.db import Database
@@ -16,26 +15,18 @@ from careops_desktop.core.models import (
     Staff,
     User,
 )
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import templates
 from careops_desktop.jobs.form_reminders import queue_form_reminders
 from careops_desktop.jobs.low_stock import queue_low_stock_alerts
-from tests.integrations.factories import make_booking, make_business, make_contact
+from tests.actors import OWNER
+from tests.integrations.factories import make_booking, make_contact
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
-OWNER = Actor.system("Owner")
 
 
 def _outbox(db: Database) -> list[OutboxMessage]:
     with db.session() as s:
         return list(s.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
-
-
-@pytest.fixture
-def world(db: Database) -> Database:
-    with db.write_session() as s:
-        make_business(s)
-    return db
 
 
 def _submission(

@@ -135,6 +135,7 @@ def test_a_copy_without_message_id_is_recorded_once_and_counted_once(
         assert len(s.scalars(select(Message).where(Message.direction == "in")).all()) == 1
 
 
+@pytest.mark.slow
 def test_failing_since_and_last_success_are_kept(
     db: Database, imap_server: ImapServer, memory_keyring: MemoryKeyring
 ) -> None:

@@ -20,24 +20,15 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.models import OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import contacts, mail_addresses, outbox
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
-from tests.integrations.factories import make_business
+from tests.actors import OWNER
 from tests.integrations.smtp_server import RecordingHandler, SmtpServer, start_smtp_server
 
-OWNER = Actor.system("Owner")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 ZOE = "zoë@exämple.com"
 ANNA = "anna@müller.example"
-
-
-@pytest.fixture
-def world(db: Database) -> Iterator[Database]:
-    with db.write_session() as s:
-        make_business(s)
-    yield db
 
 
 def _server(smtputf8: bool) -> Iterator[SmtpServer]:

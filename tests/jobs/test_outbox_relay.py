@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,12 +13,12 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay, RelayReport
-from tests.integrations.factories import make_booking, make_business
+from tests.actors import OWNER
+from tests.integrations.factories import make_booking
 from tests.integrations.memory_keyring import MemoryKeyring
 from tests.integrations.smtp_server import (
     RecordingHandler,
@@ -30,7 +29,6 @@ from tests.integrations.smtp_server import (
 from tests.integrations.twilio_standin import TwilioStandIn
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
-OWNER = Actor.system("Owner")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
 
@@ -106,13 +104,6 @@ def _drain(relay: OutboxRelay, clock: Clock, rounds: int = 40) -> list[RelayRepo
     return reports
 
 
-@pytest.fixture
-def world(db: Database) -> Iterator[Database]:
-    with db.write_session() as s:
-        make_business(s)
-    yield db
-
-
 def test_booking_confirmation_arrives_with_headers_and_ics(
     world: Database, smtp_server: SmtpServer
 ) -> None:
@@ -149,6 +140,7 @@ def test_booking_confirmation_arrives_with_headers_and_ics(
     assert row_id == row.id
 
 
+@pytest.mark.slow
 def test_a_thousand_mails_a_thousand_message_ids(world: Database, smtp_server: SmtpServer) -> None:
     _smtp(world, smtp_server)
     _enqueue(world, 1000)

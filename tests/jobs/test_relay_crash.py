@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from careops_desktop.core.db import Database
@@ -35,6 +36,7 @@ def _relay(db_url: str, stale_seconds: float) -> subprocess.Popen[bytes]:
     )
 
 
+@pytest.mark.slow
 def test_sigkill_mid_batch_then_restart_delivers_everything_once_per_id(
     db: Database, db_url: str
 ) -> None:

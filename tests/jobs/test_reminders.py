@@ -10,16 +10,15 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import AuditEntry, Booking, OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox, templates
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from careops_desktop.jobs.reminders import queue_booking_reminders
-from tests.integrations.factories import make_booking, make_business, make_contact
+from tests.actors import OWNER
+from tests.integrations.factories import make_booking, make_contact
 from tests.integrations.smtp_server import SmtpServer
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
-OWNER = Actor.system("Owner")
 
 
 def _outbox(db: Database) -> list[OutboxMessage]:
@@ -30,13 +29,6 @@ def _outbox(db: Database) -> list[OutboxMessage]:
 def _audit(db: Database, action: str) -> list[AuditEntry]:
     with db.session() as s:
         return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)))
-
-
-@pytest.fixture
-def world(db: Database) -> Database:
-    with db.write_session() as s:
-        make_business(s)
-    return db
 
 
 def _book(db: Database, start: datetime, **kw: object) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
@@ -19,28 +18,19 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox
 from careops_desktop.integrations import email_in, secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller
 from careops_desktop.jobs.outbox_relay import OutboxRelay
-from tests.integrations.factories import make_business
+from tests.actors import OWNER
 from tests.integrations.memory_keyring import MemoryKeyring, memory_keyring
 from tests.integrations.slow_servers import Tarpit, imap_tarpit, silent_server, smtp_tarpit
 
 __all__ = ["memory_keyring"]
-OWNER = Actor.system("Owner")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 TIMEOUT = 5
 SLACK = 3.0
-
-
-@pytest.fixture
-def world(db: Database) -> Iterator[Database]:
-    with db.write_session() as s:
-        make_business(s)
-    yield db
 
 
 def _server(kind: str) -> AbstractContextManager[Tarpit]:
@@ -48,6 +38,7 @@ def _server(kind: str) -> AbstractContextManager[Tarpit]:
 
 
 @pytest.mark.parametrize("kind", ["tarpit", "silent"])
+@pytest.mark.slow
 def test_a_stalling_server_ends_the_run_at_the_deadline(world: Database, kind: str) -> None:
     with _server(kind) as server:
         world.call(
@@ -115,6 +106,7 @@ def test_a_stalling_server_ends_the_run_at_the_deadline(world: Database, kind: s
     assert sorted(ids) == [r.id for r in rows]
 
 
+@pytest.mark.slow
 def test_a_stalling_imap_server_ends_the_poll_with_words(
     world: Database, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:

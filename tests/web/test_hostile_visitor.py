@@ -643,6 +643,7 @@ def p6_path(canonical: str, visit: P6Visit) -> str:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
+@pytest.mark.slow
 def test_no_generated_request_gets_a_500_or_a_traceback(
     p6_target: P6Target, caplog: pytest.LogCaptureFixture, data: st.DataObject
 ) -> None:
@@ -852,6 +853,7 @@ def links_in(text: str) -> list[str]:
     return links_re.findall(r"https?://[^\s\"'<>]+", links_html.unescape(text))
 
 
+@pytest.mark.slow
 def test_serve_on_all_interfaces_mails_the_lan_address_that_opens_the_booking(
     db: LinksDatabase, shop: LinksShop
 ) -> None:

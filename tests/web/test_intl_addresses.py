@@ -15,15 +15,14 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, OutboxMessage
-from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import mail_addresses
 from careops_desktop.integrations import settings as cfg
+from tests.actors import OWNER
 from tests.web.conftest import AppClient, post_form
 from tests.web.seed import Shop
 from tests.web.test_booking import open_details
 
 pytestmark = pytest.mark.asyncio
-OWNER = Actor.system("Owner")
 ZOE = {"name": "Zoë Brontë", "email": "zoë@exämple.com", "phone": "", "notes": ""}
 ANNA = {"name": "Anna Müller", "email": "anna@müller.example", "phone": "", "notes": ""}
 

@@ -189,6 +189,7 @@ def serve_process(db: Database) -> tuple[subprocess.Popen[str], str]:
     raise AssertionError("careops serve did not start: " + process.communicate()[1])
 
 
+@pytest.mark.slow
 def test_two_listener_processes_on_one_sqlite_file_make_one_booking(
     db: Database, shop: Shop
 ) -> None:

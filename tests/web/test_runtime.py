@@ -120,6 +120,7 @@ def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
     return process.communicate(timeout=20)
 
 
+@pytest.mark.slow
 def test_careops_serve_runs_until_sigterm_then_stops_cleanly(db: Database, shop: Shop) -> None:
     process = start_serve(db)
     try:
@@ -136,6 +137,7 @@ def test_careops_serve_runs_until_sigterm_then_stops_cleanly(db: Database, shop:
 
 
 @pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="CPU pinning is Linux-only")
+@pytest.mark.slow
 def test_careops_serve_on_one_cpu_keeps_every_thread_there(db: Database, shop: Shop) -> None:
     cpu = max(os.sched_getaffinity(0))
     process = start_serve(db, "--cpu", str(cpu))
