@@ -128,7 +128,7 @@ def _show_window(database: object, loop: asyncio.AbstractEventLoop, actor: objec
 
     ops = Ops(database, loop=loop)  # type: ignore[arg-type]
     bridge = EventsBridge()
-    window = MainWindow(ops, bridge, actor, business_name="Self-test")
+    window = MainWindow(ops, bridge, actor, business_name="Self-test")  # type: ignore[arg-type]
     window.resize(1200, 800)
     window.show()
     deadline = time.monotonic() + 3
