@@ -47,6 +47,33 @@ def read_only(fn: Callable[P, T]) -> Callable[P, T]:
     return fn
 
 
+def is_read_only(fn: Callable[..., Any]) -> bool:
+    """True when ``fn`` is marked :func:`read_only` (bound methods and partials included)."""
+    target = getattr(fn, "func", fn)  # functools.partial
+    return bool(getattr(target, _READ_ONLY_ATTR, False))
+
+
+class ReadTransactionWrote(RuntimeError):
+    """A read transaction (``Database.session``) recorded events: the work was a write."""
+
+
+class CallOnRefusedThread(RuntimeError):
+    """``Database.call`` was made on a thread that must never wait on SQL (the Qt thread)."""
+
+
+_refused_thread: int | None = None
+
+
+def refuse_calls_on_thread(ident: int | None) -> None:
+    """Make :meth:`Database.call` raise on the thread ``ident`` (``None``: allow again).
+
+    The desktop app names its Qt thread here at start, so a transaction run there by
+    mistake fails loudly instead of freezing the window.
+    """
+    global _refused_thread
+    _refused_thread = ident
+
+
 def statements(session: Session) -> Statements:
     """A runner for prebuilt Core statements on ``session``'s transaction.
 
@@ -169,11 +196,18 @@ class Database:
         """A plain (deferred) transaction for reading; committed at the end like any other.
 
         Writes belong in :meth:`write_session` (BEGIN IMMEDIATE on SQLite), where
-        two processes cannot both read-then-write.
+        two processes cannot both read-then-write. Raises :class:`ReadTransactionWrote`
+        (and rolls back) when the work recorded events: a function marked ``@read_only``
+        that writes is a bug, and its events must not vanish silently.
         """
         with self._reader() as session, session.begin():
             yield session
-            events.take_pending(session)
+            recorded = events.take_pending(session)
+            if recorded:
+                names = ", ".join(sorted({type(item).__name__ for item in recorded}))
+                raise ReadTransactionWrote(
+                    f"a read transaction recorded events ({names}); its work is a write"
+                )
 
     @contextlib.contextmanager
     def write_session(self) -> Iterator[Session]:
@@ -192,8 +226,17 @@ class Database:
             events.bus.publish(item)
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``fn(session, *args, **kwargs)`` in one transaction on the calling thread."""
-        if getattr(fn, _READ_ONLY_ATTR, False):
+        """Run ``fn(session, *args, **kwargs)`` in one transaction on the calling thread.
+
+        Raises :class:`CallOnRefusedThread` on the thread named by
+        :func:`refuse_calls_on_thread` (the desktop app's Qt thread).
+        """
+        if _refused_thread is not None and threading.get_ident() == _refused_thread:
+            raise CallOnRefusedThread(
+                f"Database.call({getattr(fn, '__qualname__', fn)!r}) on a thread that must not "
+                "wait on SQL; await Database.run instead"
+            )
+        if is_read_only(fn):
             with self.session() as session:
                 return fn(session, *args, **kwargs)
         with self.write_session() as session:

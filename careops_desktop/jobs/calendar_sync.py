@@ -265,5 +265,5 @@ def build_calendar_jobs(database: Database) -> list[Job]:
     sync = CalendarSync(database)
     return [
         Job("calendar_outbox", SEND_INTERVAL, sync.send_changes, initial_delay=5.0),
-        Job("calendar_sync", READ_TICK, sync.read_busy, initial_delay=15.0),
+        Job("calendar_sync", READ_TICK, sync.read_busy, initial_delay=15.0, now=sync.run_now),
     ]

@@ -1,9 +1,11 @@
 """Periodic jobs on an asyncio loop: each job runs, sleeps its interval, runs again.
 
 A failing run is logged and retried at the next interval; one job never stops
-another. ``run_now(name)`` wakes a job early (the "retry now" and "sync now"
-buttons). The scheduler lives on the runtime's loop (its own thread inside the
-desktop app, the main thread under ``careops serve``).
+another. ``run_now(name)`` wakes a job early (the "retry now" button);
+``run_once(name)`` runs a job's work once now and returns its result (the "Sync
+calendars" button, which shows what the pass found). The scheduler lives on the
+runtime's loop (its own thread inside the desktop app, the main thread under
+``careops serve``).
 """
 
 from __future__ import annotations
@@ -18,12 +20,17 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Job:
-    """A named piece of periodic work; ``interval`` is in seconds."""
+    """A named piece of periodic work; ``interval`` is in seconds.
+
+    ``now``: the work a person's "run now" asks for, when it differs from the periodic
+    ``run`` (calendar sync: send waiting changes, then read every calendar at once).
+    """
 
     name: str
     interval: float
     run: Callable[[], Awaitable[object]]
     initial_delay: float = 0.0
+    now: Callable[[], Awaitable[object]] | None = None
     runs: int = field(default=0, init=False)
     failures: int = field(default=0, init=False)
     last_error: str = field(default="", init=False)
@@ -80,6 +87,23 @@ class JobScheduler:
                 log.exception("job %s failed", job.name)
             job.runs += 1
             delay = job.interval
+
+    async def run_once(self, name: str) -> object:
+        """Run job ``name``'s ``now`` work (else its ``run``) once; return its result.
+
+        Call on the scheduler's loop. ``KeyError`` for an unknown job; the work's own
+        errors propagate to the caller (and count as a failure of the job).
+        """
+        job = self.jobs[name]
+        work = job.now or job.run
+        try:
+            return await work()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            job.failures += 1
+            job.last_error = f"{type(exc).__name__}: {exc}"
+            raise
 
     async def stop(self) -> None:
         """Cancel every job and wait until they have all ended."""

@@ -21,6 +21,7 @@ import asyncio
 import importlib
 import logging
 import sys
+import threading
 from pathlib import Path
 
 import shiboken6
@@ -28,16 +29,18 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from careops_desktop.config import backups_dir
-from careops_desktop.core.db import Database
+from careops_desktop.core.db import Database, refuse_calls_on_thread
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services import auth, business
+from careops_desktop.ui import off_thread
 from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import MainWindow
-from careops_desktop.ui.ops import Ops, run_off_thread, show_error_box
+from careops_desktop.ui.off_thread import run_off_thread
+from careops_desktop.ui.ops import Ops, show_error_box
 from careops_desktop.ui.qsettings_keys import LAST_EMAIL, LAST_TAB_KEY
 from careops_desktop.ui.restore_request import restore_requests
 from careops_desktop.ui.runtime_link import RuntimeLink, StatusFeed
@@ -118,7 +121,7 @@ class AppController:
         # thread of their own while the database is checked and the person signs in; the
         # runtime (aiohttp, jinja2, the jobs: ~0.5 s) only after the window's first paint
         preload = (_SCHEMA_MODULE, *((_DEMO_MODULE,) if self.demo else ()), *_first_tab_modules())
-        preloaded = asyncio.ensure_future(run_off_thread(_preload, preload))
+        preloaded = off_thread.spawn(run_off_thread(_preload, preload))
         try:
             if not await self._open_database() or self.database is None:
                 return 1
@@ -326,11 +329,11 @@ class AppController:
                 if started is not None and not started.done():
                     started.set_result(None)
 
-        self._runtime_task = asyncio.ensure_future(start())
+        self._runtime_task = off_thread.spawn(start())
 
     def _start_lock(self, window: MainWindow) -> None:
         if self._lock_task is None or self._lock_task.done():
-            self._lock_task = asyncio.ensure_future(self._lock(window))
+            self._lock_task = off_thread.spawn(self._lock(window))
 
     async def _lock(self, window: MainWindow) -> None:
         """Hide the window behind the unlock dialog; "Sign out" there signs out."""
@@ -368,7 +371,11 @@ class AppController:
             dialog.deleteLater()
 
     async def shutdown(self) -> None:
-        """Close the window, cancel UI work, stop events, stop the database worker."""
+        """Close the window, cancel UI work, stop events, stop the database worker.
+
+        Last, every task started through ``ui.off_thread`` is cancelled and awaited and
+        its pool's threads end.
+        """
         if self.window is not None and shiboken6.isValid(self.window):
             self.window.shutdown()
             self.window.close()
@@ -383,6 +390,7 @@ class AppController:
         if self.database is not None:
             database, self.database = self.database, None
             await run_off_thread(database.close)
+        await off_thread.shutdown()
 
 
 _SCHEMA_MODULE = "careops_desktop.core.schema"  # alembic: ~150 ms to import
@@ -420,9 +428,13 @@ def create_application() -> QApplication:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Open the window for ``args.db`` (``args.demo``: the demo business); the exit code."""
+    """Open the window for ``args.db`` (``args.demo``: the demo business); the exit code.
+
+    From here on ``Database.call`` refuses to run on this (the Qt) thread.
+    """
     import qasync
 
+    refuse_calls_on_thread(threading.get_ident())
     app = create_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -432,3 +444,4 @@ def run_app(args: argparse.Namespace) -> int:
             return int(loop.run_until_complete(controller.run()))
     finally:
         asyncio.set_event_loop(None)
+        refuse_calls_on_thread(None)

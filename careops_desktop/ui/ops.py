@@ -2,13 +2,17 @@
 
 Every view holds the one :class:`Ops` of the signed-in session and calls::
 
-    ops.query(contacts.list_contacts, actor, "smith", on_done=self._show)
+    ops.query(contacts.search_contacts, actor, "smith", on_done=self._show)
     ops.command(bookings.cancel, actor, booking_id, reason, on_done=self._closed)
 
 Both schedule ``await database.run(fn, *args)`` as a task on the Qt loop (qasync) and
 call ``on_done(result)`` or ``on_error(exc)`` back on the Qt thread; the Qt thread never
-runs SQL. Errors the core raises on purpose (:class:`CareOpsError`) go to ``on_error``,
-by default a message box with the words as plain text; anything else is logged with its
+runs SQL. ``query`` takes only readers marked ``@read_only`` (a plain transaction, not the
+write lock); an unmarked function warns with :class:`UnmarkedReadWarning` (an error in tests).
+Work that is not database work leaves the Qt thread through :mod:`careops_desktop.ui.off_thread`.
+
+Errors the core raises on purpose (:class:`CareOpsError`) go to ``on_error``, by
+default a message box with the words as plain text; anything else is logged with its
 traceback and shown as "Something went wrong" with the details folded away.
 
 A busy cursor (and ``busyChanged(True)``) appears only when work lasts longer than half a
@@ -23,24 +27,30 @@ import contextlib
 import logging
 import threading
 import traceback
+import warnings
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from careops_desktop.core.db import Database
+from careops_desktop.core.db import Database, is_read_only
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.ui.off_thread import run_off_thread
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 BUSY_DELAY_MS = 500
 UNEXPECTED_TEXT = "Something went wrong"
+UNMARKED_READS: list[str] = []  # names given to Ops.query unmarked (the tests fail on any)
 
 Callback = Callable[[Any], None]
+
+
+class UnmarkedReadWarning(UserWarning):
+    """``Ops.query`` was given a function not marked ``@read_only`` (pytest makes it an error)."""
 
 
 class Cancelled(Exception):
@@ -78,19 +88,6 @@ class _ProgressRelay(QObject):
     """Carries progress from a worker thread to the Qt thread (a queued signal)."""
 
     progressed = Signal(int, int, str)
-
-
-async def run_off_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Await ``fn(*args)`` on a short-lived thread of its own (not the database worker).
-
-    For work that must not hold the database worker, such as a schema migration that opens
-    its own connection. The thread ends when ``fn`` returns.
-    """
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careops-ui-job")
-    try:
-        return await asyncio.wrap_future(executor.submit(fn, *args, **kwargs))
-    finally:
-        executor.shutdown(wait=False)
 
 
 def show_error_box(parent: QWidget | None, title: str, text: str, details: str = "") -> QMessageBox:
@@ -179,9 +176,22 @@ class Ops(QObject):
     ) -> asyncio.Task[Any]:
         """Read: run ``fn(session, *args, **kwargs)`` off the Qt thread, then call back on it.
 
+        ``fn`` must be marked ``@read_only`` (``core.db.read_only``): a reader begins a plain
+        transaction instead of taking the write lock. An unmarked ``fn`` still runs (as a
+        write) but warns with :class:`UnmarkedReadWarning` and is noted in ``UNMARKED_READS``,
+        which the tests' leak check (``tests/ui/conftest.py``) turns into a failure.
         ``owner``: a QObject whose deletion drops the callbacks (a closed view never hears
         back). Returns the task (awaitable, cancellable).
         """
+        if not is_read_only(fn):
+            name = getattr(fn, "__qualname__", repr(fn))
+            UNMARKED_READS.append(name)
+            warnings.warn(
+                f"ops.query was given {name!r}, which is not marked @read_only; "
+                "it takes the write lock (mark it, or use ops.command)",
+                UnmarkedReadWarning,
+                stacklevel=2,
+            )
         return self._spawn(self._call(fn, args, kwargs, on_done, on_error, owner, None))
 
     def command(
@@ -289,11 +299,6 @@ class Ops(QObject):
             if remaining <= 0:
                 raise TimeoutError(f"{len(self._tasks)} operations still running")
             await asyncio.wait(set(self._tasks), timeout=remaining)
-
-    def cancel_all(self) -> None:
-        """Cancel every task; their callbacks will not run (work already on the worker ends)."""
-        for task in list(self._tasks):
-            task.cancel()
 
     async def shutdown(self) -> None:
         """Cancel and await every task, stop the busy timer; no further work is accepted."""

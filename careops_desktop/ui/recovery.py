@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core import backup
+from careops_desktop.ui import off_thread
 from careops_desktop.ui.backup_rows import BackupRow, first_sound_backup
-from careops_desktop.ui.ops import run_off_thread
+from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
 
 log = logging.getLogger(__name__)
@@ -178,7 +179,7 @@ class RecoveryDialog(QDialog):
             work.close()
             return
         self._set_busy(True)
-        self._task = asyncio.ensure_future(work)
+        self._task = off_thread.spawn(work)
 
     def _set_busy(self, busy: bool) -> None:
         self.restore_latest_button.setEnabled(not busy and bool(self.rows))

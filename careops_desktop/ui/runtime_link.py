@@ -25,7 +25,7 @@ from careops_desktop.core.permissions import Permission
 from careops_desktop.core.services import outbox
 from careops_desktop.core.services.outbox import OutboxCounts
 from careops_desktop.ui.main_window import MainWindow
-from careops_desktop.ui.ops import run_off_thread
+from careops_desktop.ui.off_thread import run_off_thread
 
 if TYPE_CHECKING:
     from careops_desktop.ui.widgets.address_qr import BookingPageButton
@@ -162,6 +162,23 @@ class RuntimeLink:
         except RuntimeError:  # the loop closed meanwhile
             return False
         return True
+
+    async def run_job_once(self, name: str) -> object:
+        """Run job ``name`` once on the runtime's loop now; await its result (any loop).
+
+        The job's own work object is used (for calendar sync the one ``CalendarSync`` the
+        scheduled passes share, so a press never runs beside a scheduled pass).
+        ``LookupError`` when no runtime runs here or it has no such job.
+        """
+        runtime = self.runtime
+        loop = getattr(runtime, "loop", None)
+        scheduler = getattr(runtime, "scheduler", None)
+        if not self.jobs_running or loop is None or scheduler is None:
+            raise LookupError("no runtime runs in this window")
+        if name not in scheduler.jobs or loop.is_closed():
+            raise LookupError(f"the runtime has no job {name!r}")
+        future = asyncio.run_coroutine_threadsafe(scheduler.run_once(name), loop)
+        return await asyncio.wrap_future(future)
 
     async def stop(self) -> None:
         """Stop the listener and the jobs, waiting for their thread to end."""

@@ -12,6 +12,7 @@ import asyncio
 import os
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import urllib.request
@@ -93,23 +94,41 @@ def run_self_test() -> int:
 
 
 def _build_window(database: object) -> str:
+    """Sign in off the Qt thread (``Database.call`` is refused there), then show the window."""
     import qasync
-    from PySide6.QtWidgets import QApplication
 
+    from careops_desktop.core.db import refuse_calls_on_thread
     from careops_desktop.core.demo import plan
     from careops_desktop.core.services import auth
     from careops_desktop.ui.app import create_application
-    from careops_desktop.ui.events_bridge import EventsBridge
-    from careops_desktop.ui.main_window import MainWindow
-    from careops_desktop.ui.ops import Ops
 
     app = create_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    actor = database.call(auth.login, plan.OWNER_EMAIL, plan.OWNER_PASSWORD)  # type: ignore[attr-defined]
+    refuse_calls_on_thread(threading.get_ident())  # as in the app: no SQL on the Qt thread
+    try:
+        actor = loop.run_until_complete(
+            database.run(auth.login, plan.OWNER_EMAIL, plan.OWNER_PASSWORD)  # type: ignore[attr-defined]
+        )
+        return _show_window(database, loop, actor)
+    finally:
+        refuse_calls_on_thread(None)
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+def _show_window(database: object, loop: asyncio.AbstractEventLoop, actor: object) -> str:
+    """Build, paint and close the main window signed in as ``actor``; a one-line summary."""
+    from PySide6.QtWidgets import QApplication
+
+    from careops_desktop.ui import off_thread
+    from careops_desktop.ui.events_bridge import EventsBridge
+    from careops_desktop.ui.main_window import MainWindow
+    from careops_desktop.ui.ops import Ops
+
     ops = Ops(database, loop=loop)  # type: ignore[arg-type]
     bridge = EventsBridge()
-    window = MainWindow(ops, bridge, actor, business_name="Self-test")
+    window = MainWindow(ops, bridge, actor, business_name="Self-test")  # type: ignore[arg-type]
     window.resize(1200, 800)
     window.show()
     deadline = time.monotonic() + 3
@@ -120,9 +139,8 @@ def _build_window(database: object) -> str:
     tabs = window.tab_keys()
     window.close()
     loop.run_until_complete(ops.shutdown())
+    loop.run_until_complete(off_thread.shutdown())
     bridge.close()
-    loop.close()
-    asyncio.set_event_loop(None)
     if image.isNull() or image.width() < 100:
         raise RuntimeError("the main window painted nothing")
     return f"{len(tabs)} tabs: {', '.join(tabs)}; painted {image.width()}x{image.height()}"

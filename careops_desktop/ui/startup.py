@@ -5,7 +5,7 @@ opened and (for SQLite) passed ``PRAGMA quick_check``, or ``None`` after the per
 told why in words (a refused location such as a network drive, a file that cannot be
 opened) or chose Quit on the recovery screen. Never a traceback.
 
-Every step that touches the disk runs on a thread of its own (``run_off_thread``); the
+Every step that touches the disk runs on the shared pool (``off_thread.run_off_thread``); the
 Qt thread only shows dialogs. A damaged SQLite file opens
 :class:`~careops_desktop.ui.recovery.RecoveryDialog` with the database closed; after a
 restore the database is opened and checked again.
@@ -27,7 +27,8 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.ui import early_check
 from careops_desktop.ui.backup_rows import BackupRow, backups_of, taken_text
-from careops_desktop.ui.ops import BUSY_DELAY_MS, run_off_thread
+from careops_desktop.ui.off_thread import run_off_thread
+from careops_desktop.ui.ops import BUSY_DELAY_MS
 from careops_desktop.ui.recovery import RecoveryDialog
 
 log = logging.getLogger(__name__)

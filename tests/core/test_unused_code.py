@@ -49,8 +49,6 @@ ALLOWED: dict[str, str] = {
     "InventoryView": "tab page, imported lazily by name (ui/tabs.py)",
     "AutomationsPage": "settings page, imported lazily by name (ui/settings/registry.py)",
     "IntegrationsPage": "settings page, imported lazily by name (ui/settings/registry.py)",
-    # removed by issue 15 part 1 (Ops.cancel_all); drop this line when that branch is merged
-    "cancel_all": "removed in issue 15 part 1",
 }
 
 

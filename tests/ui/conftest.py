@@ -2,7 +2,9 @@
 
 Every test under ``tests/ui`` FAILS (error at teardown) when it leaves a QTimer active, a
 ``QTimer.singleShot`` pending, a QThread or a new Python thread running, or an asyncio task
-unfinished (napari's dangling-timer/thread fixtures, adapted).
+unfinished (napari's dangling-timer/thread fixtures, adapted), or when ``Ops.query`` was
+given a function not marked ``@read_only``. Work started through ``ui.off_thread`` gets
+the grace period, then is cancelled and its shared pool stopped (waiting for its threads).
 """
 
 from __future__ import annotations
@@ -90,7 +92,11 @@ def no_leaks(
     qapp: QApplication, qloop: asyncio.AbstractEventLoop, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[_LeakTracker]:
     """Fail the test that leaves timers, threads or asyncio tasks running."""
+    from careops_desktop.ui import off_thread
+    from careops_desktop.ui.ops import UNMARKED_READS
+
     tracker = _LeakTracker()
+    UNMARKED_READS.clear()
     threads_before = set(threading.enumerate())
     base_start = QTimer.start
     base_single_shot = QTimer.singleShot
@@ -132,6 +138,9 @@ def no_leaks(
         qapp.processEvents()
         time.sleep(0.005)
     qapp.processEvents()
+    if UNMARKED_READS:
+        problems.append(f"Ops.query given functions not marked @read_only: {UNMARKED_READS}")
+        UNMARKED_READS.clear()
     tasks = _unfinished(qloop)
     if tasks:
         problems.append(f"asyncio tasks still running: {[repr(t.get_coro()) for t in tasks]}")
@@ -147,6 +156,7 @@ def no_leaks(
             timer.stop()
     if tracker.single_shots:
         problems.append(f"{tracker.single_shots} QTimer.singleShot callbacks still pending")
+    off_thread.stop_pool(wait=True)  # its tasks are checked above with every other task
     qthreads = tracker.running_qthreads()
     if qthreads:
         problems.append(f"QThreads still running: {qthreads!r}")

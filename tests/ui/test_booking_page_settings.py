@@ -13,7 +13,7 @@ from sqlalchemy import update
 from careops_desktop.core.models import Business
 from careops_desktop.runtime import Runtime
 from careops_desktop.ui.main_window import MainWindow
-from careops_desktop.ui.ops import run_off_thread
+from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.printing.qr_paint import QUIET_ZONE, qr_matrix
 from careops_desktop.ui.runtime_link import RuntimeLink, StatusFeed
 from careops_desktop.ui.settings.booking_page import BookingPageSettingsPage

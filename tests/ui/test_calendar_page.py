@@ -9,7 +9,11 @@ from PySide6.QtCore import Qt
 from careops_desktop.core.permissions import Actor, Permission, Role
 from careops_desktop.core.services import calendar_sync
 from careops_desktop.integrations import secrets
-from careops_desktop.ui.bookings.calendar_busy import SyncNowButton
+from careops_desktop.jobs.calendar_sync import build_calendar_jobs
+from careops_desktop.runtime import Runtime
+from careops_desktop.ui.bookings.calendar_busy import NO_RUNTIME_TEXT, SyncNowButton
+from careops_desktop.ui.off_thread import run_off_thread
+from careops_desktop.ui.runtime_link import RuntimeLink
 from careops_desktop.ui.settings.calendar_page import CalendarSettingsPage
 from careops_desktop.ui.settings.registry import SETTINGS_PAGES, SettingsContext
 from tests.core.booking_world import build_in
@@ -17,6 +21,7 @@ from tests.integrations.calendar_world import link_clinic, vevent
 from tests.integrations.memory_keyring import memory_keyring
 from tests.integrations.radicale_server import PASSWORD, USER, radicale
 from tests.integrations.smtp_server import free_port
+from tests.ui.conftest import wait_task
 
 __all__ = ["memory_keyring", "radicale"]
 
@@ -93,19 +98,38 @@ def test_connect_pick_calendars_and_save(qtbot, db, ops, radicale, memory_keyrin
 
 
 def test_sync_now_reads_the_calendars_without_blocking_the_window(  # type: ignore[no-untyped-def]
-    qtbot, db, ops, radicale, memory_keyring
+    qtbot, qloop, db, ops, radicale, memory_keyring
 ) -> None:
     linked = link_clinic(db, radicale)
     soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=3)
     stamp = f"{soon:%Y%m%dT%H%M%SZ}"
     radicale.put_event(linked.personal_url, vevent("x", f"DTSTART:{stamp}\nDURATION:PT1H"))
-    button = SyncNowButton(ops)
+    # the runtime's own calendar job runs the pass, on the runtime's loop (not a second sync)
+    runtime = Runtime(db, host="127.0.0.1", port=0, jobs=build_calendar_jobs(db))
+    wait_task(qtbot, qloop.create_task(run_off_thread(runtime.start_in_thread)))
+    link = RuntimeLink(db, host="127.0.0.1", port=0)
+    link.runtime = runtime
+    try:
+        button = SyncNowButton(ops, lambda: link)
+        qtbot.addWidget(button)
+        messages: list[str] = []
+        ops.statusMessage.connect(messages.append)
+        button.click()
+        assert not button.isEnabled()  # the click returned at once; the sync runs on
+        qtbot.waitUntil(lambda: button.isEnabled() and bool(messages), timeout=20_000)
+        assert messages[-1] == "Calendars read: 1, changes: 1."
+        assert runtime.scheduler.jobs["calendar_sync"].failures == 0
+    finally:
+        wait_task(qtbot, qloop.create_task(run_off_thread(runtime.stop)))
+    blocks = db.call(calendar_sync.busy_blocks_for, [linked.world.alice], soon, soon + timedelta(1))
+    assert blocks[linked.world.alice] == [(soon, soon + timedelta(hours=1))]
+
+
+def test_sync_now_without_a_runtime_says_where_the_sync_runs(qtbot, ops) -> None:  # type: ignore[no-untyped-def]
+    button = SyncNowButton(ops, lambda: None)
     qtbot.addWidget(button)
     messages: list[str] = []
     ops.statusMessage.connect(messages.append)
     button.click()
-    assert not button.isEnabled()  # the click returned at once; the sync runs on
-    qtbot.waitUntil(lambda: button.isEnabled() and bool(messages), timeout=20_000)
-    assert messages[-1] == "Calendars read: 1, changes: 1."
-    blocks = db.call(calendar_sync.busy_blocks_for, [linked.world.alice], soon, soon + timedelta(1))
-    assert blocks[linked.world.alice] == [(soon, soon + timedelta(hours=1))]
+    qtbot.waitUntil(lambda: button.isEnabled() and bool(messages), timeout=10_000)
+    assert messages == [NO_RUNTIME_TEXT]

@@ -16,7 +16,7 @@ from careops_desktop.runtime import Runtime
 from careops_desktop.ui.dashboard.attention import FAILED_SHOWN, MessagingAttention
 from careops_desktop.ui.dashboard.view import DashboardView
 from careops_desktop.ui.main_window import MainWindow
-from careops_desktop.ui.ops import run_off_thread
+from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.runtime_link import RuntimeLink
 from tests.core.seed_rows import (
     add_booking,

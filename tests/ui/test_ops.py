@@ -123,6 +123,7 @@ def test_busy_shows_only_after_the_delay(ops, qtbot) -> None:
     wait_task(qtbot, ops.query(_which_thread))
     assert changes == []
 
+    @read_only
     def slow(session: Session) -> str:
         time.sleep(0.8)
         return "done"
@@ -206,6 +207,7 @@ def test_shutdown_cancels_tasks_and_refuses_new_work(ops, qtbot, qloop) -> None:
     release = threading.Event()
     called: list[Any] = []
 
+    @read_only
     def waits(session: Session) -> str:
         release.wait(5)
         return "late"
@@ -225,6 +227,7 @@ def test_shutdown_cancels_tasks_and_refuses_new_work(ops, qtbot, qloop) -> None:
 
 
 def test_not_found_words_reach_on_error(ops, qtbot) -> None:
+    @read_only
     def missing(session: Session) -> None:
         raise NotFound("booking", 7)
 

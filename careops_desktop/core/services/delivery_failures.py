@@ -26,6 +26,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
+from careops_desktop.core.db import read_only
 from careops_desktop.core.models import (
     AddressFailure,
     Booking,
@@ -405,6 +406,7 @@ def _view(failure: AddressFailure, contact: Contact | None) -> FailingAddress:
     )
 
 
+@read_only
 def failing_address(session: Session, address: str | None) -> FailingAddress | None:
     """The failure recorded for ``address``, if mail to it bounces."""
     if not address:
@@ -414,12 +416,14 @@ def failing_address(session: Session, address: str | None) -> FailingAddress | N
     return _view(failure, _contact_for(session, key)) if failure is not None else None
 
 
+@read_only
 def failing_for_contact(session: Session, contact_id: int) -> FailingAddress | None:
     """Whether the contact's email address bounces."""
     email = session.scalar(select(Contact.email).where(Contact.id == contact_id))
     return failing_address(session, email)
 
 
+@read_only
 def failing_for_conversation(session: Session, conversation_id: int) -> FailingAddress | None:
     """Whether the email address of the conversation's contact bounces."""
     contact_id = session.scalar(
@@ -428,6 +432,7 @@ def failing_for_conversation(session: Session, conversation_id: int) -> FailingA
     return failing_for_contact(session, contact_id) if contact_id is not None else None
 
 
+@read_only
 def failing_addresses(session: Session, limit: int = 20) -> list[FailingAddress]:
     """Addresses of contacts that bounce, newest first (for the dashboard's alerts)."""
     rows = session.execute(

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events, page_address
+from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -54,6 +55,7 @@ def _stored_proxies(automations: object) -> tuple[str, ...]:
     return () if problem else entries
 
 
+@read_only
 def get_page_publishing(session: Session) -> PagePublishing | None:
     """The page's public address and trusted proxies; None before setup."""
     settings = find_business_settings(session)
@@ -66,6 +68,7 @@ def get_page_publishing(session: Session) -> PagePublishing | None:
     )
 
 
+@read_only
 def trusted_proxies(session: Session) -> tuple[str, ...]:
     """The proxy addresses and networks trusted with X-Forwarded-* headers (maybe none)."""
     settings = find_business_settings(session)

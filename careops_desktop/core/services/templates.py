@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
+from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -95,6 +96,7 @@ def _stored(session: Session) -> dict[str, Any]:
     return stored if isinstance(stored, dict) else {}
 
 
+@read_only
 def get_template(session: Session, key: str) -> Template:
     """The template ``key`` as the business has it (its own text, or the default)."""
     if key not in DEFAULTS:
@@ -106,6 +108,7 @@ def get_template(session: Session, key: str) -> Template:
     return Template(key, subject, body, True)
 
 
+@read_only
 def list_templates(session: Session) -> list[Template]:
     """Every template in a fixed order."""
     return [get_template(session, key) for key in TEMPLATE_KEYS]
@@ -265,6 +268,7 @@ class Automations:
     retry_hours: int = 24
 
 
+@read_only
 def get_automations(session: Session) -> Automations:
     """The business's automation switches."""
     stored = business_settings(session).automations or {}

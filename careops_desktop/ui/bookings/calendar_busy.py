@@ -16,6 +16,7 @@ import asyncio
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import shiboken6
@@ -28,9 +29,13 @@ from careops_desktop.core.models import BookingType
 from careops_desktop.core.services import calendar_sync, slots
 from careops_desktop.core.services.calendar_sync import ExternalBlock
 from careops_desktop.core.services.slots import DaySlots
-from careops_desktop.ui.ops import Ops, run_off_thread
+from careops_desktop.ui import off_thread
+from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import safe_tooltip
 from careops_desktop.ui.widgets.calendar_data import BusyBlock
+
+if TYPE_CHECKING:
+    from careops_desktop.ui.runtime_link import RuntimeLink
 
 BUSY_IN = " — busy in "
 
@@ -166,17 +171,31 @@ def confirm_then(
     )
 
 
+CALENDAR_JOB = "calendar_sync"
+NO_RUNTIME_TEXT = (
+    "Calendars are synced by the booking page's jobs, which do not run in this window."
+)
+
+
 class SyncNowButton(QPushButton):
     """The Bookings tab's "Sync calendars": send waiting changes, read every calendar now.
 
-    Runs :meth:`CalendarSync.run_now` on the Qt loop (SQL on the database worker,
-    CalDAV in threads), so the window never waits; the outcome goes to the status bar.
+    Starts the runtime's ``calendar_sync`` job at once (``RuntimeLink.run_job_once``, on
+    the runtime's loop, with the one ``CalendarSync`` its scheduled passes share) and
+    awaits its report, so the window never waits; the outcome goes to the status bar.
+    ``runtime_link``: returns the window's link (None when this window runs no runtime).
     """
 
-    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Ops,
+        runtime_link: Callable[[], RuntimeLink | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("Sync calendars", parent)
         self.setObjectName("syncCalendars")
         self.ops = ops
+        self.runtime_link = runtime_link
         self.task: asyncio.Task[None] | None = None
         self.clicked.connect(self.sync_now)
 
@@ -184,20 +203,26 @@ class SyncNowButton(QPushButton):
         if self.task is not None and not self.task.done():
             return
         self.setEnabled(False)
-        self.task = asyncio.ensure_future(self._run())
+        self.task = off_thread.spawn(self._run())
 
     async def _run(self) -> None:
-        from careops_desktop.jobs.calendar_sync import CalendarSync
+        from careops_desktop.jobs.calendar_sync import ReadReport  # caldav: not at start-up
 
+        link = self.runtime_link()
         try:
-            sync = CalendarSync(self.ops.database, offload=run_off_thread)
-            report = await sync.run_now()
+            if link is None or not link.jobs_running:
+                raise LookupError(NO_RUNTIME_TEXT)
+            report = await link.run_job_once(CALENDAR_JOB)
+            if not isinstance(report, ReadReport):
+                raise TypeError(f"the calendar job returned {type(report).__name__}")
             if report.waiting:
                 text = report.waiting
             elif report.errors:
                 text = report.errors[0]
             else:
                 text = f"Calendars read: {report.calendars}, changes: {report.rows_changed}."
+        except LookupError:
+            text = NO_RUNTIME_TEXT
         except Exception as exc:  # a bug must not leave the button dead
             text = f"The calendar sync failed ({type(exc).__name__})."
         if shiboken6.isValid(self):

@@ -104,7 +104,9 @@ class BookingsView(QWidget):
         bar.addWidget(self.range_label, 1)
         bar.addWidget(self.span)
         bar.addWidget(self.provider_filter)
-        self.sync_button = SyncNowButton(context.ops)  # calendar sync: "Sync now"
+        self.sync_button = SyncNowButton(  # calendar sync: "Sync now", on the runtime's job
+            context.ops, lambda: getattr(context.window, "runtime_link", None)
+        )
         bar.addWidget(self.sync_button)
         bar.addWidget(self.new_button)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import CareOpsError, NotFound, ValidationError
 from careops_desktop.core.services import templates
 from careops_desktop.core.services.business import get_business
@@ -59,6 +60,7 @@ SAMPLE = {
 }
 
 
+@read_only
 def business_name(session: Session) -> str:
     """The business's name for the preview (a sample before setup)."""
     try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +36,11 @@ from sqlalchemy.engine import Engine
 from careops_desktop.config import backups_dir
 from careops_desktop.core import backup
 from careops_desktop.core.permissions import Role
+from careops_desktop.ui import off_thread
 from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.backup_rows import BackupRow, backups_of
-from careops_desktop.ui.ops import ProgressReporter, run_off_thread
+from careops_desktop.ui.off_thread import run_off_thread
+from careops_desktop.ui.ops import ProgressReporter
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.restore_request import restore_requests
 from careops_desktop.ui.settings.registry import SettingsContext
@@ -137,7 +139,7 @@ class BackupsPage(QWidget):
     def refresh(self) -> None:
         """Read the backups folder again (off the Qt thread)."""
         stem = backup.sqlite_path(self.engine).stem
-        self._spawn(self._load(stem))
+        off_thread.spawn(self._load(stem), into=self._tasks)
 
     async def _load(self, stem: str) -> None:
         rows = await run_off_thread(backups_of, self.folder, stem)
@@ -201,7 +203,7 @@ class BackupsPage(QWidget):
         """Check the selected backup, confirm, then ask the app to restore it."""
         row = self.selected_row()
         if row is not None and self.may_restore:
-            self._spawn(self._restore(row))
+            off_thread.spawn(self._restore(row), into=self._tasks)
 
     async def _restore(self, row: BackupRow) -> None:
         self.restore_button.setEnabled(False)
@@ -252,7 +254,3 @@ class BackupsPage(QWidget):
 
     # -- tasks ----------------------------------------------------------------------------
 
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)

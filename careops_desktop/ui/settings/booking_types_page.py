@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careops_desktop.core.db import read_only
 from careops_desktop.core.services import booking_types, providers
 from careops_desktop.core.services.booking_types import BookingTypeView
 from careops_desktop.core.services.providers import ProviderView
@@ -34,6 +35,7 @@ def save_booking_type(
     return booking_types.get_booking_type(session, view.id)
 
 
+@read_only
 def load_catalogue(session: Any) -> tuple[list[BookingTypeView], list[ProviderView]]:
     """Every booking type and every active provider, for the page."""
     return booking_types.list_booking_types(session, True), providers.list_providers(session)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Coroutine
 from typing import Any
 
 import shiboken6
@@ -43,7 +42,8 @@ from careops_desktop.integrations.calendar_sync import (
     CalendarError,
     RemoteCalendar,
 )
-from careops_desktop.ui.ops import run_off_thread
+from careops_desktop.ui import off_thread
+from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.field_errors import FieldErrors
@@ -263,7 +263,7 @@ class CalendarSettingsPage(QWidget):
         except ValidationError as exc:
             self.errors.show(exc.fields)
             return
-        self._spawn(self._test(account, self.password.text()))
+        off_thread.spawn(self._test(account, self.password.text()), into=self._tasks)
 
     async def _test(self, account: CalendarAccount, secret: str) -> None:
         self._busy(True, "Connecting…")
@@ -297,7 +297,7 @@ class CalendarSettingsPage(QWidget):
     def _account_saved(self, _account: CalendarAccount) -> None:
         secret = self.password.text()
         self.password.clear()
-        self._spawn(self._keep_secret(secret))
+        off_thread.spawn(self._keep_secret(secret), into=self._tasks)
 
     async def _keep_secret(self, secret: str) -> None:
         text = await run_off_thread(store_secret, secret)
@@ -306,7 +306,7 @@ class CalendarSettingsPage(QWidget):
 
     def save_links(self) -> None:
         self.errors.clear()
-        self._spawn(self._save_links())
+        off_thread.spawn(self._save_links(), into=self._tasks)
 
     async def _save_links(self) -> None:
         self._busy(True, "Saving…")
@@ -342,7 +342,3 @@ class CalendarSettingsPage(QWidget):
             button.setEnabled(not busy)
         set_plain(self.status, text)
 
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
 from typing import Any
 
 import shiboken6
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from careops_desktop import config
 from careops_desktop.integrations import secrets
-from careops_desktop.ui.ops import run_off_thread
+from careops_desktop.ui import off_thread
+from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.qsettings_keys import SAVED_URL_KEY
 from careops_desktop.ui.settings.connection_check import (
@@ -149,7 +149,7 @@ class ConnectionPage(QWidget):
         parsed = self._parsed()
         if parsed is None:
             return
-        self._spawn(self._test(parsed))
+        off_thread.spawn(self._test(parsed), into=self._tasks)
 
     def save(self) -> None:
         """Keep the address (without password) and the password (keyring) for next start."""
@@ -159,11 +159,11 @@ class ConnectionPage(QWidget):
         without = parsed._replace(password=None).render_as_string(hide_password=False)
         password = self.password.text() or (parsed.password or "")
         app_settings().setValue(SAVED_URL_KEY, without)
-        self._spawn(self._save(without, password))
+        off_thread.spawn(self._save(without, password), into=self._tasks)
 
     def forget(self) -> None:
         app_settings().remove(SAVED_URL_KEY)
-        self._spawn(self._forget())
+        off_thread.spawn(self._forget(), into=self._tasks)
 
     # -- work -----------------------------------------------------------------------------
 
@@ -215,7 +215,3 @@ class ConnectionPage(QWidget):
             button.setEnabled(not busy)
         set_plain(self.status, text)
 
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)

@@ -1,21 +1,14 @@
-"""Shared pieces of the integration settings: work off the Qt thread, server fields, secrets.
+"""Shared pieces of the integration settings: server fields and secrets.
 
-Keyring lookups and network tries block, and neither belongs on the database worker:
-:func:`in_background` runs them on a short-lived thread of their own and calls back on
-the Qt thread (only while the page still exists).
+Keyring lookups and network tries block, and neither belongs on the database worker: the
+pages run them with :func:`careops_desktop.ui.off_thread.in_background`.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from typing import Any
-
-import shiboken6
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
 from careops_desktop.integrations import secrets
-from careops_desktop.ui.ops import run_off_thread
 
 SECURITY_CHOICES = (
     ("ssl", "SSL/TLS"),
@@ -24,28 +17,6 @@ SECURITY_CHOICES = (
 )
 KEEP_SECRET = "stored in the system keyring; leave blank to keep it"
 NO_SECRET = "not stored yet"
-
-
-def in_background(
-    owner: QWidget,
-    fn: Callable[..., Any],
-    *args: Any,
-    on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None],
-) -> asyncio.Task[None]:
-    """Run ``fn(*args)`` on a thread of its own; call back on the Qt thread if ``owner`` lives."""
-
-    async def work() -> None:
-        try:
-            result = await run_off_thread(fn, *args)
-        except Exception as exc:
-            if shiboken6.isValid(owner):
-                on_error(exc)
-            return
-        if shiboken6.isValid(owner):
-            on_done(result)
-
-    return asyncio.get_event_loop().create_task(work())
 
 
 def security_combo() -> QComboBox:

@@ -25,11 +25,11 @@ from careops_desktop.core.errors import ValidationError
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.integrations.email_out import send_test_email
+from careops_desktop.ui.off_thread import in_background
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.integration_common import (
     health_text,
-    in_background,
     port_spin,
     secret_field,
     secrets_present,

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QTabWidget, QVBoxL
 
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as cfg
+from careops_desktop.ui.off_thread import in_background
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.integration_common import (
-    in_background,
     secret_field,
     secrets_present,
     show_presence,
