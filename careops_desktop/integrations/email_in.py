@@ -31,7 +31,7 @@ from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datet
 from typing import Any
 
 from careops_desktop.core.errors import CareOpsError
-from careops_desktop.core.services.incoming import IncomingMessage
+from careops_desktop.core.services.incoming import UNREADABLE_NOTE, IncomingMessage
 from careops_desktop.integrations.deadline import Deadline
 from careops_desktop.integrations.error_words import hide_secrets, reply_words, tls_reason
 from careops_desktop.integrations.imap_connection import WatchedIMAP4, WatchedIMAP4SSL
@@ -56,10 +56,6 @@ _MSGID = re.compile(r"<[^<>\s]+>")
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
 UNKNOWN_SENDER = "unknown-sender@invalid"
 SEARCH_REFUSED = "The mail server refused to search the folder ({reply})."
-UNREADABLE_NOTE = (
-    "This email could not be read. Its original is kept: save it to a file and open it "
-    "in your mail program."
-)
 
 
 class MailboxError(CareOpsError):

@@ -31,6 +31,7 @@ from careops_desktop.core.models import (
     Booking,
     Business,
     Contact,
+    Conversation,
     InventoryItem,
     Message,
     OutboxMessage,
@@ -38,7 +39,8 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Permission, Role
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import auth
+from careops_desktop.core.services import auth, contacts, delivery_failures
+from careops_desktop.core.services.incoming import UNREADABLE_NOTE
 
 TODAY = date(2025, 4, 10)  # three weeks back reach the clocks going forward on 30 March
 ZONE = ZoneInfo("Europe/London")
@@ -81,7 +83,7 @@ def test_small_demo_has_a_few_hundred_rows_in_each_table(built: Built) -> None:
     database, summary = built.database, built.summary
     rows = summary.rows
     assert 300 <= rows["bookings"] <= 1_500
-    assert rows["contacts"] == 400 == rows["conversations"]
+    assert rows["contacts"] == 402 == rows["conversations"]  # 400 + two booked on the page
     assert 1_000 <= rows["messages"] <= 3_000
     assert 150 <= rows["form_submissions"] <= 1_000
     assert 300 <= rows["stock_movements"] <= 3_000
@@ -98,7 +100,8 @@ def test_no_provider_has_two_bookings_at_once(built: Built) -> None:
     overlaps = _scalar(
         database,
         "SELECT count(*) FROM bookings a JOIN bookings b ON a.provider_id = b.provider_id "
-        "AND a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at",
+        "AND a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at "
+        "AND a.status != 'cancelled' AND b.status != 'cancelled'",  # freed time is booked again
     )
     assert overlaps == 0
 
@@ -206,9 +209,56 @@ def test_inbox_forms_and_outbox_show_every_state(built: Built) -> None:
             select(func.count()).select_from(Message).where(Message.sender_type == "staff")
         )
     assert [r.status for r in outbox].count("failed") == 1
-    assert {r.status for r in outbox} == {"sent", "failed", "queued"}
+    assert {r.status for r in outbox} == {"sent", "failed", "queued", "bounced"}
     assert all(r.last_error for r in outbox if r.status == "failed")
     assert staff_replies and staff_replies > 50
+
+
+def test_a_new_user_meets_a_duplicate_a_bounce_an_automatic_reply_and_an_unreadable_email(
+    built: Built,
+) -> None:
+    database = built.database
+    owner = database.call(auth.login, OWNER_EMAIL, OWNER_PASSWORD)
+    with database.session() as session:
+        assert contacts.count_possible_duplicates(session, owner) == 1
+        marked = session.scalars(select(Contact).where(Contact.duplicate_of_id.is_not(None))).one()
+        first = session.get(Contact, marked.duplicate_of_id)
+        assert first is not None and first.phone == marked.phone and first.email != marked.email
+        page_bookings = session.scalars(
+            select(Booking.source).where(Booking.contact_id.in_((first.id, marked.id)))
+        ).all()
+        assert page_bookings == ["web", "web"]  # both made by the booking page's service
+
+        bounced = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.status == "bounced")
+        ).one()
+        assert "5.1.1" in bounced.last_error
+        chat = session.get(Message, bounced.chat_message_id)
+        assert chat is not None and chat.delivery_status == "bounced"
+        failing = delivery_failures.failing_addresses(session)
+        assert [f.address for f in failing] == [bounced.recipient]
+        assert failing[0].contact_id is not None
+        conversation = session.scalar(
+            select(Conversation.id).where(Conversation.contact_id == failing[0].contact_id)
+        )
+        assert conversation is not None
+        assert delivery_failures.failing_for_conversation(session, conversation) is not None
+
+        auto = session.scalars(
+            select(Message).where(
+                Message.sender_type == "system",
+                Message.direction == "in",
+                Message.content.contains("sent an automatic reply"),
+            )
+        ).one()
+        assert auto.channel == "email" and auto.delivery_status == "received"
+
+        unreadable = session.scalars(
+            select(Message).where(Message.content == UNREADABLE_NOTE)
+        ).one()
+        assert unreadable.direction == "in" and unreadable.raw
+        thread = session.get(Conversation, unreadable.conversation_id)
+        assert thread is not None and thread.is_open and thread.unread_count >= 1
 
 
 def test_every_contact_can_be_reached_and_no_real_phone_is_used(
@@ -221,7 +271,8 @@ def test_every_contact_can_be_reached_and_no_real_phone_is_used(
     assert all(c.email is None or c.email == c.email.lower() for c in contacts)
     assert all(c.email is None or c.email.split("@")[1].startswith(("example.", "mail.example",
                "post.example")) for c in contacts)  # fmt: skip
-    assert all(c.phone is None or c.phone.startswith("+447700900") for c in contacts)
+    assert all(c.phone is None or c.phone.startswith(("+447700900", "+442079460"))
+               for c in contacts)  # fmt: skip
 
 
 def test_the_demo_accounts_sign_in_with_the_documented_passwords(
@@ -341,7 +392,8 @@ def test_small_demo_builds_on_either_database_and_ids_continue_after_it(db: Data
         overlaps = session.scalar(
             text(
                 "SELECT count(*) FROM bookings a JOIN bookings b ON a.provider_id = b.provider_id "
-                "AND a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at"
+                "AND a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at "
+                "AND a.status != 'cancelled' AND b.status != 'cancelled'"  # freed time is booked again
             )
         )
     assert overlaps == 0

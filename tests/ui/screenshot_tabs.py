@@ -4,7 +4,9 @@ Run under Xvfb (not collected by pytest)::
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tests.ui.screenshot_tabs
 
-Writes docs/screenshots/{bookings,contacts,inbox,forms,inventory}.png.
+Writes docs/screenshots/{bookings,contacts,inbox,forms,inventory}.png, then
+contacts-duplicate.png (the demo's "possible duplicate" selected, its notice shown)
+and inbox-bounced.png (the conversation whose email bounced, its banner shown).
 """
 
 from __future__ import annotations
@@ -30,7 +32,13 @@ async def _settle(app: Any, ops: Any, seconds: float = 0.6) -> None:
 async def _shoot(app: Any, window: Any, ops: Any) -> None:
     from sqlalchemy import func, select
 
-    from careops_desktop.core.models import Booking, Conversation, FormSubmission
+    from careops_desktop.core.models import (
+        Booking,
+        Contact,
+        Conversation,
+        FormSubmission,
+        Message,
+    )
 
     with ops.database.session() as session:
         conversation = session.scalar(
@@ -54,6 +62,12 @@ async def _shoot(app: Any, window: Any, ops: Any) -> None:
         submission = session.scalar(
             select(FormSubmission.id).where(FormSubmission.status == "completed").limit(1)
         )
+        duplicate = session.scalar(
+            select(Contact.id).where(Contact.duplicate_of_id.is_not(None)).limit(1)
+        )
+        bounced = session.scalar(
+            select(Message.conversation_id).where(Message.delivery_status == "bounced").limit(1)
+        )
     for key in TABS:
         page = window.show_tab(key)
         await _settle(app, ops)
@@ -69,8 +83,22 @@ async def _shoot(app: Any, window: Any, ops: Any) -> None:
         elif key == "inventory":
             page.table.selectRow(0)
         await _settle(app, ops, 1.0)
-        window.grab().save(str(OUT / f"{key}.png"))
-        print("wrote", OUT / f"{key}.png")
+        _save(window, key)
+    extras = (("contacts", "contacts-duplicate", {"contact_id": duplicate}),
+              ("inbox", "inbox-bounced", {"conversation_id": bounced}))  # fmt: skip
+    for key, name, flt in extras:
+        if None in flt.values():
+            print("the demo has nothing for", name)
+            continue
+        page = window.show_tab(key)
+        page.apply_filter(flt)
+        await _settle(app, ops, 1.0)
+        _save(window, name)
+
+
+def _save(window: Any, name: str) -> None:
+    window.grab().save(str(OUT / f"{name}.png"))
+    print("wrote", OUT / f"{name}.png")
 
 
 def main() -> int:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from careops_desktop.core.models import Booking, Contact
-from careops_desktop.core.services import contacts
-from careops_desktop.ui.contacts.model import DUPLICATE_BADGE
+from careops_desktop.ui.contacts.model import DUPLICATE_BADGE, DUPLICATE_HEADER
 from tests.ui.tab_helpers import demo_owner, open_tab
 
 
@@ -20,17 +20,14 @@ def db(demo_db: Any) -> Any:
 
 
 def _mark_a_duplicate(db: Any) -> tuple[int, int]:
-    """A demo contact with bookings, and a new contact marked as its possible duplicate."""
-    actor = demo_owner(db)
-    with db.write_session() as session:
-        original_id = session.scalars(select(Booking.contact_id).limit(1)).one()
-        made = contacts.create_contact(
-            session, actor, name="Zz Lookalike", email="lookalike@example.com"
-        )
-        row = session.get(Contact, made.id)
-        assert row is not None
-        row.duplicate_of_id = original_id
-    return original_id, made.id
+    """The demo's pair: a contact booked on the page, and the one its second booking made
+    (same phone, another email), marked as its possible duplicate."""
+    with db.session() as session:
+        duplicate = session.scalars(
+            select(Contact).where(Contact.duplicate_of_id.is_not(None))
+        ).one()
+        assert duplicate.duplicate_of_id is not None
+        return duplicate.duplicate_of_id, duplicate.id
 
 
 def test_the_badge_the_detail_and_the_merge_that_clears_it(db, ops, bridge, qtbot) -> None:
@@ -44,6 +41,8 @@ def test_the_badge_the_detail_and_the_merge_that_clears_it(db, ops, bridge, qtbo
     qtbot.waitUntil(lambda: page.model.row_data(0) is not None, timeout=5000)
     check = [c.key for c in page.model.columns].index("duplicate_of_id")
     assert page.model.index(0, check).data() == DUPLICATE_BADGE
+    header = page.model.headerData(check, Qt.Orientation.Horizontal)
+    assert header == DUPLICATE_HEADER == "Duplicate check"  # says what the badge column is
 
     page.apply_filter({"contact_id": duplicate_id})
     qtbot.waitUntil(lambda: page.current is not None, timeout=5000)

@@ -43,6 +43,10 @@ from careops_desktop.core.services.incoming_match import (
 
 INCOMING_CHANNELS = ("email", "sms", "web")
 STORED_CONTENT_MAX = 1_000_000
+UNREADABLE_NOTE = (  # the text of an email the mail reader could not read (raw kept)
+    "This email could not be read. Its original is kept: save it to a file and open it "
+    "in your mail program."
+)
 SHORTENED_NOTE = "\n\n[The message was shortened here; the full message is kept as received.]"
 ATTACHMENT_KEYS = ("name", "size", "content_type")
 

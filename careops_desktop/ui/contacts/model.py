@@ -64,10 +64,11 @@ def contact_columns(zone_of: ZoneOf) -> list[Column]:
             format=lambda value: fmt_short(value, zone_of()),
         ),
         Column("created_at", "Added", sort_key="created", format=lambda v: fmt_date(v, zone_of())),
-        Column("duplicate_of_id", "Check", format=lambda _id: DUPLICATE_BADGE),
+        Column("duplicate_of_id", DUPLICATE_HEADER, format=lambda _id: DUPLICATE_BADGE),
     ]
 
 
+DUPLICATE_HEADER = "Duplicate check"  # the column of the badge below
 DUPLICATE_BADGE = "Possible duplicate"
 
 

@@ -97,6 +97,7 @@ class FormsView(QWidget):
         submissions.addWidget(self.viewer)
         submissions.setStretchFactor(0, 3)
         submissions.setStretchFactor(1, 2)
+        submissions.setSizes([1000, 400])  # room for every column, "Answered" included
 
         self.forms = RowsModel(form_columns(), parent=self)
         self.forms_table = data_table(self.forms, fit_contents=True)

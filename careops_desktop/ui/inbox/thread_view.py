@@ -136,6 +136,18 @@ class ThreadView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.setAccessibleName("Messages")
+        self._at_end = True  # showing the newest: stay there when the view shrinks or grows
+        self.verticalScrollBar().valueChanged.connect(self._note_place)
+        self.verticalScrollBar().rangeChanged.connect(self._keep_end)
+
+    def _note_place(self, value: int) -> None:
+        self._at_end = value >= self.verticalScrollBar().maximum() - 4
+
+    def _keep_end(self, _low: int, high: int) -> None:
+        """A banner above appeared or cards grew: the newest message stays in sight,
+        unless the person had scrolled back to read."""
+        if self._at_end:
+            self.verticalScrollBar().setValue(high)
 
     def _menu(self, pos: QPoint) -> None:
         index = self.indexAt(pos)

@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -50,6 +50,7 @@ from careops_desktop.ui.widgets.local_time import load_zone
 from careops_desktop.ui.widgets.search_box import SearchBox
 
 STATES = (("Open", True), ("Closed", False), ("All", None))
+WHEN_SAMPLE = "Wed 30 Sep 23:59"  # the widest "When" of the list (an earlier day this year)
 
 
 class InboxView(QWidget):
@@ -85,6 +86,7 @@ class InboxView(QWidget):
         )
         self.table = data_table(self.model, (150, 260, 80))
         header = self.table.horizontalHeader()
+        header.resizeSection(2, when_width(self.table))
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         remember_header(header, "inbox/conversations")
@@ -234,12 +236,21 @@ class InboxView(QWidget):
 
     def _list_loaded(self, count: int) -> None:
         set_plain(self.count_label, f"{count} conversation{'s' if count != 1 else ''}")
-        if self.current_id is not None:
-            row = self.model.row_of(self.current_id)
-            if row is not None:
-                self.table.selectionModel().blockSignals(True)
-                self.table.selectRow(row)
-                self.table.selectionModel().blockSignals(False)
+        self._select_row_of_current()
+
+    def _select_row_of_current(self) -> None:
+        """Highlight the shown conversation's row, or none when it is not listed (a closed
+        one opened from elsewhere), so the list never points at another conversation."""
+        if self.current_id is None:
+            return
+        row = self.model.row_of(self.current_id)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row is None:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(row)
+        selection.blockSignals(False)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -252,6 +263,7 @@ class InboxView(QWidget):
     def open_conversation(self, conversation_id: int) -> None:
         """Show a conversation's thread (and mark it read)."""
         self.current_id = conversation_id
+        self._select_row_of_current()
         self.reply_errors.clear()
         self._load_thread(mark_read=True)
 
@@ -430,3 +442,10 @@ class InboxView(QWidget):
             self.context.set_title("inbox", f"Inbox ({count})" if count else "Inbox")
 
         self.ops.query(inbox.count_unread, self.actor, on_done=show, owner=self)
+
+
+def when_width(table: QWidget) -> int:
+    """Pixels for the "When" column: :data:`WHEN_SAMPLE` in bold (unread rows), plus margins."""
+    bold = table.font()
+    bold.setBold(True)
+    return QFontMetrics(bold).horizontalAdvance(WHEN_SAMPLE) + 20
