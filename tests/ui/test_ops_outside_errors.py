@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.db import read_only
 from careops_desktop.integrations.email_in import MailboxError
 from careops_desktop.integrations.email_out import send_test_email
 from careops_desktop.integrations.settings import SmtpSettings
@@ -59,6 +60,7 @@ def test_a_send_error_from_a_real_mail_server_is_shown_in_its_words(ops, qtbot) 
     ],
 )
 def test_sms_and_mailbox_errors_go_to_on_error_with_their_words(ops, qtbot, error) -> None:
+    @read_only
     def fails(session: Session) -> None:
         raise error
 

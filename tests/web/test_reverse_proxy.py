@@ -141,19 +141,28 @@ def _caddyfile(folder: Path, proxy_port: int, listener_port: int) -> Path:
     return path
 
 
-def _wait_for_caddy(process: subprocess.Popen[bytes], root: Path, port: int) -> None:
+def _wait_for_caddy(process: subprocess.Popen[bytes], log: Path, root: Path, port: int) -> None:
+    """Wait until Caddy completes a TLS handshake for NAME with its own root certificate.
+
+    An open port is not enough: Caddy issues the site's certificate from its internal CA
+    after it starts listening, and a handshake before that ends in an "internal error" alert.
+    """
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"caddy stopped: {process.stderr.read()[-2000:]!r}")  # type: ignore[union-attr]
+            raise AssertionError(f"caddy stopped: {log.read_text(errors='replace')[-2000:]!r}")
         if root.exists():
             try:
-                socket.create_connection(("127.0.0.1", port), 1).close()
-                return
-            except OSError:
+                context = ssl.create_default_context(cafile=str(root))
+                with (
+                    socket.create_connection(("127.0.0.1", port), 1) as sock,
+                    context.wrap_socket(sock, server_hostname=NAME),
+                ):
+                    return
+            except (OSError, ssl.SSLError):
                 pass
         time.sleep(0.1)
-    raise AssertionError("caddy did not start within 30 seconds")
+    raise AssertionError("caddy did not serve its certificate within 30 seconds")
 
 
 @pytest.fixture
@@ -167,16 +176,18 @@ def published(db: Database, shop: Shop, tmp_path: Path) -> Iterator[Published]:
     runtime = Runtime(db, host="127.0.0.1", port=0, jobs=[], settings=LIMITED)
     runtime.start_in_thread()
     assert runtime.port is not None
-    process = subprocess.Popen(
-        [CADDY, "run", "--config", str(_caddyfile(tmp_path, proxy_port, runtime.port))],
-        cwd=tmp_path,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = tmp_path / "caddy.log"
+    with log.open("wb") as caddy_log:  # a file, not a pipe: nobody reads it while Caddy runs
+        process = subprocess.Popen(
+            [CADDY, "run", "--config", str(_caddyfile(tmp_path, proxy_port, runtime.port))],
+            cwd=tmp_path,
+            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+            stdout=subprocess.DEVNULL,
+            stderr=caddy_log,
+        )
     try:
         root = tmp_path / "data" / "pki" / "authorities" / "local" / "root.crt"
-        _wait_for_caddy(process, root, proxy_port)
+        _wait_for_caddy(process, log, root, proxy_port)
         context = ssl.create_default_context(cafile=str(root))
         yield Published(base, proxy_port, runtime.port, context)
     finally:
@@ -186,8 +197,6 @@ def published(db: Database, shop: Shop, tmp_path: Path) -> Iterator[Published]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
         runtime.stop()
 
 
