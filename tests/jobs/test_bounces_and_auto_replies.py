@@ -37,9 +37,9 @@ from tests.integrations.factories import (
     make_contact,
     make_conversation,
 )
+from tests.integrations.imap_setup import setup_mailbox
 from tests.integrations.mail_samples import stranger_mail
 from tests.integrations.memory_keyring import MemoryKeyring
-from tests.jobs.test_imap_poll import _setup_mailbox
 
 __all__ = ["_dovecot", "imap_server"]
 DESK = Actor.system("Desk")
@@ -133,7 +133,7 @@ def test_bounces_and_automatic_replies_through_dovecot(
     with db.session() as s:
         before = {c.id: c.updated_at for c in s.scalars(select(Conversation))}
         outbox_before = s.scalar(select(func.count()).select_from(OutboxMessage))
-    _setup_mailbox(db, imap_server)
+    setup_mailbox(db, imap_server)
 
     for name in [*sorted(BOUNCES), *AUTO_REPLIES]:
         imap_server.deliver(load(name))
