@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.permissions import Actor
@@ -10,6 +11,7 @@ from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller, PollReport
 from tests.integrations.dovecot_server import ImapServer
+from tests.integrations.factories import make_business
 
 
 def imap_settings(
@@ -53,3 +55,15 @@ def setup_mailbox(
 def poll_once(poller: ImapPoller) -> PollReport:
     """One forced poll, run to its end."""
     return asyncio.run(poller.run_once(force=True))
+
+
+def clocked_poller(
+    db: Database, server: ImapServer, now: datetime
+) -> tuple[ImapPoller, list[datetime]]:
+    """A business with its mailbox on ``server``, and a poller whose clock reads ``clock[0]``
+    (``now`` at first; the test moves it by assigning ``clock[0]``)."""
+    with db.write_session() as s:
+        make_business(s)
+    setup_mailbox(db, server)
+    clock = [now]
+    return ImapPoller(db, clock=lambda: clock[0]), clock

@@ -9,12 +9,11 @@ import pytest
 
 from careops_desktop.integrations.email_in import ImapMailbox, MailboxError
 from careops_desktop.integrations.settings import ImapSettings
-from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
+from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.imap_setup import imap_settings
 from tests.integrations.mail_samples import gmail_reply, stranger_mail
 from tests.integrations.smtp_server import free_port
 
-__all__ = ["_dovecot", "imap_server"]
 NOW = datetime.now(UTC)
 
 

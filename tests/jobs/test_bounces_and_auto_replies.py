@@ -19,7 +19,7 @@ from careops_desktop.core.services import inbox, outbox
 from careops_desktop.core.services.dashboard import dashboard
 from careops_desktop.core.services.delivery_failures import failing_for_contact
 from careops_desktop.jobs.imap_poll import ImapPoller
-from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
+from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.eml_samples import (
     AUTO_REPLIES,
     BOUNCES,
@@ -40,7 +40,6 @@ from tests.integrations.imap_setup import poll_once, setup_mailbox
 from tests.integrations.mail_samples import stranger_mail
 from tests.integrations.memory_keyring import MemoryKeyring
 
-__all__ = ["_dovecot", "imap_server"]
 DESK = Actor.system("Desk")
 NOW = datetime.now(UTC)
 

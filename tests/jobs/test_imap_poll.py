@@ -15,18 +15,17 @@ from careops_desktop.core.services import inbox, outbox
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller
-from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
+from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.factories import (
     make_booking,
     make_business,
     make_contact,
     make_conversation,
 )
-from tests.integrations.imap_setup import poll_once, setup_mailbox
+from tests.integrations.imap_setup import clocked_poller, poll_once, setup_mailbox
 from tests.integrations.mail_samples import apple_reply, gmail_reply, outlook_reply, stranger_mail
 from tests.integrations.memory_keyring import MemoryKeyring
 
-__all__ = ["_dovecot", "imap_server"]
 DESK = Actor.system("Desk")
 NOW = datetime.now(UTC)
 
@@ -126,11 +125,7 @@ def test_replies_thread_strip_and_strangers_open_inquiries(
 def test_interval_is_kept_and_errors_are_stored_in_words(
     db: Database, imap_server: ImapServer, memory_keyring: MemoryKeyring
 ) -> None:
-    with db.write_session() as s:
-        make_business(s)
-    setup_mailbox(db, imap_server)
-    clock_now = [NOW]
-    poller = ImapPoller(db, clock=lambda: clock_now[0])
+    poller, clock_now = clocked_poller(db, imap_server, NOW)
     assert asyncio.run(poller.run_once()).polled
     assert not asyncio.run(poller.run_once()).polled  # the 60 s interval has not passed
     clock_now[0] += timedelta(seconds=61)

@@ -17,14 +17,13 @@ from careops_desktop.integrations import email_in, secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.integrations.email_in import UNREADABLE_NOTE
 from careops_desktop.jobs.imap_poll import ImapPoller
-from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
+from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.eml_samples import sample
 from tests.integrations.factories import make_business, make_contact, make_conversation
-from tests.integrations.imap_setup import poll_once, setup_mailbox
+from tests.integrations.imap_setup import clocked_poller, poll_once, setup_mailbox
 from tests.integrations.mail_samples import gmail_reply
 from tests.integrations.memory_keyring import MemoryKeyring
 
-__all__ = ["_dovecot", "imap_server"]
 DESK = Actor.system("Desk")
 NOW = datetime.now(UTC)
 MYSTERY = b"X-Breaks-The-Reader: yes\r\n"  # stands for mail no parser bug found yet
@@ -114,11 +113,7 @@ def test_a_copy_without_message_id_is_recorded_once_and_counted_once(
 def test_failing_since_and_last_success_are_kept(
     db: Database, imap_server: ImapServer, memory_keyring: MemoryKeyring
 ) -> None:
-    with db.write_session() as s:
-        make_business(s)
-    setup_mailbox(db, imap_server)
-    clock = [NOW]
-    poller = ImapPoller(db, clock=lambda: clock[0])
+    poller, clock = clocked_poller(db, imap_server, NOW)
     assert poll_once(poller).error == ""
     worked = db.call(cfg.get_state, "email", "imap")
     assert worked["last_success_at"] == NOW.isoformat() and worked["failing_since"] == ""
