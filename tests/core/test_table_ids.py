@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,7 @@ def test_bookings_match_the_list_for_each_filter(demo: Database) -> None:
 
 def _same_ids_and_rows(
     demo: Database,
+    *,
     listing: Callable[..., list[Any]],
     ids_of: Callable[..., list[int]],
     rows_by_ids: Callable[..., dict[int, Any]],
@@ -148,15 +150,13 @@ def _same_ids_and_rows(
     return ids
 
 
-def _same_bookings(demo: Database, **filters: Any) -> list[int]:
-    return _same_ids_and_rows(
-        demo,
-        bookings.list_bookings,
-        table_ids.booking_ids,
-        table_ids.booking_rows_by_ids,
-        5000,
-        **filters,
-    )
+_same_bookings = partial(
+    _same_ids_and_rows,
+    listing=bookings.list_bookings,
+    ids_of=table_ids.booking_ids,
+    rows_by_ids=table_ids.booking_rows_by_ids,
+    limit=5000,
+)
 
 
 def test_booking_ids_refuse_what_the_list_refuses(demo: Database) -> None:
@@ -187,15 +187,13 @@ def test_submissions_match_the_list_by_form_and_contact(demo: Database) -> None:
     assert _same_submissions(demo, contact_id=contact_id)
 
 
-def _same_submissions(demo: Database, **filters: Any) -> list[int]:
-    return _same_ids_and_rows(
-        demo,
-        form_submissions.list_submissions,
-        table_ids.submission_ids,
-        table_ids.submission_rows_by_ids,
-        1000,
-        **filters,
-    )
+_same_submissions = partial(
+    _same_ids_and_rows,
+    listing=form_submissions.list_submissions,
+    ids_of=table_ids.submission_ids,
+    rows_by_ids=table_ids.submission_rows_by_ids,
+    limit=1000,
+)
 
 
 def test_submission_ids_refuse_an_unknown_status(demo: Database) -> None:
