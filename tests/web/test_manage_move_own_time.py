@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking
-from careops_desktop.core.services import bookings
 from careops_desktop.core.services.booking_flow import BookingReceipt
 from careops_desktop.web.params import format_start
 from tests.web.conftest import AppClient, post_form
+from tests.web.public_booking import book_with_grace
 from tests.web.seed import Shop
 
 pytestmark = pytest.mark.asyncio
@@ -22,15 +22,8 @@ pytestmark = pytest.mark.asyncio
 
 def book_hour(db: Database, shop: Shop, start: datetime, name: str) -> BookingReceipt:
     """A one-hour "Long session" with Dr Grace Hopper."""
-    receipt: BookingReceipt = db.call(
-        bookings.book_public,
-        booking_type_id=shop.long_id,
-        provider_id=shop.grace_id,
-        start_utc=start,
-        name=name,
-        email=f"{name.split()[0].lower()}@example.com",
-    )
-    return receipt
+    email = f"{name.split()[0].lower()}@example.com"
+    return book_with_grace(db, shop, start, name, booking_type_id=shop.long_id, email=email)
 
 
 def offered(page: str) -> set[str]:
