@@ -122,33 +122,42 @@ def pg_server() -> Iterator[PostgresServer]:
 _pg_counter = itertools.count()
 
 
+def _admin(pg_server: PostgresServer, *statements: str) -> None:
+    """Runs ``statements`` on the server's ``postgres`` database, each on its own (autocommit)."""
+    import psycopg
+
+    admin = pg_server.url("postgres").replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def _fresh_pg(pg_server: PostgresServer, create_as: str = "") -> Iterator[str]:
+    """The URL of a new database (``create_as`` added to its CREATE), dropped afterwards."""
+    name = f"careops_test_{os.getpid()}_{next(_pg_counter)}"
+    _admin(pg_server, f'CREATE DATABASE "{name}"{create_as}')
+    yield pg_server.url(name)
+    _admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def pg_db_url(pg_server: PostgresServer) -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test (dropped afterwards)."""
-    import psycopg
-
-    name = f"careops_test_{os.getpid()}_{next(_pg_counter)}"
-    admin = pg_server.url("postgres").replace("+psycopg", "")
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield pg_server.url(name)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from _fresh_pg(pg_server)
 
 
 @pytest.fixture(scope="session")
 def pg_template(pg_server: PostgresServer) -> str:
     """A database migrated to head once per session, copied for each test (fast)."""
-    import psycopg
-
     from careops_desktop.core.db import Database
     from careops_desktop.core.schema import upgrade_to_head
 
     name = f"careops_template_{os.getpid()}"
-    admin = pg_server.url("postgres").replace("+psycopg", "")
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    _admin(
+        pg_server,
+        f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+        f'CREATE DATABASE "{name}"',
+    )
     database = Database(pg_server.url(name))
     try:
         upgrade_to_head(database.engine)
@@ -160,15 +169,7 @@ def pg_template(pg_server: PostgresServer) -> str:
 @pytest.fixture
 def pg_db_from_template(pg_server: PostgresServer, pg_template: str) -> Iterator[str]:
     """A fresh PostgreSQL database at head, copied from the session's template."""
-    import psycopg
-
-    name = f"careops_test_{os.getpid()}_{next(_pg_counter)}"
-    admin = pg_server.url("postgres").replace("+psycopg", "")
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
-    yield pg_server.url(name)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from _fresh_pg(pg_server, f' TEMPLATE "{pg_template}"')
 
 
 @pytest.fixture

@@ -178,9 +178,9 @@ def bench_poll(database: Database, messages: int) -> dict[str, Any]:
     import keyring
     from keyring.backends import fail
 
-    from careops_desktop.integrations import secrets
     from careops_desktop.jobs import imap_poll
     from tests.integrations.dovecot_server import DOVECOT, mailbox, running_dovecot
+    from tests.integrations.imap_setup import poll_once, setup_mailbox
     from tests.integrations.memory_keyring import MemoryKeyring
 
     if not os.path.exists(DOVECOT):
@@ -197,28 +197,18 @@ def bench_poll(database: Database, messages: int) -> dict[str, Any]:
                     assert status == "OK"
             finally:
                 client.logout()
-            database.call(
-                cfg.save_smtp,
-                owner,
-                cfg.SmtpSettings(host="127.0.0.1", port=25, from_address="desk@bench.example"),
+            setup_mailbox(
+                database,
+                server,
+                actor=owner,
+                from_address="desk@bench.example",
+                poll_seconds=300,
+                timeout_seconds=60,
             )
-            database.call(
-                cfg.save_imap,
-                owner,
-                cfg.ImapSettings(
-                    enabled=True,
-                    host=server.host,
-                    port=server.port,
-                    security="none",
-                    username=server.user,
-                    timeout_seconds=60,
-                ),
-            )
-            secrets.set_secret("imap", "password", server.password)
             poller = imap_poll.ImapPoller(database)
             assert messages <= imap_poll.MAX_ROUNDS * 200, "one run_once must take them all"
             started = time.perf_counter()
-            report = asyncio.run(poller.run_once(force=True))
+            report = poll_once(poller)
             elapsed = time.perf_counter() - started
     finally:
         keyring.set_keyring(fail.Keyring())

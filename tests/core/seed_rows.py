@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.db import Database
 from careops_desktop.core.models import (
     Booking,
     BookingType,
@@ -73,6 +76,20 @@ def add_booking(
     session.add(booking)
     session.flush()
     return booking.id
+
+
+def book_in(db: Database, world: Mapping[str, int], start: datetime, **extra: Any) -> int:
+    """One booking for ``world``'s "contact", "type" and "provider" at ``start``, written in
+    its own transaction (``extra`` as :func:`add_booking` takes it)."""
+    with db.write_session() as s:
+        return add_booking(
+            s,
+            contact_id=world["contact"],
+            booking_type_id=world["type"],
+            provider_id=world["provider"],
+            start=start,
+            **extra,
+        )
 
 
 def add_staff_actor(

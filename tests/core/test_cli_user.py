@@ -113,30 +113,11 @@ def _run(db_url: str, stdin: str, *argv: str) -> subprocess.CompletedProcess[str
 
 
 def test_password_typed_twice_in_a_real_process(db_url) -> None:
-    differ = _run(
-        db_url,
-        "first password\nsecond password\n",
-        "user",
-        "add",
-        "o@c.example",
-        "--name",
-        "O",
-        "--role",
-        "owner",
-    )
+    add_owner = ("user", "add", "o@c.example", "--name", "O", "--role", "owner")
+    differ = _run(db_url, "first password\nsecond password\n", *add_owner)
     assert differ.returncode == 1
     assert "differ" in differ.stderr
-    same = _run(
-        db_url,
-        "typed password\ntyped password\n",
-        "user",
-        "add",
-        "o@c.example",
-        "--name",
-        "O",
-        "--role",
-        "owner",
-    )
+    same = _run(db_url, "typed password\ntyped password\n", *add_owner)
     assert same.returncode == 0, same.stderr
     assert "typed password" not in same.stdout + same.stderr
     assert _login(db_url, "o@c.example", "typed password").is_owner

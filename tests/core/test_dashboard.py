@@ -24,12 +24,12 @@ from careops_desktop.core.services import forms
 from careops_desktop.core.services.dashboard import Alert, dashboard, local_day_bounds
 from tests.actors import OWNER
 from tests.core.seed_rows import (
-    add_booking,
     add_booking_type,
     add_business,
     add_contact,
     add_provider,
     add_staff_actor,
+    book_in,
 )
 
 HOSTILE = "<b>bold</b>\n\n'; DROP TABLE messages; --\t\u202eevil"
@@ -48,16 +48,7 @@ def make_world(db: Database, timezone: str) -> dict[str, int]:
 def book(
     db: Database, world: dict[str, int], start: datetime, status: str = "confirmed", **kw: Any
 ) -> int:
-    with db.write_session() as s:
-        return add_booking(
-            s,
-            contact_id=world["contact"],
-            booking_type_id=world["type"],
-            provider_id=world["provider"],
-            start=start,
-            status=status,
-            **kw,
-        )
+    return book_in(db, world, start, status=status, **kw)
 
 
 def utc(*args: int) -> datetime:

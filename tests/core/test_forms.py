@@ -15,12 +15,12 @@ from careops_desktop.core.services import forms
 from careops_desktop.core.services.form_fields import MAX_FIELDS, FormField, validate_definition
 from tests.actors import OWNER
 from tests.core.seed_rows import (
-    add_booking,
     add_booking_type,
     add_business,
     add_contact,
     add_provider,
     add_staff_actor,
+    book_in,
 )
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
@@ -45,14 +45,7 @@ def world(db: Database) -> dict[str, int]:
 
 
 def _booking(db: Database, world: dict[str, int], start: datetime) -> int:
-    with db.write_session() as s:
-        return add_booking(
-            s,
-            contact_id=world["contact"],
-            booking_type_id=world["type"],
-            provider_id=world["provider"],
-            start=start,
-        )
+    return book_in(db, world, start)
 
 
 def _form(db: Database, fields: list[dict[str, object]] | None = None, name: str = "Intake") -> int:

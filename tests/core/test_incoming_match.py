@@ -64,25 +64,31 @@ def test_a_reply_without_references_threads_by_subject(people) -> None:  # type:
     assert db.call(record_incoming, _email("AW: Re: knee"), when).conversation_id == knee
 
 
+def _match_later(  # type: ignore[no-untyped-def]
+    db, subject: str, *, latest: int, renamed: int | None = None
+) -> int | None:
+    """The conversation an email with ``subject`` lands in two days after T0, once ``latest``
+    is the most recently updated thread (and ``renamed``, if given, renamed by staff)."""
+    with db.write_session() as s:
+        if renamed is not None:
+            s.get(Conversation, renamed).subject = "Renamed by staff"  # type: ignore[union-attr]
+        s.get(Conversation, latest).updated_at = T0 + timedelta(days=1)  # type: ignore[union-attr]
+    result = db.call(record_incoming, _email(subject), T0 + timedelta(days=2))
+    return result.conversation_id  # type: ignore[no-any-return]
+
+
 def test_a_closed_conversation_is_not_matched_by_subject(people) -> None:  # type: ignore[no-untyped-def]
     db = people.db
     _ann, knee, invoice = _setup(people)
     db.call(inbox.close, people.owner, knee)
-    with db.write_session() as s:  # the invoice thread is the latest
-        s.get(Conversation, invoice).updated_at = T0 + timedelta(days=1)  # type: ignore[union-attr]
-    result = db.call(record_incoming, _email("Re: Knee"), T0 + timedelta(days=2))
-    assert result.conversation_id == invoice
+    assert _match_later(db, "Re: Knee", latest=invoice) == invoice
 
 
 def test_the_subject_of_an_email_we_sent_matches_too(people) -> None:  # type: ignore[no-untyped-def]
     db = people.db
     _ann, knee, invoice = _setup(people)
     db.call(inbox.reply, people.owner, knee, "How is it?", "email", T0)  # subject "Re: Knee"
-    with db.write_session() as s:
-        s.get(Conversation, knee).subject = "Renamed by staff"  # type: ignore[union-attr]
-        s.get(Conversation, invoice).updated_at = T0 + timedelta(days=1)  # type: ignore[union-attr]
-    result = db.call(record_incoming, _email("RE: Re: Knee"), T0 + timedelta(days=2))
-    assert result.conversation_id == knee
+    assert _match_later(db, "RE: Re: Knee", latest=invoice, renamed=knee) == knee
 
 
 def test_references_still_win_over_the_subject(people) -> None:  # type: ignore[no-untyped-def]

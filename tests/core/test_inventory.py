@@ -15,12 +15,12 @@ from careops_desktop.core.models import BookingTypeStock, InventoryItem, StockMo
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inventory
 from tests.core.seed_rows import (
-    add_booking,
     add_booking_type,
     add_business,
     add_contact,
     add_provider,
     add_staff_actor,
+    book_in,
 )
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
@@ -54,14 +54,7 @@ def world(db: Database) -> dict[str, int]:
 
 
 def _booking(db: Database, world: dict[str, int], start: datetime = NOW) -> int:
-    with db.write_session() as s:
-        return add_booking(
-            s,
-            contact_id=world["contact"],
-            booking_type_id=world["type"],
-            provider_id=world["provider"],
-            start=start,
-        )
+    return book_in(db, world, start)
 
 
 def _quantity(db: Database, item_id: int) -> int:

@@ -75,25 +75,13 @@ def test_add_staff_needs_manage_staff(people) -> None:
 
 def test_only_owners_make_owners(people) -> None:
     _, manager = _manager(people)
+    new = {"email": "new@clinic.example", "full_name": "New", "password": "long enough pw"}
     with pytest.raises(PermissionDenied):
-        people.db.call(
-            staff.add_staff,
-            manager,
-            email="new@clinic.example",
-            full_name="New",
-            password="long enough pw",
-            role="owner",
-        )
+        people.db.call(staff.add_staff, manager, **new, role="owner")
     with pytest.raises(PermissionDenied):
         people.db.call(staff.edit_staff, manager, manager.user_id, role="owner")
     # a manager may still add plain staff
-    people.db.call(
-        staff.add_staff,
-        manager,
-        email="new@clinic.example",
-        full_name="New",
-        password="long enough pw",
-    )
+    people.db.call(staff.add_staff, manager, **new)
 
 
 def test_edit_staff(people) -> None:

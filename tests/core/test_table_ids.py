@@ -6,8 +6,9 @@ state), over every filter and order the list functions take, with hostile search
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -130,13 +131,32 @@ def test_bookings_match_the_list_for_each_filter(demo: Database) -> None:
         assert found, filters
 
 
-def _same_bookings(demo: Database, **filters: Any) -> list[int]:
-    listed = demo.call(bookings.list_bookings, OWNER, limit=5000, **filters)
-    assert len(listed) < 5000
-    ids = demo.call(table_ids.booking_ids, OWNER, **filters)
-    assert ids == [view.id for view in listed]
-    assert demo.call(table_ids.booking_rows_by_ids, OWNER, ids) == {v.id: v for v in listed}
+def _same_ids_and_rows(
+    demo: Database,
+    *,
+    listing: Callable[..., list[Any]],
+    ids_of: Callable[..., list[int]],
+    rows_by_ids: Callable[..., dict[int, Any]],
+    limit: int,
+    **filters: Any,
+) -> list[int]:
+    """``ids_of`` gives the ids of ``listing`` (not cut by ``limit``) in its order, and
+    ``rows_by_ids`` gives back its very rows; the ids are returned."""
+    listed = demo.call(listing, OWNER, limit=limit, **filters)
+    assert len(listed) < limit
+    ids = demo.call(ids_of, OWNER, **filters)
+    assert ids == [row.id for row in listed]
+    assert demo.call(rows_by_ids, OWNER, ids) == {row.id: row for row in listed}
     return ids
+
+
+_same_bookings = partial(
+    _same_ids_and_rows,
+    listing=bookings.list_bookings,
+    ids_of=table_ids.booking_ids,
+    rows_by_ids=table_ids.booking_rows_by_ids,
+    limit=5000,
+)
 
 
 def test_booking_ids_refuse_what_the_list_refuses(demo: Database) -> None:
@@ -167,13 +187,13 @@ def test_submissions_match_the_list_by_form_and_contact(demo: Database) -> None:
     assert _same_submissions(demo, contact_id=contact_id)
 
 
-def _same_submissions(demo: Database, **filters: Any) -> list[int]:
-    listed = demo.call(form_submissions.list_submissions, OWNER, limit=1000, **filters)
-    assert len(listed) < 1000
-    ids = demo.call(table_ids.submission_ids, OWNER, **filters)
-    assert ids == [row.id for row in listed]
-    assert demo.call(table_ids.submission_rows_by_ids, OWNER, ids) == {r.id: r for r in listed}
-    return ids
+_same_submissions = partial(
+    _same_ids_and_rows,
+    listing=form_submissions.list_submissions,
+    ids_of=table_ids.submission_ids,
+    rows_by_ids=table_ids.submission_rows_by_ids,
+    limit=1000,
+)
 
 
 def test_submission_ids_refuse_an_unknown_status(demo: Database) -> None:

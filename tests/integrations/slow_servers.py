@@ -13,7 +13,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 
 class Tarpit:
@@ -67,30 +67,25 @@ class Tarpit:
 
 
 @contextmanager
-def smtp_tarpit(every: float = 3.0) -> Iterator[Tarpit]:
+def _serving(first: bytes, line: bytes | None, every: float = 3.0) -> Iterator[Tarpit]:
+    """A :class:`Tarpit` started on entry and stopped on exit."""
+    server = Tarpit(first, line, every)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def smtp_tarpit(every: float = 3.0) -> AbstractContextManager[Tarpit]:
     """An SMTP greeting that never ends: ``220-`` every ``every`` seconds."""
-    server = Tarpit(b"220-tarpit.example ESMTP please wait\r\n", b"220-still here\r\n", every)
-    try:
-        yield server
-    finally:
-        server.stop()
+    return _serving(b"220-tarpit.example ESMTP please wait\r\n", b"220-still here\r\n", every)
 
 
-@contextmanager
-def imap_tarpit(every: float = 3.0) -> Iterator[Tarpit]:
+def imap_tarpit(every: float = 3.0) -> AbstractContextManager[Tarpit]:
     """An IMAP server that greets, then only ever sends untagged lines."""
-    server = Tarpit(b"* OK tarpit.example IMAP4rev1 ready\r\n", b"* OK still here\r\n", every)
-    try:
-        yield server
-    finally:
-        server.stop()
+    return _serving(b"* OK tarpit.example IMAP4rev1 ready\r\n", b"* OK still here\r\n", every)
 
 
-@contextmanager
-def silent_server() -> Iterator[Tarpit]:
+def silent_server() -> AbstractContextManager[Tarpit]:
     """Accepts the connection and never says a word."""
-    server = Tarpit(b"", None)
-    try:
-        yield server
-    finally:
-        server.stop()
+    return _serving(b"", None)

@@ -9,24 +9,17 @@ import pytest
 
 from careops_desktop.integrations.email_in import ImapMailbox, MailboxError
 from careops_desktop.integrations.settings import ImapSettings
-from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
+from tests.integrations.dovecot_server import ImapServer
+from tests.integrations.imap_setup import imap_settings
 from tests.integrations.mail_samples import gmail_reply, stranger_mail
 from tests.integrations.smtp_server import free_port
 
-__all__ = ["_dovecot", "imap_server"]
 NOW = datetime.now(UTC)
 
 
 @pytest.fixture
 def settings(imap_server: ImapServer) -> Iterator[ImapSettings]:
-    yield ImapSettings(
-        enabled=True,
-        host=imap_server.host,
-        port=imap_server.port,
-        security="none",
-        username=imap_server.user,
-        timeout_seconds=10,
-    )
+    yield imap_settings(imap_server, timeout_seconds=10)
 
 
 def test_fetch_by_uid_without_marking_read(imap_server: ImapServer, settings: ImapSettings) -> None:

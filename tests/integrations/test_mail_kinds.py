@@ -54,12 +54,19 @@ def test_the_bounce_says_when_it_was_written() -> None:
     assert read_bounce(undated).reported_at is None  # type: ignore[union-attr]
 
 
+def _postfix_bounce_with(*swaps: tuple[bytes, bytes]) -> bytes:
+    """The Postfix bounce sample with each ``(old, new)`` replaced everywhere."""
+    raw = load("bounce_postfix.eml")
+    for old, new in swaps:
+        raw = raw.replace(old, new)
+    return raw
+
+
 def test_a_delay_notice_is_not_permanent() -> None:
-    delayed = (
-        load("bounce_postfix.eml")
-        .replace(b"Action: failed", b"Action: delayed")
-        .replace(b"Status: 5.1.1", b"Status: 4.4.1")
-        .replace(b"550 5.1.1", b"451 4.4.1")
+    delayed = _postfix_bounce_with(
+        (b"Action: failed", b"Action: delayed"),
+        (b"Status: 5.1.1", b"Status: 4.4.1"),
+        (b"550 5.1.1", b"451 4.4.1"),
     )
     bounce = read_bounce(delayed)
     assert bounce is not None
@@ -81,11 +88,10 @@ def test_raw_8bit_header_bytes_do_not_hide_the_recipient(name: str) -> None:
 
 
 def test_a_success_report_is_not_a_bounce() -> None:
-    delivered = (
-        load("bounce_postfix.eml")
-        .replace(b"Action: failed", b"Action: delivered")
-        .replace(b"Status: 5.1.1", b"Status: 2.0.0")
-        .replace(b"Subject: Undelivered Mail Returned to Sender", b"Subject: Successful Mail")
+    delivered = _postfix_bounce_with(
+        (b"Action: failed", b"Action: delivered"),
+        (b"Status: 5.1.1", b"Status: 2.0.0"),
+        (b"Subject: Undelivered Mail Returned to Sender", b"Subject: Successful Mail"),
     )
     delivered = (
         delivered.split(b"This is the mail system", 1)[0]

@@ -1,15 +1,17 @@
-"""Fixtures for the job tests: the in-memory keyring, a loopback SMTP server, and ``world``."""
+"""Fixtures for the job tests: the in-memory keyring, a loopback SMTP server, a Dovecot
+mailbox (``imap_server``), and ``world``."""
 
 from __future__ import annotations
 
 import pytest
 
 from careops_desktop.core.db import Database
+from tests.integrations.dovecot_server import _dovecot, imap_server
 from tests.integrations.factories import make_business
 from tests.integrations.memory_keyring import memory_keyring
 from tests.integrations.smtp_server import smtp_server
 
-__all__ = ["memory_keyring", "smtp_server", "world"]
+__all__ = ["_dovecot", "imap_server", "memory_keyring", "smtp_server", "world"]
 
 
 @pytest.fixture

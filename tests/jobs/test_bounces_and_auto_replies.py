@@ -8,10 +8,9 @@ contact, inquiry, unread count or answer comes of any of them.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage
@@ -20,7 +19,7 @@ from careops_desktop.core.services import inbox, outbox
 from careops_desktop.core.services.dashboard import dashboard
 from careops_desktop.core.services.delivery_failures import failing_for_contact
 from careops_desktop.jobs.imap_poll import ImapPoller
-from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
+from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.eml_samples import (
     AUTO_REPLIES,
     BOUNCES,
@@ -37,11 +36,10 @@ from tests.integrations.factories import (
     make_contact,
     make_conversation,
 )
+from tests.integrations.imap_setup import poll_once, setup_mailbox
 from tests.integrations.mail_samples import stranger_mail
 from tests.integrations.memory_keyring import MemoryKeyring
-from tests.jobs.test_imap_poll import _setup_mailbox
 
-__all__ = ["_dovecot", "imap_server"]
 DESK = Actor.system("Desk")
 NOW = datetime.now(UTC)
 
@@ -67,6 +65,13 @@ def _reply(db: Database, conversation_id: int, text: str) -> int:
         return int(found)
 
 
+def _in_thread(conversation_id: int, sender_type: str) -> Select[tuple[Message]]:
+    """The messages of one conversation written by ``sender_type``."""
+    return select(Message).where(
+        Message.conversation_id == conversation_id, Message.sender_type == sender_type
+    )
+
+
 def test_bounces_and_automatic_replies_through_dovecot(
     db: Database, imap_server: ImapServer, memory_keyring: MemoryKeyring
 ) -> None:
@@ -86,36 +91,26 @@ def test_bounces_and_automatic_replies_through_dovecot(
         threads = {key: make_conversation(s, c, f"About {key}").id for key, c in people.items()}
         for conversation in s.scalars(select(Conversation)):
             conversation.is_open = False
-        rows = {
-            "bob": outbox.enqueue(
+        rows: dict[str, int] = {}
+        for key, subject, body, kind, booked_in_days in [
+            ("bob", "Reminder: your appointment tomorrow", "Tomorrow at 09:30.", "reminder", 1),
+            ("dan", "Your form is waiting", "Please fill in the form.", "form_reminder", None),
+            ("erin", "Your booking with Harbour Physio", "Booked.", "confirmation", 2),
+        ]:
+            booking = (
+                make_booking(s, start=NOW + timedelta(days=booked_in_days), contact=people[key])
+                if booked_in_days
+                else None
+            )
+            rows[key] = outbox.enqueue(
                 s,
                 channel="email",
-                recipient="bob@nowhere.example.net",
-                subject="Reminder: your appointment tomorrow",
-                body="Tomorrow at 09:30.",
-                kind="reminder",
-                booking_id=make_booking(s, start=NOW + timedelta(days=1), contact=people["bob"]).id,
-            ),
-            "dan": outbox.enqueue(
-                s,
-                channel="email",
-                recipient="dan@contoso.com",
-                subject="Your form is waiting",
-                body="Please fill in the form.",
-                kind="form_reminder",
-            ),
-            "erin": outbox.enqueue(
-                s,
-                channel="email",
-                recipient="erin@contoso.com",
-                subject="Your booking with Harbour Physio",
-                body="Booked.",
-                kind="confirmation",
-                booking_id=make_booking(
-                    s, start=NOW + timedelta(days=2), contact=people["erin"]
-                ).id,
-            ),
-        }
+                recipient=people[key].email,
+                subject=subject,
+                body=body,
+                kind=kind,
+                booking_id=booking.id if booking else None,
+            )
     rows["ada"] = _reply(db, threads["ada"], "How is the knee?")
     rows["carol"] = _reply(db, threads["carol"], "Massage on Friday at 3?")
     returned = {
@@ -133,13 +128,13 @@ def test_bounces_and_automatic_replies_through_dovecot(
     with db.session() as s:
         before = {c.id: c.updated_at for c in s.scalars(select(Conversation))}
         outbox_before = s.scalar(select(func.count()).select_from(OutboxMessage))
-    _setup_mailbox(db, imap_server)
+    setup_mailbox(db, imap_server)
 
     for name in [*sorted(BOUNCES), *AUTO_REPLIES]:
         imap_server.deliver(load(name))
     imap_server.deliver(stranger_mail())  # a person writing still opens an inquiry
 
-    report = asyncio.run(ImapPoller(db).run_once(force=True))
+    report = poll_once(ImapPoller(db))
     assert report.error == ""
 
     by_address = {v[0]: (v[2], v[3]) for v in BOUNCES.values()}
@@ -152,28 +147,16 @@ def test_bounces_and_automatic_replies_through_dovecot(
             assert words in row.last_error and status in row.last_error, key
             failing = failing_for_contact(s, ids[key])
             assert failing is not None and words in failing.reason, key
-            (note,) = s.scalars(
-                select(Message.content).where(
-                    Message.conversation_id == threads[key], Message.sender_type == "system"
-                )
-            )
-            assert note.startswith(f"The email to {row.recipient} could not be delivered.")
+            (note,) = s.scalars(_in_thread(threads[key], "system"))
+            assert note.content.startswith(f"The email to {row.recipient} could not be delivered.")
         for key in ("ada", "carol"):  # staff replies show as bounced in the thread
-            chat = s.scalars(
-                select(Message).where(
-                    Message.conversation_id == threads[key], Message.sender_type == "staff"
-                )
-            ).one()
+            chat = s.scalars(_in_thread(threads[key], "staff")).one()
             assert chat.delivery_status == "bounced" and chat.delivery_error
 
         erin_row = s.get(OutboxMessage, rows["erin"])
         assert erin_row is not None and erin_row.status == "sent"
         assert failing_for_contact(s, ids["erin"]) is None
-        (ooo,) = s.scalars(
-            select(Message).where(
-                Message.conversation_id == threads["erin"], Message.sender_type == "system"
-            )
-        )
+        (ooo,) = s.scalars(_in_thread(threads["erin"], "system"))
         assert "out of the office until Monday 11 May" in ooo.content
         assert ooo.content.startswith("Erin Example sent an automatic reply")
 
@@ -209,7 +192,7 @@ def test_bounces_and_automatic_replies_through_dovecot(
     # the server hands the same mail over again: nothing is noted twice
     imap_server.deliver(load("bounce_postfix.eml"))
     imap_server.deliver(load("autoreply_outlook_ooo.eml"))
-    assert asyncio.run(ImapPoller(db).run_once(force=True)).error == ""
+    assert poll_once(ImapPoller(db)).error == ""
     with db.session() as s:
         for key in ("ada", "erin"):
             notes = s.scalar(

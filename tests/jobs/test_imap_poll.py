@@ -14,45 +14,20 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inbox, outbox
 from careops_desktop.integrations import secrets
 from careops_desktop.integrations import settings as cfg
-from careops_desktop.jobs.imap_poll import ImapPoller, PollReport
-from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
+from careops_desktop.jobs.imap_poll import ImapPoller
+from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.factories import (
     make_booking,
     make_business,
     make_contact,
     make_conversation,
 )
+from tests.integrations.imap_setup import clocked_poller, poll_once, setup_mailbox
 from tests.integrations.mail_samples import apple_reply, gmail_reply, outlook_reply, stranger_mail
 from tests.integrations.memory_keyring import MemoryKeyring
 
-__all__ = ["_dovecot", "imap_server"]
 DESK = Actor.system("Desk")
 NOW = datetime.now(UTC)
-
-
-def _poll(poller: ImapPoller) -> PollReport:
-    return asyncio.run(poller.run_once(force=True))
-
-
-def _setup_mailbox(db: Database, server: ImapServer) -> None:
-    db.call(
-        cfg.save_smtp,
-        DESK,
-        cfg.SmtpSettings(host="127.0.0.1", port=25, from_address="desk@harbour.example.org"),
-    )
-    db.call(
-        cfg.save_imap,
-        DESK,
-        cfg.ImapSettings(
-            enabled=True,
-            host=server.host,
-            port=server.port,
-            security="none",
-            username=server.user,
-            poll_seconds=60,
-        ),
-    )
-    secrets.set_secret("imap", "password", server.password)
 
 
 def test_replies_thread_strip_and_strangers_open_inquiries(
@@ -83,7 +58,7 @@ def test_replies_thread_strip_and_strangers_open_inquiries(
     with db.session() as s:
         grace_id = s.get(OutboxMessage, confirmation).message_id  # type: ignore[union-attr]
     assert knee_id and bobby_id and grace_id
-    _setup_mailbox(db, imap_server)
+    setup_mailbox(db, imap_server)
 
     imap_server.deliver(gmail_reply(knee_id, "Much better, thank you!"))
     imap_server.deliver(outlook_reply(bobby_id, "Yes, 10:00 works."))
@@ -100,7 +75,7 @@ def test_replies_thread_strip_and_strangers_open_inquiries(
     imap_server.deliver(own_copy)
 
     poller = ImapPoller(db)
-    report = _poll(poller)
+    report = poll_once(poller)
     assert (report.recorded, report.skipped, report.error) == (4, 1, "")
 
     with db.session() as s:
@@ -139,10 +114,10 @@ def test_replies_thread_strip_and_strangers_open_inquiries(
         assert s.scalar(select(Contact).where(Contact.email == "desk@harbour.example.org")) is None
 
     assert imap_server.seen_flags() == [False] * 5
-    assert _poll(poller).recorded == 0
+    assert poll_once(poller).recorded == 0
     restarted = ImapPoller(db)  # a new process: the UID state comes from the database
     imap_server.deliver(gmail_reply(knee_id, "One more thing", n=2))
-    assert _poll(restarted).recorded == 1
+    assert poll_once(restarted).recorded == 1
     state = db.call(cfg.get_state, "email", "imap")
     assert state["last_uid"] == 6 and state["last_error"] == ""
 
@@ -150,11 +125,7 @@ def test_replies_thread_strip_and_strangers_open_inquiries(
 def test_interval_is_kept_and_errors_are_stored_in_words(
     db: Database, imap_server: ImapServer, memory_keyring: MemoryKeyring
 ) -> None:
-    with db.write_session() as s:
-        make_business(s)
-    _setup_mailbox(db, imap_server)
-    clock_now = [NOW]
-    poller = ImapPoller(db, clock=lambda: clock_now[0])
+    poller, clock_now = clocked_poller(db, imap_server, NOW)
     assert asyncio.run(poller.run_once()).polled
     assert not asyncio.run(poller.run_once()).polled  # the 60 s interval has not passed
     clock_now[0] += timedelta(seconds=61)

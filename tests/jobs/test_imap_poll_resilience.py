@@ -3,7 +3,6 @@ without a Message-ID is stored once, and the poll's health is kept for Settings 
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,42 +16,17 @@ from careops_desktop.core.services.mail_poll_health import mail_poll_problem
 from careops_desktop.integrations import email_in, secrets
 from careops_desktop.integrations import settings as cfg
 from careops_desktop.integrations.email_in import UNREADABLE_NOTE
-from careops_desktop.jobs.imap_poll import ImapPoller, PollReport
-from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
+from careops_desktop.jobs.imap_poll import ImapPoller
+from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.eml_samples import sample
 from tests.integrations.factories import make_business, make_contact, make_conversation
+from tests.integrations.imap_setup import clocked_poller, poll_once, setup_mailbox
 from tests.integrations.mail_samples import gmail_reply
 from tests.integrations.memory_keyring import MemoryKeyring
 
-__all__ = ["_dovecot", "imap_server"]
 DESK = Actor.system("Desk")
 NOW = datetime.now(UTC)
 MYSTERY = b"X-Breaks-The-Reader: yes\r\n"  # stands for mail no parser bug found yet
-
-
-def _poll(poller: ImapPoller) -> PollReport:
-    return asyncio.run(poller.run_once(force=True))
-
-
-def _setup_mailbox(db: Database, server: ImapServer) -> None:
-    db.call(
-        cfg.save_smtp,
-        DESK,
-        cfg.SmtpSettings(host="127.0.0.1", port=25, from_address="desk@harbour.example.org"),
-    )
-    db.call(
-        cfg.save_imap,
-        DESK,
-        cfg.ImapSettings(
-            enabled=True,
-            host=server.host,
-            port=server.port,
-            security="none",
-            username=server.user,
-            poll_seconds=60,
-        ),
-    )
-    secrets.set_secret("imap", "password", server.password)
 
 
 def test_poison_messages_never_stop_the_inbox(
@@ -67,7 +41,7 @@ def test_poison_messages_never_stop_the_inbox(
         knee = make_conversation(s, ada, "Knee").id
     knee_id = db.call(inbox.reply, DESK, knee, "How is the knee?").message_id
     assert knee_id
-    _setup_mailbox(db, imap_server)
+    setup_mailbox(db, imap_server)
     real_reader = email_in.read_email
 
     def reader_with_a_bug(raw: bytes, *, too_large: bool = False) -> object:
@@ -85,7 +59,7 @@ def test_poison_messages_never_stop_the_inbox(
     imap_server.deliver(mystery)
     imap_server.deliver(gmail_reply(knee_id, "Much better, thank you!"))
 
-    report = _poll(ImapPoller(db))
+    report = poll_once(ImapPoller(db))
     assert (report.recorded, report.skipped, report.error) == (4, 0, "")
     state = db.call(cfg.get_state, "email", "imap")
     assert state["last_uid"] == 4 and state["last_error"] == "" and state["last_success_at"]
@@ -117,7 +91,7 @@ def test_poison_messages_never_stop_the_inbox(
         assert unreadable.raw == mystery  # saveable from the Inbox (message_originals)
         inquiry = s.get(Conversation, unreadable.conversation_id)
         assert inquiry is not None and inquiry.subject == "Odd one"
-    assert _poll(ImapPoller(db)).recorded == 0  # the poll has moved past all of them
+    assert poll_once(ImapPoller(db)).recorded == 0  # the poll has moved past all of them
 
 
 def test_a_copy_without_message_id_is_recorded_once_and_counted_once(
@@ -125,11 +99,11 @@ def test_a_copy_without_message_id_is_recorded_once_and_counted_once(
 ) -> None:
     with db.write_session() as s:
         make_business(s, email="desk@harbour.example.org")
-    _setup_mailbox(db, imap_server)
+    setup_mailbox(db, imap_server)
     no_id = sample("android_gmail_no_references.eml")
     imap_server.deliver(no_id)
     imap_server.deliver(no_id)  # the server delivered it twice
-    report = _poll(ImapPoller(db))
+    report = poll_once(ImapPoller(db))
     assert (report.recorded, report.skipped) == (1, 1)
     with db.session() as s:
         assert len(s.scalars(select(Message).where(Message.direction == "in")).all()) == 1
@@ -139,20 +113,16 @@ def test_a_copy_without_message_id_is_recorded_once_and_counted_once(
 def test_failing_since_and_last_success_are_kept(
     db: Database, imap_server: ImapServer, memory_keyring: MemoryKeyring
 ) -> None:
-    with db.write_session() as s:
-        make_business(s)
-    _setup_mailbox(db, imap_server)
-    clock = [NOW]
-    poller = ImapPoller(db, clock=lambda: clock[0])
-    assert _poll(poller).error == ""
+    poller, clock = clocked_poller(db, imap_server, NOW)
+    assert poll_once(poller).error == ""
     worked = db.call(cfg.get_state, "email", "imap")
     assert worked["last_success_at"] == NOW.isoformat() and worked["failing_since"] == ""
 
     secrets.set_secret("imap", "password", "wrong")
     clock[0] = NOW + timedelta(minutes=5)
-    assert "user name and password" in _poll(poller).error
+    assert "user name and password" in poll_once(poller).error
     clock[0] = NOW + timedelta(minutes=70)
-    assert "user name and password" in _poll(poller).error
+    assert "user name and password" in poll_once(poller).error
     state = db.call(cfg.get_state, "email", "imap")
     assert state["failing_since"] == (NOW + timedelta(minutes=5)).isoformat()
     assert state["last_success_at"] == NOW.isoformat()

@@ -13,28 +13,11 @@ is printed for the first address shown.
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
-from typing import Any
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-async def _wait(predicate: Any, timeout: float = 60.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise TimeoutError("screenshot step did not settle")
-        await asyncio.sleep(0.05)
-
-
-def _save(widget: Any, name: str) -> None:
-    path = OUT / f"{name}.png"
-    widget.grab().save(str(path))
-    print("wrote", path)
+from tests.ui.screenshot_run import OUT, run_shots, save, wait_until
 
 
 async def _shoot(folder: Path) -> None:
@@ -48,21 +31,21 @@ async def _shoot(folder: Path) -> None:
         runtime_port=0,
     )
     run = asyncio.ensure_future(controller.run())
-    await _wait(lambda: controller.window is not None and controller.window.isVisible(), 180)
+    await wait_until(lambda: controller.window is not None and controller.window.isVisible(), 180)
     window = controller.window
     window.resize(1400, 900)
     dashboard = window.show_tab("dashboard")
-    await _wait(lambda: dashboard.data is not None and dashboard.charts.data is not None)
+    await wait_until(lambda: dashboard.data is not None and dashboard.charts.data is not None, 60.0)
     # the booking page starts after the window's first paint; its address then joins the status bar
-    await _wait(lambda: window.booking_page_label.text().startswith("Booking page: "))
+    await wait_until(lambda: window.booking_page_label.text().startswith("Booking page: "), 60.0)
     await asyncio.sleep(1.5)
-    _save(window, "dashboard")
+    save(window, "dashboard")
 
     settings = window.show_tab("settings")
     page = settings.select_page("booking_page")
-    await _wait(lambda: page.profile is not None and bool(page.urls))
+    await wait_until(lambda: page.profile is not None and bool(page.urls), 60.0)
     await asyncio.sleep(1.0)
-    _save(window, "booking-page-settings")
+    save(window, "booking-page-settings")
 
     pdf = folder / "poster.pdf"
     await page.write_poster(pdf, page.urls[0])
@@ -76,21 +59,7 @@ async def _shoot(folder: Path) -> None:
 
 
 def main() -> int:
-    import qasync
-    from PySide6.QtCore import QSettings
-
-    from careops_desktop.ui.app import create_application
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="careops-booking-page-shots-"))
-    os.environ["CAREOPS_HOME"] = str(folder)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    app = create_application()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(_shoot(folder))
-    return 0
+    return run_shots("careops-booking-page-shots-", lambda _app, folder: _shoot(folder))
 
 
 if __name__ == "__main__":

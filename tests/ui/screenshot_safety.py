@@ -10,28 +10,11 @@ Writes docs/screenshots/{recovery,audit-log}.png.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-async def _wait(predicate: Any, timeout: float = 120.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise TimeoutError("screenshot step did not settle")
-        await asyncio.sleep(0.05)
-
-
-def _save(widget: Any, name: str) -> None:
-    path = OUT / f"{name}.png"
-    widget.grab().save(str(path))
-    print("wrote", path)
+from tests.ui.screenshot_run import run_shots, save, wait_until
 
 
 async def _recovery(folder: Path) -> None:
@@ -63,7 +46,7 @@ async def _recovery(folder: Path) -> None:
     dialog.resize(720, 440)
     dialog.show()
     await asyncio.sleep(0.5)
-    _save(dialog, "recovery")
+    save(dialog, "recovery")
     dialog.reject()
 
 
@@ -74,16 +57,16 @@ async def _audit(folder: Path) -> None:
 
     controller = AppController(f"sqlite:///{folder / 'demo.sqlite3'}", demo=True)
     run = asyncio.ensure_future(controller.run())
-    await _wait(lambda: controller.window is not None and controller.window.isVisible())
+    await wait_until(lambda: controller.window is not None and controller.window.isVisible(), 120.0)
     window = controller.window
     assert window is not None
     window.resize(1400, 900)
     settings = window.show_tab("settings")
     page = settings.select_page("audit")
-    await _wait(lambda: page.count.text() != "")
+    await wait_until(lambda: page.count.text() != "", 120.0)
     page.first_day.setDate(QDate.currentDate().addYears(-1))
     await asyncio.sleep(1.5)
-    _save(window, "audit-log")
+    save(window, "audit-log")
     window.close()
     await run
 
@@ -94,21 +77,7 @@ async def _shoot(folder: Path) -> None:
 
 
 def main() -> int:
-    import qasync
-    from PySide6.QtCore import QSettings
-
-    from careops_desktop.ui.app import create_application
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="careops-safety-shots-"))
-    os.environ["CAREOPS_HOME"] = str(folder)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    app = create_application()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(_shoot(folder))
-    return 0
+    return run_shots("careops-safety-shots-", lambda _app, folder: _shoot(folder))
 
 
 if __name__ == "__main__":

@@ -10,13 +10,11 @@ Writes docs/screenshots/{login,wizard,wizard-address,dashboard,settings,reports}
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.ui.screenshot_run import run_shots, save
 
 
 async def _pause(app: Any, seconds: float = 0.5) -> None:
@@ -30,12 +28,6 @@ async def _wait(predicate: Any, app: Any, timeout: float = 30.0) -> None:
         if asyncio.get_running_loop().time() > deadline:
             raise TimeoutError("screenshot step did not settle")
         await _pause(app, 0.05)
-
-
-def _save(widget: Any, name: str) -> None:
-    path = OUT / f"{name}.png"
-    widget.grab().save(str(path))
-    print("wrote", path)
 
 
 async def _shoot(app: Any, folder: Path) -> None:
@@ -67,14 +59,14 @@ async def _shoot(app: Any, folder: Path) -> None:
     wizard.next()
     await _wait(lambda: wizard.currentPage() is wizard.providers_page, app)
     await _pause(app)
-    _save(wizard, "wizard")
+    save(wizard, "wizard")
     # the "Where customers book" step, started at directly (the steps between need no input)
     address_id = next(i for i in wizard.pageIds() if wizard.page(i) is wizard.address_page)
     wizard.setStartId(address_id)
     wizard.restart()
     await _wait(lambda: bool(wizard.address_page.shown_address), app)
     await _pause(app)
-    _save(wizard, "wizard-address")
+    save(wizard, "wizard-address")
     wizard.reject()
     await ops.shutdown()
     fresh.close()
@@ -88,16 +80,16 @@ async def _shoot(app: Any, folder: Path) -> None:
     dashboard = window.show_tab("dashboard")
     await _wait(lambda: dashboard.data is not None, app)
     await _pause(app, 1.0)
-    _save(window, "dashboard")
+    save(window, "dashboard")
     settings = window.show_tab("settings")
     page = settings.select_page("business")
     await _wait(lambda: page.profile is not None, app)
     await _pause(app, 1.0)
-    _save(window, "settings")
+    save(window, "settings")
     reports_page = window.show_tab("reports")
     await _wait(lambda: reports_page.report is not None, app)
     await _pause(app, 1.0)
-    _save(window, "reports")
+    save(window, "reports")
     window.signOutRequested.emit()
     await _wait(lambda: isinstance(controller.dialog, LoginDialog), app)
     login = controller.dialog
@@ -105,27 +97,13 @@ async def _shoot(app: Any, folder: Path) -> None:
     login.sign_in.click()
     await _wait(lambda: bool(login.error_text), app)
     await _pause(app)
-    _save(login, "login")
+    save(login, "login")
     login.reject()
     await run
 
 
 def main() -> int:
-    import qasync
-    from PySide6.QtCore import QSettings
-
-    from careops_desktop.ui.app import create_application
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="careops-shell-shots-"))
-    os.environ["CAREOPS_HOME"] = str(folder)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    app = create_application()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(_shoot(app, folder))
-    return 0
+    return run_shots("careops-shell-shots-", _shoot)
 
 
 if __name__ == "__main__":

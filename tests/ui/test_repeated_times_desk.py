@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from careops_desktop.core.db import Database
-from careops_desktop.core.services import bookings, business, providers
+from careops_desktop.core.services import business, providers
 from careops_desktop.core.services.reports import run_report
 from careops_desktop.exports.formatting import csv_text, display_text
 from careops_desktop.ui.bookings.model import PageRequest, load_page, to_calendar
@@ -21,6 +21,7 @@ from careops_desktop.ui.reports.format import format_value
 from careops_desktop.ui.widgets.calendar_data import block_times
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
 from careops_desktop.ui.widgets.week_calendar import tooltip_html
+from tests.web.public_booking import book_with_grace
 from tests.web.seed import SETUP, open_shop
 
 ZONE = ZoneInfo("Australia/Lord_Howe")
@@ -35,14 +36,7 @@ def two_bookings_at_0130(db: Database) -> None:
     night = [providers.HoursRange(d, time(0), time(6)) for d in range(7)]
     db.call(providers.set_weekly_hours, SETUP, shop.grace_id, night)
     for start, name in ((FIRST, "Ada Lovelace"), (SECOND, "Bea Lovelace")):
-        db.call(
-            bookings.book_public,
-            booking_type_id=shop.checkup_id,
-            provider_id=shop.grace_id,
-            start_utc=start,
-            name=name,
-            email=f"{name.split()[0].lower()}@example.com",
-        )
+        book_with_grace(db, shop, start, name, email=f"{name.split()[0].lower()}@example.com")
 
 
 def test_desk_views_carry_the_offset_of_a_repeated_time(db: Database) -> None:

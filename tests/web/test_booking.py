@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, Contact
-from careops_desktop.core.services import bookings
 from careops_desktop.web.params import format_start
 from tests.web.conftest import AppClient, post_form
+from tests.web.public_booking import book_with_grace
 from tests.web.seed import Shop
 
 pytestmark = pytest.mark.asyncio
@@ -49,6 +49,16 @@ def stored(db: Database, token: str) -> tuple[Booking, Contact]:
         assert contact is not None
         session.expunge_all()
         return booking, contact
+
+
+async def _refused(db: Database, client: Any, page: str, shop: Shop, typed: dict[str, str]) -> str:
+    """Posting ``typed`` from the details ``page`` is a 400 that books nothing; its text."""
+    response = await post_form(client, page, f"/book/{shop.checkup_slug}", typed)
+    text = await response.text()
+    assert response.status == 400
+    with db.session() as session:
+        assert session.scalars(select(Booking)).first() is None
+    return text
 
 
 async def test_booking_a_slot_ends_on_the_confirmation_with_ics_and_manage_link(
@@ -87,14 +97,7 @@ async def test_first_available_books_whoever_is_free(
     db: Database, shop: Shop, make_client: AppClient
 ) -> None:
     start = shop.local(shop.day(2), 11)
-    db.call(
-        bookings.book_public,
-        booking_type_id=shop.checkup_id,
-        provider_id=shop.grace_id,
-        start_utc=start,
-        name="Someone Else",
-        email="else@example.com",
-    )
+    book_with_grace(db, shop, start, "Someone Else", email="else@example.com")
     client = await make_client()
     page = await open_details(client, shop, start, choice="any")
     response = await post_form(client, page, f"/book/{shop.checkup_slug}", ADA)
@@ -118,13 +121,9 @@ async def test_missing_details_are_shown_at_the_field_and_everything_typed_is_ke
     # the core's own checks (a malformed email) land at the field too
     page = text
     typed = dict(ADA, email="ada at example", phone="")
-    response = await post_form(client, page, f"/book/{shop.checkup_slug}", typed)
-    text = await response.text()
-    assert response.status == 400
+    text = await _refused(db, client, page, shop, typed)
     assert 'id="f-email-error"' in text
     assert 'value="ada at example"' in text and 'value="Ada Lovelace"' in text
-    with db.session() as session:
-        assert session.scalars(select(Booking)).first() is None
 
 
 async def test_a_slot_taken_meanwhile_is_a_409_with_nearest_times_and_the_details_kept(
@@ -133,14 +132,7 @@ async def test_a_slot_taken_meanwhile_is_a_409_with_nearest_times_and_the_detail
     client = await make_client()
     start = shop.local(shop.day(2), 10)
     page = await open_details(client, shop, start, choice=str(shop.grace_id))
-    db.call(
-        bookings.book_public,
-        booking_type_id=shop.checkup_id,
-        provider_id=shop.grace_id,
-        start_utc=start,
-        name="Quicker Customer",
-        email="quick@example.com",
-    )
+    book_with_grace(db, shop, start, "Quicker Customer", email="quick@example.com")
     response = await post_form(client, page, f"/book/{shop.checkup_slug}", ADA)
     text = await response.text()
     assert response.status == 409
@@ -183,13 +175,9 @@ async def test_hostile_strings_in_every_field_are_echoed_escaped_on_refusal(
     client = await make_client()
     page = await open_details(client, shop, shop.local(shop.day(2), 15))
     typed = {"name": HOSTILE, "email": HOSTILE, "phone": HOSTILE, "notes": HOSTILE}
-    response = await post_form(client, page, f"/book/{shop.checkup_slug}", typed)
-    text = await response.text()
-    assert response.status == 400
+    text = await _refused(db, client, page, shop, typed)
     assert "<script>" not in text and "<img" not in text
     assert text.count("&lt;script&gt;") >= 4
-    with db.session() as session:
-        assert session.scalars(select(Booking)).first() is None
 
 
 async def test_a_malformed_time_or_provider_in_the_post_is_a_readable_400(
@@ -202,9 +190,4 @@ async def test_a_malformed_time_or_provider_in_the_post_is_a_readable_400(
         assert response.status == 400, bad
         assert "<h1" in await response.text()
     off_grid = format_start(shop.local(shop.day(2), 10, 7))
-    response = await post_form(
-        client, page, f"/book/{shop.checkup_slug}", dict(ADA, start=off_grid)
-    )
-    assert response.status == 400
-    with db.session() as session:
-        assert session.scalars(select(Booking)).first() is None
+    await _refused(db, client, page, shop, dict(ADA, start=off_grid))

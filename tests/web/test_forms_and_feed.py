@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import select
 
@@ -65,12 +67,18 @@ async def test_the_form_is_rendered_from_its_definition_with_labels(
     assert response.headers["Cache-Control"] == "no-store"
 
 
-async def test_wrong_answers_are_shown_at_their_fields_with_everything_kept(
-    db: Database, shop: Shop, make_client: AppClient
-) -> None:
+async def _open_form(db: Database, shop: Shop, make_client: AppClient) -> tuple[str, Any, str]:
+    """A booking with a form to fill in: its token, a visitor's client and the form page."""
     _, token = booked_with_form(db, shop)
     client = await make_client()
     page = await (await client.get(f"/forms/{token}")).text()
+    return token, client, page
+
+
+async def test_wrong_answers_are_shown_at_their_fields_with_everything_kept(
+    db: Database, shop: Shop, make_client: AppClient
+) -> None:
+    token, client, page = await _open_form(db, shop, make_client)
     typed = {
         "q_full_name": "",
         "q_date_of_birth": "23/04/1990",
@@ -89,9 +97,7 @@ async def test_wrong_answers_are_shown_at_their_fields_with_everything_kept(
 async def test_answers_are_stored_as_typed_shown_escaped_and_sent_once(
     db: Database, shop: Shop, make_client: AppClient
 ) -> None:
-    _, token = booked_with_form(db, shop)
-    client = await make_client()
-    page = await (await client.get(f"/forms/{token}")).text()
+    token, client, page = await _open_form(db, shop, make_client)
     typed = {
         "q_full_name": HOSTILE,
         "q_date_of_birth": "1990-04-23",
@@ -116,9 +122,7 @@ async def test_answers_are_stored_as_typed_shown_escaped_and_sent_once(
 async def test_a_hostile_answer_on_a_refused_form_is_echoed_escaped(
     db: Database, shop: Shop, make_client: AppClient
 ) -> None:
-    _, token = booked_with_form(db, shop)
-    client = await make_client()
-    page = await (await client.get(f"/forms/{token}")).text()
+    token, client, page = await _open_form(db, shop, make_client)
     typed = {f"q_{f.key}": HOSTILE for f in FIELDS}
     response = await post_form(client, page, f"/forms/{token}", typed)
     text = await response.text()

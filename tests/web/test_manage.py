@@ -10,26 +10,18 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking
-from careops_desktop.core.services import bookings
 from careops_desktop.core.services.booking_flow import BookingReceipt, book_desk
 from careops_desktop.core.services.contacts import find_or_create_contact
 from careops_desktop.web.params import format_start
 from tests.web.conftest import AppClient, hidden_fields, post_form
+from tests.web.public_booking import book_with_grace
 from tests.web.seed import SETUP, Shop
 
 pytestmark = pytest.mark.asyncio
 
 
 def book(db: Database, shop: Shop, start: datetime, name: str = "Ada Lovelace") -> BookingReceipt:
-    receipt: BookingReceipt = db.call(
-        bookings.book_public,
-        booking_type_id=shop.checkup_id,
-        provider_id=shop.grace_id,
-        start_utc=start,
-        name=name,
-        email="ada@example.com",
-    )
-    return receipt
+    return book_with_grace(db, shop, start, name, email="ada@example.com")
 
 
 def status_of(db: Database, booking_id: int) -> tuple[str, datetime]:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking
-from careops_desktop.core.services import bookings
 from careops_desktop.core.services.booking_flow import BookingReceipt
 from careops_desktop.web.params import format_start
 from tests.web.conftest import AppClient, post_form
+from tests.web.public_booking import book_with_grace
 from tests.web.seed import Shop
 
 pytestmark = pytest.mark.asyncio
@@ -21,15 +22,8 @@ pytestmark = pytest.mark.asyncio
 
 def book_hour(db: Database, shop: Shop, start: datetime, name: str) -> BookingReceipt:
     """A one-hour "Long session" with Dr Grace Hopper."""
-    receipt: BookingReceipt = db.call(
-        bookings.book_public,
-        booking_type_id=shop.long_id,
-        provider_id=shop.grace_id,
-        start_utc=start,
-        name=name,
-        email=f"{name.split()[0].lower()}@example.com",
-    )
-    return receipt
+    email = f"{name.split()[0].lower()}@example.com"
+    return book_with_grace(db, shop, start, name, booking_type_id=shop.long_id, email=email)
 
 
 def offered(page: str) -> set[str]:
@@ -49,15 +43,24 @@ def start_of(db: Database, booking_id: int) -> datetime:
         return booking.start_at.replace(tzinfo=UTC)
 
 
-async def test_half_an_hour_later_is_offered_and_the_move_works(
+async def _move_page_beside_another(
     db: Database, shop: Shop, make_client: AppClient
-) -> None:
+) -> tuple[date, BookingReceipt, Any, str, str]:
+    """Ada's hour at 10:00 and another person's at 12:00 in three days; Ada's move page for
+    that day: the day, Ada's booking, her client, the move path and the page."""
     day = shop.day(3)
     mine = book_hour(db, shop, shop.local(day, 10), "Ada Lovelace")
     book_hour(db, shop, shop.local(day, 12), "Other Person")
     client = await make_client()
     move_path = f"/manage/{mine.manage_token}/move"
     page = await (await client.get(move_path, params={"date": day.isoformat()})).text()
+    return day, mine, client, move_path, page
+
+
+async def test_half_an_hour_later_is_offered_and_the_move_works(
+    db: Database, shop: Shop, make_client: AppClient
+) -> None:
+    day, mine, client, move_path, page = await _move_page_beside_another(db, shop, make_client)
     starts = offered(page)
     later = format_start(shop.local(day, 10, 30))
     assert later in starts and format_start(shop.local(day, 9)) in starts
@@ -73,12 +76,7 @@ async def test_half_an_hour_later_is_offered_and_the_move_works(
 async def test_another_bookings_time_is_still_refused(
     db: Database, shop: Shop, make_client: AppClient
 ) -> None:
-    day = shop.day(3)
-    mine = book_hour(db, shop, shop.local(day, 10), "Ada Lovelace")
-    book_hour(db, shop, shop.local(day, 12), "Other Person")
-    client = await make_client()
-    move_path = f"/manage/{mine.manage_token}/move"
-    page = await (await client.get(move_path, params={"date": day.isoformat()})).text()
+    day, mine, client, move_path, page = await _move_page_beside_another(db, shop, make_client)
     for hour, minute in ((11, 30), (12, 0)):
         refused = await post_form(
             client, page, move_path, {"start": format_start(shop.local(day, hour, minute))}

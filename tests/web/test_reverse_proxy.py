@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partialmethod
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -67,7 +68,7 @@ class Published:
     listener_port: int
     context: ssl.SSLContext
 
-    def https(
+    def request(
         self,
         method: str,
         path: str,
@@ -75,27 +76,23 @@ class Published:
         source: str,
         headers: dict[str, str] | None = None,
         body: str | None = None,
+        proxied: bool = True,
     ) -> Reply:
-        """A request through Caddy over HTTPS, from loopback address ``source``."""
-        sock = socket.create_connection(("127.0.0.1", self.proxy_port), 20, (source, 0))
-        connection = http.client.HTTPSConnection(NAME, self.proxy_port, context=self.context)
-        connection.sock = self.context.wrap_socket(sock, server_hostname=NAME)
+        """A request from loopback address ``source``: through Caddy over HTTPS, or with
+        ``proxied=False`` a plain one straight to the listener, bypassing Caddy."""
+        port = self.proxy_port if proxied else self.listener_port
+        sock = socket.create_connection(("127.0.0.1", port), 20, (source, 0))
+        connection: http.client.HTTPConnection
+        if proxied:
+            connection = http.client.HTTPSConnection(NAME, port, context=self.context)
+            connection.sock = self.context.wrap_socket(sock, server_hostname=NAME)
+        else:
+            connection = http.client.HTTPConnection("127.0.0.1", port)
+            connection.sock = sock
         return _exchange(connection, method, path, headers, body)
 
-    def direct(
-        self,
-        method: str,
-        path: str,
-        *,
-        source: str,
-        headers: dict[str, str] | None = None,
-        body: str | None = None,
-    ) -> Reply:
-        """A plain request straight to the listener, bypassing Caddy, from ``source``."""
-        sock = socket.create_connection(("127.0.0.1", self.listener_port), 20, (source, 0))
-        connection = http.client.HTTPConnection("127.0.0.1", self.listener_port)
-        connection.sock = sock
-        return _exchange(connection, method, path, headers, body)
+    https = partialmethod(request, proxied=True)
+    direct = partialmethod(request, proxied=False)
 
 
 def _exchange(

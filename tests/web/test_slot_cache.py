@@ -17,6 +17,7 @@ from careops_desktop.web.params import format_start
 from careops_desktop.web.site import SITE
 from careops_desktop.web.slot_cache import SlotCache
 from tests.web.conftest import AppClient
+from tests.web.public_booking import book_with_grace
 from tests.web.seed import SETUP, Shop
 
 
@@ -58,13 +59,8 @@ async def test_a_cancellation_brings_the_slot_back_at_once(
     client = await make_client()
     day = shop.day(2)
     ten = shop.local(day, 10)
-    receipt = db.call(
-        bookings.book_public,
-        booking_type_id=shop.long_id,
-        provider_id=shop.grace_id,
-        start_utc=ten,
-        name="Walk In",
-        phone="+44 117 496 0100",
+    receipt = book_with_grace(
+        db, shop, ten, "Walk In", booking_type_id=shop.long_id, phone="+44 117 496 0100"
     )
     url = f"/book/{shop.long_slug}?date={day.isoformat()}"
     assert slot_link(shop, ten) not in await (await client.get(url)).text()
