@@ -23,7 +23,7 @@ from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Booking
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit, outbox, templates
-from careops_desktop.core.services.booking_messages import outgoing
+from careops_desktop.core.services.bookings.messages import outgoing
 from careops_desktop.core.services.business import business_zone
 
 REMINDERS = Actor.system("Reminders")

@@ -63,18 +63,18 @@ FORBIDDEN = {
 KNOWN_PRIVATE_REACHES = {
     f"careops_desktop.core.services.table_ids uses careops_desktop.core.services.{name}"
     for name in (
-        "booking_views._filters",
-        "booking_views._joined_for",
-        "booking_views._view_select",
-        "booking_views._views",
-        "form_submissions._ROW_COLUMNS",
-        "form_submissions._base",
-        "form_submissions._filtered",
-        "form_submissions._row",
-        "inbox_views._list_filter",
-        "inbox_views._rows",
-        "inbox_views._rows_select",
-        "inventory_views._like",
+        "bookings.views._filters",
+        "bookings.views._joined_for",
+        "bookings.views._view_select",
+        "bookings.views._views",
+        "forms.submissions._ROW_COLUMNS",
+        "forms.submissions._base",
+        "forms.submissions._filtered",
+        "forms.submissions._row",
+        "inbox.views._list_filter",
+        "inbox.views._rows",
+        "inbox.views._rows_select",
+        "inventory.views._like",
     )
 }
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from careops_desktop.integrations.email_in import ImapMailbox, MailboxError
-from careops_desktop.integrations.settings import ImapSettings
+from careops_desktop.integrations.integration_settings import ImapSettings
 from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
 from tests.integrations.mail_samples import gmail_reply, stranger_mail
 from tests.integrations.smtp_server import free_port

@@ -16,8 +16,8 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay, RelayReport
 from tests.integrations.factories import make_booking, make_business
 from tests.integrations.memory_keyring import MemoryKeyring

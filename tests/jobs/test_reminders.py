@@ -12,7 +12,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import AuditEntry, Booking, OutboxMessage
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox, templates
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from careops_desktop.jobs.reminders import queue_booking_reminders
 from tests.integrations.factories import make_booking, make_business, make_contact

@@ -22,7 +22,7 @@ from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox
 from careops_desktop.integrations import email_in, secrets
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from tests.integrations.factories import make_business

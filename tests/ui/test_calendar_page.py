@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from careops_desktop.core.permissions import Actor, Permission, Role
-from careops_desktop.core.services import calendar_sync
+from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.integrations import secrets
-from careops_desktop.ui.bookings.calendar_busy import SyncNowButton
+from careops_desktop.ui.bookings.outside_busy import SyncNowButton
 from careops_desktop.ui.settings.calendar_page import CalendarSettingsPage
 from careops_desktop.ui.settings.registry import SETTINGS_PAGES, SettingsContext
 from tests.core.booking_world import build_in

@@ -17,7 +17,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, OutboxMessage
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import mail_addresses
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from tests.web.conftest import AppClient, post_form
 from tests.web.seed import Shop
 from tests.web.test_booking import open_details

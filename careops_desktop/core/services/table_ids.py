@@ -32,12 +32,14 @@ from careops_desktop.core.models import (
     InventoryItem,
 )
 from careops_desktop.core.permissions import Actor, Permission, require, require_any
-from careops_desktop.core.services import booking_views, form_submissions, inbox_views
-from careops_desktop.core.services import inventory_views as items
-from careops_desktop.core.services.booking_views import BookingView
-from careops_desktop.core.services.form_submissions import SubmissionRow
-from careops_desktop.core.services.inbox_views import ConversationRow
-from careops_desktop.core.services.inventory_views import ItemView
+from careops_desktop.core.services.bookings import views as booking_views
+from careops_desktop.core.services.bookings.views import BookingView
+from careops_desktop.core.services.forms import submissions as form_submissions
+from careops_desktop.core.services.forms.submissions import SubmissionRow
+from careops_desktop.core.services.inbox import views as inbox_views
+from careops_desktop.core.services.inbox.views import ConversationRow
+from careops_desktop.core.services.inventory import views as items
+from careops_desktop.core.services.inventory.views import ItemView
 
 CHUNK = 500  # ids per IN (...) list: well inside every database's parameter limit
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.clock_text import wall_text
-from careops_desktop.core.services import dashboard as dashboard_service
-from careops_desktop.core.services.dashboard import DashboardData
+from careops_desktop.core.services.dashboard import figures as dashboard_service
+from careops_desktop.core.services.dashboard.figures import DashboardData
 from careops_desktop.ui.dashboard.attention import MessagingAttention
 from careops_desktop.ui.dashboard.charts import DashboardChartsPanel
 from careops_desktop.ui.plain import plain_label, set_plain

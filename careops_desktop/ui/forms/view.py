@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.permissions import Permission
-from careops_desktop.core.services import form_definitions, form_submissions
-from careops_desktop.core.services.booking_types import list_booking_types
-from careops_desktop.core.services.form_definitions import FormView
-from careops_desktop.core.services.form_submissions import SubmissionDetail
+from careops_desktop.core.services.bookings.booking_types import list_booking_types
+from careops_desktop.core.services.forms import definitions as form_definitions
+from careops_desktop.core.services.forms import submissions as form_submissions
+from careops_desktop.core.services.forms.definitions import FormView
+from careops_desktop.core.services.forms.submissions import SubmissionDetail
 from careops_desktop.ui.forms.editor import FormEditor
-from careops_desktop.ui.forms.model import (
+from careops_desktop.ui.forms.tab_data import (
     STATUS_WORDS,
     SubmissionFilter,
     SubmissionSource,

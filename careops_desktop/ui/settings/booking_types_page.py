@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careops_desktop.core.services import booking_types, providers
-from careops_desktop.core.services.booking_types import BookingTypeView
+from careops_desktop.core.services import providers
+from careops_desktop.core.services.bookings import booking_types
+from careops_desktop.core.services.bookings.booking_types import BookingTypeView
 from careops_desktop.core.services.providers import ProviderView
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.registry import SettingsContext

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.errors import CareOpsError, ValidationError
-from careops_desktop.core.services import calendar_sync
-from careops_desktop.core.services.calendar_sync import (
+from careops_desktop.core.services.calendar import links as calendar_sync
+from careops_desktop.core.services.calendar.links import (
     CalendarAccount,
     CalendarRef,
     ProviderCalendars,
 )
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations.calendar_sync import (
+from careops_desktop.integrations.caldav_client import (
     CalDavConnection,
     CalendarError,
     RemoteCalendar,

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
 from careops_desktop.integrations.email_out import send_test_email
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage

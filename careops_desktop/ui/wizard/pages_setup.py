@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import form_definitions
+from careops_desktop.core.services.forms import definitions as form_definitions
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.wizard import steps

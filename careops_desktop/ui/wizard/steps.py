@@ -18,15 +18,15 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import (
-    booking_types,
     bookings,
     business,
-    contacts,
-    form_definitions,
-    inventory,
     providers,
     slots,
 )
+from careops_desktop.core.services.bookings import booking_types
+from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services.forms import definitions as form_definitions
+from careops_desktop.core.services.inventory import stock as inventory
 from careops_desktop.core.services.providers import HoursRange
 
 
