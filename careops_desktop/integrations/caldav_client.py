@@ -36,7 +36,7 @@ from caldav.lib import error as caldav_error
 from icalendar import Calendar, Event
 
 from careops_desktop.core.errors import CareOpsError
-from careops_desktop.core.services.calendar.job_store import (
+from careops_desktop.core.services.calendar import (
     BusyPeriod,
     CalendarToRead,
     EventPlan,

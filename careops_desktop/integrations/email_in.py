@@ -31,7 +31,7 @@ from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datet
 from typing import Any
 
 from careops_desktop.core.errors import CareOpsError
-from careops_desktop.core.services.inbox.incoming import IncomingMessage
+from careops_desktop.core.services.inbox import IncomingMessage
 from careops_desktop.integrations.deadline import Deadline
 from careops_desktop.integrations.error_words import hide_secrets, reply_words, tls_reason
 from careops_desktop.integrations.imap_connection import WatchedIMAP4, WatchedIMAP4SSL

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import recurring_ical_events
 from icalendar import Calendar
 
-from careops_desktop.core.services.calendar.job_store import BusyPeriod
+from careops_desktop.core.services.calendar import BusyPeriod
 
 log = logging.getLogger(__name__)
 

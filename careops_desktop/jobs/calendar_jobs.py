@@ -31,12 +31,9 @@ from typing import Any
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
-from careops_desktop.core.services import outbox
+from careops_desktop.core.services import calendar, outbox
 from careops_desktop.core.services.business import business_zone
-from careops_desktop.core.services.calendar import job_store as calendar_store
-from careops_desktop.core.services.calendar import links as calendar_sync
-from careops_desktop.core.services.calendar.job_store import EventPlan
-from careops_desktop.core.services.calendar.links import CalendarAccount
+from careops_desktop.core.services.calendar import CalendarAccount, EventPlan
 from careops_desktop.integrations import ics, integration_settings, secrets
 from careops_desktop.integrations.caldav_client import CalDavConnection, CalendarError, render_event
 from careops_desktop.jobs.scheduler import Job
@@ -99,7 +96,7 @@ class CalendarSync:
 
     async def _connection(self) -> tuple[CalendarAccount, CalDavConnection | None, str]:
         """The account and a connection to it, or the reason there is none."""
-        account = await self.database.run(calendar_sync.get_account)
+        account = await self.database.run(calendar.get_account)
         if not account.configured:
             return account, None, "The calendar account is not set up."
         try:
@@ -137,7 +134,7 @@ class CalendarSync:
         if connection is None:
             return SendReport(waiting=reason)
         items = await db.run(
-            calendar_store.claim_calendar_changes, self.worker, self.clock(), self.batch
+            calendar.claim_calendar_changes, self.worker, self.clock(), self.batch
         )
         counts = {"sent": 0, "queued": 0, "failed": 0}
         done: set[int] = set()
@@ -146,7 +143,7 @@ class CalendarSync:
             for index, item in enumerate(items):
                 try:
                     if item.booking_id is not None and item.booking_id not in done:
-                        plan = await db.run(calendar_store.plan_booking_event, item.booking_id)
+                        plan = await db.run(calendar.plan_booking_event, item.booking_id)
                         if plan is not None:
                             await self._make_true(connection, plan)
                         done.add(item.booking_id)
@@ -164,7 +161,7 @@ class CalendarSync:
                     if exc.server_down:
                         health = str(exc)
                         rest = [later.id for later in items[index + 1 :]]
-                        await db.run(calendar_store.release_claimed, rest)
+                        await db.run(calendar.release_claimed, rest)
                         break
         finally:
             await self.offload(connection.close)
@@ -179,7 +176,7 @@ class CalendarSync:
         if existing is not None and existing.calendar_url != plan.target_url:
             if existing.href:
                 await self.offload(connection.delete_event, existing.href)
-            await db.run(calendar_store.record_event_removed, plan.booking_id)
+            await db.run(calendar.record_event_removed, plan.booking_id)
         if plan.target_url is None:
             return
         same_place = existing is not None and existing.calendar_url == plan.target_url
@@ -193,7 +190,7 @@ class CalendarSync:
         href = existing.href if same_place and existing is not None else ""
         written = await self.offload(connection.write_event, plan.target_url, uid, text, href)
         written = dataclasses.replace(written, sequence=plan.sequence)
-        await db.run(calendar_store.record_event_written, plan, written, now)
+        await db.run(calendar.record_event_written, plan, written, now)
 
     # -- in: busy time ----------------------------------------------------------------------
 
@@ -217,9 +214,9 @@ class CalendarSync:
             await self.offload(connection.close)
             return ReadReport(waiting="Not due yet.")
         self._last_read = now
-        targets = await db.run(calendar_store.calendars_to_read)
+        targets = await db.run(calendar.calendars_to_read)
         zone = await db.run(business_zone)
-        window = await db.run(calendar_sync.sync_window, now)
+        window = await db.run(calendar.sync_window, now)
         errors: list[str] = []
         changed = 0
         try:
@@ -235,13 +232,13 @@ class CalendarSync:
                 except CalendarError as exc:
                     errors.append(str(exc))
                     await db.run(
-                        calendar_store.record_read_error, target.provider_id, str(exc), now
+                        calendar.record_read_error, target.provider_id, str(exc), now
                     )
                     if exc.server_down:
                         break
                     continue
                 changed += await db.run(
-                    calendar_store.apply_busy,
+                    calendar.apply_busy,
                     target,
                     full=result.full,
                     periods=result.periods,

@@ -18,11 +18,9 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Booking
-from careops_desktop.core.services import outbox, templates
-from careops_desktop.core.services.bookings.messages import form_link, outgoing
-from careops_desktop.core.services.bookings.views import booking_time_text
+from careops_desktop.core.services import forms, outbox, templates
+from careops_desktop.core.services.bookings import booking_time_text, form_link, outgoing
 from careops_desktop.core.services.business import business_zone, public_base_url
-from careops_desktop.core.services.forms import customer_copies as forms
 
 REMINDER_LEAD = timedelta(hours=12)
 QUIET_AFTER_LINK = timedelta(hours=6)

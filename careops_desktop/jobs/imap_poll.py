@@ -28,8 +28,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
-from careops_desktop.core.services.inbox.delivery_failures import record_classified
-from careops_desktop.core.services.inbox.incoming import IncomingMessage, record_incoming
+from careops_desktop.core.services.inbox import IncomingMessage, record_classified, record_incoming
 from careops_desktop.integrations import integration_settings, secrets
 from careops_desktop.integrations.email_in import (
     FetchedMail,

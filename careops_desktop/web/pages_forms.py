@@ -9,7 +9,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from careops_desktop.core.errors import NotFound, ValidationError
-from careops_desktop.core.services.forms import customer_copies as forms
+from careops_desktop.core.services import forms
 from careops_desktop.web.params import not_found, see_other
 from careops_desktop.web.site import SITE
 

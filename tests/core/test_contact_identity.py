@@ -15,8 +15,7 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, Contact, Conversation, OutboxMessage
 from careops_desktop.core.permissions import Actor, Role, permissions_for
-from careops_desktop.core.services import bookings
-from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services import bookings, contacts
 from tests.core.booking_world import NOW, WEDNESDAY, World, at, build_in
 
 MANAGER = Actor(

@@ -17,9 +17,8 @@ from careops_desktop.core.models import (
     FormSubmission,
     Provider,
 )
-from careops_desktop.core.services import business
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.contacts.records import (
+from careops_desktop.core.services import business, contacts
+from careops_desktop.core.services.contacts import (
     normalize_email,
     normalize_phone,
     region_for_timezone,

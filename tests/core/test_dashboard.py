@@ -21,8 +21,8 @@ from careops_desktop.core.models import (
     OutboxMessage,
 )
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.dashboard.figures import Alert, dashboard, local_day_bounds
-from careops_desktop.core.services.forms import customer_copies as forms
+from careops_desktop.core.services import forms
+from careops_desktop.core.services.dashboard import Alert, dashboard, local_day_bounds
 from tests.core.seed_rows import (
     add_booking,
     add_booking_type,

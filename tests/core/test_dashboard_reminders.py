@@ -9,7 +9,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, OutboxMessage
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import templates
-from careops_desktop.core.services.dashboard.figures import (
+from careops_desktop.core.services.dashboard import (
     REMINDER_GRACE,
     Alert,
     dashboard,

@@ -10,7 +10,7 @@ import pytest
 from careops_desktop.cli import main
 from careops_desktop.core.db import Database
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services import contacts
 from careops_desktop.exports.everything import export_all
 
 SYSTEM = Actor.system("Test")

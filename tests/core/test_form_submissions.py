@@ -10,7 +10,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import Booking
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.forms import customer_copies as forms
+from careops_desktop.core.services import forms
 from tests.core.seed_rows import (
     add_booking,
     add_booking_type,

@@ -10,10 +10,8 @@ from sqlalchemy import select
 from careops_desktop.core import events
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import Booking, BookingType, Contact, OutboxMessage, Provider
-from careops_desktop.core.services import outbox
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.inbox import conversations as inbox
-from careops_desktop.core.services.inbox.conversations import IncomingMessage
+from careops_desktop.core.services import contacts, inbox, outbox
+from careops_desktop.core.services.inbox import IncomingMessage
 from tests.core import people_fixtures
 
 people = people_fixtures.people

@@ -14,7 +14,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import BookingTypeStock, InventoryItem, StockMovement
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.inventory import stock as inventory
+from careops_desktop.core.services import inventory
 from tests.core.seed_rows import (
     add_booking,
     add_booking_type,

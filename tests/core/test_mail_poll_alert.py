@@ -12,9 +12,12 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import Integration
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.dashboard.figures import dashboard
-from careops_desktop.core.services.inbox.incoming import IncomingMessage, record_incoming
-from careops_desktop.core.services.inbox.message_originals import save_original_email
+from careops_desktop.core.services.dashboard import dashboard
+from careops_desktop.core.services.inbox import (
+    IncomingMessage,
+    record_incoming,
+    save_original_email,
+)
 from tests.core.seed_rows import add_business, add_staff_actor
 
 OWNER = Actor.system("Test owner")

@@ -9,7 +9,7 @@ from sqlalchemy import event, select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact, Conversation
-from careops_desktop.core.services.inbox import conversations as inbox
+from careops_desktop.core.services import inbox
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -16,9 +16,7 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import Message, OutboxMessage
-from careops_desktop.core.services import business, outbox, templates
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.inbox import conversations as inbox
+from careops_desktop.core.services import business, contacts, inbox, outbox, templates
 from tests.core import people_fixtures
 
 people = people_fixtures.people

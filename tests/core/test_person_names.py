@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from careops_desktop.core.errors import ValidationError
-from careops_desktop.core.services.contacts.person_names import (
+from careops_desktop.core.services.contacts import (
     NAME_MAX,
     check_person_name,
     name_problem,
@@ -102,7 +102,7 @@ def test_the_same_name_ignores_case_width_and_spacing_only() -> None:
 
 
 def test_the_desk_gets_the_same_field_error_and_an_older_name_can_stay(people) -> None:
-    from careops_desktop.core.services.contacts import records as contacts
+    from careops_desktop.core.services import contacts
 
     db = people.db
     with pytest.raises(ValidationError) as caught:

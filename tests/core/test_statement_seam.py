@@ -12,11 +12,8 @@ from careops_desktop.core.db import Database, forget, statements
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import AuditEntry, Contact, Conversation, InventoryItem
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import audit
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.inbox import conversations as inbox
-from careops_desktop.core.services.inventory import stock as inventory
-from careops_desktop.core.services.inventory.movements import apply_movements
+from careops_desktop.core.services import audit, contacts, inbox, inventory
+from careops_desktop.core.services.inventory import apply_movements
 from tests.core.seed_rows import add_business, add_contact
 
 SYSTEM = Actor.system("Test")

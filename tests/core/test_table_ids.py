@@ -30,11 +30,9 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Actor, Permission, Role
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import bookings, table_ids
-from careops_desktop.core.services.bookings.views import ORDERS
+from careops_desktop.core.services import bookings, inbox, inventory, table_ids
+from careops_desktop.core.services.bookings import ORDERS
 from careops_desktop.core.services.forms import submissions as form_submissions
-from careops_desktop.core.services.inbox import conversations as inbox
-from careops_desktop.core.services.inventory import stock as inventory
 
 TODAY = date(2025, 4, 10)
 HOSTILE = "100% <b>x</b> _o'k\\"

@@ -23,8 +23,8 @@ from sqlalchemy import select
 from careops_desktop.core.errors import SlotTaken
 from careops_desktop.core.models import BookingCalendarEvent, OutboxMessage
 from careops_desktop.core.services import bookings, slots
+from careops_desktop.core.services.calendar import CalendarAccount
 from careops_desktop.core.services.calendar import links as calendar_sync
-from careops_desktop.core.services.calendar.links import CalendarAccount
 from careops_desktop.integrations import integration_settings
 from careops_desktop.integrations.caldav_client import CalDavConnection, CalendarError
 from tests.core.booking_world import DESK

@@ -13,8 +13,7 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import outbox
-from careops_desktop.core.services.inbox import conversations as inbox
+from careops_desktop.core.services import inbox, outbox
 from careops_desktop.core.services.templates import TEMPLATE_KEYS
 from careops_desktop.jobs.outbox_relay import HUMAN_KINDS, OutboxRelay
 from careops_desktop.jobs.reminders import queue_booking_reminders

@@ -16,10 +16,9 @@ from sqlalchemy import func, select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import outbox
-from careops_desktop.core.services.dashboard.figures import dashboard
-from careops_desktop.core.services.inbox import conversations as inbox
-from careops_desktop.core.services.inbox.delivery_failures import failing_for_contact
+from careops_desktop.core.services import inbox, outbox
+from careops_desktop.core.services.dashboard import dashboard
+from careops_desktop.core.services.inbox import failing_for_contact
 from careops_desktop.jobs.imap_poll import ImapPoller
 from tests.integrations.dovecot_server import ImapServer, _dovecot, imap_server
 from tests.integrations.eml_samples import (

@@ -11,8 +11,7 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import outbox
-from careops_desktop.core.services.inbox import conversations as inbox
+from careops_desktop.core.services import inbox, outbox
 from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
 from careops_desktop.jobs.imap_poll import ImapPoller, PollReport

@@ -21,8 +21,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import mail_addresses, outbox
-from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services import contacts, mail_addresses, outbox
 from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from tests.integrations.factories import make_business

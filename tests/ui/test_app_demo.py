@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, Conversation, FormSubmission, InventoryItem
 from careops_desktop.core.services.business import business_zone
-from careops_desktop.core.services.dashboard.figures import local_day_bounds
+from careops_desktop.core.services.dashboard import local_day_bounds
 from careops_desktop.ui.dashboard.view import DashboardView
 from tests.ui.shell_helpers import copy_demo, finish, start_controller, wait_window
 

@@ -12,9 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Booking, Contact
-from careops_desktop.core.services import bookings, slots
+from careops_desktop.core.services import bookings, contacts, slots
 from careops_desktop.core.services.bookings import booking_types
-from careops_desktop.core.services.contacts import records as contacts
 from careops_desktop.ui.bookings.dialogs import CancelDialog
 from careops_desktop.ui.widgets.calendar_data import week_start
 from tests.ui.tab_helpers import (

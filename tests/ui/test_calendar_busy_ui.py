@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Booking
+from careops_desktop.core.services.calendar import BusyPeriod, CalendarToRead
 from careops_desktop.core.services.calendar import job_store as calendar_store
-from careops_desktop.core.services.calendar.job_store import BusyPeriod, CalendarToRead
 from careops_desktop.ui.bookings.dialogs import BookingDialog
 from careops_desktop.ui.bookings.outside_busy import BUSY_IN
 from careops_desktop.ui.bookings.page_data import (

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Booking, Contact, Conversation, FormSubmission
-from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services import contacts
 from tests.ui.tab_helpers import (
     assert_shown_literally,
     demo_owner,

@@ -71,7 +71,7 @@ def test_every_event_class_has_an_area_keyed_by_the_class() -> None:
 
 def test_a_committed_write_reaches_the_bridge(db, bridge, qtbot) -> None:
     from careops_desktop.core.permissions import Actor
-    from careops_desktop.core.services.contacts import records as contacts
+    from careops_desktop.core.services import contacts
 
     with qtbot.waitSignal(bridge.contactsChanged, timeout=3000) as signal:
         db.call(contacts.create_contact, Actor.system(), name="Ann", email="ann@example.com")

@@ -9,10 +9,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Conversation, Message, OutboxMessage
-from careops_desktop.core.services import business
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.inbox import conversations as inbox
-from careops_desktop.core.services.inbox.incoming import IncomingMessage, record_incoming
+from careops_desktop.core.services import business, contacts, inbox
+from careops_desktop.core.services.inbox import IncomingMessage, record_incoming
 from tests.ui.tab_helpers import (
     assert_shown_literally,
     hostile_listener,

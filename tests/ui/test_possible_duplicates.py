@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from careops_desktop.core.models import Booking, Contact
-from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services import contacts
 from careops_desktop.ui.contacts.tables import DUPLICATE_BADGE
 from tests.ui.tab_helpers import demo_owner, open_tab
 

@@ -18,8 +18,7 @@ from careops_desktop.core import backup, storage
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import auth, business
-from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services import auth, business, contacts
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.recovery import RecoveryDialog
 from tests.ui.shell_helpers import start_controller, wait_dialog

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.models import Contact
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services import contacts
 from careops_desktop.ui.table_model import ID_ROLE, ROW_ROLE, Column, IdTableModel, RowStyle
 
 ORDER = {"name": Contact.name, "email": Contact.email, "id": Contact.id}

@@ -7,10 +7,9 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Business, FormSubmission
-from careops_desktop.core.services import bookings, business
-from careops_desktop.core.services.bookings.flow import BookingReceipt
-from careops_desktop.core.services.forms import customer_copies as forms
-from careops_desktop.core.services.forms.fields import FormField
+from careops_desktop.core.services import bookings, business, forms
+from careops_desktop.core.services.bookings import BookingReceipt
+from careops_desktop.core.services.forms import FormField
 from tests.web.conftest import AppClient, post_form
 from tests.web.seed import SETUP, Shop
 

@@ -49,8 +49,8 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings as p6_bookings
 from careops_desktop.core.services import business as links_business
 from careops_desktop.core.services import business as p6_business
-from careops_desktop.core.services.forms import customer_copies as p6_forms
-from careops_desktop.core.services.forms.fields import FormField
+from careops_desktop.core.services import forms as p6_forms
+from careops_desktop.core.services.forms import FormField
 from careops_desktop.runtime import Runtime
 from careops_desktop.web.app import create_app
 from careops_desktop.web.params import format_start
@@ -314,8 +314,7 @@ async def test_no_outgoing_email_links_an_address_a_customer_typed(
 async def test_a_url_in_a_name_stored_before_the_rule_is_never_a_link(
     db: Database, shop: Shop, mail_server: SmtpServer
 ) -> None:
-    from careops_desktop.core.services import bookings
-    from careops_desktop.core.services.contacts import records as contacts
+    from careops_desktop.core.services import bookings, contacts
 
     with db.write_session() as s:
         made = contacts.create_contact(s, DESK_OWNER, name="Sam", email="sam@example.com")

@@ -2,7 +2,7 @@
 
 ``slots_for_day`` serves the booking page and the desk's "new booking" dialog;
 ``nearest_free_slots`` gives the alternatives a :class:`SlotTaken` refusal offers.
-The bookings that take a provider's time come from ``booking_overlaps``.
+The bookings that take a provider's time come from ``bookings.overlaps``.
 """
 
 from __future__ import annotations

@@ -28,9 +28,8 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import CareOpsError, SlotTaken
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import bookings
+from careops_desktop.core.services import bookings, contacts
 from careops_desktop.core.services.bookings import BookingReceipt, BookingView
-from careops_desktop.core.services.contacts import records as contacts
 from careops_desktop.core.services.slots import DaySlots, Slot
 from careops_desktop.ui.bookings.outside_busy import confirm_then, desk_slots_for_day
 from careops_desktop.ui.bookings.page_data import Catalogue

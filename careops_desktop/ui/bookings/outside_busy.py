@@ -25,9 +25,8 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.models import BookingType
-from careops_desktop.core.services import slots
-from careops_desktop.core.services.calendar import links as calendar_sync
-from careops_desktop.core.services.calendar.links import ExternalBlock
+from careops_desktop.core.services import calendar, slots
+from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.slots import DaySlots
 from careops_desktop.ui.ops import Ops, run_off_thread
 from careops_desktop.ui.plain import safe_tooltip
@@ -99,7 +98,7 @@ def desk_slots_for_day(
     length = timedelta(minutes=booking_type.duration_minutes)
     ids = sorted({s.provider_id for s in found.slots})
     span = (found.slots[0].start_utc, found.slots[-1].start_utc + length)
-    blocks = calendar_sync.external_blocks(session, ids, *span)
+    blocks = calendar.external_blocks(session, ids, *span)
     marked = []
     for slot in found.slots:
         end = slot.start_utc + length
@@ -122,7 +121,7 @@ def clashes_for(
     if booking_type is None:
         return []
     end = start + timedelta(minutes=booking_type.duration_minutes)
-    return list(calendar_sync.overlapping_blocks(session, provider_id, start, end))
+    return list(calendar.overlapping_blocks(session, provider_id, start, end))
 
 
 def _names(blocks: Iterable[ExternalBlock]) -> str:

@@ -18,12 +18,10 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.clock_text import wall_range
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import bookings, providers, table_ids
-from careops_desktop.core.services.bookings import BookingView
-from careops_desktop.core.services.bookings.booking_types import BookingTypeView, list_booking_types
+from careops_desktop.core.services import bookings, calendar, providers, table_ids
+from careops_desktop.core.services.bookings import BookingTypeView, BookingView, list_booking_types
 from careops_desktop.core.services.business import business_zone
-from careops_desktop.core.services.calendar import links as calendar_sync
-from careops_desktop.core.services.calendar.links import ExternalBlock
+from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.providers import ClosureView, ProviderView
 from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
 from careops_desktop.ui.table_model import Column, RowStyle
@@ -104,7 +102,7 @@ def load_page(session: Session, request: PageRequest) -> PageData:
     )
     last = request.first + timedelta(days=request.days - 1)
     closures = providers.list_closures(session, request.provider_id, request.first, last)
-    busy = calendar_sync.external_blocks(session, [p.id for p in shown], start, end)
+    busy = calendar.external_blocks(session, [p.id for p in shown], start, end)
     return PageData(request, zone, tuple(shown), tuple(found), tuple(closures), tuple(busy))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.contacts.records import ContactView
+from careops_desktop.core.services import contacts
+from careops_desktop.core.services.contacts import ContactView
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.command_dialog import CommandDialog

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.contacts.records import ContactView
+from careops_desktop.core.services import contacts
+from careops_desktop.core.services.contacts import ContactView
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_date, fmt_datetime, fmt_short
 

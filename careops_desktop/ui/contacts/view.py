@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.events import DomainEvent
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.contacts.records import ContactDetail
+from careops_desktop.core.services import contacts
+from careops_desktop.core.services.contacts import ContactDetail
 from careops_desktop.ui.contacts.dialogs import ContactDialog, MergeDialog
 from careops_desktop.ui.contacts.tables import (
     ContactSource,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.permissions import Permission
 from careops_desktop.core.services import outbox
-from careops_desktop.core.services.dashboard.figures import DashboardData
+from careops_desktop.core.services.dashboard import DashboardData
 from careops_desktop.core.services.outbox import OutboxRow
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.tabs import TabContext

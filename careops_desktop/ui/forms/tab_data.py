@@ -10,11 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import table_ids
-from careops_desktop.core.services.forms import definitions as form_definitions
-from careops_desktop.core.services.forms.definitions import FormView
-from careops_desktop.core.services.forms.fields import FormField
-from careops_desktop.core.services.forms.submissions import SubmissionDetail, SubmissionRow
+from careops_desktop.core.services import forms, table_ids
+from careops_desktop.core.services.forms import FormField, FormView, SubmissionDetail, SubmissionRow
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_datetime
 
@@ -155,11 +152,11 @@ def save_form(
 ) -> FormView:
     """Create or update a form and which booking types send it, in ONE transaction."""
     if form_id is None:
-        view = form_definitions.create_form(
+        view = forms.create_form(
             session, actor, name=name, fields=fields, description=description, is_active=is_active
         )
     else:
-        view = form_definitions.update_form(
+        view = forms.update_form(
             session,
             actor,
             form_id,
@@ -170,7 +167,7 @@ def save_form(
         )
     wanted = set(booking_type_ids)
     for type_id in wanted - set(view.booking_type_ids):
-        form_definitions.attach_form(session, actor, type_id, view.id)
+        forms.attach_form(session, actor, type_id, view.id)
     for type_id in set(view.booking_type_ids) - wanted:
-        form_definitions.detach_form(session, actor, type_id, view.id)
-    return form_definitions.get_form(session, actor, view.id)
+        forms.detach_form(session, actor, type_id, view.id)
+    return forms.get_form(session, actor, view.id)

@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.permissions import Permission
-from careops_desktop.core.services.bookings.booking_types import list_booking_types
-from careops_desktop.core.services.forms import definitions as form_definitions
-from careops_desktop.core.services.forms import submissions as form_submissions
-from careops_desktop.core.services.forms.definitions import FormView
-from careops_desktop.core.services.forms.submissions import SubmissionDetail
+from careops_desktop.core.services import forms
+from careops_desktop.core.services.bookings import list_booking_types
+from careops_desktop.core.services.forms import FormView, SubmissionDetail
 from careops_desktop.ui.forms.editor import FormEditor
 from careops_desktop.ui.forms.tab_data import (
     STATUS_WORDS,
@@ -195,7 +193,7 @@ class FormsView(QWidget):
                     self.forms_table.selectRow(index)
                     self.forms_table.selectionModel().blockSignals(False)
 
-        self.ops.query(form_definitions.list_forms, self.actor, on_done=arrived, owner=self)
+        self.ops.query(forms.list_forms, self.actor, on_done=arrived, owner=self)
 
     def _filter_changed(self, *_args: object) -> None:
         self.model.set_filter(
@@ -217,7 +215,7 @@ class FormsView(QWidget):
             self.viewer.setPlainText(submission_text(detail, self.zone))
 
         self.ops.query(
-            form_submissions.get_submission, self.actor, submission_id, on_done=arrived, owner=self
+            forms.get_submission, self.actor, submission_id, on_done=arrived, owner=self
         )
 
     def _form_chosen(self, _s: QItemSelection, _d: QItemSelection) -> None:
@@ -227,7 +225,7 @@ class FormsView(QWidget):
             self.editor.load(form)
 
     def _starter(self) -> None:
-        starter = form_definitions.starter_form_definition()
+        starter = forms.starter_form_definition()
         self.create_new()
         self.editor.load(None, starter.fields)
         self.editor.name.setText(starter.name)

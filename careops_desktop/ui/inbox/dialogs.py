@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.inbox import conversations as inbox
+from careops_desktop.core.services import inbox
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 from careops_desktop.ui.widgets.contact_picker import ContactPicker

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import table_ids
-from careops_desktop.core.services.inbox.conversations import ConversationRow, MessageView
+from careops_desktop.core.services.inbox import ConversationRow, MessageView
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 

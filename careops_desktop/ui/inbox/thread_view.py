@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careops_desktop.core.services.inbox.conversations import MessageView
+from careops_desktop.core.services.inbox import MessageView
 from careops_desktop.ui.inbox.model import MESSAGE_ROLE, MessagesModel, message_header
 
 AnyIndex = QModelIndex | QPersistentModelIndex

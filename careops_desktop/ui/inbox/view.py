@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.errors import CareOpsError, NotFound, ValidationError
 from careops_desktop.core.events import DomainEvent
-from careops_desktop.core.services.inbox import conversations as inbox
-from careops_desktop.core.services.inbox.conversations import MessageView, Thread
-from careops_desktop.core.services.inbox.message_originals import save_original_email
+from careops_desktop.core.services import inbox
+from careops_desktop.core.services.inbox import MessageView, Thread, save_original_email
 from careops_desktop.ui.inbox.dialogs import CHANNELS, NewConversationDialog
 from careops_desktop.ui.inbox.model import (
     ConversationSource,

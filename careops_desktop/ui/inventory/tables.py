@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import table_ids
-from careops_desktop.core.services.inventory.views import ItemView, MovementView
+from careops_desktop.core.services.inventory import ItemView, MovementView
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.permissions import Permission
-from careops_desktop.core.services.inventory import stock as inventory
-from careops_desktop.core.services.inventory.views import ItemView, MovementView, UsageRow
+from careops_desktop.core.services import inventory
+from careops_desktop.core.services.inventory import ItemView, MovementView, UsageRow
 from careops_desktop.ui.inventory.dialogs import ItemDialog, StockDialog
 from careops_desktop.ui.inventory.tables import (
     ItemFilter,

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.contacts import records as contacts
+from careops_desktop.core.services import contacts
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.widgets.rows_model import RowsModel

@@ -20,13 +20,12 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import (
     bookings,
     business,
+    contacts,
+    forms,
+    inventory,
     providers,
     slots,
 )
-from careops_desktop.core.services.bookings import booking_types
-from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.forms import definitions as form_definitions
-from careops_desktop.core.services.inventory import stock as inventory
 from careops_desktop.core.services.providers import HoursRange
 
 
@@ -112,9 +111,9 @@ def save_booking_types(
         }
         try:
             if entry.booking_type_id is None:
-                view = booking_types.create_booking_type(session, actor, **values)  # type: ignore[arg-type]
+                view = bookings.create_booking_type(session, actor, **values)  # type: ignore[arg-type]
             else:
-                view = booking_types.update_booking_type(
+                view = bookings.update_booking_type(
                     session, actor, entry.booking_type_id, **values
                 )
         except ValidationError as exc:
@@ -130,8 +129,8 @@ def add_starter_form(
 ) -> int:
     """Create the starter intake form (once) and send it with every booking type."""
     if form_id is None:
-        definition = form_definitions.starter_form_definition()
-        form_id = form_definitions.create_form(
+        definition = forms.starter_form_definition()
+        form_id = forms.create_form(
             session,
             actor,
             name=definition.name,
@@ -139,7 +138,7 @@ def add_starter_form(
             fields=definition.fields,
         ).id
     for type_id in booking_type_ids:
-        form_definitions.attach_form(session, actor, type_id, form_id)
+        forms.attach_form(session, actor, type_id, form_id)
     return form_id
 
 

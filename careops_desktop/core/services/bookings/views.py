@@ -1,8 +1,8 @@
 """Reading bookings: one booking, the Bookings tab's list, the week calendar, manage links.
 
-Plain frozen views only; the writes live in ``booking_flow`` (new bookings) and
-``booking_changes`` (reschedule, cancel, complete, no-show). ``bookings`` is the
-front door that re-exports all of them.
+Plain frozen views only; the writes live in ``flow`` (new bookings) and
+``changes`` (reschedule, cancel, complete, no-show). Other areas call all of them
+through the ``bookings`` package.
 """
 
 from __future__ import annotations

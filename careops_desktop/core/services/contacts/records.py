@@ -31,41 +31,13 @@ from careops_desktop.core.models import (
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.contacts.fields import (
-    FALLBACK_REGION,
     default_region,
     normalize_email,
     normalize_phone,
-    region_for_timezone,
 )
 from careops_desktop.core.services.contacts.person_names import check_person_name, same_name
 from careops_desktop.core.services.mail_addresses import check_deliverable
 from careops_desktop.core.statement_runner import prebuilt
-
-__all__ = [
-    "FALLBACK_REGION",
-    "ContactBooking",
-    "ContactConversation",
-    "ContactDetail",
-    "ContactSubmission",
-    "ContactView",
-    "clear_duplicate_mark",
-    "contact_rows",
-    "count_contacts",
-    "count_possible_duplicates",
-    "create_contact",
-    "default_region",
-    "find_or_create_contact",
-    "get_contact",
-    "get_contact_detail",
-    "merge_contacts",
-    "normalize_email",
-    "normalize_phone",
-    "region_for_timezone",
-    "search_contact_ids",
-    "search_contacts",
-    "update_contact",
-    "view_of",
-]
 
 NOTES_MAX = 20_000
 

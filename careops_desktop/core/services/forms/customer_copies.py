@@ -1,14 +1,14 @@
 """Intake forms sent with bookings: the customer's copy, from link to answers.
 
-Definitions live in :mod:`form_definitions` (re-exported here, so
-``forms.create_form`` etc. work). Attached to a booking type, a form is sent
+Definitions live in :mod:`definitions` (other areas call them through the
+``forms`` package). Attached to a booking type, a form is sent
 with every booking of that type: :func:`create_submissions_for_booking` makes
 one pending submission per active attached form, each with its own secret
 token (the customer's link) and a due time. The customer fills it in by token
 (:func:`get_form_by_token`, :func:`submit_by_token`); a job marks unanswered
 ones overdue (:func:`mark_overdue`). An overdue form can still be completed:
 the customer is never blocked from answering. Staff reading, searching and
-reminders live in :mod:`form_submissions` (re-exported here too).
+reminders live in :mod:`submissions`.
 """
 
 from __future__ import annotations
@@ -41,65 +41,11 @@ from careops_desktop.core.services.contacts.fields import (
     normalize_phone,
 )
 from careops_desktop.core.services.forms.definitions import (
-    FormDefinition,
-    FormView,
-    attach_form,
-    create_form,
-    delete_form,
-    detach_form,
-    forms_for_booking_type,
-    get_form,
-    list_forms,
     load_form,
-    starter_form_definition,
-    update_form,
 )
 from careops_desktop.core.services.forms.fields import FormField, field_from_json, validate_answers
-from careops_desktop.core.services.forms.submissions import (
-    ReminderDue,
-    SubmissionDetail,
-    SubmissionRow,
-    count_submissions,
-    get_submission,
-    list_submissions,
-    mark_reminded,
-    submissions_due_for_reminder,
-)
 from careops_desktop.core.statement_runner import prebuilt
 from careops_desktop.core.tokens import new_token
-
-__all__ = [
-    "FormDefinition",
-    "FormField",
-    "FormToFill",
-    "FormView",
-    "ReminderDue",
-    "SubmissionDetail",
-    "SubmissionLink",
-    "SubmissionRow",
-    "add_submissions",
-    "attach_form",
-    "count_submissions",
-    "create_form",
-    "create_submissions_for_booking",
-    "delete_form",
-    "detach_form",
-    "forms_for_booking_type",
-    "forms_for_type",
-    "get_form",
-    "get_form_by_token",
-    "get_submission",
-    "list_forms",
-    "list_submissions",
-    "mark_overdue",
-    "mark_reminded",
-    "starter_form_definition",
-    "submissions_due_for_reminder",
-    "submit_by_token",
-    "update_due_dates_for_booking",
-    "update_form",
-    "withdraw_for_booking",
-]
 
 TOKEN_MAX = 64
 FORM_PAGE = Actor.system("Form page")

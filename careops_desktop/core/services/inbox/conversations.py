@@ -4,7 +4,7 @@ A staff reply is a message row plus an outbox row in one transaction (the
 relay job sends it; the thread shows queued → sent). Incoming email and SMS
 are threaded in :mod:`careops_desktop.core.services.inbox.incoming`; the list,
 counts and threads staff read are in :mod:`careops_desktop.core.services.inbox.views`.
-Both are re-exported here, the one module other areas call.
+Other areas call all three through the ``inbox`` package.
 """
 
 from __future__ import annotations
@@ -21,20 +21,8 @@ from careops_desktop.core.models import Contact, Conversation, Message, OutboxMe
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit, outbox, templates
 from careops_desktop.core.services.business import get_business
-from careops_desktop.core.services.inbox.incoming import (
-    IncomingMessage,
-    IngestResult,
-    record_incoming,
-)
 from careops_desktop.core.services.inbox.views import (
-    PREVIEW_CHARS,
-    ConversationRow,
     MessageView,
-    Thread,
-    count_conversations,
-    count_unread,
-    get_thread,
-    list_conversations,
     load_conversation,
     message_view,
 )
@@ -43,28 +31,6 @@ from careops_desktop.core.statement_runner import prebuilt
 CONTENT_MAX = 20_000
 REPLY_CHANNELS = ("email", "sms")
 
-__all__ = [
-    "PREVIEW_CHARS",
-    "ConversationRow",
-    "IncomingMessage",
-    "IngestResult",
-    "MessageView",
-    "Thread",
-    "add_system_message",
-    "close",
-    "count_conversations",
-    "count_unread",
-    "get_thread",
-    "list_conversations",
-    "mark_read",
-    "mark_unread",
-    "new_conversation",
-    "open_conversation_for",
-    "record_incoming",
-    "reopen",
-    "reply",
-    "start_conversation",
-]
 
 
 # -- the seams bookings and forms use ---------------------------------------------------------

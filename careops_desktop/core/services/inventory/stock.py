@@ -21,9 +21,9 @@ Reading needs VIEW_INVENTORY (or MANAGE_INVENTORY / MANAGE_SETTINGS); changing
 needs MANAGE_INVENTORY or MANAGE_SETTINGS; booking movements need
 MANAGE_BOOKINGS (they are part of making or cancelling a booking).
 
-This module is the front door: items (:mod:`inventory_items`), the read side
-(:mod:`inventory_views`) and the movement primitive (:mod:`stock_movements`)
-are re-exported here.
+Items (:mod:`items`), the read side (:mod:`views`) and the movement primitive
+(:mod:`movements`) sit beside this module; other areas call all of them through
+the ``inventory`` package.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Actor, Permission, require_any
 from careops_desktop.core.services import audit
-from careops_desktop.core.services.inventory.items import create_item, delete_item, update_item
 from careops_desktop.core.services.inventory.movements import (
     AMOUNT_MAX,
     apply_movements,
@@ -51,45 +50,10 @@ from careops_desktop.core.services.inventory.movements import (
     held_item,
 )
 from careops_desktop.core.services.inventory.views import (
-    READ_PERMISSIONS,
     WRITE_PERMISSIONS,
-    ItemView,
-    MovementView,
     StockResult,
-    UsageRow,
-    get_item,
-    list_items,
-    low_stock_count,
-    low_stock_items,
-    movement_history,
-    usage_by_booking_type,
 )
 from careops_desktop.core.statement_runner import prebuilt
-
-__all__ = [
-    "READ_PERMISSIONS",
-    "WRITE_PERMISSIONS",
-    "ItemView",
-    "MovementView",
-    "StockResult",
-    "UsageRow",
-    "adjust",
-    "apply_movements",
-    "consume_for_booking",
-    "create_item",
-    "delete_item",
-    "get_item",
-    "list_items",
-    "low_stock_count",
-    "low_stock_items",
-    "movement_history",
-    "restock",
-    "return_for_booking",
-    "take_stock_for",
-    "update_item",
-    "usage_by_booking_type",
-]
-
 
 _HELD_BY_BOOKING = prebuilt(
     select(StockMovement.item_id, func.sum(StockMovement.delta))
