@@ -133,9 +133,7 @@ class CalendarSync:
         _account, connection, reason = await self._connection()
         if connection is None:
             return SendReport(waiting=reason)
-        items = await db.run(
-            calendar.claim_calendar_changes, self.worker, self.clock(), self.batch
-        )
+        items = await db.run(calendar.claim_calendar_changes, self.worker, self.clock(), self.batch)
         counts = {"sent": 0, "queued": 0, "failed": 0}
         done: set[int] = set()
         health = ""
@@ -231,9 +229,7 @@ class CalendarSync:
                     )
                 except CalendarError as exc:
                     errors.append(str(exc))
-                    await db.run(
-                        calendar.record_read_error, target.provider_id, str(exc), now
-                    )
+                    await db.run(calendar.record_read_error, target.provider_id, str(exc), now)
                     if exc.server_down:
                         break
                     continue

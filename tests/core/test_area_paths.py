@@ -91,3 +91,9 @@ def test_each_package_exports_only_names_that_exist(area: str) -> None:
     assert names, f"{area}/__init__.py lists its public names in __all__"
     assert [name for name in names if not hasattr(package, name)] == []
     assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("area", TABLE_AREAS)
+def test_each_table_area_offers_ids_and_rows_by_id(area: str) -> None:
+    package = importlib.import_module(PREFIX + area)
+    assert callable(package.ids) and callable(package.rows_by_id)

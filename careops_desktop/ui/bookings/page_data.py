@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.clock_text import wall_range
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import bookings, calendar, providers, table_ids
+from careops_desktop.core.services import bookings, calendar, providers
 from careops_desktop.core.services.bookings import BookingTypeView, BookingView, list_booking_types
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.calendar import ExternalBlock
@@ -236,20 +236,18 @@ class BookingSource:
         order = sort_key or "start"
         if descending:
             order = f"-{order}"
-        return table_ids.booking_ids(
-            session,
-            self._actor,
+        chosen = bookings.BookingFilter(
             start=start,
             end=end,
             status=flt.status,
             booking_type_id=flt.booking_type_id,
             provider_id=flt.provider_id,
             search=flt.search,
-            order=order,
         )
+        return bookings.ids(session, self._actor, chosen, order)
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, BookingView]:
-        return table_ids.booking_rows_by_ids(session, self._actor, ids)
+        return bookings.rows_by_id(session, self._actor, ids)
 
 
 def list_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:

@@ -13,7 +13,6 @@ from careops_desktop.core.services.contacts import ContactView
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_date, fmt_datetime, fmt_short
 
-ALL_IDS = 10_000_000
 STATUS_WORDS = {
     "confirmed": "Confirmed",
     "completed": "Completed",
@@ -44,12 +43,12 @@ class ContactSource:
         order = sort_key or "name"
         if descending:
             order = f"-{order}"
-        return contacts.search_contact_ids(
-            session, self._actor, text, ALL_IDS, 0, order, duplicates_only=duplicates_only
+        return contacts.ids(
+            session, self._actor, contacts.ContactFilter(text, duplicates_only), order
         )
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, ContactView]:
-        return {row.id: row for row in contacts.contact_rows(session, self._actor, list(ids))}
+        return contacts.rows_by_id(session, self._actor, ids)
 
 
 def contact_columns(zone_of: ZoneOf) -> list[Column]:

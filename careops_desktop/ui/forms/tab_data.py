@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import forms, table_ids
-from careops_desktop.core.services.forms import FormField, FormView, SubmissionDetail, SubmissionRow
+from careops_desktop.core.services import forms
+from careops_desktop.core.services.forms import (
+    FormField,
+    FormView,
+    SubmissionDetail,
+    SubmissionFilter,
+    SubmissionRow,
+)
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_datetime
 
@@ -29,13 +34,6 @@ TYPE_WORDS = {
 _FIELD_ERROR = re.compile(r"^fields\[(\d+)\](?:\.(\w+))?$")
 
 
-@dataclass(frozen=True)
-class SubmissionFilter:
-    status: str | None = None
-    form_id: int | None = None
-    search: str = ""
-
-
 class SubmissionSource:
     """``fetch_ids``/``fetch_rows``: the ids of every submission ``list_submissions`` would
     list, newest first, then the rows of each block drawn (database worker)."""
@@ -47,16 +45,10 @@ class SubmissionSource:
         self, session: Session, flt: SubmissionFilter | None, _sort: str | None, _desc: bool
     ) -> Sequence[int]:
         flt = flt or SubmissionFilter()
-        return table_ids.submission_ids(
-            session,
-            self._actor,
-            status=flt.status,
-            form_id=flt.form_id,
-            search=flt.search or None,
-        )
+        return forms.ids(session, self._actor, flt)
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, SubmissionRow]:
-        return table_ids.submission_rows_by_ids(session, self._actor, ids)
+        return forms.rows_by_id(session, self._actor, ids)
 
 
 def submission_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:

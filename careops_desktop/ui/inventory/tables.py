@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import table_ids
-from careops_desktop.core.services.inventory import ItemView, MovementView
+from careops_desktop.core.services import inventory
+from careops_desktop.core.services.inventory import ItemFilter, ItemView, MovementView
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 
@@ -24,13 +23,6 @@ REASON_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class ItemFilter:
-    search: str = ""
-    low_only: bool = False
-    include_inactive: bool = False
-
-
 class ItemSource:
     """``fetch_ids``/``fetch_rows`` as ``inventory.list_items``: ids, then the rows of each
     block drawn (database worker)."""
@@ -42,16 +34,10 @@ class ItemSource:
         self, session: Session, flt: ItemFilter | None, _sort: str | None, _desc: bool
     ) -> Sequence[int]:
         flt = flt or ItemFilter()
-        return table_ids.item_ids(
-            session,
-            self._actor,
-            include_inactive=flt.include_inactive,
-            search=flt.search or None,
-            low_only=flt.low_only,
-        )
+        return inventory.ids(session, self._actor, flt)
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, ItemView]:
-        return table_ids.items_by_ids(session, self._actor, ids)
+        return inventory.rows_by_id(session, self._actor, ids)
 
 
 def item_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:

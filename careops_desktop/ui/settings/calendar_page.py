@@ -205,9 +205,7 @@ class CalendarSettingsPage(QWidget):
 
     def load(self) -> None:
         self.ops.query(calendar.get_account, on_done=self._show_account, owner=self)
-        self.ops.query(
-            calendar.list_provider_calendars, on_done=self._show_providers, owner=self
-        )
+        self.ops.query(calendar.list_provider_calendars, on_done=self._show_providers, owner=self)
 
     def _show_account(self, account: CalendarAccount) -> None:
         self.url.setText(account.url)

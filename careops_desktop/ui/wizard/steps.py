@@ -113,9 +113,7 @@ def save_booking_types(
             if entry.booking_type_id is None:
                 view = bookings.create_booking_type(session, actor, **values)  # type: ignore[arg-type]
             else:
-                view = bookings.update_booking_type(
-                    session, actor, entry.booking_type_id, **values
-                )
+                view = bookings.update_booking_type(session, actor, entry.booking_type_id, **values)
         except ValidationError as exc:
             raise _prefixed(f"t{index}", exc) from None
         ids.append(view.id)

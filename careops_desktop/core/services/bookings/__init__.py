@@ -71,6 +71,7 @@ from careops_desktop.core.services.bookings.overlaps import (
 from careops_desktop.core.services.bookings.views import (
     ORDERS,
     TOKEN_MAX,
+    BookingFilter,
     BookingView,
     booking_id_for_token,
     booking_time_text,
@@ -78,7 +79,9 @@ from careops_desktop.core.services.bookings.views import (
     count_bookings,
     get_booking,
     get_booking_by_token,
+    ids,
     list_bookings,
+    rows_by_id,
     view_booking,
 )
 
@@ -87,6 +90,7 @@ __all__ = [
     "NAME_MAX",
     "ORDERS",
     "TOKEN_MAX",
+    "BookingFilter",
     "BookingReceipt",
     "BookingTypeView",
     "BookingView",
@@ -117,6 +121,7 @@ __all__ = [
     "get_booking_by_token",
     "get_booking_type",
     "get_booking_type_by_slug",
+    "ids",
     "list_booking_types",
     "list_bookings",
     "lock_booking",
@@ -129,6 +134,7 @@ __all__ = [
     "recipient_for",
     "reschedule",
     "reschedule_by_token",
+    "rows_by_id",
     "send_cancelled",
     "send_confirmation",
     "send_form_links",

@@ -29,6 +29,7 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services.bookings.overlaps import longest_span
+from careops_desktop.core.services.id_blocks import id_blocks, read_ids
 from careops_desktop.core.tokens import tokens_equal
 
 TOKEN_MAX = 64
@@ -197,49 +198,62 @@ ORDERS: dict[str, tuple[ColumnElement[Any], ...]] = {
 }
 
 
-def _filters(
-    *,
-    start: datetime | None,
-    end: datetime | None,
-    status: str | Sequence[str] | None,
-    booking_type_id: int | None,
-    provider_id: int | None,
-    contact_id: int | None,
-    search: str,
-) -> list[ColumnElement[bool]]:
-    clauses: list[ColumnElement[bool]] = []
-    if start is not None:
-        clauses.append(Booking.start_at >= start)
-    if end is not None:
-        clauses.append(Booking.start_at < end)
-    if status:
-        wanted = [status] if isinstance(status, str) else list(status)
-        unknown = [s for s in wanted if s not in BOOKING_STATUSES]
-        if unknown:
-            raise ValidationError({"status": f"Unknown status {unknown[0]!r}."})
-        clauses.append(Booking.status.in_(wanted))
-    if booking_type_id is not None:
-        clauses.append(Booking.booking_type_id == booking_type_id)
-    if provider_id is not None:
-        clauses.append(Booking.provider_id == provider_id)
-    if contact_id is not None:
-        clauses.append(Booking.contact_id == contact_id)
-    words = (search or "").strip()
-    if words:
-        clauses.append(
-            or_(
-                Contact.name.icontains(words, autoescape=True),
-                Contact.email.icontains(words, autoescape=True),
-                Contact.phone.contains(words, autoescape=True),
-                BookingType.name.icontains(words, autoescape=True),
-                Provider.name.icontains(words, autoescape=True),
+@dataclass(frozen=True)
+class BookingFilter:
+    """Which bookings a list shows: starting in ``[start, end)``, with this status (one
+    or several), type, provider and contact, and ``search`` in the contact's name,
+    email or phone, the type or the provider (case-insensitive substring).
+
+    ``list_bookings``, ``count_bookings`` and ``ids`` all take one, so a filter is
+    said once and the three always agree.
+    """
+
+    start: datetime | None = None
+    end: datetime | None = None
+    status: str | Sequence[str] | None = None
+    booking_type_id: int | None = None
+    provider_id: int | None = None
+    contact_id: int | None = None
+    search: str = ""
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        """The WHERE clauses; :class:`ValidationError` on ``status`` for an unknown status."""
+        clauses: list[ColumnElement[bool]] = []
+        if self.start is not None:
+            clauses.append(Booking.start_at >= self.start)
+        if self.end is not None:
+            clauses.append(Booking.start_at < self.end)
+        if self.status:
+            wanted = [self.status] if isinstance(self.status, str) else list(self.status)
+            unknown = [s for s in wanted if s not in BOOKING_STATUSES]
+            if unknown:
+                raise ValidationError({"status": f"Unknown status {unknown[0]!r}."})
+            clauses.append(Booking.status.in_(wanted))
+        if self.booking_type_id is not None:
+            clauses.append(Booking.booking_type_id == self.booking_type_id)
+        if self.provider_id is not None:
+            clauses.append(Booking.provider_id == self.provider_id)
+        if self.contact_id is not None:
+            clauses.append(Booking.contact_id == self.contact_id)
+        words = (self.search or "").strip()
+        if words:
+            clauses.append(
+                or_(
+                    Contact.name.icontains(words, autoescape=True),
+                    Contact.email.icontains(words, autoescape=True),
+                    Contact.phone.contains(words, autoescape=True),
+                    BookingType.name.icontains(words, autoescape=True),
+                    Provider.name.icontains(words, autoescape=True),
+                )
             )
-        )
-    return clauses
+        return clauses
+
+
+EVERY_BOOKING = BookingFilter()
 
 
 def _joined_for(query: SelectT, *, search: str, order: str | None = None) -> SelectT:
-    """``query`` (over bookings alone) with the joins :func:`_filters`' ``search`` and the
+    """``query`` (over bookings alone) with the joins a filter's ``search`` and the
     ``order`` (see ORDERS) need, and no others.
 
     Contact, type and provider are NOT NULL foreign keys, so joining them never
@@ -255,42 +269,27 @@ def _joined_for(query: SelectT, *, search: str, order: str | None = None) -> Sel
     return query
 
 
+def _check_order(order: str) -> None:
+    if order not in ORDERS:
+        raise ValidationError({"order": f"Unknown order {order!r}."})
+
+
 @read_only
 def list_bookings(
     session: Session,
     actor: Actor,
+    flt: BookingFilter = EVERY_BOOKING,
     *,
-    start: datetime | None = None,
-    end: datetime | None = None,
-    status: str | Sequence[str] | None = None,
-    booking_type_id: int | None = None,
-    provider_id: int | None = None,
-    contact_id: int | None = None,
-    search: str = "",
     order: str = "start",
     limit: int = 200,
     offset: int = 0,
 ) -> list[BookingView]:
-    """Bookings starting in ``[start, end)`` matching the filters, in ``order`` (see ORDERS).
-
-    ``search`` matches the contact's name, email or phone, the type or the
-    provider (case-insensitive substring). Needs MANAGE_BOOKINGS.
-    """
+    """Bookings matching ``flt``, in ``order`` (see ORDERS), one page. Needs MANAGE_BOOKINGS."""
     require(actor, Permission.MANAGE_BOOKINGS)
-    if order not in ORDERS:
-        raise ValidationError({"order": f"Unknown order {order!r}."})
-    clauses = _filters(
-        start=start,
-        end=end,
-        status=status,
-        booking_type_id=booking_type_id,
-        provider_id=provider_id,
-        contact_id=contact_id,
-        search=search,
-    )
+    _check_order(order)
     query = (
         _view_select()
-        .where(*clauses)
+        .where(*flt.clauses())
         .order_by(*ORDERS[order])
         .limit(max(0, min(limit, 5000)))
         .offset(max(0, offset))
@@ -299,31 +298,36 @@ def list_bookings(
 
 
 @read_only
-def count_bookings(
-    session: Session,
-    actor: Actor,
-    *,
-    start: datetime | None = None,
-    end: datetime | None = None,
-    status: str | Sequence[str] | None = None,
-    booking_type_id: int | None = None,
-    provider_id: int | None = None,
-    contact_id: int | None = None,
-    search: str = "",
-) -> int:
-    """How many bookings :func:`list_bookings` would give with these filters and no limit."""
+def count_bookings(session: Session, actor: Actor, flt: BookingFilter = EVERY_BOOKING) -> int:
+    """How many bookings :func:`list_bookings` would give with ``flt`` and no limit."""
     require(actor, Permission.MANAGE_BOOKINGS)
-    clauses = _filters(
-        start=start,
-        end=end,
-        status=status,
-        booking_type_id=booking_type_id,
-        provider_id=provider_id,
-        contact_id=contact_id,
-        search=search,
-    )
-    query = _joined_for(select(func.count(Booking.id)).select_from(Booking), search=search)
+    clauses = flt.clauses()
+    query = _joined_for(select(func.count(Booking.id)).select_from(Booking), search=flt.search)
     return int(session.scalar(query.where(*clauses)) or 0)
+
+
+@read_only
+def ids(
+    session: Session, actor: Actor, flt: BookingFilter = EVERY_BOOKING, order: str = "start"
+) -> list[int]:
+    """Every booking :func:`list_bookings` lists with ``flt``, in ``order``: ids only."""
+    require(actor, Permission.MANAGE_BOOKINGS)
+    _check_order(order)
+    clauses = flt.clauses()
+    # the joins only where a search or the order needs them
+    query = _joined_for(select(Booking.id), search=flt.search, order=order)
+    return read_ids(session, query.where(*clauses).order_by(*ORDERS[order]))
+
+
+@read_only
+def rows_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, BookingView]:
+    """The :class:`BookingView` of each of these bookings, by id (unknown ids left out)."""
+    require(actor, Permission.MANAGE_BOOKINGS)
+    found: dict[int, BookingView] = {}
+    for block in id_blocks(ids):
+        query = _view_select().where(Booking.id.in_(block))
+        found.update((view.id, view) for view in _views(session, query))
+    return found
 
 
 @read_only

@@ -8,6 +8,7 @@ everywhere, never interpreted here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,6 +37,7 @@ from careops_desktop.core.services.contacts.fields import (
     normalize_phone,
 )
 from careops_desktop.core.services.contacts.person_names import check_person_name, same_name
+from careops_desktop.core.services.id_blocks import id_blocks, read_ids
 from careops_desktop.core.services.mail_addresses import check_deliverable
 from careops_desktop.core.statement_runner import prebuilt
 
@@ -306,28 +308,42 @@ def _matches(text: str) -> ColumnElement[bool] | None:
     return or_(*clauses) if clauses else false()
 
 
+@dataclass(frozen=True)
+class ContactFilter:
+    """Which contacts a list shows: ``text`` in the name, email or phone, and only those
+    marked "possible duplicate" with ``duplicates_only``."""
+
+    text: str = ""
+    duplicates_only: bool = False
+
+
+EVERY_CONTACT = ContactFilter()
+
+
 @read_only
-def search_contact_ids(
+def ids(
     session: Session,
     actor: Actor,
-    text: str = "",
-    limit: int = 200,
-    offset: int = 0,
+    flt: ContactFilter = EVERY_CONTACT,
     order: str = "name",
-    duplicates_only: bool = False,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[int]:
-    """Ids of contacts matching ``text`` in name, email or phone, in ``order`` (see ORDERS);
-    with ``duplicates_only``, only those marked "possible duplicate"."""
+    """Ids of the contacts matching ``flt``, in ``order`` (see ORDERS); every one, or the
+    page ``limit``/``offset`` gives."""
     require(actor, Permission.MANAGE_CONTACTS)
     if order not in ORDERS:
         raise ValidationError({"order": f"Unknown order {order!r}."})
     query = select(Contact.id).order_by(*ORDERS[order])
-    clause = _matches(text)
+    clause = _matches(flt.text)
     if clause is not None:
         query = query.where(clause)
-    if duplicates_only:
+    if flt.duplicates_only:
         query = query.where(Contact.duplicate_of_id.is_not(None))
-    return list(session.scalars(query.limit(max(0, limit)).offset(max(0, offset))))
+    if limit is not None:
+        query = query.limit(max(0, limit))
+    return read_ids(session, query.offset(max(0, offset)))
 
 
 @read_only
@@ -339,19 +355,21 @@ def search_contacts(
     offset: int = 0,
     order: str = "name",
 ) -> list[ContactView]:
-    """Contacts matching ``text`` (as :func:`search_contact_ids`), as rows."""
-    ids = search_contact_ids(session, actor, text, limit, offset, order)
-    return contact_rows(session, actor, ids)
+    """Contacts matching ``text`` (as :func:`ids`), as rows, in that order."""
+    found = ids(session, actor, ContactFilter(text), order, limit=limit, offset=offset)
+    rows = rows_by_id(session, actor, found)
+    return [rows[i] for i in found if i in rows]
 
 
 @read_only
-def contact_rows(session: Session, actor: Actor, ids: list[int]) -> list[ContactView]:
-    """The rows for ``ids`` in the same order (ids that no longer exist are skipped)."""
+def rows_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, ContactView]:
+    """The rows of these contacts, by id (ids that no longer exist are left out)."""
     require(actor, Permission.MANAGE_CONTACTS)
-    if not ids:
-        return []
-    by_id = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
-    return [view_of(by_id[i]) for i in ids if i in by_id]
+    found: dict[int, ContactView] = {}
+    for block in id_blocks(ids):
+        query = select(Contact).where(Contact.id.in_(block))
+        found.update((c.id, view_of(c)) for c in session.scalars(query))
+    return found
 
 
 @read_only

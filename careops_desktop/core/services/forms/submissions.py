@@ -8,7 +8,7 @@ messaging jobs and take no actor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,6 +21,7 @@ from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Booking, Contact, Form, FormSubmission
 from careops_desktop.core.permissions import Actor, Permission, require_any
 from careops_desktop.core.services.forms.fields import FormField, field_from_json
+from careops_desktop.core.services.id_blocks import id_blocks, read_ids
 
 STATUSES = ("pending", "completed", "overdue")
 SEARCH_MAX = 200
@@ -218,6 +219,55 @@ def count_submissions(
     base = select(func.count()).select_from(FormSubmission)  # the filters need no join
     query = _filtered(base, status=status, form_id=form_id, contact_id=contact_id, search=search)
     return int(session.scalar(query) or 0)
+
+
+@dataclass(frozen=True)
+class SubmissionFilter:
+    """Which submissions the Forms table shows: by status, form and contact, and
+    ``search`` in the contact's name or email or the form's name."""
+
+    status: str | None = None
+    form_id: int | None = None
+    search: str | None = None
+    contact_id: int | None = None
+
+
+EVERY_SUBMISSION = SubmissionFilter()
+SUBMISSION_ORDERS = ("newest",)  # creation order, newest first
+
+
+@read_only
+def ids(
+    session: Session,
+    actor: Actor,
+    flt: SubmissionFilter = EVERY_SUBMISSION,
+    order: str = "newest",
+) -> list[int]:
+    """Every submission :func:`list_submissions` lists with ``flt``: ids only."""
+    require_any(actor, *READ_PERMISSIONS)
+    if order not in SUBMISSION_ORDERS:
+        raise ValidationError({"order": f"Unknown order {order!r}."})
+    query = _filtered(
+        select(FormSubmission.id),
+        status=flt.status,
+        form_id=flt.form_id,
+        contact_id=flt.contact_id,
+        search=flt.search,
+    )
+    return read_ids(session, query.order_by(FormSubmission.id.desc()))
+
+
+@read_only
+def rows_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, SubmissionRow]:
+    """The list rows of these submissions, by id (unknown ids left out)."""
+    require_any(actor, *READ_PERMISSIONS)
+    found: dict[int, SubmissionRow] = {}
+    for block in id_blocks(ids):
+        query = _base(_ROW_COLUMNS).where(FormSubmission.id.in_(block))
+        for values in session.execute(query).all():
+            row = _row(values)
+            found[row.id] = row
+    return found
 
 
 def _answers(fields: tuple[FormField, ...], data: Mapping[str, Any]) -> tuple[Answer, ...]:

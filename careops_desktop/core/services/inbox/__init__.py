@@ -58,20 +58,24 @@ from careops_desktop.core.services.inbox.message_originals import (
 )
 from careops_desktop.core.services.inbox.views import (
     PREVIEW_CHARS,
+    ConversationFilter,
     ConversationRow,
     MessageView,
     Thread,
     count_conversations,
     count_unread,
     get_thread,
+    ids,
     list_conversations,
     load_conversation,
     message_view,
+    rows_by_id,
 )
 
 __all__ = [
     "PREVIEW_CHARS",
     "Bounce",
+    "ConversationFilter",
     "ConversationRow",
     "FailedRecipient",
     "FailingAddress",
@@ -92,6 +96,7 @@ __all__ = [
     "failing_for_contact",
     "failing_for_conversation",
     "get_thread",
+    "ids",
     "list_conversations",
     "load_conversation",
     "mail_poll_problem",
@@ -108,6 +113,7 @@ __all__ = [
     "record_incoming",
     "reopen",
     "reply",
+    "rows_by_id",
     "save_original_email",
     "seen_digest",
     "start_conversation",

@@ -32,7 +32,6 @@ CONTENT_MAX = 20_000
 REPLY_CHANNELS = ("email", "sms")
 
 
-
 # -- the seams bookings and forms use ---------------------------------------------------------
 
 

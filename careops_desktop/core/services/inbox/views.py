@@ -6,6 +6,7 @@ them with the actions that change conversations.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,9 +15,10 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
-from careops_desktop.core.errors import NotFound
+from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Contact, Conversation, Message
 from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.services.id_blocks import id_blocks, read_ids
 
 PREVIEW_CHARS = 160
 
@@ -180,6 +182,51 @@ def count_conversations(
         .where(*_list_filter(open_filter, search))
     )
     return int(session.scalar(query) or 0)
+
+
+@dataclass(frozen=True)
+class ConversationFilter:
+    """Which conversations the inbox table shows: open, closed or all (``open_filter``
+    True/False/None), and ``search`` in the contact's name, email, phone or the subject."""
+
+    open_filter: bool | None = None
+    search: str = ""
+
+
+EVERY_CONVERSATION = ConversationFilter()
+CONVERSATION_ORDERS = ("recent",)  # most recently active first
+
+
+@read_only
+def ids(
+    session: Session,
+    actor: Actor,
+    flt: ConversationFilter = EVERY_CONVERSATION,
+    order: str = "recent",
+) -> list[int]:
+    """Every conversation :func:`list_conversations` lists with ``flt``: ids only."""
+    require(actor, Permission.MANAGE_INBOX)
+    if order not in CONVERSATION_ORDERS:
+        raise ValidationError({"order": f"Unknown order {order!r}."})
+    query = select(Conversation.id)
+    if (flt.search or "").strip():
+        # only a search needs the contact (every conversation has one: NOT NULL foreign key)
+        query = query.join(Contact, Contact.id == Conversation.contact_id)
+    query = query.where(*_list_filter(flt.open_filter, flt.search)).order_by(
+        Conversation.updated_at.desc(), Conversation.id.desc()
+    )
+    return read_ids(session, query)
+
+
+@read_only
+def rows_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, ConversationRow]:
+    """The list rows (with the last message's preview) of these conversations, by id."""
+    require(actor, Permission.MANAGE_INBOX)
+    found: dict[int, ConversationRow] = {}
+    for block in id_blocks(ids):
+        query = _rows_select().where(Conversation.id.in_(block))
+        found.update((row.id, row) for row in _rows(session, query))
+    return found
 
 
 @read_only

@@ -8,6 +8,7 @@ actor because jobs, the dashboard and reports call them after their own checks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
-from careops_desktop.core.errors import NotFound
+from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import (
     Booking,
     BookingType,
@@ -24,6 +25,7 @@ from careops_desktop.core.models import (
     User,
 )
 from careops_desktop.core.permissions import Actor, Permission, require_any
+from careops_desktop.core.services.id_blocks import id_blocks, read_ids
 
 READ_PERMISSIONS = (
     Permission.VIEW_INVENTORY,
@@ -128,6 +130,50 @@ def list_items(
     if low_only:
         query = query.where(InventoryItem.quantity <= InventoryItem.low_threshold)
     return [item_view(item) for item in session.scalars(query).all()]
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    """Which items the Inventory table shows: ``search`` in the name, only low ones, and
+    retired ones too or not."""
+
+    search: str = ""
+    low_only: bool = False
+    include_inactive: bool = False
+
+
+EVERY_ACTIVE_ITEM = ItemFilter()
+ITEM_ORDERS = ("name",)
+
+
+@read_only
+def ids(
+    session: Session, actor: Actor, flt: ItemFilter = EVERY_ACTIVE_ITEM, order: str = "name"
+) -> list[int]:
+    """Every item :func:`list_items` lists with ``flt``, by name: ids only."""
+    require_any(actor, *READ_PERMISSIONS)
+    if order not in ITEM_ORDERS:
+        raise ValidationError({"order": f"Unknown order {order!r}."})
+    query = select(InventoryItem.id).order_by(func.lower(InventoryItem.name), InventoryItem.id)
+    if not flt.include_inactive:
+        query = query.where(InventoryItem.is_active.is_(True))
+    if flt.search and flt.search.strip():
+        pattern = _like(flt.search.strip()[:SEARCH_MAX].lower())
+        query = query.where(func.lower(InventoryItem.name).like(pattern, escape="\\"))
+    if flt.low_only:
+        query = query.where(InventoryItem.quantity <= InventoryItem.low_threshold)
+    return read_ids(session, query)
+
+
+@read_only
+def rows_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, ItemView]:
+    """The :class:`ItemView` of each of these items, by id (unknown ids left out)."""
+    require_any(actor, *READ_PERMISSIONS)
+    found: dict[int, ItemView] = {}
+    for block in id_blocks(ids):
+        query = select(InventoryItem).where(InventoryItem.id.in_(block))
+        found.update((item.id, item_view(item)) for item in session.scalars(query))
+    return found
 
 
 @read_only

@@ -1,4 +1,5 @@
-"""Ids-only lists give exactly what the list functions give, in the same order, with the same rows.
+"""Each area's ``ids(filter, order)`` gives exactly what its list function gives, in the same
+order, and ``rows_by_id(ids)`` the same rows.
 
 Checked on the small demo (hundreds of conversations, bookings, submissions in every
 state), over every filter and order the list functions take, with hostile search text.
@@ -30,9 +31,10 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Actor, Permission, Role
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import bookings, inbox, inventory, table_ids
+from careops_desktop.core.services import bookings, contacts, forms, inbox, inventory
 from careops_desktop.core.services.bookings import ORDERS
-from careops_desktop.core.services.forms import submissions as form_submissions
+from careops_desktop.core.services.contacts.records import ORDERS as CONTACT_ORDERS
+from careops_desktop.core.services.id_blocks import CHUNK
 
 TODAY = date(2025, 4, 10)
 HOSTILE = "100% <b>x</b> _o'k\\"
@@ -86,19 +88,19 @@ def test_conversations_match_the_list(
     listed = demo.call(
         inbox.list_conversations, OWNER, open_filter=open_filter, search=search, limit=10**6
     )
-    ids = demo.call(table_ids.conversation_ids, OWNER, open_filter=open_filter, search=search)
+    ids = demo.call(inbox.ids, OWNER, inbox.ConversationFilter(open_filter, search))
     assert ids == [row.id for row in listed]
-    rows = demo.call(table_ids.conversation_rows_by_ids, OWNER, ids)
+    rows = demo.call(inbox.rows_by_id, OWNER, ids)
     assert rows == {row.id: row for row in listed}
 
 
 def test_the_conversation_list_is_not_trivially_equal(demo: Database) -> None:
-    everyone = demo.call(table_ids.conversation_ids, OWNER)
-    open_ones = demo.call(table_ids.conversation_ids, OWNER, open_filter=True)
-    hostile = demo.call(table_ids.conversation_ids, OWNER, search=HOSTILE)
+    everyone = demo.call(inbox.ids, OWNER)
+    open_ones = demo.call(inbox.ids, OWNER, inbox.ConversationFilter(open_filter=True))
+    hostile = demo.call(inbox.ids, OWNER, inbox.ConversationFilter(search=HOSTILE))
     assert len(everyone) > 200 and 0 < len(open_ones) < len(everyone)
     assert len(hostile) == 1
-    row = demo.call(table_ids.conversation_rows_by_ids, OWNER, hostile)[hostile[0]]
+    row = demo.call(inbox.rows_by_id, OWNER, hostile)[hostile[0]]
     assert row.contact_name == HOSTILE  # stored and returned as typed
     assert row.last_message_preview.startswith("several lines of text several")
     assert len(row.last_message_preview) <= inbox.PREVIEW_CHARS
@@ -132,20 +134,22 @@ def test_bookings_match_the_list_for_each_filter(demo: Database) -> None:
 
 
 def _same_bookings(demo: Database, **filters: Any) -> list[int]:
-    listed = demo.call(bookings.list_bookings, OWNER, limit=5000, **filters)
+    order = filters.pop("order", "start")
+    flt = bookings.BookingFilter(**filters)
+    listed = demo.call(bookings.list_bookings, OWNER, flt, order=order, limit=5000)
     assert len(listed) < 5000
-    ids = demo.call(table_ids.booking_ids, OWNER, **filters)
+    ids = demo.call(bookings.ids, OWNER, flt, order)
     assert ids == [view.id for view in listed]
-    assert demo.call(table_ids.booking_rows_by_ids, OWNER, ids) == {v.id: v for v in listed}
+    assert demo.call(bookings.rows_by_id, OWNER, ids) == {v.id: v for v in listed}
     return ids
 
 
 def test_booking_ids_refuse_what_the_list_refuses(demo: Database) -> None:
     with pytest.raises(ValidationError) as caught:
-        demo.call(table_ids.booking_ids, OWNER, order="id; DROP TABLE bookings")
+        demo.call(bookings.ids, OWNER, bookings.BookingFilter(), "id; DROP TABLE bookings")
     assert "order" in caught.value.fields
     with pytest.raises(ValidationError) as caught:
-        demo.call(table_ids.booking_ids, OWNER, status="lost")
+        demo.call(bookings.ids, OWNER, bookings.BookingFilter(status="lost"))
     assert "status" in caught.value.fields
 
 
@@ -169,17 +173,17 @@ def test_submissions_match_the_list_by_form_and_contact(demo: Database) -> None:
 
 
 def _same_submissions(demo: Database, **filters: Any) -> list[int]:
-    listed = demo.call(form_submissions.list_submissions, OWNER, limit=1000, **filters)
+    listed = demo.call(forms.list_submissions, OWNER, limit=1000, **filters)
     assert len(listed) < 1000
-    ids = demo.call(table_ids.submission_ids, OWNER, **filters)
+    ids = demo.call(forms.ids, OWNER, forms.SubmissionFilter(**filters))
     assert ids == [row.id for row in listed]
-    assert demo.call(table_ids.submission_rows_by_ids, OWNER, ids) == {r.id: r for r in listed}
+    assert demo.call(forms.rows_by_id, OWNER, ids) == {r.id: r for r in listed}
     return ids
 
 
 def test_submission_ids_refuse_an_unknown_status(demo: Database) -> None:
     with pytest.raises(ValidationError) as caught:
-        demo.call(table_ids.submission_ids, OWNER, status="'; --")
+        demo.call(forms.ids, OWNER, forms.SubmissionFilter(status="'; --"))
     assert "status" in caught.value.fields
 
 
@@ -194,15 +198,27 @@ def test_items_match_the_list(
 ) -> None:
     filters = {"include_inactive": include_inactive, "low_only": low_only, "search": search}
     listed = demo.call(inventory.list_items, OWNER, **filters)
-    ids = demo.call(table_ids.item_ids, OWNER, **filters)
+    ids = demo.call(inventory.ids, OWNER, inventory.ItemFilter(**filters))
     assert ids == [item.id for item in listed]
-    assert demo.call(table_ids.items_by_ids, OWNER, ids) == {item.id: item for item in listed}
+    assert demo.call(inventory.rows_by_id, OWNER, ids) == {item.id: item for item in listed}
 
 
 def test_inactive_items_are_listed_only_when_asked(demo: Database) -> None:
-    active = demo.call(table_ids.item_ids, OWNER)
-    every = demo.call(table_ids.item_ids, OWNER, include_inactive=True)
+    active = demo.call(inventory.ids, OWNER)
+    every = demo.call(inventory.ids, OWNER, inventory.ItemFilter(include_inactive=True))
     assert set(active) < set(every)
+
+
+# -- contacts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("order", sorted(CONTACT_ORDERS))
+@pytest.mark.parametrize("text", ["", "a", "%", "_", HOSTILE])
+def test_contacts_match_the_search(demo: Database, order: str, text: str) -> None:
+    listed = demo.call(contacts.search_contacts, OWNER, text, 10**6, 0, order)
+    ids = demo.call(contacts.ids, OWNER, contacts.ContactFilter(text), order)
+    assert ids == [row.id for row in listed]
+    assert demo.call(contacts.rows_by_id, OWNER, ids) == {row.id: row for row in listed}
 
 
 # -- rows by id: unknown, repeated, many, none; permissions ----------------------------------
@@ -211,10 +227,11 @@ def test_inactive_items_are_listed_only_when_asked(demo: Database) -> None:
 @pytest.mark.parametrize(
     ("ids_fn", "rows_fn"),
     [
-        (table_ids.conversation_ids, table_ids.conversation_rows_by_ids),
-        (table_ids.booking_ids, table_ids.booking_rows_by_ids),
-        (table_ids.submission_ids, table_ids.submission_rows_by_ids),
-        (table_ids.item_ids, table_ids.items_by_ids),
+        (inbox.ids, inbox.rows_by_id),
+        (bookings.ids, bookings.rows_by_id),
+        (forms.ids, forms.rows_by_id),
+        (inventory.ids, inventory.rows_by_id),
+        (contacts.ids, contacts.rows_by_id),
     ],
 )
 def test_rows_by_ids_skip_unknown_ids_and_span_chunks(
@@ -229,22 +246,24 @@ def test_rows_by_ids_skip_unknown_ids_and_span_chunks(
 
 
 def test_more_ids_than_one_chunk(demo: Database) -> None:
-    ids = demo.call(table_ids.booking_ids, OWNER)
-    assert len(ids) > table_ids.CHUNK  # the rows come from more than one IN (...) list
-    assert len(demo.call(table_ids.booking_rows_by_ids, OWNER, ids)) == len(ids)
+    ids = demo.call(bookings.ids, OWNER)
+    assert len(ids) > CHUNK  # the rows come from more than one IN (...) list
+    assert len(demo.call(bookings.rows_by_id, OWNER, ids)) == len(ids)
 
 
 @pytest.mark.parametrize(
     ("fn", "args"),
     [
-        (table_ids.conversation_ids, ()),
-        (table_ids.conversation_rows_by_ids, ([1],)),
-        (table_ids.booking_ids, ()),
-        (table_ids.booking_rows_by_ids, ([1],)),
-        (table_ids.submission_ids, ()),
-        (table_ids.submission_rows_by_ids, ([1],)),
-        (table_ids.item_ids, ()),
-        (table_ids.items_by_ids, ([1],)),
+        (inbox.ids, ()),
+        (inbox.rows_by_id, ([1],)),
+        (bookings.ids, ()),
+        (bookings.rows_by_id, ([1],)),
+        (forms.ids, ()),
+        (forms.rows_by_id, ([1],)),
+        (inventory.ids, ()),
+        (inventory.rows_by_id, ([1],)),
+        (contacts.ids, ()),
+        (contacts.rows_by_id, ([1],)),
     ],
 )
 def test_each_needs_the_list_functions_permission(demo: Database, fn: Any, args: tuple) -> None:
