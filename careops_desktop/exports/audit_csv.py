@@ -72,7 +72,7 @@ def export_audit(
     untouched). A file that cannot be written raises
     :class:`~careops_desktop.exports.file_safety.ExportFailed` with the reason in words.
     """
-    ids = audit.entry_ids(session, actor, flt)
+    ids = audit.ids(session, actor, flt)
     zone = business_zone(session)
 
     def rows() -> Iterator[tuple[object, ...]]:
@@ -80,7 +80,7 @@ def export_audit(
             if progress is not None:
                 progress(start, len(ids), f"Writing entry {start + 1} of {len(ids)}…")
             chunk = ids[start : start + BATCH]
-            found = audit.entries_by_id(session, actor, chunk)
+            found = audit.rows_by_id(session, actor, chunk)
             yield from (audit_values(found[i], zone) for i in chunk if i in found)
 
     with replacing(path) as temp:

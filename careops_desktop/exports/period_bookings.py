@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.reports.listing import (
+from careops_desktop.core.services.reports import (
     BOOKING_COLUMNS,
+    business_identity,
     count_bookings_in_period,
     iter_bookings,
 )
-from careops_desktop.core.services.reports.sql import business_identity
 from careops_desktop.exports.csv_writer import write_table_csv
 from careops_desktop.exports.file_safety import replacing
 from careops_desktop.exports.xlsx_writer import write_table_xlsx

@@ -25,7 +25,7 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS_REVERSE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
-from careops_desktop.core.services.reports.model import Column
+from careops_desktop.core.services.reports import Column
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

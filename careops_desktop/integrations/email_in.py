@@ -31,10 +31,11 @@ from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datet
 from typing import Any
 
 from careops_desktop.core.errors import CareOpsError
-from careops_desktop.core.services.incoming import UNREADABLE_NOTE, IncomingMessage
+from careops_desktop.core.services.inbox import UNREADABLE_NOTE, IncomingMessage
 from careops_desktop.integrations.deadline import Deadline
 from careops_desktop.integrations.error_words import hide_secrets, reply_words, tls_reason
 from careops_desktop.integrations.imap_connection import WatchedIMAP4, WatchedIMAP4SSL
+from careops_desktop.integrations.integration_settings import ImapSettings
 from careops_desktop.integrations.mail_text import (
     decode_body,
     decode_words,
@@ -45,7 +46,6 @@ from careops_desktop.integrations.mail_text import (
     utf8_or_windows_1252,
 )
 from careops_desktop.integrations.reply_text import html_to_text, strip_reply
-from careops_desktop.integrations.settings import ImapSettings
 
 log = logging.getLogger(__name__)
 

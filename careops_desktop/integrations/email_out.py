@@ -43,7 +43,7 @@ from careops_desktop.core.errors import CareOpsError
 from careops_desktop.integrations.deadline import Deadline
 from careops_desktop.integrations.email_address import AddressProblem, WireAddress, wire_address
 from careops_desktop.integrations.error_words import hide_secrets, reply_words, tls_reason
-from careops_desktop.integrations.settings import SmtpSettings
+from careops_desktop.integrations.integration_settings import SmtpSettings
 from careops_desktop.integrations.smtp_connection import WatchedClient
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Booking, BookingType, Business, Contact, Provider
-from careops_desktop.core.services.booking_views import booking_time_text
+from careops_desktop.core.services.bookings import booking_time_text
 
 PRODID = "-//CareOps Desktop//Bookings//EN"
 Audience = Literal["customer", "staff"]

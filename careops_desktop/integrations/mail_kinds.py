@@ -29,7 +29,7 @@ from email.utils import parsedate_to_datetime
 
 from flufl.bounce import all_failures
 
-from careops_desktop.core.services.delivery_failures import (
+from careops_desktop.core.services.inbox import (
     Bounce,
     FailedRecipient,
     MailKind,

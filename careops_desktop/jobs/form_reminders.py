@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Booking
 from careops_desktop.core.services import forms, outbox, templates
-from careops_desktop.core.services.booking_messages import form_link, outgoing
-from careops_desktop.core.services.booking_views import booking_time_text
+from careops_desktop.core.services.bookings import booking_time_text, form_link, outgoing
 from careops_desktop.core.services.business import business_zone, public_base_url
 
 REMINDER_LEAD = timedelta(hours=12)

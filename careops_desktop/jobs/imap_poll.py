@@ -28,10 +28,8 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
-from careops_desktop.core.services.delivery_failures import record_classified
-from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
-from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as integration_settings
+from careops_desktop.core.services.inbox import IncomingMessage, record_classified, record_incoming
+from careops_desktop.integrations import integration_settings, secrets
 from careops_desktop.integrations.email_in import (
     FetchedMail,
     ImapMailbox,
@@ -39,8 +37,8 @@ from careops_desktop.integrations.email_in import (
     parse_email,
     unreadable_email,
 )
+from careops_desktop.integrations.integration_settings import ImapSettings
 from careops_desktop.integrations.mail_kinds import classify
-from careops_desktop.integrations.settings import ImapSettings
 
 log = logging.getLogger(__name__)
 MAX_ROUNDS = 10  # polls in a row when the server says more mail is waiting

@@ -23,7 +23,7 @@ from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Integration, InventoryItem, Staff, User
 from careops_desktop.core.permissions import Role
 from careops_desktop.core.services import outbox, templates
-from careops_desktop.integrations import settings as integration_settings
+from careops_desktop.integrations import integration_settings
 
 STATE_KEY = "low_stock_alerts"
 

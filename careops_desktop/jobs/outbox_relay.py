@@ -46,8 +46,7 @@ from careops_desktop.core.models import Booking, utcnow
 from careops_desktop.core.services import mail_addresses, outbox
 from careops_desktop.core.services.business import public_base_url
 from careops_desktop.core.services.outbox import OutboxItem
-from careops_desktop.integrations import ics, secrets
-from careops_desktop.integrations import settings as integration_settings
+from careops_desktop.integrations import ics, integration_settings, secrets
 from careops_desktop.integrations.email_out import (
     OutgoingEmail,
     SendError,
@@ -55,7 +54,7 @@ from careops_desktop.integrations.email_out import (
     TextAttachment,
     build_message,
 )
-from careops_desktop.integrations.settings import SmsSettings, SmtpSettings
+from careops_desktop.integrations.integration_settings import SmsSettings, SmtpSettings
 from careops_desktop.integrations.sms import SmsError, TwilioClient
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def build_jobs(database: Database) -> list[Job]:
     """Every scheduled job of the running app, bound to ``database``."""
     from careops_desktop.jobs.backups import build_backup_jobs
-    from careops_desktop.jobs.calendar_sync import build_calendar_jobs
+    from careops_desktop.jobs.calendar_jobs import build_calendar_jobs
     from careops_desktop.jobs.messaging import build_messaging_jobs
 
     jobs: list[Job] = []

@@ -8,7 +8,7 @@ send it twice. A reminder whose time passed while the app was closed is still
 sent if the booking is ahead; a booking that has already begun is skipped,
 and the skip is written to the audit log. A booking made inside the reminder
 window gets no reminder when its confirmation went out (noted likewise). A reschedule clears
-``reminder_sent_at`` (core ``booking_changes``), so the new time is reminded.
+``reminder_sent_at`` (core ``bookings.changes``), so the new time is reminded.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Booking
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit, outbox, templates
-from careops_desktop.core.services.booking_messages import outgoing
+from careops_desktop.core.services.bookings import outgoing
 from careops_desktop.core.services.business import business_zone
 
 REMINDERS = Actor.system("Reminders")

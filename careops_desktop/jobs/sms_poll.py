@@ -21,10 +21,9 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
-from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
-from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as integration_settings
-from careops_desktop.integrations.settings import SmsSettings
+from careops_desktop.core.services.inbox import IncomingMessage, record_incoming
+from careops_desktop.integrations import integration_settings, secrets
+from careops_desktop.integrations.integration_settings import SmsSettings
 from careops_desktop.integrations.sms import IncomingSms, SmsError, TwilioClient
 
 log = logging.getLogger(__name__)

@@ -4,12 +4,12 @@ How a tab uses it (all SQL stays in the core; the model only calls two functions
 
     def contact_ids(session, flt, sort_key, descending):        # runs on the DB worker
         order = ("-" if descending else "") + (sort_key or "name")
-        return contacts.search_contact_ids(                       # every match, in order
-            session, actor, flt or "", limit=ALL_IDS, order=order
+        return contacts.ids(                                      # every match, in order
+            session, actor, contacts.ContactFilter(flt or ""), order
         )
 
     def contact_rows(session, ids):                               # runs on the DB worker
-        return {c.id: c for c in contacts.contact_rows(session, actor, list(ids))}
+        return contacts.rows_by_id(session, actor, ids)
 
     model = IdTableModel(
         ops,

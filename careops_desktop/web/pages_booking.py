@@ -28,7 +28,7 @@ from careops_desktop.core.errors import (
     ValidationError,
 )
 from careops_desktop.core.services import bookings
-from careops_desktop.core.services.person_names import NAME_MAX, check_person_name
+from careops_desktop.core.services.contacts import NAME_MAX, check_person_name
 from careops_desktop.web.pages_catalog import type_or_404
 from careops_desktop.web.params import (
     ANY_PROVIDER,

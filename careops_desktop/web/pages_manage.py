@@ -14,7 +14,7 @@ from aiohttp import web
 from careops_desktop.core.errors import NotFound, PolicyRefused, SlotTaken, ValidationError
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services import slots as slot_service
-from careops_desktop.core.services.booking_views import BookingView
+from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.web.hosts import public_base
 from careops_desktop.web.pages_catalog import week_of
 from careops_desktop.web.params import format_start, not_found, parse_day, parse_start, see_other

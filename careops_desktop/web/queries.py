@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound
-from careops_desktop.core.services.booking_types import list_booking_types
-from careops_desktop.core.services.booking_views import booking_id_for_token
+from careops_desktop.core.services.bookings import booking_id_for_token, list_booking_types
 from careops_desktop.core.services.business import get_business
 from careops_desktop.core.services.providers import list_providers
 from careops_desktop.core.tokens import tokens_equal

@@ -44,7 +44,8 @@ from careops_desktop.core.models import (
     booking_type_providers,
 )
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import booking_overlaps, bookings, slots
+from careops_desktop.core.services import bookings, slots
+from careops_desktop.core.services.bookings import overlaps as booking_overlaps
 
 NOW = datetime(2026, 6, 1, 6, 0, tzinfo=UTC)  # a Monday morning
 PROVIDERS = 10

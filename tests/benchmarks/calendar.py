@@ -29,11 +29,12 @@ import keyring
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import calendar_sync, slots
-from careops_desktop.core.services.calendar_sync import CalendarAccount, CalendarRef
+from careops_desktop.core.services import slots
+from careops_desktop.core.services.calendar import CalendarAccount, CalendarRef
+from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations.calendar_busy import periods_from_event
-from careops_desktop.jobs.calendar_sync import CalendarSync
+from careops_desktop.integrations.ical_busy import periods_from_event
+from careops_desktop.jobs.calendar_jobs import CalendarSync
 from tests.core.booking_world import build_in
 from tests.integrations.calendar_world import OWNER
 from tests.integrations.memory_keyring import MemoryKeyring

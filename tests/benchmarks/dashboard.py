@@ -45,8 +45,7 @@ from careops_desktop.core.models import (
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.schema import upgrade_to_head
 from careops_desktop.core.services import forms, inventory
-from careops_desktop.core.services.dashboard import dashboard
-from careops_desktop.core.services.dashboard_charts import dashboard_charts
+from careops_desktop.core.services.dashboard import dashboard, dashboard_charts
 
 NOW = datetime(2025, 5, 14, 9, 0, tzinfo=UTC)
 BOOKINGS = 120_000

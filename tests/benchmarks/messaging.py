@@ -41,7 +41,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.schema import upgrade_to_head
 from careops_desktop.core.services import outbox
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations.email_in import parse_email
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from careops_desktop.jobs.reminders import queue_booking_reminders

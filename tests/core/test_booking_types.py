@@ -6,8 +6,8 @@ import pytest
 
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import Form, InventoryItem
-from careops_desktop.core.services import booking_types, providers
-from careops_desktop.core.services.booking_types import slugify
+from careops_desktop.core.services import providers
+from careops_desktop.core.services.bookings import booking_types, slugify
 from tests.core import people_fixtures
 
 people = people_fixtures.people

@@ -560,14 +560,22 @@ def test_list_count_and_search(db: Database, world: World) -> None:
     every = db.call(bookings.list_bookings, DESK)
     assert [v.id for v in every] == [b.booking_id, a.booking_id, c.booking_id]
     assert db.call(bookings.count_bookings, DESK) == 3
-    confirmed = db.call(bookings.list_bookings, DESK, status="confirmed", order="-start")
+    confirmed = db.call(
+        bookings.list_bookings, DESK, bookings.BookingFilter(status="confirmed"), order="-start"
+    )
     assert [v.id for v in confirmed] == [a.booking_id, b.booking_id]
-    assert [v.id for v in db.call(bookings.list_bookings, DESK, search="jones")] == [b.booking_id]
-    assert db.call(bookings.count_bookings, DESK, search="SMITH") == 1
-    assert db.call(bookings.count_bookings, DESK, search="%") == 0
-    assert db.call(bookings.count_bookings, DESK, provider_id=world.bob) == 1
+    assert [
+        v.id for v in db.call(bookings.list_bookings, DESK, bookings.BookingFilter(search="jones"))
+    ] == [b.booking_id]
+    assert db.call(bookings.count_bookings, DESK, bookings.BookingFilter(search="SMITH")) == 1
+    assert db.call(bookings.count_bookings, DESK, bookings.BookingFilter(search="%")) == 0
+    assert (
+        db.call(bookings.count_bookings, DESK, bookings.BookingFilter(provider_id=world.bob)) == 1
+    )
     window = db.call(
-        bookings.list_bookings, DESK, start=at(WEDNESDAY, 9, 30), end=at(WEDNESDAY, 12)
+        bookings.list_bookings,
+        DESK,
+        bookings.BookingFilter(start=at(WEDNESDAY, 9, 30), end=at(WEDNESDAY, 12)),
     )
     assert [v.id for v in window] == [a.booking_id]
     assert [v.id for v in db.call(bookings.list_bookings, DESK, limit=1, offset=1)] == [
@@ -576,7 +584,7 @@ def test_list_count_and_search(db: Database, world: World) -> None:
     with pytest.raises(ValidationError):
         db.call(bookings.list_bookings, DESK, order="sideways")
     with pytest.raises(ValidationError):
-        db.call(bookings.list_bookings, DESK, status="lost")
+        db.call(bookings.list_bookings, DESK, bookings.BookingFilter(status="lost"))
     with pytest.raises(PermissionDenied):
         db.call(bookings.list_bookings, INBOX_ONLY)
 

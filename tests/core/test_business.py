@@ -10,7 +10,8 @@ from sqlalchemy import select
 from careops_desktop.core import events
 from careops_desktop.core.errors import NotActive, NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import AuditEntry, Business
-from careops_desktop.core.services import booking_types, business, providers
+from careops_desktop.core.services import business, providers
+from careops_desktop.core.services.bookings import booking_types
 from careops_desktop.core.services.providers import HoursRange
 from tests.core import people_fixtures
 

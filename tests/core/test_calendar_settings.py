@@ -10,9 +10,15 @@ from sqlalchemy import select
 from careops_desktop.core.errors import PermissionDenied, ValidationError
 from careops_desktop.core.models import ExternalBusy, OutboxMessage
 from careops_desktop.core.permissions import Actor, Role, permissions_for
-from careops_desktop.core.services import bookings, calendar_store, calendar_sync, outbox
-from careops_desktop.core.services.calendar_store import BusyPeriod, CalendarToRead
-from careops_desktop.core.services.calendar_sync import CalendarAccount, CalendarRef
+from careops_desktop.core.services import bookings, outbox
+from careops_desktop.core.services.calendar import (
+    BusyPeriod,
+    CalendarAccount,
+    CalendarRef,
+    CalendarToRead,
+)
+from careops_desktop.core.services.calendar import job_store as calendar_store
+from careops_desktop.core.services.calendar import links as calendar_sync
 from tests.core.booking_world import DESK, NOW, WEDNESDAY, at, build_in
 
 OWNER = Actor(None, "Owner", Role.OWNER, permissions_for(Role.OWNER))

@@ -13,7 +13,7 @@ from careops_desktop.config import log_dir
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.services import auth, business, contacts, inbox
-from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
+from careops_desktop.core.services.inbox import IncomingMessage, record_incoming
 from careops_desktop.logging_setup import LOG_FILE_NAME
 
 BODY_OUT = "Reply body: your x-ray shows a hairline fracture 7731"

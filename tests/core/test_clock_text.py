@@ -16,7 +16,7 @@ from careops_desktop.core.clock_text import (
     offset_text,
     shows_twice,
 )
-from careops_desktop.core.services.booking_views import booking_time_text
+from careops_desktop.core.services.bookings import booking_time_text
 
 LORD_HOWE = ZoneInfo("Australia/Lord_Howe")  # goes back 30 minutes on 2027-04-04 at 02:00
 LONDON = ZoneInfo("Europe/London")  # goes back an hour on 2027-10-31 at 02:00

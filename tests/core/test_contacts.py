@@ -180,11 +180,12 @@ def test_search_count_and_order(people) -> None:
     assert names(db.call(contacts.search_contacts, people.owner, "_")) == ["Bob_Stone"]
     assert db.call(contacts.count_contacts, people.owner, "ann") == 2
     assert db.call(contacts.count_contacts, people.owner) == 4
-    page = db.call(contacts.search_contact_ids, people.owner, "", 2, 1, "-name")
+    page = db.call(contacts.ids, people.owner, contacts.ContactFilter(), "-name", limit=2, offset=1)
     assert len(page) == 2
-    assert names(db.call(contacts.contact_rows, people.owner, page)) == ["Bob_Stone", "ann-marie"]
+    rows = db.call(contacts.rows_by_id, people.owner, page)
+    assert names([rows[i] for i in page]) == ["Bob_Stone", "ann-marie"]
     with pytest.raises(ValidationError):
-        db.call(contacts.search_contact_ids, people.owner, "", 10, 0, "name; DROP TABLE x")
+        db.call(contacts.ids, people.owner, contacts.ContactFilter(), "name; DROP TABLE x")
 
 
 def _history(db, contact_id: int) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from sqlalchemy import bindparam, event, text
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import UTCDateTime
-from careops_desktop.core.services.dashboard_charts import (
+from careops_desktop.core.services.dashboard import (
     AHEAD_DAYS,
     BUSY_WEEKS,
     PAST_DAYS,

@@ -21,7 +21,8 @@ from careops_desktop.core.db import (
     refuse_calls_on_thread,
 )
 from careops_desktop.core.models import Contact
-from careops_desktop.core.services import delivery_failures, page_publishing, templates
+from careops_desktop.core.services import page_publishing, templates
+from careops_desktop.core.services.inbox import delivery_failures
 
 
 @read_only

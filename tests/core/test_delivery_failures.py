@@ -22,15 +22,15 @@ from careops_desktop.core.models import (
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inbox, outbox
 from careops_desktop.core.services.dashboard import dashboard
-from careops_desktop.core.services.delivery_failures import (
+from careops_desktop.core.services.inbox import (
     Bounce,
     FailedRecipient,
+    IncomingMessage,
     MailKind,
     failing_for_contact,
     failing_for_conversation,
     record_classified,
 )
-from careops_desktop.core.services.incoming import IncomingMessage
 from tests.integrations.factories import make_business, make_contact, make_conversation
 
 DESK = Actor.system("Desk")

@@ -39,8 +39,8 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Permission, Role
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import auth, contacts, delivery_failures
-from careops_desktop.core.services.incoming import UNREADABLE_NOTE
+from careops_desktop.core.services import auth, contacts, inbox
+from careops_desktop.core.services.inbox import UNREADABLE_NOTE
 
 TODAY = date(2025, 4, 10)  # three weeks back reach the clocks going forward on 30 March
 ZONE = ZoneInfo("Europe/London")
@@ -235,14 +235,14 @@ def test_a_new_user_meets_a_duplicate_a_bounce_an_automatic_reply_and_an_unreada
         assert "5.1.1" in bounced.last_error
         chat = session.get(Message, bounced.chat_message_id)
         assert chat is not None and chat.delivery_status == "bounced"
-        failing = delivery_failures.failing_addresses(session)
+        failing = inbox.failing_addresses(session)
         assert [f.address for f in failing] == [bounced.recipient]
         assert failing[0].contact_id is not None
         conversation = session.scalar(
             select(Conversation.id).where(Conversation.contact_id == failing[0].contact_id)
         )
         assert conversation is not None
-        assert delivery_failures.failing_for_conversation(session, conversation) is not None
+        assert inbox.failing_for_conversation(session, conversation) is not None
 
         auto = session.scalars(
             select(Message).where(
@@ -393,7 +393,8 @@ def test_small_demo_builds_on_either_database_and_ids_continue_after_it(db: Data
             text(
                 "SELECT count(*) FROM bookings a JOIN bookings b ON a.provider_id = b.provider_id "
                 "AND a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at "
-                "AND a.status != 'cancelled' AND b.status != 'cancelled'"  # freed time is booked again
+                # a cancelled booking's freed time is booked again
+                "AND a.status != 'cancelled' AND b.status != 'cancelled'"
             )
         )
     assert overlaps == 0

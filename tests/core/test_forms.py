@@ -12,7 +12,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from careops_desktop.core.models import AuditEntry, Booking, Form, FormSubmission
 from careops_desktop.core.services import forms
-from careops_desktop.core.services.form_fields import MAX_FIELDS, FormField, validate_definition
+from careops_desktop.core.services.forms import MAX_FIELDS, FormField, validate_definition
 from tests.actors import OWNER
 from tests.core.seed_rows import (
     add_booking_type,

@@ -9,9 +9,12 @@ from sqlalchemy import func, select
 
 from careops_desktop.core.models import Conversation, Message
 from careops_desktop.core.services import contacts, inbox
-from careops_desktop.core.services.inbox import IncomingMessage
-from careops_desktop.core.services.incoming import record_incoming
-from careops_desktop.core.services.incoming_match import content_digest, subject_key
+from careops_desktop.core.services.inbox import (
+    IncomingMessage,
+    content_digest,
+    record_incoming,
+    subject_key,
+)
 from tests.core import people_fixtures
 
 people = people_fixtures.people

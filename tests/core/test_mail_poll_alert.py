@@ -13,8 +13,11 @@ from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationEr
 from careops_desktop.core.models import Integration
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.dashboard import dashboard
-from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
-from careops_desktop.core.services.message_originals import save_original_email
+from careops_desktop.core.services.inbox import (
+    IncomingMessage,
+    record_incoming,
+    save_original_email,
+)
 from tests.actors import OWNER
 from tests.core.seed_rows import add_business, add_staff_actor
 

@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from careops_desktop.core.errors import ValidationError
-from careops_desktop.core.services.person_names import (
+from careops_desktop.core.services.contacts import (
     NAME_MAX,
     check_person_name,
     name_problem,

@@ -35,7 +35,7 @@ from careops_desktop.core.db import Database, statements
 from careops_desktop.core.demo.builder import build_demo
 from careops_desktop.core.models import Booking, Contact, Conversation, InventoryItem
 from careops_desktop.core.schema import upgrade_to_head
-from careops_desktop.core.services import booking_overlaps
+from careops_desktop.core.services.bookings import overlaps as booking_overlaps
 
 TODAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -10,7 +10,8 @@ from sqlalchemy import event, update
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import Availability, Booking, BookingType, Closure
-from careops_desktop.core.services import booking_overlaps, slots
+from careops_desktop.core.services import slots
+from careops_desktop.core.services.bookings import overlaps as booking_overlaps
 from careops_desktop.core.tokens import new_token
 from tests.core.booking_world import NOW, WEDNESDAY, World, at, build_in
 

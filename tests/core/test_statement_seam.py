@@ -13,7 +13,7 @@ from careops_desktop.core.errors import NotFound
 from careops_desktop.core.models import AuditEntry, Contact, Conversation, InventoryItem
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit, contacts, inbox, inventory
-from careops_desktop.core.services.stock_movements import apply_movements
+from careops_desktop.core.services.inventory import apply_movements
 from tests.core.seed_rows import add_business, add_contact
 
 SYSTEM = Actor.system("Test")

@@ -30,9 +30,9 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, Contact, FormSubmission
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import forms
-from careops_desktop.core.services.form_fields import FormField
+from careops_desktop.core.services.forms import FormField
 from careops_desktop.runtime import Runtime
-from careops_desktop.ui.bookings.model import (
+from careops_desktop.ui.bookings.page_data import (
     BookingSource,
     ListFilter,
     PageRequest,

@@ -15,10 +15,10 @@ from typing import TypeVar
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.permissions import Actor, Role, permissions_for
-from careops_desktop.core.services import calendar_sync
-from careops_desktop.core.services.calendar_sync import CalendarAccount, CalendarRef
+from careops_desktop.core.services.calendar import CalendarAccount, CalendarRef
+from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.integrations import secrets
-from careops_desktop.jobs.calendar_sync import CalendarSync
+from careops_desktop.jobs.calendar_jobs import CalendarSync
 from tests.core.booking_world import LONDON, World, build_in
 from tests.integrations.radicale_server import PASSWORD, USER, RadicaleServer
 

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.permissions import Actor
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller, PollReport
 from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.factories import make_business

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from careops_desktop.integrations.calendar_busy import periods_from_event, periods_from_freebusy
+from careops_desktop.integrations.ical_busy import periods_from_event, periods_from_freebusy
 
 LONDON = ZoneInfo("Europe/London")
 WINDOW = (datetime(2026, 10, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC))

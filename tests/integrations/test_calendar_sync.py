@@ -22,10 +22,11 @@ from sqlalchemy import select
 
 from careops_desktop.core.errors import SlotTaken
 from careops_desktop.core.models import BookingCalendarEvent, OutboxMessage
-from careops_desktop.core.services import bookings, calendar_sync, slots
-from careops_desktop.core.services.calendar_sync import CalendarAccount
-from careops_desktop.integrations import settings as integration_settings
-from careops_desktop.integrations.calendar_sync import CalDavConnection, CalendarError
+from careops_desktop.core.services import bookings, slots
+from careops_desktop.core.services.calendar import CalendarAccount
+from careops_desktop.core.services.calendar import links as calendar_sync
+from careops_desktop.integrations import integration_settings
+from careops_desktop.integrations.caldav_client import CalDavConnection, CalendarError
 from tests.core.booking_world import DESK
 from tests.integrations.calendar_world import (
     NOW,
@@ -219,7 +220,7 @@ def test_linking_a_calendar_sends_the_upcoming_bookings(db, radicale, memory_key
         [],
         NOW,
     )
-    from careops_desktop.jobs.calendar_sync import CalendarSync
+    from careops_desktop.jobs.calendar_jobs import CalendarSync
 
     run(CalendarSync(db, clock=lambda: NOW).send_changes())
     [event] = _events(radicale, work)

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careops_desktop.core.errors import ValidationError
-from careops_desktop.core.services.contact_fields import normalize_email
+from careops_desktop.core.services.contacts import normalize_email
 from careops_desktop.core.services.mail_addresses import needs_smtputf8
 from careops_desktop.integrations.email_address import AddressProblem, wire_address
 from careops_desktop.integrations.email_out import OutgoingEmail, SendError, build_message

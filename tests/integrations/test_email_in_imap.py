@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from careops_desktop.integrations.email_in import ImapMailbox, MailboxError
-from careops_desktop.integrations.settings import ImapSettings
+from careops_desktop.integrations.integration_settings import ImapSettings
 from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.imap_setup import imap_settings
 from tests.integrations.mail_samples import gmail_reply, stranger_mail

@@ -18,7 +18,7 @@ from careops_desktop.integrations.email_out import (
     plain_to_html,
     send_test_email,
 )
-from careops_desktop.integrations.settings import SmtpSettings
+from careops_desktop.integrations.integration_settings import SmtpSettings
 from tests.integrations.smtp_server import (
     RecordingHandler,
     SmtpServer,

@@ -27,7 +27,7 @@ from careops_desktop.integrations.error_words import (
     hide_secrets,
     reply_words,
 )
-from careops_desktop.integrations.settings import SmtpSettings
+from careops_desktop.integrations.integration_settings import SmtpSettings
 from careops_desktop.integrations.sms import SmsError, TwilioClient
 from tests.integrations.smtp_server import RecordingHandler, start_smtp_server
 from tests.integrations.test_sms import OURS, run_with_standin

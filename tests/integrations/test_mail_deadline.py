@@ -25,7 +25,7 @@ from careops_desktop.integrations.email_out import (
     build_message,
     send_test_email,
 )
-from careops_desktop.integrations.settings import ImapSettings, SmtpSettings
+from careops_desktop.integrations.integration_settings import ImapSettings, SmtpSettings
 from tests.integrations.slow_servers import Tarpit, imap_tarpit, silent_server, smtp_tarpit
 
 TIMEOUT = 5  # the smallest timeout Settings allow; the tarpit's 3 s beat is below it

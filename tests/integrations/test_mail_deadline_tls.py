@@ -15,7 +15,7 @@ from aiosmtpd.controller import Controller
 
 from careops_desktop.integrations import email_out
 from careops_desktop.integrations.email_out import OutgoingEmail, SendError, SmtpMailer
-from careops_desktop.integrations.settings import SmtpSettings
+from careops_desktop.integrations.integration_settings import SmtpSettings
 from tests.integrations.smtp_server import RecordingHandler, free_port
 
 

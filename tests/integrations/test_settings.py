@@ -8,7 +8,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import PermissionDenied, ValidationError
 from careops_desktop.core.models import AuditEntry, Integration
 from careops_desktop.core.permissions import Actor, Role
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from tests.actors import OWNER
 
 CLERK = Actor(user_id=None, name="Clerk", role=Role.STAFF)

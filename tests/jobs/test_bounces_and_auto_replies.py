@@ -17,7 +17,7 @@ from careops_desktop.core.models import Contact, Conversation, Message, OutboxMe
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inbox, outbox
 from careops_desktop.core.services.dashboard import dashboard
-from careops_desktop.core.services.delivery_failures import failing_for_contact
+from careops_desktop.core.services.inbox import failing_for_contact
 from careops_desktop.jobs.imap_poll import ImapPoller
 from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.eml_samples import (

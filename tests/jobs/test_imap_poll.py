@@ -12,8 +12,8 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inbox, outbox
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller
 from tests.integrations.dovecot_server import ImapServer
 from tests.integrations.factories import (

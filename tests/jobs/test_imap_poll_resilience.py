@@ -12,9 +12,9 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact, Conversation, Message
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inbox
-from careops_desktop.core.services.mail_poll_health import mail_poll_problem
+from careops_desktop.core.services.inbox import mail_poll_problem
 from careops_desktop.integrations import email_in, secrets
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations.email_in import UNREADABLE_NOTE
 from careops_desktop.jobs.imap_poll import ImapPoller
 from tests.integrations.dovecot_server import ImapServer

@@ -21,7 +21,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.services import contacts, mail_addresses, outbox
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from tests.actors import OWNER
 from tests.integrations.smtp_server import RecordingHandler, SmtpServer, start_smtp_server

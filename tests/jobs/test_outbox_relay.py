@@ -14,8 +14,8 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.services import outbox
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay, RelayReport
 from tests.actors import OWNER
 from tests.integrations.factories import make_booking

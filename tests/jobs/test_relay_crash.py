@@ -18,7 +18,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import outbox
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from tests.integrations.smtp_server import RecordingHandler, start_smtp_server
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import AuditEntry, Booking, OutboxMessage
 from careops_desktop.core.services import outbox, templates
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from careops_desktop.jobs.reminders import queue_booking_reminders
 from tests.actors import OWNER

@@ -20,7 +20,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.services import outbox
 from careops_desktop.integrations import email_in, secrets
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.jobs.imap_poll import ImapPoller
 from careops_desktop.jobs.outbox_relay import OutboxRelay
 from tests.actors import OWNER

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Contact, Conversation, Message
 from careops_desktop.core.permissions import Actor
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
 from careops_desktop.jobs.sms_poll import SmsPoller, SmsPollReport
 from tests.integrations.factories import make_business, make_contact, make_conversation
 from tests.integrations.memory_keyring import MemoryKeyring

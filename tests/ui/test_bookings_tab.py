@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Booking, Contact
-from careops_desktop.core.services import booking_types, bookings, contacts, slots
+from careops_desktop.core.services import bookings, contacts, slots
+from careops_desktop.core.services.bookings import booking_types
 from careops_desktop.ui.bookings.dialogs import CancelDialog
 from careops_desktop.ui.widgets.calendar_data import week_start
 from tests.ui.tab_helpers import (
@@ -180,7 +181,7 @@ def test_a_conflict_is_shown_in_the_dialog_with_alternatives(db, ops, bridge, qt
     # meanwhile someone else takes that time (another desk, the booking page)
     actor = demo_owner(db)
     with db.write_session() as session:
-        other = contacts.search_contact_ids(session, actor, "", 1, 0, "-created")[0]
+        other = contacts.ids(session, actor, contacts.ContactFilter(), "-created", limit=1)[0]
         bookings.book_desk(
             session,
             actor,

@@ -10,13 +10,13 @@ from sqlalchemy import select
 
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.services import inbox
-from careops_desktop.core.services.delivery_failures import (
+from careops_desktop.core.services.inbox import (
     Bounce,
     FailedRecipient,
+    IncomingMessage,
     MailKind,
     record_classified,
 )
-from careops_desktop.core.services.incoming import IncomingMessage
 from careops_desktop.ui.inbox.model import message_header
 from tests.ui.tab_helpers import open_tab, owner_actor
 from tests.ui.test_inbox_tab import _seed

@@ -9,11 +9,16 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Booking
-from careops_desktop.core.services import calendar_store
-from careops_desktop.core.services.calendar_store import BusyPeriod, CalendarToRead
-from careops_desktop.ui.bookings.calendar_busy import BUSY_IN
+from careops_desktop.core.services.calendar import BusyPeriod, CalendarToRead
+from careops_desktop.core.services.calendar import job_store as calendar_store
 from careops_desktop.ui.bookings.dialogs import BookingDialog
-from careops_desktop.ui.bookings.model import PageRequest, load_catalogue, load_page, to_calendar
+from careops_desktop.ui.bookings.outside_busy import BUSY_IN
+from careops_desktop.ui.bookings.page_data import (
+    PageRequest,
+    load_catalogue,
+    load_page,
+    to_calendar,
+)
 from careops_desktop.ui.widgets.calendar_data import BusyBlock, week_start
 from tests.core.booking_world import DESK, World, at, build_in
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from careops_desktop.core.permissions import Actor, Permission, Role
-from careops_desktop.core.services import calendar_sync
+from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.integrations import secrets
-from careops_desktop.jobs.calendar_sync import build_calendar_jobs
+from careops_desktop.jobs.calendar_jobs import build_calendar_jobs
 from careops_desktop.runtime import Runtime
-from careops_desktop.ui.bookings.calendar_busy import NO_RUNTIME_TEXT, SyncNowButton
+from careops_desktop.ui.bookings.outside_busy import NO_RUNTIME_TEXT, SyncNowButton
 from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.runtime_link import RuntimeLink
 from careops_desktop.ui.settings.calendar_page import CalendarSettingsPage

@@ -8,7 +8,7 @@ from PySide6.QtCharts import QCategoryAxis, QLineSeries, QScatterSeries, QStacke
 from sqlalchemy import text
 
 from careops_desktop.core.services import bookings
-from careops_desktop.core.services.dashboard_charts import dashboard_charts
+from careops_desktop.core.services.dashboard import dashboard_charts
 from careops_desktop.ui.dashboard import charts as charts_module
 from careops_desktop.ui.dashboard.charts import (
     DAY_SETS,

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from careops_desktop.core.models import Form, FormSubmission, booking_type_forms
 from careops_desktop.core.permissions import Actor, Permission, Role
-from careops_desktop.core.services.form_fields import FormField
+from careops_desktop.core.services.forms import FormField
 from careops_desktop.ui.forms.view import FormsView
 from tests.ui.tab_helpers import (
     assert_shown_literally,

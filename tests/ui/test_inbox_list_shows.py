@@ -10,13 +10,14 @@ from PySide6.QtGui import QFontMetrics
 from sqlalchemy import select
 
 from careops_desktop.core.models import Conversation
-from careops_desktop.core.services.delivery_failures import (
+from careops_desktop.core.services.inbox import (
     Bounce,
     FailedRecipient,
     FailingAddress,
+    IncomingMessage,
     record_bounce,
+    record_incoming,
 )
-from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
 from careops_desktop.ui.inbox.view import when_width
 from careops_desktop.ui.widgets.local_time import fmt_short
 from tests.ui.test_inbox_tab import _inbox, _seed

@@ -8,7 +8,7 @@ from typing import Any
 
 from careops_desktop.core.models import Integration
 from careops_desktop.core.services import business
-from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
+from careops_desktop.core.services.inbox import IncomingMessage, record_incoming
 from careops_desktop.ui.settings.integrations_email import poll_state_text
 from tests.ui.tab_helpers import open_tab, owner_actor
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from careops_desktop.core.models import Conversation, Message, OutboxMessage
 from careops_desktop.core.services import business, contacts, inbox
-from careops_desktop.core.services.incoming import IncomingMessage, record_incoming
+from careops_desktop.core.services.inbox import IncomingMessage, record_incoming
 from tests.ui.tab_helpers import (
     assert_shown_literally,
     hostile_listener,

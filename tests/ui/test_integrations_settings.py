@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import templates
+from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
 from careops_desktop.ui.settings.registry import SettingsContext, find_page
 from tests.integrations.factories import make_business
 from tests.integrations.memory_keyring import MemoryKeyring, memory_keyring

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import read_only
 from careops_desktop.integrations.email_in import MailboxError
 from careops_desktop.integrations.email_out import send_test_email
-from careops_desktop.integrations.settings import SmtpSettings
+from careops_desktop.integrations.integration_settings import SmtpSettings
 from careops_desktop.integrations.sms import SmsError
 from careops_desktop.ui.ops import UNEXPECTED_TEXT, ProgressReporter
 from tests.integrations.smtp_server import RecordingHandler, start_smtp_server

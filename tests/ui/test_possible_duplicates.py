@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from careops_desktop.core.models import Booking, Contact
-from careops_desktop.ui.contacts.model import DUPLICATE_BADGE, DUPLICATE_HEADER
+from careops_desktop.ui.contacts.tables import DUPLICATE_BADGE, DUPLICATE_HEADER
 from tests.ui.tab_helpers import demo_owner, open_tab
 
 

@@ -16,7 +16,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.services import business, providers
 from careops_desktop.core.services.reports import run_report
 from careops_desktop.exports.formatting import csv_text, display_text
-from careops_desktop.ui.bookings.model import PageRequest, load_page, to_calendar
+from careops_desktop.ui.bookings.page_data import PageRequest, load_page, to_calendar
 from careops_desktop.ui.reports.format import format_value
 from careops_desktop.ui.widgets.calendar_data import block_times
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range

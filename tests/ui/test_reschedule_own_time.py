@@ -8,9 +8,9 @@ from typing import Any
 import shiboken6
 
 from careops_desktop.core.models import Booking
-from careops_desktop.core.services.booking_views import view_booking
+from careops_desktop.core.services.bookings import view_booking
 from careops_desktop.ui.bookings.dialogs import RescheduleDialog
-from careops_desktop.ui.bookings.model import load_catalogue
+from careops_desktop.ui.bookings.page_data import load_catalogue
 from tests.core.booking_world import DESK, LONDON, at, build_in
 from tests.core.test_slots import add_booking
 

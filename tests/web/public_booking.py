@@ -6,7 +6,7 @@ from datetime import datetime
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.services import bookings
-from careops_desktop.core.services.booking_flow import BookingReceipt
+from careops_desktop.core.services.bookings import BookingReceipt
 from tests.web.seed import Shop
 
 

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import booking_types, business, providers
+from careops_desktop.core.services import business, providers
+from careops_desktop.core.services.bookings import booking_types
 
 SETUP = Actor.system("Test setup")
 ZONE = "Europe/London"

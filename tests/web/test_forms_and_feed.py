@@ -10,8 +10,8 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Business, FormSubmission
 from careops_desktop.core.services import bookings, business, forms
-from careops_desktop.core.services.booking_flow import BookingReceipt
-from careops_desktop.core.services.form_fields import FormField
+from careops_desktop.core.services.bookings import BookingReceipt
+from careops_desktop.core.services.forms import FormField
 from tests.web.conftest import AppClient, post_form
 from tests.web.seed import SETUP, Shop
 

@@ -50,7 +50,7 @@ from careops_desktop.core.services import bookings as p6_bookings
 from careops_desktop.core.services import business as links_business
 from careops_desktop.core.services import business as p6_business
 from careops_desktop.core.services import forms as p6_forms
-from careops_desktop.core.services.form_fields import FormField
+from careops_desktop.core.services.forms import FormField
 from careops_desktop.runtime import Runtime
 from careops_desktop.web.app import create_app
 from careops_desktop.web.params import format_start
@@ -106,7 +106,7 @@ def _token_of(response: Any) -> str:
 
 async def _relay(db: Database, server: SmtpServer) -> list[Any]:
     """Point email at ``server``, let the real outbox relay send what is queued; what arrived."""
-    from careops_desktop.integrations import settings as cfg
+    from careops_desktop.integrations import integration_settings as cfg
     from careops_desktop.jobs.outbox_relay import OutboxRelay
 
     smtp = cfg.SmtpSettings(

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking, OutboxMessage
 from careops_desktop.core.services import mail_addresses
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings as cfg
 from tests.actors import OWNER
 from tests.web.conftest import AppClient, post_form
 from tests.web.seed import Shop

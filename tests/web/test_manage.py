@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking
-from careops_desktop.core.services.booking_flow import BookingReceipt, book_desk
+from careops_desktop.core.services.bookings import BookingReceipt, book_desk
 from careops_desktop.core.services.contacts import find_or_create_contact
 from careops_desktop.web.params import format_start
 from tests.web.conftest import AppClient, hidden_fields, post_form

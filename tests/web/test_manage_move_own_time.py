@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import Booking
-from careops_desktop.core.services.booking_flow import BookingReceipt
+from careops_desktop.core.services.bookings import BookingReceipt
 from careops_desktop.web.params import format_start
 from tests.web.conftest import AppClient, post_form
 from tests.web.public_booking import book_with_grace

@@ -28,8 +28,8 @@ from careops_desktop.core.demo.catalogue import Catalogue
 from careops_desktop.core.demo.history import ContactRecord
 from careops_desktop.core.demo.plan import DEMO_DOMAIN
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage
-from careops_desktop.core.services import bookings, delivery_failures, slots
-from careops_desktop.core.services.incoming import (
+from careops_desktop.core.services import bookings, inbox, slots
+from careops_desktop.core.services.inbox import (
     UNREADABLE_NOTE,
     IncomingMessage,
     record_incoming,
@@ -121,13 +121,13 @@ def _bounce(session: Session, now: datetime) -> int | None:
     if row is None:
         return None
     address = row.recipient.strip().lower()
-    recipient = delivery_failures.FailedRecipient(
+    recipient = inbox.FailedRecipient(
         address, "5.1.1", BOUNCE_REASON.format(address=address)
     )
     at = min(now, _sent_at(session, row.id) + timedelta(minutes=2))
-    bounce = delivery_failures.Bounce((recipient,), (row.message_id,), reported_at=at)
+    bounce = inbox.Bounce((recipient,), (row.message_id,), reported_at=at)
     source = f"<bounce.{row.id}@mx.example.net>"
-    marked = delivery_failures.record_bounce(session, bounce, at, source_id=source)
+    marked = inbox.record_bounce(session, bounce, at, source_id=source)
     return marked[0] if marked else None
 
 
@@ -169,7 +169,7 @@ def _automatic_reply(
         raw=None,
     )
     at = min(now, row.sent_at + timedelta(minutes=1))
-    return delivery_failures.record_automatic_reply(session, message, at)
+    return inbox.record_automatic_reply(session, message, at)
 
 
 def _customer_name(session: Session, header: str | None) -> str | None:

@@ -107,18 +107,18 @@ def _where(flt: AuditFilter) -> list[ColumnElement[bool]]:
 
 
 @read_only
-def entry_ids(
-    session: Session, actor: Actor, flt: AuditFilter, sort: str = "when", descending: bool = True
-) -> list[int]:
-    """Ids of the entries matching ``flt`` in display order (newest first by default)."""
+def ids(session: Session, actor: Actor, flt: AuditFilter, order: str = "-when") -> list[int]:
+    """Ids of the entries matching ``flt`` in ``order``: a key of ENTRY_SORTS, with a
+    leading ``-`` for descending (newest first by default); an unknown key sorts by time."""
     require(actor, Permission.VIEW_AUDIT)
-    column = ENTRY_SORTS.get(sort, AuditEntry.created_at)
-    order = (column.desc(), AuditEntry.id.desc()) if descending else (column, AuditEntry.id)
-    return list(session.scalars(select(AuditEntry.id).where(*_where(flt)).order_by(*order)))
+    descending = order.startswith("-")
+    column = ENTRY_SORTS.get(order.removeprefix("-"), AuditEntry.created_at)
+    by = (column.desc(), AuditEntry.id.desc()) if descending else (column, AuditEntry.id)
+    return list(session.scalars(select(AuditEntry.id).where(*_where(flt)).order_by(*by)))
 
 
 @read_only
-def entries_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, AuditRow]:
+def rows_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, AuditRow]:
     """The entries with these ids (missing ids are left out)."""
     require(actor, Permission.VIEW_AUDIT)
     rows = session.scalars(select(AuditEntry).where(AuditEntry.id.in_(list(ids))))

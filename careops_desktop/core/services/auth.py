@@ -24,7 +24,7 @@ from careops_desktop.core.errors import (
 from careops_desktop.core.models import Staff, User, utcnow
 from careops_desktop.core.permissions import Actor, Role, permissions_for
 from careops_desktop.core.services import audit
-from careops_desktop.core.services.contact_fields import normalize_email
+from careops_desktop.core.services.contacts.fields import normalize_email
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)

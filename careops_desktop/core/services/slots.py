@@ -2,7 +2,7 @@
 
 ``slots_for_day`` serves the booking page and the desk's "new booking" dialog;
 ``nearest_free_slots`` gives the alternatives a :class:`SlotTaken` refusal offers.
-The bookings that take a provider's time come from ``booking_overlaps``.
+The bookings that take a provider's time come from ``bookings.overlaps``.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from careops_desktop.core.models import (
     booking_type_providers,
 )
 from careops_desktop.core.services import availability as av
-from careops_desktop.core.services import calendar_sync
-from careops_desktop.core.services.booking_overlaps import conflicting_bookings
+from careops_desktop.core.services.bookings.overlaps import conflicting_bookings
 from careops_desktop.core.services.business import BusinessSettings, business_settings
+from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.statement_runner import prebuilt
 
 NEAREST_WINDOWS = (0, 1, 3, 7, 14)  # days searched each side, widening until enough

@@ -19,7 +19,7 @@ from careops_desktop.core.models import Staff, User
 from careops_desktop.core.permissions import Actor, Permission, Role, require
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.auth import NAME_MAX, insert_user
-from careops_desktop.core.services.contact_fields import normalize_email
+from careops_desktop.core.services.contacts.fields import normalize_email
 
 FLAGS = ("can_manage_inbox", "can_manage_bookings", "can_view_inventory", "can_manage_settings")
 

@@ -31,8 +31,8 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, contacts
 from careops_desktop.core.services.bookings import BookingReceipt, BookingView
 from careops_desktop.core.services.slots import DaySlots, Slot
-from careops_desktop.ui.bookings.calendar_busy import confirm_then, desk_slots_for_day
-from careops_desktop.ui.bookings.model import Catalogue
+from careops_desktop.ui.bookings.outside_busy import confirm_then, desk_slots_for_day
+from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.services.bookings import BookingView
-from careops_desktop.ui.bookings.model import STATUS_WORDS
+from careops_desktop.ui.bookings.page_data import STATUS_WORDS
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
-from careops_desktop.ui.bookings.calendar_busy import SyncNowButton
 from careops_desktop.ui.bookings.dialogs import BookingDialog, CancelDialog, RescheduleDialog
-from careops_desktop.ui.bookings.model import (
+from careops_desktop.ui.bookings.outside_busy import SyncNowButton
+from careops_desktop.ui.bookings.page_data import (
     STATUS_WORDS,
     BookingSource,
     Catalogue,

@@ -22,7 +22,7 @@ from careops_desktop.core.events import DomainEvent
 from careops_desktop.core.services import contacts
 from careops_desktop.core.services.contacts import ContactDetail
 from careops_desktop.ui.contacts.dialogs import ContactDialog, MergeDialog
-from careops_desktop.ui.contacts.model import (
+from careops_desktop.ui.contacts.tables import (
     ContactSource,
     booking_columns,
     booking_style,

@@ -31,7 +31,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
-from careops_desktop.core.services.dashboard_charts import (
+from careops_desktop.core.services.dashboard import (
     BUSY_WEEKS,
     DashboardCharts,
     dashboard_charts,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.clock_text import wall_text
-from careops_desktop.core.services import dashboard as dashboard_service
+from careops_desktop.core.services import dashboard
 from careops_desktop.core.services.dashboard import DashboardData
 from careops_desktop.ui.dashboard.attention import MessagingAttention
 from careops_desktop.ui.dashboard.charts import DashboardChartsPanel
@@ -106,7 +106,7 @@ def _table(headers: list[str], name: str, stretch: tuple[int, ...]) -> QTableWid
             else QHeaderView.ResizeMode.ResizeToContents
         )
         header.setSectionResizeMode(column, mode)
-    rows_height = table.verticalHeader().defaultSectionSize() * dashboard_service.RECENT
+    rows_height = table.verticalHeader().defaultSectionSize() * dashboard.RECENT
     table.setFixedHeight(rows_height + header.sizeHint().height() + 2 * table.frameWidth() + 2)
     return table
 
@@ -223,7 +223,7 @@ class DashboardView(QWidget):
             return
         self._in_flight = True
         self.context.ops.query(
-            dashboard_service.dashboard,
+            dashboard.dashboard,
             self.context.actor,
             on_done=self._show,
             on_error=self._failed,

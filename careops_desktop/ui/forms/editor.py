@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, ValidationError
 from careops_desktop.core.models import FIELD_TYPES
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services.booking_types import BookingTypeView
-from careops_desktop.core.services.form_definitions import FormView
-from careops_desktop.core.services.form_fields import FormField
-from careops_desktop.ui.forms.model import TYPE_WORDS, field_columns, field_error_text, save_form
+from careops_desktop.core.services.bookings import BookingTypeView
+from careops_desktop.core.services.forms import FormField, FormView
+from careops_desktop.ui.forms.tab_data import TYPE_WORDS, field_columns, field_error_text, save_form
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 from careops_desktop.ui.widgets.rows_model import RowsModel

@@ -20,14 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.permissions import Permission
-from careops_desktop.core.services import form_definitions, form_submissions
-from careops_desktop.core.services.booking_types import list_booking_types
-from careops_desktop.core.services.form_definitions import FormView
-from careops_desktop.core.services.form_submissions import SubmissionDetail
+from careops_desktop.core.services import forms
+from careops_desktop.core.services.bookings import list_booking_types
+from careops_desktop.core.services.forms import FormView, SubmissionDetail, SubmissionFilter
 from careops_desktop.ui.forms.editor import FormEditor
-from careops_desktop.ui.forms.model import (
+from careops_desktop.ui.forms.tab_data import (
     STATUS_WORDS,
-    SubmissionFilter,
     SubmissionSource,
     form_columns,
     submission_columns,
@@ -71,7 +69,7 @@ class FormsView(QWidget):
             fetch_ids=source.fetch_ids,
             fetch_rows=source.fetch_rows,
             refresh_on=[context.events.formsSettled, context.events.contactsSettled],
-            # every status: the ids come from core.table_ids (53,848 on the large demo: ~40 ms)
+            # every status: the ids come from forms.ids (53,848 on the large demo: ~40 ms)
             initial_filter=SubmissionFilter(),
             row_style=submission_style,
             prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
@@ -195,7 +193,7 @@ class FormsView(QWidget):
                     self.forms_table.selectRow(index)
                     self.forms_table.selectionModel().blockSignals(False)
 
-        self.ops.query(form_definitions.list_forms, self.actor, on_done=arrived, owner=self)
+        self.ops.query(forms.list_forms, self.actor, on_done=arrived, owner=self)
 
     def _filter_changed(self, *_args: object) -> None:
         self.model.set_filter(
@@ -216,9 +214,7 @@ class FormsView(QWidget):
             self.detail = detail
             self.viewer.setPlainText(submission_text(detail, self.zone))
 
-        self.ops.query(
-            form_submissions.get_submission, self.actor, submission_id, on_done=arrived, owner=self
-        )
+        self.ops.query(forms.get_submission, self.actor, submission_id, on_done=arrived, owner=self)
 
     def _form_chosen(self, _s: QItemSelection, _d: QItemSelection) -> None:
         rows = self.forms_table.selectionModel().selectedRows()
@@ -227,7 +223,7 @@ class FormsView(QWidget):
             self.editor.load(form)
 
     def _starter(self) -> None:
-        starter = form_definitions.starter_form_definition()
+        starter = forms.starter_form_definition()
         self.create_new()
         self.editor.load(None, starter.fields)
         self.editor.name.setText(starter.name)

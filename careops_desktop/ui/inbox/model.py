@@ -1,14 +1,13 @@
 """The inbox's models: the conversation list (lazy, over ids) and one thread's messages.
 
-The conversation filter is an :class:`InboxFilter`; the core's
-``table_ids.conversation_ids`` does the search and order in SQL (as
-``inbox.list_conversations``) and ``conversation_rows_by_ids`` loads the rows drawn.
+The conversation filter is the core's :class:`ConversationFilter`; ``inbox.ids`` does
+the search and order in SQL (as ``inbox.list_conversations``) and ``inbox.rows_by_id``
+loads the rows drawn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,8 +21,8 @@ from PySide6.QtCore import (
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import table_ids
-from careops_desktop.core.services.inbox import ConversationRow, MessageView
+from careops_desktop.core.services import inbox
+from careops_desktop.core.services.inbox import ConversationFilter, ConversationRow, MessageView
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 
@@ -39,15 +38,8 @@ DELIVERY_WORDS = {
     "bounced": "Bounced",
     "received": "Received",
 }
+OPEN_CONVERSATIONS = ConversationFilter(open_filter=True)  # the tab opens on these
 CHANNEL_WORDS = {"email": "Email", "sms": "SMS", "system": "Note", "web": "Booking page"}
-
-
-@dataclass(frozen=True)
-class InboxFilter:
-    """Which conversations to list: open (True), closed (False) or all (None), and a search."""
-
-    open_filter: bool | None = True
-    search: str = ""
 
 
 class ConversationSource:
@@ -58,15 +50,13 @@ class ConversationSource:
         self._actor = actor
 
     def fetch_ids(
-        self, session: Session, flt: InboxFilter | None, _sort: str | None, _desc: bool
+        self, session: Session, flt: ConversationFilter | None, _sort: str | None, _desc: bool
     ) -> Sequence[int]:
-        flt = flt or InboxFilter()
-        return table_ids.conversation_ids(
-            session, self._actor, open_filter=flt.open_filter, search=flt.search
-        )
+        flt = flt or OPEN_CONVERSATIONS
+        return inbox.ids(session, self._actor, flt)
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, ConversationRow]:
-        return table_ids.conversation_rows_by_ids(session, self._actor, ids)
+        return inbox.rows_by_id(session, self._actor, ids)
 
 
 def conversation_columns(zone_of: Any) -> list[Column]:

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound, ValidationError
 from careops_desktop.core.events import DomainEvent
 from careops_desktop.core.services import inbox
-from careops_desktop.core.services.inbox import MessageView, Thread
-from careops_desktop.core.services.message_originals import save_original_email
+from careops_desktop.core.services.inbox import MessageView, Thread, save_original_email
 from careops_desktop.ui.inbox.dialogs import CHANNELS, NewConversationDialog
 from careops_desktop.ui.inbox.model import (
+    OPEN_CONVERSATIONS,
     ConversationSource,
-    InboxFilter,
     MessagesModel,
     conversation_columns,
     conversation_style,
@@ -79,7 +78,7 @@ class InboxView(QWidget):
             fetch_ids=self._source.fetch_ids,
             fetch_rows=self._source.fetch_rows,
             refresh_on=[context.events.inboxSettled, context.events.contactsSettled],
-            initial_filter=InboxFilter(),
+            initial_filter=OPEN_CONVERSATIONS,
             row_style=conversation_style,
             prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
             parent=self,
@@ -232,7 +231,9 @@ class InboxView(QWidget):
         self.messages.layoutChanged.emit()
 
     def _filter_changed(self, *_args: object) -> None:
-        self.model.set_filter(InboxFilter(self.state.currentData(), self.search.term()))
+        self.model.set_filter(
+            inbox.ConversationFilter(self.state.currentData(), self.search.term())
+        )
 
     def _list_loaded(self, count: int) -> None:
         set_plain(self.count_label, f"{count} conversation{'s' if count != 1 else ''}")

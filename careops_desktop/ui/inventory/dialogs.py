@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inventory
-from careops_desktop.core.services.inventory_views import ItemView
+from careops_desktop.core.services.inventory import ItemView
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.command_dialog import CommandDialog

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.permissions import Permission
 from careops_desktop.core.services import inventory
-from careops_desktop.core.services.inventory_views import ItemView, MovementView, UsageRow
+from careops_desktop.core.services.inventory import ItemFilter, ItemView, MovementView, UsageRow
 from careops_desktop.ui.inventory.dialogs import ItemDialog, StockDialog
-from careops_desktop.ui.inventory.model import (
-    ItemFilter,
+from careops_desktop.ui.inventory.tables import (
     ItemSource,
     item_columns,
     item_style,

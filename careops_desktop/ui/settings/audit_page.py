@@ -74,7 +74,7 @@ def make_fetchers(actor: Actor) -> tuple[Any, Any]:
         if query is None:  # the filters are not filled in yet
             return []
         flt = to_filter(session, query)
-        return audit.entry_ids(session, actor, flt, sort or "when", descending)
+        return audit.ids(session, actor, flt, ("-" if descending else "") + (sort or "when"))
 
     def fetch_rows(session: Session, ids: list[int]) -> Mapping[int, dict[str, str]]:
         zone = business_zone(session)
@@ -87,7 +87,7 @@ def make_fetchers(actor: Actor) -> tuple[Any, Any]:
                 + ("" if r.entity_id is None else f" #{r.entity_id}"),
                 "details": audit.details_text(r.details),
             }
-            for i, r in audit.entries_by_id(session, actor, ids).items()
+            for i, r in audit.rows_by_id(session, actor, ids).items()
         }
 
     return fetch_ids, fetch_rows

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.db import read_only
-from careops_desktop.core.services import booking_types, providers
-from careops_desktop.core.services.booking_types import BookingTypeView
+from careops_desktop.core.services import bookings, providers
+from careops_desktop.core.services.bookings import BookingTypeView
 from careops_desktop.core.services.providers import ProviderView
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.registry import SettingsContext
@@ -28,17 +28,17 @@ def save_booking_type(
 ) -> BookingTypeView:
     """Create or update one booking type and set whether it is offered (one transaction)."""
     if type_id is None:
-        view = booking_types.create_booking_type(session, actor, **values)
+        view = bookings.create_booking_type(session, actor, **values)
     else:
-        view = booking_types.update_booking_type(session, actor, type_id, **values)
-    booking_types.set_booking_type_active(session, actor, view.id, active)
-    return booking_types.get_booking_type(session, view.id)
+        view = bookings.update_booking_type(session, actor, type_id, **values)
+    bookings.set_booking_type_active(session, actor, view.id, active)
+    return bookings.get_booking_type(session, view.id)
 
 
 @read_only
 def load_catalogue(session: Any) -> tuple[list[BookingTypeView], list[ProviderView]]:
     """Every booking type and every active provider, for the page."""
-    return booking_types.list_booking_types(session, True), providers.list_providers(session)
+    return bookings.list_booking_types(session, True), providers.list_providers(session)
 
 
 def _minutes(maximum: int) -> QSpinBox:

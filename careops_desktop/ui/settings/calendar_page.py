@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.errors import CareOpsError, ValidationError
-from careops_desktop.core.services import calendar_sync
-from careops_desktop.core.services.calendar_sync import (
+from careops_desktop.core.services import calendar
+from careops_desktop.core.services.calendar import (
     CalendarAccount,
     CalendarRef,
     ProviderCalendars,
 )
 from careops_desktop.integrations import secrets
-from careops_desktop.integrations.calendar_sync import (
+from careops_desktop.integrations.caldav_client import (
     CalDavConnection,
     CalendarError,
     RemoteCalendar,
@@ -204,10 +204,8 @@ class CalendarSettingsPage(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def load(self) -> None:
-        self.ops.query(calendar_sync.get_account, on_done=self._show_account, owner=self)
-        self.ops.query(
-            calendar_sync.list_provider_calendars, on_done=self._show_providers, owner=self
-        )
+        self.ops.query(calendar.get_account, on_done=self._show_account, owner=self)
+        self.ops.query(calendar.list_provider_calendars, on_done=self._show_providers, owner=self)
 
     def _show_account(self, account: CalendarAccount) -> None:
         self.url.setText(account.url)
@@ -259,7 +257,7 @@ class CalendarSettingsPage(QWidget):
         """List the account's calendars off the Qt thread, or say what went wrong."""
         self.errors.clear()
         try:
-            account = calendar_sync.validate_account(self.account())
+            account = calendar.validate_account(self.account())
         except ValidationError as exc:
             self.errors.show(exc.fields)
             return
@@ -279,14 +277,14 @@ class CalendarSettingsPage(QWidget):
         if found:
             self.calendars = found
             self.ops.query(
-                calendar_sync.list_provider_calendars, on_done=self._show_providers, owner=self
+                calendar.list_provider_calendars, on_done=self._show_providers, owner=self
             )
 
     def save_account(self) -> None:
         self.errors.clear()
         self._busy(True, "Saving…")
         self.ops.command(
-            calendar_sync.save_account,
+            calendar.save_account,
             self.actor,
             self.account(),
             on_done=self._account_saved,
@@ -315,7 +313,7 @@ class CalendarSettingsPage(QWidget):
             write, blocking = row.choice()
             try:
                 await self.ops.run(
-                    calendar_sync.set_provider_calendars,
+                    calendar.set_provider_calendars,
                     self.actor,
                     row.provider.provider_id,
                     write,

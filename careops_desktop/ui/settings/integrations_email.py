@@ -1,6 +1,6 @@
 """Settings → Integrations → Sending email (SMTP, "Send test email") and Reading email (IMAP).
 
-Server settings are saved through ``integrations.settings`` (the database, no secrets);
+Server settings are saved through ``integrations.integration_settings`` (the database, no secrets);
 passwords go to the system keyring through ``integrations.secrets`` on a thread of their
 own, after the settings were accepted. A blank password field keeps the stored one.
 """
@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.errors import ValidationError
-from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings, secrets
 from careops_desktop.integrations.email_out import send_test_email
 from careops_desktop.ui.off_thread import in_background
 from careops_desktop.ui.plain import plain_label, set_plain
@@ -67,7 +66,9 @@ class _MailServerSection(SettingsFormPage):
         context: SettingsContext,
         intro: str,
         kind: str,
-        presets: Mapping[str, cfg.SmtpSettings | cfg.ImapSettings],
+        presets: Mapping[
+            str, integration_settings.SmtpSettings | integration_settings.ImapSettings
+        ],
     ) -> None:
         super().__init__(context, intro)
         self.kind = kind
@@ -122,7 +123,9 @@ class _MailServerSection(SettingsFormPage):
             on_error=on_error,
         )
 
-    def _show_server(self, settings: cfg.SmtpSettings | cfg.ImapSettings) -> None:
+    def _show_server(
+        self, settings: integration_settings.SmtpSettings | integration_settings.ImapSettings
+    ) -> None:
         self.host.setText(settings.host)
         self.port.setValue(settings.port)
         set_security(self.security, settings.security)
@@ -146,7 +149,7 @@ class SmtpSection(_MailServerSection):
             "Email to customers leaves through this mail server. The password is kept in "
             "the system keyring, never in the database.",
             "smtp",
-            cfg.SMTP_PRESETS,
+            integration_settings.SMTP_PRESETS,
         )
         self.preset.setObjectName("smtpPreset")
         self.port.setObjectName("smtpPort")
@@ -179,11 +182,15 @@ class SmtpSection(_MailServerSection):
         self.load()
 
     def load(self) -> None:
-        self.ops.query(cfg.get_smtp, on_done=self._show, on_error=self.refused, owner=self)
-        self.ops.query(cfg.get_health, "email", on_done=self._show_health, owner=self)
+        self.ops.query(
+            integration_settings.get_smtp, on_done=self._show, on_error=self.refused, owner=self
+        )
+        self.ops.query(
+            integration_settings.get_health, "email", on_done=self._show_health, owner=self
+        )
         self._refresh_secret()
 
-    def _show(self, settings: cfg.SmtpSettings) -> None:
+    def _show(self, settings: integration_settings.SmtpSettings) -> None:
         self._loading = True
         self._show_server(settings)
         self.from_address.setText(settings.from_address)
@@ -193,8 +200,8 @@ class SmtpSection(_MailServerSection):
     def _show_health(self, health: tuple[bool, str]) -> None:
         set_plain(self.health, health_text(*health))
 
-    def typed(self) -> cfg.SmtpSettings:
-        return cfg.SmtpSettings(
+    def typed(self) -> integration_settings.SmtpSettings:
+        return integration_settings.SmtpSettings(
             host=self.host.text(),
             port=self.port.value(),
             security=str(self.security.currentData()),
@@ -204,7 +211,7 @@ class SmtpSection(_MailServerSection):
         )
 
     def save_job(self) -> SaveJob | None:
-        return (cfg.save_smtp, (self.actor, self.typed()), {})
+        return (integration_settings.save_smtp, (self.actor, self.typed()), {})
 
     def saved(self, result: Any) -> None:
         self._store_typed_password(lambda _none: self._refresh_secret(), self._secret_refused)
@@ -216,7 +223,7 @@ class SmtpSection(_MailServerSection):
     def send_test(self) -> None:
         """Try the typed settings (saved or not): send a test email, off the Qt thread."""
         try:
-            settings = cfg.validate_smtp(self.typed())
+            settings = integration_settings.validate_smtp(self.typed())
         except ValidationError as exc:
             self.errors.show(exc.fields)
             return
@@ -281,7 +288,7 @@ class ImapSection(_MailServerSection):
             "Replies from customers are read from this mailbox. Mail stays unread in your "
             "mail program unless you choose otherwise.",
             "imap",
-            cfg.IMAP_PRESETS,
+            integration_settings.IMAP_PRESETS,
         )
         self.enabled = QCheckBox("Read replies from this mailbox")
         self.enabled.setObjectName("imapEnabled")
@@ -302,11 +309,15 @@ class ImapSection(_MailServerSection):
         self.load()
 
     def load(self) -> None:
-        self.ops.query(cfg.get_imap, on_done=self._show, on_error=self.refused, owner=self)
-        self.ops.query(cfg.get_state, "email", "imap", on_done=self._show_state, owner=self)
+        self.ops.query(
+            integration_settings.get_imap, on_done=self._show, on_error=self.refused, owner=self
+        )
+        self.ops.query(
+            integration_settings.get_state, "email", "imap", on_done=self._show_state, owner=self
+        )
         self._refresh_secret()
 
-    def _show(self, settings: cfg.ImapSettings) -> None:
+    def _show(self, settings: integration_settings.ImapSettings) -> None:
         self._loading = True
         self.enabled.setChecked(settings.enabled)
         self._show_server(settings)
@@ -319,7 +330,7 @@ class ImapSection(_MailServerSection):
         set_plain(self.state, poll_state_text(state))
 
     def save_job(self) -> SaveJob | None:
-        typed = cfg.ImapSettings(
+        typed = integration_settings.ImapSettings(
             enabled=self.enabled.isChecked(),
             host=self.host.text(),
             port=self.port.value(),
@@ -329,7 +340,7 @@ class ImapSection(_MailServerSection):
             mark_seen=self.mark_seen.isChecked(),
             poll_seconds=self.poll.value(),
         )
-        return (cfg.save_imap, (self.actor, typed), {})
+        return (integration_settings.save_imap, (self.actor, typed), {})
 
     def saved(self, result: Any) -> None:
         self._store_typed_password(

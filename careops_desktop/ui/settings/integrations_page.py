@@ -10,8 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
-from careops_desktop.integrations import secrets
-from careops_desktop.integrations import settings as cfg
+from careops_desktop.integrations import integration_settings, secrets
 from careops_desktop.ui.off_thread import in_background
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
@@ -61,8 +60,12 @@ class SmsSection(SettingsFormPage):
         self.load()
 
     def load(self) -> None:
-        self.ops.query(cfg.get_sms, on_done=self._show, on_error=self.refused, owner=self)
-        self.ops.query(cfg.get_health, "sms", on_done=self._show_health, owner=self)
+        self.ops.query(
+            integration_settings.get_sms, on_done=self._show, on_error=self.refused, owner=self
+        )
+        self.ops.query(
+            integration_settings.get_health, "sms", on_done=self._show_health, owner=self
+        )
         self._refresh_secrets()
 
     def _refresh_secrets(self) -> None:
@@ -74,7 +77,7 @@ class SmsSection(SettingsFormPage):
             on_error=lambda exc: self.errors.show({"__all__": str(exc)}),
         )
 
-    def _show(self, settings: cfg.SmsSettings) -> None:
+    def _show(self, settings: integration_settings.SmsSettings) -> None:
         self.enabled.setChecked(settings.enabled)
         self.from_number.setText(settings.from_number)
         self.base_url.setText(settings.base_url)
@@ -87,13 +90,13 @@ class SmsSection(SettingsFormPage):
         )
 
     def save_job(self) -> SaveJob | None:
-        typed = cfg.SmsSettings(
+        typed = integration_settings.SmsSettings(
             enabled=self.enabled.isChecked(),
             from_number=self.from_number.text(),
             base_url=self.base_url.text(),
             poll_seconds=self.poll.value(),
         )
-        return (cfg.save_sms, (self.actor, typed), {})
+        return (integration_settings.save_sms, (self.actor, typed), {})
 
     def saved(self, result: Any) -> None:
         values = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from careops_desktop.core.services.delivery_failures import (
+from careops_desktop.core.services.inbox import (
     FailingAddress,
     failing_for_contact,
     failing_for_conversation,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import form_definitions
+from careops_desktop.core.services import forms
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.wizard import steps
@@ -221,7 +221,7 @@ class FormsPage(StepPage):
         )
         self.types_page = types_page
         self.form_id: int | None = None
-        definition = form_definitions.starter_form_definition()
+        definition = forms.starter_form_definition()
         self.use_starter = QCheckBox(f"Send “{definition.name}” with every booking")
         self.use_starter.setObjectName("useStarterForm")
         self.use_starter.setChecked(True)

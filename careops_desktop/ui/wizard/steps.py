@@ -18,11 +18,10 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import (
-    booking_types,
     bookings,
     business,
     contacts,
-    form_definitions,
+    forms,
     inventory,
     providers,
     slots,
@@ -112,11 +111,9 @@ def save_booking_types(
         }
         try:
             if entry.booking_type_id is None:
-                view = booking_types.create_booking_type(session, actor, **values)  # type: ignore[arg-type]
+                view = bookings.create_booking_type(session, actor, **values)  # type: ignore[arg-type]
             else:
-                view = booking_types.update_booking_type(
-                    session, actor, entry.booking_type_id, **values
-                )
+                view = bookings.update_booking_type(session, actor, entry.booking_type_id, **values)
         except ValidationError as exc:
             raise _prefixed(f"t{index}", exc) from None
         ids.append(view.id)
@@ -130,8 +127,8 @@ def add_starter_form(
 ) -> int:
     """Create the starter intake form (once) and send it with every booking type."""
     if form_id is None:
-        definition = form_definitions.starter_form_definition()
-        form_id = form_definitions.create_form(
+        definition = forms.starter_form_definition()
+        form_id = forms.create_form(
             session,
             actor,
             name=definition.name,
@@ -139,7 +136,7 @@ def add_starter_form(
             fields=definition.fields,
         ).id
     for type_id in booking_type_ids:
-        form_definitions.attach_form(session, actor, type_id, form_id)
+        forms.attach_form(session, actor, type_id, form_id)
     return form_id
 
 

@@ -30,6 +30,12 @@ from careops_desktop.core.services.reports.day_sheet import day_sheet
 from careops_desktop.core.services.reports.forms import forms_report
 from careops_desktop.core.services.reports.inbox import inbox_report
 from careops_desktop.core.services.reports.inventory import inventory_report
+from careops_desktop.core.services.reports.listing import (
+    BOOKING_COLUMNS,
+    count_bookings_in_period,
+    iter_booking_batches,
+    iter_bookings,
+)
 from careops_desktop.core.services.reports.model import (
     Chart,
     Column,
@@ -39,7 +45,8 @@ from careops_desktop.core.services.reports.model import (
     Section,
     Value,
 )
-from careops_desktop.core.services.reports.period import Period, make_period
+from careops_desktop.core.services.reports.period import Period, local_midnight, make_period
+from careops_desktop.core.services.reports.sql import business_identity
 
 ReportFn = Callable[..., Report]
 
@@ -97,6 +104,7 @@ def run_report(
 
 
 __all__ = [
+    "BOOKING_COLUMNS",
     "REPORTS",
     "Chart",
     "Column",
@@ -108,11 +116,16 @@ __all__ = [
     "Section",
     "Value",
     "bookings_report",
+    "business_identity",
     "contacts_report",
+    "count_bookings_in_period",
     "day_sheet",
     "forms_report",
     "inbox_report",
     "inventory_report",
+    "iter_booking_batches",
+    "iter_bookings",
+    "local_midnight",
     "make_period",
     "run_report",
 ]

@@ -1,0 +1,258 @@
+"""Changing a booking: move it, cancel it, mark it completed or a no-show.
+
+Each change is one transaction in the caller's session, starting by locking
+the booking's row (then, for a move, the new provider's row: see
+``booking_checks``). ``actor`` None means the customer acting through their
+manage link: then the booking page's rules hold (the cancellation cutoff, and
+for a move the slot grid, notice and horizon).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from sqlalchemy.orm import Session
+
+from careops_desktop.core import events
+from careops_desktop.core.errors import PolicyRefused
+from careops_desktop.core.models import Booking
+from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.services import audit
+from careops_desktop.core.services.bookings import messages as booking_messages
+from careops_desktop.core.services.bookings.checks import (
+    check_policy,
+    claim_provider,
+    lock_booking,
+)
+from careops_desktop.core.services.bookings.flow import (
+    BOOKING_PAGE,
+    aware_start,
+    check_free_text,
+)
+from careops_desktop.core.services.bookings.views import (
+    BookingView,
+    booking_id_for_token,
+    view_booking,
+)
+from careops_desktop.core.services.business import business_zone, get_business
+from careops_desktop.core.services.calendar import links as calendar_sync
+from careops_desktop.core.services.forms import customer_copies as forms
+from careops_desktop.core.services.inventory import stock as inventory
+from careops_desktop.core.services.slots import load_type_rules
+
+REASON_MAX = 1000
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now
+
+
+def _acting(actor: Actor | None) -> Actor:
+    """Staff need MANAGE_BOOKINGS; ``None`` is the customer on the booking page."""
+    if actor is None:
+        return BOOKING_PAGE
+    require(actor, Permission.MANAGE_BOOKINGS)
+    return actor
+
+
+def _check_cutoff(session: Session, booking: Booking, now: datetime, doing: str) -> None:
+    hours = max(0, get_business(session).cancellation_cutoff_hours)
+    if now > booking.start_at - timedelta(hours=hours):
+        if hours:
+            limit = f"up to {hours} hour{'s' if hours != 1 else ''} before it starts"
+        else:
+            limit = "until it starts"
+        raise PolicyRefused(
+            f"This booking can be {doing} online only {limit}. Please contact us instead."
+        )
+
+
+def _must_be_confirmed(booking: Booking, doing: str) -> None:
+    if booking.status != "confirmed":
+        words = {"cancelled": "cancelled", "completed": "completed", "no_show": "a no-show"}
+        raise PolicyRefused(
+            f"This booking is already {words.get(booking.status, booking.status)}, "
+            f"so it cannot be {doing}."
+        )
+
+
+def reschedule(
+    session: Session,
+    actor: Actor | None,
+    booking_id: int,
+    new_start: datetime,
+    provider_id: int | None = None,
+    now: datetime | None = None,
+    *,
+    outside_hours: bool = False,
+) -> BookingView:
+    """Move a confirmed booking to ``new_start`` (with ``provider_id``, else the same provider).
+
+    The same overlap check as a new booking runs, the booking itself excluded:
+    :class:`SlotTaken` with the nearest free starts if the time is taken. The
+    customer (``actor`` None) is held to the cutoff on the current time and the
+    booking page's rules on the new one. The length follows the booking type
+    as it is now; open forms get new due dates; the customer is told.
+    """
+    acting = _acting(actor)
+    by_customer = actor is None
+    now = _now(now)
+    new_start = aware_start(new_start)
+    booking = lock_booking(session, booking_id)
+    _must_be_confirmed(booking, "moved")
+    if by_customer:
+        _check_cutoff(session, booking, now, "moved")
+    type_rules = load_type_rules(session, booking.booking_type_id, active_only=False)
+    target = booking.provider_id if provider_id is None else provider_id
+    if target == booking.provider_id and new_start == booking.start_at:
+        return view_booking(session, booking.id)
+    check_policy(new_start, now, type_rules, public=by_customer)
+    zone = type_rules.zone
+    claim = claim_provider(
+        session,
+        type_rules,
+        target,
+        new_start,
+        zone=zone,
+        now=now,
+        on_grid=by_customer,
+        outside_hours=outside_hours and not by_customer,
+        exclude_booking_id=booking.id,
+    )
+    old_start, old_provider = booking.start_at, booking.provider_id
+    booking.start_at = claim.start
+    booking.end_at = claim.end
+    booking.provider_id = claim.provider_id
+    booking.reminder_sent_at = None
+    booking.updated_at = now
+    session.flush()
+    forms.update_due_dates_for_booking(session, booking.id, now)
+    booking_messages.send_rescheduled(session, booking_messages.outgoing(session, booking, zone))
+    calendar_sync.enqueue_booking_change(session, booking.id, "moved", now=now)
+    audit.record(
+        session,
+        acting,
+        "reschedule",
+        "booking",
+        booking.id,
+        {
+            "from": old_start.isoformat(),
+            "to": claim.start.isoformat(),
+            "from_provider_id": old_provider,
+            "provider_id": claim.provider_id,
+            "by_customer": by_customer,
+        },
+    )
+    source: events.BookingSource = "web" if by_customer else "desk"
+    if old_provider != claim.provider_id:
+        events.record(
+            session, events.BookingChanged(booking.id, old_provider, "rescheduled", source)
+        )
+    events.record(
+        session, events.BookingChanged(booking.id, claim.provider_id, "rescheduled", source)
+    )
+    return view_booking(session, booking.id)
+
+
+def cancel(
+    session: Session,
+    actor: Actor | None,
+    booking_id: int,
+    reason: str = "",
+    now: datetime | None = None,
+    by_customer: bool = False,
+) -> BookingView:
+    """Cancel a confirmed booking: its stock comes back, its unanswered forms are withdrawn.
+
+    A customer cancellation (``actor`` None, or ``by_customer``) is refused
+    with :class:`PolicyRefused` inside the cancellation cutoff; staff may
+    cancel at any time. The customer is told.
+    """
+    acting = _acting(actor)
+    by_customer = by_customer or actor is None
+    now = _now(now)
+    reason = check_free_text(reason if reason is not None else "", "reason", REASON_MAX)
+    booking = lock_booking(session, booking_id)
+    _must_be_confirmed(booking, "cancelled")
+    if by_customer:
+        _check_cutoff(session, booking, now, "cancelled")
+    booking.status = "cancelled"
+    booking.cancelled_at = now
+    booking.cancel_reason = reason
+    booking.updated_at = now
+    session.flush()
+    inventory.return_for_booking(session, acting, booking.id, now)
+    forms.withdraw_for_booking(session, booking.id)
+    out = booking_messages.outgoing(session, booking, business_zone(session))
+    booking_messages.send_cancelled(session, out)
+    calendar_sync.enqueue_booking_change(session, booking.id, "cancelled", now=now)
+    audit.record(session, acting, "cancel", "booking", booking.id, {"by_customer": by_customer})
+    events.record(
+        session,
+        events.BookingChanged(
+            booking.id, booking.provider_id, "cancelled", "web" if actor is None else "desk"
+        ),
+    )
+    return view_booking(session, booking.id)
+
+
+def _finish(
+    session: Session,
+    actor: Actor,
+    booking_id: int,
+    status: Literal["completed", "no_show"],
+    now: datetime | None,
+) -> BookingView:
+    require(actor, Permission.MANAGE_BOOKINGS)
+    now = _now(now)
+    booking = lock_booking(session, booking_id)
+    words = "completed" if status == "completed" else "marked as a no-show"
+    if booking.status == "cancelled":
+        raise PolicyRefused(f"A cancelled booking cannot be {words}.")
+    if booking.start_at > now:
+        raise PolicyRefused(f"This booking has not started yet, so it cannot be {words}.")
+    if booking.status == status:
+        return view_booking(session, booking.id)
+    previous = booking.status
+    booking.status = status
+    booking.updated_at = now
+    session.flush()
+    audit.record(session, actor, status, "booking", booking.id, {"from": previous})
+    events.record(session, events.BookingChanged(booking.id, booking.provider_id, status, "desk"))
+    return view_booking(session, booking.id)
+
+
+def complete(
+    session: Session, actor: Actor, booking_id: int, now: datetime | None = None
+) -> BookingView:
+    """Mark a booking that has started as completed (a no-show can be corrected to this)."""
+    return _finish(session, actor, booking_id, "completed", now)
+
+
+def mark_no_show(
+    session: Session, actor: Actor, booking_id: int, now: datetime | None = None
+) -> BookingView:
+    """Mark a booking whose start has passed as a no-show; refused before the start.
+
+    Stock stays used (it was set aside for the visit).
+    """
+    return _finish(session, actor, booking_id, "no_show", now)
+
+
+def cancel_by_token(
+    session: Session, token: str, reason: str = "", now: datetime | None = None
+) -> BookingView:
+    """The customer cancels through their manage link (cutoff applies)."""
+    return cancel(session, None, booking_id_for_token(session, token), reason, now, True)
+
+
+def reschedule_by_token(
+    session: Session, token: str, new_start: datetime, now: datetime | None = None
+) -> BookingView:
+    """The customer moves their booking to another free slot of the same provider."""
+    return reschedule(session, None, booking_id_for_token(session, token), new_start, None, now)

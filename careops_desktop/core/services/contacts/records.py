@@ -1,0 +1,537 @@
+"""Contacts: the business's customers, validated, searchable and mergeable.
+
+Emails are stored lower-cased, phone numbers in E.164. Names and notes are
+stored exactly as typed (trimmed): customer text is shown as plain text
+everywhere, never interpreted here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, bindparam, false, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from careops_desktop.core import events
+from careops_desktop.core.db import insert_row, read_only, statements
+from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.models import (
+    Booking,
+    BookingType,
+    Contact,
+    Conversation,
+    Form,
+    FormSubmission,
+    Provider,
+    utcnow,
+)
+from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.services import audit
+from careops_desktop.core.services.contacts.fields import (
+    default_region,
+    normalize_email,
+    normalize_phone,
+)
+from careops_desktop.core.services.contacts.person_names import check_person_name, same_name
+from careops_desktop.core.services.id_blocks import id_blocks, read_ids
+from careops_desktop.core.services.mail_addresses import check_deliverable
+from careops_desktop.core.statement_runner import prebuilt
+
+NOTES_MAX = 20_000
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: int
+    name: str
+    email: str | None
+    phone: str | None
+    notes: str
+    last_contacted_at: datetime | None
+    created_at: datetime
+    duplicate_of_id: int | None = None  # "possible duplicate of" this contact (booking page)
+
+
+def view_of(contact: Any) -> ContactView:
+    """A plain copy of a contact (an ORM row, or a Core row of the contact's columns)."""
+    return ContactView(
+        contact.id,
+        contact.name,
+        contact.email,
+        contact.phone,
+        contact.notes,
+        contact.last_contacted_at,
+        contact.created_at,
+        contact.duplicate_of_id,
+    )
+
+
+# -- create and update -------------------------------------------------------------------------
+
+
+def _clean(
+    session: Session,
+    name: str,
+    email: str,
+    phone: str,
+    notes: str,
+    *,
+    stored: Contact | None = None,
+) -> tuple[str, str | None, str | None, str]:
+    """Check every field; raises one :class:`ValidationError` naming all bad fields.
+
+    With ``stored``, an email or phone equal to the stored one is kept unchecked:
+    a number that older rules let in (an import, the demo's fictional numbers)
+    must not block editing the rest of the contact.
+    """
+    errors: dict[str, str] = {}
+    clean_name = (name or "").strip()
+    if stored is None or clean_name != stored.name:  # an older, longer name can stay as it is
+        try:
+            clean_name = check_person_name(name, empty="Enter the contact's name.")
+        except ValidationError as exc:
+            errors.update(exc.fields)
+    clean_email: str | None = None
+    clean_phone: str | None = None
+    if stored is not None and stored.email and email == stored.email:
+        clean_email = stored.email
+    elif (email or "").strip():
+        try:
+            clean_email = normalize_email(email)
+            check_deliverable(session, clean_email, desk=True)
+        except ValidationError as exc:
+            errors.update(exc.fields)
+    if stored is not None and stored.phone and phone == stored.phone:
+        clean_phone = stored.phone
+    elif (phone or "").strip():
+        try:
+            clean_phone = normalize_phone(phone, default_region(session))
+        except ValidationError as exc:
+            errors.update(exc.fields)
+    if not (email or "").strip() and not (phone or "").strip():
+        errors["email"] = "Enter an email address or a phone number."
+    if len(notes or "") > NOTES_MAX:
+        errors["notes"] = f"The notes are longer than {NOTES_MAX} characters."
+    if errors:
+        raise ValidationError(errors)
+    return clean_name, clean_email, clean_phone, notes or ""
+
+
+def _load(session: Session, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise NotFound("contact", contact_id)
+    return contact
+
+
+def create_contact(
+    session: Session, actor: Actor, *, name: str, email: str = "", phone: str = "", notes: str = ""
+) -> ContactView:
+    """Add a contact: a name and at least one of email or phone."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    clean_name, clean_email, clean_phone, clean_notes = _clean(session, name, email, phone, notes)
+    contact = Contact(name=clean_name, email=clean_email, phone=clean_phone, notes=clean_notes)
+    session.add(contact)
+    session.flush()
+    audit.record(session, actor, "create", "contact", contact.id)
+    events.record(session, events.ContactChanged(contact.id, "created"))
+    return view_of(contact)
+
+
+def update_contact(
+    session: Session,
+    actor: Actor,
+    contact_id: int,
+    *,
+    name: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    notes: str | None = None,
+) -> ContactView:
+    """Change a contact; ``None`` leaves a field as it is, ``""`` clears email or phone.
+
+    The desk is changing who this person is: the contact's confirmed bookings
+    that were made with the old name, email or phone follow the change (their
+    messages go to the new address). Bookings made with other details keep them.
+    """
+    require(actor, Permission.MANAGE_CONTACTS)
+    contact = _load(session, contact_id)
+    clean_name, clean_email, clean_phone, clean_notes = _clean(
+        session,
+        contact.name if name is None else name,
+        (contact.email or "") if email is None else email,
+        (contact.phone or "") if phone is None else phone,
+        contact.notes if notes is None else notes,
+        stored=contact,
+    )
+    new = {"name": clean_name, "email": clean_email, "phone": clean_phone, "notes": clean_notes}
+    changed = [field for field, value in new.items() if getattr(contact, field) != value]
+    _follow_on_bookings(session, contact, {f: new[f] for f in changed if f != "notes"})
+    for field in changed:
+        setattr(contact, field, new[field])
+    if changed:
+        session.flush()
+        audit.record(session, actor, "update", "contact", contact.id, {"fields": changed})
+        events.record(session, events.ContactChanged(contact.id, "updated"))
+    return view_of(contact)
+
+
+def _follow_on_bookings(session: Session, contact: Contact, changes: dict[str, Any]) -> None:
+    """Carry the desk's change of a contact to its confirmed bookings made with the old value."""
+    for field, value in changes.items():
+        column = getattr(Booking, f"customer_{field}")
+        old = getattr(contact, field)
+        session.execute(
+            update(Booking)
+            .where(
+                Booking.contact_id == contact.id,
+                Booking.status == "confirmed",
+                column == old if old is not None else column.is_(None),
+            )
+            .values({column: value if value is not None or field != "name" else ""})
+            .execution_options(synchronize_session=False)
+        )
+
+
+def find_or_create_contact(
+    session: Session, actor: Actor, *, name: str, email: str = "", phone: str = ""
+) -> tuple[ContactView, bool]:
+    """The contact a booking-page visitor is, or a new one; ``(view, created)``.
+
+    An existing contact is joined only when the typed email equals its email
+    (normalised) and the typed name is the same name (case and spacing aside);
+    it is never changed. Every other likeness (the same phone, the same email
+    under another name) makes a new contact marked "possible duplicate of" the
+    look-alike, for the desk to check and merge. Nobody can take over, or read,
+    a contact by typing its phone number or its email.
+    """
+    require(actor, Permission.MANAGE_CONTACTS)
+    clean_name, clean_email, clean_phone, _ = _clean(session, name, email, phone, "")
+    run = statements(session)
+    alike = None
+    if clean_email:
+        same_email = run.execute(_BY_EMAIL, {"email": clean_email}).all()
+        for found in same_email:
+            if same_name(found.name, clean_name):
+                return view_of(found), False
+        alike = same_email[0] if same_email else None
+    if alike is None and clean_phone:
+        alike = run.execute(_BY_PHONE, {"phone": clean_phone}).first()
+    created = utcnow()
+    duplicate_of: int | None = alike.id if alike is not None else None
+    row = {
+        "name": clean_name,
+        "email": clean_email,
+        "phone": clean_phone,
+        "notes": "",
+        "duplicate_of_id": duplicate_of,
+    }
+    contact_id = insert_row(run, _NEW_CONTACT, {**row, "created_at": created})
+    details = {"possible_duplicate_of": duplicate_of} if duplicate_of is not None else None
+    audit.record(session, actor, "create", "contact", contact_id, details)
+    events.record(session, events.ContactChanged(contact_id, "created"))
+    view = ContactView(
+        contact_id, clean_name, clean_email, clean_phone, "", None, created, duplicate_of
+    )
+    return view, True
+
+
+_CONTACT_COLUMNS = tuple(Contact.__table__.c)
+_BY_EMAIL = prebuilt(
+    select(*_CONTACT_COLUMNS)
+    .where(Contact.email == bindparam("email"))
+    .order_by(Contact.id)
+    .limit(50)
+)
+_BY_PHONE = prebuilt(
+    select(*_CONTACT_COLUMNS)
+    .where(Contact.phone == bindparam("phone"))
+    .order_by(Contact.id)
+    .limit(1)
+)
+_NEW_CONTACT = prebuilt(insert(Contact))
+
+
+def clear_duplicate_mark(session: Session, actor: Actor, contact_id: int) -> ContactView:
+    """The desk checked a "possible duplicate" and it is somebody else: the mark goes."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    contact = _load(session, contact_id)
+    if contact.duplicate_of_id is not None:
+        was = contact.duplicate_of_id
+        contact.duplicate_of_id = None
+        session.flush()
+        audit.record(session, actor, "not_duplicate", "contact", contact_id, {"of": was})
+        events.record(session, events.ContactChanged(contact_id, "updated"))
+    return view_of(contact)
+
+
+@read_only
+def count_possible_duplicates(session: Session, actor: Actor) -> int:
+    """How many contacts are marked "possible duplicate" (the dashboard's alert)."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    query = select(func.count(Contact.id)).where(Contact.duplicate_of_id.is_not(None))
+    return int(session.scalar(query) or 0)
+
+
+# -- search ------------------------------------------------------------------------------------
+
+ORDERS: dict[str, tuple[ColumnElement[Any], ...]] = {
+    "name": (func.lower(Contact.name).asc(), Contact.id.asc()),
+    "-name": (func.lower(Contact.name).desc(), Contact.id.desc()),
+    "created": (Contact.created_at.asc(), Contact.id.asc()),
+    "-created": (Contact.created_at.desc(), Contact.id.desc()),
+    "last_contacted": (Contact.last_contacted_at.asc(), Contact.id.asc()),
+    "-last_contacted": (Contact.last_contacted_at.desc(), Contact.id.desc()),
+}
+
+
+def _matches(text: str) -> ColumnElement[bool] | None:
+    """The WHERE clause for a search text (case-insensitive substring), ``None`` for all."""
+    words = (text or "").strip()
+    if not words:
+        return None
+    clauses: list[ColumnElement[bool]] = [
+        Contact.name.icontains(words, autoescape=True),
+        Contact.email.icontains(words, autoescape=True),
+    ]
+    digits = re.sub(r"\D", "", words)
+    if len(digits) >= 3:
+        clauses.append(Contact.phone.contains(digits, autoescape=True))
+        if digits.startswith("0"):  # a national number typed with its trunk zero
+            clauses.append(Contact.phone.contains(digits[1:], autoescape=True))
+    elif words.startswith("+"):
+        clauses.append(Contact.phone.contains(words, autoescape=True))
+    return or_(*clauses) if clauses else false()
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """Which contacts a list shows: ``text`` in the name, email or phone, and only those
+    marked "possible duplicate" with ``duplicates_only``."""
+
+    text: str = ""
+    duplicates_only: bool = False
+
+
+EVERY_CONTACT = ContactFilter()
+
+
+@read_only
+def ids(
+    session: Session,
+    actor: Actor,
+    flt: ContactFilter = EVERY_CONTACT,
+    order: str = "name",
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[int]:
+    """Ids of the contacts matching ``flt``, in ``order`` (see ORDERS); every one, or the
+    page ``limit``/``offset`` gives."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    if order not in ORDERS:
+        raise ValidationError({"order": f"Unknown order {order!r}."})
+    query = select(Contact.id).order_by(*ORDERS[order])
+    clause = _matches(flt.text)
+    if clause is not None:
+        query = query.where(clause)
+    if flt.duplicates_only:
+        query = query.where(Contact.duplicate_of_id.is_not(None))
+    if limit is not None:
+        query = query.limit(max(0, limit))
+    return read_ids(session, query.offset(max(0, offset)))
+
+
+@read_only
+def search_contacts(
+    session: Session,
+    actor: Actor,
+    text: str = "",
+    limit: int = 200,
+    offset: int = 0,
+    order: str = "name",
+) -> list[ContactView]:
+    """Contacts matching ``text`` (as :func:`ids`), as rows, in that order."""
+    found = ids(session, actor, ContactFilter(text), order, limit=limit, offset=offset)
+    rows = rows_by_id(session, actor, found)
+    return [rows[i] for i in found if i in rows]
+
+
+@read_only
+def rows_by_id(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, ContactView]:
+    """The rows of these contacts, by id (ids that no longer exist are left out)."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    found: dict[int, ContactView] = {}
+    for block in id_blocks(ids):
+        query = select(Contact).where(Contact.id.in_(block))
+        found.update((c.id, view_of(c)) for c in session.scalars(query))
+    return found
+
+
+@read_only
+def count_contacts(session: Session, actor: Actor, text: str = "") -> int:
+    """How many contacts match ``text``."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    query = select(func.count(Contact.id))
+    clause = _matches(text)
+    if clause is not None:
+        query = query.where(clause)
+    return int(session.scalar(query) or 0)
+
+
+@read_only
+def get_contact(session: Session, actor: Actor, contact_id: int) -> ContactView:
+    """One contact; :class:`NotFound` if there is none."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    return view_of(_load(session, contact_id))
+
+
+# -- detail and merge --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactBooking:
+    id: int
+    start_at: datetime
+    end_at: datetime
+    status: str
+    booking_type: str
+    provider: str
+
+
+@dataclass(frozen=True)
+class ContactConversation:
+    id: int
+    subject: str
+    is_open: bool
+    unread_count: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ContactSubmission:
+    id: int
+    form: str
+    status: str
+    booking_id: int | None
+    due_at: datetime | None
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    """A contact with their history, newest first in each list."""
+
+    contact: ContactView
+    bookings: list[ContactBooking]
+    conversations: list[ContactConversation]
+    submissions: list[ContactSubmission]
+    duplicate_of_name: str | None = None  # the look-alike of a "possible duplicate"
+
+
+@read_only
+def get_contact_detail(
+    session: Session, actor: Actor, contact_id: int, limit: int = 200
+) -> ContactDetail:
+    """The contact, their bookings, conversations and form submissions (``limit`` each)."""
+    require(actor, Permission.MANAGE_CONTACTS)
+    contact = _load(session, contact_id)
+    bookings = session.execute(
+        select(Booking, BookingType.name, Provider.name)
+        .join(BookingType, BookingType.id == Booking.booking_type_id)
+        .join(Provider, Provider.id == Booking.provider_id)
+        .where(Booking.contact_id == contact_id)
+        .order_by(Booking.start_at.desc(), Booking.id.desc())
+        .limit(limit)
+    ).all()
+    conversations = session.scalars(
+        select(Conversation)
+        .where(Conversation.contact_id == contact_id)
+        .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
+        .limit(limit)
+    ).all()
+    submissions = session.execute(
+        select(FormSubmission, Form.name)
+        .join(Form, Form.id == FormSubmission.form_id)
+        .where(FormSubmission.contact_id == contact_id)
+        .order_by(FormSubmission.created_at.desc(), FormSubmission.id.desc())
+        .limit(limit)
+    ).all()
+    return ContactDetail(
+        view_of(contact),
+        [
+            ContactBooking(b.id, b.start_at, b.end_at, b.status, type_name, provider_name)
+            for b, type_name, provider_name in bookings
+        ],
+        [
+            ContactConversation(c.id, c.subject, c.is_open, c.unread_count, c.updated_at)
+            for c in conversations
+        ],
+        [
+            ContactSubmission(s.id, form_name, s.status, s.booking_id, s.due_at, s.submitted_at)
+            for s, form_name in submissions
+        ],
+        session.scalar(select(Contact.name).where(Contact.id == contact.duplicate_of_id))
+        if contact.duplicate_of_id is not None
+        else None,
+    )
+
+
+def merge_contacts(session: Session, actor: Actor, keep_id: int, merge_id: int) -> ContactView:
+    """Fold contact ``merge_id`` into ``keep_id`` and delete it.
+
+    Bookings, conversations and form submissions move to the kept contact; its
+    empty email, phone and notes are filled from the other; notes of both are kept.
+    Bookings keep the details they were made with. A "possible duplicate" mark
+    between the two is cleared; marks pointing at the merged contact move to the kept one.
+    """
+    require(actor, Permission.MANAGE_CONTACTS)
+    if keep_id == merge_id:
+        raise ValidationError({"merge_id": "Choose two different contacts to merge."})
+    keep = _load(session, keep_id)
+    other = _load(session, merge_id)
+    for model in (Booking, Conversation, FormSubmission):
+        session.execute(
+            update(model)
+            .where(model.contact_id == merge_id)
+            .values(contact_id=keep_id)
+            .execution_options(synchronize_session=False)
+        )
+    filled = []
+    if not keep.email and other.email:
+        keep.email = other.email
+        filled.append("email")
+    if not keep.phone and other.phone:
+        keep.phone = other.phone
+        filled.append("phone")
+    if other.notes.strip():
+        keep.notes = f"{keep.notes}\n\n{other.notes}" if keep.notes.strip() else other.notes
+        filled.append("notes")
+    if other.last_contacted_at and (
+        keep.last_contacted_at is None or other.last_contacted_at > keep.last_contacted_at
+    ):
+        keep.last_contacted_at = other.last_contacted_at
+    keep.created_at = min(keep.created_at, other.created_at)
+    if keep.duplicate_of_id == merge_id:
+        keep.duplicate_of_id = None
+    elif keep.duplicate_of_id is None and other.duplicate_of_id not in (None, keep_id):
+        keep.duplicate_of_id = other.duplicate_of_id
+    session.flush()
+    session.execute(
+        update(Contact)
+        .where(Contact.duplicate_of_id == merge_id, Contact.id != keep_id)
+        .values(duplicate_of_id=keep_id)
+        .execution_options(synchronize_session=False)
+    )
+    session.delete(other)
+    session.flush()
+    audit.record(
+        session, actor, "merge", "contact", keep_id, {"merged_id": merge_id, "filled": filled}
+    )
+    events.record(session, events.ContactChanged(keep_id, "merged"))
+    events.record(session, events.ContactChanged(merge_id, "deleted"))
+    return view_of(keep)

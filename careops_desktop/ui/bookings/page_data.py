@@ -1,0 +1,272 @@
+"""What the Bookings tab loads: a calendar page (on the database worker) and the list.
+
+:func:`load_page` gathers one week or day from the core (zone, providers with
+their hours, bookings overlapping the range, closures) in one read
+transaction; :func:`to_calendar` turns that into the week calendar's plain
+input on the Qt thread. :class:`BookingSource` feeds the lazy list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from careops_desktop.core.clock_text import wall_range
+from careops_desktop.core.db import read_only
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services import bookings, calendar, providers
+from careops_desktop.core.services.bookings import BookingTypeView, BookingView, list_booking_types
+from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.calendar import ExternalBlock
+from careops_desktop.core.services.providers import ClosureView, ProviderView
+from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
+from careops_desktop.ui.table_model import Column, RowStyle
+from careops_desktop.ui.widgets.calendar_data import (
+    CalendarBlock,
+    CalendarColumn,
+    CalendarData,
+    ClosedDay,
+    OpenRange,
+)
+from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
+
+STATUS_WORDS = {
+    "confirmed": "Confirmed",
+    "completed": "Completed",
+    "no_show": "No-show",
+    "cancelled": "Cancelled",
+}
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """One calendar page: ``days`` days from ``first``, for ``provider_id`` (None: all)."""
+
+    first: date
+    days: int
+    provider_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PageData:
+    """Everything one calendar page needs, loaded in one read transaction."""
+
+    request: PageRequest
+    zone: ZoneInfo
+    providers: tuple[ProviderView, ...]  # the providers shown (active, filtered)
+    bookings: tuple[BookingView, ...]
+    closures: tuple[ClosureView, ...]
+    busy: tuple[ExternalBlock, ...] = ()  # outside calendars' busy time (calendar sync)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The choices the tab's filters and dialog offer."""
+
+    zone: ZoneInfo
+    providers: tuple[ProviderView, ...]
+    booking_types: tuple[BookingTypeView, ...]
+
+
+@read_only
+def load_catalogue(session: Session) -> Catalogue:
+    """Zone, active providers and active booking types (database worker)."""
+    return Catalogue(
+        business_zone(session),
+        tuple(providers.list_providers(session)),
+        tuple(list_booking_types(session)),
+    )
+
+
+@read_only
+def load_page(session: Session, request: PageRequest) -> PageData:
+    """The bookings, hours and closures of one calendar page (database worker)."""
+    zone = business_zone(session)
+    shown = [
+        p
+        for p in providers.list_providers(session)
+        if request.provider_id is None or p.id == request.provider_id
+    ]
+    start = datetime.combine(request.first, time(0), tzinfo=zone)
+    end = datetime.combine(request.first + timedelta(days=request.days), time(0), tzinfo=zone)
+    found = bookings.bookings_in_range(
+        session,
+        start,
+        end,
+        [p.id for p in shown] if request.provider_id is not None else None,
+        include_cancelled=True,
+    )
+    last = request.first + timedelta(days=request.days - 1)
+    closures = providers.list_closures(session, request.provider_id, request.first, last)
+    busy = calendar.external_blocks(session, [p.id for p in shown], start, end)
+    return PageData(request, zone, tuple(shown), tuple(found), tuple(closures), tuple(busy))
+
+
+@read_only
+def load_calendar_page(session: Session, request: PageRequest) -> tuple[PageData, CalendarData]:
+    """:func:`load_page` and its :func:`to_calendar`, both on the database worker.
+
+    (Turning a busy week into blocks moves hundreds of times into the business's zone:
+    work the Qt thread does not need to do.)
+    """
+    page = load_page(session, request)
+    return page, to_calendar(page)
+
+
+def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) -> CalendarBlock:
+    subtitle = view.booking_type_name
+    if with_provider:
+        subtitle = f"{subtitle} · {view.provider_name}"
+    start, end = to_local(view.start, zone), to_local(view.end, zone)
+    return CalendarBlock(
+        id=view.id,
+        start=start.replace(tzinfo=None),
+        end=end.replace(tzinfo=None),
+        title=view.contact_name,
+        subtitle=subtitle,
+        status=view.status,
+        column=column,
+        times=wall_range(start, end),
+    )
+
+
+def _closed_on(day: date, closure: ClosureView) -> bool:
+    return closure.start_date <= day <= closure.end_date
+
+
+def _plural(count: int) -> str:
+    return f"{count} booking{'s' if count != 1 else ''}"
+
+
+def to_calendar(page: PageData) -> CalendarData:
+    """The calendar's input for ``page``: day columns (week) or provider columns (a day)."""
+    zone = page.zone
+    request = page.request
+    days = [request.first + timedelta(days=i) for i in range(request.days)]
+    live = [b for b in page.bookings if b.status != "cancelled"]
+    if request.days == 1:
+        day = days[0]
+        columns = []
+        blocks: list[CalendarBlock] = []
+        hours: list[OpenRange] = []
+        closures: list[ClosedDay] = []
+        for provider in page.providers:
+            key = f"p{provider.id}"
+            mine = [b for b in page.bookings if b.provider_id == provider.id]
+            count = sum(1 for b in live if b.provider_id == provider.id)
+            columns.append(CalendarColumn(key, provider.name, day, _plural(count)))
+            blocks.extend(_block(b, zone, key, False) for b in mine)
+            hours.extend(
+                OpenRange(key, h.start, h.end) for h in provider.hours if h.weekday == day.weekday()
+            )
+            for closure in page.closures:
+                if closure.provider_id in (None, provider.id) and _closed_on(day, closure):
+                    closures.append(ClosedDay(key, closure.reason))
+                    break
+        busy = busy_for_day(page.busy, zone, day)
+        return CalendarData(
+            tuple(columns), tuple(blocks), tuple(hours), tuple(closures), tuple(busy)
+        )
+    columns = []
+    blocks = []
+    hours = []
+    closures = []
+    by_day: dict[date, list[BookingView]] = {}
+    for view in page.bookings:
+        by_day.setdefault(to_local(view.start, zone).date(), []).append(view)
+    with_provider = request.provider_id is None and len(page.providers) > 1
+    single = page.providers[0].id if len(page.providers) == 1 else None
+    for day in days:
+        key = day.isoformat()
+        todays = by_day.get(day, [])
+        count = sum(1 for b in todays if b.status != "cancelled")
+        columns.append(CalendarColumn(key, f"{day:%a %d %b}", day, _plural(count)))
+        blocks.extend(_block(b, zone, key, with_provider) for b in todays)
+        for provider in page.providers:
+            hours.extend(
+                OpenRange(key, h.start, h.end) for h in provider.hours if h.weekday == day.weekday()
+            )
+        for closure in page.closures:
+            whole = closure.provider_id is None or closure.provider_id == single
+            if whole and _closed_on(day, closure):
+                closures.append(ClosedDay(key, closure.reason))
+                break
+    names = {p.id: p.name for p in page.providers} if with_provider else None
+    busy = busy_for_week(page.busy, zone, names)
+    return CalendarData(tuple(columns), tuple(blocks), tuple(hours), tuple(closures), tuple(busy))
+
+
+# -- the list ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """The list's filters; dates are local days, inclusive."""
+
+    first: date | None = None
+    last: date | None = None
+    status: str | None = None
+    booking_type_id: int | None = None
+    provider_id: int | None = None
+    search: str = ""
+
+
+class BookingSource:
+    """``fetch_ids``/``fetch_rows`` for the bookings :class:`IdTableModel` (database worker):
+    the ids of every matching booking in order, then the views of each block drawn."""
+
+    def __init__(self, actor: Actor) -> None:
+        self._actor = actor
+
+    def fetch_ids(
+        self, session: Session, flt: ListFilter | None, sort_key: str | None, descending: bool
+    ) -> Sequence[int]:
+        flt = flt or ListFilter()
+        zone = business_zone(session)
+        start = datetime.combine(flt.first, time(0), tzinfo=zone) if flt.first else None
+        end = (
+            datetime.combine(flt.last + timedelta(days=1), time(0), tzinfo=zone)
+            if flt.last
+            else None
+        )
+        order = sort_key or "start"
+        if descending:
+            order = f"-{order}"
+        chosen = bookings.BookingFilter(
+            start=start,
+            end=end,
+            status=flt.status,
+            booking_type_id=flt.booking_type_id,
+            provider_id=flt.provider_id,
+            search=flt.search,
+        )
+        return bookings.ids(session, self._actor, chosen, order)
+
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> Mapping[int, BookingView]:
+        return bookings.rows_by_id(session, self._actor, ids)
+
+
+def list_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:
+    def when(value: datetime) -> str:
+        return fmt_datetime(value, zone_of())
+
+    return [
+        Column("start", "When", sort_key="start", format=when),
+        Column("contact_name", "Contact", sort_key="contact"),
+        Column("booking_type_name", "Booking type"),
+        Column("provider_name", "With"),
+        Column("status", "Status", format=lambda value: STATUS_WORDS.get(value, value)),
+        Column("created_at", "Booked", sort_key="created", format=when),
+    ]
+
+
+def booking_style(row: BookingView) -> RowStyle:
+    if row.status == "cancelled":
+        return RowStyle(foreground="#6b7280")
+    if row.status == "no_show":
+        return RowStyle(foreground="#b45309")
+    return RowStyle()
