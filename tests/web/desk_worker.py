@@ -1,0 +1,76 @@
+"""Desk B: another process on the same database, driven line by line by a test (or benchmark).
+
+``python -m tests.web.desk_worker URL`` opens its own ``Database``, prints ``ready``,
+then reads one JSON command per line and answers one JSON line each:
+
+- ``{"do": "book", "type": id, "provider": id, "start": iso, "name": text}``
+  books as the booking page's core call does → ``{"ok": booking_id, "at": monotonic}``;
+- ``{"do": "reschedule", "booking": id, "start": iso, "version": n}`` as a desk's
+  edit dialog does (``expected_version``) → ``{"ok": version}``;
+- ``{"do": "quit"}``.
+
+A refusal answers ``{"error": class name, "message": words}``. ``at`` is
+``time.monotonic()`` right after the commit; on Linux it is the same clock in every
+process, so the other process can measure how long the change took to reach it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import datetime
+from typing import Any
+
+from careops_desktop.core.db import Database
+from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services import bookings
+
+DESK_B = Actor.system("Desk B")
+
+
+def handle(database: Database, command: dict[str, Any]) -> dict[str, Any]:
+    if command["do"] == "book":
+        view = database.call(
+            bookings.book_public,
+            booking_type_id=command["type"],
+            provider_id=command.get("provider"),
+            start_utc=datetime.fromisoformat(command["start"]),
+            name=command.get("name", "Desk B Customer"),
+            phone="+44 117 496 0199",
+        )
+        return {"ok": view.booking_id, "at": time.monotonic()}
+    if command["do"] == "reschedule":
+        moved = database.call(
+            bookings.reschedule,
+            DESK_B,
+            command["booking"],
+            datetime.fromisoformat(command["start"]),
+            expected_version=command.get("version"),
+        )
+        return {"ok": moved.version, "at": time.monotonic()}
+    raise ValueError(f"unknown command {command['do']!r}")
+
+
+def main(url: str) -> None:
+    database = Database(url)
+    with database.session():
+        pass  # connect before the test starts timing
+    print("ready", flush=True)
+    try:
+        for line in sys.stdin:
+            command = json.loads(line)
+            if command["do"] == "quit":
+                break
+            try:
+                answer = handle(database, command)
+            except CareOpsError as exc:
+                answer = {"error": type(exc).__name__, "message": str(exc)}
+            print(json.dumps(answer), flush=True)
+    finally:
+        database.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
