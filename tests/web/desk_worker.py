@@ -7,6 +7,7 @@ then reads one JSON command per line and answers one JSON line each:
   books as the booking page's core call does → ``{"ok": booking_id, "at": monotonic}``;
 - ``{"do": "reschedule", "booking": id, "start": iso, "version": n}`` as a desk's
   edit dialog does (``expected_version``) → ``{"ok": version}``;
+- ``{"do": "listen"}`` starts B's own change listener (B is then a desk others count);
 - ``{"do": "quit"}``.
 
 A refusal answers ``{"error": class name, "message": words}``. ``at`` is
@@ -22,6 +23,7 @@ import time
 from datetime import datetime
 from typing import Any
 
+from careops_desktop.core.change_listener import ChangeListener
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.permissions import Actor
@@ -57,18 +59,26 @@ def main(url: str) -> None:
     database = Database(url)
     with database.session():
         pass  # connect before the test starts timing
+    listener: ChangeListener | None = None
     print("ready", flush=True)
     try:
         for line in sys.stdin:
             command = json.loads(line)
             if command["do"] == "quit":
                 break
+            if command["do"] == "listen":
+                listener = listener or ChangeListener(database, role="desk")
+                listener.start()
+                print(json.dumps({"ok": True}), flush=True)
+                continue
             try:
                 answer = handle(database, command)
             except CareOpsError as exc:
                 answer = {"error": type(exc).__name__, "message": str(exc)}
             print(json.dumps(answer), flush=True)
     finally:
+        if listener is not None:
+            listener.close()
         database.close()
 
 
