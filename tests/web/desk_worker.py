@@ -7,6 +7,8 @@ then reads one JSON command per line and answers one JSON line each:
   books as the booking page's core call does → ``{"ok": booking_id, "at": monotonic}``;
 - ``{"do": "reschedule", "booking": id, "start": iso, "version": n}`` as a desk's
   edit dialog does (``expected_version``) → ``{"ok": version}``;
+- ``{"do": "mark", "n": n}`` commits a transaction whose only content is the event
+  ``BookingChanged(n, 0, "updated")`` (the benchmark's change: the feed, not a booking);
 - ``{"do": "listen"}`` starts B's own change listener (B is then a desk others count);
 - ``{"do": "quit"}``.
 
@@ -23,6 +25,9 @@ import time
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from careops_desktop.core import events
 from careops_desktop.core.change_listener import ChangeListener
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import CareOpsError
@@ -30,6 +35,10 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings
 
 DESK_B = Actor.system("Desk B")
+
+
+def _mark(session: Session, n: int) -> None:
+    events.record(session, events.BookingChanged(n, 0, "updated"))
 
 
 def handle(database: Database, command: dict[str, Any]) -> dict[str, Any]:
@@ -52,6 +61,9 @@ def handle(database: Database, command: dict[str, Any]) -> dict[str, Any]:
             expected_version=command.get("version"),
         )
         return {"ok": moved.version, "at": time.monotonic()}
+    if command["do"] == "mark":
+        database.call(_mark, int(command["n"]))
+        return {"ok": command["n"], "at": time.monotonic()}
     raise ValueError(f"unknown command {command['do']!r}")
 
 
