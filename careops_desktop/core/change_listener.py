@@ -126,19 +126,19 @@ class ChangeListener:
 
     def _run_sqlite(self) -> None:
         try:
-            self.database.submit_plain(self._poll).result()
+            self.database.submit_plain(self.poll).result()
         except Exception:
             log.exception("the first change poll failed")
         self._ready.set()
         while not self._stop.wait(self.poll_seconds):
             try:
-                self.database.submit_plain(self._poll).result()
+                self.database.submit_plain(self.poll).result()
             except RuntimeError:  # the worker was shut down: the database is closing
                 break
             except Exception:
                 log.exception("change poll failed")
         try:
-            self.database.submit_plain(self._leave).result(timeout=5)
+            self.database.submit_plain(self.leave).result(timeout=5)
         except Exception:
             log.debug("could not withdraw this desk's heartbeat", exc_info=True)
 
@@ -152,7 +152,7 @@ class ChangeListener:
             self._raw = raw
         return self._raw
 
-    def _poll(self) -> None:
+    def poll(self) -> None:
         """Database worker: publish what other processes committed since the last poll."""
         raw = self._connection()
         now = time.monotonic()
@@ -201,7 +201,8 @@ class ChangeListener:
         others = sum(1 for (seen_at,) in seen if float(seen_at or 0) >= cutoff)
         self._set_status(DeskStatus(connected=True, other_desks=others))
 
-    def _leave(self) -> None:
+    def leave(self) -> None:
+        """Database worker: withdraw this desk's heartbeat and close the poll's connection."""
         raw = self._raw
         if raw is None:
             return
