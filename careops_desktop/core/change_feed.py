@@ -24,7 +24,6 @@ import logging
 import secrets
 import typing
 from dataclasses import dataclass, fields
-from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text
@@ -64,7 +63,6 @@ _NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 LATEST_SEQ = prebuilt(select(ChangeRecord.seq).order_by(ChangeRecord.seq.desc()).limit(1))
 
 
-@cache
 def _event_classes() -> dict[str, type[events.DomainEvent]]:
     found: dict[str, type[events.DomainEvent]] = {}
     pending: list[type[events.DomainEvent]] = [events.DomainEvent]
