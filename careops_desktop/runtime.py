@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from careops_desktop.core import events, page_address
+from careops_desktop.core.change_feed import ChangesMissed
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.jobs.scheduler import Job, JobScheduler
 from careops_desktop.web.settings import WebSettings
@@ -222,7 +223,8 @@ class Runtime:
 
     def _on_event(self, event: events.DomainEvent) -> None:
         """Database worker thread: a change of the business may move the listener."""
-        if isinstance(event, events.SettingsChanged) and event.area == "business":
+        missed = isinstance(event, ChangesMissed)
+        if missed or (isinstance(event, events.SettingsChanged) and event.area == "business"):
             loop = self.loop
             if loop is not None and not loop.is_closed():
                 with contextlib.suppress(RuntimeError):
@@ -414,6 +416,7 @@ def serve_command(
     the exit status: 2, with the reason on stderr, for a CPU that cannot be used.
     """
     from careops_desktop.config import backups_dir
+    from careops_desktop.core.change_listener import ChangeListener
     from careops_desktop.core.db import Database
     from careops_desktop.core.schema import upgrade_to_head
 
@@ -446,7 +449,12 @@ def serve_command(
                 print(f"Booking page moved: {url}", flush=True)
 
         runtime.on_rebound = moved
-        runtime.run_forever(on_started=started)
+        listener = ChangeListener(database, role="serve")  # other desks' changes reach the page
+        listener.start()
+        try:
+            runtime.run_forever(on_started=started)
+        finally:
+            listener.close()
         print("Stopped.", flush=True)
     finally:
         database.close()

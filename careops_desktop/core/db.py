@@ -24,10 +24,12 @@ from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Insert, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
-from careops_desktop.core import events
+from careops_desktop.core import change_feed, events
+from careops_desktop.core.connection_loss import DatabaseUnreachable, lost_connection
 from careops_desktop.core.statement_runner import Statements
 
 log = logging.getLogger(__name__)
@@ -216,7 +218,9 @@ class Database:
         try:
             with session.begin():
                 yield session
-            pending = events.take_pending(session)
+                pending = events.take_pending(session)
+                if pending:  # the other processes hear of it at commit (core/change_feed.py)
+                    change_feed.write(session, statements(session), pending)
         except BaseException:
             events.take_pending(session)
             raise
@@ -229,18 +233,24 @@ class Database:
         """Run ``fn(session, *args, **kwargs)`` in one transaction on the calling thread.
 
         Raises :class:`CallOnRefusedThread` on the thread named by
-        :func:`refuse_calls_on_thread` (the desktop app's Qt thread).
+        :func:`refuse_calls_on_thread` (the desktop app's Qt thread). A server that cannot
+        be reached raises :class:`DatabaseUnreachable` (in words).
         """
         if _refused_thread is not None and threading.get_ident() == _refused_thread:
             raise CallOnRefusedThread(
                 f"Database.call({getattr(fn, '__qualname__', fn)!r}) on a thread that must not "
                 "wait on SQL; await Database.run instead"
             )
-        if is_read_only(fn):
-            with self.session() as session:
+        try:
+            if is_read_only(fn):
+                with self.session() as session:
+                    return fn(session, *args, **kwargs)
+            with self.write_session() as session:
                 return fn(session, *args, **kwargs)
-        with self.write_session() as session:
-            return fn(session, *args, **kwargs)
+        except DBAPIError as exc:
+            if lost_connection(exc, self.dialect):
+                raise DatabaseUnreachable() from exc
+            raise
 
     # -- the worker thread ----------------------------------------------------------------
 
@@ -260,6 +270,10 @@ class Database:
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Queue ``fn(session, *args)`` on the worker thread; returns a concurrent Future."""
         return self._ensure_executor().submit(self.call, fn, *args, **kwargs)
+
+    def submit_plain(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        """Queue ``fn(*args)`` on the worker thread with no session (the change feed's poll)."""
+        return self._ensure_executor().submit(fn, *args)
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Await ``fn(session, *args, **kwargs)`` run on the database worker thread.

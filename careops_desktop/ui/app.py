@@ -35,6 +35,7 @@ from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services import auth, business
 from careops_desktop.ui import off_thread
 from careops_desktop.ui.awaitable import dialog_result
+from careops_desktop.ui.desk_status import DeskStatusFeed
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
@@ -91,6 +92,7 @@ class AppController:
         self.database: Database | None = None
         self.ops: Ops | None = None
         self.bridge: EventsBridge | None = None
+        self.desks: DeskStatusFeed | None = None  # other desks' changes and count
         self.window: MainWindow | None = None
         self.actor: Actor | None = None
         self.email = ""
@@ -127,6 +129,8 @@ class AppController:
                 return 1
             self.ops = Ops(self.database)
             self.bridge = EventsBridge()
+            self.desks = DeskStatusFeed(self.database)
+            self.desks.start()
             if self.start_runtime:
                 self.link = RuntimeLink(
                     self.database, host=self.runtime_host, port=self.runtime_port
@@ -269,6 +273,8 @@ class AppController:
         restore_requests().requested.connect(restore)
         window.show()
         self._feed_status_bar(window)
+        if self.desks is not None:
+            self.desks.show_in(window)
         try:
             result = await outcome
         finally:
@@ -383,6 +389,9 @@ class AppController:
             await self.ops.shutdown()
         if self.bridge is not None:
             self.bridge.close()
+        if self.desks is not None:
+            desks, self.desks = self.desks, None
+            await run_off_thread(desks.stop)
         if self._runtime_task is not None:  # a start under way finishes, then stops
             await asyncio.gather(self._runtime_task, return_exceptions=True)
         if self.link is not None:

@@ -16,6 +16,9 @@ events of the last ``SETTLE_MS`` together, once: ``bookingsSettled(list)``,
 instead of one per event, and as the timer starts at the first event of a burst and
 every later event either joins it or starts the next one, the last change is always
 followed by a refresh (nothing is lost, nothing waits more than ``SETTLE_MS``).
+
+Events another process committed arrive the same way (``core/change_listener.py``);
+``ChangesMissed`` (changes may have gone unheard) goes to every area.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from careops_desktop.core import events as core_events
+from careops_desktop.core.change_feed import ChangesMissed
 from careops_desktop.core.events import DomainEvent, EventBus
 
 log = logging.getLogger(__name__)
@@ -131,8 +135,7 @@ class EventsBridge(QObject):
         if self._unsubscribe is None or not events:
             return
         for event in events:
-            area = area_of(event)
-            if area is not None:
+            for area in areas_of(event):
                 getattr(self, area).emit(event)
             self.anyChanged.emit(event)
         self._burst.extend(events)
@@ -147,8 +150,7 @@ class EventsBridge(QObject):
             return
         by_area: dict[str, list[DomainEvent]] = {}
         for event in burst:
-            area = area_of(event)
-            if area is not None:
+            for area in areas_of(event):
                 by_area.setdefault(area, []).append(event)
         for area, events in by_area.items():
             getattr(self, settled_name(area)).emit(events)
@@ -167,3 +169,15 @@ def area_of(event: DomainEvent) -> str | None:
         if area is not None:
             return area
     return None
+
+
+def areas_of(event: DomainEvent) -> list[str]:
+    """The area signals ``event`` goes to: its own, or every one for "changes missed".
+
+    After a reconnect to the database server (or a gap in the change feed) another
+    desk's changes may have gone unheard, so every view refreshes once.
+    """
+    if isinstance(event, ChangesMissed):
+        return list(dict.fromkeys(AREA_BY_EVENT.values()))
+    area = area_of(event)
+    return [] if area is None else [area]

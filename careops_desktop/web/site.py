@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from aiohttp import web
 
 from careops_desktop.core import events
+from careops_desktop.core.change_feed import ChangesMissed
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.services.business import BusinessProfile, get_profile
 from careops_desktop.core.services.page_publishing import PagePublishing, get_page_publishing
@@ -59,7 +60,7 @@ class Site:
         """Drop what a committed change makes stale; never blocks."""
         if isinstance(event, events.BookingChanged):
             self.slots.invalidate_provider(event.provider_id)
-        elif isinstance(event, events.SettingsChanged):
+        elif isinstance(event, events.SettingsChanged | ChangesMissed):
             self._settings_version += 1
             self._profile = None
             self._catalog = None

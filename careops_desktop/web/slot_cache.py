@@ -6,8 +6,9 @@ worker thread when a ``BookingChanged`` event is published) drops every entry
 that depends on that provider. A list computed while an invalidation happened
 is not stored: callers take ``begin()`` before they ask the database and hand
 it back to ``put``, which refuses the entry if any of its providers changed
-since. Entries also expire after ``ttl`` seconds, which covers bookings made by
-other processes and the minimum notice moving on with the clock.
+since. Bookings made by other processes arrive as the same events (through
+``core/change_listener.py``). Entries also expire after ``ttl`` seconds, which
+covers the minimum notice moving on with the clock.
 """
 
 from __future__ import annotations

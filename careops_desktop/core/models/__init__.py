@@ -18,6 +18,7 @@ from careops_desktop.core.models.business import (
 )
 from careops_desktop.core.models.calendar import BookingCalendarEvent, CalendarLink, ExternalBusy
 from careops_desktop.core.models.delivery import AddressFailure
+from careops_desktop.core.models.desks import ChangeRecord, DeskPresence
 from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
@@ -37,9 +38,11 @@ __all__ = [
     "BookingTypeStock",
     "Business",
     "CalendarLink",
+    "ChangeRecord",
     "Closure",
     "Contact",
     "Conversation",
+    "DeskPresence",
     "ExternalBusy",
     "Form",
     "FormSubmission",

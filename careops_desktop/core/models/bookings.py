@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, literal_column
 from sqlalchemy.orm import Mapped, mapped_column
 
 from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
@@ -62,3 +62,8 @@ class Booking(Base):
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # +1 on every UPDATE (ORM or Core): an edit made with an older version was overtaken by
+    # another desk (``core/edit_conflicts.py``; migration 0009)
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", onupdate=literal_column("version + 1")
+    )

@@ -362,7 +362,13 @@ class RescheduleDialog(CommandDialog):
             return
         provider = self.chooser.provider.currentData() or slot.provider_id
         book = partial(
-            self.run, bookings.reschedule, self._actor, self._booking.id, slot.start_utc, provider
+            self.run,
+            bookings.reschedule,
+            self._actor,
+            self._booking.id,
+            slot.start_utc,
+            provider,
+            expected_version=self._booking.version,
         )
         confirm_then(self, self.ops, self._booking.booking_type_id, provider, slot.start_utc, book)
 
@@ -402,4 +408,10 @@ class CancelDialog(CommandDialog):
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
-        self.run(bookings.cancel, self._actor, self._booking.id, self.reason.text())
+        self.run(
+            bookings.cancel,
+            self._actor,
+            self._booking.id,
+            self.reason.text(),
+            expected_version=self._booking.version,
+        )

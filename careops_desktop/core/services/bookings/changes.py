@@ -15,6 +15,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
+from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import PolicyRefused
 from careops_desktop.core.models import Booking
 from careops_desktop.core.permissions import Actor, Permission, require
@@ -90,6 +91,7 @@ def reschedule(
     now: datetime | None = None,
     *,
     outside_hours: bool = False,
+    expected_version: int | None = None,
 ) -> BookingView:
     """Move a confirmed booking to ``new_start`` (with ``provider_id``, else the same provider).
 
@@ -104,6 +106,7 @@ def reschedule(
     now = _now(now)
     new_start = aware_start(new_start)
     booking = lock_booking(session, booking_id)
+    check_version(booking.version, expected_version, "booking")
     _must_be_confirmed(booking, "moved")
     if by_customer:
         _check_cutoff(session, booking, now, "moved")
@@ -166,6 +169,8 @@ def cancel(
     reason: str = "",
     now: datetime | None = None,
     by_customer: bool = False,
+    *,
+    expected_version: int | None = None,
 ) -> BookingView:
     """Cancel a confirmed booking: its stock comes back, its unanswered forms are withdrawn.
 
@@ -178,6 +183,7 @@ def cancel(
     now = _now(now)
     reason = check_free_text(reason if reason is not None else "", "reason", REASON_MAX)
     booking = lock_booking(session, booking_id)
+    check_version(booking.version, expected_version, "booking")
     _must_be_confirmed(booking, "cancelled")
     if by_customer:
         _check_cutoff(session, booking, now, "cancelled")

@@ -71,6 +71,7 @@ class BookingView:
     customer_name: str = ""
     customer_email: str | None = None
     customer_phone: str | None = None
+    version: int = 0  # +1 on every change; an edit passes it back (core/edit_conflicts.py)
 
 
 def booking_time_text(start: datetime, zone: ZoneInfo) -> str:
@@ -143,6 +144,7 @@ def _views(session: Session, query: ViewSelect) -> list[BookingView]:
                 customer_name=captured[0],
                 customer_email=captured[1],
                 customer_phone=captured[2],
+                version=booking.version,
             )
         )
     return found
