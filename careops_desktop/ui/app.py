@@ -391,7 +391,10 @@ class AppController:
             self.bridge.close()
         if self.desks is not None:
             desks, self.desks = self.desks, None
-            await run_off_thread(desks.stop)
+            # the pool thread gets the listener only: the Qt object must be destroyed on
+            # the Qt thread, never by a last reference dropped on a pool thread
+            await run_off_thread(desks.listener.close)
+            desks.deleteLater()
         if self._runtime_task is not None:  # a start under way finishes, then stops
             await asyncio.gather(self._runtime_task, return_exceptions=True)
         if self.link is not None:
