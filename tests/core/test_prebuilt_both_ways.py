@@ -100,6 +100,11 @@ def _values(s: Session) -> dict[str, Any]:
         "upper": booking.start_at + timedelta(hours=4),
         "end_after": booking.start_at - timedelta(hours=4),
         "exclude": 0,
+        # the change feed (issue 16)
+        "origin": "test-origin",
+        "payload": '{"events": []}',
+        "at": NOW,
+        "below": 1,
     }
     values.update({f"p{n}": provider for n, provider in enumerate(providers)})
     return values
@@ -145,7 +150,14 @@ def _run(s: Session, statement: Executable, values: dict[str, Any]) -> Any:
     if isinstance(statement, Insert):
         table = statement.table
         assert isinstance(table, Table)
-        result = run.execute(statement, _copied_row(s, table))
+        params = _copied_row(s, table)
+        # an INSERT that names its own parameters (the change feed's) gets those from _values;
+        # never a primary key, which the copy leaves out on purpose
+        keys = {c.key for c in table.primary_key}
+        for name, bind in statement.compile(dialect=sqlite.dialect()).binds.items():
+            if bind.required and name not in params and name in values and name not in keys:
+                params[name] = values[name]
+        result = run.execute(statement, params)
         new_id = result.inserted_primary_key[0]  # type: ignore[attr-defined]
         stored = (
             s.connection()
