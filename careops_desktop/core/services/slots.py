@@ -29,7 +29,6 @@ from careops_desktop.core.models import (
     booking_type_providers,
 )
 from careops_desktop.core.services import availability as av
-from careops_desktop.core.services.bookings.overlaps import conflicting_bookings
 from careops_desktop.core.services.business import BusinessSettings, business_settings
 from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.statement_runner import prebuilt
@@ -208,6 +207,10 @@ def schedules_between(
     hours = weekly_hours(session, provider_ids, weekdays)
     closures = closures_between(session, provider_ids, first, last)
     rules = type_rules.rules
+    # imported here: the bookings package imports this module, so a top-level import
+    # makes `import ...services.slots` fail when it comes first (tests/core/test_import_alone.py)
+    from careops_desktop.core.services.bookings.overlaps import conflicting_bookings
+
     busy = conflicting_bookings(
         session,
         provider_ids,
