@@ -24,7 +24,6 @@ from careops_desktop.core.demo.catalogue import write_catalogue
 from careops_desktop.core.demo.history import booking_rows, build_history
 from careops_desktop.core.demo.inbox import write_inbox
 from careops_desktop.core.demo.schedule import build_schedule
-from careops_desktop.core.demo.showcase import write_showcase
 from careops_desktop.core.demo.stock import movement_rows, stock_history
 from careops_desktop.core.demo.submissions import count_submissions, submission_rows
 from careops_desktop.core.demo.writer import BulkWriter, ProgressFn
@@ -165,6 +164,10 @@ def _build(
     since = now - timedelta(days=plan.audit_days)
     writer.insert(AuditEntry, audit_rows(cat, bookings, movements, owner, since, now), "audit log")
     writer.finish()  # on PostgreSQL, the sequences now follow the bulk rows
+    # imported here, not at the top: it pulls in the booking and inbox services, and
+    # `careops --demo` imports this package on its way to the window (startup benchmark)
+    from careops_desktop.core.demo.showcase import write_showcase
+
     write_showcase(session, cat, contacts, now)
     session.flush()
     for table in writer.counts:  # the showcase went through the services: count again
