@@ -2,8 +2,10 @@
 
 :class:`DeskStatusFeed` owns the app's :class:`ChangeListener` (other processes'
 changes reach ``core.events.bus`` and so the events bridge) and turns its
-:class:`DeskStatus`, reported on the listener's thread, into a queued Qt signal
-and one status-bar label per window.
+:class:`DeskStatus`, reported on the listener's thread, into a Qt signal and one
+status-bar label per window. The listener's thread never touches a Qt object: it leaves
+the newest status in a plain mailbox, and a timer on the Qt thread takes it from there
+(a signal emitted from that thread could reach the feed while it was being deleted).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from careops_desktop.core.change_listener import ChangeListener, DeskStatus
@@ -34,25 +36,46 @@ def status_text(status: DeskStatus) -> str:
     return ""
 
 
+class _Mailbox:
+    """The newest status from the listener's thread; a plain object, safe on any thread."""
+
+    def __init__(self) -> None:
+        self.latest: DeskStatus | None = None
+
+    def put(self, status: DeskStatus) -> None:
+        self.latest = status  # one reference swap: atomic under the interpreter lock
+
+    def take(self) -> DeskStatus | None:
+        status, self.latest = self.latest, None
+        return status
+
+
 class DeskStatusFeed(QObject):
-    """Create on the Qt thread; :meth:`start` listens, :meth:`stop` (off the Qt thread) ends."""
+    """Create on the Qt thread; :meth:`start` listens, :meth:`stop` ends (it blocks up to a
+    few seconds: the app calls ``listener.close`` off the Qt thread, then ``deleteLater``)."""
 
     statusChanged = Signal(object)  # DeskStatus, on the Qt thread
-    _reported = Signal(object)  # emitted on the listener's thread, delivered queued
+    CHECK_MS = 200  # how often the Qt thread looks into the mailbox
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status = DeskStatus(connected=True)
         self._labels: list[QLabel] = []
-        self._reported.connect(self._on_status, Qt.ConnectionType.QueuedConnection)
-        self.listener = ChangeListener(database, role="desk", on_status=self._from_listener)
+        self._mailbox = _Mailbox()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.CHECK_MS)
+        self._timer.timeout.connect(self._take_latest)
+        self.listener = ChangeListener(database, role="desk", on_status=self._mailbox.put)
 
     def start(self) -> None:
         """Start listening; never waits for the server (it may be away)."""
         self.listener.start(timeout=0)
+        self._timer.start()
 
     def stop(self) -> None:
-        """Stop listening (blocks up to a second: call off the Qt thread)."""
+        """Stop listening; on the Qt thread also stop looking for news."""
+        if shiboken6.isValid(self) and QThread.currentThread() is self.thread():
+            self._timer.stop()
         self.listener.close()
 
     def show_in(self, window: QMainWindow) -> QLabel:
@@ -64,11 +87,12 @@ class DeskStatusFeed(QObject):
         self._paint(label)
         return label
 
-    def _from_listener(self, status: DeskStatus) -> None:
-        if shiboken6.isValid(self):
-            self._reported.emit(status)
+    @Slot()
+    def _take_latest(self) -> None:
+        status = self._mailbox.take()
+        if status is not None and status != self.status:
+            self._on_status(status)
 
-    @Slot(object)
     def _on_status(self, status: DeskStatus) -> None:
         self.status = status
         self._labels = [label for label in self._labels if shiboken6.isValid(label)]
