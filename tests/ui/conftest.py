@@ -10,6 +10,7 @@ the grace period, then is cancelled and its shared pool stopped (waiting for its
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import threading
 import time
@@ -168,6 +169,10 @@ def no_leaks(
     leftover = [t for t in leftover if t.is_alive()]
     if leftover:
         problems.append(f"threads still running: {[t.name for t in leftover]}")
+    # Qt objects in reference cycles are destroyed here, on the Qt thread, not whenever the
+    # garbage collector next runs (possibly on a worker thread, or inside Qt's event handling)
+    gc.collect()
+    qapp.processEvents()
     if problems:
         pytest.fail("the test left work running:\n  " + "\n  ".join(problems))
 
