@@ -33,7 +33,7 @@ from careops_desktop.core.permissions import Actor, Permission, Role
 from careops_desktop.core.schema import upgrade_to_head
 from careops_desktop.core.services import bookings, contacts, forms, inbox, inventory
 from careops_desktop.core.services.bookings import ORDERS
-from careops_desktop.core.services.contacts.records import ORDERS as CONTACT_ORDERS
+from careops_desktop.core.services.contacts.views import ORDERS as CONTACT_ORDERS
 from careops_desktop.core.services.id_blocks import CHUNK
 
 TODAY = date(2025, 4, 10)

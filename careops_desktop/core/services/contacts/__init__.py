@@ -23,25 +23,27 @@ from careops_desktop.core.services.contacts.person_names import (
 )
 from careops_desktop.core.services.contacts.records import (
     NOTES_MAX,
+    ContactView,
+    clear_duplicate_mark,
+    count_possible_duplicates,
+    create_contact,
+    find_or_create_contact,
+    merge_contacts,
+    update_contact,
+    view_of,
+)
+from careops_desktop.core.services.contacts.views import (
     ContactBooking,
     ContactConversation,
     ContactDetail,
     ContactFilter,
     ContactSubmission,
-    ContactView,
-    clear_duplicate_mark,
     count_contacts,
-    count_possible_duplicates,
-    create_contact,
-    find_or_create_contact,
     get_contact,
     get_contact_detail,
     ids,
-    merge_contacts,
     rows_by_id,
     search_contacts,
-    update_contact,
-    view_of,
 )
 
 __all__ = [
