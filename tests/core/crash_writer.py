@@ -33,6 +33,16 @@ from careops_desktop.core.services import bookings
 NOW = datetime(2026, 6, 8, 7, 0, tzinfo=UTC)
 
 
+def _say(line: str) -> None:
+    """Write one whole line to stdout in one system call.
+
+    ``print`` writes the text and its newline separately, so a kill between the
+    two left ``ack 6480`` without its newline and the parent's ``done`` glued to
+    it. One ``os.write`` of fewer than PIPE_BUF bytes to a pipe is atomic.
+    """
+    os.write(sys.stdout.fileno(), f"{line}\n".encode())
+
+
 def write(url: str, contact_id: int, type_id: int, provider_id: int, count: int) -> None:
     """Write up to ``count`` bookings, printing ``ack <id>`` after each commit."""
     database = Database(url)
@@ -40,7 +50,7 @@ def write(url: str, contact_id: int, type_id: int, provider_id: int, count: int)
     with database.session() as session:
         last_end = session.scalar(select(func.max(Booking.end_at)))
     start = max(last_end or NOW + timedelta(days=1), NOW + timedelta(days=1))
-    print(f"ready {os.getpid()}", flush=True)
+    _say(f"ready {os.getpid()}")
     for _ in range(count):
         receipt = database.call(
             bookings.book_desk,
@@ -53,7 +63,7 @@ def write(url: str, contact_id: int, type_id: int, provider_id: int, count: int)
             now=NOW,
             outside_hours=True,
         )
-        print(f"ack {receipt.booking_id}", flush=True)
+        _say(f"ack {receipt.booking_id}")
         start = receipt.end
     database.close()
 
