@@ -84,3 +84,17 @@ class NotActive(CareOpsError):
 
 class PolicyRefused(CareOpsError):
     """A booking policy forbids the change (cancellation cutoff, notice, horizon)."""
+
+
+class TimeBlocked(ValidationError):
+    """The time is blocked (lunch, a meeting); the desk may book over it only when it says so.
+
+    A :class:`ValidationError` on ``start``; ``reasons`` are the blocks' reasons.
+    """
+
+    def __init__(self, reasons: Sequence[str]) -> None:
+        self.reasons: tuple[str, ...] = tuple(dict.fromkeys(reasons))
+        words = ", ".join(self.reasons) or "blocked time"
+        super().__init__(
+            {"start": f"This time is blocked ({words}). Choose another time or book anyway."}
+        )

@@ -106,6 +106,18 @@ class SettingsChanged(DomainEvent):
     area: SettingsArea
 
 
+TimeBlockChange = Literal["created", "updated", "removed", "restored"]
+
+
+@dataclass(frozen=True)
+class TimeBlockChanged(DomainEvent):
+    """Blocked time of a provider (``provider_id`` None: everyone) was added, changed or removed."""
+
+    block_id: int
+    provider_id: int | None
+    change: TimeBlockChange
+
+
 Subscriber = Callable[[DomainEvent], None]
 
 

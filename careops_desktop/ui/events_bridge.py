@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 # event class → name of the area signal; subclasses are found through the MRO
 AREA_BY_EVENT: dict[type[DomainEvent], str] = {
     core_events.BookingChanged: "bookingsChanged",
+    core_events.TimeBlockChanged: "bookingsChanged",  # blocked time: the diary changed
     core_events.ContactChanged: "contactsChanged",
     core_events.MessageRecorded: "inboxChanged",
     core_events.ConversationChanged: "inboxChanged",

@@ -60,6 +60,11 @@ class Site:
         """Drop what a committed change makes stale; never blocks."""
         if isinstance(event, events.BookingChanged):
             self.slots.invalidate_provider(event.provider_id)
+        elif isinstance(event, events.TimeBlockChanged):  # blocked time: that provider's days
+            if event.provider_id is None:
+                self.slots.clear()
+            else:
+                self.slots.invalidate_provider(event.provider_id)
         elif isinstance(event, events.SettingsChanged | ChangesMissed):
             self._settings_version += 1
             self._profile = None

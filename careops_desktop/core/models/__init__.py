@@ -23,6 +23,7 @@ from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
 from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
+from careops_desktop.core.models.time_blocks import TimeBlock, TimeBlockSkip
 
 __all__ = [
     "BOOKING_SOURCES",
@@ -53,6 +54,8 @@ __all__ = [
     "Provider",
     "Staff",
     "StockMovement",
+    "TimeBlock",
+    "TimeBlockSkip",
     "UTCDateTime",
     "User",
     "booking_type_forms",

@@ -24,6 +24,8 @@ How time works here (the rules every caller can rely on):
   (the caller passes those as ``busy``). A slot is free when its occupied
   interval overlaps no busy interval (half-open intervals: touching is fine).
 - Closures are inclusive local date ranges; a closed day has no slots.
+  Blocked time (a lunch hour, a meeting: partial-day closures) arrives as busy
+  intervals, already turned into UTC by ``services/time_blocks``.
 - Policy: a start must be at least ``min_notice`` after ``now`` and no later
   than ``now + horizon``.
 """

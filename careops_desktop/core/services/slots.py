@@ -31,6 +31,7 @@ from careops_desktop.core.models import (
 from careops_desktop.core.services import availability as av
 from careops_desktop.core.services.business import BusinessSettings, business_settings
 from careops_desktop.core.services.calendar import links as calendar_sync
+from careops_desktop.core.services.time_blocks import busy_between as blocked_between
 from careops_desktop.core.statement_runner import prebuilt
 
 NEAREST_WINDOWS = (0, 1, 3, 7, 14)  # days searched each side, widening until enough
@@ -196,12 +197,15 @@ def schedules_between(
     *,
     exclude_booking_id: int | None = None,
     with_external_busy: bool = True,
+    with_blocks: bool = True,
 ) -> list[av.ProviderSchedule]:
     """Each provider's hours, closures and busy time for local days ``first``..``last``.
 
-    Four queries whatever the number of days (hours, closures, one bounded
+    A few queries whatever the number of days (hours, closures, one bounded
     overlap query over the whole stretch, busy time from the providers' outside
-    calendars), in the given provider order.
+    calendars, blocked time), in the given provider order. Blocked time (lunch,
+    a meeting) is busy time unless ``with_blocks`` is False (the desk, which
+    asks before booking over it).
     """
     weekdays = None if (last - first).days >= 6 else {d.weekday() for d in _days(first, last)}
     hours = weekly_hours(session, provider_ids, weekdays)
@@ -224,13 +228,15 @@ def schedules_between(
         av.day_span(first, zone)[0] - rules.buffer_before,
         av.day_span(last, zone)[1] + rules.buffer_after,
     )
+    blocked = blocked_between(session, provider_ids if with_blocks else [], first, last, zone)
     return [
         av.ProviderSchedule(
             provider_id=pid,
             hours=hours[pid],
             closures=tuple(closures[pid]),
             busy=tuple(b.occupied for b in busy if b.provider_id == pid)
-            + tuple(external.get(pid, ())),
+            + tuple(external.get(pid, ()))
+            + tuple(blocked.get(pid, ())),
         )
         for pid in provider_ids
     ]
@@ -271,6 +277,7 @@ def _free_between(
     now: datetime,
     exclude_booking_id: int | None,
     with_external_busy: bool = True,
+    with_blocks: bool = True,
 ) -> list[tuple[datetime, int]]:
     schedules = schedules_between(
         session,
@@ -281,6 +288,7 @@ def _free_between(
         zone,
         exclude_booking_id=exclude_booking_id,
         with_external_busy=with_external_busy,
+        with_blocks=with_blocks,
     )
     found: list[tuple[datetime, int]] = []
     for day in _days(first, last):
@@ -301,6 +309,7 @@ def slots_for_day(
     *,
     with_external_busy: bool = True,
     exclude_booking_id: int | None = None,
+    with_blocks: bool = True,
 ) -> DaySlots:
     """The free slots of an active booking type on local ``day``.
 
@@ -308,7 +317,8 @@ def slots_for_day(
     free provider in the business's order. :class:`NotFound` for an unknown or
     inactive type, or a provider who does not offer it. Busy time from the
     providers' outside calendars hides starts unless ``with_external_busy`` is
-    False (the desk, which asks before booking over it). ``exclude_booking_id``
+    False (the desk, which asks before booking over it); blocked time (lunch, a
+    meeting) likewise unless ``with_blocks`` is False. ``exclude_booking_id``
     leaves that booking's own time out of the busy time (the choices for moving
     it); such a list is that booking's alone, never one to cache for others.
     :class:`ValidationError` on ``day`` outside :mod:`~careops_desktop.core.time_bounds`.
@@ -320,7 +330,16 @@ def slots_for_day(
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
     free = _free_between(
-        session, type_rules, providers, day, day, zone, now, exclude_booking_id, with_external_busy
+        session,
+        type_rules,
+        providers,
+        day,
+        day,
+        zone,
+        now,
+        exclude_booking_id,
+        with_external_busy,
+        with_blocks,
     )
     names = type_rules.names()
     return DaySlots(

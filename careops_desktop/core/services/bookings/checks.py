@@ -5,8 +5,8 @@ Every booking write (new, moved) goes through :func:`claim_provider`:
 1. lock the provider's row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite
    writers already hold the database's one write lock since ``BEGIN
    IMMEDIATE``), so two writers for one provider queue here;
-2. check the time against that provider's hours and closures (and, for the
-   booking page, the slot grid);
+2. check the time against that provider's hours, closures and blocked time
+   (and, for the booking page, the slot grid);
 3. run the bounded overlap query (buffers included, the booking itself
    excluded when it is being moved);
 4. only then may the caller insert or update the booking, still holding the lock.
@@ -27,13 +27,20 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import statements
-from careops_desktop.core.errors import NotFound, PolicyRefused, SlotTaken, ValidationError
+from careops_desktop.core.errors import (
+    NotFound,
+    PolicyRefused,
+    SlotTaken,
+    TimeBlocked,
+    ValidationError,
+)
 from careops_desktop.core.models import Booking, Provider
 from careops_desktop.core.services import availability as av
 from careops_desktop.core.services import slots
 from careops_desktop.core.services.bookings import overlaps as booking_overlaps
 from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.slots import TypeRules
+from careops_desktop.core.services.time_blocks import occurrences, rules_between
 from careops_desktop.core.statement_runner import prebuilt
 
 ALTERNATIVES = 3
@@ -110,6 +117,15 @@ def _fits(
     return av.inside(start, start + rules.duration, open_time)
 
 
+def blocked_reasons(
+    session: Session, provider_id: int, start: datetime, end: datetime, zone: ZoneInfo
+) -> list[str]:
+    """Reasons of the provider's blocked time (theirs and everyone's) meeting ``[start, end)``."""
+    first, last = av.local_date(start, zone), av.local_date(end, zone)
+    found = occurrences(rules_between(session, [provider_id], first, last), first, last, zone)
+    return [o.reason for o in found if o.start < end and start < o.end]
+
+
 def claim_provider(
     session: Session,
     type_rules: TypeRules,
@@ -125,8 +141,10 @@ def claim_provider(
     """Lock and return the provider who takes this booking at ``start``, or refuse.
 
     ``provider_id`` None tries every provider of the type in order and takes the
-    first free one. ``outside_hours`` (the desk's "book anyway") skips the hours
-    and closures check; overlaps are always checked. Raises
+    first free one. ``outside_hours`` (the desk's "book anyway") skips the hours,
+    closures and blocked-time checks; overlaps are always checked. The booking
+    page (``on_grid``) never takes blocked time: it counts as taken. Raises
+    :class:`TimeBlocked` for the desk when the time is blocked (lunch, a meeting),
     :class:`SlotTaken` (with the nearest free starts) when the time is taken,
     :class:`ValidationError` on ``start`` when nobody works then, and on
     ``provider_id`` for a provider who does not offer the type.
@@ -142,6 +160,7 @@ def claim_provider(
     end = start + rules.duration
     window = av.occupied(start, end, rules.buffer_before, rules.buffer_after)
     works_then = False
+    blocked: list[str] = []
     names = type_rules.names()
     sqlite = statements(session).dialect.name == "sqlite"
     for candidate in candidates:
@@ -152,6 +171,11 @@ def claim_provider(
         ):
             continue
         works_then = True
+        if on_grid or not outside_hours:
+            reasons = blocked_reasons(session, candidate, window[0], window[1], zone)
+            if reasons:
+                blocked.extend(reasons)
+                continue
         clashes = booking_overlaps.conflicting_bookings(
             session, [candidate], window[0], window[1], exclude_booking_id=exclude_booking_id
         )
@@ -161,6 +185,8 @@ def claim_provider(
             return Claim(candidate, provider_name, start, end)
     if not works_then:
         raise ValidationError({"start": "That time is not available for booking."})
+    if blocked and not on_grid:
+        raise TimeBlocked(blocked)
     alternatives = slots.nearest_free_slots(
         session,
         type_rules.booking_type_id,

@@ -315,10 +315,10 @@ def book_desk(
     """Staff book an existing contact; needs MANAGE_BOOKINGS. One transaction.
 
     The desk is not held to the booking page's notice, horizon or slot grid,
-    only to "not in the past", the provider's hours and closures (unless
-    ``outside_hours``: book anyway) and, always, no overlap. Refusals as
-    :func:`book_public`, plus :class:`PermissionDenied` and :class:`NotFound`
-    for an unknown contact.
+    only to "not in the past", the provider's hours, closures and blocked time
+    (unless ``outside_hours``: book anyway) and, always, no overlap. Refusals as
+    :func:`book_public`, plus :class:`TimeBlocked` over blocked time,
+    :class:`PermissionDenied` and :class:`NotFound` for an unknown contact.
     """
     require(actor, Permission.MANAGE_BOOKINGS)
     now = _now(now)
