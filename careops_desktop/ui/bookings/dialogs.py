@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from careops_desktop.core.errors import CareOpsError, SlotTaken
+from careops_desktop.core.errors import CareOpsError, SlotTaken, TimeBlocked
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, contacts
 from careops_desktop.core.services.bookings import BookingReceipt, BookingView
 from careops_desktop.core.services.slots import DaySlots, Slot
+from careops_desktop.ui.bookings.blocked_time import ask_book_over, confirm_over_blocks
 from careops_desktop.ui.bookings.outside_busy import confirm_then, desk_slots_for_day
 from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.ops import Ops
@@ -53,6 +54,7 @@ def book_with_new_contact(
     provider_id: int | None,
     start_utc: datetime,
     notes: str = "",
+    outside_hours: bool = False,
 ) -> BookingReceipt:
     """Create the contact and the booking in ONE transaction (both or neither)."""
     contact = contacts.create_contact(session, actor, name=name, email=email, phone=phone)
@@ -64,6 +66,7 @@ def book_with_new_contact(
         provider_id=provider_id,
         start_utc=start_utc,
         notes=notes,
+        outside_hours=outside_hours,
     )
 
 
@@ -314,9 +317,18 @@ class BookingDialog(CommandDialog):
                 self.run, bookings.book_desk, self._actor, contact_id=contact_id, **booking
             )
         type_id, provider_id = booking["booking_type_id"], booking["provider_id"]
-        confirm_then(self, self.ops, type_id, provider_id, slot.start_utc, book)
+        self._book_anyway = partial(book, outside_hours=True)
+
+        def then(over: bool) -> None:  # blocked time asked about first, then outside calendars
+            go = partial(book, outside_hours=True) if over else book
+            confirm_then(self, self.ops, type_id, provider_id, slot.start_utc, go)
+
+        confirm_over_blocks(self, self.ops, type_id, provider_id, slot.start_utc, then)
 
     def handle_refusal(self, exc: CareOpsError) -> bool:
+        if isinstance(exc, TimeBlocked):  # blocked meanwhile: ask, as before booking
+            ask_book_over(self, exc.reasons, self._book_anyway)
+            return True
         if isinstance(exc, SlotTaken):
             self.errors.show({"start": str(exc)})
             self.chooser.offer(exc.alternatives)
@@ -370,9 +382,19 @@ class RescheduleDialog(CommandDialog):
             provider,
             expected_version=self._booking.version,
         )
-        confirm_then(self, self.ops, self._booking.booking_type_id, provider, slot.start_utc, book)
+        type_id = self._booking.booking_type_id
+        self._book_anyway = partial(book, outside_hours=True)
+
+        def then(over: bool) -> None:  # blocked time asked about first, then outside calendars
+            go = partial(book, outside_hours=True) if over else book
+            confirm_then(self, self.ops, type_id, provider, slot.start_utc, go)
+
+        confirm_over_blocks(self, self.ops, type_id, provider, slot.start_utc, then)
 
     def handle_refusal(self, exc: CareOpsError) -> bool:
+        if isinstance(exc, TimeBlocked):  # blocked meanwhile: ask, as before booking
+            ask_book_over(self, exc.reasons, self._book_anyway)
+            return True
         if isinstance(exc, SlotTaken):
             self.errors.show({"start": str(exc)})
             self.chooser.offer(exc.alternatives)

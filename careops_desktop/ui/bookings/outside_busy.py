@@ -30,6 +30,7 @@ from careops_desktop.core.services import calendar, slots
 from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.slots import DaySlots
 from careops_desktop.ui import off_thread
+from careops_desktop.ui.bookings.blocked_time import desk_blocked_labels
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import safe_tooltip
 from careops_desktop.ui.widgets.calendar_data import BusyBlock
@@ -85,7 +86,8 @@ def desk_slots_for_day(
     *,
     exclude_booking_id: int | None = None,
 ) -> DaySlots:
-    """The desk's free starts: outside-calendar busy time labels a start instead of hiding it.
+    """The desk's free starts: outside-calendar busy time and blocked time (lunch) label a
+    start instead of hiding it.
 
     ``exclude_booking_id``: the booking being moved, whose own time counts as free.
     """
@@ -96,7 +98,9 @@ def desk_slots_for_day(
         provider_id,
         with_external_busy=False,
         exclude_booking_id=exclude_booking_id,
+        with_blocks=False,
     )
+    found = desk_blocked_labels(session, found, booking_type_id)
     booking_type = session.get(BookingType, booking_type_id)
     if booking_type is None or not found.slots:
         return found

@@ -18,11 +18,13 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.clock_text import wall_range
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import bookings, calendar, providers
+from careops_desktop.core.services import bookings, calendar, providers, time_blocks
 from careops_desktop.core.services.bookings import BookingTypeView, BookingView, list_booking_types
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.providers import ClosureView, ProviderView
+from careops_desktop.core.services.time_blocks import BlockOccurrence
+from careops_desktop.ui.bookings.blocked_time import marks_for_day, marks_for_week
 from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.calendar_data import (
@@ -61,6 +63,7 @@ class PageData:
     bookings: tuple[BookingView, ...]
     closures: tuple[ClosureView, ...]
     busy: tuple[ExternalBlock, ...] = ()  # outside calendars' busy time (calendar sync)
+    blocked: tuple[BlockOccurrence, ...] = ()  # blocked time (lunch, a meeting)
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,11 @@ def load_page(session: Session, request: PageRequest) -> PageData:
     last = request.first + timedelta(days=request.days - 1)
     closures = providers.list_closures(session, request.provider_id, request.first, last)
     busy = calendar.external_blocks(session, [p.id for p in shown], start, end)
-    return PageData(request, zone, tuple(shown), tuple(found), tuple(closures), tuple(busy))
+    ids = [p.id for p in shown] if request.provider_id is not None else None
+    blocked = time_blocks.occurrences_between(session, ids, request.first, last)
+    return PageData(
+        request, zone, tuple(shown), tuple(found), tuple(closures), tuple(busy), tuple(blocked)
+    )
 
 
 @read_only
@@ -168,8 +175,14 @@ def to_calendar(page: PageData) -> CalendarData:
                     closures.append(ClosedDay(key, closure.reason))
                     break
         busy = busy_for_day(page.busy, zone, day)
+        marks = marks_for_day(page.blocked, day, [p.id for p in page.providers])
         return CalendarData(
-            tuple(columns), tuple(blocks), tuple(hours), tuple(closures), tuple(busy)
+            tuple(columns),
+            tuple(blocks),
+            tuple(hours),
+            tuple(closures),
+            tuple(busy),
+            time_blocks=tuple(marks),
         )
     columns = []
     blocks = []
@@ -197,7 +210,15 @@ def to_calendar(page: PageData) -> CalendarData:
                 break
     names = {p.id: p.name for p in page.providers} if with_provider else None
     busy = busy_for_week(page.busy, zone, names)
-    return CalendarData(tuple(columns), tuple(blocks), tuple(hours), tuple(closures), tuple(busy))
+    marks = marks_for_week(page.blocked, {p.id: p.name for p in page.providers}, bool(names))
+    return CalendarData(
+        tuple(columns),
+        tuple(blocks),
+        tuple(hours),
+        tuple(closures),
+        tuple(busy),
+        time_blocks=tuple(marks),
+    )
 
 
 # -- the list ------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from careops_desktop.ui.bookings.page_data import (
     load_catalogue,
 )
 from careops_desktop.ui.bookings.panel import BookingPanel
+from careops_desktop.ui.bookings.time_block_dialog import TimeBlockDialog, offer_block_actions
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
@@ -97,6 +98,8 @@ class BookingsView(QWidget):
         self.provider_filter.setAccessibleName("Provider")
         self.provider_filter.addItem("All providers", None)
         self.new_button = QPushButton("New booking…")
+        self.block_button = QPushButton("Block time…")  # lunch, a meeting: drag on the calendar too
+        self.block_button.setObjectName("blockTime")
         self.range_label = plain_label()
         bar = QHBoxLayout()
         for tool in (self.today_button, self.back_button, self.next_button, self.date_edit):
@@ -108,6 +111,7 @@ class BookingsView(QWidget):
             context.ops, lambda: getattr(context.window, "runtime_link", None)
         )
         bar.addWidget(self.sync_button)
+        bar.addWidget(self.block_button)
         bar.addWidget(self.new_button)
 
         # calendar page
@@ -188,6 +192,13 @@ class BookingsView(QWidget):
         self.calendar.bookingActivated.connect(self.show_booking)
         self.calendar.bookingOpened.connect(self._open_booking)
         self.calendar.slotRequested.connect(self._slot_requested)
+        self.block_button.clicked.connect(lambda: self.block_time())
+        self.calendar.timeRangeChosen.connect(self._range_chosen)
+        self.calendar.timeBlockClicked.connect(
+            lambda mark, where: offer_block_actions(
+                self, self.ops, self.actor, self._provider_choices(), mark, where
+            )
+        )
         for widget in (self.list_from, self.list_to):
             widget.dateChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
@@ -214,6 +225,36 @@ class BookingsView(QWidget):
         dialog.succeeded.connect(self._booked)
         dialog.open()
         return dialog
+
+    def block_time(
+        self,
+        provider_id: int | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> TimeBlockDialog:
+        """Open "Block time" for ``provider_id`` (default: the filter's) from ``start`` to ``end``
+        (local; default: 12:00–13:00 on the day shown)."""
+        if provider_id is None:
+            provider_id = self.provider_filter.currentData()
+        start = start or datetime.combine(self.day, datetime.min.time()).replace(hour=12)
+        dialog = TimeBlockDialog(
+            self.ops,
+            self.actor,
+            self._provider_choices(),
+            self,
+            provider_id=provider_id,
+            start=start,
+            end=end or start + timedelta(hours=1),
+        )
+        dialog.open()
+        return dialog
+
+    def _provider_choices(self) -> list[tuple[int, str]]:
+        return [(p.id, p.name) for p in self.catalogue.providers]
+
+    def _range_chosen(self, column: str, start: datetime, end: datetime) -> None:
+        provider_id = int(column[1:]) if column.startswith("p") else None
+        self.block_time(provider_id, start.replace(tzinfo=None), end.replace(tzinfo=None))
 
     def apply_filter(self, flt: Any) -> None:
         """``{"period": "today"|"upcoming"}``, ``{"status": s}``, ``{"booking_id": id}``."""

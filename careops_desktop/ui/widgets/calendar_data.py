@@ -68,6 +68,24 @@ class BusyBlock:
 
 
 @dataclass(frozen=True)
+class TimeBlockMark:
+    """Blocked time (lunch, a meeting) drawn hatched with its reason in a column.
+
+    ``block_id`` and ``day`` (the local day the occurrence starts) name the block
+    and its week, for Edit / Remove; ``repeats``: it is one week of a series.
+    """
+
+    column: str
+    start: datetime
+    end: datetime
+    label: str
+    block_id: int
+    day: date
+    repeats: bool = False
+    provider_id: int | None = None  # None: the whole business
+
+
+@dataclass(frozen=True)
 class CalendarData:
     """Everything one calendar page shows."""
 
@@ -78,6 +96,7 @@ class CalendarData:
     busy: tuple[BusyBlock, ...] = ()
     first_hour: int | None = None  # None: from the hours and blocks shown
     last_hour: int | None = None
+    time_blocks: tuple[TimeBlockMark, ...] = ()  # blocked time, drawn hatched
 
 
 @dataclass(frozen=True)
@@ -110,6 +129,7 @@ def hour_range(data: CalendarData, default: tuple[int, int] = (8, 18)) -> tuple[
         hi = max(hi, rng.end.hour + (1 if rng.end.minute else 0))
     spans = [(b.column, b.start, b.end) for b in data.blocks]
     spans += [(b.column, b.start, b.end) for b in data.busy]
+    spans += [(b.column, b.start, b.end) for b in data.time_blocks]
     for column, first, last in spans:
         midnight = midnights.get(column)
         if midnight is None:

@@ -13,7 +13,11 @@ Signals (all on the Qt thread):
 - ``bookingActivated(int)`` — a block was clicked (or chosen with the keyboard);
 - ``bookingOpened(int)`` — a block was double-clicked or Enter was pressed on it;
 - ``slotRequested(str, object)`` — empty space was double-clicked: the column key
-  and the local ``datetime`` there, rounded down to ``slot_minutes``.
+  and the local ``datetime`` there, rounded down to ``slot_minutes``;
+- ``timeRangeChosen(str, object, object)`` — a range was dragged out on empty space
+  (press, drag, release): the column key and the local start and end (Block time);
+- ``timeBlockClicked(object, object)`` — blocked time was clicked: its
+  :class:`TimeBlockMark` and the global point (for an Edit / Remove menu).
 """
 
 from __future__ import annotations
@@ -33,9 +37,12 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
+from careops_desktop.ui.plain import safe_tooltip
 from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, block_times
+from careops_desktop.ui.widgets.empty_drag import EmptySpaceDrag
+from careops_desktop.ui.widgets.time_block_paint import mark_at, paint_range_drag
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 from careops_desktop.ui.widgets.week_paint import STATUS_COLOURS, Scene, paint_calendar
 
@@ -55,6 +62,8 @@ class WeekCalendar(QWidget):
     bookingActivated = Signal(int)
     bookingOpened = Signal(int)
     slotRequested = Signal(str, object)
+    timeRangeChosen = Signal(str, object, object)
+    timeBlockClicked = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +73,7 @@ class WeekCalendar(QWidget):
         self._layout = CalendarLayout()
         self._stale = True  # the layout is recomputed before its next use
         self._selected: int | None = None
+        self._range = EmptySpaceDrag()  # press-drag-release on empty space: Block time
         self._now_timer = QTimer(self)
         self._now_timer.setInterval(60_000)
         self._now_timer.timeout.connect(self.update)
@@ -150,6 +160,8 @@ class WeekCalendar(QWidget):
         painter = QPainter(self)
         try:
             paint_calendar(painter, scene)
+            span = self._range.span(self.slot_minutes)
+            paint_range_drag(painter, self._data, scene.layout, self.palette(), span)
         finally:
             painter.end()
 
@@ -180,7 +192,30 @@ class WeekCalendar(QWidget):
                 self.update()
                 self.bookingActivated.emit(block.id)
                 return
+            self._range.press(self.slot_at(event.position()), event.position())
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        x = self._range.press_x
+        if x is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            pos = QPointF(x, event.position().y())  # the drag stays in its column
+            if self._range.move(self.slot_at(pos), pos, QApplication.startDragDistance()):
+                self.update()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._range.press_x is not None:
+            span = self._range.release(self.slot_minutes)
+            self.update()
+            if span is not None:
+                self.timeRangeChosen.emit(*span)
+                return
+            mark = mark_at(self._ensure_layout(), self._data, event.position())
+            if mark is not None:
+                self.timeBlockClicked.emit(mark, event.globalPosition().toPoint())
+                return
+        super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -220,6 +255,11 @@ class WeekCalendar(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             pos = QPointF(event.pos())  # type: ignore[attr-defined]
             block = self.block_at(pos)
+            mark = mark_at(self._ensure_layout(), self._data, pos) if block is None else None
+            if mark is not None:
+                words = f"{mark.label}\n{mark.start:%H:%M}–{mark.end:%H:%M}"
+                QToolTip.showText(event.globalPos(), safe_tooltip(words), self)  # type: ignore[attr-defined]
+                return True
             if block is None:
                 QToolTip.hideText()
                 event.ignore()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from careops_desktop.ui.widgets.calendar_data import CalendarData, columns_by_key, minutes_into_day
+from careops_desktop.ui.widgets.time_block_paint import paint_time_blocks
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 
 STATUS_COLOURS: dict[str, tuple[str, str]] = {  # status → (fill, text)
@@ -89,6 +90,7 @@ def paint_calendar(painter: QPainter, scene: Scene) -> None:
         painter.fillRect(QRectF(x, grid_top, 1, grid_bottom - grid_top), grid)
     _paint_closures(painter, scene, index_of, text)
     _paint_busy(painter, scene, index_of, text)
+    paint_time_blocks(painter, scene.data, layout, scene.font, palette)  # blocked time
     _paint_blocks(painter, scene)
     _paint_now(painter, scene)
     _paint_header_and_gutter(painter, scene)
