@@ -96,6 +96,7 @@ class TimeBlockDialog(CommandDialog):
         self.reason.setEditable(True)
         self.reason.addItems(SUGGESTED_REASONS)
         self.reason.setAccessibleName("Reason")
+        self.reason.setMinimumContentsLength(28)
         line = self.reason.lineEdit()
         if line is not None:
             line.setMaxLength(time_blocks.REASON_MAX)
