@@ -225,3 +225,41 @@ def test_new_booking_over_a_block_asks_before_booking(qtbot: Any, db: Any, ops: 
     with db.session() as session:
         booking = session.scalars(select(Booking)).one()
         assert booking.start_at == at(wednesday, 12) and booking.provider_id == world.alice
+
+
+def test_settings_lists_a_providers_blocks_and_removes_one_after_asking(
+    qtbot: Any, db: Any, ops: Any
+) -> None:
+    from careops_desktop.ui.settings.blocks_list import BlocksList
+
+    world = build_in(db)
+    wednesday = _wednesday()
+    for provider_id, reason in ((world.alice, "Lunch <i>x</i>"), (None, "Staff meeting")):
+        db.call(
+            time_blocks.add_block,
+            DESK,
+            provider_id=provider_id,
+            start=datetime.combine(wednesday, time(12)),
+            end=datetime.combine(wednesday, time(13)),
+            reason=reason,
+            repeats_weekly=provider_id is not None,
+        )
+    listing = BlocksList(ops, DESK)
+    qtbot.addWidget(listing)
+    listing.show()
+    listing.load(world.bob)
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1, timeout=5000)
+    listing.load(world.alice)
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 2, timeout=5000)
+    texts = [
+        [listing.model.index(r, c).data() for c in range(listing.model.columnCount())]
+        for r in range(2)
+    ]
+    assert texts[0][3:] == ["Lunch <i>x</i>", "Alice Practitioner", f"Every {wednesday:%A}"]
+    assert texts[1][3:] == ["Staff meeting", "Everyone", "Once"]
+    listing.table.selectRow(0)
+    listing.remove.click()
+    box = _visible(listing, QMessageBox, "removeBlockConfirm")[0]
+    assert box.text().startswith("Remove “Lunch <i>x</i>”")
+    next(b for b in box.buttons() if b.text() == "Remove").click()
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1, timeout=5000)

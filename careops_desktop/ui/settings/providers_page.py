@@ -22,6 +22,7 @@ from careops_desktop.core.services import providers
 from careops_desktop.core.services.providers import ClosureView, ProviderView
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
+from careops_desktop.ui.settings.blocks_list import BlocksList
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.widgets.rows_model import RowsModel
@@ -110,6 +111,8 @@ class ProvidersSettingsPage(SettingsFormPage):
         self.errors.add_alias("end_date", "start_date")
         self.errors.add_alias("reason", "start_date")
         self.extra.addLayout(row)
+        self.blocks = BlocksList(self.ops, self.actor)  # blocked time (lunch, meetings)
+        self.extra.addWidget(self.blocks)
         self.load()
 
     @property
@@ -152,6 +155,7 @@ class ProvidersSettingsPage(SettingsFormPage):
 
     def _load_closures(self) -> None:
         provider = self.current
+        self.blocks.load(provider.id if provider else None)
         self.ops.query(
             providers.list_closures,
             provider.id if provider else None,
