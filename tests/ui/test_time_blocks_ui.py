@@ -263,3 +263,63 @@ def test_settings_lists_a_providers_blocks_and_removes_one_after_asking(
     assert box.text().startswith("Remove “Lunch <i>x</i>”")
     next(b for b in box.buttons() if b.text() == "Remove").click()
     qtbot.waitUntil(lambda: listing.model.rowCount() == 1, timeout=5000)
+
+
+def test_week_and_day_pages_carry_each_block_to_its_columns(db: Any) -> None:
+    from careops_desktop.ui.bookings.page_data import PageRequest, load_page, to_calendar
+    from careops_desktop.ui.widgets.calendar_data import week_start
+
+    world = build_in(db)
+    wednesday = _wednesday()
+    for provider_id, reason, start, end in (
+        (world.alice, "Lunch", time(12), time(13)),
+        (None, "Fire drill", time(16), time(16, 30)),
+    ):
+        db.call(
+            time_blocks.add_block,
+            DESK,
+            provider_id=provider_id,
+            start=datetime.combine(wednesday, start),
+            end=datetime.combine(wednesday, end),
+            reason=reason,
+        )
+    day = to_calendar(db.call(load_page, PageRequest(wednesday, 1)))
+    assert sorted((m.column, m.label) for m in day.time_blocks) == sorted(
+        [
+            (f"p{world.alice}", "Lunch"),
+            (f"p{world.alice}", "Fire drill"),
+            (f"p{world.bob}", "Fire drill"),
+        ]
+    )
+    week = to_calendar(db.call(load_page, PageRequest(week_start(wednesday), 7)))
+    assert sorted(m.label for m in week.time_blocks) == [
+        "Fire drill · everyone",
+        "Lunch · Alice Practitioner",
+    ]
+    assert {m.column for m in week.time_blocks} == {wednesday.isoformat()}
+    bob_week = to_calendar(db.call(load_page, PageRequest(week_start(wednesday), 7, world.bob)))
+    assert [m.label for m in bob_week.time_blocks] == ["Fire drill"]
+
+
+def test_the_block_time_button_and_shortcut_open_the_dialog_for_the_provider_shown(
+    qtbot: Any, db: Any, ops: Any, bridge: Any
+) -> None:
+    world = build_in(db)
+    page = _day_view(qtbot, ops, bridge, _wednesday())
+    qtbot.waitUntil(lambda: page.provider_filter.count() == 3, timeout=5000)
+    page.provider_filter.setCurrentIndex(page.provider_filter.findData(world.bob))
+    page.block_button.click()
+    qtbot.waitUntil(lambda: bool(_visible(page, TimeBlockDialog)), timeout=3000)
+    dialog = _visible(page, TimeBlockDialog)[0]
+    assert dialog.values()["provider_id"] == world.bob
+    assert dialog.values()["start"] == datetime.combine(_wednesday(), time(12))
+    dialog.reject()
+    qtbot.waitUntil(lambda: not _visible(page, TimeBlockDialog), timeout=3000)
+    page.calendar.setFocus()
+    qtbot.keyClick(
+        page.calendar,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: bool(_visible(page, TimeBlockDialog)), timeout=3000)
+    _visible(page, TimeBlockDialog)[0].reject()

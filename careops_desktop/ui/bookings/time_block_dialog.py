@@ -26,6 +26,7 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import time_blocks
 from careops_desktop.core.services.time_blocks import TimeBlockView
 from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.calendar_data import TimeBlockMark
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 
@@ -123,6 +124,10 @@ class TimeBlockDialog(CommandDialog):
         self.form.addRow("From – to", self.errors.wrap("end", times))
         self.form.addRow("Reason", self.errors.wrap("reason", self.reason))
         self.form.addRow("Repeat", self.errors.wrap("repeat_until", repeat_box))
+        if block is not None and block.repeats_weekly:
+            self.form.addRow(
+                "", plain_label("Changes apply to every week of this series.", wrap=True)
+            )
         self.repeat.toggled.connect(self._repeat_changed)
         self.has_end.toggled.connect(self._repeat_changed)
         self._repeat_changed()
@@ -170,15 +175,11 @@ def remove_with_confirmation(
     box.setTextFormat(Qt.TextFormat.PlainText)
     when = f"{mark.day:%a %d %b}"
     if mark.repeats:
-        box.setText(
-            f"Remove “{mark.label}” on {when} only, or every week of the series?"
-        )
+        box.setText(f"Remove “{mark.label}” on {when} only, or every week of the series?")
         only = box.addButton("Only this week", QMessageBox.ButtonRole.AcceptRole)
         series = box.addButton("The whole series", QMessageBox.ButtonRole.DestructiveRole)
     else:
-        box.setText(
-            f"Remove “{mark.label}” on {when}? The time becomes bookable again."
-        )
+        box.setText(f"Remove “{mark.label}” on {when}? The time becomes bookable again.")
         only = None
         series = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import shiboken6
 from PySide6.QtCore import QDate, QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -100,6 +101,13 @@ class BookingsView(QWidget):
         self.new_button = QPushButton("New booking…")
         self.block_button = QPushButton("Block time…")  # lunch, a meeting: drag on the calendar too
         self.block_button.setObjectName("blockTime")
+        self.block_button.setToolTip(
+            "Block time for lunch, a meeting or training (Ctrl+Shift+B). "
+            "You can also drag down over an empty part of the calendar."
+        )
+        block_keys = QShortcut(QKeySequence("Ctrl+Shift+B"), self)
+        block_keys.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        block_keys.activated.connect(lambda: self.block_time())
         self.range_label = plain_label()
         bar = QHBoxLayout()
         for tool in (self.today_button, self.back_button, self.next_button, self.date_edit):
@@ -234,8 +242,10 @@ class BookingsView(QWidget):
     ) -> TimeBlockDialog:
         """Open "Block time" for ``provider_id`` (default: the filter's) from ``start`` to ``end``
         (local; default: 12:00–13:00 on the day shown)."""
-        if provider_id is None:
+        if provider_id is None:  # the provider shown, else the first (never everyone unasked)
             provider_id = self.provider_filter.currentData()
+        if provider_id is None and self.catalogue.providers:
+            provider_id = self.catalogue.providers[0].id
         start = start or datetime.combine(self.day, datetime.min.time()).replace(hour=12)
         dialog = TimeBlockDialog(
             self.ops,
