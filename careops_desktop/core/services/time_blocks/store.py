@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events, time_bounds
-from careops_desktop.core.db import read_only
+from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Provider, TimeBlock, TimeBlockSkip
 from careops_desktop.core.permissions import Actor, Permission, require
@@ -30,6 +30,7 @@ from careops_desktop.core.services.time_blocks.occurrences import (
     BlockRule,
     occurrences,
 )
+from careops_desktop.core.statement_runner import prebuilt
 
 REASON_MAX = 200
 MAX_MINUTES = 24 * 60
@@ -293,51 +294,72 @@ def get_block(session: Session, block_id: int) -> TimeBlockView:
     return _view(session, _load(session, block_id))
 
 
+_LIVE = (
+    TimeBlock.removed_at.is_(None),
+    TimeBlock.day <= bindparam("last"),
+    or_(
+        TimeBlock.day >= bindparam("first"),
+        TimeBlock.repeats_weekly.is_(True)
+        & (TimeBlock.repeat_until.is_(None) | (TimeBlock.repeat_until >= bindparam("first"))),
+    ),
+)
+_RULE_COLUMNS = select(
+    TimeBlock.id,
+    TimeBlock.provider_id,
+    TimeBlock.day,
+    TimeBlock.start_time,
+    TimeBlock.minutes,
+    TimeBlock.reason,
+    TimeBlock.repeats_weekly,
+    TimeBlock.repeat_until,
+)
+_ALL_RULES = prebuilt(_RULE_COLUMNS.where(*_LIVE).order_by(TimeBlock.id))
+_RULES_FOR = prebuilt(
+    _RULE_COLUMNS.where(
+        *_LIVE,
+        TimeBlock.provider_id.is_(None)
+        | TimeBlock.provider_id.in_(bindparam("providers", expanding=True)),
+    ).order_by(TimeBlock.id)
+)
+_SKIPS = prebuilt(
+    select(TimeBlockSkip.block_id, TimeBlockSkip.day).where(
+        TimeBlockSkip.block_id.in_(bindparam("ids", expanding=True)),
+        TimeBlockSkip.day >= bindparam("first"),
+        TimeBlockSkip.day <= bindparam("last"),
+    )
+)
+
+
 def rules_between(
     session: Session, provider_ids: Sequence[int] | None, first: date, last: date
 ) -> list[BlockRule]:
     """The live blocks that may touch local days ``first``..``last``: the providers' own and
-    the whole business's (``provider_ids`` None: every provider's)."""
-    reach = first - timedelta(days=1)  # a block may run past midnight into ``first``
-    query = select(TimeBlock).where(
-        TimeBlock.removed_at.is_(None),
-        TimeBlock.day <= last,
-        or_(
-            TimeBlock.day >= reach,
-            TimeBlock.repeats_weekly.is_(True)
-            & (TimeBlock.repeat_until.is_(None) | (TimeBlock.repeat_until >= reach)),
-        ),
-    )
-    if provider_ids is not None:
-        query = query.where(
-            TimeBlock.provider_id.is_(None) | TimeBlock.provider_id.in_(list(provider_ids))
-        )
-    blocks = list(session.scalars(query.order_by(TimeBlock.id)))
+    the whole business's (``provider_ids`` None: every provider's). Two short prebuilt
+    queries at most (the slot maths asks this for every day list it computes)."""
+    run = statements(session)
+    params: dict[str, object] = {"first": first - timedelta(days=1), "last": last}
+    if provider_ids is None:
+        rows = run.execute(_ALL_RULES, params).all()
+    else:
+        rows = run.execute(_RULES_FOR, {**params, "providers": list(provider_ids)}).all()
     skipped: dict[int, set[date]] = {}
-    repeating = [b.id for b in blocks if b.repeats_weekly]
+    repeating = [row.id for row in rows if row.repeats_weekly]
     if repeating:
-        rows = session.execute(
-            select(TimeBlockSkip.block_id, TimeBlockSkip.day).where(
-                TimeBlockSkip.block_id.in_(repeating),
-                TimeBlockSkip.day >= reach,
-                TimeBlockSkip.day <= last,
-            )
-        )
-        for block_id, day in rows:
+        for block_id, day in run.execute(_SKIPS, {**params, "ids": repeating}):
             skipped.setdefault(block_id, set()).add(day)
     return [
         BlockRule(
-            b.id,
-            b.provider_id,
-            b.day,
-            b.start_time,
-            b.minutes,
-            b.reason,
-            b.repeats_weekly,
-            b.repeat_until,
-            frozenset(skipped.get(b.id, ())),
+            row.id,
+            row.provider_id,
+            row.day,
+            row.start_time,
+            row.minutes,
+            row.reason,
+            bool(row.repeats_weekly),
+            row.repeat_until,
+            frozenset(skipped.get(row.id, ())),
         )
-        for b in blocks
+        for row in rows
     ]
 
 
