@@ -323,3 +323,41 @@ def test_the_block_time_button_and_shortcut_open_the_dialog_for_the_provider_sho
     )
     qtbot.waitUntil(lambda: bool(_visible(page, TimeBlockDialog)), timeout=3000)
     _visible(page, TimeBlockDialog)[0].reject()
+
+
+def test_reschedule_onto_a_block_asks_then_moves(qtbot: Any, db: Any, ops: Any) -> None:
+    from careops_desktop.core.services import bookings
+    from careops_desktop.ui.bookings.dialogs import RescheduleDialog
+
+    world: World = build_in(db)
+    wednesday = _wednesday()
+    receipt = db.call(
+        bookings.book_desk,
+        DESK,
+        contact_id=world.known_contact,
+        booking_type_id=world.consult,
+        provider_id=world.alice,
+        start_utc=at(wednesday, 15),
+    )
+    db.call(
+        time_blocks.add_block,
+        DESK,
+        provider_id=world.alice,
+        start=datetime.combine(wednesday, time(12)),
+        end=datetime.combine(wednesday, time(13)),
+        reason="Team meeting",
+    )
+    view = db.call(bookings.get_booking, DESK, receipt.booking_id)
+    dialog = RescheduleDialog(ops, DESK, db.call(load_catalogue), view)
+    dialog.show()
+    blocked = f"12:00{BLOCKED}Team meeting"
+    qtbot.waitUntil(lambda: dialog.chooser.slot.findText(blocked) >= 0, timeout=8000)
+    dialog.chooser.slot.setCurrentIndex(dialog.chooser.slot.findText(blocked))
+    dialog.ok_button.click()
+    box = _confirm_box(qtbot, dialog)
+    assert box.text() == "This time is blocked (Team meeting). Book anyway?"
+    next(b for b in box.buttons() if b.text() == "Book anyway").click()
+    qtbot.waitUntil(
+        lambda: db.call(bookings.get_booking, DESK, receipt.booking_id).start == at(wednesday, 12),
+        timeout=8000,
+    )
