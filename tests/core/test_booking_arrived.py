@@ -138,7 +138,7 @@ def test_migration_keeps_bookings_and_what_points_at_them(db: Database, world: W
             text("SELECT count(*) FROM outbox WHERE booking_id = :b"), {"b": booking_id}
         ).scalar_one()
         c.execute(text("UPDATE bookings SET status = 'arrived' WHERE id = :b"), {"b": booking_id})
-        with pytest.raises(Exception, match="(?i)check"):
+        with pytest.raises(Exception, match=r"(?i)check"):
             c.execute(
                 text("UPDATE bookings SET status = 'nonsense' WHERE id = :b"), {"b": booking_id}
             )
