@@ -395,8 +395,9 @@ class CancelDialog(CommandDialog):
             0,
             plain_label(
                 f"Cancel {booking.contact_name}'s {booking.booking_type_name} on "
-                f"{fmt_datetime(booking.start, zone)}? The customer is told, stock used "
-                "comes back and unanswered forms are withdrawn.",
+                f"{fmt_datetime(booking.start, zone)}? The customer is told two minutes "
+                "later (until then the cancel can be undone), stock used comes back and "
+                "unanswered forms are withdrawn.",
                 wrap=True,
             ),
         )
@@ -408,8 +409,8 @@ class CancelDialog(CommandDialog):
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
-        self.run(
-            bookings.cancel,
+        self.run(  # undoable: succeeded carries the DeskChange for the undo notice
+            bookings.cancel_at_desk,
             self._actor,
             self._booking.id,
             self.reason.text(),

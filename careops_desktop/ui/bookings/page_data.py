@@ -36,6 +36,7 @@ from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
 
 STATUS_WORDS = {
     "confirmed": "Confirmed",
+    "arrived": "Arrived",
     "completed": "Completed",
     "no_show": "No-show",
     "cancelled": "Cancelled",
