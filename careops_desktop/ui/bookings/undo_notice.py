@@ -109,6 +109,9 @@ class UndoNotice(QFrame):
         self.setObjectName("undo_notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Undo notice")
+        self.setStyleSheet(
+            "QFrame#undo_notice { border: 1px solid palette(highlight); border-radius: 4px; }"
+        )
         self.text = plain_label(wrap=True)
         self.text.setObjectName("undo_notice_text")
         self.undo_button = QPushButton("Undo")
@@ -167,7 +170,10 @@ def change_words(change: DeskChange, zone: ZoneInfo) -> str:
         "move": f"{name}'s booking was moved to {when}.",
         "resize": f"{name}'s booking on {when} was given a new length.",
     }
-    return sentences.get(change.kind, f"{name}'s booking on {when} was changed.")
+    said = sentences.get(change.kind, f"{name}'s booking on {when} was changed.")
+    if change.held_outbox_ids:
+        return f"{said} The customer is told in 2 minutes unless you undo it."
+    return said
 
 
 def undone_words(result: UndoResult) -> str:
