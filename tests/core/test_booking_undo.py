@@ -16,7 +16,13 @@ from sqlalchemy import func, select
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.errors import PermissionDenied, PolicyRefused, SlotTaken
-from careops_desktop.core.models import AuditEntry, Booking, OutboxMessage, StockMovement
+from careops_desktop.core.models import (
+    AuditEntry,
+    Booking,
+    FormSubmission,
+    OutboxMessage,
+    StockMovement,
+)
 from careops_desktop.core.services import bookings
 from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
@@ -232,3 +238,25 @@ def test_restore_refused_when_the_time_was_taken(db: Database, world: World) -> 
     db.call(bookings.cancel, DESK, silent, "", NOW)
     with pytest.raises(PolicyRefused, match="has passed"):
         db.call(bookings.restore, DESK, silent, now=at(WEDNESDAY, 16))
+
+
+def test_an_undone_cancel_reopens_the_forms_with_their_old_links(
+    db: Database, world: World
+) -> None:
+    booking_id = _book(db, world)
+
+    def tokens() -> list[tuple[str, str]]:
+        with db.session() as s:
+            rows = s.execute(
+                select(FormSubmission.token, FormSubmission.status).where(
+                    FormSubmission.booking_id == booking_id
+                )
+            ).all()
+        return sorted((t, st) for t, st in rows)
+
+    before = tokens()
+    assert len(before) == 1 and before[0][1] == "pending"
+    change = db.call(bookings.cancel_at_desk, DESK, booking_id, "", NOW)
+    assert tokens() == []  # the cancel withdrew it
+    db.call(bookings.undo, DESK, change, NOW + timedelta(seconds=30))
+    assert tokens() == before  # the customer's link works again

@@ -8,7 +8,8 @@ messages the change queued (email and SMS outbox rows get a not-before time
 returned :class:`DeskChange` is all :func:`undo` needs: within the window, and
 while nobody changed the booking since, it puts the booking back as it was,
 through the same overlap check as any booking write, and withdraws the held
-messages (deleted, never sent). A message that left anyway (a relay that took
+messages (deleted, never sent). An undone cancel also takes the stock again and
+re-opens the unanswered forms the cancel withdrew, with their old links. A message that left anyway (a relay that took
 it at the very end of the window) does not stop the undo; the result says the
 customer was already told.
 
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import PolicyRefused
-from careops_desktop.core.models import Booking, OutboxMessage
+from careops_desktop.core.models import Booking, FormSubmission, OutboxMessage
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
 from careops_desktop.core.services import availability as av
@@ -72,6 +73,21 @@ class BookingState:
 
 
 @dataclass(frozen=True)
+class KeptForm:
+    """An unanswered form of the booking as it was before the change (a cancel withdraws
+    these; its undo puts them back with the same link)."""
+
+    form_id: int
+    contact_id: int | None
+    token: str
+    status: str
+    due_at: datetime | None
+    reminded_at: datetime | None
+    note: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class DeskChange:
     """One desk change, as :func:`undo` needs it (plain values; the window may hold it).
 
@@ -86,6 +102,7 @@ class DeskChange:
     made_at: datetime
     held_outbox_ids: tuple[int, ...]
     view: BookingView  # the booking after the change
+    forms: tuple[KeptForm, ...] = ()  # its unanswered forms before the change
 
     def undo_until(self) -> datetime:
         """The last moment :func:`undo` accepts this change."""
@@ -140,6 +157,7 @@ def undoable(
     now = _now(now)
     booking = lock_booking(session, booking_id)
     before = _state(booking)
+    kept = _unanswered_forms(session, booking_id)
     last_outbox = session.scalar(
         select(func.max(OutboxMessage.id)).where(OutboxMessage.booking_id == booking_id)
     )
@@ -156,7 +174,60 @@ def undoable(
         .returning(OutboxMessage.id)
         .execution_options(synchronize_session=False)
     ).all()
-    return DeskChange(booking_id, kind, before, view.version, now, tuple(sorted(held)), view)
+    return DeskChange(booking_id, kind, before, view.version, now, tuple(sorted(held)), view, kept)
+
+
+def _unanswered_forms(session: Session, booking_id: int) -> tuple[KeptForm, ...]:
+    rows = session.scalars(
+        select(FormSubmission)
+        .where(
+            FormSubmission.booking_id == booking_id,
+            FormSubmission.status.in_(("pending", "overdue")),
+        )
+        .order_by(FormSubmission.id)
+    )
+    return tuple(
+        KeptForm(
+            r.form_id,
+            r.contact_id,
+            r.token,
+            r.status,
+            r.due_at,
+            r.reminded_at,
+            r.note,
+            r.created_at,
+        )
+        for r in rows
+    )
+
+
+def _put_back_forms(session: Session, booking_id: int, kept: tuple[KeptForm, ...]) -> None:
+    """Re-open the unanswered forms a cancel withdrew, with their old links (tokens)."""
+    if not kept:
+        return
+    present = set(
+        session.scalars(
+            select(FormSubmission.token).where(FormSubmission.token.in_([k.token for k in kept]))
+        )
+    )
+    for form in kept:
+        if form.token in present:
+            continue
+        row = FormSubmission(
+            form_id=form.form_id,
+            booking_id=booking_id,
+            contact_id=form.contact_id,
+            token=form.token,
+            data={},
+            status=form.status,
+            due_at=form.due_at,
+            reminded_at=form.reminded_at,
+            note=form.note,
+            created_at=form.created_at,
+        )
+        session.add(row)
+        session.flush()
+        events.record(session, events.FormChanged(form.form_id, row.id, "created"))
 
 
 def cancel_at_desk(
@@ -318,6 +389,7 @@ def undo(
     session.flush()
     if was_live and not is_live:
         inventory.consume_for_booking(session, actor, booking.id, now)
+        _put_back_forms(session, booking.id, change.forms)
     if moved:
         forms.update_due_dates_for_booking(session, booking.id, now)
     if moved or was_live != is_live:
