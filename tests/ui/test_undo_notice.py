@@ -189,3 +189,24 @@ def test_restore_from_the_panel(db, ops, bridge, qtbot) -> None:
     assert _status(db, booking_id) == "confirmed"
     qtbot.waitUntil(lambda: page.selected.status == "confirmed", timeout=5000)
     assert not page.panel.buttons["restore"].isEnabled()
+
+
+def test_the_notice_goes_when_its_change_can_no_longer_be_undone(qtbot) -> None:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from careops_desktop.ui.bookings.undo_notice import UndoNotice
+
+    clock = [500.0]
+    stack = UndoStack(clock=lambda: clock[0])
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    notice = UndoNotice(stack)
+    QVBoxLayout(holder).addWidget(notice)
+    holder.show()
+    stack.record_undo("Ada's booking <b>x</b> was cancelled.", lambda: None)
+    assert notice.isVisible() and notice.text.text() == "Ada's booking <b>x</b> was cancelled."
+    assert notice.text.textFormat() == Qt.TextFormat.PlainText
+    holder.hide()  # another tab is shown; its timer stops with it
+    clock[0] += 121
+    holder.show()
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=3000)

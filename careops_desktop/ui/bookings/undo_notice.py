@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFrame,
@@ -80,6 +80,10 @@ class UndoStack(QObject):
         now = self._clock()
         self._entries = [e for e in self._entries if e.expires > now]
         return self._entries[-1] if self._entries else None
+
+    def seconds_left(self, entry: UndoEntry) -> float:
+        """How long ``entry`` can still be undone (0 when it no longer can)."""
+        return max(0.0, entry.expires - self._clock())
 
     def undo_latest(self) -> bool:
         """Start undoing the newest live change; False when there is none."""
@@ -143,8 +147,7 @@ class UndoNotice(QFrame):
         set_plain(self.text, entry.description)
         self.undo_button.show()
         self.show()
-        remaining = max(0.0, entry.expires - time.monotonic())
-        self._timer.start(int(remaining * 1000) + 50)
+        self._timer.start(int(self.stack.seconds_left(entry) * 1000) + 50)
 
     def show_message(self, text: str) -> None:
         """Show what an undo did, without a button, for a few seconds."""
@@ -152,6 +155,12 @@ class UndoNotice(QFrame):
         self.undo_button.hide()
         self.show()
         self._timer.start(int(MESSAGE_SECONDS * 1000))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # shown again (the tab came back): look again at once whether Undo still applies
+        if not self._timer.isActive():
+            self._timer.start(0 if self.undo_button.isVisibleTo(self) else 1000)
+        super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()

@@ -116,6 +116,7 @@ class WaitingStrip(QFrame):
         return [button.accessibleName() for button in self.buttons]
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.tick()  # the minutes may have moved on while the strip was out of sight
         self._timer.start()
         super().showEvent(event)
 
