@@ -124,6 +124,13 @@ def test_arrived_shortcut_waiting_strip_and_ctrl_z(db, ops, bridge, qtbot) -> No
     assert "Walter Waiting — just arrived" in " ".join(strip.texts())
     qtbot.waitUntil(lambda: page.selected.status == "arrived", timeout=5000)
     assert page.panel.fields["status"].text().startswith("Arrived at ")
+
+    def block_says_arrived() -> bool:
+        blocks = [b for b in page.calendar.data().blocks if b.id == booking_id]
+        return bool(blocks) and blocks[0].subtitle.startswith("Arrived ")
+
+    page.go_to(datetime.now(ZONE).date())
+    qtbot.waitUntil(block_says_arrived, timeout=5000)
     assert "was marked as arrived." in page.undo_notice.text.text()
     # typing in the search box: Ctrl+Z is the field's own undo, the booking stays arrived
     page.pages.setCurrentIndex(1)

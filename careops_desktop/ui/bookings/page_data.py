@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from careops_desktop.core.clock_text import wall_range
+from careops_desktop.core.clock_text import clock_time, wall_range
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, calendar, providers
@@ -122,6 +122,8 @@ def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) 
     subtitle = view.booking_type_name
     if with_provider:
         subtitle = f"{subtitle} · {view.provider_name}"
+    if view.status == "arrived" and view.arrived_at is not None:  # said in words, not colour only
+        subtitle = f"Arrived {clock_time(view.arrived_at, zone, '%H:%M')} · {subtitle}"
     start, end = to_local(view.start, zone), to_local(view.end, zone)
     return CalendarBlock(
         id=view.id,
