@@ -8,10 +8,13 @@ SMTP server), and the slot is taken again.
 from __future__ import annotations
 
 import asyncio
+import itertools
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from careops_desktop.core.db import Database
@@ -260,3 +263,64 @@ def test_an_undone_cancel_reopens_the_forms_with_their_old_links(
     assert tokens() == []  # the cancel withdrew it
     db.call(bookings.undo, DESK, change, NOW + timedelta(seconds=30))
     assert tokens() == before  # the customer's link works again
+
+
+_WEEKS = itertools.count(1)
+ACTIONS = ("arrived", "complete", "no_show", "cancel", "move")
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=st.lists(st.sampled_from(ACTIONS), min_size=1, max_size=5))
+def test_undo_puts_back_exactly_what_the_last_change_changed(
+    db: Database, world: World, steps: list[str]
+) -> None:
+    """Any run of desk changes (refused ones skipped): undoing the last one restores the
+    booking's status, time, provider, arrival and cancel fields as they were before it."""
+    day = WEDNESDAY + timedelta(weeks=next(_WEEKS))
+    booking_id = _book(db, world, at(day, 10))
+    visit = at(day, 10, 5)  # on the day, after the start: every status change is allowed
+    last: Any = None
+    before: tuple[Any, ...] = ()
+    for n, step in enumerate(steps):
+        when = visit + timedelta(seconds=n)
+        state = _fields(db, booking_id)
+        try:
+            if step == "move":
+                change = db.call(
+                    bookings.move_at_desk, DESK, booking_id, at(day, 14 + n % 2), None, NOW
+                )
+            elif step == "cancel":
+                change = db.call(bookings.cancel_at_desk, DESK, booking_id, "oops", when)
+            else:
+                command = {
+                    "arrived": bookings.arrived_at_desk,
+                    "complete": bookings.complete_at_desk,
+                    "no_show": bookings.no_show_at_desk,
+                }[step]
+                change = db.call(command, DESK, booking_id, when)
+        except PolicyRefused:
+            continue
+        last, before = change, state
+    if last is None:
+        return
+    db.call(bookings.undo, DESK, last, last.made_at + timedelta(seconds=10))
+    assert _fields(db, booking_id) == before
+
+
+def _fields(db: Database, booking_id: int) -> tuple[Any, ...]:
+    with db.session() as s:
+        b = s.get(Booking, booking_id)
+        assert b is not None
+        return (
+            b.status,
+            b.start_at,
+            b.end_at,
+            b.provider_id,
+            b.arrived_at,
+            b.cancelled_at,
+            b.cancel_reason,
+        )
