@@ -217,3 +217,36 @@ def test_the_notice_goes_when_its_change_can_no_longer_be_undone(qtbot) -> None:
     clock[0] += 121
     holder.show()
     qtbot.waitUntil(lambda: not notice.isVisible(), timeout=3000)
+
+
+def test_a_reschedule_from_the_dialog_can_be_undone(db, ops, bridge, qtbot) -> None:
+    from careops_desktop.ui.bookings.dialogs import RescheduleDialog
+
+    booking_id = _new_booking(db, "Moira Mover")
+    with db.session() as session:
+        old_start = session.get(Booking, booking_id).start_at
+    window, page = _tab(qtbot, ops, bridge, db)
+    _select(qtbot, page, booking_id)
+    qtbot.mouseClick(page.panel.buttons["reschedule"], Qt.MouseButton.LeftButton)
+    dialog = next(w for w in page.findChildren(RescheduleDialog) if w.isVisible())
+    qtbot.waitUntil(lambda: ops.pending == 0, timeout=8000)
+    dialog.chooser.day.setDate(dialog.chooser.day.date().addDays(7))  # a week later
+    qtbot.waitUntil(lambda: ops.pending == 0 and dialog.chooser.slot.count() > 0, timeout=8000)
+    dialog.chooser.slot.setCurrentIndex(0)
+    with qtbot.waitSignal(dialog.succeeded, timeout=8000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "was moved to" in page.undo_notice.text.text(), timeout=5000)
+    with db.session() as session:
+        assert session.get(Booking, booking_id).start_at != old_start
+    window.activateWindow()  # the dialog has closed: the window is the active one again
+    qtbot.waitActive(window)
+    page.calendar.setFocus()
+    qtbot.waitUntil(page.calendar.hasFocus, timeout=3000)
+    qtbot.keyClick(page.calendar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    def back() -> bool:
+        with db.session() as session:
+            return session.get(Booking, booking_id).start_at == old_start
+
+    qtbot.waitUntil(back, timeout=5000)
+    qtbot.waitUntil(lambda: "was undone" in page.undo_notice.text.text(), timeout=5000)

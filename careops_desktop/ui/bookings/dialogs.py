@@ -363,7 +363,7 @@ class RescheduleDialog(CommandDialog):
         provider = self.chooser.provider.currentData() or slot.provider_id
         book = partial(
             self.run,
-            bookings.reschedule,
+            bookings.move_at_desk,  # undoable: succeeded carries the DeskChange
             self._actor,
             self._booking.id,
             slot.start_utc,

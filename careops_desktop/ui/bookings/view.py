@@ -406,7 +406,9 @@ class BookingsView(QWidget):
         if self.desk.handles(name):  # undoable: complete, no-show, arrived, cancel; restore
             self.desk.run(name, booking)
         elif name == "reschedule":
-            RescheduleDialog(self.ops, self.actor, self.catalogue, booking, self).open()
+            dialog = RescheduleDialog(self.ops, self.actor, self.catalogue, booking, self)
+            dialog.succeeded.connect(self.desk.offer)
+            dialog.open()
         elif name == "contact":
             self.context.show_tab("contacts", {"contact_id": booking.contact_id})
 

@@ -9,9 +9,9 @@ returned :class:`DeskChange` is all :func:`undo` needs: within the window, and
 while nobody changed the booking since, it puts the booking back as it was,
 through the same overlap check as any booking write, and withdraws the held
 messages (deleted, never sent). An undone cancel also takes the stock again and
-re-opens the unanswered forms the cancel withdrew, with their old links. A message that left anyway (a relay that took
-it at the very end of the window) does not stop the undo; the result says the
-customer was already told.
+re-opens the unanswered forms the cancel withdrew, with their old links. A
+message that left anyway (a relay that took it at the very end of the window)
+does not stop the undo; the result says the customer was already told.
 
 :func:`restore` brings a cancelled booking back later, when its time is still free.
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -301,26 +302,18 @@ def move_at_desk(
     new_start: datetime,
     provider_id: int | None = None,
     now: datetime | None = None,
-    *,
-    outside_hours: bool = False,
-    expected_version: int | None = None,
+    **options: Any,
 ) -> DeskChange:
-    """:func:`~.changes.reschedule` by staff, undoable; the reschedule message is held."""
+    """:func:`~.changes.reschedule` by staff, undoable; the reschedule message is held.
+
+    ``options`` go to ``reschedule`` as they are (``outside_hours``, ``expected_version``…).
+    """
     return undoable(
         session,
         actor,
         booking_id,
         "move",
-        lambda at: reschedule(
-            session,
-            actor,
-            booking_id,
-            new_start,
-            provider_id,
-            at,
-            outside_hours=outside_hours,
-            expected_version=expected_version,
-        ),
+        lambda at: reschedule(session, actor, booking_id, new_start, provider_id, at, **options),
         now,
     )
 
