@@ -62,7 +62,7 @@ class WaitingStrip(QFrame):
         self.setObjectName("waiting_strip")
         self.setAccessibleName("Customers waiting")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = plain_label("Waiting:")
+        self.title = plain_label("Waiting now:")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
