@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
-BookingChange = Literal["created", "rescheduled", "cancelled", "completed", "no_show", "updated"]
+BookingChange = Literal[
+    "created", "rescheduled", "cancelled", "completed", "no_show", "arrived", "updated"
+]
 BookingSource = Literal["desk", "web"]
 ContactChange = Literal["created", "updated", "merged", "deleted"]
 MessageDirection = Literal["in", "out"]

@@ -24,6 +24,7 @@ from careops_desktop.web.site import SITE, business_of
 TOKEN_MAX = 100
 STATUS_WORDS = {
     "confirmed": "Confirmed",
+    "arrived": "Checked in",
     "completed": "Completed",
     "no_show": "Missed",
     "cancelled": "Cancelled",

@@ -42,9 +42,16 @@ def _expected_counts(url: str) -> dict[str, int]:
                         Booking.status != "cancelled",
                     )
                 ),
+                "waiting_now": session.scalar(
+                    count.select_from(Booking).where(
+                        Booking.start_at >= start,
+                        Booking.start_at < end,
+                        Booking.status == "arrived",
+                    )
+                ),
                 "upcoming_bookings": session.scalar(
                     count.select_from(Booking).where(
-                        Booking.status == "confirmed", Booking.start_at >= now
+                        Booking.status.in_(("confirmed", "arrived")), Booking.start_at >= now
                     )
                 ),
                 "new_inquiries": session.scalar(

@@ -80,7 +80,7 @@ def test_a_save_while_the_server_is_away_keeps_the_dialog_and_what_was_typed(
     def server_away(*_args: Any, **_kwargs: Any) -> Any:
         raise DatabaseUnreachable()
 
-    monkeypatch.setattr(bookings, "cancel", server_away)
+    monkeypatch.setattr(bookings, "cancel_at_desk", server_away)  # what the dialog runs
     dialog.reason.setText("Asked by phone")
     with qtbot.waitSignal(dialog.failed, timeout=5000):
         dialog.ok_button.click()

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from careops_desktop.core.models.base import Base, SafeString, SafeText, utcnow
 
-BOOKING_STATUSES = ("confirmed", "completed", "no_show", "cancelled")
+BOOKING_STATUSES = ("confirmed", "arrived", "completed", "no_show", "cancelled")
 BOOKING_SOURCES = ("desk", "web")
 
 
@@ -23,7 +23,8 @@ class Booking(Base):
     __tablename__ = "bookings"
     __table_args__ = (
         CheckConstraint(
-            "status IN ('confirmed', 'completed', 'no_show', 'cancelled')", name="status"
+            "status IN ('confirmed', 'arrived', 'completed', 'no_show', 'cancelled')",
+            name="status",
         ),
         CheckConstraint("source IN ('desk', 'web')", name="source"),
         CheckConstraint("start_at < end_at", name="range"),
@@ -56,6 +57,8 @@ class Booking(Base):
     forms_sent: Mapped[bool] = mapped_column(Boolean, default=False)
     reminder_sent_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
+    # when the customer was marked as arrived at the desk (status 'arrived'; migration 0011)
+    arrived_at: Mapped[datetime | None]
     cancel_reason: Mapped[str] = mapped_column(SafeText, default="")
     created_by_user_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")

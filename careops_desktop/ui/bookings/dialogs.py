@@ -375,7 +375,7 @@ class RescheduleDialog(CommandDialog):
         provider = self.chooser.provider.currentData() or slot.provider_id
         book = partial(
             self.run,
-            bookings.reschedule,
+            bookings.move_at_desk,  # undoable: succeeded carries the DeskChange
             self._actor,
             self._booking.id,
             slot.start_utc,
@@ -417,8 +417,9 @@ class CancelDialog(CommandDialog):
             0,
             plain_label(
                 f"Cancel {booking.contact_name}'s {booking.booking_type_name} on "
-                f"{fmt_datetime(booking.start, zone)}? The customer is told, stock used "
-                "comes back and unanswered forms are withdrawn.",
+                f"{fmt_datetime(booking.start, zone)}? The customer is told two minutes "
+                "later (until then the cancel can be undone), stock used comes back and "
+                "unanswered forms are withdrawn.",
                 wrap=True,
             ),
         )
@@ -430,8 +431,8 @@ class CancelDialog(CommandDialog):
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
-        self.run(
-            bookings.cancel,
+        self.run(  # undoable: succeeded carries the DeskChange for the undo notice
+            bookings.cancel_at_desk,
             self._actor,
             self._booking.id,
             self.reason.text(),

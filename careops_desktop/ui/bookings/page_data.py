@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from careops_desktop.core.clock_text import wall_range
+from careops_desktop.core.clock_text import clock_time, wall_range
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, calendar, providers, time_blocks
@@ -38,6 +38,7 @@ from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
 
 STATUS_WORDS = {
     "confirmed": "Confirmed",
+    "arrived": "Arrived",
     "completed": "Completed",
     "no_show": "No-show",
     "cancelled": "Cancelled",
@@ -128,6 +129,8 @@ def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) 
     subtitle = view.booking_type_name
     if with_provider:
         subtitle = f"{subtitle} · {view.provider_name}"
+    if view.status == "arrived" and view.arrived_at is not None:  # said in words, not colour only
+        subtitle = f"Arrived {clock_time(view.arrived_at, zone, '%H:%M')} · {subtitle}"
     start, end = to_local(view.start, zone), to_local(view.end, zone)
     return CalendarBlock(
         id=view.id,

@@ -1,4 +1,5 @@
-"""The chosen booking's details and the actions on it: complete, no-show, cancel, reschedule."""
+"""The chosen booking's details and the actions on it: arrived, complete, no-show, cancel,
+reschedule, restore."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careops_desktop.core.clock_text import clock_time
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.ui.bookings.page_data import STATUS_WORDS
 from careops_desktop.ui.plain import plain_label, set_plain
@@ -25,7 +27,8 @@ from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
 class BookingPanel(QWidget):
     """Shows one :class:`BookingView` as plain text; emits ``actionRequested(name)``.
 
-    Action names: ``complete``, ``no_show``, ``cancel``, ``reschedule``, ``contact``.
+    Action names: ``arrived``, ``complete``, ``no_show``, ``cancel``, ``reschedule``,
+    ``restore``, ``contact``.
     Only actions that make sense for the booking's status are enabled.
     """
 
@@ -61,11 +64,13 @@ class BookingPanel(QWidget):
         grid = QGridLayout()
         for index, (name, words) in enumerate(
             (
+                ("arrived", "Arrived (Ctrl+Shift+A)"),
                 ("complete", "Complete"),
                 ("no_show", "No-show"),
                 ("reschedule", "Reschedule…"),
                 ("cancel", "Cancel…"),
                 ("contact", "Open contact"),
+                ("restore", "Restore…"),
             )
         ):
             button = QPushButton(words)
@@ -98,7 +103,10 @@ class BookingPanel(QWidget):
             return
         set_plain(self.title, booking.contact_name)
         set_plain(self.fields["when"], fmt_range(booking.start, booking.end, zone))
-        set_plain(self.fields["status"], STATUS_WORDS.get(booking.status, booking.status))
+        status = STATUS_WORDS.get(booking.status, booking.status)
+        if booking.status == "arrived" and booking.arrived_at is not None:
+            status = f"Arrived at {clock_time(booking.arrived_at, zone, '%H:%M')}"
+        set_plain(self.fields["status"], status)
         set_plain(self.fields["type"], booking.booking_type_name)
         set_plain(self.fields["provider"], booking.provider_name)
         reach = [v for v in (booking.contact_email, booking.contact_phone) if v]
@@ -116,8 +124,15 @@ class BookingPanel(QWidget):
         started = booking.start <= datetime.now(UTC)
         # the core refuses to finish a booking before its start (and a no-show can be
         # corrected to completed); moving and cancelling are for confirmed bookings
-        self.buttons["complete"].setEnabled(started and booking.status in ("confirmed", "no_show"))
+        finishing = ("confirmed", "arrived", "no_show")
+        self.buttons["complete"].setEnabled(started and booking.status in finishing)
         self.buttons["no_show"].setEnabled(started and confirmed)
         self.buttons["reschedule"].setEnabled(confirmed)
         self.buttons["cancel"].setEnabled(confirmed)
         self.buttons["contact"].setEnabled(True)
+        today = datetime.now(zone).date()
+        on_the_day = booking.start.astimezone(zone).date() == today
+        self.buttons["arrived"].setEnabled(confirmed and on_the_day)
+        self.buttons["restore"].setEnabled(
+            booking.status == "cancelled" and booking.start > datetime.now(UTC)
+        )

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
-from careops_desktop.ui.bookings.dialogs import BookingDialog, CancelDialog, RescheduleDialog
+from careops_desktop.ui.bookings.desk_actions import DeskActions
+from careops_desktop.ui.bookings.dialogs import BookingDialog, RescheduleDialog
 from careops_desktop.ui.bookings.outside_busy import SyncNowButton
 from careops_desktop.ui.bookings.page_data import (
     STATUS_WORDS,
@@ -45,6 +46,8 @@ from careops_desktop.ui.bookings.page_data import (
 )
 from careops_desktop.ui.bookings.panel import BookingPanel
 from careops_desktop.ui.bookings.time_block_dialog import TimeBlockDialog, offer_block_actions
+from careops_desktop.ui.bookings.undo_notice import UndoNotice, UndoStack
+from careops_desktop.ui.bookings.waiting_strip import WaitingStrip
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
@@ -177,8 +180,15 @@ class BookingsView(QWidget):
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
 
+        # who is waiting today, above the calendar (ui/bookings/waiting_strip.py)
+        self.waiting = WaitingStrip(self.ops, self.actor, lambda: self.zone)
+        calendar_page = QWidget()
+        calendar_layout = QVBoxLayout(calendar_page)
+        calendar_layout.setContentsMargins(0, 0, 0, 0)
+        calendar_layout.addWidget(self.waiting)
+        calendar_layout.addWidget(scroll, 1)
         self.pages = QTabWidget()
-        self.pages.addTab(scroll, "Calendar")
+        self.pages.addTab(calendar_page, "Calendar")
         self.pages.addTab(list_page, "List")
         self.panel = BookingPanel()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -186,8 +196,15 @@ class BookingsView(QWidget):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        # undo: any desk change offers itself here (``self.undo.record_undo(words, fn)``)
+        self.undo = UndoStack(self)
+        self.undo_notice = UndoNotice(self.undo)
+        self.desk = DeskActions(
+            self, self.ops, self.actor, lambda: self.selected, lambda: self.zone, self.undo
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.undo_notice)
         layout.addWidget(splitter, 1)
 
         self.today_button.clicked.connect(lambda: self.go_to(local_now(self.zone).date()))
@@ -215,6 +232,7 @@ class BookingsView(QWidget):
         self.model.loaded.connect(self._list_loaded)
         self.table.selectionModel().selectionChanged.connect(self._list_selection)
         self.panel.actionRequested.connect(self._action)
+        self.waiting.bookingChosen.connect(self.show_booking)
         # one reload per burst of changes (the bridge coalesces them), not one per event
         context.events.bookingsSettled.connect(self._bookings_events)
         context.events.contactsSettled.connect(self._bookings_events)
@@ -355,6 +373,7 @@ class BookingsView(QWidget):
                 self.calendar.set_data(calendar_data)
 
         self._page_task = self.ops.query(load_calendar_page, request, on_done=arrived, owner=self)
+        self.waiting.reload()
         self._page_task.add_done_callback(self._page_query_ended)
 
     def _page_query_ended(self, task: asyncio.Task[Any]) -> None:
@@ -435,14 +454,12 @@ class BookingsView(QWidget):
         booking = self.selected
         if booking is None:
             return
-        if name == "complete":
-            self.ops.command(bookings.complete, self.actor, booking.id, owner=self)
-        elif name == "no_show":
-            self.ops.command(bookings.mark_no_show, self.actor, booking.id, owner=self)
-        elif name == "cancel":
-            CancelDialog(self.ops, self.actor, booking, self.zone, self).open()
+        if self.desk.handles(name):  # undoable: complete, no-show, arrived, cancel; restore
+            self.desk.run(name, booking)
         elif name == "reschedule":
-            RescheduleDialog(self.ops, self.actor, self.catalogue, booking, self).open()
+            dialog = RescheduleDialog(self.ops, self.actor, self.catalogue, booking, self)
+            dialog.succeeded.connect(self.desk.offer)
+            dialog.open()
         elif name == "contact":
             self.context.show_tab("contacts", {"contact_id": booking.contact_id})
 

@@ -15,6 +15,7 @@ from careops_desktop.ui.widgets.local_time import fmt_date, fmt_datetime, fmt_sh
 
 STATUS_WORDS = {
     "confirmed": "Confirmed",
+    "arrived": "Arrived",
     "completed": "Completed",
     "no_show": "No-show",
     "cancelled": "Cancelled",

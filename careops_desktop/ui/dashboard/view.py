@@ -38,6 +38,7 @@ from careops_desktop.ui.tabs import TabContext
 # card key → (title, tab key, filter handed to that tab's apply_filter)
 CARDS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
     ("today_bookings", "Today's bookings", "bookings", {"period": "today"}),
+    ("waiting_now", "Waiting now", "bookings", {"period": "today"}),  # arrived, not yet seen
     ("upcoming_bookings", "Upcoming", "bookings", {"period": "upcoming"}),
     ("new_inquiries", "New inquiries", "inbox", {"open": True}),
     ("pending_forms", "Pending forms", "forms", {"status": "pending"}),

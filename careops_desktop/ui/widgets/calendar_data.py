@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-BOOKING_STATUSES = ("confirmed", "completed", "no_show", "cancelled")
+BOOKING_STATUSES = ("confirmed", "arrived", "completed", "no_show", "cancelled")
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ __all__ = ["STATUS_COLOURS", "STATUS_WORDS", "WeekCalendar", "tooltip_html"]
 
 STATUS_WORDS = {
     "confirmed": "Confirmed",
+    "arrived": "Arrived",
     "completed": "Completed",
     "no_show": "No-show",
     "cancelled": "Cancelled",

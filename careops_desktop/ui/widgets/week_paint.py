@@ -20,6 +20,7 @@ from careops_desktop.ui.widgets.week_layout import CalendarLayout
 
 STATUS_COLOURS: dict[str, tuple[str, str]] = {  # status → (fill, text)
     "confirmed": ("#2563eb", "#ffffff"),
+    "arrived": ("#0f766e", "#ffffff"),
     "completed": ("#15803d", "#ffffff"),
     "no_show": ("#f59e0b", "#1f2937"),
     "cancelled": ("#d1d5db", "#374151"),

@@ -1,9 +1,10 @@
 """Bookings: the one public path other areas call (``bookings.book_public(...)`` and so on).
 
 Split by idea: ``flow`` makes bookings, ``changes`` moves, cancels and finishes
-them, ``checks`` holds the never-double-book rule, ``overlaps`` the bounded
-overlap query, ``views`` reads them (and offers the lazy table's ``ids`` and
-``rows_by_id``), ``messages`` writes their outbox rows, ``booking_types`` keeps
+them, ``arrivals`` marks customers arrived, ``undo`` takes a desk change back
+(and restores a cancelled booking), ``checks`` holds the never-double-book rule,
+``overlaps`` the bounded overlap query, ``views`` reads them (and offers the lazy
+table's ``ids`` and ``rows_by_id``), ``messages`` writes their outbox rows, ``booking_types`` keeps
 the services customers book. Every write runs in the caller's one transaction
 (``Database.call``/``run``). Code outside ``core/services`` imports this package,
 never a module inside it.
@@ -11,6 +12,11 @@ never a module inside it.
 
 from __future__ import annotations
 
+from careops_desktop.core.services.bookings.arrivals import (
+    Waiting,
+    mark_arrived,
+    waiting_customers,
+)
 from careops_desktop.core.services.bookings.booking_types import (
     FIELDS,
     NAME_MAX,
@@ -68,6 +74,20 @@ from careops_desktop.core.services.bookings.overlaps import (
     conflicting_bookings,
     longest_span,
 )
+from careops_desktop.core.services.bookings.undo import (
+    UNDO_WINDOW,
+    BookingState,
+    DeskChange,
+    UndoResult,
+    arrived_at_desk,
+    cancel_at_desk,
+    complete_at_desk,
+    move_at_desk,
+    no_show_at_desk,
+    restore,
+    undo,
+    undoable,
+)
 from careops_desktop.core.services.bookings.views import (
     ORDERS,
     TOKEN_MAX,
@@ -90,15 +110,21 @@ __all__ = [
     "NAME_MAX",
     "ORDERS",
     "TOKEN_MAX",
+    "UNDO_WINDOW",
     "BookingFilter",
     "BookingReceipt",
+    "BookingState",
     "BookingTypeView",
     "BookingView",
     "BusyBooking",
     "Claim",
     "Customer",
+    "DeskChange",
     "Outgoing",
     "Recipient",
+    "UndoResult",
+    "Waiting",
+    "arrived_at_desk",
     "aware_start",
     "book_desk",
     "book_public",
@@ -106,11 +132,13 @@ __all__ = [
     "booking_time_text",
     "bookings_in_range",
     "cancel",
+    "cancel_at_desk",
     "cancel_by_token",
     "check_free_text",
     "check_policy",
     "claim_provider",
     "complete",
+    "complete_at_desk",
     "conflicting_bookings",
     "count_bookings",
     "create_booking_type",
@@ -128,12 +156,16 @@ __all__ = [
     "lock_provider",
     "longest_span",
     "manage_link",
+    "mark_arrived",
     "mark_no_show",
+    "move_at_desk",
+    "no_show_at_desk",
     "outgoing",
     "outgoing_for",
     "recipient_for",
     "reschedule",
     "reschedule_by_token",
+    "restore",
     "rows_by_id",
     "send_cancelled",
     "send_confirmation",
@@ -142,7 +174,10 @@ __all__ = [
     "send_welcome",
     "set_booking_type_active",
     "slugify",
+    "undo",
+    "undoable",
     "update_booking_type",
     "view_booking",
+    "waiting_customers",
     "welcome_text",
 ]

@@ -75,7 +75,12 @@ def _check_cutoff(session: Session, booking: Booking, now: datetime, doing: str)
 
 def _must_be_confirmed(booking: Booking, doing: str) -> None:
     if booking.status != "confirmed":
-        words = {"cancelled": "cancelled", "completed": "completed", "no_show": "a no-show"}
+        words = {
+            "cancelled": "cancelled",
+            "completed": "completed",
+            "no_show": "a no-show",
+            "arrived": "marked as arrived",
+        }
         raise PolicyRefused(
             f"This booking is already {words.get(booking.status, booking.status)}, "
             f"so it cannot be {doing}."

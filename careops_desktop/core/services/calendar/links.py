@@ -304,7 +304,7 @@ def set_provider_calendars(
             select(Booking.id)
             .where(
                 Booking.provider_id == provider_id,
-                Booking.status == "confirmed",
+                Booking.status.in_(("confirmed", "arrived")),
                 Booking.end_at > now,
             )
             .order_by(Booking.start_at, Booking.id)

@@ -184,7 +184,7 @@ def _follow_on_bookings(session: Session, contact: Contact, changes: dict[str, A
             update(Booking)
             .where(
                 Booking.contact_id == contact.id,
-                Booking.status == "confirmed",
+                Booking.status.in_(("confirmed", "arrived")),
                 column == old if old is not None else column.is_(None),
             )
             .values({column: value if value is not None or field != "name" else ""})

@@ -102,7 +102,7 @@ def _per_day(session: Session, period: Period) -> tuple[DayCount, ...]:
             table.c.n,
             count_if(Booking.status == "completed"),
             count_if(Booking.status == "no_show"),
-            count_if(Booking.status == "confirmed"),
+            count_if(Booking.status.in_(("confirmed", "arrived"))),
             count_if(Booking.status == "cancelled"),
         )
         .select_from(table)

@@ -8,8 +8,10 @@ fast on a database with years of history:
 - ``today_bookings``: bookings (not cancelled) starting on the business's
   local calendar day, from local midnight to the next local midnight (23 or
   25 hours on daylight-saving days) — ``ix_bookings_start_at``.
-- ``upcoming_bookings``: confirmed bookings starting from now —
+- ``upcoming_bookings``: confirmed (or arrived) bookings starting from now —
   ``ix_bookings_status_start_at``.
+- ``waiting_now``: today's bookings whose customer is marked arrived (waiting
+  or being seen, not yet completed) — ``ix_bookings_status_start_at``.
 - ``new_inquiries``: open conversations with unread messages (a customer wrote
   and nobody has read it yet) — ``ix_conversations_is_open_updated_at``.
 - ``pending_forms`` / ``overdue_forms`` — ``ix_form_submissions_status_due_at``.
@@ -64,7 +66,7 @@ from careops_desktop.core.services.templates import get_automations
 
 RECENT = 5
 PREVIEW_MAX = 120
-ACTIVE_STATUSES = ("confirmed", "completed", "no_show")
+ACTIVE_STATUSES = ("confirmed", "arrived", "completed", "no_show")
 # alert kinds, most urgent first (the order alerts are listed in)
 REMINDER_GRACE = timedelta(minutes=5)
 ALERT_KINDS = (
@@ -128,6 +130,7 @@ class DashboardData:
     alerts: tuple[Alert, ...]
     reminders_due: int | None = None
     possible_duplicates: int | None = None  # contacts the booking page marked (MANAGE_CONTACTS)
+    waiting_now: int = 0  # today's customers marked arrived and not yet completed
 
 
 def local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -322,7 +325,15 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         "upcoming_bookings": _count(
             session,
             count.select_from(Booking).where(
-                Booking.status == "confirmed", Booking.start_at >= now
+                Booking.status.in_(("confirmed", "arrived")), Booking.start_at >= now
+            ),
+        ),
+        "waiting_now": _count(
+            session,
+            count.select_from(Booking).where(
+                Booking.status == "arrived",
+                Booking.start_at >= day_start,
+                Booking.start_at < day_end,
             ),
         ),
         "new_inquiries": _count(
@@ -368,4 +379,5 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         + (bounce_alerts(session) if sees_inbox else ()),
         reminders_due=figures["reminders_due"],
         possible_duplicates=figures["possible_duplicates"],
+        waiting_now=figures["waiting_now"] or 0,
     )

@@ -31,9 +31,10 @@ from careops_desktop.core.services.reports.period import (
 )
 from careops_desktop.core.services.reports.sql import count_if, minutes_between, rate, sum_if
 
-STATUSES = ("confirmed", "completed", "no_show", "cancelled")
+STATUSES = ("confirmed", "arrived", "completed", "no_show", "cancelled")
 STATUS_TITLES = {
     "confirmed": "Confirmed",
+    "arrived": "Arrived (in progress)",
     "completed": "Completed",
     "no_show": "No-show",
     "cancelled": "Cancelled",
@@ -66,6 +67,7 @@ def bookings_report(
         KeyFigure("bookings", "Bookings", total),
         KeyFigure("completed", "Completed", counts["completed"]),
         KeyFigure("confirmed", "Still confirmed", counts["confirmed"]),
+        KeyFigure("arrived", "Arrived, in progress", counts["arrived"]),
         KeyFigure("cancelled", "Cancelled", counts["cancelled"]),
         KeyFigure("no_show", "No-shows", counts["no_show"]),
         KeyFigure(
@@ -90,6 +92,8 @@ def bookings_report(
     sections = [_by_bucket(session, ctx), types, providers, status_section]
     notes = (
         "Rates: cancellations of all bookings; no-shows of completed plus no-shows.",
+        "Arrived bookings are in progress: the customer came, the visit is not yet "
+        "completed. They count as bookings and as revenue still to come, not as completed.",
         "Revenue uses each booking type's current price.",
     )
     return ctx.report("bookings", "Bookings", figures, sections, notes)
@@ -136,7 +140,7 @@ def _by_type(session: Session, period: Period) -> tuple[Section, dict[str, int],
             func.count(Booking.id),
             *(count_if(Booking.status == status) for status in STATUSES),
             sum_if(Booking.status == "completed", price),
-            sum_if(Booking.status == "confirmed", price),
+            sum_if(Booking.status.in_(("confirmed", "arrived")), price),
         )
         .join(BookingType, BookingType.id == Booking.booking_type_id)
         .where(*_in_period(period))
@@ -144,7 +148,7 @@ def _by_type(session: Session, period: Period) -> tuple[Section, dict[str, int],
         .order_by(func.count(Booking.id).desc(), BookingType.name)
     ).all()
     counts = {status: sum(int(row[2 + n]) for row in rows) for n, status in enumerate(STATUSES)}
-    expected = sum(int(row[7]) for row in rows)
+    expected = sum(int(row[8]) for row in rows)
     section = Section(
         "by_type",
         "By booking type",
@@ -152,12 +156,13 @@ def _by_type(session: Session, period: Period) -> tuple[Section, dict[str, int],
             Column("booking_type", "Booking type"),
             Column("bookings", "Bookings", "int"),
             Column("confirmed", "Confirmed", "int"),
+            Column("arrived", "Arrived", "int"),
             Column("completed", "Completed", "int"),
             Column("no_show", "No-shows", "int"),
             Column("cancelled", "Cancelled", "int"),
             Column("revenue", "Revenue", "money"),
         ),
-        tuple(tuple([row[0], *(int(v) for v in row[1:7])]) for row in rows),
+        tuple(tuple([row[0], *(int(v) for v in row[1:8])]) for row in rows),
         Chart("booking_type", ("bookings",), "Bookings by type"),
     )
     return section, counts, expected

@@ -23,7 +23,12 @@ from careops_desktop.core.services.reports.common import open_report
 from careops_desktop.core.services.reports.model import Column, KeyFigure, Report, Section, Value
 
 MAX_DAYS = 31
-STATUS_TITLES = {"confirmed": "Confirmed", "completed": "Completed", "no_show": "No-show"}
+STATUS_TITLES = {
+    "confirmed": "Confirmed",
+    "arrived": "Arrived",
+    "completed": "Completed",
+    "no_show": "No-show",
+}
 COLUMNS = (
     Column("start", "Start", "datetime"),
     Column("end", "End", "datetime"),

@@ -165,7 +165,7 @@ def _daily_use_ahead(session: Session, now: datetime) -> dict[int, float]:
         select(BookingTypeStock.item_id, func.sum(BookingTypeStock.quantity))
         .join(Booking, Booking.booking_type_id == BookingTypeStock.booking_type_id)
         .where(
-            Booking.status == "confirmed",
+            Booking.status.in_(("confirmed", "arrived")),
             Booking.start_at >= now,
             Booking.start_at < now + timedelta(days=LOOK_AHEAD_DAYS),
         )
