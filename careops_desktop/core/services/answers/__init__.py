@@ -1,0 +1,54 @@
+"""Customers answer back (issue 19): several reminders per booking type, confirm or cancel
+by reply, STOP/START by text, and follow-ups after a visit.
+
+``reply_words`` reads a reply (pure), ``reminder_rules`` keeps each type's reminders,
+``reminders`` queues them exactly once, ``replies`` acts on what customers answer,
+``followups`` brings customers back, ``freed_time`` is the waitlist's hook, ``flags``
+says which visits are not confirmed yet. Code outside ``core/services`` imports this
+package, never a module inside it.
+"""
+
+from __future__ import annotations
+
+from careops_desktop.core.services.answers.reminder_rules import (
+    HOURS_RANGE,
+    MAX_RULES,
+    REBOOK_DAYS_RANGE,
+    Rule,
+    TypeReminders,
+    check_rules,
+    list_type_reminders,
+    set_type_reminders,
+)
+from careops_desktop.core.services.answers.reminders import (
+    BATCH,
+    REMINDERS,
+    ReminderReport,
+    queue_booking_reminders,
+)
+from careops_desktop.core.services.answers.replies import ReplyResult, record_reply
+from careops_desktop.core.services.answers.reply_words import (
+    booking_answer,
+    carrier_keyword,
+    reply_top,
+)
+
+__all__ = [
+    "BATCH",
+    "HOURS_RANGE",
+    "MAX_RULES",
+    "REBOOK_DAYS_RANGE",
+    "REMINDERS",
+    "ReminderReport",
+    "ReplyResult",
+    "Rule",
+    "TypeReminders",
+    "booking_answer",
+    "carrier_keyword",
+    "check_rules",
+    "list_type_reminders",
+    "queue_booking_reminders",
+    "record_reply",
+    "reply_top",
+    "set_type_reminders",
+]
