@@ -10,6 +10,11 @@ package, never a module inside it.
 
 from __future__ import annotations
 
+from careops_desktop.core.services.answers.flags import (
+    late_cancel_requests,
+    unconfirmed_soon_count,
+)
+from careops_desktop.core.services.answers.followups import FollowupReport, queue_followups
 from careops_desktop.core.services.answers.reminder_rules import (
     HOURS_RANGE,
     MAX_RULES,
@@ -39,6 +44,7 @@ __all__ = [
     "MAX_RULES",
     "REBOOK_DAYS_RANGE",
     "REMINDERS",
+    "FollowupReport",
     "ReminderReport",
     "ReplyResult",
     "Rule",
@@ -46,9 +52,12 @@ __all__ = [
     "booking_answer",
     "carrier_keyword",
     "check_rules",
+    "late_cancel_requests",
     "list_type_reminders",
     "queue_booking_reminders",
+    "queue_followups",
     "record_reply",
     "reply_top",
     "set_type_reminders",
+    "unconfirmed_soon_count",
 ]

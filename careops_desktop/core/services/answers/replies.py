@@ -37,6 +37,7 @@ from careops_desktop.core.models import Booking, OutboxMessage, ReminderSend
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit, outbox, sms_opt_outs, templates
 from careops_desktop.core.services.answers import freed_time
+from careops_desktop.core.services.answers.flags import LATE_CANCEL_ACTION
 from careops_desktop.core.services.answers.reply_words import (
     answer_token,
     booking_answer,
@@ -202,7 +203,7 @@ def _cancel(
         audit.record(
             session,
             CUSTOMER_REPLY,
-            "cancel_by_reply_too_late",
+            LATE_CANCEL_ACTION,
             "booking",
             booking.id,
             {"channel": message.channel},
