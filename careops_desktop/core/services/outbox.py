@@ -183,7 +183,7 @@ def enqueue(
         "created_at": when,
     }
     exempt = kind in sms_opt_outs.EXEMPT_KINDS
-    if channel == "sms" and not exempt and sms_opt_outs.is_blocked(session, row["recipient"]):
+    if channel == "sms" and not exempt and sms_opt_outs.is_blocked(session, recipient.strip()):
         row.update(status="failed", last_error=sms_opt_outs.BLOCKED_ERROR)
     outbox_id = insert_row(statements(session), _INSERT, row)
     if row["status"] == "failed":
