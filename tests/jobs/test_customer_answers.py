@@ -20,6 +20,7 @@ from careops_desktop.core.models import (
     SmsOptOut,
 )
 from careops_desktop.core.services import answers, outbox, templates
+from careops_desktop.core.services.dashboard import dashboard
 from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.integrations import secrets
 from careops_desktop.jobs.imap_poll import ImapPoller
@@ -193,6 +194,8 @@ def test_yes_by_text_confirms_once_and_answers(
         NOW + timedelta(minutes=6),
     )
     assert _booking(world, booking_id).customer_confirmed_at == NOW + timedelta(minutes=5)
+    later = NOW + timedelta(hours=7)  # within 24 hours of the visit: confirmed, so no alert
+    assert world.call(answers.unconfirmed_soon_count, later) == 0
     (answer,) = _rows(world, kind="reply_answer")
     assert (answer.channel, answer.recipient) == ("sms", PHONE)
     assert answer.body.startswith("Thank you, Ada Lovelace: your Initial assessment on ")
@@ -238,6 +241,10 @@ def test_no_inside_the_cutoff_asks_them_to_call_and_alerts_the_desk(
     assert unread >= 1 and "please call them" in messages[-1][1]
     assert world.call(answers.late_cancel_requests, NOW + timedelta(minutes=7)) == [booking_id]
     assert world.call(answers.late_cancel_requests, NOW + timedelta(hours=11)) == []
+    alerts = world.call(dashboard, OWNER, NOW + timedelta(minutes=7)).alerts
+    late = [a for a in alerts if a.kind == "late_cancel_request"]
+    assert len(late) == 1 and late[0].text.startswith("Ada Lovelace replied to cancel the visit on")
+    assert "unconfirmed_visits" in [a.kind for a in alerts]  # reminded, not confirmed, soon
     with world.session() as s:  # CANCEL with a visit to cancel is not a STOP
         assert s.scalars(select(SmsOptOut)).all() == []
 

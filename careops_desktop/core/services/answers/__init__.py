@@ -11,6 +11,7 @@ package, never a module inside it.
 from __future__ import annotations
 
 from careops_desktop.core.services.answers.flags import (
+    desk_alerts,
     late_cancel_requests,
     unconfirmed_soon_count,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "booking_answer",
     "carrier_keyword",
     "check_rules",
+    "desk_alerts",
     "late_cancel_requests",
     "list_type_reminders",
     "queue_booking_reminders",
