@@ -11,8 +11,10 @@ package, never a module inside it.
 from __future__ import annotations
 
 from careops_desktop.core.services.answers.flags import (
+    calendar_answer,
     desk_alerts,
     late_cancel_requests,
+    reminded_ids,
     unconfirmed_soon_count,
 )
 from careops_desktop.core.services.answers.followups import FollowupReport, queue_followups
@@ -51,6 +53,7 @@ __all__ = [
     "Rule",
     "TypeReminders",
     "booking_answer",
+    "calendar_answer",
     "carrier_keyword",
     "check_rules",
     "desk_alerts",
@@ -59,6 +62,7 @@ __all__ = [
     "queue_booking_reminders",
     "queue_followups",
     "record_reply",
+    "reminded_ids",
     "reply_top",
     "set_type_reminders",
     "unconfirmed_soon_count",

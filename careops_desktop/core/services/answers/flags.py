@@ -3,6 +3,7 @@ customers who asked by reply to cancel too late (the desk calls them)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, func, select
@@ -13,6 +14,7 @@ from careops_desktop.core.models import AuditEntry, Booking, Contact, ReminderSe
 from careops_desktop.core.services import templates
 from careops_desktop.core.services.bookings.views import booking_time_text
 from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.id_blocks import id_blocks
 
 SOON = timedelta(hours=24)
 LATE_CANCEL_ACTION = "cancel_by_reply_too_late"
@@ -94,3 +96,32 @@ def desk_alerts(session: Session, now: datetime) -> tuple[tuple[str, str, str], 
             )
             found.append(("unconfirmed_visits", text, "bookings"))
     return tuple(found)
+
+
+@read_only
+def reminded_ids(session: Session, booking_ids: Sequence[int]) -> frozenset[int]:
+    """Those of ``booking_ids`` whose customer was sent a reminder (asked to confirm)."""
+    found: set[int] = set()
+    for block in id_blocks(booking_ids):
+        found.update(
+            session.scalars(
+                select(ReminderSend.booking_id).where(
+                    ReminderSend.booking_id.in_(block), ReminderSend.outbox_id.is_not(None)
+                )
+            )
+        )
+    return frozenset(found)
+
+
+def calendar_answer(
+    status: str, start: datetime, confirmed_at: datetime | None, reminded: bool, now: datetime
+) -> str:
+    """What the calendar marks on a visit: ``"confirmed"`` (by the customer), ``"unconfirmed"``
+    (reminded, within 24 hours, no answer yet) or ``""``."""
+    if status != "confirmed":
+        return ""
+    if confirmed_at is not None:
+        return "confirmed"
+    if reminded and now < start <= now + SOON:
+        return "unconfirmed"
+    return ""
