@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -70,6 +71,7 @@ class ReminderListEditor(QWidget):
         self.type_choice.currentIndexChanged.connect(self._show_type)
         self.standard_note = plain_label(wrap=True)
         self.standard_note.setObjectName("reminderStandardNote")
+        self.standard_note.setVisible(False)
         self.rows_box = QVBoxLayout()
         self.add_button = QPushButton("Add reminder")
         self.add_button.setObjectName("addReminder")
@@ -92,7 +94,7 @@ class ReminderListEditor(QWidget):
         form.addRow("", self.standard_note)
         rules = QVBoxLayout()
         rules.addLayout(self.rows_box)
-        rules.addWidget(self.add_button)
+        rules.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         holder = QWidget()
         holder.setLayout(rules)
         form.addRow("Reminders", self.errors.wrap("rules", holder))
@@ -135,6 +137,7 @@ class ReminderListEditor(QWidget):
             widget.setEnabled(has_types)
         if not has_types:
             set_plain(self.standard_note, "Add a booking type first (Settings → Booking types).")
+            self.standard_note.setVisible(True)
         self._show_type()
 
     def current(self) -> answers.TypeReminders | None:
@@ -150,6 +153,7 @@ class ReminderListEditor(QWidget):
         if entry is None:
             self.update_preview()
             return
+        self.standard_note.setVisible(not entry.own)
         if entry.own:
             set_plain(self.standard_note, "")
         else:
