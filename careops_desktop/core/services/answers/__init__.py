@@ -10,6 +10,7 @@ package, never a module inside it.
 
 from __future__ import annotations
 
+from careops_desktop.core.services.answers.consent import save_contact
 from careops_desktop.core.services.answers.flags import (
     calendar_answer,
     desk_alerts,
@@ -64,6 +65,7 @@ __all__ = [
     "record_reply",
     "reminded_ids",
     "reply_top",
+    "save_contact",
     "set_type_reminders",
     "unconfirmed_soon_count",
 ]
