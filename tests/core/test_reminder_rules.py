@@ -150,3 +150,13 @@ def test_the_migration_turns_the_single_reminder_into_one_rule_per_type(world: D
     assert report.queued == 1  # the one reminded before the upgrade is not reminded again
     with world.session() as s:
         assert s.scalar(select(OutboxMessage.booking_id)) != reminded_id
+
+
+def test_a_booking_marked_reminded_without_a_send_row_is_not_reminded_again(
+    world: Database,
+) -> None:
+    with world.write_session() as s:
+        booking = make_booking(s, start=NOW + timedelta(hours=5))
+        booking.reminder_sent_at = NOW - timedelta(hours=10)  # as the demo writes its rows
+    assert world.call(answers.queue_booking_reminders, NOW).queued == 0
+    assert _kinds(world) == []

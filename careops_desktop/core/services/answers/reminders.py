@@ -11,7 +11,9 @@ booking made inside a reminder's window gets no such reminder when its confirmat
 went out (noted likewise). A reschedule deletes the booking's sends
 (``bookings.changes``), so the new time is reminded.
 
-A reminder goes by its rule's channel; when the customer cannot be reached there
+The standard reminder (a type without a list of its own) also counts
+``bookings.reminder_sent_at`` as sent, so rows written without a send record (the demo,
+older code) are not reminded twice. A reminder goes by its rule's channel; when the customer cannot be reached there
 (no address, or the number replied STOP) it goes by the other one, else it is skipped
 and noted.
 """
@@ -25,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import NotFound
-from careops_desktop.core.models import Booking, BookingType, ReminderSend
+from careops_desktop.core.models import STANDARD_RULE, Booking, BookingType, ReminderSend
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit, outbox, sms_opt_outs, templates
 from careops_desktop.core.services.answers.reminder_rules import Rule, rules_for_types
@@ -96,6 +98,8 @@ def due_pairs(
             .order_by(Booking.start_at, Booking.id)
             .limit(limit - len(pairs))
         )
+        if rule.key == STANDARD_RULE:  # rows written before the rules (demo, older code)
+            query = query.where(Booking.reminder_sent_at.is_(None))
         if postgres:  # a second app process skips these
             query = query.with_for_update(skip_locked=True)
         pairs.extend((booking, rule) for booking in session.scalars(query))
