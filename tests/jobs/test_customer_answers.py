@@ -6,6 +6,9 @@ STOP / START."""
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -92,6 +95,32 @@ def _thread(db: Database, contact_phone_or_email: str) -> tuple[int, list[tuple[
         return conversation.unread_count, [(r[0], r[1]) for r in rows]
 
 
+JOB_SCRIPT = """
+import sys
+from datetime import datetime
+from careops_desktop.core.db import Database
+from careops_desktop.core.services import answers
+database = Database(sys.argv[1])
+report = database.call(answers.queue_booking_reminders, datetime.fromisoformat(sys.argv[2]))
+print(report.queued, report.skipped)
+database.close()
+"""
+
+
+def _job_in_a_new_process(db_url: str, now: datetime) -> tuple[int, int]:
+    """The reminders job run once in a fresh interpreter: (queued, skipped)."""
+    done = subprocess.run(
+        [sys.executable, "-c", JOB_SCRIPT, db_url, now.isoformat()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    queued, skipped = done.stdout.split()
+    return int(queued), int(skipped)
+
+
 def _sms_settings(db: Database, standin: TwilioStandIn) -> None:
     db.call(
         cfg.save_sms,
@@ -150,6 +179,10 @@ def test_both_reminders_reach_smtp_and_twilio_once_across_restarts(
     assert text.to == PHONE and "Reply C to confirm or X to cancel" in text.body
     rows = _rows(world, booking_id=booking_id, kind="reminder")
     assert [(r.channel, r.status) for r in rows] == [("email", "sent"), ("sms", "sent")]
+    # and a separate process running the job at the same moments queues nothing more
+    for moment in (NOW + timedelta(hours=3), start - timedelta(hours=1)):
+        assert _job_in_a_new_process(db_url, moment) == (0, 0)
+    assert len(_rows(world, booking_id=booking_id, kind="reminder")) == 2
 
 
 def test_a_missed_reminder_is_skipped_and_noted_once_the_visit_began(world: Database) -> None:
