@@ -13,9 +13,9 @@ went out (noted likewise). A reschedule deletes the booking's sends
 
 The standard reminder (a type without a list of its own) also counts
 ``bookings.reminder_sent_at`` as sent, so rows written without a send record (the demo,
-older code) are not reminded twice. A reminder goes by its rule's channel; when the customer cannot be reached there
-(no address, or the number replied STOP) it goes by the other one, else it is skipped
-and noted.
+older code) are not reminded twice. A reminder goes by its rule's channel; when the
+customer cannot be reached there (no address, or the number replied STOP) it goes by
+the other one, else it is skipped and noted.
 """
 
 from __future__ import annotations
