@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
+from careops_desktop.core.services import answers
 from careops_desktop.core.services.inbox import IncomingMessage, record_classified, record_incoming
 from careops_desktop.integrations import integration_settings, secrets
 from careops_desktop.integrations.email_in import (
@@ -74,8 +75,8 @@ def _record_one(
                 # bounces and automatic replies are not customers writing (issue 14)
                 if record_classified(session, message, classify(message.raw), now):
                     recorded = True
-                else:
-                    recorded = not record_incoming(session, message, now).duplicate
+                else:  # a "C"/"X" answer to a reminder is acted on (issue 19)
+                    recorded = not answers.record_reply(session, message, now).ingest.duplicate
         except Exception:  # one odd message must not block the mailbox
             log.exception("an incoming email could not be recorded; keeping it as unreadable")
             try:

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
+from careops_desktop.core.services import answers
 from careops_desktop.jobs.form_reminders import FormReport, queue_form_reminders
 from careops_desktop.jobs.imap_poll import ImapPoller
 from careops_desktop.jobs.low_stock import LowStockReport, queue_low_stock_alerts
@@ -48,6 +49,15 @@ class Automations:
             if not report.more:
                 return total
 
+    async def follow_ups(self) -> answers.FollowupReport:
+        """Queue due follow-ups (issue 19), a batch at a time until none is left."""
+        queued = skipped = 0
+        while True:
+            report = await self.database.run(answers.queue_followups, self.clock())
+            queued, skipped = queued + report.queued, skipped + report.skipped
+            if not report.more:
+                return answers.FollowupReport(queued, skipped)
+
     async def form_reminders(self) -> FormReport:
         return await self.database.run(queue_form_reminders, self.clock())
 
@@ -71,6 +81,7 @@ def build_messaging_jobs(
             automations.booking_reminders,
             initial_delay=2.0,
         ),
+        Job("follow-ups", AUTOMATION_SECONDS, automations.follow_ups, initial_delay=7.0),
         Job("form-reminders", AUTOMATION_SECONDS, automations.form_reminders, initial_delay=3.0),
         Job(
             "low-stock-alerts", AUTOMATION_SECONDS, automations.low_stock_alerts, initial_delay=4.0

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
-from careops_desktop.core.services.inbox import IncomingMessage, record_incoming
+from careops_desktop.core.services import answers
+from careops_desktop.core.services.inbox import IncomingMessage
 from careops_desktop.integrations import integration_settings, secrets
 from careops_desktop.integrations.integration_settings import SmsSettings
 from careops_desktop.integrations.sms import IncomingSms, SmsError, TwilioClient
@@ -63,7 +64,8 @@ def _record(session: Session, messages: list[IncomingSms], state: dict[str, Any]
     for sms in messages:
         try:
             with session.begin_nested():
-                result = record_incoming(session, as_incoming(sms), sms.sent_at)
+                # "C", "X", STOP… are acted on; anything else goes to the inbox (issue 19)
+                result = answers.record_reply(session, as_incoming(sms), sms.sent_at).ingest
         except Exception:  # one odd message must not block the others; Twilio keeps it
             log.exception("an incoming text %s could not be recorded", sms.sid)
             continue

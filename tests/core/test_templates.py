@@ -24,7 +24,14 @@ CONTEXT = {
 
 
 def test_every_default_renders_without_leftover_known_slots(people) -> None:
-    context = dict(CONTEXT, form_link="http://f", item_name="Gloves", quantity=3)
+    context = dict(
+        CONTEXT,
+        form_link="http://f",
+        item_name="Gloves",
+        quantity=3,
+        booking_link="http://b",
+        rebook_link="http://b/book/scan",
+    )
     for key in templates.TEMPLATE_KEYS:
         subject, body = people.db.call(templates.render, key, context)
         for name in templates.PLACEHOLDERS:

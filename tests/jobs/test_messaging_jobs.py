@@ -20,6 +20,7 @@ def test_job_names_and_a_run_on_an_empty_database(db: Database) -> None:
     assert [job.name for job in jobs] == [
         "outbox-relay",
         "booking-reminders",
+        "follow-ups",
         "form-reminders",
         "low-stock-alerts",
         "imap-poll",

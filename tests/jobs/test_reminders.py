@@ -6,10 +6,10 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from careops_desktop.core.db import Database
-from careops_desktop.core.models import AuditEntry, Booking, OutboxMessage
+from careops_desktop.core.models import AuditEntry, Booking, OutboxMessage, ReminderSend
 from careops_desktop.core.services import outbox, templates
 from careops_desktop.integrations import integration_settings as cfg
 from careops_desktop.jobs.outbox_relay import OutboxRelay
@@ -142,6 +142,7 @@ def test_rescheduled_booking_is_reminded_again(world: Database) -> None:
         row.start_at += timedelta(days=2)
         row.end_at += timedelta(days=2)
         row.reminder_sent_at = None  # what bookings.reschedule does
+        s.execute(delete(ReminderSend).where(ReminderSend.booking_id == booking_id))
     assert world.call(queue_booking_reminders, NOW + timedelta(days=2)).queued == 1
 
 

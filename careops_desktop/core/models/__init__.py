@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from careops_desktop.core.models.answers import (
+    REMINDER_CHANNELS,
+    STANDARD_RULE,
+    ReminderRule,
+    ReminderSend,
+    SmsOptOut,
+    TypeAutomation,
+)
 from careops_desktop.core.models.base import Base, UTCDateTime, utcnow
 from careops_desktop.core.models.bookings import BOOKING_SOURCES, BOOKING_STATUSES, Booking
 from careops_desktop.core.models.business import (
@@ -29,6 +37,8 @@ __all__ = [
     "BOOKING_SOURCES",
     "BOOKING_STATUSES",
     "FIELD_TYPES",
+    "REMINDER_CHANNELS",
+    "STANDARD_RULE",
     "AddressFailure",
     "AuditEntry",
     "Availability",
@@ -52,10 +62,14 @@ __all__ = [
     "Message",
     "OutboxMessage",
     "Provider",
+    "ReminderRule",
+    "ReminderSend",
+    "SmsOptOut",
     "Staff",
     "StockMovement",
     "TimeBlock",
     "TimeBlockSkip",
+    "TypeAutomation",
     "UTCDateTime",
     "User",
     "booking_type_forms",

@@ -70,3 +70,7 @@ class Booking(Base):
     version: Mapped[int] = mapped_column(
         Integer, default=1, server_default="1", onupdate=literal_column("version + 1")
     )
+    # the customer answered a reminder "yes" (issue 19, migration 0014)
+    customer_confirmed_at: Mapped[datetime | None]
+    # its follow-up (no-show "we missed you" or "book your next visit") went out or was noted
+    followup_sent_at: Mapped[datetime | None]

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -43,6 +44,8 @@ class Contact(Base):
     # phone, or same email with another name): the desk checks and merges (migration 0008).
     # A mark, not a foreign key (no table rebuild on SQLite); merging moves marks along.
     duplicate_of_id: Mapped[int | None] = mapped_column(Integer)
+    # asked not to be contacted with follow-ups (the desk, or STOP by text; migration 0014)
+    no_marketing: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

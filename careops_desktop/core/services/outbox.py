@@ -22,7 +22,7 @@ from careops_desktop.core.db import insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
-from careops_desktop.core.services import audit
+from careops_desktop.core.services import audit, sms_opt_outs
 from careops_desktop.core.services.business import find_business_settings
 from careops_desktop.core.statement_runner import prebuilt
 
@@ -182,7 +182,12 @@ def enqueue(
         "chat_message_id": chat_message_id,
         "created_at": when,
     }
+    exempt = kind in sms_opt_outs.EXEMPT_KINDS
+    if channel == "sms" and not exempt and sms_opt_outs.is_blocked(session, recipient.strip()):
+        row.update(status="failed", last_error=sms_opt_outs.BLOCKED_ERROR)
     outbox_id = insert_row(statements(session), _INSERT, row)
+    if row["status"] == "failed":
+        _set_message_status(session, chat_message_id, "failed", sms_opt_outs.BLOCKED_ERROR)
     events.record(session, events.OutboxChanged(outbox_id, "queued"))
     return outbox_id
 

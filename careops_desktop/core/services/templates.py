@@ -32,6 +32,9 @@ PLACEHOLDERS = frozenset(
         "provider_name",
         "item_name",
         "quantity",
+        "booking_link",
+        "rebook_link",
+        "business_phone",
     }
 )
 SUBJECT_MAX = 300
@@ -52,8 +55,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "reminder": (
         "Reminder: {booking_type} on {booking_time}",
         "Hello {contact_name},\n\nThis is a reminder of your {booking_type} with "
-        "{provider_name} on {booking_time}.\n\nTo change or cancel it, open:\n{manage_link}"
-        "\n\n{business_name}",
+        "{provider_name} on {booking_time}.\n\nReply C to confirm or X to cancel. "
+        "To change it, open:\n{manage_link}\n\n{business_name}",
     ),
     "form_link": (
         "Please fill in your form before {booking_time}",
@@ -78,6 +81,33 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Your booking has moved to {booking_time}",
         "Hello {contact_name},\n\nYour {booking_type} with {provider_name} is now on "
         "{booking_time}.\n\nTo change or cancel it, open:\n{manage_link}\n\n{business_name}",
+    ),
+    # answers to a customer's reply to a reminder (issue 19): short, one per reply
+    "reply_confirmed": (
+        "Your {booking_type} on {booking_time} is confirmed",
+        "Thank you, {contact_name}: your {booking_type} on {booking_time} is confirmed. "
+        "See you then.\n\n{business_name}",
+    ),
+    "reply_cancelled": (
+        "Your {booking_type} on {booking_time} is cancelled",
+        "Your {booking_type} on {booking_time} is cancelled, as you asked. To book again, "
+        "open:\n{booking_link}\n\n{business_name}",
+    ),
+    "reply_call_us": (
+        "Please call us about your {booking_type} on {booking_time}",
+        "It is too close to your {booking_type} on {booking_time} to cancel by reply. "
+        "Please call us on {business_phone}.\n\n{business_name}",
+    ),
+    # follow-ups (off by default)
+    "followup_no_show": (
+        "We missed you, {contact_name}",
+        "Hello {contact_name},\n\nWe missed you at your {booking_type} on {booking_time}. "
+        "Book again whenever it suits you:\n{booking_link}\n\n{business_name}",
+    ),
+    "followup_rebook": (
+        "Book your next {booking_type}",
+        "Hello {contact_name},\n\nIt is time to book your next {booking_type}. Choose a "
+        "time here:\n{rebook_link}\n\n{business_name}",
     ),
 }
 TEMPLATE_KEYS = tuple(DEFAULTS)
@@ -136,16 +166,19 @@ def fill(text: str, context: Mapping[str, object], *, one_line: bool = False) ->
 def render(session: Session, key: str, context: Mapping[str, object]) -> tuple[str, str]:
     """``(subject, body)`` of template ``key`` filled from ``context``.
 
-    ``business_name`` is filled from the business unless the context gives it.
+    ``business_name`` and ``business_phone`` (else its email) are filled from the business
+    unless the context gives them.
     """
     template = get_template(session, key)
-    values: dict[str, object] = {"business_name": business_settings(session).name}
+    business = business_settings(session)
+    values: dict[str, object] = {"business_name": business.name}
+    values["business_phone"] = business.phone or business.contact_email
     values.update(context)
     return fill(template.subject, values, one_line=True), fill(template.body, values)
 
 
 # placeholders whose values the app builds as links (never customer text)
-LINK_PLACEHOLDERS = frozenset({"manage_link", "form_link"})
+LINK_PLACEHOLDERS = frozenset({"manage_link", "form_link", "booking_link", "rebook_link"})
 # a web address as the email's HTML part finds it (integrations/email_out.py uses the same)
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _URL_TAIL = ".,;:!?)]}"
@@ -179,7 +212,9 @@ def template_links(text: str, context: Mapping[str, object]) -> tuple[str, ...]:
 def render_message(session: Session, key: str, context: Mapping[str, object]) -> RenderedMessage:
     """:func:`render`, with the links the email may make clickable (see :func:`template_links`)."""
     template = get_template(session, key)
-    values: dict[str, object] = {"business_name": business_settings(session).name}
+    business = business_settings(session)
+    values: dict[str, object] = {"business_name": business.name}
+    values["business_phone"] = business.phone or business.contact_email
     values.update(context)
     return RenderedMessage(
         fill(template.subject, values, one_line=True),
@@ -246,14 +281,23 @@ def reset_template(session: Session, actor: Actor, key: str) -> Template:
 
 # -- automation switches ---------------------------------------------------------------------
 
-SWITCHES = ("welcome", "confirmation", "reminder", "form_reminder", "low_stock")
+SWITCHES = (
+    "welcome",
+    "confirmation",
+    "reminder",
+    "form_reminder",
+    "low_stock",
+    "reply_answers",
+    "followup_no_show",
+    "followup_rebook",
+)
 REMINDER_HOURS_RANGE = (1, 168)
 RETRY_HOURS_RANGE = (1, 168)  # how long the outbox keeps trying a message (outbox.retry_window)
 
 
 @dataclass(frozen=True)
 class Automations:
-    """Which automatic messages are sent; all on by default, reminders 24 h ahead.
+    """Which automatic messages are sent: all but the follow-ups by default; reminders 24 h ahead.
 
     ``retry_hours``: how long a message that cannot be sent is retried (every message,
     automatic or typed) before it is failed for good; a day by default.
@@ -266,6 +310,10 @@ class Automations:
     low_stock: bool = True
     reminder_hours: int = 24
     retry_hours: int = 24
+    # issue 19: yes/no replies to reminders are acted on; follow-ups are off until chosen
+    reply_answers: bool = True
+    followup_no_show: bool = False
+    followup_rebook: bool = False
 
 
 @read_only

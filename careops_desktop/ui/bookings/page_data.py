@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.clock_text import clock_time, wall_range
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import bookings, calendar, providers, time_blocks
+from careops_desktop.core.services import answers, bookings, calendar, providers, time_blocks
 from careops_desktop.core.services.bookings import BookingTypeView, BookingView, list_booking_types
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.calendar import ExternalBlock
@@ -65,6 +65,7 @@ class PageData:
     closures: tuple[ClosureView, ...]
     busy: tuple[ExternalBlock, ...] = ()  # outside calendars' busy time (calendar sync)
     blocked: tuple[BlockOccurrence, ...] = ()  # blocked time (lunch, a meeting)
+    reminded: frozenset[int] = frozenset()  # bookings whose customer was reminded (issue 19)
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,16 @@ def load_page(session: Session, request: PageRequest) -> PageData:
     busy = calendar.external_blocks(session, [p.id for p in shown], start, end)
     ids = [p.id for p in shown] if request.provider_id is not None else None
     blocked = time_blocks.occurrences_between(session, ids, request.first, last)
+    reminded = answers.reminded_ids(session, [b.id for b in found])
     return PageData(
-        request, zone, tuple(shown), tuple(found), tuple(closures), tuple(busy), tuple(blocked)
+        request,
+        zone,
+        tuple(shown),
+        tuple(found),
+        tuple(closures),
+        tuple(busy),
+        tuple(blocked),
+        reminded,
     )
 
 
@@ -125,7 +134,9 @@ def load_calendar_page(session: Session, request: PageRequest) -> tuple[PageData
     return page, to_calendar(page)
 
 
-def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) -> CalendarBlock:
+def _block(
+    view: BookingView, zone: ZoneInfo, column: str, with_provider: bool, answer: str = ""
+) -> CalendarBlock:
     subtitle = view.booking_type_name
     if with_provider:
         subtitle = f"{subtitle} · {view.provider_name}"
@@ -141,6 +152,7 @@ def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) 
         status=view.status,
         column=column,
         times=wall_range(start, end),
+        customer_answer=answer,
     )
 
 
@@ -152,9 +164,17 @@ def _plural(count: int) -> str:
     return f"{count} booking{'s' if count != 1 else ''}"
 
 
-def to_calendar(page: PageData) -> CalendarData:
+def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
     """The calendar's input for ``page``: day columns (week) or provider columns (a day)."""
     zone = page.zone
+    moment = now or datetime.now(UTC)
+
+    def answer(view: BookingView) -> str:
+        reminded = view.id in page.reminded
+        return answers.calendar_answer(
+            view.status, view.start, view.customer_confirmed_at, reminded, moment
+        )
+
     request = page.request
     days = [request.first + timedelta(days=i) for i in range(request.days)]
     live = [b for b in page.bookings if b.status != "cancelled"]
@@ -169,7 +189,7 @@ def to_calendar(page: PageData) -> CalendarData:
             mine = [b for b in page.bookings if b.provider_id == provider.id]
             count = sum(1 for b in live if b.provider_id == provider.id)
             columns.append(CalendarColumn(key, provider.name, day, _plural(count)))
-            blocks.extend(_block(b, zone, key, False) for b in mine)
+            blocks.extend(_block(b, zone, key, False, answer(b)) for b in mine)
             hours.extend(
                 OpenRange(key, h.start, h.end) for h in provider.hours if h.weekday == day.weekday()
             )
@@ -201,7 +221,7 @@ def to_calendar(page: PageData) -> CalendarData:
         todays = by_day.get(day, [])
         count = sum(1 for b in todays if b.status != "cancelled")
         columns.append(CalendarColumn(key, f"{day:%a %d %b}", day, _plural(count)))
-        blocks.extend(_block(b, zone, key, with_provider) for b in todays)
+        blocks.extend(_block(b, zone, key, with_provider, answer(b)) for b in todays)
         for provider in page.providers:
             hours.extend(
                 OpenRange(key, h.start, h.end) for h in provider.hours if h.weekday == day.weekday()

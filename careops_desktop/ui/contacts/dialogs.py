@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from careops_desktop.core.permissions import Actor
-from careops_desktop.core.services import contacts
+from careops_desktop.core.services import answers, contacts
 from careops_desktop.core.services.contacts import ContactView
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
@@ -38,7 +38,11 @@ class ContactDialog(CommandDialog):
         self.form.addRow("Email", self.errors.wrap("email", self.email))
         self.form.addRow("Phone", self.errors.wrap("phone", self.phone))
         self.form.addRow("Notes", self.errors.wrap("notes", self.notes))
-        self.resize(480, 380)
+        self.no_marketing = QCheckBox("No follow-ups: the customer asked not to be contacted")
+        self.no_marketing.setObjectName("noMarketing")
+        self.no_marketing.setChecked(bool(contact and contact.no_marketing))
+        self.form.addRow("", self.no_marketing)
+        self.resize(480, 400)
 
     def submit(self) -> None:
         values = {
@@ -47,10 +51,9 @@ class ContactDialog(CommandDialog):
             "phone": self.phone.text(),
             "notes": self.notes.toPlainText(),
         }
-        if self._contact is None:
-            self.run(contacts.create_contact, self._actor, **values)
-        else:
-            self.run(contacts.update_contact, self._actor, self._contact.id, **values)
+        contact_id = self._contact.id if self._contact is not None else None
+        consent = self.no_marketing.isChecked()
+        self.run(answers.save_contact, self._actor, contact_id, no_marketing=consent, **values)
 
 
 class MergeDialog(CommandDialog):

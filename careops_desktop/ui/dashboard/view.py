@@ -55,6 +55,8 @@ ALERT_FILTERS: dict[str, dict[str, Any]] = {
     "low_stock": {"low_stock": True},
     "forms_pending": {"status": "pending"},
     "no_bookings_today": {"period": "today"},
+    "late_cancel_request": {"period": "upcoming"},  # customers' answers (issue 19)
+    "unconfirmed_visits": {"period": "upcoming"},
 }
 
 

@@ -28,6 +28,7 @@ from careops_desktop.core.services.business import get_business
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.registry import SettingsContext
+from careops_desktop.ui.settings.reminder_list import ReminderListEditor
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
 SWITCH_LABELS = (
@@ -36,6 +37,15 @@ SWITCH_LABELS = (
     ("reminder", "Reminder before each booking"),
     ("form_reminder", "Reminder to fill in a form before it is due"),
     ("low_stock", "Low-stock alert to owners and managers"),
+    (
+        "reply_answers",
+        "Act on replies to reminders: C or YES confirms the visit, X or NO cancels it",
+    ),
+    ("followup_no_show", "After a no-show: \u201cWe missed you\u201d with the booking page link"),
+    (
+        "followup_rebook",
+        "After a completed visit: \u201cBook your next visit\u201d (days per type below)",
+    ),
 )
 TEMPLATE_NAMES = {
     "welcome": "Welcome",
@@ -46,6 +56,11 @@ TEMPLATE_NAMES = {
     "low_stock": "Low-stock alert",
     "cancellation": "Booking cancelled",
     "reschedule": "Booking moved",
+    "reply_confirmed": "Answer to a reply that confirms",
+    "reply_cancelled": "Answer to a reply that cancels",
+    "reply_call_us": "Answer to a reply that cancels too late",
+    "followup_no_show": "Follow-up after a no-show",
+    "followup_rebook": "Follow-up: book your next visit",
 }
 SAMPLE = {
     "contact_name": "Ada Lovelace",
@@ -57,6 +72,9 @@ SAMPLE = {
     "provider_name": "Dr Grace Hopper",
     "item_name": "Examination gloves",
     "quantity": "3 boxes",
+    "booking_link": "http://192.168.1.20:8765",
+    "rebook_link": "http://192.168.1.20:8765/book/initial-assessment",
+    "business_phone": "0117 496 0000",
 }
 
 
@@ -84,7 +102,9 @@ class AutomationsPage(SettingsFormPage):
         self.reminder_hours.setObjectName("reminderHours")
         self.reminder_hours.setRange(*templates.REMINDER_HOURS_RANGE)
         self.reminder_hours.setSuffix(" hours before")
-        self.form.addRow("Send reminders", self.errors.wrap("reminder_hours", self.reminder_hours))
+        self.form.addRow(
+            "Standard reminder", self.errors.wrap("reminder_hours", self.reminder_hours)
+        )
         self.retry_hours = QSpinBox()
         self.retry_hours.setObjectName("retryHours")
         self.retry_hours.setRange(*templates.RETRY_HOURS_RANGE)
@@ -98,8 +118,19 @@ class AutomationsPage(SettingsFormPage):
             "Keep trying to send for", self.errors.wrap("retry_hours", self.retry_hours)
         )
         self.sample = dict(SAMPLE)
+        self._build_reminder_list()
         self._build_editor()
         self.load()
+
+    def _build_reminder_list(self) -> None:
+        """Each booking type's reminders, with a live preview (issue 19)."""
+        self.reminder_list = ReminderListEditor(self.ops, self.actor, lambda: self.sample)
+        self.reminder_list.setObjectName("reminderList")
+        title = plain_label("Reminders by booking type")
+        title.setObjectName("sectionTitle")
+        self.extra.addSpacing(12)
+        self.extra.addWidget(title)
+        self.extra.addWidget(self.reminder_list)
 
     def _build_editor(self) -> None:
         self.template_errors = FieldErrors()
@@ -152,11 +183,13 @@ class AutomationsPage(SettingsFormPage):
             templates.get_automations, on_done=self._show, on_error=self.refused, owner=self
         )
         self.ops.query(business_name, on_done=self._show_name, owner=self)
+        self.reminder_list.load()
         self._load_template()
 
     def _show_name(self, name: str) -> None:
         self.sample["business_name"] = name
         self.update_preview()
+        self.reminder_list.update_preview()
 
     def _show(self, automations: templates.Automations) -> None:
         for key, box in self.switches.items():

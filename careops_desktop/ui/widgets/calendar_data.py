@@ -38,6 +38,8 @@ class CalendarBlock:
     status: str
     column: str
     times: str = ""  # "10:00–10:30" as people read it (marked where the clock shows it twice)
+    # "confirmed" by the customer's reply, "unconfirmed" (reminded, within 24 h, no answer), ""
+    customer_answer: str = ""
 
 
 @dataclass(frozen=True)

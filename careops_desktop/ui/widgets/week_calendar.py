@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from careops_desktop.ui.plain import safe_tooltip
+from careops_desktop.ui.widgets.answer_marks import answer_words
 from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, block_times
 from careops_desktop.ui.widgets.empty_drag import EmptySpaceDrag
 from careops_desktop.ui.widgets.time_block_paint import mark_at, paint_range_drag
@@ -277,5 +278,6 @@ def tooltip_html(block: CalendarBlock) -> str:
         html.escape(block.subtitle),
         html.escape(f"{block.start:%a %d %b} {block_times(block)}"),
         html.escape(STATUS_WORDS.get(block.status, block.status)),
+        html.escape(answer_words(block.customer_answer)),
     ]
     return "<qt>" + "<br>".join(p for p in parts if p) + "</qt>"

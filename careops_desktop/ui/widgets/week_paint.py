@@ -14,6 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
+from careops_desktop.ui.widgets.answer_marks import paint_answer_marks
 from careops_desktop.ui.widgets.calendar_data import CalendarData, columns_by_key, minutes_into_day
 from careops_desktop.ui.widgets.time_block_paint import paint_time_blocks
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
@@ -93,6 +94,7 @@ def paint_calendar(painter: QPainter, scene: Scene) -> None:
     _paint_busy(painter, scene, index_of, text)
     paint_time_blocks(painter, scene.data, layout, scene.font, palette)  # blocked time
     _paint_blocks(painter, scene)
+    paint_answer_marks(painter, scene.layout.drawn, scene.font)  # customers' answers (issue 19)
     _paint_now(painter, scene)
     _paint_header_and_gutter(painter, scene)
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import PolicyRefused
-from careops_desktop.core.models import Booking
+from careops_desktop.core.models import Booking, ReminderSend
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.bookings import messages as booking_messages
@@ -137,8 +138,11 @@ def reschedule(
     booking.end_at = claim.end
     booking.provider_id = claim.provider_id
     booking.reminder_sent_at = None
+    booking.customer_confirmed_at = None  # the customer confirmed the old time
     booking.updated_at = now
     session.flush()
+    # its reminders are owed again for the new time (issue 19)
+    session.execute(delete(ReminderSend).where(ReminderSend.booking_id == booking.id))
     forms.update_due_dates_for_booking(session, booking.id, now)
     booking_messages.send_rescheduled(session, booking_messages.outgoing(session, booking, zone))
     calendar_sync.enqueue_booking_change(session, booking.id, "moved", now=now)

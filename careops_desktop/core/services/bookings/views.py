@@ -73,6 +73,7 @@ class BookingView:
     customer_phone: str | None = None
     version: int = 0  # +1 on every change; an edit passes it back (core/edit_conflicts.py)
     arrived_at: datetime | None = None  # when the desk marked the customer arrived
+    customer_confirmed_at: datetime | None = None  # the customer answered a reminder "yes"
 
 
 def booking_time_text(start: datetime, zone: ZoneInfo) -> str:
@@ -147,6 +148,7 @@ def _views(session: Session, query: ViewSelect) -> list[BookingView]:
                 customer_phone=captured[2],
                 version=booking.version,
                 arrived_at=booking.arrived_at,
+                customer_confirmed_at=booking.customer_confirmed_at,
             )
         )
     return found

@@ -48,6 +48,7 @@ class ContactView:
     last_contacted_at: datetime | None
     created_at: datetime
     duplicate_of_id: int | None = None  # "possible duplicate of" this contact (booking page)
+    no_marketing: bool = False  # asked not to be contacted with follow-ups (issue 19)
 
 
 def view_of(contact: Any) -> ContactView:
@@ -61,6 +62,7 @@ def view_of(contact: Any) -> ContactView:
         contact.last_contacted_at,
         contact.created_at,
         contact.duplicate_of_id,
+        bool(getattr(contact, "no_marketing", False)),
     )
 
 

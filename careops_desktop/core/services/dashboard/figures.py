@@ -58,6 +58,7 @@ from careops_desktop.core.models import (
     utcnow,
 )
 from careops_desktop.core.permissions import Actor, Permission
+from careops_desktop.core.services.answers.flags import desk_alerts
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.inbox.delivery_failures import failing_addresses
 from careops_desktop.core.services.inbox.mail_poll_health import MailPollProblem, mail_poll_problem
@@ -376,7 +377,8 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         recent_bookings=_recent_bookings(session, zone),
         recent_conversations=_recent_conversations(session) if sees_inbox else (),
         alerts=_alerts(figures, mail_poll_problem(session, now) if sees_outbox else None)
-        + (bounce_alerts(session) if sees_inbox else ()),
+        + (bounce_alerts(session) if sees_inbox else ())
+        + tuple(Alert(*found) for found in desk_alerts(session, now)),  # customers' answers
         reminders_due=figures["reminders_due"],
         possible_duplicates=figures["possible_duplicates"],
         waiting_now=figures["waiting_now"] or 0,

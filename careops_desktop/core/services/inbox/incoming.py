@@ -155,11 +155,12 @@ def _stored_content(content: str) -> str:
 
 
 def record_incoming(
-    session: Session, message: IncomingMessage, now: datetime | None = None
+    session: Session, message: IncomingMessage, now: datetime | None = None, *, unread: bool = True
 ) -> IngestResult:
     """Add a customer's message to the right conversation; returns where it went.
 
-    The conversation is reopened and its unread count goes up; the contact's
+    The conversation is reopened and its unread count goes up (not with ``unread``
+    False: a reply the app answered itself, such as "C" to a reminder); the contact's
     ``last_contacted_at`` is set. A Message-ID seen before is not added twice.
     """
     if message.channel not in INCOMING_CHANNELS:
@@ -251,13 +252,14 @@ def record_incoming(
     )
     session.add(row)
     was_open = thread.is_open
-    thread.is_open = True
-    thread.unread_count += 1
+    if unread:
+        thread.is_open = True
+        thread.unread_count += 1
     thread.updated_at = when
     contact_row.last_contacted_at = when
     session.flush()
     events.record(session, events.MessageRecorded(conversation_id, row.id, "in"))
-    if conversation_created or not was_open:
+    if conversation_created or (unread and not was_open):
         events.record(session, events.ConversationChanged(conversation_id, "opened"))
     return IngestResult(
         contact_row.id, conversation_id, row.id, contact_created, conversation_created, False
