@@ -27,6 +27,7 @@ from careops_desktop.core.services.bookings.booking_types import (
 from careops_desktop.core.services.bookings.changes import (
     cancel,
     cancel_by_token,
+    change_length,
     complete,
     mark_no_show,
     reschedule,
@@ -107,6 +108,7 @@ __all__ = [
     "bookings_in_range",
     "cancel",
     "cancel_by_token",
+    "change_length",
     "check_free_text",
     "check_policy",
     "claim_provider",
