@@ -100,6 +100,7 @@ class _SlotChooser:
         self.provider.currentIndexChanged.connect(self.load_slots)
         self.day.dateChanged.connect(self.load_slots)
         self._wanted_start: datetime | None = None
+        self._asked = 0  # the latest slot query: an older answer is not shown
         self.exclude_booking_id: int | None = None  # the booking being moved: its time is free
 
     def add_rows(self) -> None:
@@ -157,12 +158,14 @@ class _SlotChooser:
         picked = self.day.date().toPython()
         self.slot.clear()
         set_plain(self.slot_note, "Looking for free times…")
+        self._asked += 1
+        asked = self._asked
         self.dialog.ops.query(
             desk_slots_for_day,  # outside-calendar busy starts are labelled, not hidden
             type_id,
             picked,
             self.provider.currentData(),
-            on_done=self._show_slots,
+            on_done=lambda found: self._show_slots(found) if asked == self._asked else None,
             on_error=self._slots_failed,
             owner=self.dialog,
             exclude_booking_id=self.exclude_booking_id,
@@ -183,10 +186,15 @@ class _SlotChooser:
             f"{count} free time{'s' if count != 1 else ''}" if count else "No free time that day.",
         )
         if self._wanted_start is not None:
-            for index in range(self.slot.count()):
-                if self.slot.itemData(index).start_utc == self._wanted_start:
-                    self.slot.setCurrentIndex(index)
-                    break
+            # the wanted start, else the first free one after it (a double-clicked time)
+            later = [
+                index
+                for index in range(self.slot.count())
+                if self.slot.itemData(index).start_utc >= self._wanted_start
+            ]
+            exact = [i for i in later if self.slot.itemData(i).start_utc == self._wanted_start]
+            if exact or later:
+                self.slot.setCurrentIndex((exact or later)[0])
             self._wanted_start = None
 
     def _slots_failed(self, exc: CareOpsError) -> None:

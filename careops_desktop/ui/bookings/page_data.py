@@ -20,9 +20,10 @@ from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, calendar, providers
 from careops_desktop.core.services.bookings import BookingTypeView, BookingView, list_booking_types
-from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.business import business_zone, find_business_settings
 from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.providers import ClosureView, ProviderView
+from careops_desktop.ui.bookings.drop_data import drop_rules
 from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.calendar_data import (
@@ -61,6 +62,7 @@ class PageData:
     bookings: tuple[BookingView, ...]
     closures: tuple[ClosureView, ...]
     busy: tuple[ExternalBlock, ...] = ()  # outside calendars' busy time (calendar sync)
+    step_minutes: int = 15  # the business's grid: a drag snaps to it
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,9 @@ def load_page(session: Session, request: PageRequest) -> PageData:
     last = request.first + timedelta(days=request.days - 1)
     closures = providers.list_closures(session, request.provider_id, request.first, last)
     busy = calendar.external_blocks(session, [p.id for p in shown], start, end)
-    return PageData(request, zone, tuple(shown), tuple(found), tuple(closures), tuple(busy))
+    settings = find_business_settings(session)
+    step = settings.slot_step_minutes if settings is not None else 15
+    return PageData(request, zone, tuple(shown), tuple(found), tuple(closures), tuple(busy), step)
 
 
 @read_only
@@ -117,7 +121,9 @@ def load_calendar_page(session: Session, request: PageRequest) -> tuple[PageData
     return page, to_calendar(page)
 
 
-def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) -> CalendarBlock:
+def _block(
+    view: BookingView, zone: ZoneInfo, column: str, with_provider: bool, color: str = ""
+) -> CalendarBlock:
     subtitle = view.booking_type_name
     if with_provider:
         subtitle = f"{subtitle} · {view.provider_name}"
@@ -131,6 +137,8 @@ def _block(view: BookingView, zone: ZoneInfo, column: str, with_provider: bool) 
         status=view.status,
         column=column,
         times=wall_range(start, end),
+        provider_id=view.provider_id,
+        color=color,
     )
 
 
@@ -159,7 +167,7 @@ def to_calendar(page: PageData) -> CalendarData:
             mine = [b for b in page.bookings if b.provider_id == provider.id]
             count = sum(1 for b in live if b.provider_id == provider.id)
             columns.append(CalendarColumn(key, provider.name, day, _plural(count)))
-            blocks.extend(_block(b, zone, key, False) for b in mine)
+            blocks.extend(_block(b, zone, key, False, provider.color) for b in mine)
             hours.extend(
                 OpenRange(key, h.start, h.end) for h in provider.hours if h.weekday == day.weekday()
             )
@@ -169,7 +177,12 @@ def to_calendar(page: PageData) -> CalendarData:
                     break
         busy = busy_for_day(page.busy, zone, day)
         return CalendarData(
-            tuple(columns), tuple(blocks), tuple(hours), tuple(closures), tuple(busy)
+            tuple(columns),
+            tuple(blocks),
+            tuple(hours),
+            tuple(closures),
+            tuple(busy),
+            drop=drop_rules(page, days),
         )
     columns = []
     blocks = []
@@ -180,12 +193,15 @@ def to_calendar(page: PageData) -> CalendarData:
         by_day.setdefault(to_local(view.start, zone).date(), []).append(view)
     with_provider = request.provider_id is None and len(page.providers) > 1
     single = page.providers[0].id if len(page.providers) == 1 else None
+    colors = {p.id: p.color for p in page.providers}
     for day in days:
         key = day.isoformat()
         todays = by_day.get(day, [])
         count = sum(1 for b in todays if b.status != "cancelled")
         columns.append(CalendarColumn(key, f"{day:%a %d %b}", day, _plural(count)))
-        blocks.extend(_block(b, zone, key, with_provider) for b in todays)
+        blocks.extend(
+            _block(b, zone, key, with_provider, colors.get(b.provider_id, "")) for b in todays
+        )
         for provider in page.providers:
             hours.extend(
                 OpenRange(key, h.start, h.end) for h in provider.hours if h.weekday == day.weekday()
@@ -197,7 +213,14 @@ def to_calendar(page: PageData) -> CalendarData:
                 break
     names = {p.id: p.name for p in page.providers} if with_provider else None
     busy = busy_for_week(page.busy, zone, names)
-    return CalendarData(tuple(columns), tuple(blocks), tuple(hours), tuple(closures), tuple(busy))
+    return CalendarData(
+        tuple(columns),
+        tuple(blocks),
+        tuple(hours),
+        tuple(closures),
+        tuple(busy),
+        drop=drop_rules(page, days),
+    )
 
 
 # -- the list ------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.calendar_hooks import CalendarHooks
 from careops_desktop.ui.bookings.dialogs import BookingDialog, CancelDialog, RescheduleDialog
 from careops_desktop.ui.bookings.outside_busy import SyncNowButton
 from careops_desktop.ui.bookings.page_data import (
@@ -176,6 +177,8 @@ class BookingsView(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        self.calendar_hooks = CalendarHooks(self)  # drag and drop, legend, day-view hint
+        layout.addLayout(self.calendar_hooks.row)
         layout.addWidget(splitter, 1)
 
         self.today_button.clicked.connect(lambda: self.go_to(local_now(self.zone).date()))
@@ -302,6 +305,7 @@ class BookingsView(QWidget):
                     return
                 self.page_data = page
                 self.calendar.set_data(calendar_data)
+                self.calendar_hooks.page_shown(page)
 
         self._page_task = self.ops.query(load_calendar_page, request, on_done=arrived, owner=self)
         self._page_task.add_done_callback(self._page_query_ended)

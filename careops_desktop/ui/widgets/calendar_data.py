@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from careops_desktop.ui.widgets.calendar_drop_rules import DropRules
+
 BOOKING_STATUSES = ("confirmed", "completed", "no_show", "cancelled")
 
 
@@ -38,6 +40,8 @@ class CalendarBlock:
     status: str
     column: str
     times: str = ""  # "10:00–10:30" as people read it (marked where the clock shows it twice)
+    provider_id: int | None = None  # whose booking (drag and drop checks that provider's time)
+    color: str = ""  # the provider's colour ("#3b82f6"); blank: the status's own colour
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class CalendarData:
     busy: tuple[BusyBlock, ...] = ()
     first_hour: int | None = None  # None: from the hours and blocks shown
     last_hour: int | None = None
+    drop: DropRules | None = None  # what a drag checks as it goes (None: blocks cannot move)
 
 
 @dataclass(frozen=True)

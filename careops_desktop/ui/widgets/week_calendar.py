@@ -13,7 +13,11 @@ Signals (all on the Qt thread):
 - ``bookingActivated(int)`` — a block was clicked (or chosen with the keyboard);
 - ``bookingOpened(int)`` — a block was double-clicked or Enter was pressed on it;
 - ``slotRequested(str, object)`` — empty space was double-clicked: the column key
-  and the local ``datetime`` there, rounded down to ``slot_minutes``.
+  and the local ``datetime`` there, rounded down to ``slot_minutes``;
+- ``dropRequested(object)`` — a booking was dragged (or moved with Alt+arrows) and
+  dropped: a :class:`~careops_desktop.ui.widgets.calendar_drag.DropRequest`; the ghost
+  stays until :meth:`WeekCalendar.finish_drop` (see :mod:`.calendar_drag`);
+- ``dayRequested(object)`` — a day's header was double-clicked in the week view.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, block_times
+from careops_desktop.ui.widgets.calendar_drag import CalendarDrag, DropRequest, movable
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 from careops_desktop.ui.widgets.week_paint import STATUS_COLOURS, Scene, paint_calendar
 
@@ -46,6 +51,7 @@ STATUS_WORDS = {
     "completed": "Completed",
     "no_show": "No-show",
     "cancelled": "Cancelled",
+    "arrived": "Arrived",
 }
 
 
@@ -55,6 +61,8 @@ class WeekCalendar(QWidget):
     bookingActivated = Signal(int)
     bookingOpened = Signal(int)
     slotRequested = Signal(str, object)
+    dropRequested = Signal(object)
+    dayRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +76,8 @@ class WeekCalendar(QWidget):
         self._now_timer.setInterval(60_000)
         self._now_timer.timeout.connect(self.update)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMouseTracking(False)
+        self.setMouseTracking(True)  # the resize cursor over a block's bottom edge
+        self.drag = CalendarDrag(self, lambda: self._clock())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName("Calendar")
@@ -84,6 +93,7 @@ class WeekCalendar(QWidget):
         self._reframe()
         if self.isVisible():
             self._ensure_layout()  # a hidden calendar lays out when it is shown (its size)
+        self.drag.data_changed()
         self.update()
 
     def data(self) -> CalendarData:
@@ -118,6 +128,18 @@ class WeekCalendar(QWidget):
     def block_at(self, pos: QPointF) -> CalendarBlock | None:
         return self._ensure_layout().block_at(pos)
 
+    def layout_now(self) -> CalendarLayout:
+        """The current geometry (laid out first when stale)."""
+        return self._ensure_layout()
+
+    def crowded(self) -> bool:
+        """Whether some lanes are too narrow for names (initials are shown there)."""
+        return bool(self._ensure_layout().crowded)
+
+    def finish_drop(self) -> None:
+        """The view has dealt with the last ``dropRequested``: the ghost goes."""
+        self.drag.finish()
+
     def _reframe(self) -> None:
         """The minimum size for the page's columns and hours (font and data only)."""
         self._stale = True
@@ -137,6 +159,17 @@ class WeekCalendar(QWidget):
     # -- painting ---------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            if self.drag.active:  # the calendar once per drag, then the ghost per move
+                painter.drawPixmap(0, 0, self.drag.backdrop(self._paint_scene))
+                self.drag.paint(painter)
+            else:
+                self._paint_scene(painter)
+        finally:
+            painter.end()
+
+    def _paint_scene(self, painter: QPainter) -> None:
         scene = Scene(
             self._data,
             self._ensure_layout(),
@@ -147,16 +180,13 @@ class WeekCalendar(QWidget):
             self._clock(),
             self._selected,
         )
-        painter = QPainter(self)
-        try:
-            paint_calendar(painter, scene)
-        finally:
-            painter.end()
+        paint_calendar(painter, scene)
 
     # -- events -----------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._stale = True
+        self.drag.size_changed()
         super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -178,9 +208,35 @@ class WeekCalendar(QWidget):
             if block is not None:
                 self._selected = block.id
                 self.update()
+                self.drag.press(block, event.position())
                 self.bookingActivated.emit(block.id)
                 return
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            if self.drag.move(event.position()):
+                return
+        elif not self.drag.active:  # hovering: the bottom edge of a movable block stretches
+            block = self.block_at(event.position())
+            edge = (
+                block is not None
+                and movable(block, self._data)
+                and self.drag.on_edge(block, event.position())
+            )
+            if edge:
+                self.setCursor(Qt.CursorShape.SizeVerCursor)
+            else:
+                self.unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            dropped = self.drag.release(event.position())
+            if dropped is not None:
+                self.dropRequested.emit(dropped)
+                return
+        super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -189,11 +245,24 @@ class WeekCalendar(QWidget):
         if block is not None:
             self.bookingOpened.emit(block.id)
             return
+        layout = self._ensure_layout()
+        if event.position().y() < layout.header_px and self._data.columns:
+            if event.position().x() >= layout.gutter_px:
+                index = layout.column_at(event.position().x(), len(self._data.columns))
+                self.dayRequested.emit(self._data.columns[index].day)
+            return
         slot = self.slot_at(event.position())
         if slot is not None:
             self.slotRequested.emit(slot[0], slot[1])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        selected = next((b for b in self._data.blocks if b.id == self._selected), None)
+        handled = self.drag.key(event, selected)
+        if isinstance(handled, DropRequest):
+            self.dropRequested.emit(handled)
+            return
+        if handled:
+            return
         key = int(event.key())
         ids = self._ensure_layout().reading_order()
         if key in (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)) and self._selected in ids:
