@@ -297,3 +297,39 @@ def test_double_click_at_ten_opens_new_booking_at_ten_with_that_provider(
     assert dialog.chooser.provider.currentData() == world.bob
     if shiboken6.isValid(dialog):
         dialog.close()
+
+
+def test_a_crowded_week_offers_the_day_view(
+    db: Any, world: World, ops: Any, bridge: Any, qtbot: Any
+) -> None:
+    day = _weekday_ahead(3)
+    for minute in range(0, 50, 10):  # five bookings side by side (written past the checks)
+        add_booking(db, world, world.alice, at(day, 10, minute))
+    page = _tab(qtbot, ops, bridge, day, 7)
+    button = page.calendar_hooks.day_button
+    qtbot.waitUntil(button.isVisible, timeout=5000)
+    button.click()
+    qtbot.waitUntil(
+        lambda: ops.pending == 0 and page.page_data.request == type(page.page_data.request)(day, 1),
+        timeout=8000,
+    )
+    assert len(page.calendar.data().columns) == 2  # Alice and Bob side by side
+    assert not button.isVisible()
+
+
+def test_new_booking_notes_label_sits_beside_its_box(
+    db: Any, world: World, ops: Any, bridge: Any, qtbot: Any
+) -> None:
+    page = _tab(qtbot, ops, bridge, _weekday_ahead(3), 7)
+    dialog = page.create_new()
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+    rows = [form.itemAt(r, form.ItemRole.LabelRole) for r in range(form.rowCount())]
+    label = next(
+        item.widget() for item in rows if item is not None and item.widget().text() == "Notes"
+    )
+    box = dialog.notes
+    label_top = label.mapTo(dialog, QPoint(0, 0)).y()
+    box_top = box.mapTo(dialog, QPoint(0, 0)).y()
+    assert abs(label_top - box_top) <= 8
+    dialog.close()

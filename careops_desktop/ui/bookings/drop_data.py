@@ -17,8 +17,11 @@ if TYPE_CHECKING:
     from careops_desktop.ui.bookings.page_data import PageData
 
 
-def drop_rules(page: PageData, days: Sequence[date]) -> DropRules:
-    """Each shown provider's hours and closures on ``days``, their busy time, the grid."""
+def drop_rules(
+    page: PageData, days: Sequence[date], offers: Sequence[tuple[int, int]] = ()
+) -> DropRules:
+    """Each shown provider's hours and closures on ``days``, their busy time, the grid;
+    ``offers``: (provider id, booking type id) for every type each provider offers."""
     provider_days = []
     for provider in page.providers:
         for day in days:
@@ -50,4 +53,5 @@ def drop_rules(page: PageData, days: Sequence[date]) -> DropRules:
         busy=busy,
         provider_names=tuple((p.id, p.name) for p in page.providers),
         column_providers=tuple((f"p{p.id}", p.id) for p in page.providers) if single_day else (),
+        offers=tuple(offers),
     )

@@ -42,6 +42,7 @@ ASK_WORDS = {
 REFUSED_WORDS = {
     "taken": "That time is taken: {provider} has another booking then. Nothing was changed.",
     "past": "That time has already passed. Nothing was changed.",
+    "not_offered": "{provider} does not offer this booking type. Nothing was changed.",
 }
 
 
@@ -144,8 +145,10 @@ class DropDialog(CommandDialog):
 
     def _loaded(self, booking: BookingView) -> None:
         self.booking = booking
-        if self.request.verdict.refused:
+        if self.request.verdict.kind in ("taken", "past"):
             self._look_for_free_times()
+        elif self.request.verdict.refused:
+            self.ok_button.setEnabled(False)
         else:
             self.ok_button.setEnabled(True)
 

@@ -63,6 +63,7 @@ class PageData:
     closures: tuple[ClosureView, ...]
     busy: tuple[ExternalBlock, ...] = ()  # outside calendars' busy time (calendar sync)
     step_minutes: int = 15  # the business's grid: a drag snaps to it
+    offers: tuple[tuple[int, int], ...] = ()  # (provider id, booking type id) offered
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _block(
         times=wall_range(start, end),
         provider_id=view.provider_id,
         color=color,
+        booking_type_id=view.booking_type_id,
     )
 
 
@@ -182,7 +184,7 @@ def to_calendar(page: PageData) -> CalendarData:
             tuple(hours),
             tuple(closures),
             tuple(busy),
-            drop=drop_rules(page, days),
+            drop=drop_rules(page, days, page.offers),
         )
     columns = []
     blocks = []
@@ -219,7 +221,7 @@ def to_calendar(page: PageData) -> CalendarData:
         tuple(hours),
         tuple(closures),
         tuple(busy),
-        drop=drop_rules(page, days),
+        drop=drop_rules(page, days, page.offers),
     )
 
 

@@ -36,7 +36,7 @@ STATUS_LEGEND = (  # (status, words) in the legend's order
     ("no_show", "No-show"),
     ("cancelled", "Cancelled"),
 )
-DARK_TEXT, LIGHT_TEXT = "#111111", "#ffffff"
+DARK_TEXT, LIGHT_TEXT = "#000000", "#ffffff"  # pure: at least 4.58:1 on any fill
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,9 @@ def luminance(color: QColor) -> float:
 def readable_text(fill: QColor) -> QColor:
     """Black or white text, whichever contrasts more with ``fill``."""
     lum = luminance(fill)
-    # contrast with black (lum + .05)/.05 against white 1.05/(lum + .05): equal near 0.179
-    return QColor(DARK_TEXT if lum > 0.179 else LIGHT_TEXT)
+    on_black = (lum + 0.05) / 0.05
+    on_white = 1.05 / (lum + 0.05)
+    return QColor(DARK_TEXT if on_black >= on_white else LIGHT_TEXT)
 
 
 def _blend(color: QColor, toward: QColor, amount: float) -> QColor:

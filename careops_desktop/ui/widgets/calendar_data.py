@@ -42,6 +42,7 @@ class CalendarBlock:
     times: str = ""  # "10:00–10:30" as people read it (marked where the clock shows it twice)
     provider_id: int | None = None  # whose booking (drag and drop checks that provider's time)
     color: str = ""  # the provider's colour ("#3b82f6"); blank: the status's own colour
+    booking_type_id: int | None = None  # (drag and drop: who offers it)
 
 
 @dataclass(frozen=True)

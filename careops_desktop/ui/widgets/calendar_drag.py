@@ -58,6 +58,7 @@ VERDICT_LOOK = {  # kind → (colour, pen style, mark)
     "busy": ("#d97706", Qt.PenStyle.DashLine, "?"),
     "taken": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
     "past": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
+    "not_offered": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
 }
 
 
@@ -253,7 +254,9 @@ class CalendarDrag:
         )
         if not candidate.changed:
             return candidate
-        verdict = index.verdict(provider_id, start, end, block.id, self.clock())
+        verdict = index.verdict(
+            provider_id, start, end, block.id, self.clock(), block.booking_type_id
+        )
         return DropRequest(block.id, block, column, provider_id, start, end, verdict, resize)
 
     # -- the keyboard -----------------------------------------------------------------------

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Literal
 
-VerdictKind = Literal["free", "same", "taken", "past", "closed", "outside_hours", "busy"]
-REFUSED: frozenset[str] = frozenset({"taken", "past"})  # the drop is refused at once
+VerdictKind = Literal[
+    "free", "same", "taken", "past", "not_offered", "closed", "outside_hours", "busy"
+]
+REFUSED: frozenset[str] = frozenset({"taken", "past", "not_offered"})  # the drop is refused at once
 ASKS: frozenset[str] = frozenset({"closed", "outside_hours", "busy"})  # the desk is asked
 LIVE_STATUSES = frozenset({"confirmed", "arrived"})  # what a drag may move
 
@@ -53,6 +55,7 @@ class DropRules:
     busy: tuple[BusyTime, ...] = ()
     provider_names: tuple[tuple[int, str], ...] = ()
     column_providers: tuple[tuple[str, int], ...] = ()  # day view: column key → provider
+    offers: tuple[tuple[int, int], ...] = ()  # (provider id, booking type id); () = unchecked
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class DropIndex:
         self.names = dict(rules.provider_names)
         self.column_providers = dict(rules.column_providers)
         self.days = {(d.provider_id, d.day): d for d in rules.days}
+        self.offers = frozenset(rules.offers)
+        self.offered_types = frozenset(kind for _, kind in rules.offers)
         taken: dict[int, list[Occupied]] = {}
         for block in blocks:
             provider_id = getattr(block, "provider_id", None)
@@ -132,12 +137,18 @@ class DropIndex:
         end: datetime,
         booking_id: int,
         now: datetime,
+        booking_type_id: int | None = None,
     ) -> Verdict:
         """Whether the booking ``booking_id`` may go to ``provider_id`` for ``[start, end)``."""
         start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
         who = self.name(provider_id) or "The provider"
         if start < now.replace(tzinfo=None):
             return Verdict("past", "That time has already passed.")
+        # (a type no longer offered is not in ``offers``: the core decides for it)
+        if booking_type_id in self.offered_types and (provider_id, booking_type_id) not in (
+            self.offers
+        ):
+            return Verdict("not_offered", f"{who} does not offer this booking type.")
         other = self.clash(provider_id, start, end, booking_id)
         if other is not None:
             return Verdict(
