@@ -262,6 +262,18 @@ def test_escape_cancels_a_keyboard_move_and_cancelled_blocks_do_not_move(
     assert calendar.drag.active
     qtbot.keyClick(calendar, Qt.Key.Key_Escape)
     assert not calendar.drag.active and page.calendar_hooks.dialog is None
+    # Esc during a mouse drag: the release then changes nothing
+    rect = calendar.block_rect(booking_id)
+    assert rect is not None
+    grip = rect.center().toPoint()
+    qtbot.mousePress(calendar, LEFT, pos=grip)
+    qtbot.mouseMove(calendar, grip + QPoint(0, 40))
+    qtbot.mouseMove(calendar, grip + QPoint(0, 80))
+    assert calendar.drag.active
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(calendar, LEFT, pos=grip + QPoint(0, 80))
+    assert not calendar.drag.active and page.calendar_hooks.dialog is None
+    assert _row(db, booking_id).start_at.replace(tzinfo=UTC) == at(day, 10)
     rect = calendar.block_rect(cancelled)
     assert rect is not None
     grip = QPoint(int(rect.center().x()), int(rect.top()) + 4)

@@ -266,12 +266,12 @@ class CalendarDrag:
         key = event.key()
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if self.keyboard and self.target is not None:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                return self._drop(self.target) or True
-            if key == Qt.Key.Key_Escape:
-                self.cancel()
-                return True
+        if key == Qt.Key.Key_Escape and (self.active or self.armed) and not self.pending:
+            self.cancel()  # a mouse drag too: the release then changes nothing
+            return True
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.keyboard and self.target is not None:
+            return self._drop(self.target) or True
         arrows = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
         if not alt or key not in arrows or self.pending:
             return False
