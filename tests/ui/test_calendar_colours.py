@@ -131,6 +131,10 @@ def test_narrow_lanes_show_initials_and_say_crowded(calendar: WeekCalendar) -> N
     assert calendar.crowded()
     first_lines = [d.lines[0] for d in calendar.layout_now().drawn if d.lines]
     assert first_lines and all(len(line) <= 3 for line in first_lines)  # "NC", not the name
+    calendar.resize(700, 700)  # narrower still: a count over the group
+    calendar.set_data(_week((*blocks, _block(7, time(14)))))
+    badges = calendar.layout_now().badges
+    assert [(b.count, b.column) for b in badges] == [(6, MONDAY.isoformat())]
     calendar.set_data(_week(blocks[:1]))
     assert not calendar.crowded()
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, block_times
 from careops_desktop.ui.widgets.calendar_drag import CalendarDrag, DropRequest, movable
+from careops_desktop.ui.widgets.week_badges import badge_tooltip, paint_badges
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 from careops_desktop.ui.widgets.week_paint import STATUS_COLOURS, Scene, paint_calendar
 
@@ -181,6 +182,7 @@ class WeekCalendar(QWidget):
             self._selected,
         )
         paint_calendar(painter, scene)
+        paint_badges(painter, scene.layout.badges, self.palette())
 
     # -- events -----------------------------------------------------------------------------
 
@@ -288,6 +290,10 @@ class WeekCalendar(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = QPointF(event.pos())  # type: ignore[attr-defined]
+            badge = self._ensure_layout().badge_at(pos)
+            if badge is not None:
+                QToolTip.showText(event.globalPos(), badge_tooltip(badge.count), self)  # type: ignore[attr-defined]
+                return True
             block = self.block_at(pos)
             if block is None:
                 QToolTip.hideText()

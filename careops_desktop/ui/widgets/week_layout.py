@@ -30,6 +30,16 @@ from careops_desktop.ui.widgets.calendar_data import (
 MIN_HOUR_PX = 36.0
 MIN_COLUMN_PX = 70.0
 NARROW_PX = 56.0  # a lane narrower than this shows initials (the tooltip has the name)
+COUNT_PX = 28.0  # lanes narrower than this get a count over their group ("6 bookings")
+
+
+@dataclass
+class Badge:
+    """A count drawn over a group of side-by-side blocks too narrow to read."""
+
+    rect: QRectF
+    count: int
+    column: str
 
 
 @dataclass
@@ -52,6 +62,7 @@ class CalendarLayout:
         self.column_px = MIN_COLUMN_PX
         self.drawn: list[Drawn] = []
         self.crowded: set[str] = set()  # column keys whose lanes are too narrow for names
+        self.badges: list[Badge] = []
 
     def y_for(self, minutes: float) -> float:
         """The y of ``minutes`` after midnight."""
@@ -97,6 +108,7 @@ class CalendarLayout:
                 per_column.setdefault(block.column, []).append(block)
         drawn: list[Drawn] = []
         self.crowded = set()
+        self.badges = []
         top_limit = self.y_for(self.first_hour * 60)
         bottom_limit = self.y_for(self.last_hour * 60)
         for key, blocks in per_column.items():
@@ -105,6 +117,7 @@ class CalendarLayout:
             midnight = datetime.combine(data.columns[index].day, time(0))
             left = self.column_left(index) + 2
             lane_room = self.column_px - 5
+            badge, badge_end = None, 0.0
             for placed in place_in_lanes(blocks):
                 lane_w = lane_room / placed.lanes
                 start = (placed.block.start.replace(tzinfo=None) - midnight).total_seconds()
@@ -116,6 +129,14 @@ class CalendarLayout:
                 rect = QRectF(left + placed.lane * lane_w, top + 1, lane_w - 2, bottom - top - 2)
                 if lane_w < NARROW_PX:
                     self.crowded.add(key)
+                if lane_w < COUNT_PX:  # one count per group of overlapping blocks
+                    if badge is not None and start < badge_end:
+                        badge.count += 1
+                        badge_end = max(badge_end, end)
+                    else:
+                        room = QRectF(left, top + 1, lane_room - 2, metrics.height() + 4)
+                        badge, badge_end = Badge(room, 1, key), end
+                        self.badges.append(badge)
                 drawn.append(Drawn(placed.block, rect, elide_block(placed.block, rect, metrics)))
         self.drawn = drawn
 
@@ -127,6 +148,10 @@ class CalendarLayout:
             if drawn.block.id == booking_id:
                 return QRectF(drawn.rect)
         return None
+
+    def badge_at(self, pos: QPointF) -> Badge | None:
+        """The count badge under ``pos``, if any."""
+        return next((b for b in self.badges if b.rect.contains(pos)), None)
 
     def block_at(self, pos: QPointF) -> CalendarBlock | None:
         """The topmost block under ``pos``."""
