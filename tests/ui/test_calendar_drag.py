@@ -279,6 +279,7 @@ def test_escape_cancels_a_keyboard_move_and_cancelled_blocks_do_not_move(
     grip = QPoint(int(rect.center().x()), int(rect.top()) + 4)
     _drag(qtbot, calendar, grip, _point(page, f"p{world.bob}", day, 11))
     assert not calendar.drag.active and page.calendar_hooks.dialog is None
+    assert calendar.drag.said == "A cancelled booking cannot be moved."
     assert _row(db, cancelled).provider_id == world.alice
 
 

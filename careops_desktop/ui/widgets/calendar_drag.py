@@ -36,7 +36,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, columns_by_key
 from careops_desktop.ui.widgets.calendar_drop_rules import (
@@ -50,6 +50,11 @@ if TYPE_CHECKING:
     from careops_desktop.ui.widgets.week_calendar import WeekCalendar
 
 EDGE_PX = 6.0  # the bottom edge that stretches a block
+NOT_MOVABLE = {
+    "cancelled": "A cancelled booking cannot be moved.",
+    "completed": "A completed booking cannot be moved.",
+    "no_show": "A no-show cannot be moved.",
+}
 VERDICT_LOOK = {  # kind → (colour, pen style, mark)
     "free": ("#16a34a", Qt.PenStyle.SolidLine, "✓"),
     "same": ("#6b7280", Qt.PenStyle.SolidLine, "•"),
@@ -115,6 +120,8 @@ class CalendarDrag:
         self.press_pos = QPointF()
         self.grab_minutes = 0.0
         self.target: DropRequest | None = None
+        self.refused: CalendarBlock | None = None  # pressed on a booking that cannot move
+        self.said = ""  # the last "cannot be moved" shown
         self._index: DropIndex | None = None
         self._backdrop: QPixmap | None = None
 
@@ -165,7 +172,11 @@ class CalendarDrag:
 
     def press(self, block: CalendarBlock, pos: QPointF) -> None:
         """A left press on ``block``: arm a drag when the block may move."""
-        if self.pending or not movable(block, self.calendar.data()):
+        self.refused = None
+        if self.pending:
+            return
+        if not movable(block, self.calendar.data()):
+            self.refused, self.press_pos = block, QPointF(pos)  # said once it is dragged
             return
         self.block = block
         self.resize = self.on_edge(block, pos)
@@ -179,6 +190,9 @@ class CalendarDrag:
 
     def move(self, pos: QPointF) -> bool:
         """A mouse move with the button held; True when the drag took it."""
+        if self.refused is not None:
+            self._say_not_movable(pos)
+            return True
         if self.block is None or not (self.armed or self.active) or self.keyboard:
             return False
         if not self.active:
@@ -195,8 +209,23 @@ class CalendarDrag:
             self.calendar.update()
         return True
 
+    def _say_not_movable(self, pos: QPointF) -> None:
+        """Dragging a booking that cannot move: a tooltip says why (once per press)."""
+        block = self.refused
+        if block is None or (pos - self.press_pos).manhattanLength() < (
+            QApplication.startDragDistance()
+        ):
+            return
+        self.refused = None
+        words = NOT_MOVABLE.get(block.status, "This booking cannot be moved.")
+        if self.calendar.data().drop is None:
+            words = "Bookings cannot be moved on this page."
+        self.said = words
+        QToolTip.showText(self.calendar.mapToGlobal(pos.toPoint()), words, self.calendar)
+
     def release(self, pos: QPointF) -> DropRequest | None:
         """The button is released: the drop to ask about, or None (no drag, or no change)."""
+        self.refused = None
         if self.block is None or self.keyboard:
             return None
         if not self.active:
@@ -291,6 +320,7 @@ class CalendarDrag:
         if target is None:
             return True
         step = timedelta(minutes=self._rules().step_minutes)
+        columns = self.calendar.data().columns
         down = key == Qt.Key.Key_Down
         column, start, end = target.column, target.start, target.end
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and shift:
@@ -299,12 +329,16 @@ class CalendarDrag:
             shift_by = step if down else -step
             start, end = start + shift_by, end + shift_by
         else:
-            columns = self.calendar.data().columns
             index = columns_by_key(columns).get(column, 0)
             index = min(max(index + (1 if key == Qt.Key.Key_Right else -1), 0), len(columns) - 1)
             moved_days = columns[index].day - start.date()
             column = columns[index].key
             start, end = start + moved_days, end + moved_days
+        columns = self.calendar.data().columns
+        day = columns[columns_by_key(columns).get(column, 0)].day
+        midnight = datetime.combine(day, time(0))
+        if start < midnight or end > midnight + timedelta(days=1):
+            return True  # a step past midnight: the booking stays inside its column's day
         self.target = self.request(column, start, end)
         self.calendar.update()
         return True
