@@ -58,7 +58,9 @@ def test_page_data_marks_confirmed_and_unconfirmed_visits() -> None:
         _view(3, 13),  # never reminded: nothing to flag
         _view(4, 15, status="cancelled"),
     )
-    page = PageData(PageRequest(DAY, 1), ZONE, (provider,), views, (), (), reminded=frozenset({2, 4}))
+    page = PageData(
+        PageRequest(DAY, 1), ZONE, (provider,), views, (), (), reminded=frozenset({2, 4})
+    )
     answers = {b.id: b.customer_answer for b in to_calendar(page, NOW).blocks}
     assert answers == {1: "confirmed", 2: "unconfirmed", 3: "", 4: ""}
     later = {b.id: b.customer_answer for b in to_calendar(page, NOW - timedelta(days=2)).blocks}

@@ -121,9 +121,7 @@ def _bounce(session: Session, now: datetime) -> int | None:
     if row is None:
         return None
     address = row.recipient.strip().lower()
-    recipient = inbox.FailedRecipient(
-        address, "5.1.1", BOUNCE_REASON.format(address=address)
-    )
+    recipient = inbox.FailedRecipient(address, "5.1.1", BOUNCE_REASON.format(address=address))
     at = min(now, _sent_at(session, row.id) + timedelta(minutes=2))
     bounce = inbox.Bounce((recipient,), (row.message_id,), reported_at=at)
     source = f"<bounce.{row.id}@mx.example.net>"

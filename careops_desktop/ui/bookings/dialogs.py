@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,7 @@ class _SlotChooser:
         self.provider.currentIndexChanged.connect(self.load_slots)
         self.day.dateChanged.connect(self.load_slots)
         self._wanted_start: datetime | None = None
+        self._asked = 0  # the latest slot query: an older answer is not shown
         self.exclude_booking_id: int | None = None  # the booking being moved: its time is free
 
     def add_rows(self) -> None:
@@ -143,6 +145,18 @@ class _SlotChooser:
     def set_day(self, day: date) -> None:
         self.day.setDate(QDate(day.year, day.month, day.day))
 
+    def offer_type_of(self, provider_id: int | None) -> None:
+        """Choose a booking type ``provider_id`` offers, unless the chosen one is offered."""
+        if provider_id is None or not self.booking_type.isEnabled():
+            return
+        offered = {t.id for t in self.catalogue.booking_types if provider_id in t.provider_ids}
+        if self.booking_type.currentData() in offered:
+            return
+        for index in range(self.booking_type.count()):
+            if self.booking_type.itemData(index) in offered:
+                self.booking_type.setCurrentIndex(index)
+                return
+
     def set_provider(self, provider_id: int | None) -> None:
         index = self.provider.findData(provider_id)
         if index >= 0:
@@ -160,12 +174,14 @@ class _SlotChooser:
         picked = self.day.date().toPython()
         self.slot.clear()
         set_plain(self.slot_note, "Looking for free times…")
+        self._asked += 1
+        asked = self._asked
         self.dialog.ops.query(
             desk_slots_for_day,  # outside-calendar busy starts are labelled, not hidden
             type_id,
             picked,
             self.provider.currentData(),
-            on_done=self._show_slots,
+            on_done=lambda found: self._show_slots(found) if asked == self._asked else None,
             on_error=self._slots_failed,
             owner=self.dialog,
             exclude_booking_id=self.exclude_booking_id,
@@ -186,10 +202,23 @@ class _SlotChooser:
             f"{count} free time{'s' if count != 1 else ''}" if count else "No free time that day.",
         )
         if self._wanted_start is not None:
-            for index in range(self.slot.count()):
-                if self.slot.itemData(index).start_utc == self._wanted_start:
-                    self.slot.setCurrentIndex(index)
-                    break
+            # the wanted start, else the first free one after it (a double-clicked time)
+            later = [
+                index
+                for index in range(self.slot.count())
+                if self.slot.itemData(index).start_utc >= self._wanted_start
+            ]
+            exact = [i for i in later if self.slot.itemData(i).start_utc == self._wanted_start]
+            if exact or later:
+                self.slot.setCurrentIndex((exact or later)[0])
+            if not exact:
+                wanted = to_local(self._wanted_start, self.zone)
+                set_plain(
+                    self.slot_note,
+                    f"{wanted:%H:%M} is not free; the next free time is chosen instead."
+                    if later
+                    else f"{wanted:%H:%M} is not free, nor any time after it that day.",
+                )
             self._wanted_start = None
 
     def _slots_failed(self, exc: CareOpsError) -> None:
@@ -268,11 +297,13 @@ class BookingDialog(CommandDialog):
         self.chooser = _SlotChooser(self, catalogue, None)
         self.chooser.add_rows()
         self.notes = QPlainTextEdit()
-        self.notes.setMaximumHeight(70)
+        self.notes.setFixedHeight(70)  # its label beside it: the row takes no spare height
+        self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.notes.setTabChangesFocus(True)
         self.form.addRow("Notes", self.errors.wrap("notes", self.notes))
         self.new_contact.toggled.connect(self._toggle_new)
         self.chooser.set_day(day or to_local(datetime.now(catalogue.zone), catalogue.zone).date())
+        self.chooser.offer_type_of(provider_id)
         self.chooser.set_provider(provider_id)
         self.chooser.want(start_utc)
         self.chooser.load_slots()

@@ -20,11 +20,12 @@ from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import answers, bookings, calendar, providers, time_blocks
 from careops_desktop.core.services.bookings import BookingTypeView, BookingView, list_booking_types
-from careops_desktop.core.services.business import business_zone
+from careops_desktop.core.services.business import business_zone, find_business_settings
 from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.providers import ClosureView, ProviderView
 from careops_desktop.core.services.time_blocks import BlockOccurrence
 from careops_desktop.ui.bookings.blocked_time import marks_for_day, marks_for_week
+from careops_desktop.ui.bookings.drop_data import drop_rules
 from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.calendar_data import (
@@ -66,6 +67,8 @@ class PageData:
     busy: tuple[ExternalBlock, ...] = ()  # outside calendars' busy time (calendar sync)
     blocked: tuple[BlockOccurrence, ...] = ()  # blocked time (lunch, a meeting)
     reminded: frozenset[int] = frozenset()  # bookings whose customer was reminded (issue 19)
+    step_minutes: int = 15  # the business's grid: a drag snaps to it
+    offers: tuple[tuple[int, int], ...] = ()  # (provider id, booking type id) offered
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,8 @@ def load_page(session: Session, request: PageRequest) -> PageData:
     ids = [p.id for p in shown] if request.provider_id is not None else None
     blocked = time_blocks.occurrences_between(session, ids, request.first, last)
     reminded = answers.reminded_ids(session, [b.id for b in found])
+    settings = find_business_settings(session)
+    step = settings.slot_step_minutes if settings is not None else 15
     return PageData(
         request,
         zone,
@@ -120,6 +125,7 @@ def load_page(session: Session, request: PageRequest) -> PageData:
         tuple(busy),
         tuple(blocked),
         reminded,
+        step_minutes=step,
     )
 
 
@@ -135,7 +141,12 @@ def load_calendar_page(session: Session, request: PageRequest) -> tuple[PageData
 
 
 def _block(
-    view: BookingView, zone: ZoneInfo, column: str, with_provider: bool, answer: str = ""
+    view: BookingView,
+    zone: ZoneInfo,
+    column: str,
+    with_provider: bool,
+    answer: str = "",
+    color: str = "",
 ) -> CalendarBlock:
     subtitle = view.booking_type_name
     if with_provider:
@@ -153,6 +164,9 @@ def _block(
         column=column,
         times=wall_range(start, end),
         customer_answer=answer,
+        provider_id=view.provider_id,
+        color=color,
+        booking_type_id=view.booking_type_id,
     )
 
 
@@ -189,7 +203,7 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
             mine = [b for b in page.bookings if b.provider_id == provider.id]
             count = sum(1 for b in live if b.provider_id == provider.id)
             columns.append(CalendarColumn(key, provider.name, day, _plural(count)))
-            blocks.extend(_block(b, zone, key, False, answer(b)) for b in mine)
+            blocks.extend(_block(b, zone, key, False, answer(b), provider.color) for b in mine)
             hours.extend(
                 OpenRange(key, h.start, h.end) for h in provider.hours if h.weekday == day.weekday()
             )
@@ -206,6 +220,7 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
             tuple(closures),
             tuple(busy),
             time_blocks=tuple(marks),
+            drop=drop_rules(page, days, page.offers),
         )
     columns = []
     blocks = []
@@ -216,12 +231,16 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
         by_day.setdefault(to_local(view.start, zone).date(), []).append(view)
     with_provider = request.provider_id is None and len(page.providers) > 1
     single = page.providers[0].id if len(page.providers) == 1 else None
+    colors = {p.id: p.color for p in page.providers}
     for day in days:
         key = day.isoformat()
         todays = by_day.get(day, [])
         count = sum(1 for b in todays if b.status != "cancelled")
         columns.append(CalendarColumn(key, f"{day:%a %d %b}", day, _plural(count)))
-        blocks.extend(_block(b, zone, key, with_provider, answer(b)) for b in todays)
+        blocks.extend(
+            _block(b, zone, key, with_provider, answer(b), colors.get(b.provider_id, ""))
+            for b in todays
+        )
         for provider in page.providers:
             hours.extend(
                 OpenRange(key, h.start, h.end) for h in provider.hours if h.weekday == day.weekday()
@@ -241,6 +260,7 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
         tuple(closures),
         tuple(busy),
         time_blocks=tuple(marks),
+        drop=drop_rules(page, days, page.offers),
     )
 
 

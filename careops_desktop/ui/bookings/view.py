@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.calendar_hooks import CalendarHooks
 from careops_desktop.ui.bookings.desk_actions import DeskActions
 from careops_desktop.ui.bookings.dialogs import BookingDialog, RescheduleDialog
 from careops_desktop.ui.bookings.outside_busy import SyncNowButton
@@ -205,6 +206,8 @@ class BookingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.undo_notice)
+        self.calendar_hooks = CalendarHooks(self)  # drag and drop, legend, day-view hint
+        layout.addLayout(self.calendar_hooks.row)
         layout.addWidget(splitter, 1)
 
         self.today_button.clicked.connect(lambda: self.go_to(local_now(self.zone).date()))
@@ -371,6 +374,7 @@ class BookingsView(QWidget):
                     return
                 self.page_data = page
                 self.calendar.set_data(calendar_data)
+                self.calendar_hooks.page_shown(page)
 
         self._page_task = self.ops.query(load_calendar_page, request, on_done=arrived, owner=self)
         self.waiting.reload()

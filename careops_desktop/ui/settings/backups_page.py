@@ -253,4 +253,3 @@ class BackupsPage(QWidget):
         self.open_url(QUrl.fromLocalFile(str(self.folder)))
 
     # -- tasks ----------------------------------------------------------------------------
-

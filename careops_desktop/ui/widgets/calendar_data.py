@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from careops_desktop.ui.widgets.calendar_drop_rules import DropRules
+
 BOOKING_STATUSES = ("confirmed", "arrived", "completed", "no_show", "cancelled")
 
 
@@ -40,6 +42,9 @@ class CalendarBlock:
     times: str = ""  # "10:00–10:30" as people read it (marked where the clock shows it twice)
     # "confirmed" by the customer's reply, "unconfirmed" (reminded, within 24 h, no answer), ""
     customer_answer: str = ""
+    provider_id: int | None = None  # whose booking (drag and drop checks that provider's time)
+    color: str = ""  # the provider's colour ("#3b82f6"); blank: the status's own colour
+    booking_type_id: int | None = None  # (drag and drop: who offers it)
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ class CalendarData:
     first_hour: int | None = None  # None: from the hours and blocks shown
     last_hour: int | None = None
     time_blocks: tuple[TimeBlockMark, ...] = ()  # blocked time, drawn hatched
+    drop: DropRules | None = None  # what a drag checks as it goes (None: blocks cannot move)
 
 
 @dataclass(frozen=True)

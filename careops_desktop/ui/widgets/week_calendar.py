@@ -18,6 +18,10 @@ Signals (all on the Qt thread):
   (press, drag, release): the column key and the local start and end (Block time);
 - ``timeBlockClicked(object, object)`` — blocked time was clicked: its
   :class:`TimeBlockMark` and the global point (for an Edit / Remove menu).
+- ``dropRequested(object)`` — a booking was dragged (or moved with Alt+arrows) and
+  dropped: a :class:`~careops_desktop.ui.widgets.calendar_drag.DropRequest`; the ghost
+  stays until :meth:`WeekCalendar.finish_drop` (see :mod:`.calendar_drag`);
+- ``dayRequested(object)`` — a day's header was double-clicked in the week view.
 """
 
 from __future__ import annotations
@@ -42,8 +46,10 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 from careops_desktop.ui.plain import safe_tooltip
 from careops_desktop.ui.widgets.answer_marks import answer_words
 from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, block_times
+from careops_desktop.ui.widgets.calendar_drag import CalendarDrag, DropRequest, movable
 from careops_desktop.ui.widgets.empty_drag import EmptySpaceDrag
 from careops_desktop.ui.widgets.time_block_paint import mark_at, paint_range_drag
+from careops_desktop.ui.widgets.week_badges import badge_tooltip, paint_badges
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 from careops_desktop.ui.widgets.week_paint import STATUS_COLOURS, Scene, paint_calendar
 
@@ -66,6 +72,8 @@ class WeekCalendar(QWidget):
     slotRequested = Signal(str, object)
     timeRangeChosen = Signal(str, object, object)
     timeBlockClicked = Signal(object, object)
+    dropRequested = Signal(object)
+    dayRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +88,8 @@ class WeekCalendar(QWidget):
         self._now_timer.setInterval(60_000)
         self._now_timer.timeout.connect(self.update)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMouseTracking(False)
+        self.setMouseTracking(True)  # the resize cursor over a block's bottom edge
+        self.drag = CalendarDrag(self, lambda: self._clock())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName("Calendar")
@@ -96,6 +105,7 @@ class WeekCalendar(QWidget):
         self._reframe()
         if self.isVisible():
             self._ensure_layout()  # a hidden calendar lays out when it is shown (its size)
+        self.drag.data_changed()
         self.update()
 
     def data(self) -> CalendarData:
@@ -130,6 +140,18 @@ class WeekCalendar(QWidget):
     def block_at(self, pos: QPointF) -> CalendarBlock | None:
         return self._ensure_layout().block_at(pos)
 
+    def layout_now(self) -> CalendarLayout:
+        """The current geometry (laid out first when stale)."""
+        return self._ensure_layout()
+
+    def crowded(self) -> bool:
+        """Whether some lanes are too narrow for names (initials are shown there)."""
+        return bool(self._ensure_layout().crowded)
+
+    def finish_drop(self) -> None:
+        """The view has dealt with the last ``dropRequested``: the ghost goes."""
+        self.drag.finish()
+
     def _reframe(self) -> None:
         """The minimum size for the page's columns and hours (font and data only)."""
         self._stale = True
@@ -149,6 +171,17 @@ class WeekCalendar(QWidget):
     # -- painting ---------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            if self.drag.active:  # the calendar once per drag, then the ghost per move
+                painter.drawPixmap(0, 0, self.drag.backdrop(self._paint_scene))
+                self.drag.paint(painter)
+            else:
+                self._paint_scene(painter)
+        finally:
+            painter.end()
+
+    def _paint_scene(self, painter: QPainter) -> None:
         scene = Scene(
             self._data,
             self._ensure_layout(),
@@ -159,18 +192,16 @@ class WeekCalendar(QWidget):
             self._clock(),
             self._selected,
         )
-        painter = QPainter(self)
-        try:
-            paint_calendar(painter, scene)
-            span = self._range.span(self.slot_minutes)
-            paint_range_drag(painter, self._data, scene.layout, self.palette(), span)
-        finally:
-            painter.end()
+        paint_calendar(painter, scene)
+        paint_badges(painter, scene.layout.badges, self.palette())
+        span = self._range.span(self.slot_minutes)
+        paint_range_drag(painter, self._data, scene.layout, self.palette(), span)
 
     # -- events -----------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._stale = True
+        self.drag.size_changed()
         super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -192,6 +223,7 @@ class WeekCalendar(QWidget):
             if block is not None:
                 self._selected = block.id
                 self.update()
+                self.drag.press(block, event.position())
                 self.bookingActivated.emit(block.id)
                 return
             self._range.press(self.slot_at(event.position()), event.position())
@@ -204,6 +236,20 @@ class WeekCalendar(QWidget):
             if self._range.move(self.slot_at(pos), pos, QApplication.startDragDistance()):
                 self.update()
             return
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            if self.drag.move(event.position()):
+                return
+        elif not self.drag.active:  # hovering: the bottom edge of a movable block stretches
+            block = self.block_at(event.position())
+            edge = (
+                block is not None
+                and movable(block, self._data)
+                and self.drag.on_edge(block, event.position())
+            )
+            if edge:
+                self.setCursor(Qt.CursorShape.SizeVerCursor)
+            else:
+                self.unsetCursor()
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -217,6 +263,11 @@ class WeekCalendar(QWidget):
             if mark is not None:
                 self.timeBlockClicked.emit(mark, event.globalPosition().toPoint())
                 return
+        if event.button() == Qt.MouseButton.LeftButton:
+            dropped = self.drag.release(event.position())
+            if dropped is not None:
+                self.dropRequested.emit(dropped)
+                return
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -226,11 +277,24 @@ class WeekCalendar(QWidget):
         if block is not None:
             self.bookingOpened.emit(block.id)
             return
+        layout = self._ensure_layout()
+        if event.position().y() < layout.header_px and self._data.columns:
+            if event.position().x() >= layout.gutter_px:
+                index = layout.column_at(event.position().x(), len(self._data.columns))
+                self.dayRequested.emit(self._data.columns[index].day)
+            return
         slot = self.slot_at(event.position())
         if slot is not None:
             self.slotRequested.emit(slot[0], slot[1])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        selected = next((b for b in self._data.blocks if b.id == self._selected), None)
+        handled = self.drag.key(event, selected)
+        if isinstance(handled, DropRequest):
+            self.dropRequested.emit(handled)
+            return
+        if handled:
+            return
         key = int(event.key())
         ids = self._ensure_layout().reading_order()
         if key in (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)) and self._selected in ids:
@@ -256,6 +320,10 @@ class WeekCalendar(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = QPointF(event.pos())  # type: ignore[attr-defined]
+            badge = self._ensure_layout().badge_at(pos)
+            if badge is not None:
+                QToolTip.showText(event.globalPos(), badge_tooltip(badge.count), self)  # type: ignore[attr-defined]
+                return True
             block = self.block_at(pos)
             mark = mark_at(self._ensure_layout(), self._data, pos) if block is None else None
             if mark is not None:

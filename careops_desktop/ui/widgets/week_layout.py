@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
+from careops_desktop.ui.widgets.block_style import STATUS_MARKS
 from careops_desktop.ui.widgets.calendar_data import (
     CalendarBlock,
     CalendarData,
@@ -28,6 +29,17 @@ from careops_desktop.ui.widgets.calendar_data import (
 
 MIN_HOUR_PX = 36.0
 MIN_COLUMN_PX = 70.0
+NARROW_PX = 56.0  # a lane narrower than this shows initials (the tooltip has the name)
+COUNT_PX = 28.0  # lanes narrower than this get a count over their group ("6 bookings")
+
+
+@dataclass
+class Badge:
+    """A count drawn over a group of side-by-side blocks too narrow to read."""
+
+    rect: QRectF
+    count: int
+    column: str
 
 
 @dataclass
@@ -49,6 +61,8 @@ class CalendarLayout:
         self.hour_px = MIN_HOUR_PX
         self.column_px = MIN_COLUMN_PX
         self.drawn: list[Drawn] = []
+        self.crowded: set[str] = set()  # column keys whose lanes are too narrow for names
+        self.badges: list[Badge] = []
 
     def y_for(self, minutes: float) -> float:
         """The y of ``minutes`` after midnight."""
@@ -56,6 +70,15 @@ class CalendarLayout:
 
     def column_left(self, index: int) -> float:
         return self.gutter_px + index * self.column_px
+
+    def minutes_at(self, y: float) -> float:
+        """Minutes after midnight at ``y`` (the inverse of :meth:`y_for`)."""
+        return self.first_hour * 60 + (y - self.header_px) / self.hour_px * 60
+
+    def column_at(self, x: float, count: int) -> int:
+        """The index of the column under ``x``, held inside ``0 .. count - 1``."""
+        index = int((x - self.gutter_px) // max(1.0, self.column_px))
+        return min(max(index, 0), max(0, count - 1))
 
     def frame(self, data: CalendarData, metrics: QFontMetricsF) -> tuple[int, int]:
         """Set the header, gutter and hours for ``data``; returns the minimum widget size."""
@@ -84,6 +107,8 @@ class CalendarLayout:
             if block.column in index_of:
                 per_column.setdefault(block.column, []).append(block)
         drawn: list[Drawn] = []
+        self.crowded = set()
+        self.badges = []
         top_limit = self.y_for(self.first_hour * 60)
         bottom_limit = self.y_for(self.last_hour * 60)
         for key, blocks in per_column.items():
@@ -92,6 +117,7 @@ class CalendarLayout:
             midnight = datetime.combine(data.columns[index].day, time(0))
             left = self.column_left(index) + 2
             lane_room = self.column_px - 5
+            badge, badge_end = None, 0.0
             for placed in place_in_lanes(blocks):
                 lane_w = lane_room / placed.lanes
                 start = (placed.block.start.replace(tzinfo=None) - midnight).total_seconds()
@@ -101,6 +127,16 @@ class CalendarLayout:
                 if bottom <= top:
                     continue
                 rect = QRectF(left + placed.lane * lane_w, top + 1, lane_w - 2, bottom - top - 2)
+                if lane_w < NARROW_PX:
+                    self.crowded.add(key)
+                if lane_w < COUNT_PX:  # one count per group of overlapping blocks
+                    if badge is not None and start < badge_end:
+                        badge.count += 1
+                        badge_end = max(badge_end, end)
+                    else:
+                        room = QRectF(left, top + 1, lane_room - 2, metrics.height() + 4)
+                        badge, badge_end = Badge(room, 1, key), end
+                        self.badges.append(badge)
                 drawn.append(Drawn(placed.block, rect, elide_block(placed.block, rect, metrics)))
         self.drawn = drawn
 
@@ -112,6 +148,10 @@ class CalendarLayout:
             if drawn.block.id == booking_id:
                 return QRectF(drawn.rect)
         return None
+
+    def badge_at(self, pos: QPointF) -> Badge | None:
+        """The count badge under ``pos``, if any."""
+        return next((b for b in self.badges if b.rect.contains(pos)), None)
 
     def block_at(self, pos: QPointF) -> CalendarBlock | None:
         """The topmost block under ``pos``."""
@@ -158,9 +198,19 @@ def elide_block(block: CalendarBlock, rect: QRectF, metrics: QFontMetricsF) -> t
     if room < 8:
         return ()
     fits = max(1, int((rect.height() - 4) // metrics.height()))
-    wanted = [text for text in (block.title, block.subtitle) if text]
+    title = block.title if room + 8 >= NARROW_PX else initials(block.title)
+    title = STATUS_MARKS.get(block.status, "") + title
+    wanted = [text for text in (title, block.subtitle) if text]
     if len(wanted) < fits:  # the time line only when there is room for it
         wanted.append(block_times(block))
     elide = Qt.TextElideMode.ElideRight
     # only the lines that fit are measured (eliding is the costly part of the layout)
     return tuple(metrics.elidedText(text.replace("\n", " "), elide, room) for text in wanted[:fits])
+
+
+def initials(name: str) -> str:
+    """``"Nina New"`` → ``"NN"``; one word: its first two letters."""
+    words = name.split()
+    if len(words) >= 2:
+        return (words[0][:1] + words[-1][:1]).upper()
+    return name.strip()[:2]

@@ -15,19 +15,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from careops_desktop.ui.widgets.answer_marks import paint_answer_marks
+from careops_desktop.ui.widgets.block_style import STATUS_COLOURS, BlockLook, block_look
 from careops_desktop.ui.widgets.calendar_data import CalendarData, columns_by_key, minutes_into_day
 from careops_desktop.ui.widgets.time_block_paint import paint_time_blocks
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 
-STATUS_COLOURS: dict[str, tuple[str, str]] = {  # status → (fill, text)
-    "confirmed": ("#2563eb", "#ffffff"),
-    "arrived": ("#0f766e", "#ffffff"),
-    "completed": ("#15803d", "#ffffff"),
-    "no_show": ("#f59e0b", "#1f2937"),
-    "cancelled": ("#d1d5db", "#374151"),
-}
-DEFAULT_COLOURS = ("#6b7280", "#ffffff")
 NOW_COLOUR = "#dc2626"
+__all__ = ["NOW_COLOUR", "STATUS_COLOURS", "Scene", "paint_calendar"]
 
 
 @dataclass(frozen=True)
@@ -153,20 +147,32 @@ def _paint_busy(painter: QPainter, scene: Scene, index_of: dict[str, int], text:
 
 
 def _paint_blocks(painter: QPainter, scene: Scene) -> None:
-    """Blocks in passes (fills, then texts by font) so the painter rarely switches state."""
+    """Blocks in passes (fills, then texts by font) so the painter rarely switches state.
+
+    Each block's look (provider colour, status style) comes from :func:`block_look`.
+    """
     drawn_blocks = scene.layout.drawn
     highlight = scene.palette.color(QPalette.ColorRole.Highlight)
+    background = scene.palette.color(QPalette.ColorRole.Base)
+    outline = QPen(scene.palette.color(QPalette.ColorRole.WindowText), 3)
     line_h = QFontMetricsF(scene.font).height()
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    pens: dict[str, tuple[QColor, QPen, QColor]] = {}
-    for status, (fill_hex, text_hex) in (*STATUS_COLOURS.items(), ("", DEFAULT_COLOURS)):
-        fill = QColor(fill_hex)
-        pens[status] = (fill, QPen(fill.darker(130), 1), QColor(text_hex))
+    looks: dict[tuple[str, str], tuple[BlockLook, QPen]] = {}
+    per_block: list[BlockLook] = []
     for drawn in drawn_blocks:
-        fill, border, _text = pens.get(drawn.block.status, pens[""])
-        painter.fillRect(drawn.rect, fill)
+        key = (drawn.block.status, drawn.block.color)
+        found = looks.get(key)
+        if found is None:
+            look = block_look(key[0], key[1], background)
+            found = looks[key] = (look, QPen(look.border, 1, look.border_style))
+        look, border = found
+        per_block.append(look)
+        painter.fillRect(drawn.rect, look.fill)
         painter.setPen(border)
         painter.drawRect(drawn.rect)
+        if look.outline:
+            painter.setPen(outline)
+            painter.drawRect(drawn.rect.adjusted(1.5, 1.5, -1.5, -1.5))
         if drawn.block.id == scene.selected:
             painter.setPen(QPen(highlight, 2.5))
             painter.drawRect(drawn.rect.adjusted(-1, -1, 1, 1))
@@ -175,15 +181,17 @@ def _paint_blocks(painter: QPainter, scene: Scene) -> None:
     bold.setBold(True)
     struck = QFont(bold)
     struck.setStrikeOut(True)
+    struck_base = QFont(base_font)
+    struck_base.setStrikeOut(True)
     for first in (True, False):
-        for drawn in drawn_blocks:
+        for drawn, look in zip(drawn_blocks, per_block, strict=True):
             if not drawn.lines or (not first and len(drawn.lines) < 2):
                 continue
             if first:
-                painter.setFont(struck if drawn.block.status == "cancelled" else bold)
+                painter.setFont(struck if look.strike else bold)
             else:
-                painter.setFont(base_font)
-            painter.setPen(pens.get(drawn.block.status, pens[""])[2])
+                painter.setFont(struck_base if look.strike else base_font)
+            painter.setPen(look.text)
             left, width = drawn.rect.left() + 4, drawn.rect.width() - 6
             y = drawn.rect.top() + 2
             lines = drawn.lines[:1] if first else drawn.lines[1:]

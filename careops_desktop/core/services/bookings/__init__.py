@@ -33,6 +33,7 @@ from careops_desktop.core.services.bookings.booking_types import (
 from careops_desktop.core.services.bookings.changes import (
     cancel,
     cancel_by_token,
+    change_length,
     complete,
     mark_no_show,
     reschedule,
@@ -134,6 +135,7 @@ __all__ = [
     "cancel",
     "cancel_at_desk",
     "cancel_by_token",
+    "change_length",
     "check_free_text",
     "check_policy",
     "claim_provider",

@@ -9,6 +9,7 @@ for a move the slot grid, notice and horizon).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.edit_conflicts import check_version
-from careops_desktop.core.errors import PolicyRefused
+from careops_desktop.core.errors import PolicyRefused, ValidationError
 from careops_desktop.core.models import Booking, ReminderSend
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -98,6 +99,8 @@ def reschedule(
     *,
     outside_hours: bool = False,
     expected_version: int | None = None,
+    notify: bool = True,
+    length: timedelta | None = None,
 ) -> BookingView:
     """Move a confirmed booking to ``new_start`` (with ``provider_id``, else the same provider).
 
@@ -105,7 +108,10 @@ def reschedule(
     :class:`SlotTaken` with the nearest free starts if the time is taken. The
     customer (``actor`` None) is held to the cutoff on the current time and the
     booking page's rules on the new one. The length follows the booking type
-    as it is now; open forms get new due dates; the customer is told.
+    as it is now, or ``length`` (staff only: a drag keeps a booking's own length,
+    a resize sets it; checked by :func:`check_length`); open forms get new due
+    dates; the customer is told unless staff say ``notify=False`` (always told
+    when they move it themselves).
     """
     acting = _acting(actor)
     by_customer = actor is None
@@ -116,9 +122,15 @@ def reschedule(
     _must_be_confirmed(booking, "moved")
     if by_customer:
         _check_cutoff(session, booking, now, "moved")
+        length, notify = None, True
     type_rules = load_type_rules(session, booking.booking_type_id, active_only=False)
+    if length is not None:
+        check_length(length)
+        rules = dataclasses.replace(type_rules.rules, duration=length)
+        type_rules = dataclasses.replace(type_rules, rules=rules)
     target = booking.provider_id if provider_id is None else provider_id
-    if target == booking.provider_id and new_start == booking.start_at:
+    same_length = booking.end_at - booking.start_at == type_rules.rules.duration
+    if target == booking.provider_id and new_start == booking.start_at and same_length:
         return view_booking(session, booking.id)
     check_policy(new_start, now, type_rules, public=by_customer)
     zone = type_rules.zone
@@ -144,7 +156,9 @@ def reschedule(
     # its reminders are owed again for the new time (issue 19)
     session.execute(delete(ReminderSend).where(ReminderSend.booking_id == booking.id))
     forms.update_due_dates_for_booking(session, booking.id, now)
-    booking_messages.send_rescheduled(session, booking_messages.outgoing(session, booking, zone))
+    if notify:
+        out = booking_messages.outgoing(session, booking, zone)
+        booking_messages.send_rescheduled(session, out)
     calendar_sync.enqueue_booking_change(session, booking.id, "moved", now=now)
     audit.record(
         session,
@@ -158,6 +172,8 @@ def reschedule(
             "from_provider_id": old_provider,
             "provider_id": claim.provider_id,
             "by_customer": by_customer,
+            "minutes": int((claim.end - claim.start).total_seconds() // 60),
+            "customer_told": notify,
         },
     )
     source: events.BookingSource = "web" if by_customer else "desk"
@@ -169,6 +185,51 @@ def reschedule(
         session, events.BookingChanged(booking.id, claim.provider_id, "rescheduled", source)
     )
     return view_booking(session, booking.id)
+
+
+LENGTH_MAX = timedelta(hours=24)
+
+
+def check_length(length: timedelta) -> None:
+    """Refuse a booking length that is not at least one minute and at most a day."""
+    if length < timedelta(minutes=1):
+        raise ValidationError({"end": "A booking must last at least one minute."})
+    if length > LENGTH_MAX:
+        raise ValidationError({"end": "A booking cannot last longer than 24 hours."})
+
+
+def change_length(
+    session: Session,
+    actor: Actor,
+    booking_id: int,
+    new_end: datetime,
+    now: datetime | None = None,
+    *,
+    outside_hours: bool = False,
+    expected_version: int | None = None,
+    notify: bool = True,
+) -> BookingView:
+    """Make a confirmed booking end at ``new_end`` (staff only), keeping its start and provider.
+
+    The same checks as :func:`reschedule` (not in the past, hours and closures
+    unless ``outside_hours``, no overlap with buffers), in one transaction;
+    the customer is told the new time unless ``notify`` is False.
+    """
+    require(actor, Permission.MANAGE_BOOKINGS)
+    new_end = aware_start(new_end)
+    booking = lock_booking(session, booking_id)
+    return reschedule(
+        session,
+        actor,
+        booking_id,
+        booking.start_at,
+        booking.provider_id,
+        now,
+        outside_hours=outside_hours,
+        expected_version=expected_version,
+        notify=notify,
+        length=new_end - booking.start_at,
+    )
 
 
 def cancel(
