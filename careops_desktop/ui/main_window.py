@@ -184,7 +184,9 @@ class MainWindow(QMainWindow):
         index = self._status_items.index(self.booking_page_label)
         self.statusBar().insertPermanentWidget(index, button)
         self._status_items.insert(index, button)
-        button.openSettings.connect(lambda: self.show_tab("settings", {"page": "booking_page"}))
+        button.openSettings.connect(
+            lambda: self.show_tab("settings", {"page": "booking_page"})
+        )
 
     def set_outbox_status(self, text: str, tooltip: str = "") -> None:
         """Show the outbox state, e.g. "Outbox: 2 waiting, 1 failed" (plain text)."""

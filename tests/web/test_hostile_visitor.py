@@ -5,6 +5,7 @@ Each numbered section reproduces one part of the issue and is self-contained: it
 and helpers live in the section (names prefixed with the part where they could collide).
 """
 
+
 from __future__ import annotations
 
 import html as links_html
@@ -342,6 +343,7 @@ async def test_a_url_in_a_name_stored_before_the_rule_is_never_a_link(
 # multipart, raw bytes) with a status below 500 and a readable page, and nothing is logged
 # at ERROR (no traceback). The business runs in Australia/Lord_Howe (east of UTC): a start
 # in year 9999 shown in its zone is exactly what used to overflow.
+
 
 
 P6_ZONE = "Australia/Lord_Howe"
@@ -761,6 +763,7 @@ def test_a_handler_bug_is_still_a_500_in_the_log(
 # With "Address customers use" blank, every link (page, email, .ics) is the address the
 # listener actually bound, never localhost and never what the Host header says; a Host
 # that is none of the page's own names gets 400.
+
 
 
 LINKS_ROOT = LinksPath(__file__).resolve().parents[2]

@@ -253,3 +253,4 @@ class BackupsPage(QWidget):
         self.open_url(QUrl.fromLocalFile(str(self.folder)))
 
     # -- tasks ----------------------------------------------------------------------------
+

@@ -339,3 +339,4 @@ class CalendarSettingsPage(QWidget):
         for button in (self.test_button, self.save_button, self.links_button):
             button.setEnabled(not busy)
         set_plain(self.status, text)
+

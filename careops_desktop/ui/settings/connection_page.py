@@ -214,3 +214,4 @@ class ConnectionPage(QWidget):
         for button in (self.test_button, self.save_button, self.forget_button):
             button.setEnabled(not busy)
         set_plain(self.status, text)
+
