@@ -184,9 +184,7 @@ class MainWindow(QMainWindow):
         index = self._status_items.index(self.booking_page_label)
         self.statusBar().insertPermanentWidget(index, button)
         self._status_items.insert(index, button)
-        button.openSettings.connect(
-            lambda: self.show_tab("settings", {"page": "booking_page"})
-        )
+        button.openSettings.connect(lambda: self.show_tab("settings", {"page": "booking_page"}))
 
     def set_outbox_status(self, text: str, tooltip: str = "") -> None:
         """Show the outbox state, e.g. "Outbox: 2 waiting, 1 failed" (plain text)."""
@@ -231,7 +229,9 @@ class MainWindow(QMainWindow):
         search.activated.connect(lambda: self._call_page("focus_search"))
         create = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         create.activated.connect(lambda: self._call_page("create_new"))
-        self._shortcuts += [search, create]
+        printing = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        printing.activated.connect(lambda: self._call_page("print_page"))
+        self._shortcuts += [search, create, printing]
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -25,7 +25,8 @@ from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
 class BookingPanel(QWidget):
     """Shows one :class:`BookingView` as plain text; emits ``actionRequested(name)``.
 
-    Action names: ``complete``, ``no_show``, ``cancel``, ``reschedule``, ``contact``.
+    Action names: ``complete``, ``no_show``, ``cancel``, ``reschedule``, ``contact``,
+    ``print``.
     Only actions that make sense for the booking's status are enabled.
     """
 
@@ -66,6 +67,7 @@ class BookingPanel(QWidget):
                 ("reschedule", "Reschedule…"),
                 ("cancel", "Cancel…"),
                 ("contact", "Open contact"),
+                ("print", "Print…"),
             )
         ):
             button = QPushButton(words)
@@ -121,3 +123,4 @@ class BookingPanel(QWidget):
         self.buttons["reschedule"].setEnabled(confirmed)
         self.buttons["cancel"].setEnabled(confirmed)
         self.buttons["contact"].setEnabled(True)
+        self.buttons["print"].setEnabled(True)

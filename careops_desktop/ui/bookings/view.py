@@ -43,7 +43,13 @@ from careops_desktop.ui.bookings.page_data import (
     load_catalogue,
 )
 from careops_desktop.ui.bookings.panel import BookingPanel
+from careops_desktop.ui.bookings.print_actions import (
+    may_print_day_sheet,
+    print_booking,
+    print_day_sheet,
+)
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.printing.print_jobs import PrintPreview
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
@@ -97,6 +103,13 @@ class BookingsView(QWidget):
         self.provider_filter.setAccessibleName("Provider")
         self.provider_filter.addItem("All providers", None)
         self.new_button = QPushButton("New booking…")
+        self.print_button = QPushButton("Print day sheet…")
+        self.print_button.setObjectName("printDaySheet")
+        self.print_button.setToolTip(
+            "Print the day shown, for the provider chosen beside it or for everyone (Ctrl+P)."
+        )
+        self.print_button.setEnabled(may_print_day_sheet(self.actor))
+        self.preview: PrintPreview | None = None  # the latest print preview opened
         self.range_label = plain_label()
         bar = QHBoxLayout()
         for tool in (self.today_button, self.back_button, self.next_button, self.date_edit):
@@ -108,6 +121,7 @@ class BookingsView(QWidget):
             context.ops, lambda: getattr(context.window, "runtime_link", None)
         )
         bar.addWidget(self.sync_button)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.new_button)
 
         # calendar page
@@ -185,6 +199,7 @@ class BookingsView(QWidget):
         self.span.currentIndexChanged.connect(self.load_page)
         self.provider_filter.currentIndexChanged.connect(self._filters_changed)
         self.new_button.clicked.connect(self.create_new)
+        self.print_button.clicked.connect(self.print_page)
         self.calendar.bookingActivated.connect(self.show_booking)
         self.calendar.bookingOpened.connect(self._open_booking)
         self.calendar.slotRequested.connect(self._slot_requested)
@@ -214,6 +229,18 @@ class BookingsView(QWidget):
         dialog.succeeded.connect(self._booked)
         dialog.open()
         return dialog
+
+    def print_page(self) -> None:
+        """Ctrl+P: preview (then print) the day sheet of the day shown, for the provider
+        chosen in the toolbar or for everyone."""
+        if self.print_button.isEnabled():
+            provider_id = self.provider_filter.currentData()
+            print_day_sheet(
+                self.ops, self.actor, self, self.day, self.zone, provider_id, self._previewed
+            )
+
+    def _previewed(self, preview: PrintPreview) -> None:
+        self.preview = preview
 
     def apply_filter(self, flt: Any) -> None:
         """``{"period": "today"|"upcoming"}``, ``{"status": s}``, ``{"booking_id": id}``."""
@@ -392,6 +419,8 @@ class BookingsView(QWidget):
             CancelDialog(self.ops, self.actor, booking, self.zone, self).open()
         elif name == "reschedule":
             RescheduleDialog(self.ops, self.actor, self.catalogue, booking, self).open()
+        elif name == "print":
+            print_booking(self.ops, self, booking, self.zone, self._previewed)
         elif name == "contact":
             self.context.show_tab("contacts", {"contact_id": booking.contact_id})
 

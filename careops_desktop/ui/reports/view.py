@@ -152,6 +152,13 @@ class ReportsView(QWidget):
 
     # -- tab protocol -------------------------------------------------------------------
 
+    def print_page(self) -> None:
+        """Ctrl+P: preview (then print) the report shown, drawn as its PDF is."""
+        if self.report is not None:
+            from careops_desktop.ui.printing.print_jobs import open_preview, report_job
+
+            self.preview = open_preview(report_job(self.report), self)
+
     def apply_filter(self, filter: Any) -> None:
         """``{"report": name, "start": date, "end": date}`` (any part)."""
         if not isinstance(filter, dict):
