@@ -57,6 +57,7 @@ class BookingPanel(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.notes.setPlaceholderText("No notes")
+        self.notes.setAccessibleName("Notes")
         self.notes.setMaximumHeight(90)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()

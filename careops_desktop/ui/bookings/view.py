@@ -96,6 +96,7 @@ class BookingsView(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName("Date shown")
         self.span = QComboBox()
         self.span.addItem("Week", 7)
         self.span.addItem("Day", 1)

@@ -100,6 +100,8 @@ class ReportsView(QWidget):
         self.period.setCurrentIndex(2)
         self.start = QDateEdit()
         self.end = QDateEdit()
+        self.start.setAccessibleName("From")
+        self.end.setAccessibleName("To")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
@@ -303,6 +305,7 @@ class ReportsView(QWidget):
         model.set_rows(section_rows(section, currency))
         table = QTableView()
         table.setObjectName(f"section_{section.key}")
+        table.setAccessibleName(section.title)
         table.setModel(model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()

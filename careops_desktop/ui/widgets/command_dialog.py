@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.errors import CareOpsError, ValidationError
+from careops_desktop.ui.accessible import NamedOnShow
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
 
-class CommandDialog(QDialog):
+class CommandDialog(NamedOnShow, QDialog):
     """Fields, an error banner and OK/Cancel; OK calls :meth:`submit`."""
 
     succeeded = Signal(object)
