@@ -150,7 +150,8 @@ def _cell_label(parent: QWidget, cell: QWidget) -> str:
         index = grid.indexOf(cell)
         if index < 0:
             continue
-        row, column, _rows, _columns = grid.getItemPosition(index)
+        position: tuple[int, int, int, int] = grid.getItemPosition(index)  # type: ignore[assignment]
+        row, column = position[0], position[1]
         header = _label_at(grid, 0, column) if row > 0 else ""
         side = _label_at(grid, row, 0) if column > 0 else ""
         if header and side:
@@ -176,9 +177,10 @@ def _interactive_count(box: QWidget) -> int:
 def _label_before(widget: QWidget) -> str:
     """The text of a QLabel just before ``widget`` in the layout that holds it."""
     parent = widget.parentWidget()
-    if parent is None or parent.layout() is None:
+    top = parent.layout() if parent is not None else None
+    if top is None:
         return ""
-    found = _find_in(parent.layout(), widget)
+    found = _find_in(top, widget)
     if found is None:
         return ""
     layout, index = found
