@@ -8,7 +8,8 @@ layout after a label, and tables have no label at all: a screen reader then says
 in order: its form row's label, its placeholder text, its tooltip, the label just before
 it in its layout, its group box's title, and for an item view its column titles. It
 never replaces a name that is already set, and is cheap enough to run when a page or a
-dialog is built (the main window, the settings view and every dialog call it).
+dialog is built (the main window, the settings view and every dialog call
+:func:`make_accessible`, which also lets Tab leave row-picking tables).
 """
 
 from __future__ import annotations
@@ -58,6 +59,24 @@ def accessible_name(widget: QWidget) -> str:
         return widget.accessibleName()
     interface = QAccessible.queryAccessibleInterface(widget)
     return (interface.text(QAccessible.Text.Name) if interface is not None else "").strip()
+
+
+def make_accessible(root: QWidget) -> None:
+    """Name the unnamed (:func:`name_unnamed`) and let Tab leave row-picking tables
+    (:func:`release_tab`) under ``root``: run when a page or a dialog is built or shown."""
+    name_unnamed(root)
+    release_tab(root)
+
+
+def release_tab(root: QWidget) -> None:
+    """A table that selects whole rows and edits nothing is one stop for Tab (arrow keys
+    move inside it); Qt's default moves Tab from cell to cell, trapping a keyboard user
+    in a long list."""
+    for view in root.findChildren(QAbstractItemView):
+        whole_rows = view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+        read_only = view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+        if whole_rows and read_only and view.tabKeyNavigation():
+            view.setTabKeyNavigation(False)
 
 
 def name_unnamed(root: QWidget) -> int:
@@ -232,9 +251,9 @@ def _columns(model: QAbstractItemModel) -> str:
 
 class NamedOnShow:
     """Mixin for a dialog or window (put it first: ``class D(NamedOnShow, QDialog)``):
-    each time it is shown, its unnamed fields are named (:func:`name_unnamed`)."""
+    each time it is shown, :func:`make_accessible` runs over it."""
 
     def showEvent(self, event: QShowEvent) -> None:
         assert isinstance(self, QWidget)
-        name_unnamed(self)
+        make_accessible(self)
         super().showEvent(event)  # type: ignore[misc]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from careops_desktop import __version__
 from careops_desktop.core.permissions import Actor
-from careops_desktop.ui.accessible import name_unnamed
+from careops_desktop.ui.accessible import make_accessible
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.idle import IdleWatcher
 from careops_desktop.ui.ops import Ops
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
             page = host.spec.factory(self.context)
             host.box.addWidget(page)
             host.page = page
-            name_unnamed(page)  # screen readers: fields named from their labels
+            make_accessible(page)  # names for screen readers; Tab leaves row tables
         return host.page
 
     def _on_current_changed(self, index: int) -> None:
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         if isinstance(host, _TabHost):
             page = self._ensure_page(host)
             if page is not None:
-                name_unnamed(page)  # widgets the page added since it was built
+                make_accessible(page)  # widgets the page added since it was built
             self.tabChanged.emit(host.spec.key)
 
     def _restore_geometry(self) -> None:

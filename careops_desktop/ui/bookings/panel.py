@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -20,6 +22,9 @@ from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.ui.bookings.page_data import STATUS_WORDS
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
+
+# keyboard shortcuts of the actions, active anywhere in the Bookings tab (calendar, list)
+ACTION_KEYS = {"reschedule": "Ctrl+R", "cancel": "Delete"}
 
 
 class BookingPanel(QWidget):
@@ -73,6 +78,8 @@ class BookingPanel(QWidget):
         ):
             button = QPushButton(words)
             button.setObjectName(f"booking_{name}")
+            if name in ACTION_KEYS:
+                button.setToolTip(f"{words.rstrip('…')} ({ACTION_KEYS[name]})")
             button.clicked.connect(lambda _=False, n=name: self.actionRequested.emit(n))
             self.buttons[name] = button
             grid.addWidget(button, index // 2, index % 2)
@@ -125,3 +132,17 @@ class BookingPanel(QWidget):
         self.buttons["cancel"].setEnabled(confirmed)
         self.buttons["contact"].setEnabled(True)
         self.buttons["print"].setEnabled(True)
+
+
+def action_shortcuts(
+    tab: QWidget, panel: BookingPanel, act: Callable[[str], None]
+) -> list[QShortcut]:
+    """The :data:`ACTION_KEYS` shortcuts on ``tab`` (and its children); each runs ``act(name)``
+    when the panel's button for it is enabled (e.g. only a confirmed booking can move)."""
+    made = []
+    for name, keys in ACTION_KEYS.items():
+        shortcut = QShortcut(QKeySequence(keys), tab)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda n=name: act(n) if panel.buttons[n].isEnabled() else None)
+        made.append(shortcut)
+    return made

@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.calendar_access import (
+    announce_booking,
+    describe_calendar,
+    select_in_list,
+)
 from careops_desktop.ui.bookings.dialogs import BookingDialog, CancelDialog, RescheduleDialog
 from careops_desktop.ui.bookings.outside_busy import SyncNowButton
 from careops_desktop.ui.bookings.page_data import (
@@ -42,7 +47,7 @@ from careops_desktop.ui.bookings.page_data import (
     load_calendar_page,
     load_catalogue,
 )
-from careops_desktop.ui.bookings.panel import BookingPanel
+from careops_desktop.ui.bookings.panel import BookingPanel, action_shortcuts
 from careops_desktop.ui.bookings.print_actions import (
     may_print_day_sheet,
     print_booking,
@@ -128,6 +133,7 @@ class BookingsView(QWidget):
         # calendar page
         self.calendar = WeekCalendar()
         self.calendar.set_clock(lambda: local_now(self.zone).replace(tzinfo=None))
+        describe_calendar(self.calendar)  # the List tab is its accessible alternative
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.calendar)
@@ -212,6 +218,7 @@ class BookingsView(QWidget):
         self.model.loaded.connect(self._list_loaded)
         self.table.selectionModel().selectionChanged.connect(self._list_selection)
         self.panel.actionRequested.connect(self._action)
+        self.shortcuts = action_shortcuts(self, self.panel, self._action)
         # one reload per burst of changes (the bridge coalesces them), not one per event
         context.events.bookingsSettled.connect(self._bookings_events)
         context.events.contactsSettled.connect(self._bookings_events)
@@ -365,6 +372,8 @@ class BookingsView(QWidget):
             self.selected = view
             self.panel.show_booking(view, self.zone)
             self.calendar.select_booking(view.id)
+            announce_booking(self.calendar, view, self.zone)
+            select_in_list(self.table, self.model, view.id)  # the list keeps in step
             if move_calendar:
                 self.go_to(view.start.astimezone(self.zone).date())
 
@@ -372,6 +381,7 @@ class BookingsView(QWidget):
             if isinstance(exc, NotFound):
                 self.selected = None
                 self.panel.show_booking(None, self.zone)
+                announce_booking(self.calendar, None, self.zone)
             else:
                 self.ops.show_error(str(exc))
 
@@ -388,7 +398,7 @@ class BookingsView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             booking_id = self.model.id_at(rows[0].row())
-            if booking_id is not None:
+            if booking_id is not None and (self.selected is None or booking_id != self.selected.id):
                 self.show_booking(booking_id)
 
     def _open_booking(self, booking_id: int) -> None:
