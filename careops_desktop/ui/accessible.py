@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QAccessible, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -53,12 +53,13 @@ _ANCESTORS = 4  # how far up a wrapped field looks for its form row
 _LABEL_MAX = 60
 
 
-def accessible_name(widget: QWidget) -> str:
-    """What a screen reader announces as ``widget``'s name ("" for none)."""
-    if widget.accessibleName():
-        return widget.accessibleName()
-    interface = QAccessible.queryAccessibleInterface(widget)
-    return (interface.text(QAccessible.Text.Name) if interface is not None else "").strip()
+def _named_by_qt(widget: QWidget) -> bool:
+    """Qt names it already: a button from its text, a form row's field from its label.
+    (Decided without asking Qt's accessibility layer, which would create and cache an
+    interface for every widget even when no screen reader runs.)"""
+    if isinstance(widget, QAbstractButton) and widget.text().strip():
+        return True
+    return bool(widget.accessibleName())
 
 
 def make_accessible(root: QWidget) -> None:
@@ -86,7 +87,7 @@ def name_unnamed(root: QWidget) -> int:
     for widget in [root, *root.findChildren(QWidget)]:
         if not isinstance(widget, INTERACTIVE) or _internal(widget):
             continue
-        if widget.accessibleName() or accessible_name(widget):
+        if _named_by_qt(widget):
             continue
         name = _guess(widget)
         if name:

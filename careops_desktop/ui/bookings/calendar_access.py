@@ -15,7 +15,6 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QTableView, QWidget
 
 from careops_desktop.core.services.bookings import BookingView
@@ -47,9 +46,7 @@ def announce_booking(calendar: QWidget, booking: BookingView | None, zone: ZoneI
             f"Calendar: {booking.contact_name}, {booking.booking_type_name} with "
             f"{booking.provider_name}, {when}, {status}"
         )
-    if calendar.accessibleName() != name:
-        calendar.setAccessibleName(name)
-        QAccessible.updateAccessibility(QAccessibleEvent(calendar, QAccessible.Event.NameChanged))
+    calendar.setAccessibleName(name)  # Qt sends the NameChanged event when it changes
 
 
 def select_in_list(table: QTableView, model: IdTableModel, booking_id: int) -> None:
