@@ -158,3 +158,21 @@ def test_ctrl_p_previews_the_day_sheet_and_the_panel_prints_a_booking(
     qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=8000)
     assert page.preview.printer().docName().startswith("Booking — ")
     page.preview.close()
+
+
+def test_ctrl_p_in_the_reports_tab_previews_the_report_shown(db, ops, bridge, qtbot) -> None:
+    window = open_tab(qtbot, ops, bridge, demo_owner(db), ("reports",))
+    page = window.page("reports")
+    day, _zone, _expected = busiest_day(db)
+    page.apply_filter({"report": "day_sheet", "start": day, "end": day})
+    qtbot.waitUntil(
+        lambda: page.report is not None and page.report.name == "day_sheet", timeout=20_000
+    )
+    page.run_button.setFocus()
+    qtbot.keyClick(page.run_button, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: getattr(page, "preview", None) is not None and page.preview.isVisible(),
+        timeout=8000,
+    )
+    assert page.preview.printer().docName().startswith("Day sheet")
+    page.preview.close()
