@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QWidget
 
-from careops_desktop.core.permissions import Actor, Permission
+from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import reports
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.core.services.business import BusinessProfile, get_profile
@@ -30,8 +30,8 @@ OnOpen = Callable[[PrintPreview], None]
 
 
 def may_print_day_sheet(actor: Actor) -> bool:
-    """The day sheet is a report: it needs the reports permission."""
-    return actor.can(Permission.VIEW_REPORTS)
+    """Who may print the day sheet (the core checks the same: ``DAY_SHEET_READERS``)."""
+    return any(actor.can(p) for p in reports.DAY_SHEET_READERS)
 
 
 def print_day_sheet(

@@ -3,7 +3,8 @@
 One section per local day with its appointments in time order (cancelled
 ones left out). "Forms outstanding" counts the booking's pending and overdue
 form submissions. Periods longer than a month are refused: that is a
-bookings export, not a sheet to print. With ``provider_id`` the sheet is one
+bookings export, not a sheet to print. Reports' readers and the staff who manage
+bookings may print it. With ``provider_id`` the sheet is one
 provider's (the desk prints one per practitioner); the title names them.
 """
 
@@ -19,11 +20,12 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Booking, BookingType, Contact, FormSubmission, Provider
-from careops_desktop.core.permissions import Actor
+from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services.reports.common import open_report
 from careops_desktop.core.services.reports.model import Column, KeyFigure, Report, Section, Value
 
 MAX_DAYS = 31
+DAY_SHEET_READERS = (Permission.VIEW_REPORTS, Permission.MANAGE_BOOKINGS)
 STATUS_TITLES = {"confirmed": "Confirmed", "completed": "Completed", "no_show": "No-show"}
 COLUMNS = (
     Column("start", "Start", "datetime"),
@@ -51,7 +53,8 @@ def day_sheet(
 ) -> Report:
     """The schedule from ``start_date`` to ``end_date`` (at most 31 days), one section a day;
     only ``provider_id``'s bookings when given (an unknown provider is ``NotFound``)."""
-    ctx = open_report(session, actor, start_date, end_date, tz, now)
+    # the desk that books prints its day: the schedule it sees in the calendar anyway
+    ctx = open_report(session, actor, start_date, end_date, tz, now, allowed=DAY_SHEET_READERS)
     period = ctx.period
     if period.days > MAX_DAYS:
         raise ValidationError({"end": f"A day sheet covers at most {MAX_DAYS} days."})
