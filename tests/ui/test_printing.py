@@ -176,3 +176,15 @@ def test_ctrl_p_in_the_reports_tab_previews_the_report_shown(db, ops, bridge, qt
     )
     assert page.preview.printer().docName().startswith("Day sheet")
     page.preview.close()
+
+
+def test_the_print_button_prints_the_provider_chosen_in_the_toolbar(db, ops, bridge, qtbot) -> None:
+    window = open_tab(qtbot, ops, bridge, demo_owner(db), ("bookings",))
+    page = window.page("bookings")
+    qtbot.waitUntil(lambda: page.provider_filter.count() > 1, timeout=8000)
+    page.provider_filter.setCurrentIndex(1)
+    chosen = page.provider_filter.currentText()
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=8000)
+    assert page.preview.printer().docName().startswith(f"Day sheet for {chosen}")
+    page.preview.close()
