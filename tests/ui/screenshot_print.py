@@ -6,7 +6,8 @@ Run under Xvfb (not collected by pytest)::
 
 Writes docs/screenshots/print-day-sheet.png (the first printed page of the busiest
 day's sheet: painted through a QPrinter into a PDF, rendered with pdftoppm),
-print-booking.png (a booking's printout, likewise) and print-preview.png (the print
+print-booking.png (a booking's printout, likewise), print-bookings-tab.png (the tab with
+its Print day sheet… button and the panel's Print…) and print-preview.png (the print
 preview opened from the Bookings tab, as Ctrl+P does).
 """
 
@@ -66,6 +67,14 @@ async def _shoot(app: Any, window: Any, ops: Any, folder: Path) -> None:
     page.go_to(day)
     await ops.wait_idle(20)
     await asyncio.sleep(0.5)
+    page.calendar.setFocus()
+    first = page.page_data.bookings[0].id if page.page_data and page.page_data.bookings else None
+    if first is not None:
+        page.show_booking(first)
+        await ops.wait_idle(20)
+    await asyncio.sleep(0.5)
+    window.grab().save(str(OUT / "print-bookings-tab.png"))
+    print("wrote", OUT / "print-bookings-tab.png")
     page.print_page()  # what Ctrl+P does (tests/ui/test_printing.py presses it)
     await ops.wait_idle(20)
     for _ in range(40):
