@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from careops_desktop import __version__
 from careops_desktop.core.permissions import Actor
+from careops_desktop.ui.accessible import make_accessible
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.idle import IdleWatcher
 from careops_desktop.ui.ops import Ops
@@ -184,9 +185,7 @@ class MainWindow(QMainWindow):
         index = self._status_items.index(self.booking_page_label)
         self.statusBar().insertPermanentWidget(index, button)
         self._status_items.insert(index, button)
-        button.openSettings.connect(
-            lambda: self.show_tab("settings", {"page": "booking_page"})
-        )
+        button.openSettings.connect(lambda: self.show_tab("settings", {"page": "booking_page"}))
 
     def set_outbox_status(self, text: str, tooltip: str = "") -> None:
         """Show the outbox state, e.g. "Outbox: 2 waiting, 1 failed" (plain text)."""
@@ -231,7 +230,9 @@ class MainWindow(QMainWindow):
         search.activated.connect(lambda: self._call_page("focus_search"))
         create = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         create.activated.connect(lambda: self._call_page("create_new"))
-        self._shortcuts += [search, create]
+        printing = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        printing.activated.connect(lambda: self._call_page("print_page"))
+        self._shortcuts += [search, create, printing]
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -302,12 +303,15 @@ class MainWindow(QMainWindow):
             page = host.spec.factory(self.context)
             host.box.addWidget(page)
             host.page = page
+            make_accessible(page)  # names for screen readers; Tab leaves row tables
         return host.page
 
     def _on_current_changed(self, index: int) -> None:
         host = self.tabs.widget(index)
         if isinstance(host, _TabHost):
-            self._ensure_page(host)
+            page = self._ensure_page(host)
+            if page is not None:
+                make_accessible(page)  # widgets the page added since it was built
             self.tabChanged.emit(host.spec.key)
 
     def _restore_geometry(self) -> None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core import backup
 from careops_desktop.ui import off_thread
+from careops_desktop.ui.accessible import NamedOnShow
 from careops_desktop.ui.backup_rows import BackupRow, first_sound_backup
 from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 FILE_FILTER = "CareOps backups (*.sqlite3);;All files (*)"
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(NamedOnShow, QDialog):
     """Restore a backup over a damaged database (see the module doc).
 
     After ``accepted``: ``restored_from`` is the backup used, ``safety_copy`` where the

@@ -13,11 +13,12 @@ A page is a QWidget that may also offer (all optional, duck-typed):
 
 - ``focus_search()`` — Ctrl+F: put the cursor in the page's search box.
 - ``create_new()`` — Ctrl+N: open the dialog that creates the page's item.
+- ``print_page()`` — Ctrl+P: print (with a preview) what the page shows.
 - ``apply_filter(filter)`` — called by ``MainWindow.show_tab(key, filter=...)`` (e.g. the
   dashboard's cards: ``{"period": "today"}``, ``{"status": "pending"}``, ``{"low_stock": True}``).
 - ``shutdown()`` — the window is closing: stop timers, drop references.
 
-Pages must not define their own Ctrl+1…8, Ctrl+F or Ctrl+N shortcuts (the window owns them).
+Pages must not define their own Ctrl+1…8, Ctrl+F, Ctrl+N or Ctrl+P shortcuts (the window owns them).
 """
 
 from __future__ import annotations

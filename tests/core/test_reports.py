@@ -324,6 +324,13 @@ def test_refusals(demo: Database, db: Database) -> None:
     staff = db.call(seed_rows.add_staff_actor, "staff", can_manage_bookings=True)
     with pytest.raises(PermissionDenied):
         db.call(bookings_report, staff, START, END)
+    # the desk that books may print its day sheet (no figures beyond the schedule it sees)
+    assert db.call(day_sheet, staff, START, START).name == "day_sheet"
+    inbox_only = db.call(
+        seed_rows.add_staff_actor, "staff", "ivy@example.com", can_manage_inbox=True
+    )
+    with pytest.raises(PermissionDenied):
+        db.call(day_sheet, inbox_only, START, START)
 
 
 def test_another_time_zone_moves_the_day_boundaries(demo: Database) -> None:

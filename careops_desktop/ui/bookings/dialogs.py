@@ -13,6 +13,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -460,6 +461,15 @@ class CancelDialog(CommandDialog):
         self.form.addRow("Reason", self.errors.wrap("reason", self.reason))
         self.ok_button.setDefault(False)
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Enter in the reason does not cancel: the button box makes its OK the default
+        when shown, so it is undone here; the confirming button is pressed on purpose."""
+        super().showEvent(event)
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
 
     def submit(self) -> None:
         self.run(  # undoable: succeeded carries the DeskChange for the undo notice

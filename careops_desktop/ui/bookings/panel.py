@@ -3,10 +3,12 @@ reschedule, restore."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -23,12 +25,15 @@ from careops_desktop.ui.bookings.page_data import STATUS_WORDS
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
 
+# keyboard shortcuts of the actions, active anywhere in the Bookings tab (calendar, list)
+ACTION_KEYS = {"reschedule": "Ctrl+R", "cancel": "Delete"}
+
 
 class BookingPanel(QWidget):
     """Shows one :class:`BookingView` as plain text; emits ``actionRequested(name)``.
 
     Action names: ``arrived``, ``complete``, ``no_show``, ``cancel``, ``reschedule``,
-    ``restore``, ``contact``.
+    ``restore``, ``contact``, ``print``.
     Only actions that make sense for the booking's status are enabled.
     """
 
@@ -59,6 +64,7 @@ class BookingPanel(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.notes.setPlaceholderText("No notes")
+        self.notes.setAccessibleName("Notes")
         self.notes.setMaximumHeight(90)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
@@ -71,10 +77,13 @@ class BookingPanel(QWidget):
                 ("cancel", "Cancel…"),
                 ("contact", "Open contact"),
                 ("restore", "Restore…"),
+                ("print", "Print…"),
             )
         ):
             button = QPushButton(words)
             button.setObjectName(f"booking_{name}")
+            if name in ACTION_KEYS:
+                button.setToolTip(f"{words.rstrip('…')} ({ACTION_KEYS[name]})")
             button.clicked.connect(lambda _=False, n=name: self.actionRequested.emit(n))
             self.buttons[name] = button
             grid.addWidget(button, index // 2, index % 2)
@@ -136,3 +145,18 @@ class BookingPanel(QWidget):
         self.buttons["restore"].setEnabled(
             booking.status == "cancelled" and booking.start > datetime.now(UTC)
         )
+        self.buttons["print"].setEnabled(True)
+
+
+def action_shortcuts(
+    tab: QWidget, panel: BookingPanel, act: Callable[[str], None]
+) -> list[QShortcut]:
+    """The :data:`ACTION_KEYS` shortcuts on ``tab`` (and its children); each runs ``act(name)``
+    when the panel's button for it is enabled (e.g. only a confirmed booking can move)."""
+    made = []
+    for name, keys in ACTION_KEYS.items():
+        shortcut = QShortcut(QKeySequence(keys), tab)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda n=name: act(n) if panel.buttons[n].isEnabled() else None)
+        made.append(shortcut)
+    return made

@@ -29,6 +29,11 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.calendar_access import (
+    announce_booking,
+    describe_calendar,
+    select_in_list,
+)
 from careops_desktop.ui.bookings.calendar_hooks import CalendarHooks
 from careops_desktop.ui.bookings.desk_actions import DeskActions
 from careops_desktop.ui.bookings.dialogs import BookingDialog, RescheduleDialog
@@ -45,11 +50,17 @@ from careops_desktop.ui.bookings.page_data import (
     load_calendar_page,
     load_catalogue,
 )
-from careops_desktop.ui.bookings.panel import BookingPanel
+from careops_desktop.ui.bookings.panel import BookingPanel, action_shortcuts
+from careops_desktop.ui.bookings.print_actions import (
+    may_print_day_sheet,
+    print_booking,
+    print_day_sheet,
+)
 from careops_desktop.ui.bookings.time_block_dialog import TimeBlockDialog, offer_block_actions
 from careops_desktop.ui.bookings.undo_notice import UndoNotice, UndoStack
 from careops_desktop.ui.bookings.waiting_strip import WaitingStrip
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.printing.print_jobs import PrintPreview
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
@@ -96,6 +107,7 @@ class BookingsView(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName("Date shown")
         self.span = QComboBox()
         self.span.addItem("Week", 7)
         self.span.addItem("Day", 1)
@@ -112,6 +124,13 @@ class BookingsView(QWidget):
         block_keys = QShortcut(QKeySequence("Ctrl+Shift+B"), self)
         block_keys.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         block_keys.activated.connect(lambda: self.block_time())
+        self.print_button = QPushButton("Print day sheet…")
+        self.print_button.setObjectName("printDaySheet")
+        self.print_button.setToolTip(
+            "Print the day shown, for the provider chosen beside it or for everyone (Ctrl+P)."
+        )
+        self.print_button.setEnabled(may_print_day_sheet(self.actor))
+        self.preview: PrintPreview | None = None  # the latest print preview opened
         self.range_label = plain_label()
         bar = QHBoxLayout()
         for tool in (self.today_button, self.back_button, self.next_button, self.date_edit):
@@ -124,11 +143,13 @@ class BookingsView(QWidget):
         )
         bar.addWidget(self.sync_button)
         bar.addWidget(self.block_button)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.new_button)
 
         # calendar page
         self.calendar = WeekCalendar()
         self.calendar.set_clock(lambda: local_now(self.zone).replace(tzinfo=None))
+        describe_calendar(self.calendar)  # the List tab is its accessible alternative
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.calendar)
@@ -217,6 +238,7 @@ class BookingsView(QWidget):
         self.span.currentIndexChanged.connect(self.load_page)
         self.provider_filter.currentIndexChanged.connect(self._filters_changed)
         self.new_button.clicked.connect(self.create_new)
+        self.print_button.clicked.connect(self.print_page)
         self.calendar.bookingActivated.connect(self.show_booking)
         self.calendar.bookingOpened.connect(self._open_booking)
         self.calendar.slotRequested.connect(self._slot_requested)
@@ -236,6 +258,7 @@ class BookingsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._list_selection)
         self.panel.actionRequested.connect(self._action)
         self.waiting.bookingChosen.connect(self.show_booking)
+        self.shortcuts = action_shortcuts(self, self.panel, self._action)
         # one reload per burst of changes (the bridge coalesces them), not one per event
         context.events.bookingsSettled.connect(self._bookings_events)
         context.events.contactsSettled.connect(self._bookings_events)
@@ -286,6 +309,17 @@ class BookingsView(QWidget):
     def _range_chosen(self, column: str, start: datetime, end: datetime) -> None:
         provider_id = int(column[1:]) if column.startswith("p") else None
         self.block_time(provider_id, start.replace(tzinfo=None), end.replace(tzinfo=None))
+    def print_page(self) -> None:
+        """Ctrl+P: preview (then print) the day sheet of the day shown, for the provider
+        chosen in the toolbar or for everyone."""
+        if self.print_button.isEnabled():
+            provider_id = self.provider_filter.currentData()
+            print_day_sheet(
+                self.ops, self.actor, self, self.day, self.zone, provider_id, self._previewed
+            )
+
+    def _previewed(self, preview: PrintPreview) -> None:
+        self.preview = preview
 
     def apply_filter(self, flt: Any) -> None:
         """``{"period": "today"|"upcoming"}``, ``{"status": s}``, ``{"booking_id": id}``."""
@@ -411,6 +445,8 @@ class BookingsView(QWidget):
             self.selected = view
             self.panel.show_booking(view, self.zone)
             self.calendar.select_booking(view.id)
+            announce_booking(self.calendar, view, self.zone)
+            select_in_list(self.table, self.model, view.id)  # the list keeps in step
             if move_calendar:
                 self.go_to(view.start.astimezone(self.zone).date())
 
@@ -418,6 +454,7 @@ class BookingsView(QWidget):
             if isinstance(exc, NotFound):
                 self.selected = None
                 self.panel.show_booking(None, self.zone)
+                announce_booking(self.calendar, None, self.zone)
             else:
                 self.ops.show_error(str(exc))
 
@@ -434,7 +471,7 @@ class BookingsView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             booking_id = self.model.id_at(rows[0].row())
-            if booking_id is not None:
+            if booking_id is not None and (self.selected is None or booking_id != self.selected.id):
                 self.show_booking(booking_id)
 
     def _open_booking(self, booking_id: int) -> None:
@@ -464,6 +501,8 @@ class BookingsView(QWidget):
             dialog = RescheduleDialog(self.ops, self.actor, self.catalogue, booking, self)
             dialog.succeeded.connect(self.desk.offer)
             dialog.open()
+        elif name == "print":
+            print_booking(self.ops, self, booking, self.zone, self._previewed)
         elif name == "contact":
             self.context.show_tab("contacts", {"contact_id": booking.contact_id})
 

@@ -31,13 +31,14 @@ from careops_desktop.core.models import FIELD_TYPES
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.bookings import BookingTypeView
 from careops_desktop.core.services.forms import FormField, FormView
+from careops_desktop.ui.accessible import NamedOnShow
 from careops_desktop.ui.forms.tab_data import TYPE_WORDS, field_columns, field_error_text, save_form
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 from careops_desktop.ui.widgets.rows_model import RowsModel
 
 
-class FieldDialog(QDialog):
+class FieldDialog(NamedOnShow, QDialog):
     """Add or change one question; the form is checked as a whole when saved."""
 
     def __init__(self, field: FormField | None, parent: QWidget | None = None) -> None:
@@ -114,6 +115,7 @@ class FormEditor(QWidget):
         self.types_view = QListView()
         self.types_view.setModel(self.types)
         self.types_view.setMaximumHeight(110)
+        self.types_view.setAccessibleName("Booking types that send this form")
         buttons = QHBoxLayout()
         self.field_buttons: dict[str, QPushButton] = {}
         for name, words, slot in (

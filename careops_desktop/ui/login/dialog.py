@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import AccountLocked, CareOpsError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import auth
+from careops_desktop.ui.accessible import NamedOnShow
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.qsettings_keys import LAST_EMAIL
@@ -37,7 +38,7 @@ def locked_message(exc: AccountLocked) -> str:
     )
 
 
-class LoginDialog(QDialog):
+class LoginDialog(NamedOnShow, QDialog):
     """Email + password → ``auth.login`` through ``ops``; ``actor`` is set on success.
 
     ``unlock_email`` turns it into the lock screen: the email is fixed and Cancel means

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, ValidationError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import auth
+from careops_desktop.ui.accessible import NamedOnShow
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.qsettings_keys import LAST_EMAIL
@@ -22,7 +23,7 @@ from careops_desktop.ui.ui_state import app_settings
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
 
-class CreateOwnerDialog(QDialog):
+class CreateOwnerDialog(NamedOnShow, QDialog):
     """Name, email, password twice → ``auth.create_first_owner``; ``actor`` set on success."""
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:

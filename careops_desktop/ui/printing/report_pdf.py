@@ -1,5 +1,8 @@
 """PDF reports drawn with Qt's own PDF writer (QPdfWriter + QPainter; QtGui only).
 
+The same painting (:func:`paint_report`) draws on a ``QPrinter`` for the print
+dialog and its preview (:mod:`.print_jobs`).
+
 A title with the business and the period, the key figures in boxes, then
 each section: its bar chart and its table, paginated with the header row
 repeated on every page and "Page N of M" at the foot. Wide reports (more
@@ -22,6 +25,7 @@ from PySide6.QtGui import (
     QColor,
     QFontDatabase,
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -63,7 +67,7 @@ def ensure_gui_application() -> None:
     _app = QGuiApplication(sys.argv[:1] or ["careops"])
 
 
-def _family() -> str:
+def family() -> str:
     available = set(QFontDatabase.families())
     return next((name for name in PREFERRED_FAMILIES if name in available), "")
 
@@ -71,44 +75,69 @@ def _family() -> str:
 def write_report_pdf(path: Path, report: Report) -> int:
     """Draw ``report`` into the PDF file ``path``; returns the number of pages."""
     ensure_gui_application()
-    widest = max((len(s.columns) for s in report.sections), default=0)
-    landscape = widest > 7
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setTitle(f"{report.title} — {report.business_name}")
     writer.setCreator("CareOps Desktop")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
-            MARGINS_MM,
-            QPageLayout.Unit.Millimeter,
-        )
+    writer.setPageLayout(report_page_layout(report))
+    return paint_report(writer, report)
+
+
+def report_page_layout(report: Report) -> QPageLayout:
+    """A4 with the report's margins; landscape for wide reports (more than seven columns)."""
+    widest = max((len(s.columns) for s in report.sections), default=0)
+    landscape = widest > 7
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
     )
-    fonts = Fonts(writer, _family())
-    width = float(writer.width())
-    footer = fonts.line(fonts.small) * 2.2
+
+
+def paint_report(device: QPagedPaintDevice, report: Report) -> int:
+    """Draw ``report`` on ``device`` (a PDF writer or a printer) as it is laid out now;
+    returns the number of pages. Every text is drawn with ``drawText``: never markup."""
+    fonts = Fonts(device, family())
+    width = float(device.width())
     running = fonts.line(fonts.small) * 2.0
-    flow = Flow(float(writer.height()) - footer - running)
+    flow = Flow(float(device.height()) - footer_height(fonts) - running)
     _title(flow, fonts, report, width)
     _figures(flow, fonts, report, width)
     for section in report.sections:
         _section(flow, fonts, report, section, width)
+    running_text = f"{report.business_name} — {report.title} — {report.period_label}"
+    footer_text = f"{report.title} · {report.period_label}"
+    return paint_pages(device, fonts, flow, running_text, footer_text)
+
+
+def footer_height(fonts: Fonts) -> float:
+    """The room kept at the foot of every page for "Page N of M"."""
+    return fonts.line(fonts.small) * 2.2
+
+
+def paint_pages(
+    device: QPagedPaintDevice, fonts: Fonts, flow: Flow, running_text: str, footer_text: str
+) -> int:
+    """Paint the pages of ``flow`` on ``device``: from page 2 a running header
+    (``running_text``), on every page a footer (``footer_text``, "Page N of M")."""
+    width = float(device.width())
+    running = fonts.line(fonts.small) * 2.0
     pages = len(flow.pages)
     painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"Cannot write the PDF file {path}")
+    if not painter.begin(device):
+        raise OSError("Cannot draw on the printer or the PDF file.")
     try:
         for number, placed in enumerate(flow.pages, start=1):
             if number > 1:
-                writer.newPage()
-            _running_header(painter, fonts, report, width, number)
+                device.newPage()
+            _running_header(painter, fonts, running_text, width, number)
             painter.save()
             painter.translate(0, running if number > 1 else 0)
             for block, y in placed:
                 block.draw(painter, y)
             painter.restore()
-            _footer(painter, fonts, report, width, float(writer.height()), number, pages)
+            _footer(painter, fonts, footer_text, width, float(device.height()), number, pages)
     finally:
         painter.end()
     return pages
@@ -186,14 +215,11 @@ def _section(flow: Flow, fonts: Fonts, report: Report, section: Section, width: 
     flow.space(fonts.line(fonts.body) * 1.2)
 
 
-def _running_header(
-    painter: QPainter, fonts: Fonts, report: Report, width: float, number: int
-) -> None:
+def _running_header(painter: QPainter, fonts: Fonts, text: str, width: float, number: int) -> None:
     if number == 1:
         return
     painter.setFont(fonts.small)
     painter.setPen(MUTED)
-    text = f"{report.business_name} — {report.title} — {report.period_label}"
     metrics = fonts.metrics(fonts.small)
     painter.drawText(
         QPointF(0, metrics.ascent()), metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
@@ -203,7 +229,7 @@ def _running_header(
 def _footer(
     painter: QPainter,
     fonts: Fonts,
-    report: Report,
+    left: str,
     width: float,
     height: float,
     number: int,
@@ -213,7 +239,6 @@ def _footer(
     y = height - metrics.descent()
     painter.setFont(fonts.small)
     painter.setPen(MUTED)
-    left = f"{report.title} · {report.period_label}"
     painter.drawText(
         QPointF(0, y), metrics.elidedText(left, Qt.TextElideMode.ElideRight, width * 0.6)
     )

@@ -100,6 +100,8 @@ class ReportsView(QWidget):
         self.period.setCurrentIndex(2)
         self.start = QDateEdit()
         self.end = QDateEdit()
+        self.start.setAccessibleName("From")
+        self.end.setAccessibleName("To")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
@@ -151,6 +153,13 @@ class ReportsView(QWidget):
         self._period_chosen(self.period.currentIndex())
 
     # -- tab protocol -------------------------------------------------------------------
+
+    def print_page(self) -> None:
+        """Ctrl+P: preview (then print) the report shown, drawn as its PDF is."""
+        if self.report is not None:
+            from careops_desktop.ui.printing.print_jobs import open_preview, report_job
+
+            self.preview = open_preview(report_job(self.report), self)
 
     def apply_filter(self, filter: Any) -> None:
         """``{"report": name, "start": date, "end": date}`` (any part)."""
@@ -296,6 +305,7 @@ class ReportsView(QWidget):
         model.set_rows(section_rows(section, currency))
         table = QTableView()
         table.setObjectName(f"section_{section.key}")
+        table.setAccessibleName(section.title)
         table.setModel(model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()

@@ -86,6 +86,8 @@ class ProvidersSettingsPage(SettingsFormPage):
         self.closures.setMaximumHeight(180)
         self.closure_from = QDateEdit(QDate.currentDate())
         self.closure_to = QDateEdit(QDate.currentDate())
+        self.closure_from.setAccessibleName("Closed from")
+        self.closure_to.setAccessibleName("Closed until")
         for edit in (self.closure_from, self.closure_to):
             edit.setCalendarPopup(True)
         self.closure_reason = QLineEdit()

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from careops_desktop.ui.accessible import make_accessible
 from careops_desktop.ui.settings.registry import (
     SettingsContext,
     SettingsPageSpec,
@@ -110,4 +111,5 @@ class SettingsView(QWidget):
             page.setObjectName(f"settings_{spec.key}")
             self._scrolls[key].setWidget(page)
             self._built[key] = page
+            make_accessible(page)  # names for screen readers; Tab leaves row tables
         return page

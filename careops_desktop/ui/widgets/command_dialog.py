@@ -7,7 +7,8 @@ disabled; a ``ValidationError`` marks its fields, any other refusal shows in
 the banner at the top, and the dialog stays open with what was typed. On
 success ``succeeded(result)`` is emitted and the dialog closes.
 
-Dialogs are opened with ``open()`` (window-modal, never a nested event loop).
+Dialogs are opened with ``open()`` (window-modal, never a nested event loop). When one
+closes, the keyboard focus goes back to the widget that had it when it was made.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.errors import CareOpsError, ValidationError
+from careops_desktop.ui.accessible import NamedOnShow
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
 
-class CommandDialog(QDialog):
+class CommandDialog(NamedOnShow, QDialog):
     """Fields, an error banner and OK/Cancel; OK calls :meth:`submit`."""
 
     succeeded = Signal(object)
@@ -59,6 +63,15 @@ class CommandDialog(QDialog):
         self.body.addLayout(self.form)
         self.body.addWidget(self.buttons)
         self._running = False
+        self._return_focus = QApplication.focusWidget()  # the keyboard goes back there
+
+    def done(self, result: int) -> None:
+        """Close; the keyboard focus returns to the widget that had it before the dialog."""
+        super().done(result)
+        back = self._return_focus
+        if back is not None and shiboken6.isValid(back) and back.isVisible():
+            back.window().activateWindow()
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def running(self) -> bool:

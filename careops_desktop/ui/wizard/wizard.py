@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
 from careops_desktop.core.permissions import Actor
+from careops_desktop.ui.accessible import NamedOnShow
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.wizard.page_address import PageAddressPage
 from careops_desktop.ui.wizard.pages_more import (
@@ -27,7 +28,7 @@ from careops_desktop.ui.wizard.pages_setup import (
 )
 
 
-class SetupWizard(QWizard):
+class SetupWizard(NamedOnShow, QWizard):
     """Business → providers and hours → booking types → intake form → stock → test booking
     → the page's address → email → checklist → activate now or finish later."""
 

@@ -26,7 +26,7 @@ from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports.bookings import bookings_report
 from careops_desktop.core.services.reports.contacts import contacts_report
-from careops_desktop.core.services.reports.day_sheet import day_sheet
+from careops_desktop.core.services.reports.day_sheet import DAY_SHEET_READERS, day_sheet
 from careops_desktop.core.services.reports.forms import forms_report
 from careops_desktop.core.services.reports.inbox import inbox_report
 from careops_desktop.core.services.reports.inventory import inventory_report
@@ -105,6 +105,7 @@ def run_report(
 
 __all__ = [
     "BOOKING_COLUMNS",
+    "DAY_SHEET_READERS",
     "REPORTS",
     "Chart",
     "Column",

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.models import utcnow
-from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.permissions import Actor, Permission, require_any
 from careops_desktop.core.services.reports.model import KeyFigure, Report, Section
 from careops_desktop.core.services.reports.period import Period, make_period, resolve_zone
 from careops_desktop.core.services.reports.sql import as_utc, business_identity
@@ -54,9 +54,12 @@ def open_report(
     end: date,
     tz: ZoneInfo | str | None,
     now: datetime | None,
+    *,
+    allowed: tuple[Permission, ...] = (Permission.VIEW_REPORTS,),
 ) -> Context:
-    """Check VIEW_REPORTS and the period; ``tz`` None means the business's zone."""
-    require(actor, Permission.VIEW_REPORTS)
+    """Check the permission (one of ``allowed``; VIEW_REPORTS by default) and the period;
+    ``tz`` None means the business's zone."""
+    require_any(actor, *allowed)
     zone = resolve_zone(session, tz)
     period = make_period(start, end, zone)
     name, currency = business_identity(session)

@@ -3,7 +3,9 @@
 One section per local day with its appointments in time order (cancelled
 ones left out). "Forms outstanding" counts the booking's pending and overdue
 form submissions. Periods longer than a month are refused: that is a
-bookings export, not a sheet to print.
+bookings export, not a sheet to print. Reports' readers and the staff who manage
+bookings may print it. With ``provider_id`` the sheet is one
+provider's (the desk prints one per practitioner); the title names them.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
-from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.models import Booking, BookingType, Contact, FormSubmission, Provider
-from careops_desktop.core.permissions import Actor
+from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services.reports.common import open_report
 from careops_desktop.core.services.reports.model import Column, KeyFigure, Report, Section, Value
 
 MAX_DAYS = 31
+DAY_SHEET_READERS = (Permission.VIEW_REPORTS, Permission.MANAGE_BOOKINGS)
 STATUS_TITLES = {
     "confirmed": "Confirmed",
     "arrived": "Arrived",
@@ -51,12 +54,21 @@ def day_sheet(
     tz: ZoneInfo | str | None = None,
     *,
     now: datetime | None = None,
+    provider_id: int | None = None,
 ) -> Report:
-    """The schedule from ``start_date`` to ``end_date`` (at most 31 days), one section a day."""
-    ctx = open_report(session, actor, start_date, end_date, tz, now)
+    """The schedule from ``start_date`` to ``end_date`` (at most 31 days), one section a day;
+    only ``provider_id``'s bookings when given (an unknown provider is ``NotFound``)."""
+    # the desk that books prints its day: the schedule it sees in the calendar anyway
+    ctx = open_report(session, actor, start_date, end_date, tz, now, allowed=DAY_SHEET_READERS)
     period = ctx.period
     if period.days > MAX_DAYS:
         raise ValidationError({"end": f"A day sheet covers at most {MAX_DAYS} days."})
+    provider_name = ""
+    if provider_id is not None:
+        found = session.scalar(select(Provider.name).where(Provider.id == provider_id))
+        if found is None:
+            raise NotFound("provider", provider_id)
+        provider_name = found
     outstanding = (
         select(func.count())
         .where(
@@ -85,6 +97,7 @@ def day_sheet(
             Booking.status != "cancelled",
             Booking.start_at >= period.start_utc,
             Booking.start_at < period.end_utc,
+            *([Booking.provider_id == provider_id] if provider_id is not None else []),
         )
         .order_by(Booking.start_at, Provider.sort_order, Provider.name)
     ).all()
@@ -128,4 +141,10 @@ def day_sheet(
         KeyFigure("forms_outstanding", "Forms still due", forms_due),
     ]
     title = "Day sheet" if period.days == 1 else "Schedule"
+    if provider_name:
+        title = (
+            f"Day sheet for {provider_name}"
+            if period.days == 1
+            else f"Schedule for {provider_name}"
+        )
     return ctx.report("day_sheet", title, figures, sections)
