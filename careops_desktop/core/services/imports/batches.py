@@ -110,7 +110,7 @@ def _references(session: Session, target: str, ids: Any, own_bookings: Any) -> l
         for fk in table.foreign_keys:
             if fk.column.table.name != target:
                 continue
-            condition = fk.parent.in_(ids)
+            condition: Any = fk.parent.in_(ids)
             if table.name == "bookings":
                 condition = condition & table.c.id.not_in(own_bookings)
             if session.scalar(select(exists().where(condition))):
@@ -176,8 +176,10 @@ def undo_import(session: Session, actor: Actor, batch_id: int) -> dict[str, int]
         raise UndoRefused("This import cannot be undone: " + " ".join(blockers))
     booking_ids = _created("booking", batch_id)
     contact_ids = _created("contact", batch_id)
-    removed_bookings = session.execute(delete(Booking).where(Booking.id.in_(booking_ids))).rowcount
-    removed_contacts = session.execute(delete(Contact).where(Contact.id.in_(contact_ids))).rowcount
+    gone = session.execute(delete(Booking).where(Booking.id.in_(booking_ids)))
+    removed_bookings = int(getattr(gone, "rowcount", 0) or 0)
+    gone = session.execute(delete(Contact).where(Contact.id.in_(contact_ids)))
+    removed_contacts = int(getattr(gone, "rowcount", 0) or 0)
     merged = session.execute(
         select(ImportRow.entity_id, ImportRow.before).where(
             ImportRow.batch_id == batch_id, ImportRow.action == "merged"

@@ -47,7 +47,6 @@ NOTES_MAX = 4000
 Refused = contact_rows.Refused
 
 _NEW_BOOKING = prebuilt(insert(Booking))
-_NEW_ROW = prebuilt(insert(ImportRow))
 _TYPES = prebuilt(select(BookingType.id, BookingType.name).where(BookingType.is_active.is_(True)))
 _PROVIDERS = prebuilt(
     select(Provider.id, Provider.name).where(Provider.is_active == bindparam("on"))
@@ -173,6 +172,14 @@ class BookingWriter:
         self.user_id = user_id
         self.now = now
         self.future_ids: list[int] = []
+        self.rows: list[dict[str, object]] = []  # import rows, written by :meth:`finish`
+        self.session = session
+
+    def finish(self) -> None:
+        """Write the import rows of the bookings written (one statement)."""
+        if self.rows:
+            self.session.execute(insert(ImportRow), self.rows)
+        self.rows = []
 
     def write(self, visit: Visit, row: Written, key: str) -> int:
         booking_id = insert_row(
@@ -198,8 +205,7 @@ class BookingWriter:
                 "updated_at": self.now,
             },
         )
-        self.run.execute(
-            _NEW_ROW,
+        self.rows.append(
             {
                 "batch_id": self.batch_id,
                 "entity": "booking",
@@ -207,7 +213,7 @@ class BookingWriter:
                 "action": "created",
                 "source_key": key,
                 "before": None,
-            },
+            }
         )
         if row.status == "confirmed":
             self.future_ids.append(booking_id)
@@ -303,6 +309,7 @@ def import_bookings(
             outcomes.append(RowOutcome(number, REFUSE, str(exc)))
         if number % 200 == 0:
             progress(number, total, f"Checked {number} of {total} rows…")
+    writer.finish()
     progress(total, total, "Rows checked.")
     return outcomes, writer.future_ids
 

@@ -34,7 +34,8 @@ def _written(value: str, region: str) -> datetime:
     if len(value) > 100:
         raise BadTime("The date and time is too long to be one.")
     try:
-        return parser.parse(value, dayfirst=region not in MONTH_FIRST_REGIONS)
+        moment: datetime = parser.parse(value, dayfirst=region not in MONTH_FIRST_REGIONS)
+        return moment
     except (ValueError, OverflowError, parser.ParserError):
         raise BadTime(f"“{value}” is not a date and time.") from None
 
