@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import time_bounds
@@ -48,9 +48,7 @@ Refused = contact_rows.Refused
 
 _NEW_BOOKING = prebuilt(insert(Booking))
 _TYPES = prebuilt(select(BookingType.id, BookingType.name).where(BookingType.is_active.is_(True)))
-_PROVIDERS = prebuilt(
-    select(Provider.id, Provider.name).where(Provider.is_active == bindparam("on"))
-)
+_PROVIDERS = prebuilt(select(Provider.id, Provider.name).where(Provider.is_active.is_(True)))
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ class Catalogue:
         run = statements(session)
         self.session = session
         self.types = {name.casefold(): tid for tid, name in run.execute(_TYPES, {})}
-        active = run.execute(_PROVIDERS, {"on": True}).all()
+        active = run.execute(_PROVIDERS, {}).all()
         self.providers = {name.casefold(): pid for pid, name in active}
         self.provider_names = {pid: name for pid, name in active}
         self.type_map = {k.casefold(): v for k, v in options.type_names.items()}
