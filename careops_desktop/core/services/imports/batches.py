@@ -185,13 +185,16 @@ def undo_import(session: Session, actor: Actor, batch_id: int) -> dict[str, int]
             ImportRow.batch_id == batch_id, ImportRow.action == "merged"
         )
     ).all()
+    restored = 0
     for contact_id, before in merged:
-        session.execute(update(Contact).where(Contact.id == contact_id).values(**(before or {})))
+        if before:  # None: merged into a contact this batch created (removed above)
+            session.execute(update(Contact).where(Contact.id == contact_id).values(**before))
+            restored += 1
     session.execute(delete(ImportRow).where(ImportRow.batch_id == batch_id))
     now = datetime.now(business.business_zone(session))
     batch.status = "undone"
     batch.undone_at = now
-    counts = {"bookings": removed_bookings, "contacts": removed_contacts, "restored": len(merged)}
+    counts = {"bookings": removed_bookings, "contacts": removed_contacts, "restored": restored}
     audit.record(session, actor, "undo_import", "import_batch", batch_id, counts)
     events.record(session, events.ContactChanged(0, "deleted"))
     return counts

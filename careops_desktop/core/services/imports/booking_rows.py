@@ -245,7 +245,9 @@ def _contact(
     if match is not None:
         return match, clean
     key = clean.key()
-    (contact_id,) = contact_rows.insert_contacts(session, batch_id, [(clean, key)])
+    (contact_id,) = contact_rows.insert_contacts(
+        session, batch_id, [contact_rows.Pending(clean, key, [])]
+    )
     directory.add(clean, contact_id)
     return contact_id, clean
 

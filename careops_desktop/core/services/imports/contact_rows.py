@@ -10,11 +10,12 @@ of the file) is merged, skipped or imported anyway, as the person chose.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
@@ -48,7 +49,7 @@ class Refused(Exception):
     """A row breaks a rule; ``str()`` is the reason."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Clean:
     """A row's contact as it will be stored."""
 
@@ -74,7 +75,26 @@ def _first(exc: ValidationError) -> str:
 
 
 def check_contact(values: dict[str, str], region: str) -> Clean:
-    """The row's contact as stored, or :class:`Refused` with the first reason."""
+    """The row's contact as stored, or :class:`Refused` with the first reason.
+
+    Remembered for the last rows seen (the check is pure), so the import that follows
+    a dry run of the same file does not check every address twice.
+    """
+    answer = _remembered(tuple(sorted(values.items())), region)
+    if isinstance(answer, str):
+        raise Refused(answer)
+    return answer
+
+
+@functools.lru_cache(maxsize=65_536)
+def _remembered(items: tuple[tuple[str, str], ...], region: str) -> Clean | str:
+    try:
+        return _check(dict(items), region)
+    except Refused as exc:
+        return str(exc)
+
+
+def _check(values: dict[str, str], region: str) -> Clean:
     raw_name = cells.person_name(values)
     raw_email = values.get("email", "")
     raw_phone = values.get("phone", "")
@@ -151,69 +171,128 @@ def imported_keys(session: Session, kind_entity: str) -> set[str]:
 
 
 _CONTACT_COLUMNS = (Contact.id, Contact.name, Contact.email, Contact.phone, Contact.notes)
+CONTACTS = cast(Table, Contact.__table__)
+IMPORT_ROWS = cast(Table, ImportRow.__table__)
+
+
+def merged(into: Clean, row: Clean) -> Clean:
+    """``into`` with its empty email or phone filled and the row's notes added."""
+    notes = into.notes
+    if row.notes and row.notes not in notes:
+        joined = f"{notes}\n{row.notes}" if notes else row.notes
+        notes = joined if len(joined) <= NOTES_MAX else notes
+    return replace(into, email=into.email or row.email, phone=into.phone or row.phone, notes=notes)
+
+
+def _import_row(
+    batch_id: int, contact_id: int, action: str, key: str, before: Any
+) -> dict[str, Any]:
+    return {
+        "batch_id": batch_id,
+        "entity": "contact",
+        "entity_id": contact_id,
+        "action": action,
+        "source_key": key,
+        "before": before,
+    }
 
 
 def _merge(session: Session, batch_id: int, contact_id: int, clean: Clean, key: str) -> bool:
     """Fill the contact's empty email or phone and add the row's notes; False if nothing new."""
-    row = session.execute(select(*_CONTACT_COLUMNS).where(Contact.id == contact_id)).one()
-    changes: dict[str, Any] = {}
-    if not row.email and clean.email:
-        changes["email"] = clean.email
-    if not row.phone and clean.phone:
-        changes["phone"] = clean.phone
-    if clean.notes and clean.notes not in row.notes:
-        joined = f"{row.notes}\n{clean.notes}" if row.notes else clean.notes
-        if len(joined) <= NOTES_MAX:
-            changes["notes"] = joined
-    if not changes:
+    connection = session.connection()
+    row = connection.execute(select(*_CONTACT_COLUMNS).where(Contact.id == contact_id)).one()
+    stored = Clean(row.name, row.email, row.phone, row.notes)
+    after = merged(stored, clean)
+    if after == stored:
         return False
-    session.execute(update(Contact).where(Contact.id == contact_id).values(**changes))
+    connection.execute(
+        update(CONTACTS)
+        .where(CONTACTS.c.id == contact_id)
+        .values(email=after.email, phone=after.phone, notes=after.notes)
+    )
     before = {"email": row.email, "phone": row.phone, "notes": row.notes}
-    session.execute(
-        insert(ImportRow),
-        [
-            {
-                "batch_id": batch_id,
-                "entity": "contact",
-                "entity_id": contact_id,
-                "action": "merged",
-                "source_key": key,
-                "before": before,
-            }
-        ],
+    connection.execute(
+        insert(IMPORT_ROWS), [_import_row(batch_id, contact_id, "merged", key, before)]
     )
     return True
 
 
-def insert_contacts(session: Session, batch_id: int, pending: list[tuple[Clean, str]]) -> list[int]:
+@dataclass
+class Pending:
+    """A contact to insert, and the keys of the file's rows merged into it."""
+
+    clean: Clean
+    key: str
+    merged_keys: list[str]
+
+
+def insert_contacts(session: Session, batch_id: int, pending: list[Pending]) -> list[int]:
     """Insert ``pending`` contacts (one statement per block) and their import rows; their ids."""
     if not pending:
         return []
-    statement = insert(Contact).returning(Contact.id, sort_by_parameter_order=True)
-    ids = list(
-        session.scalars(
-            statement,
-            [
-                {"name": c.name, "email": c.email, "phone": c.phone, "notes": c.notes}
-                for c, _ in pending
-            ],
-        )
-    )
-    session.execute(
-        insert(ImportRow),
-        [
-            {
-                "batch_id": batch_id,
-                "entity": "contact",
-                "entity_id": contact_id,
-                "action": "created",
-                "source_key": key,
-                "before": None,
-            }
-            for contact_id, (_, key) in zip(ids, pending, strict=True)
-        ],
-    )
+    connection = session.connection()
+    statement = insert(CONTACTS).returning(CONTACTS.c.id, sort_by_parameter_order=True)
+    rows = [
+        {
+            "name": p.clean.name,
+            "email": p.clean.email,
+            "phone": p.clean.phone,
+            "notes": p.clean.notes,
+        }
+        for p in pending
+    ]
+    ids = [int(i) for i in connection.execute(statement, rows).scalars()]
+    marks: list[dict[str, Any]] = []
+    for contact_id, item in zip(ids, pending, strict=True):
+        marks.append(_import_row(batch_id, contact_id, "created", item.key, None))
+        marks.extend(_import_row(batch_id, contact_id, "merged", k, None) for k in item.merged_keys)
+    connection.execute(insert(IMPORT_ROWS), marks)
     return ids
+
+
+class _Batch:
+    """Contacts waiting to be inserted, found by email and phone until they are."""
+
+    def __init__(self, session: Session, batch_id: int, directory: Directory) -> None:
+        self.session = session
+        self.batch_id = batch_id
+        self.directory = directory
+        self.items: list[Pending] = []
+        self.by_address: dict[str, int] = {}  # email/phone → index in items
+        self.created: list[int] = []
+
+    def find(self, clean: Clean) -> int | None:
+        for address in (clean.email, clean.phone):
+            if address and address in self.by_address:
+                return self.by_address[address]
+        return None
+
+    def add(self, clean: Clean, key: str) -> None:
+        self.items.append(Pending(clean, key, []))
+        self._index(clean, len(self.items) - 1)
+
+    def merge(self, index: int, clean: Clean, key: str) -> bool:
+        item = self.items[index]
+        after = merged(item.clean, clean)
+        if after == item.clean:
+            return False
+        item.clean = after
+        item.merged_keys.append(key)
+        self._index(after, index)
+        return True
+
+    def _index(self, clean: Clean, index: int) -> None:
+        for address in (clean.email, clean.phone):
+            if address:
+                self.by_address.setdefault(address, index)
+
+    def flush(self) -> None:
+        ids = insert_contacts(self.session, self.batch_id, self.items)
+        for item, contact_id in zip(self.items, ids, strict=True):
+            self.directory.add(item.clean, contact_id)
+        self.created.extend(ids)
+        self.items = []
+        self.by_address = {}
 
 
 def import_contacts(
@@ -229,19 +308,8 @@ def import_contacts(
     directory = Directory.load(session)
     seen = imported_keys(session, "contact")
     outcomes: list[RowOutcome] = []
-    pending: list[tuple[Clean, str]] = []
-    in_file: dict[str, int] = {}  # email/phone → row number, for rows not yet written
-    created: list[int] = []
+    batch = _Batch(session, batch_id, directory)
     total = len(source.rows)
-
-    def flush() -> None:
-        ids = insert_contacts(session, batch_id, pending)
-        for (clean, _), contact_id in zip(pending, ids, strict=True):
-            directory.add(clean, contact_id)
-        created.extend(ids)
-        pending.clear()
-        in_file.clear()
-
     for number, row in enumerate(source.rows, start=1):
         values = cells.gather(row, options.mapping)
         try:
@@ -250,53 +318,56 @@ def import_contacts(
             outcomes.append(RowOutcome(number, REFUSE, str(exc)))
             continue
         key = clean.key()
+        shown = clean.values()
         if key in seen:
             outcomes.append(
-                RowOutcome(
-                    number, ALREADY, "An earlier import added this row.", values=clean.values()
-                )
+                RowOutcome(number, ALREADY, "An earlier import added this row.", values=shown)
             )
             continue
         seen.add(key)
         match = directory.match(clean)
-        earlier = in_file.get(clean.email or "") or in_file.get(clean.phone or "")
+        earlier = None if match is not None else batch.find(clean)
         if match is None and earlier is None:
-            _queue(clean, key, number, pending, in_file)
-            outcomes.append(RowOutcome(number, ADD, values=clean.values()))
+            batch.add(clean, key)
+            outcomes.append(RowOutcome(number, ADD, values=shown))
         else:
-            choice = choice_for(options, number, options.duplicates)
-            same = "an earlier row of the file" if match is None else "an existing contact"
-            reason = f"Same email address or phone number as {same}."
-            if choice == "anyway":
-                _queue(clean, key, number, pending, in_file)
-                outcomes.append(RowOutcome(number, ADD, reason, "duplicate", clean.values(), match))
-            elif choice == "merge" and match is None:
-                flush()  # the earlier row is written now, so it can take the merge
-                match = directory.match(clean)
-            if choice == "merge" and match is not None:
-                merged = _merge(session, batch_id, match, clean, key)
-                action, why = (
-                    (MERGE, reason) if merged else (SKIP, "Nothing new for the existing contact.")
-                )
-                outcomes.append(RowOutcome(number, action, why, "duplicate", clean.values(), match))
-            elif choice not in ("anyway", "merge"):
-                outcomes.append(
-                    RowOutcome(number, SKIP, reason, "duplicate", clean.values(), match)
-                )
-        if len(pending) >= BATCH:
-            flush()
+            outcomes.append(_duplicate(session, batch, options, number, clean, key, match, earlier))
+        if len(batch.items) >= BATCH:
+            batch.flush()
         if number % 500 == 0:
             progress(number, total, f"Checked {number} of {total} rows…")
-    flush()
+    batch.flush()
     progress(total, total, "Rows checked.")
-    return outcomes, created
+    return outcomes, batch.created
 
 
-def _queue(
-    clean: Clean, key: str, number: int, pending: list[tuple[Clean, str]], in_file: dict[str, int]
-) -> None:
-    pending.append((clean, key))
-    if clean.email:
-        in_file.setdefault(clean.email, number)
-    if clean.phone:
-        in_file.setdefault(clean.phone, number)
+def _duplicate(
+    session: Session,
+    batch: _Batch,
+    options: ImportOptions,
+    number: int,
+    clean: Clean,
+    key: str,
+    match: int | None,
+    earlier: int | None,
+) -> RowOutcome:
+    """A row with the same email or phone as a contact (``match``) or an earlier row."""
+    choice = choice_for(options, number, options.duplicates)
+    same = "an existing contact" if match is not None else "an earlier row of the file"
+    reason = f"Same email address or phone number as {same}."
+    shown = clean.values()
+    if choice == "anyway":
+        batch.add(clean, key)
+        return RowOutcome(number, ADD, reason, "duplicate", shown, match)
+    if choice == "merge":
+        if match is not None:
+            changed = _merge(session, batch.batch_id, match, clean, key)
+        else:
+            assert earlier is not None
+            changed = batch.merge(earlier, clean, key)
+        if changed:
+            return RowOutcome(number, MERGE, reason, "duplicate", shown, match)
+        return RowOutcome(
+            number, SKIP, "Nothing new for the existing contact.", "duplicate", shown, match
+        )
+    return RowOutcome(number, SKIP, reason, "duplicate", shown, match)
