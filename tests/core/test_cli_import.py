@@ -122,7 +122,7 @@ def test_bookings_with_confirmations_only_when_asked(
     )
     assert main(["--db", db_file, "import", "bookings", str(sheet), "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "added 3 bookings" in out
+    assert "added 3 bookings (1 of them past visits)" in out
     assert "To send confirmations to the 2 imported future bookings" in out
     assert _count(db_file, Booking) == 3 and _count(db_file, OutboxMessage) == 0
     database = Database(db_file)

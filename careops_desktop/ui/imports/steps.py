@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QPushButton,
     QRadioButton,
+    QTableView,
     QVBoxLayout,
     QWizardPage,
 )
@@ -20,6 +21,14 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.data_table import data_table
 
 PREVIEW_ROWS = 50
+
+
+def fit_columns(table: QTableView, widest: int = 280) -> None:
+    """Size each column to its contents (at most ``widest`` pixels): at most 50 short rows."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(header.sectionSize(column), widest))
 
 
 class DryRunPage(QWizardPage):
@@ -34,7 +43,7 @@ class DryRunPage(QWizardPage):
         self.summary = plain_label(wrap=True)
         self.summary.setObjectName("dryRunSummary")
         self.preview_model = OutcomesModel()
-        self.preview = data_table(self.preview_model, (50, 130, 220))
+        self.preview = data_table(self.preview_model)
         self.preview.setObjectName("importPreview")
         self.refused_title = plain_label()
         self.refused_model = OutcomesModel()
@@ -76,6 +85,7 @@ class DryRunPage(QWizardPage):
             )
         set_plain(self.summary, text)
         self.preview_model.set_rows(result.rows[:PREVIEW_ROWS])
+        fit_columns(self.preview)
         refused = result.refused()
         set_plain(
             self.refused_title,
@@ -165,6 +175,7 @@ class ChoicesPage(QWizardPage):
             self.box.addWidget(button)
             self.buttons[key] = button
         self.rows_model.set_rows(problems)
+        fit_columns(self.rows)
 
     def _chosen(self, key: str, on: bool) -> None:
         if not on:

@@ -83,12 +83,36 @@ class ImportResult:
     def summary(self) -> str:
         """One sentence a person reads after the import (or the dry run)."""
         c = self.counts
-        added = c.get(ADD, 0) + c.get(OVERRIDE, 0) + c.get(HISTORY, 0)
-        verb = "would add" if self.dry_run else "added"
-        noun = "contacts" if self.kind == "contacts" else "bookings"
-        return (
-            f"The import of {self.file_name} {verb} {added} {noun}, merged {c.get(MERGE, 0)}, "
-            f"skipped {c.get(SKIP, 0) + c.get(ALREADY, 0)} and refused {c.get(REFUSE, 0)} rows."
+        skipped = c.get(SKIP, 0) + c.get(ALREADY, 0)
+        refused = c.get(REFUSE, 0)
+        if self.kind == "contacts":
+            text = (
+                "The import of {file} would add {added} contacts, merge {merged} into existing "
+                "ones, skip {skipped} rows and refuse {refused} rows."
+                if self.dry_run
+                else "The import of {file} added {added} contacts, merged {merged} into existing "
+                "ones, skipped {skipped} rows and refused {refused} rows."
+            )
+            return text.format(
+                file=self.file_name,
+                added=c.get(ADD, 0),
+                merged=c.get(MERGE, 0),
+                skipped=skipped,
+                refused=refused,
+            )
+        text = (
+            "The import of {file} would add {added} bookings ({past} of them past visits), "
+            "skip {skipped} rows and refuse {refused} rows."
+            if self.dry_run
+            else "The import of {file} added {added} bookings ({past} of them past visits), "
+            "skipped {skipped} rows and refused {refused} rows."
+        )
+        return text.format(
+            file=self.file_name,
+            added=c.get(ADD, 0) + c.get(OVERRIDE, 0) + c.get(HISTORY, 0),
+            past=c.get(HISTORY, 0),
+            skipped=skipped,
+            refused=refused,
         )
 
 
