@@ -122,6 +122,7 @@ def write_bookings(path: Path) -> None:
 
 
 def timed(kind: str, db: Database, path: Path) -> dict[str, object]:
+    cpu_started = time.process_time()
     started = time.perf_counter()
     table = imports.read_source(path)
     read = time.perf_counter() - started
@@ -135,12 +136,15 @@ def timed(kind: str, db: Database, path: Path) -> dict[str, object]:
     real = db.call(imports.run_import, ACTOR, table, options, now=NOW)
     real_s = time.perf_counter() - started
     total = read + dry_s + real_s
+    cpu = time.process_time() - cpu_started
     return {
         "rows": len(table.rows),
         "read_s": round(read, 2),
         "dry_run_s": round(dry_s, 2),
         "import_s": round(real_s, 2),
         "total_s": round(total, 2),
+        "cpu_s": round(cpu, 2),  # this process's CPU time: what an idle machine would take
+        "load_average": round(os.getloadavg()[0], 1),
         "target_s": TARGETS[kind],
         "met": total <= TARGETS[kind],
         "counts": real.counts,
@@ -169,7 +173,8 @@ def main() -> None:
         print(
             f"{kind}: {r['rows']} rows — read {r['read_s']} s, dry run {r['dry_run_s']} s, "
             f"import {r['import_s']} s, total {r['total_s']} s (target {r['target_s']} s: "
-            f"{'met' if r['met'] else 'MISSED'}); {r['counts']}"
+            f"{'met' if r['met'] else 'MISSED'}; CPU {r['cpu_s']} s, load average "
+            f"{r['load_average']}); {r['counts']}"
         )
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2))
