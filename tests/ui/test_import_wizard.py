@@ -199,3 +199,24 @@ def test_undo_from_the_audit_log(qtbot, db, ops) -> None:  # type: ignore[no-unt
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), LEFT)
     qtbot.waitUntil(lambda: "The import was undone" in page.status.text(), timeout=10_000)
     assert _count(db, Contact) == 1
+
+
+def test_file_menu_opens_the_wizard(qtbot, db, ops, bridge) -> None:  # type: ignore[no-untyped-def]
+    from careops_desktop.ui.main_window import MainWindow
+    from tests.ui.test_main_window import SPECS
+
+    window = MainWindow(ops, bridge, OWNER, business_name="Clinic", specs=SPECS, idle_minutes=0)
+    qtbot.addWidget(window)
+    window.show()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.import_action in file_menu.actions()
+    assert window.import_action.text() == "&Import…"
+    window.import_action.trigger()
+    wizard = window.import_wizard
+    qtbot.waitUntil(wizard.isVisible, timeout=5_000)
+    assert wizard.currentPage() is wizard.file_page
+    wizard.reject()
+    no_contacts = Actor(None, "Ivy", Role.STAFF, frozenset())
+    other = MainWindow(ops, bridge, no_contacts, specs=SPECS, idle_minutes=0)
+    qtbot.addWidget(other)
+    assert not other.import_action.isEnabled()

@@ -110,6 +110,8 @@ class FilePage(QWizardPage):
         path = self.path.text().strip()
         if self.state.table is not None and self.state.read_path == path:
             return True
+        if self.state.read_task is not None and not self.state.read_task.done():
+            return False  # still reading (Next pressed twice)
         set_plain(self.status, "Reading the file…")
         self.state.read_task = self.state.ops.progress_task(
             read_file,
