@@ -33,6 +33,18 @@ def _pairs(items: list[str]) -> dict[str, str]:
     return out
 
 
+def _names(pairs: dict[str, str], known: dict[str, int], what: str) -> dict[str, int]:
+    """``NAME_IN_FILE=NAME_IN_CAREOPS`` pairs as name → id; LookupError for an unknown name."""
+    by_name = {name.casefold(): key for name, key in known.items()}
+    out: dict[str, int] = {}
+    for in_file, ours in pairs.items():
+        key = by_name.get(ours.strip().casefold())
+        if key is None:
+            raise LookupError(f"there is no {what} called {ours!r} in CareOps.")
+        out[in_file] = key
+    return out
+
+
 def _print_rows(result: ImportResult) -> None:
     refused = result.refused()
     if refused:
@@ -84,12 +96,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     for header, field in zip(table.headers, mapping, strict=True):
         label = imports.fields_for(args.kind).get(field, "not imported")
         print(f"  {header} → {label}")
-    options = imports.ImportOptions(
-        args.kind, mapping, duplicates=args.duplicates, problems=args.outside_hours
-    )
     actor = Actor.system("Command line")
     database = open_database(args)
     try:
+        types, providers = database.call(imports.booking_names)
+        try:
+            type_names = _names(_pairs(args.type or []), types, "booking type")
+            provider_names = _names(_pairs(args.provider or []), providers, "provider")
+        except (argparse.ArgumentTypeError, LookupError) as exc:
+            print(f"careops: {exc}", file=sys.stderr)
+            return 2
+        options = imports.ImportOptions(
+            args.kind,
+            mapping,
+            duplicates=args.duplicates,
+            problems=args.outside_hours,
+            type_names=type_names,
+            provider_names=provider_names,
+        )
         dry = database.call(imports.run_import, actor, table, options, dry_run=True)
         print(dry.summary())
         if dry.already_imported_batch is not None:
@@ -163,6 +187,19 @@ def add_import_commands(commands: argparse._SubParsersAction) -> None:  # type: 
             metavar="COLUMN=FIELD",
             help="say which field a column holds (COLUMN= leaves it out); may repeat",
         )
+        if kind == "bookings":
+            sub.add_argument(
+                "--type",
+                action="append",
+                metavar="NAME=TYPE",
+                help="a service name in the file is this CareOps booking type; may repeat",
+            )
+            sub.add_argument(
+                "--provider",
+                action="append",
+                metavar="NAME=PROVIDER",
+                help="a staff name in the file is this CareOps provider; may repeat",
+            )
         sub.add_argument(
             "--dry-run", action="store_true", help="list what would happen; import nothing"
         )
@@ -184,7 +221,7 @@ def add_import_commands(commands: argparse._SubParsersAction) -> None:  # type: 
             action="store_true",
             help="after the import, send confirmations to the imported future bookings",
         )
-        sub.set_defaults(handler=cmd_import, kind=kind)
+        sub.set_defaults(handler=cmd_import, kind=kind, type=None, provider=None)
     undo = kinds.add_parser("undo", help="undo a whole import while nothing refers to its rows")
     undo.add_argument("batch", type=int, help="the import's number")
     undo.set_defaults(handler=cmd_import_undo)

@@ -156,3 +156,33 @@ def test_an_unreadable_file_is_refused_in_words(
     assert main(["--db", db_file, "import", "contacts", str(empty), "--yes"]) == 2
     assert "a header row but no rows" in capsys.readouterr().err
     assert _count(db_file, ImportBatch) == 0
+
+
+def test_type_and_provider_names_mapped(
+    db_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    london = ZoneInfo("Europe/London")
+    day = datetime.now(london).date() + timedelta(days=7)
+    while day.weekday() != 2:
+        day += timedelta(days=1)
+    sheet = tmp_path / "old-names.csv"
+    sheet.write_text(
+        "Date,Time,Service,Staff,Client,Email\n"
+        f"{day.isoformat()},10:00,Consult 60,Dr A,Ann Bee,ann@example.com\n",
+        encoding="utf-8",
+    )
+    base = ["--db", db_file, "import", "bookings", str(sheet)]
+    assert main([*base, "--dry-run"]) == 0
+    assert "There is no booking type called “Consult 60”" in capsys.readouterr().out
+    mapped = [
+        *base,
+        "--type",
+        "Consult 60=consultation",
+        "--provider",
+        "Dr A=Alice Practitioner",
+        "--yes",
+    ]
+    assert main(mapped) == 0
+    assert "added 1 bookings" in capsys.readouterr().out
+    assert main([*base, "--type", "Consult 60=Nope", "--yes"]) == 2
+    assert "no booking type called 'Nope'" in capsys.readouterr().err

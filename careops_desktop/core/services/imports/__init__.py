@@ -17,6 +17,7 @@ from careops_desktop.core.services.imports.batches import (
     undo_blockers,
     undo_import,
 )
+from careops_desktop.core.services.imports.booking_rows import booking_names, names_in_file
 from careops_desktop.core.services.imports.layouts import (
     BOOKING_FIELDS,
     CONTACT_FIELDS,
@@ -76,10 +77,12 @@ __all__ = [
     "UndoRefused",
     "apply_overrides",
     "batch_info",
+    "booking_names",
     "check_options",
     "fields_for",
     "guess_kind",
     "guess_mapping",
+    "names_in_file",
     "read_bytes",
     "read_source",
     "recognise",

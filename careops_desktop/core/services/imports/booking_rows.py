@@ -19,7 +19,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import time_bounds
-from careops_desktop.core.db import insert_row, statements
+from careops_desktop.core.db import insert_row, read_only, statements
 from careops_desktop.core.errors import SlotTaken, ValidationError
 from careops_desktop.core.models import Booking, BookingType, ImportRow, Provider
 from careops_desktop.core.services import bookings, business
@@ -60,6 +60,25 @@ class Visit:
     start: datetime
     end: datetime
     notes: str
+
+
+@read_only
+def booking_names(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    """The active booking types and providers, name → id (for mapping names in a file)."""
+    run = statements(session)
+    types = {str(name): int(tid) for tid, name in run.execute(_TYPES, {})}
+    providers = {str(name): int(pid) for pid, name in run.execute(_PROVIDERS, {})}
+    return types, providers
+
+
+def names_in_file(source: SourceTable, mapping: tuple[str, ...], field: str) -> list[str]:
+    """The distinct names a column mapped to ``field`` holds (as written, first seen first)."""
+    seen: dict[str, str] = {}
+    for row in source.rows:
+        name = cells.gather(row, mapping).get(field, "")
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name
+    return list(seen.values())
 
 
 class Catalogue:
