@@ -56,6 +56,8 @@ async def shoot(app: Any, folder: Path) -> None:
     await wait_until(lambda: True, 0.3)
     save(wizard, "import-mapping")
     wizard.button(QWizard.WizardButton.NextButton).click()
+    await wait_until(lambda: wizard.names_page.loaded, 10)
+    wizard.button(QWizard.WizardButton.NextButton).click()  # "Hot stones" left as written
     await wait_until(lambda: wizard.dry_run_page.done, 20)
     await wait_until(lambda: ops.pending == 0, 10)
     save(wizard, "import-dry-run")

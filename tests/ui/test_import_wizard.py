@@ -100,7 +100,8 @@ def _visits(tmp_path: Path) -> Path:
         "Date;Time;Service;Staff;Client;Email\n"
         f"{day};10:00;Consultation;Alice Practitioner;Ann Bee;ann@example.com\n"
         f"{day};10:00;Consultation;Alice Practitioner;Cy Dee;cy@example.com\n"
-        f"{day};19:00;Consultation;Bob Practitioner;Eve Fay;eve@example.com\n",
+        f"{day};19:00;Consultation;Bob Practitioner;Eve Fay;eve@example.com\n"
+        f"{day};11:00;Consult 60;Alice Practitioner;Gil Ho;gil@example.com\n",
         encoding="cp1252",
     )
     return sheet
@@ -114,6 +115,12 @@ def test_bookings_override_and_confirmations_on_request(qtbot, db, ops, tmp_path
     assert wizard.kind_page.bookings.isChecked()
     _next(qtbot, wizard)
     _next(qtbot, wizard)
+    names = wizard.names_page
+    qtbot.waitUntil(lambda: names.loaded, timeout=10_000)
+    assert names.grid.rowCount() == 1 and names.grid.item(0, 1).text() == "Consult 60"
+    combo = names.combos[("Service", "Consult 60")]
+    combo.setCurrentIndex(combo.findText("Consultation"))
+    _next(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.dry_run_page.done, timeout=10_000)
     _next(qtbot, wizard)
     text = wizard.choices_page.explain.text()
@@ -122,13 +129,13 @@ def test_bookings_override_and_confirmations_on_request(qtbot, db, ops, tmp_path
     _pick(qtbot, wizard.choices_page.buttons["override"])
     _next(qtbot, wizard, QWizard.WizardButton.CommitButton)
     qtbot.waitUntil(lambda: wizard.import_page.finished, timeout=10_000)
-    assert _count(db, Booking) == 2 and _count(db, OutboxMessage) == 0
+    assert _count(db, Booking) == 3 and _count(db, OutboxMessage) == 0
     confirm = wizard.import_page.confirm
     assert confirm.isVisible()
-    assert confirm.text() == "Send confirmations to the 2 imported future bookings"
+    assert confirm.text() == "Send confirmations to the 3 imported future bookings"
     qtbot.mouseClick(confirm, LEFT)
     qtbot.waitUntil(lambda: "queued" in wizard.import_page.status.text(), timeout=10_000)
-    assert _count(db, OutboxMessage) == 2
+    assert _count(db, OutboxMessage) == 3
 
 
 def test_cancel_leaves_nothing_imported(qtbot, db, ops, tmp_path) -> None:  # type: ignore[no-untyped-def]

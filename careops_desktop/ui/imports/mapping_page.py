@@ -80,3 +80,11 @@ class MappingPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self.combos) and not self._problem()
+
+    def nextId(self) -> int:
+        """Contacts skip the services-and-staff step that follows this one."""
+        following = super().nextId()
+        if self.state.kind != "bookings" and following != -1:  # type: ignore[attr-defined]
+            ids = self.wizard().pageIds()
+            return ids[ids.index(following) + 1]
+        return following

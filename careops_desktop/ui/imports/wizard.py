@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import imports
 from careops_desktop.ui.imports.mapping_page import MappingPage
+from careops_desktop.ui.imports.names_page import NamesPage
 from careops_desktop.ui.imports.steps import ChoicesPage, DryRunPage, ImportPage
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
@@ -54,6 +55,8 @@ class ImportState:
         self.mapping: tuple[str, ...] = ()
         self.duplicates = "skip"
         self.problems = "skip"
+        self.type_names: dict[str, int] = {}
+        self.provider_names: dict[str, int] = {}
         self.dry: imports.ImportResult | None = None
         self.result: imports.ImportResult | None = None
         self.dry_task: Any = None
@@ -62,7 +65,12 @@ class ImportState:
 
     def options(self) -> imports.ImportOptions:
         return imports.ImportOptions(
-            self.kind, self.mapping, duplicates=self.duplicates, problems=self.problems
+            self.kind,
+            self.mapping,
+            duplicates=self.duplicates,
+            problems=self.problems,
+            type_names=self.type_names if self.kind == "bookings" else {},
+            provider_names=self.provider_names if self.kind == "bookings" else {},
         )
 
 
@@ -179,7 +187,7 @@ class KindPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    """The six steps; ``state`` holds what they share (tests read it)."""
+    """The steps (services and staff for bookings only); ``state`` holds what they share."""
 
     def __init__(self, ops: Ops, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +200,7 @@ class ImportWizard(QWizard):
         self.file_page = FilePage(self.state)
         self.kind_page = KindPage(self.state)
         self.mapping_page = MappingPage(self.state)
+        self.names_page = NamesPage(self.state)
         self.dry_run_page = DryRunPage(self.state)
         self.choices_page = ChoicesPage(self.state)
         self.import_page = ImportPage(self.state)
@@ -199,6 +208,7 @@ class ImportWizard(QWizard):
             self.file_page,
             self.kind_page,
             self.mapping_page,
+            self.names_page,
             self.dry_run_page,
             self.choices_page,
             self.import_page,
