@@ -149,3 +149,29 @@ def test_staff_without_the_permissions_cannot_import(db: Database, world: World)
     with pytest.raises(PermissionDenied):  # inbox staff may add contacts, not bookings
         db.call(imports.run_import, INBOX_ONLY, acuity, booking_options)
     assert count(db, ImportBatch) == 0
+
+
+def test_undo_refused_once_a_merged_contact_was_edited(db: Database, world: World) -> None:
+    from careops_desktop.core.services import contacts
+
+    result = run(db, _table(), duplicates="merge")
+    db.call(
+        contacts.update_contact,
+        OWNER,
+        world.known_contact,
+        notes="Edited at the desk since",
+    )
+    with pytest.raises(imports.UndoRefused, match="merged into were changed"):
+        db.call(imports.undo_import, OWNER, result.batch_id)
+
+
+def test_one_event_for_an_import_and_none_for_a_dry_run(
+    db: Database, world: World, published
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.core.import_helpers import source
+
+    run(db, source("acuity_appointments.csv"), dry_run=True)
+    assert published == []
+    run(db, source("acuity_appointments.csv"))
+    kinds = [type(event).__name__ for event in published]
+    assert kinds.count("BookingChanged") == 1

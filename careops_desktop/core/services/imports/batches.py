@@ -144,7 +144,25 @@ def undo_blockers(session: Session, batch_id: int) -> list[str]:
     changed = session.scalar(select(func.count()).where(Booking.id.in_(own), Booking.version > 1))
     if changed:
         reasons.append(f"{changed} imported bookings were changed after the import.")
+    edited = _changed_merges(session, batch_id)
+    if edited:
+        reasons.append(f"{edited} contacts the import merged into were changed after it.")
     return reasons
+
+
+def _changed_merges(session: Session, batch_id: int) -> int:
+    """How many contacts the batch merged into no longer hold what the merge left."""
+    rows = session.execute(
+        select(ImportRow.before, Contact.email, Contact.phone, Contact.notes)
+        .join(Contact, Contact.id == ImportRow.entity_id)
+        .where(ImportRow.batch_id == batch_id, ImportRow.action == "merged")
+    ).all()
+    changed = 0
+    for before, email, phone, notes in rows:
+        after = (before or {}).get("after")
+        if after is not None and after != {"email": email, "phone": phone, "notes": notes}:
+            changed += 1
+    return changed
 
 
 @read_only
@@ -188,7 +206,8 @@ def undo_import(session: Session, actor: Actor, batch_id: int) -> dict[str, int]
     restored = 0
     for contact_id, before in merged:
         if before:  # None: merged into a contact this batch created (removed above)
-            session.execute(update(Contact).where(Contact.id == contact_id).values(**before))
+            values = {key: before[key] for key in ("email", "phone", "notes")}
+            session.execute(update(Contact).where(Contact.id == contact_id).values(**values))
             restored += 1
     session.execute(delete(ImportRow).where(ImportRow.batch_id == batch_id))
     now = datetime.now(business.business_zone(session))
@@ -197,6 +216,8 @@ def undo_import(session: Session, actor: Actor, batch_id: int) -> dict[str, int]
     counts = {"bookings": removed_bookings, "contacts": removed_contacts, "restored": restored}
     audit.record(session, actor, "undo_import", "import_batch", batch_id, counts)
     events.record(session, events.ContactChanged(0, "deleted"))
+    if removed_bookings:
+        events.record(session, events.BookingChanged(0, 0, "cancelled"))
     return counts
 
 

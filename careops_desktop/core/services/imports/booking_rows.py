@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from careops_desktop.core import time_bounds
+from careops_desktop.core import events, time_bounds
 from careops_desktop.core.db import insert_row, read_only, statements
 from careops_desktop.core.errors import SlotTaken, ValidationError
 from careops_desktop.core.models import Booking, BookingType, ImportRow, Provider
@@ -190,6 +190,7 @@ class BookingWriter:
         self.now = now
         self.future_ids: list[int] = []
         self.rows: list[dict[str, object]] = []  # import rows, written by :meth:`finish`
+        self.last: tuple[int, int] | None = None  # the last booking written, and its provider
         self.session = session
 
     def finish(self) -> None:
@@ -234,6 +235,7 @@ class BookingWriter:
         )
         if row.status == "confirmed":
             self.future_ids.append(booking_id)
+        self.last = (booking_id, row.provider_id)
         return booking_id
 
 
@@ -329,6 +331,8 @@ def import_bookings(
         if number % 200 == 0:
             progress(number, total, f"Checked {number} of {total} rows…")
     writer.finish()
+    if writer.last is not None:  # one event: the open views refresh once
+        events.record(session, events.BookingChanged(writer.last[0], writer.last[1], "created"))
     progress(total, total, "Rows checked.")
     return outcomes, writer.future_ids
 

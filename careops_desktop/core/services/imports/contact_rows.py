@@ -210,7 +210,13 @@ def _merge(session: Session, batch_id: int, contact_id: int, clean: Clean, key: 
         .where(CONTACTS.c.id == contact_id)
         .values(email=after.email, phone=after.phone, notes=after.notes)
     )
-    before = {"email": row.email, "phone": row.phone, "notes": row.notes}
+    # what it held, and what the merge left (an undo restores only a contact left as is)
+    before = {
+        "email": row.email,
+        "phone": row.phone,
+        "notes": row.notes,
+        "after": {"email": after.email, "phone": after.phone, "notes": after.notes},
+    }
     connection.execute(
         insert(IMPORT_ROWS), [_import_row(batch_id, contact_id, "merged", key, before)]
     )

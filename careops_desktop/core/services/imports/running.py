@@ -83,6 +83,9 @@ def run_import(
     layout = layouts.recognise(source.headers)
     layout_title = layout.title if layout is not None else "Other layout"
     earlier = batches.earlier_batch(session, options.kind, source.digest)
+    waiting = events.take_pending(session)  # the caller's own events, kept through a dry run
+    for event in waiting:
+        events.record(session, event)
     savepoint = session.begin_nested() if dry_run else None
     batch_id = batches.open_batch(
         session, actor, options.kind, source.file_name, source.digest, layout_title, now
@@ -108,6 +111,8 @@ def run_import(
     )
     if savepoint is not None:
         savepoint.rollback()
+        for event in events.take_pending(session)[: len(waiting)]:  # the dry run's own: dropped
+            events.record(session, event)
         return result
     batches.close_batch(session, actor, batch_id, options.kind, source.file_name, result.counts)
     if created and options.kind == "contacts":
