@@ -5,7 +5,8 @@ the file is read and its columns guessed (``--map COLUMN=FIELD`` corrects a gues
 a dry run lists every row that would be refused or needs a choice, and only then,
 after a yes (``--yes`` for scripts), the import runs in one batch. ``--dry-run``
 stops after the list. No customer is messaged unless ``--send-confirmations`` is given.
-``careops import undo BATCH`` undoes a whole batch while nothing refers to its rows.
+``careops import undo BATCH`` undoes a whole batch while nothing refers to its rows;
+``careops import confirm BATCH`` sends the confirmations of its future bookings, once.
 Runs as the system actor, like the other commands (see ``cli_user.py``).
 """
 
@@ -148,8 +149,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             else:
                 print(
                     f"No message was sent. To send confirmations to the {result.future_bookings} "
-                    "imported future bookings, run this command with --send-confirmations "
-                    "next time, or use File → Import… in the window."
+                    f"imported future bookings: careops import confirm {result.batch_id}"
                 )
     finally:
         database.close()
@@ -171,6 +171,25 @@ def cmd_import_undo(args: argparse.Namespace) -> int:
         f"Import {args.batch} undone: {counts['contacts']} contacts and {counts['bookings']} "
         f"bookings removed, {counts['restored']} merged contacts restored."
     )
+    return 0
+
+
+def cmd_import_confirm(args: argparse.Namespace) -> int:
+    """Send the confirmations of a batch's future bookings (once)."""
+    from datetime import UTC, datetime
+
+    from careops_desktop.cli_database import open_database
+    from careops_desktop.core.permissions import Actor
+    from careops_desktop.core.services import imports
+
+    database = open_database(args)
+    try:
+        sent = database.call(
+            imports.send_confirmations, Actor.system("Command line"), args.batch, datetime.now(UTC)
+        )
+    finally:
+        database.close()
+    print(f"{sent} confirmations are queued to be sent (each import sends them once).")
     return 0
 
 
@@ -225,3 +244,8 @@ def add_import_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     undo = kinds.add_parser("undo", help="undo a whole import while nothing refers to its rows")
     undo.add_argument("batch", type=int, help="the import's number")
     undo.set_defaults(handler=cmd_import_undo)
+    confirm = kinds.add_parser(
+        "confirm", help="send confirmations to the future bookings of an import (once)"
+    )
+    confirm.add_argument("batch", type=int, help="the import's number")
+    confirm.set_defaults(handler=cmd_import_confirm)

@@ -123,7 +123,9 @@ def test_bookings_with_confirmations_only_when_asked(
     assert main(["--db", db_file, "import", "bookings", str(sheet), "--yes"]) == 0
     out = capsys.readouterr().out
     assert "added 3 bookings (1 of them past visits)" in out
-    assert "To send confirmations to the 2 imported future bookings" in out
+    assert (
+        "To send confirmations to the 2 imported future bookings: careops import confirm 1" in out
+    )
     assert _count(db_file, Booking) == 3 and _count(db_file, OutboxMessage) == 0
     database = Database(db_file)
     try:
@@ -132,6 +134,11 @@ def test_bookings_with_confirmations_only_when_asked(
     finally:
         database.close()
     assert statuses == ["completed", "confirmed", "confirmed"]
+    assert main(["--db", db_file, "import", "confirm", "1"]) == 0
+    assert "2 confirmations are queued" in capsys.readouterr().out
+    assert main(["--db", db_file, "import", "confirm", "1"]) == 0
+    assert "0 confirmations are queued" in capsys.readouterr().out
+    assert _count(db_file, OutboxMessage) == 2
     # a second file, with confirmations asked for
     again = tmp_path / "more.csv"
     again.write_text(
@@ -144,7 +151,7 @@ def test_bookings_with_confirmations_only_when_asked(
         == 0
     )
     assert "1 confirmations are queued" in capsys.readouterr().out
-    assert _count(db_file, OutboxMessage) == 1
+    assert _count(db_file, OutboxMessage) == 3
     assert datetime.now(UTC) < datetime.combine(day, datetime.min.time(), UTC)
 
 
