@@ -19,7 +19,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
-from careops_desktop.core.models import Contact, ImportRow
+from careops_desktop.core.models import Contact, ImportBatch, ImportRow
 from careops_desktop.core.services.contacts import (
     NOTES_MAX,
     check_person_name,
@@ -160,8 +160,6 @@ class Directory:
 
 def imported_keys(session: Session, kind_entity: str) -> set[str]:
     """Source keys of rows earlier imports (not undone) brought in."""
-    from careops_desktop.core.models import ImportBatch
-
     rows = session.scalars(
         select(ImportRow.source_key)
         .join(ImportBatch, ImportBatch.id == ImportRow.batch_id)
