@@ -203,6 +203,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
     add_report_commands(commands)
 
+    from careops_desktop.cli_import import add_import_commands
+
+    add_import_commands(commands)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``careops`` and ``python -m careops_desktop``; returns the exit code."""

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
+        self._add_import_action(file_menu)
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -219,6 +220,24 @@ class MainWindow(QMainWindow):
         self.about_action = QAction("&About CareOps", self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _add_import_action(self, file_menu: Any) -> None:
+        """File → Import… (contacts and bookings from another tool; ``ui/imports``)."""
+        from careops_desktop.core.permissions import Permission
+
+        self.import_action = QAction("&Import…", self)
+        self.import_action.setObjectName("importAction")
+        self.import_action.setEnabled(self.actor.can(Permission.MANAGE_CONTACTS))
+        self.import_action.triggered.connect(self.open_import)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+
+    def open_import(self) -> Any:
+        """Open the import wizard (not modal); returns it."""
+        from careops_desktop.ui.imports import open_import_wizard
+
+        self.import_wizard = open_import_wizard(self.ops, self.actor, self)
+        return self.import_wizard
 
     def _build_shortcuts(self) -> None:
         self._shortcuts: list[QShortcut] = []

@@ -28,6 +28,7 @@ from careops_desktop.core.models.calendar import BookingCalendarEvent, CalendarL
 from careops_desktop.core.models.delivery import AddressFailure
 from careops_desktop.core.models.desks import ChangeRecord, DeskPresence
 from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
+from careops_desktop.core.models.imports import ImportBatch, ImportRow
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
 from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
@@ -57,6 +58,8 @@ __all__ = [
     "ExternalBusy",
     "Form",
     "FormSubmission",
+    "ImportBatch",
+    "ImportRow",
     "Integration",
     "InventoryItem",
     "Message",

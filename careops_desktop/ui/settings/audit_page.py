@@ -34,6 +34,7 @@ from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.exports.audit_csv import export_audit, local_text
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.settings.import_undo import ImportUndo
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column, IdTableModel
 from careops_desktop.ui.widgets.data_table import data_table
@@ -76,7 +77,7 @@ def make_fetchers(actor: Actor) -> tuple[Any, Any]:
         flt = to_filter(session, query)
         return audit.ids(session, actor, flt, ("-" if descending else "") + (sort or "when"))
 
-    def fetch_rows(session: Session, ids: list[int]) -> Mapping[int, dict[str, str]]:
+    def fetch_rows(session: Session, ids: list[int]) -> Mapping[int, dict[str, Any]]:
         zone = business_zone(session)
         return {
             i: {
@@ -86,6 +87,10 @@ def make_fetchers(actor: Actor) -> tuple[Any, Any]:
                 "record": r.entity.replace("_", " ")
                 + ("" if r.entity_id is None else f" #{r.entity_id}"),
                 "details": audit.details_text(r.details),
+                # for "Undo this import" (ui/settings/import_undo.py)
+                "entity_key": r.entity,
+                "entity_id_raw": r.entity_id,
+                "action_key": r.action,
             }
             for i, r in audit.rows_by_id(session, actor, ids).items()
         }
@@ -174,6 +179,8 @@ class AuditLogPage(QWidget):
         filters.addWidget(self.last_day)
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
+        self.import_undo = ImportUndo(self, self.ops, self.actor, self.status)
+        footer.addWidget(self.import_undo.button)
         footer.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -189,6 +196,9 @@ class AuditLogPage(QWidget):
         layout.addWidget(self.status)
 
         self.export_button.clicked.connect(self.choose_export_file)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.import_undo.select(self.model.row_data(current.row()))
+        )
         if self.actor.can(Permission.VIEW_AUDIT):
             self.ops.query(_choices, self.actor, on_done=self._fill_choices, owner=self)
         else:

@@ -60,11 +60,14 @@ def normalize_phone(value: str, region: str = FALLBACK_REGION) -> str:
         raise ValidationError({"phone": "The phone number is too long."})
     import phonenumbers  # lazy: start-up
 
+    region = (region or FALLBACK_REGION).upper()
     try:
-        number = phonenumbers.parse(text, (region or FALLBACK_REGION).upper())
+        number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         raise ValidationError({"phone": "This is not a phone number."}) from None
-    if not phonenumbers.is_valid_number(number):
+    # valid for the default region means valid (half the work: imports check thousands)
+    valid = phonenumbers.is_valid_number_for_region(number, region)
+    if not valid and not phonenumbers.is_valid_number(number):
         raise ValidationError(
             {"phone": "This phone number is not valid; include the country code, e.g. +44."}
         )
