@@ -26,7 +26,7 @@ from alembic import op
 import careops_desktop.core.models.base
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
