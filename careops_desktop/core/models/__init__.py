@@ -22,6 +22,7 @@ from careops_desktop.core.models.desks import ChangeRecord, DeskPresence
 from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
+from careops_desktop.core.models.replies import SavedReply
 from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "Message",
     "OutboxMessage",
     "Provider",
+    "SavedReply",
     "Staff",
     "StockMovement",
     "UTCDateTime",
