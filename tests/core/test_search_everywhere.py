@@ -11,11 +11,7 @@ from hypothesis import strategies as st
 
 from careops_desktop.core.db import Database, is_read_only
 from careops_desktop.core.models import (
-    Booking,
     Contact,
-    Conversation,
-    FormSubmission,
-    Message,
 )
 from careops_desktop.core.permissions import Actor, Role, permissions_for
 from careops_desktop.core.services.search_everywhere import (
@@ -24,7 +20,8 @@ from careops_desktop.core.services.search_everywhere import (
     searchable_kinds,
 )
 from careops_desktop.core.services.search_text import read_day, read_search_text
-from tests.core.booking_world import DESK, INBOX_ONLY, NOW, World, at
+from tests.core.booking_world import DESK, INBOX_ONLY, NOW, World
+from tests.core.search_world import add_customer
 
 OWNER = Actor(user_id=None, name="Owner", role=Role.OWNER, permissions=permissions_for(Role.OWNER))
 NOTHING = Actor(user_id=None, name="Stock only", role=Role.STAFF, permissions=frozenset())
@@ -33,56 +30,7 @@ NOTHING = Actor(user_id=None, name="Stock only", role=Role.STAFF, permissions=fr
 @pytest.fixture
 def found(db: Database, world: World) -> dict[str, int]:
     """A customer with a booking next week and one last year, a conversation, a form."""
-    with db.write_session() as session:
-        mia = Contact(name="Mia Okafor", email="mia.okafor@example.com", phone="+447700900123")
-        other = Contact(name="Zed Other", email="zed@example.org", phone="+447700900999")
-        session.add_all([mia, other])
-        session.flush()
-        soon = Booking(
-            contact_id=mia.id,
-            booking_type_id=world.massage,
-            provider_id=world.alice,
-            start_at=at(date(2026, 6, 15), 10),
-            end_at=at(date(2026, 6, 15), 10, 30),
-            manage_token="t-soon",
-            customer_name="Mia Okafor",
-        )
-        old = Booking(
-            contact_id=mia.id,
-            booking_type_id=world.consult,
-            provider_id=world.bob,
-            start_at=at(date(2025, 3, 4), 9),
-            end_at=at(date(2025, 3, 4), 10),
-            manage_token="t-old",
-            status="completed",
-        )
-        session.add_all([soon, old])
-        talk = Conversation(contact_id=mia.id, subject="Parking question")
-        session.add(talk)
-        session.flush()
-        session.add(
-            Message(
-                conversation_id=talk.id,
-                direction="in",
-                sender_type="customer",
-                sender_name="Mia Okafor",
-                content="Is there a bicycle rack near the entrance?",
-                channel="email",
-            )
-        )
-        form = FormSubmission(
-            form_id=world.form, contact_id=mia.id, booking_id=None, token="f-1", status="pending"
-        )
-        session.add(form)
-        session.flush()
-        return {
-            "mia": mia.id,
-            "other": other.id,
-            "soon": soon.id,
-            "old": old.id,
-            "talk": talk.id,
-            "form": form.id,
-        }
+    return add_customer(db, world)
 
 
 def ids(results, kind: str) -> list[int]:  # type: ignore[no-untyped-def]
