@@ -112,7 +112,7 @@ def test_enter_opens_the_contact_conversation_and_form(
 
 
 def test_a_stale_answer_is_not_shown(qtbot: Any, ops: Any, bridge: Any, db: Any) -> None:
-    window, found = _open(qtbot, ops, bridge, db)
+    window, _found = _open(qtbot, ops, bridge, db)
     dialog = window._search_everywhere
     _type(qtbot, dialog, "okafor")
     old_number = dialog._asked
@@ -129,7 +129,7 @@ def test_a_stale_answer_is_not_shown(qtbot: Any, ops: Any, bridge: Any, db: Any)
 def test_typing_then_enter_at_once_opens_the_latest_text(
     qtbot: Any, ops: Any, bridge: Any, db: Any
 ) -> None:
-    window, found = _open(qtbot, ops, bridge, db)
+    window, _found = _open(qtbot, ops, bridge, db)
     dialog = window._search_everywhere
     qtbot.keyClicks(dialog.field, "massage")
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)  # before the answer has come
@@ -139,7 +139,7 @@ def test_typing_then_enter_at_once_opens_the_latest_text(
 def test_only_the_kinds_a_role_may_see_and_esc_closes(
     qtbot: Any, ops: Any, bridge: Any, db: Any
 ) -> None:
-    window, found = _open(qtbot, ops, bridge, db, INBOX_ONLY)
+    window, _found = _open(qtbot, ops, bridge, db, INBOX_ONLY)
     dialog = window._search_everywhere
     _type(qtbot, dialog, "okafor")
     kinds = {row[0] for row in _shown(dialog) if isinstance(row, tuple)}
@@ -149,7 +149,7 @@ def test_only_the_kinds_a_role_may_see_and_esc_closes(
 
 
 def test_hostile_text_and_one_letter(qtbot: Any, ops: Any, bridge: Any, db: Any) -> None:
-    window, found = _open(qtbot, ops, bridge, db)
+    window, _found = _open(qtbot, ops, bridge, db)
     dialog = window._search_everywhere
     _type(qtbot, dialog, "o")
     assert "at least two" in dialog.status.text()
