@@ -8,10 +8,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import delete, select
+from sqlalchemy import text as sql
 
 from careops_desktop.core.db import Database, is_read_only
 from careops_desktop.core.models import (
     Contact,
+    Message,
 )
 from careops_desktop.core.permissions import Actor, Role, permissions_for
 from careops_desktop.core.services.search_everywhere import (
@@ -189,3 +192,54 @@ def test_any_text_never_raises_and_keeps_the_limit(
     assert set(results.hits) == set(KINDS)
     for hits in results.hits.values():
         assert len(hits) <= max(1, min(limit, 50))
+
+
+def _conversations(db: Database, text: str) -> list[int]:
+    return ids(db.call(search_everything, OWNER, text, 5, NOW), "conversation")
+
+
+def test_the_message_text_index_follows_the_messages(
+    db: Database, db_backend: str, found: dict[str, int]
+) -> None:
+    """New, changed and deleted messages are found (or not) at once, with the SQLite index
+    and without it (PostgreSQL; an SQLite too old for trigrams)."""
+    talk = found["talk"]
+    assert _conversations(db, "bicycle rack") == [talk]
+    with db.write_session() as session:
+        message = session.scalars(select(Message).where(Message.conversation_id == talk)).one()
+        message.content = "Do you sell gift vouchers? 100% wool socks_too"
+    assert _conversations(db, "bicycle") == []
+    assert _conversations(db, "GIFT VOUCHERS") == [talk]
+    assert _conversations(db, "100% wool") == [talk]  # % is a plain character
+    assert _conversations(db, "socks_too") == [talk]
+    assert _conversations(db, "100%_wool") == []
+    with db.write_session() as session:
+        session.add(
+            Message(
+                conversation_id=talk,
+                direction="out",
+                sender_type="staff",
+                sender_name="Desk Person",
+                content="Yes, at the front desk.",
+                channel="email",
+            )
+        )
+    assert _conversations(db, "front desk") == [talk]
+    assert _conversations(db, "desk person") == [talk]  # by the sender
+    with db.write_session() as session:
+        session.execute(delete(Message).where(Message.conversation_id == talk))
+    assert _conversations(db, "front desk") == []
+    if db_backend == "sqlite":
+        with db.session() as session:
+            assert session.scalar(sql("SELECT count(*) FROM messages_text")) is not None
+
+
+def test_without_the_index_the_newest_messages_are_read(
+    db: Database, db_backend: str, found: dict[str, int]
+) -> None:
+    if db_backend == "sqlite":
+        with db.write_session() as session:
+            for trigger in ("insert", "delete", "update"):
+                session.execute(sql(f"DROP TRIGGER messages_text_{trigger}"))
+            session.execute(sql("DROP TABLE messages_text"))
+    assert _conversations(db, "BICYCLE rack") == [found["talk"]]
