@@ -6,7 +6,7 @@ Create Date: 2026-12-07
 
 - saved_replies: title, body (placeholders as in the message templates), who wrote it,
   when; shared by the business and managed in Settings → Saved replies.
-- messages_text (SQLite only): a trigram full-text index over messages' text and sender,
+- messages_text (SQLite only): a trigram full-text index over messages' text,
   kept by triggers, so "Search everywhere" finds a word in half a million messages at
   once (``core/services/inbox/quick_search.py``). Where SQLite lacks FTS5 trigrams (before
   3.34) it is not made and the search reads the newest messages instead; PostgreSQL
@@ -57,20 +57,18 @@ def upgrade() -> None:
 
 
 MESSAGES_TEXT = (
-    "CREATE VIRTUAL TABLE messages_text USING fts5(content, sender_name, content='messages', "
+    "CREATE VIRTUAL TABLE messages_text USING fts5(content, content='messages', "
     "content_rowid='id', tokenize='trigram', detail='none', columnsize=0)",
     "INSERT INTO messages_text(messages_text) VALUES ('rebuild')",
     "CREATE TRIGGER messages_text_insert AFTER INSERT ON messages BEGIN "
-    "INSERT INTO messages_text(rowid, content, sender_name) "
-    "VALUES (new.id, new.content, new.sender_name); END",
+    "INSERT INTO messages_text(rowid, content) VALUES (new.id, new.content); END",
     "CREATE TRIGGER messages_text_delete AFTER DELETE ON messages BEGIN "
-    "INSERT INTO messages_text(messages_text, rowid, content, sender_name) "
-    "VALUES ('delete', old.id, old.content, old.sender_name); END",
-    "CREATE TRIGGER messages_text_update AFTER UPDATE OF content, sender_name ON messages BEGIN "
-    "INSERT INTO messages_text(messages_text, rowid, content, sender_name) "
-    "VALUES ('delete', old.id, old.content, old.sender_name); "
-    "INSERT INTO messages_text(rowid, content, sender_name) "
-    "VALUES (new.id, new.content, new.sender_name); END",
+    "INSERT INTO messages_text(messages_text, rowid, content) "
+    "VALUES ('delete', old.id, old.content); END",
+    "CREATE TRIGGER messages_text_update AFTER UPDATE OF content ON messages BEGIN "
+    "INSERT INTO messages_text(messages_text, rowid, content) "
+    "VALUES ('delete', old.id, old.content); "
+    "INSERT INTO messages_text(rowid, content) VALUES (new.id, new.content); END",
 )
 
 

@@ -1,5 +1,5 @@
-"""Conversations for "Search everywhere": by the contact, the subject, or what a message
-says and who sent it.
+"""Conversations for "Search everywhere": by the contact (the customer who wrote), the
+subject, or what a message says.
 
 Message texts are found through SQLite's trigram index of them (``messages_text``,
 migration 0012), newest first. Without it (PostgreSQL, an SQLite before 3.34) the
@@ -41,7 +41,7 @@ def _has_text_index(session: Session) -> bool:
 
 
 def _indexed_ids(session: Session, query: SearchText) -> list[int] | None:
-    """Ids of messages whose text or sender may hold the search text, newest first, from
+    """Ids of messages whose text may hold the search text, newest first, from
     the trigram index; None when the index cannot answer (absent, or no three plain
     characters to look up). ``%`` and ``_`` are wildcards to LIKE here, so the longest
     run without them is looked up and the caller checks the whole text."""
@@ -51,18 +51,15 @@ def _indexed_ids(session: Session, query: SearchText) -> list[int] | None:
     if len(fragment) < MIN_BODY_CHARS:
         return None
     wanted = MESSAGE_MATCHES_MAX if fragment == query.text else MESSAGE_MATCHES_MAX * 4
-    found: set[int] = set()
-    for column in ("content", "sender_name"):  # one column per query: each uses the index
-        found.update(
-            session.scalars(
-                text(
-                    f"SELECT rowid FROM messages_text WHERE {column} LIKE :pattern "
-                    "ORDER BY rowid DESC LIMIT :wanted"
-                ),
-                {"pattern": f"%{fragment}%", "wanted": wanted},
-            )
+    return list(
+        session.scalars(
+            text(
+                "SELECT rowid FROM messages_text WHERE content LIKE :pattern "
+                "ORDER BY rowid DESC LIMIT :wanted"
+            ),
+            {"pattern": f"%{fragment}%", "wanted": wanted},
         )
-    return sorted(found, reverse=True)
+    )
 
 
 def _by_message(session: Session, query: SearchText, limit: int) -> dict[int, str]:
@@ -74,7 +71,6 @@ def _by_message(session: Session, query: SearchText, limit: int) -> dict[int, st
         Message.conversation_id,
         func.substr(Message.content, 1, SNIPPET_CHARS * 2),
         Message.content,
-        Message.sender_name,
     )
     if candidates is not None:
         rows = session.execute(
@@ -85,18 +81,15 @@ def _by_message(session: Session, query: SearchText, limit: int) -> dict[int, st
         rows = session.execute(
             columns.where(
                 Message.id > newest - MESSAGES_READ_MAX,
-                or_(
-                    contains(session, Message.content, query.text),
-                    contains(session, Message.sender_name, query.text),
-                ),
+                contains(session, Message.content, query.text),
             )
             .order_by(Message.id.desc())
             .limit(MESSAGE_MATCHES_MAX)
         ).all()
     wanted = query.text.casefold()
     found: dict[int, str] = {}
-    for conversation_id, start, content, sender in rows:
-        if wanted not in (content or "").casefold() and wanted not in (sender or "").casefold():
+    for conversation_id, start, content in rows:
+        if wanted not in (content or "").casefold():
             continue  # the index's candidate held only a part of the text
         if conversation_id not in found:
             found[conversation_id] = " ".join((start or "").split())[:SNIPPET_CHARS]
