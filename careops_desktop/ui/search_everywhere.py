@@ -215,7 +215,7 @@ def _heading(text: str) -> QListWidgetItem:
     font = QFont(item.font())
     font.setBold(True)
     item.setFont(font)
-    item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable: Up/Down pass over it
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: Up/Down pass over it
     item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
     return item
 

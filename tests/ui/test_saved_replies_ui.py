@@ -57,6 +57,7 @@ def test_the_button_inserts_the_reply_filled_at_the_cursor(
         "Directions",
         "Stock",
     ]
+    assert picker.preview.text().startswith("Hi {contact_name}, see you")  # as written
     qtbot.keyClicks(picker.filter, "dir")
     qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Mia Okafor" in page.reply_edit.toPlainText(), timeout=5000)

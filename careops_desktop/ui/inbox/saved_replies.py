@@ -34,12 +34,14 @@ from careops_desktop.core.services.saved_replies import (
     list_saved_replies,
 )
 from careops_desktop.ui.ops import Ops
-from careops_desktop.ui.plain import plain_label, safe_tooltip
+from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
 SHORTCUT = "Ctrl+Shift+R"
 NONE_YET = "No saved replies yet. Add them in Settings → Saved replies."
 REPLY_ROLE = Qt.ItemDataRole.UserRole + 1
+BODY_ROLE = Qt.ItemDataRole.UserRole + 2
+PREVIEW_CHARS = 300
 
 
 class SavedReplyPicker(QDialog):
@@ -61,17 +63,25 @@ class SavedReplyPicker(QDialog):
         self.list.setObjectName("savedReplyList")
         self.list.setAccessibleName("Saved replies")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.preview = plain_label(wrap=True)
+        self.preview.setObjectName("savedReplyPreview")
+        self.preview.setAccessibleName("Saved reply text")
+        self.preview.setMinimumHeight(60)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.note = plain_label(NONE_YET if not replies else "Enter inserts, Esc closes.")
         self.note.setAccessibleName("Saved replies note")
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.preview)
         layout.addWidget(self.note)
         for reply in replies:
             item = QListWidgetItem(reply.title)  # plain text
             item.setData(REPLY_ROLE, reply.id)
+            item.setData(BODY_ROLE, reply.body)
             item.setToolTip(safe_tooltip(reply.body[:400]))
             self.list.addItem(item)
+        self.list.currentItemChanged.connect(self._show_preview)
         if self.list.count():
             self.list.setCurrentRow(0)
         self.filter.textChanged.connect(self._filter)
@@ -89,6 +99,12 @@ class SavedReplyPicker(QDialog):
             self._step(1 if event.key() == Qt.Key.Key_Down else -1)
             return True
         return super().eventFilter(watched, event)
+
+    def _show_preview(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        body = str(item.data(BODY_ROLE) or "") if item is not None else ""
+        if len(body) > PREVIEW_CHARS:
+            body = body[:PREVIEW_CHARS] + "…"
+        set_plain(self.preview, body)  # placeholders as written; filled when inserted
 
     def _visible_rows(self) -> list[int]:
         return [r for r in range(self.list.count()) if not self.list.item(r).isHidden()]

@@ -91,6 +91,7 @@ class SavedRepliesPage(QWidget):
             plain_label("Answers everyone at the business can insert into a reply.", wrap=True)
         )
         left.addWidget(self.list, 1)
+        self.setMaximumWidth(1100)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
