@@ -157,3 +157,19 @@ def test_hostile_text_and_one_letter(qtbot: Any, ops: Any, bridge: Any, db: Any)
     assert _shown(dialog) == []
     assert dialog.status.textFormat() == Qt.TextFormat.PlainText
     assert "<b>%_'\"" in dialog.status.text()
+
+
+def test_ctrl_k_works_from_a_text_box(qtbot: Any, ops: Any, bridge: Any, db: Any) -> None:
+    """A line edit reads Ctrl+K as "delete to the end of the line" on Linux; the window's
+    search still opens, and what was typed there stays."""
+    window, _found = _open(qtbot, ops, bridge, db)
+    window._search_everywhere.reject()
+    page = window.show_tab("contacts")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "okafor")
+    page.search.setCursorPosition(2)
+    qtbot.keyClick(page.search, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window._search_everywhere.isVisible(), timeout=3000)
+    assert page.search.text() == "okafor"
