@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from careops_desktop.core.models import Base
+from careops_desktop.core.schema import modelled_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -40,6 +41,7 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=modelled_name,  # not SQLite's full-text index tables (0012)
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -38,7 +38,14 @@ FormChange = Literal[
 ]
 OutboxStatus = Literal["queued", "sent", "failed", "bounced"]
 SettingsArea = Literal[
-    "business", "providers", "booking_types", "staff", "integrations", "automations", "calendar"
+    "business",
+    "providers",
+    "booking_types",
+    "staff",
+    "integrations",
+    "automations",
+    "calendar",
+    "saved_replies",
 ]
 
 

@@ -40,6 +40,7 @@ from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.prebuild import PREBUILT_TABS, PagePrebuilder
 from careops_desktop.ui.preload import ModulePreloader
 from careops_desktop.ui.qsettings_keys import GEOMETRY_KEY, LAST_TAB_KEY, STATE_KEY
+from careops_desktop.ui.search_everywhere import install_search_action
 from careops_desktop.ui.tabs import TabContext, TabSpec, module_of, visible_specs
 from careops_desktop.ui.ui_state import (
     app_settings,
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         printing = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         printing.activated.connect(lambda: self._call_page("print_page"))
         self._shortcuts += [search, create, printing]
+        self.search_everywhere_action = install_search_action(self)  # Ctrl+K
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -18,7 +18,7 @@ from alembic import op
 import careops_desktop.core.models.base
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

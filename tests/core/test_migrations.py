@@ -12,6 +12,7 @@ from careops_desktop.core.schema import (
     current_revision,
     downgrade,
     head_revision,
+    modelled_name,
     needs_upgrade,
     upgrade_to_head,
 )
@@ -39,7 +40,9 @@ def test_head_to_base_to_head(db: Database) -> None:
 
 def test_autogenerate_finds_no_difference_from_the_models(db: Database) -> None:
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": modelled_name}
+        )
         diff = compare_metadata(context, Base.metadata)
     assert diff == []
 

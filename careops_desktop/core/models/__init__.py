@@ -31,6 +31,7 @@ from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
 from careops_desktop.core.models.imports import ImportBatch, ImportRow
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
+from careops_desktop.core.models.replies import SavedReply
 from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
 from careops_desktop.core.models.time_blocks import TimeBlock, TimeBlockSkip
 
@@ -68,6 +69,7 @@ __all__ = [
     "ReminderRule",
     "ReminderSend",
     "SmsOptOut",
+    "SavedReply",
     "Staff",
     "StockMovement",
     "TimeBlock",

@@ -163,6 +163,11 @@ def fill(text: str, context: Mapping[str, object], *, one_line: bool = False) ->
     return _SLOT.sub(substitute, text)
 
 
+def placeholders_in(text: str) -> set[str]:
+    """The names of the ``{placeholder}`` slots written in ``text``, known or not."""
+    return {m.group(1) for m in _SLOT.finditer(text)}
+
+
 def render(session: Session, key: str, context: Mapping[str, object]) -> tuple[str, str]:
     """``(subject, body)`` of template ``key`` filled from ``context``.
 

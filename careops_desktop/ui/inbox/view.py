@@ -37,6 +37,7 @@ from careops_desktop.ui.inbox.model import (
     conversation_columns,
     conversation_style,
 )
+from careops_desktop.ui.inbox.saved_replies import SavedRepliesButton
 from careops_desktop.ui.inbox.thread_view import ThreadView
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
@@ -147,6 +148,10 @@ class InboxView(QWidget):
         self.reply_errors.add_alias("email", "channel")
         self.reply_errors.add_alias("phone", "channel")
         side.addWidget(self.send_button)
+        self.saved_replies = SavedRepliesButton(  # and Ctrl+Shift+R anywhere in the tab
+            self.ops, self.actor, self.reply_edit, lambda: self.current_id, self.reply_errors, self
+        )
+        side.addWidget(self.saved_replies)
         side.addStretch(1)
         reply_row.addLayout(side)
         right_layout.addLayout(reply_row)

@@ -36,6 +36,7 @@ PAGE_ORDER = (
     "booking_types",
     "staff",
     "automations",
+    "saved_replies",
     "integrations",
     "calendar",
     "backups",
@@ -136,6 +137,12 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         "Automations",
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.automations_page", "AutomationsPage"),
+    ),
+    SettingsPageSpec(
+        "saved_replies",
+        "Saved replies",
+        Permission.MANAGE_INBOX,  # as replying
+        lazy_page(f"{_PAGES}.saved_replies_page", "SavedRepliesPage"),
     ),
     SettingsPageSpec(
         INTEGRATIONS,
