@@ -230,8 +230,16 @@ def test_a_reschedule_from_the_dialog_can_be_undone(db, ops, bridge, qtbot) -> N
     qtbot.mouseClick(page.panel.buttons["reschedule"], Qt.MouseButton.LeftButton)
     dialog = next(w for w in page.findChildren(RescheduleDialog) if w.isVisible())
     qtbot.waitUntil(lambda: ops.pending == 0, timeout=8000)
-    dialog.chooser.day.setDate(dialog.chooser.day.date().addDays(7))  # a week later
-    qtbot.waitUntil(lambda: ops.pending == 0 and dialog.chooser.slot.count() > 0, timeout=8000)
+    first = dialog.chooser.day.date()
+    for days in range(7, 21):  # a later day with free time (the demo fills some days)
+        dialog.chooser.day.setDate(first.addDays(days))
+        qtbot.waitUntil(
+            lambda: ops.pending == 0 and "Looking" not in dialog.chooser.slot_note.text(),
+            timeout=8000,
+        )
+        if dialog.chooser.slot.count() > 0:
+            break
+    assert dialog.chooser.slot.count() > 0, "no free time in the two weeks after a week"
     dialog.chooser.slot.setCurrentIndex(0)
     with qtbot.waitSignal(dialog.succeeded, timeout=8000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
