@@ -24,7 +24,14 @@ CONTEXT = {
 
 
 def test_every_default_renders_without_leftover_known_slots(people) -> None:
-    context = dict(CONTEXT, form_link="http://f", item_name="Gloves", quantity=3)
+    context = dict(
+        CONTEXT,
+        form_link="http://f",
+        item_name="Gloves",
+        quantity=3,
+        series_dates="- Mon 4 May, 09:00",
+        series_changes="- Mon 4 May, 09:00: cancelled.",
+    )
     for key in templates.TEMPLATE_KEYS:
         subject, body = people.db.call(templates.render, key, context)
         for name in templates.PLACEHOLDERS:

@@ -22,6 +22,7 @@ from careops_desktop.core.models.desks import ChangeRecord, DeskPresence
 from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
+from careops_desktop.core.models.series import BookingSeries
 from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
 from careops_desktop.core.models.time_blocks import TimeBlock, TimeBlockSkip
 
@@ -35,6 +36,7 @@ __all__ = [
     "Base",
     "Booking",
     "BookingCalendarEvent",
+    "BookingSeries",
     "BookingType",
     "BookingTypeStock",
     "Business",

@@ -32,6 +32,8 @@ PLACEHOLDERS = frozenset(
         "provider_name",
         "item_name",
         "quantity",
+        "series_dates",
+        "series_changes",
     }
 )
 SUBJECT_MAX = 300
@@ -78,6 +80,17 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Your booking has moved to {booking_time}",
         "Hello {contact_name},\n\nYour {booking_type} with {provider_name} is now on "
         "{booking_time}.\n\nTo change or cancel it, open:\n{manage_link}\n\n{business_name}",
+    ),
+    "series_confirmation": (
+        "Your {booking_type} visits with {business_name}",
+        "Hello {contact_name},\n\nYour {booking_type} visits with {provider_name} are booked "
+        "for these times:\n{series_dates}\n\nTo change or cancel the first one, open:\n"
+        "{manage_link}\n\n{business_name}",
+    ),
+    "series_changes": (
+        "Changes to your {booking_type} visits",
+        "Hello {contact_name},\n\nThese {booking_type} visits have changed:\n"
+        "{series_changes}\n\nTo see your next visit, open:\n{manage_link}\n\n{business_name}",
     ),
 }
 TEMPLATE_KEYS = tuple(DEFAULTS)

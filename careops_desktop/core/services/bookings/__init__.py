@@ -4,9 +4,10 @@ Split by idea: ``flow`` makes bookings, ``changes`` moves, cancels and finishes
 them, ``checks`` holds the never-double-book rule, ``overlaps`` the bounded
 overlap query, ``views`` reads them (and offers the lazy table's ``ids`` and
 ``rows_by_id``), ``messages`` writes their outbox rows, ``booking_types`` keeps
-the services customers book. Every write runs in the caller's one transaction
-(``Database.call``/``run``). Code outside ``core/services`` imports this package,
-never a module inside it.
+the services customers book, ``series`` plans, books and changes recurring
+series. Every write runs in the caller's one transaction (``Database.call``/
+``run``). Code outside ``core/services`` imports this package, never a module
+inside it.
 """
 
 from __future__ import annotations
@@ -68,6 +69,21 @@ from careops_desktop.core.services.bookings.overlaps import (
     conflicting_bookings,
     longest_span,
 )
+from careops_desktop.core.services.bookings.series import (
+    PlannedVisit,
+    RepeatRule,
+    SeriesPlan,
+    SeriesReceipt,
+    SeriesRefused,
+    VisitChoice,
+    book_series,
+    cancel_visits,
+    move_visits,
+    plan_series,
+    rule_text,
+    series_dates,
+    set_forms_per,
+)
 from careops_desktop.core.services.bookings.views import (
     ORDERS,
     TOKEN_MAX,
@@ -98,15 +114,23 @@ __all__ = [
     "Claim",
     "Customer",
     "Outgoing",
+    "PlannedVisit",
     "Recipient",
+    "RepeatRule",
+    "SeriesPlan",
+    "SeriesReceipt",
+    "SeriesRefused",
+    "VisitChoice",
     "aware_start",
     "book_desk",
     "book_public",
+    "book_series",
     "booking_id_for_token",
     "booking_time_text",
     "bookings_in_range",
     "cancel",
     "cancel_by_token",
+    "cancel_visits",
     "check_free_text",
     "check_policy",
     "claim_provider",
@@ -129,18 +153,23 @@ __all__ = [
     "longest_span",
     "manage_link",
     "mark_no_show",
+    "move_visits",
     "outgoing",
     "outgoing_for",
+    "plan_series",
     "recipient_for",
     "reschedule",
     "reschedule_by_token",
     "rows_by_id",
+    "rule_text",
     "send_cancelled",
     "send_confirmation",
     "send_form_links",
     "send_rescheduled",
     "send_welcome",
+    "series_dates",
     "set_booking_type_active",
+    "set_forms_per",
     "slugify",
     "update_booking_type",
     "view_booking",

@@ -92,6 +92,7 @@ def reschedule(
     *,
     outside_hours: bool = False,
     expected_version: int | None = None,
+    notify: bool = True,
 ) -> BookingView:
     """Move a confirmed booking to ``new_start`` (with ``provider_id``, else the same provider).
 
@@ -99,7 +100,8 @@ def reschedule(
     :class:`SlotTaken` with the nearest free starts if the time is taken. The
     customer (``actor`` None) is held to the cutoff on the current time and the
     booking page's rules on the new one. The length follows the booking type
-    as it is now; open forms get new due dates; the customer is told.
+    as it is now; open forms get new due dates; the customer is told (unless
+    ``notify`` is False: a series change tells them once for every visit).
     """
     acting = _acting(actor)
     by_customer = actor is None
@@ -135,7 +137,10 @@ def reschedule(
     booking.updated_at = now
     session.flush()
     forms.update_due_dates_for_booking(session, booking.id, now)
-    booking_messages.send_rescheduled(session, booking_messages.outgoing(session, booking, zone))
+    if notify:
+        booking_messages.send_rescheduled(
+            session, booking_messages.outgoing(session, booking, zone)
+        )
     calendar_sync.enqueue_booking_change(session, booking.id, "moved", now=now)
     audit.record(
         session,
@@ -171,12 +176,14 @@ def cancel(
     by_customer: bool = False,
     *,
     expected_version: int | None = None,
+    notify: bool = True,
 ) -> BookingView:
     """Cancel a confirmed booking: its stock comes back, its unanswered forms are withdrawn.
 
     A customer cancellation (``actor`` None, or ``by_customer``) is refused
     with :class:`PolicyRefused` inside the cancellation cutoff; staff may
-    cancel at any time. The customer is told.
+    cancel at any time. The customer is told (unless ``notify`` is False: a
+    series change tells them once for every visit).
     """
     acting = _acting(actor)
     by_customer = by_customer or actor is None
@@ -194,8 +201,9 @@ def cancel(
     session.flush()
     inventory.return_for_booking(session, acting, booking.id, now)
     forms.withdraw_for_booking(session, booking.id)
-    out = booking_messages.outgoing(session, booking, business_zone(session))
-    booking_messages.send_cancelled(session, out)
+    if notify:
+        out = booking_messages.outgoing(session, booking, business_zone(session))
+        booking_messages.send_cancelled(session, out)
     calendar_sync.enqueue_booking_change(session, booking.id, "cancelled", now=now)
     audit.record(session, acting, "cancel", "booking", booking.id, {"by_customer": by_customer})
     events.record(

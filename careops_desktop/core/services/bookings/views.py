@@ -72,6 +72,7 @@ class BookingView:
     customer_email: str | None = None
     customer_phone: str | None = None
     version: int = 0  # +1 on every change; an edit passes it back (core/edit_conflicts.py)
+    series_id: int | None = None  # a visit of this recurring series (bookings.series)
 
 
 def booking_time_text(start: datetime, zone: ZoneInfo) -> str:
@@ -145,6 +146,7 @@ def _views(session: Session, query: ViewSelect) -> list[BookingView]:
                 customer_email=captured[1],
                 customer_phone=captured[2],
                 version=booking.version,
+                series_id=booking.series_id,
             )
         )
     return found
