@@ -44,6 +44,7 @@ from careops_desktop.ui.bookings.page_data import (
     load_catalogue,
 )
 from careops_desktop.ui.bookings.panel import BookingPanel
+from careops_desktop.ui.bookings.series_actions import open_series_action
 from careops_desktop.ui.bookings.time_block_dialog import TimeBlockDialog, offer_block_actions
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
@@ -439,6 +440,9 @@ class BookingsView(QWidget):
             self.ops.command(bookings.complete, self.actor, booking.id, owner=self)
         elif name == "no_show":
             self.ops.command(bookings.mark_no_show, self.actor, booking.id, owner=self)
+        elif name in ("cancel", "reschedule") and booking.series_id is not None:
+            # a visit of a series: "This visit only" or "This and the following visits"
+            open_series_action(self, self.ops, self.actor, self.catalogue, booking, name)
         elif name == "cancel":
             CancelDialog(self.ops, self.actor, booking, self.zone, self).open()
         elif name == "reschedule":
