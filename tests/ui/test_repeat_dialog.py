@@ -182,3 +182,25 @@ def test_cancel_on_a_visit_asks_this_one_or_the_following(qtbot: Any, db: Any, o
             .where(OutboxMessage.kind == "series_changes")
         )
     assert changes == 1
+
+
+def test_the_booking_type_says_whether_a_series_sends_forms_once_or_every_visit(
+    qtbot: Any, demo_db: Any, demo_ops: Any
+) -> None:
+    from careops_desktop.ui.settings.booking_types_page import BookingTypesSettingsPage
+    from careops_desktop.ui.settings.registry import SettingsContext
+    from tests.ui.conftest import demo_actor
+
+    page = BookingTypesSettingsPage(SettingsContext(demo_ops, None, demo_actor(demo_db)))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: bool(page.types), timeout=10_000)
+    assert page.forms_per.currentData() == "visit"
+    chosen = page.current
+    assert chosen is not None
+    page.forms_per.setFocus()
+    qtbot.keyClick(page.forms_per, Qt.Key.Key_Down)
+    assert page.forms_per.currentData() == "series"
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status.text() == "Saved.", timeout=10_000)
+    assert demo_db.call(bookings.get_booking_type, chosen.id).forms_per == "series"
