@@ -351,3 +351,32 @@ def test_moving_this_and_the_following_moves_each_by_the_same_days_and_tells_onc
         )
     assert refused.value.day == WEDNESDAY + timedelta(weeks=2, days=1)
     assert [db.call(bookings.get_booking, DESK, i).start for i in ids] == starts
+
+
+def test_two_desks_booking_the_same_series_at_once_get_one_series(
+    db: Database, world: World
+) -> None:
+    """Two desks save the same weekly series at the same moment (two threads, two
+    connections): the provider lock inside the transaction lets one through whole and
+    refuses the other whole, on SQLite and on PostgreSQL."""
+    import threading
+
+    rule = _weekly(WEDNESDAY, TEN, 5)
+    start = threading.Barrier(2)
+    results: list[object] = []
+
+    def desk() -> None:
+        start.wait()
+        try:
+            results.append(_book(db, world, rule))
+        except SeriesRefused as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=desk) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(results) == 2
+    assert sum(isinstance(r, SeriesRefused) for r in results) == 1
+    assert _series_counts(db) == (1, 5)
