@@ -216,6 +216,9 @@ def test_bad_rules_and_actors_are_refused_in_words(db: Database, world: World) -
     assert set(bad.value.fields) == {"until"}
     with pytest.raises(ValidationError):
         _plan(db, world, RepeatRule(WEDNESDAY, TEN, (2,), count=10_000))
+    with pytest.raises(ValidationError) as bad:
+        _plan(db, world, RepeatRule(WEDNESDAY, TEN, (0, 2, 4), until=date(2028, 6, 1)))
+    assert "at most 104 visits" in bad.value.fields["until"]
     with pytest.raises(PermissionDenied):
         db.call(
             bookings.book_series,

@@ -206,6 +206,8 @@ class RepeatDialog(CommandDialog):
         self.combos.clear()
 
     def _show_plan(self, plan: SeriesPlan) -> None:
+        if plan.rule_text != bookings.rule_text(self.rule()):
+            return  # the rule changed while this plan was made: a newer check follows
         self._clear_list()
         self.plan = plan
         for row, visit in enumerate(plan.visits):

@@ -155,24 +155,27 @@ def rule_text(rule: RepeatRule) -> str:
 
 def series_dates(rule: RepeatRule, zone: ZoneInfo) -> list[tuple[date, datetime | None]]:
     """The rule's local dates in order, each with its UTC start (None in a spring-forward gap;
-    the earlier of two in a fall-back overlap). At most :data:`MAX_VISITS`."""
+    the earlier of two in a fall-back overlap). More than :data:`MAX_VISITS` is refused."""
     check_rule(rule)
     week_start = rule.first_day - timedelta(days=rule.first_day.weekday())
     weekdays = sorted(set(rule.weekdays))
     found: list[tuple[date, datetime | None]] = []
-    while len(found) < MAX_VISITS:
+    while True:
         for weekday in weekdays:
             day = week_start + timedelta(days=weekday)
             if day < rule.first_day:
                 continue
-            if rule.until is not None and day > rule.until:
+            if (rule.until is not None and day > rule.until) or (
+                rule.count is not None and len(found) >= rule.count
+            ):
                 return found
-            if rule.count is not None and len(found) >= rule.count:
-                return found
+            if len(found) == MAX_VISITS:
+                raise ValidationError(
+                    {"until": f"A series has at most {MAX_VISITS} visits: choose an earlier date."}
+                )
             instants = av.wall_instants(datetime.combine(day, rule.local_time), day, zone)
             found.append((day, instants[0] if instants else None))
         week_start += timedelta(weeks=rule.every_weeks)
-    return found
 
 
 def _closed_words(
