@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Booking, OutboxMessage
@@ -204,3 +204,38 @@ def test_the_booking_type_says_whether_a_series_sends_forms_once_or_every_visit(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status.text() == "Saved.", timeout=10_000)
     assert demo_db.call(bookings.get_booking_type, chosen.id).forms_per == "series"
+
+
+def test_the_bookings_tab_asks_which_visits_before_rescheduling_one_of_a_series(
+    qtbot: Any, db: Any, ops: Any, bridge: Any
+) -> None:
+    from careops_desktop.ui.bookings.dialogs import RescheduleDialog
+    from careops_desktop.ui.bookings.series_actions import MoveFollowingDialog
+    from tests.ui.tab_helpers import open_tab, owner_actor
+
+    world = build_in(db)
+    first = _wednesday()
+    receipt = db.call(
+        bookings.book_series,
+        DESK,
+        contact_id=world.known_contact,
+        booking_type_id=world.consult,
+        provider_id=world.alice,
+        rule=bookings.RepeatRule(first, time(10), (2,), count=3),
+    )
+    window = open_tab(qtbot, ops, bridge, owner_actor(), ("bookings",))
+    page = window.page("bookings")
+    second = receipt.bookings[1].booking_id
+    page.apply_filter({"booking_id": second})
+    qtbot.waitUntil(lambda: page.selected is not None and page.selected.id == second)
+    qtbot.mouseClick(page.panel.buttons["reschedule"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.findChildren(QMessageBox, "seriesWhich")), timeout=5000)
+    box = page.findChildren(QMessageBox, "seriesWhich")[0]
+    qtbot.mouseClick(box.findChild(QPushButton, "seriesThisOnly"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: any(
+            w.isVisible() and not isinstance(w, MoveFollowingDialog)
+            for w in page.findChildren(RescheduleDialog)
+        ),
+        timeout=5000,
+    )
