@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from careops_desktop.core.db import Database
+from careops_desktop.core.edit_conflicts import EditConflict
 from careops_desktop.core.errors import PermissionDenied, ValidationError
 from careops_desktop.core.models import (
     Booking,
@@ -231,6 +232,9 @@ def test_bad_rules_and_actors_are_refused_in_words(db: Database, world: World) -
         )
     with pytest.raises(ValidationError):
         _book(db, world, _weekly(WEDNESDAY, TEN, 1), choices={WEDNESDAY: VisitChoice(None)})
+    with pytest.raises(ValidationError) as bad:
+        _book(db, world, _weekly(WEDNESDAY, TEN, 3), notes="a\x00b")
+    assert set(bad.value.fields) == {"notes"}
     assert _series_counts(db) == (0, 0)
 
 
@@ -306,8 +310,25 @@ def test_cancelling_this_and_the_following_sends_one_message(db: Database, world
             select(OutboxMessage.body).where(OutboxMessage.kind == "series_changes")
         ).one()
     assert body.count("cancelled.") == 3 and "Wednesday 17 June 2026" in body
-    # "this one" leaves the rest alone
-    assert db.call(bookings.cancel_visits, DESK, ids[0], following=False, now=NOW) == [ids[0]]
+    # "this one" leaves the rest alone; a stale view of it is refused
+    first = db.call(bookings.get_booking, DESK, ids[0])
+    with pytest.raises(EditConflict):
+        db.call(
+            bookings.cancel_visits,
+            DESK,
+            ids[0],
+            following=False,
+            now=NOW,
+            expected_version=first.version - 1,
+        )
+    assert db.call(
+        bookings.cancel_visits,
+        DESK,
+        ids[0],
+        following=False,
+        now=NOW,
+        expected_version=first.version,
+    ) == [ids[0]]
 
 
 def test_moving_this_and_the_following_moves_each_by_the_same_days_and_tells_once(

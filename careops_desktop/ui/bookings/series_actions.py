@@ -87,6 +87,7 @@ class CancelFollowingDialog(CommandDialog):
             self._booking.id,
             following=True,
             reason=self.reason.text(),
+            expected_version=self._booking.version,
         )
 
 
@@ -126,6 +127,7 @@ class MoveFollowingDialog(RescheduleDialog):
             slot.start_utc,
             following=True,
             provider_id=self.chooser.provider.currentData() or slot.provider_id,
+            expected_version=self._booking.version,
         )
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import (
     PolicyRefused,
     SlotTaken,
@@ -44,9 +45,11 @@ from careops_desktop.core.services.bookings.checks import (
     lock_booking,
 )
 from careops_desktop.core.services.bookings.flow import (
+    NOTES_MAX,
     BookingReceipt,
     SeriesPart,
     book_desk,
+    check_free_text,
 )
 from careops_desktop.core.services.bookings.views import booking_time_text
 from careops_desktop.core.services.business import business_zone
@@ -296,6 +299,7 @@ def book_series(
     require(actor, Permission.MANAGE_BOOKINGS)
     now = now or datetime.now(UTC)
     choices = choices or {}
+    notes = check_free_text(notes, "notes", NOTES_MAX)  # one field error, not one per date
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     zone = type_rules.zone
     planned = series_dates(rule, zone)
@@ -362,10 +366,13 @@ def book_series(
     return SeriesReceipt(series.id, series.rule_text, tuple(receipts), tuple(skipped))
 
 
-def _visits(session: Session, booking_id: int, following: bool) -> list[Booking]:
-    """The booking (locked) and, ``following``, the confirmed later visits of its series
-    (locked, in start order)."""
+def _visits(
+    session: Session, booking_id: int, following: bool, expected_version: int | None
+) -> list[Booking]:
+    """The booking (locked; :class:`EditConflict` when changed since ``expected_version``)
+    and, ``following``, the confirmed later visits of its series (locked, in start order)."""
     booking = lock_booking(session, booking_id)
+    check_version(booking.version, expected_version, "booking")
     if not following or booking.series_id is None:
         return [booking]
     later = session.scalars(
@@ -399,6 +406,7 @@ def cancel_visits(
     following: bool,
     reason: str = "",
     now: datetime | None = None,
+    expected_version: int | None = None,
 ) -> list[int]:
     """Cancel the visit (and, ``following``, the later confirmed visits of its series) in one
     transaction; the customer gets one message listing them. Returns the cancelled ids."""
@@ -406,7 +414,7 @@ def cancel_visits(
     now = now or datetime.now(UTC)
     zone = business_zone(session)
     done: list[tuple[Booking, str]] = []
-    for booking in _visits(session, booking_id, following):
+    for booking in _visits(session, booking_id, following, expected_version):
         when = booking_time_text(booking.start_at, zone)
         changes.cancel(session, actor, booking.id, reason, now, notify=False)
         done.append((booking, f"{when}: cancelled."))
@@ -423,6 +431,7 @@ def move_visits(
     following: bool,
     provider_id: int | None = None,
     now: datetime | None = None,
+    expected_version: int | None = None,
 ) -> list[int]:
     """Move the visit to ``new_start`` and, ``following``, every later confirmed visit by the
     same number of days to the same local time (so a clock change keeps the wall time).
@@ -433,7 +442,7 @@ def move_visits(
     require(actor, Permission.MANAGE_BOOKINGS)
     now = now or datetime.now(UTC)
     zone = business_zone(session)
-    visits = _visits(session, booking_id, following)
+    visits = _visits(session, booking_id, following, expected_version)
     first_day = av.local_date(visits[0].start_at, zone)
     new_local = new_start.astimezone(zone)
     shift = new_local.date() - first_day
