@@ -121,6 +121,20 @@ def test_the_plan_names_every_kind_of_clash_with_free_times_nearby(
     ]
     assert plan.visits[4].alternatives == () and plan.visits[4].words == "Free."
     assert plan.rule_text == "Every week on Wednesday at 10:00, 6 visits from 2026-06-10."
+    # a clash beyond the booking page's 60-day horizon still gets free times nearby
+    far = WEDNESDAY + timedelta(weeks=12)
+    db.call(
+        bookings.book_desk,
+        DESK,
+        contact_id=world.known_contact,
+        booking_type_id=world.consult,
+        provider_id=world.alice,
+        start_utc=at(far, 10),
+        now=NOW,
+    )
+    late = _plan(db, world, _weekly(far, TEN, 1)).visits[0]
+    assert late.kind == "taken"
+    assert [a.start_utc for a in late.alternatives[:2]] == [at(far, 9), at(far, 11)]
     # outside hours, and a date already past
     early = _plan(db, world, _weekly(WEDNESDAY, time(7), 1))
     assert early.visits[0].kind == "outside_hours"

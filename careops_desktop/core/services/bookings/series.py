@@ -59,6 +59,7 @@ from careops_desktop.core.services.slots import Slot, TypeRules, load_type_rules
 MAX_VISITS = 104
 MAX_EVERY_WEEKS = 52
 ALTERNATIVES = 3
+ALTERNATIVES_REACH = timedelta(days=7)
 FORMS_PER = ("visit", "series")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -249,10 +250,13 @@ def plan_series(
         kind, words = check_visit(session, type_rules, provider_id, day, start, now)
         alternatives: tuple[Slot, ...] = ()
         if kind != "ok":
-            around = start or av.day_span(day, zone)[0] + timedelta(hours=12)
+            around = max(start or av.day_span(day, zone)[0] + timedelta(hours=12), now)
+            # the desk is not held to the booking page's horizon: search as if "now" were a
+            # week before the date (never before the real now, so nothing offered is past)
+            search_now = max(now, around - ALTERNATIVES_REACH)
             alternatives = tuple(
                 slots.nearest_free_slots(
-                    session, booking_type_id, max(around, now), provider_id, ALTERNATIVES, now
+                    session, booking_type_id, around, provider_id, ALTERNATIVES, search_now
                 )
             )
         label = booking_time_text(start, zone) if start else day.strftime("%A %d %B %Y")
