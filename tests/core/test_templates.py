@@ -31,6 +31,8 @@ def test_every_default_renders_without_leftover_known_slots(people) -> None:
         quantity=3,
         booking_link="http://b",
         rebook_link="http://b/book/scan",
+        series_dates="- Mon 4 May, 09:00",
+        series_changes="- Mon 4 May, 09:00: cancelled.",
     )
     for key in templates.TEMPLATE_KEYS:
         subject, body = people.db.call(templates.render, key, context)

@@ -32,6 +32,7 @@ from careops_desktop.core.models.imports import ImportBatch, ImportRow
 from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
 from careops_desktop.core.models.replies import SavedReply
+from careops_desktop.core.models.series import BookingSeries
 from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
 from careops_desktop.core.models.time_blocks import TimeBlock, TimeBlockSkip
 
@@ -47,6 +48,7 @@ __all__ = [
     "Base",
     "Booking",
     "BookingCalendarEvent",
+    "BookingSeries",
     "BookingType",
     "BookingTypeStock",
     "Business",

@@ -34,6 +34,7 @@ class Booking(Base):
         Index("ix_bookings_booking_type_id_start_at", "booking_type_id", "start_at"),
         Index("ix_bookings_status_start_at", "status", "start_at"),
         Index("ix_bookings_created_at", "created_at"),
+        Index("ix_bookings_series_id_start_at", "series_id", "start_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,6 +65,10 @@ class Booking(Base):
         ForeignKey("users.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # a visit of a recurring series (migration 0015); null for a booking on its own
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("booking_series.id", ondelete="SET NULL")
+    )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # +1 on every UPDATE (ORM or Core): an edit made with an older version was overtaken by
     # another desk (``core/edit_conflicts.py``; migration 0009)

@@ -184,6 +184,9 @@ class BookingType(Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # in a recurring series, forms go with the first visit only ("series") or every visit
+    # ("visit"); migration 0015
+    forms_per: Mapped[str] = mapped_column(SafeString(8), default="visit", server_default="visit")
 
     providers: Mapped[list[Provider]] = relationship(secondary=booking_type_providers)
     stock_usage: Mapped[list[BookingTypeStock]] = relationship(

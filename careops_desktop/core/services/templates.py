@@ -35,6 +35,8 @@ PLACEHOLDERS = frozenset(
         "booking_link",
         "rebook_link",
         "business_phone",
+        "series_dates",
+        "series_changes",
     }
 )
 SUBJECT_MAX = 300
@@ -108,6 +110,17 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Book your next {booking_type}",
         "Hello {contact_name},\n\nIt is time to book your next {booking_type}. Choose a "
         "time here:\n{rebook_link}\n\n{business_name}",
+    ),
+    "series_confirmation": (
+        "Your {booking_type} visits with {business_name}",
+        "Hello {contact_name},\n\nYour {booking_type} visits with {provider_name} are booked "
+        "for these times:\n{series_dates}\n\nTo change or cancel the first one, open:\n"
+        "{manage_link}\n\n{business_name}",
+    ),
+    "series_changes": (
+        "Changes to your {booking_type} visits",
+        "Hello {contact_name},\n\nThese {booking_type} visits have changed:\n"
+        "{series_changes}\n\nTo see your next visit, open:\n{manage_link}\n\n{business_name}",
     ),
 }
 TEMPLATE_KEYS = tuple(DEFAULTS)

@@ -36,6 +36,7 @@ from careops_desktop.core.services.slots import DaySlots, Slot
 from careops_desktop.ui.bookings.blocked_time import ask_book_over, confirm_over_blocks
 from careops_desktop.ui.bookings.outside_busy import confirm_then, desk_slots_for_day
 from careops_desktop.ui.bookings.page_data import Catalogue
+from careops_desktop.ui.bookings.repeat_dialog import attach_repeat
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
@@ -310,6 +311,7 @@ class BookingDialog(CommandDialog):
         self.chooser.load_slots()
         if contact_id is not None:
             self.picker.select(contact_id)
+        self.repeat = attach_repeat(self, actor)  # "Repeat…": a recurring series (repeat_dialog.py)
         self.resize(620, 720)
 
     def _toggle_new(self, on: bool) -> None:

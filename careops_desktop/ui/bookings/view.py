@@ -56,6 +56,7 @@ from careops_desktop.ui.bookings.print_actions import (
     print_booking,
     print_day_sheet,
 )
+from careops_desktop.ui.bookings.series_actions import open_series_action
 from careops_desktop.ui.bookings.time_block_dialog import TimeBlockDialog, offer_block_actions
 from careops_desktop.ui.bookings.undo_notice import UndoNotice, UndoStack
 from careops_desktop.ui.bookings.waiting_strip import WaitingStrip
@@ -495,7 +496,10 @@ class BookingsView(QWidget):
         booking = self.selected
         if booking is None:
             return
-        if self.desk.handles(name):  # undoable: complete, no-show, arrived, cancel; restore
+        if name in ("cancel", "reschedule") and booking.series_id is not None:
+            # a visit of a series: "This visit only" or "This and the following visits"
+            open_series_action(self, self.ops, self.actor, self.catalogue, booking, name)
+        elif self.desk.handles(name):  # undoable: complete, no-show, arrived, cancel; restore
             self.desk.run(name, booking)
         elif name == "reschedule":
             dialog = RescheduleDialog(self.ops, self.actor, self.catalogue, booking, self)

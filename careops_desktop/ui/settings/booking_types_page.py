@@ -24,14 +24,22 @@ from careops_desktop.ui.settings.registry import SettingsContext
 
 
 def save_booking_type(
-    session: Any, actor: Any, type_id: int | None, values: dict[str, Any], active: bool
+    session: Any,
+    actor: Any,
+    type_id: int | None,
+    values: dict[str, Any],
+    active: bool,
+    forms_per: str | None = None,
 ) -> BookingTypeView:
-    """Create or update one booking type and set whether it is offered (one transaction)."""
+    """Create or update one booking type and set whether it is offered (one transaction);
+    ``forms_per``: a series sends its forms with every "visit" or once per "series"."""
     if type_id is None:
         view = bookings.create_booking_type(session, actor, **values)
     else:
         view = bookings.update_booking_type(session, actor, type_id, **values)
     bookings.set_booking_type_active(session, actor, view.id, active)
+    if forms_per is not None and forms_per != view.forms_per:
+        bookings.set_forms_per(session, actor, view.id, forms_per)
     return bookings.get_booking_type(session, view.id)
 
 
@@ -69,6 +77,10 @@ class BookingTypesSettingsPage(SettingsFormPage):
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(80)
         self.active = QCheckBox("Offered to customers")
+        self.forms_per = QComboBox()  # recurring series (bookings.series)
+        self.forms_per.setObjectName("typeFormsPer")
+        self.forms_per.addItem("With every visit", "visit")
+        self.forms_per.addItem("With the first visit only", "series")
         self.providers_box = QWidget()
         self.providers_layout = QVBoxLayout(self.providers_box)
         self.providers_layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +95,7 @@ class BookingTypesSettingsPage(SettingsFormPage):
             ("location", "Where", self.location),
             ("description", "Description", self.description),
             ("provider_ids", "Offered by", self.providers_box),
+            ("forms_per", "Forms in a series", self.forms_per),
         ):
             self.form.addRow(label, self.errors.wrap(key, widget))
         self.form.addRow("", self.active)
@@ -138,6 +151,9 @@ class BookingTypesSettingsPage(SettingsFormPage):
         self.location.setText(current.location if current else "")
         self.description.setPlainText(current.description if current else "")
         self.active.setChecked(current.is_active if current else True)
+        self.forms_per.setCurrentIndex(
+            max(0, self.forms_per.findData(current.forms_per if current else "visit"))
+        )
         offered = set(current.provider_ids) if current else set(self.provider_checks)
         for provider_id, check in self.provider_checks.items():
             check.setChecked(provider_id in offered)
@@ -157,7 +173,7 @@ class BookingTypesSettingsPage(SettingsFormPage):
         return (
             save_booking_type,
             (self.actor, current.id if current else None, values, self.active.isChecked()),
-            {},
+            {"forms_per": self.forms_per.currentData()},
         )
 
     def saved(self, result: Any) -> None:

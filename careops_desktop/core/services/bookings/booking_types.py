@@ -70,6 +70,7 @@ class BookingTypeView:
     provider_ids: tuple[int, ...]
     form_ids: tuple[int, ...]
     stock_usage: tuple[tuple[int, int], ...]  # (inventory item id, quantity per booking)
+    forms_per: str = "visit"  # in a recurring series: forms with every "visit" or once per "series"
 
 
 def slugify(name: str) -> str:
@@ -127,6 +128,7 @@ def _view(session: Session, t: BookingType) -> BookingTypeView:
         tuple(providers),
         tuple(forms),
         tuple((int(i), int(q)) for i, q in stock),
+        forms_per=t.forms_per or "visit",
     )
 
 

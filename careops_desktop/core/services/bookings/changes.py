@@ -111,7 +111,7 @@ def reschedule(
     as it is now, or ``length`` (staff only: a drag keeps a booking's own length,
     a resize sets it; checked by :func:`check_length`); open forms get new due
     dates; the customer is told unless staff say ``notify=False`` (always told
-    when they move it themselves).
+    when they move it themselves; a series change tells them once for every visit).
     """
     acting = _acting(actor)
     by_customer = actor is None
@@ -241,12 +241,14 @@ def cancel(
     by_customer: bool = False,
     *,
     expected_version: int | None = None,
+    notify: bool = True,
 ) -> BookingView:
     """Cancel a confirmed booking: its stock comes back, its unanswered forms are withdrawn.
 
     A customer cancellation (``actor`` None, or ``by_customer``) is refused
     with :class:`PolicyRefused` inside the cancellation cutoff; staff may
-    cancel at any time. The customer is told.
+    cancel at any time. The customer is told (unless ``notify`` is False: a
+    series change tells them once for every visit).
     """
     acting = _acting(actor)
     by_customer = by_customer or actor is None
@@ -264,8 +266,9 @@ def cancel(
     session.flush()
     inventory.return_for_booking(session, acting, booking.id, now)
     forms.withdraw_for_booking(session, booking.id)
-    out = booking_messages.outgoing(session, booking, business_zone(session))
-    booking_messages.send_cancelled(session, out)
+    if notify:
+        out = booking_messages.outgoing(session, booking, business_zone(session))
+        booking_messages.send_cancelled(session, out)
     calendar_sync.enqueue_booking_change(session, booking.id, "cancelled", now=now)
     audit.record(session, acting, "cancel", "booking", booking.id, {"by_customer": by_customer})
     events.record(

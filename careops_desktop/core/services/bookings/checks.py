@@ -137,6 +137,7 @@ def claim_provider(
     on_grid: bool,
     outside_hours: bool = False,
     exclude_booking_id: int | None = None,
+    lock: bool = True,
 ) -> Claim:
     """Lock and return the provider who takes this booking at ``start``, or refuse.
 
@@ -147,7 +148,8 @@ def claim_provider(
     :class:`TimeBlocked` for the desk when the time is blocked (lunch, a meeting),
     :class:`SlotTaken` (with the nearest free starts) when the time is taken,
     :class:`ValidationError` on ``start`` when nobody works then, and on
-    ``provider_id`` for a provider who does not offer the type.
+    ``provider_id`` for a provider who does not offer the type. ``lock`` False
+    (a read that only asks, such as a series plan) checks without locking.
     """
     if start.tzinfo is None:
         raise ValidationError({"start": "The time has no time zone."})
@@ -165,7 +167,9 @@ def claim_provider(
     sqlite = statements(session).dialect.name == "sqlite"
     for candidate in candidates:
         # on SQLite, BEGIN IMMEDIATE already holds the database's one write lock
-        provider_name = names[candidate] if sqlite else lock_provider(session, candidate)
+        provider_name = (
+            names[candidate] if sqlite or not lock else lock_provider(session, candidate)
+        )
         if not outside_hours and not _fits(
             session, type_rules, candidate, start, zone, on_grid=on_grid
         ):

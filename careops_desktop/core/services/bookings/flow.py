@@ -69,6 +69,20 @@ class BookingReceipt:
     form_links: tuple[SubmissionLink, ...]
 
 
+@dataclass(frozen=True)
+class SeriesPart:
+    """A booking written as one visit of a recurring series.
+
+    ``send_messages`` False: the series sends one confirmation for every visit
+    instead of one each; ``with_forms`` False: this visit gets no forms (the type
+    sends them once per series).
+    """
+
+    series_id: int
+    send_messages: bool = False
+    with_forms: bool = True
+
+
 def _now(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now(UTC)
@@ -160,6 +174,7 @@ def _create(
     notes: str,
     source: events.BookingSource,
     now: datetime,
+    series: SeriesPart | None = None,
 ) -> BookingReceipt:
     """Insert the booking (the provider is locked and free) and everything that comes with it.
 
@@ -170,6 +185,8 @@ def _create(
     zone = type_rules.zone
     manage_token = new_token()
     to_fill = forms.forms_for_type(session, type_rules.booking_type_id)
+    if series is not None and not series.with_forms:
+        to_fill = []
     booking_id = insert_row(
         run,
         _NEW_BOOKING,
@@ -191,6 +208,7 @@ def _create(
             "created_by_user_id": actor.user_id,
             "created_at": now,
             "updated_at": now,
+            "series_id": series.series_id if series else None,
         },
     )
     out = booking_messages.outgoing_for(
@@ -210,8 +228,10 @@ def _create(
     # a booking written just now holds no stock and has no forms yet: no need to ask
     inventory.take_stock_for(session, actor, booking_id, type_rules.booking_type_id, now)
     links = forms.add_submissions(session, booking_id, contact.id, claim.start, to_fill, now)
-    booking_messages.send_confirmation(session, out)
-    booking_messages.send_form_links(session, out, links)
+    if series is None or series.send_messages:
+        booking_messages.send_confirmation(session, out)
+    if series is None or series.send_messages or series.with_forms:
+        booking_messages.send_form_links(session, out, links)
     calendar_sync.enqueue_booking_change(session, booking_id, "created", now=now)
     run.execute(_CONTACTED, {"contact_id": contact.id, "now": now})
     forget(session, Contact, contact.id)
@@ -311,6 +331,7 @@ def book_desk(
     notes: str = "",
     now: datetime | None = None,
     outside_hours: bool = False,
+    series: SeriesPart | None = None,
 ) -> BookingReceipt:
     """Staff book an existing contact; needs MANAGE_BOOKINGS. One transaction.
 
@@ -319,6 +340,7 @@ def book_desk(
     (unless ``outside_hours``: book anyway) and, always, no overlap. Refusals as
     :func:`book_public`, plus :class:`TimeBlocked` over blocked time,
     :class:`PermissionDenied` and :class:`NotFound` for an unknown contact.
+    ``series``: the booking is a visit of that series (``bookings.series``).
     """
     require(actor, Permission.MANAGE_BOOKINGS)
     now = _now(now)
@@ -352,4 +374,5 @@ def book_desk(
         notes=notes,
         source="desk",
         now=now,
+        series=series,
     )

@@ -203,3 +203,11 @@ def send_cancelled(session: Session, out: Outgoing) -> int | None:
     if not out.automations.confirmation:
         return None
     return _send(session, out, "cancellation", with_ics=False, manage_link=out.base_url)
+
+
+def send_series_message(session: Session, out: Outgoing, key: str, **extra: object) -> int | None:
+    """One message for a whole series (``series_confirmation`` or ``series_changes``),
+    with ``extra`` placeholders (the list of dates or changes), when confirmations are on."""
+    if not out.automations.confirmation:
+        return None
+    return _send(session, out, key, with_ics=False, **extra)
