@@ -8,10 +8,10 @@ processes), sends them, and marks them sent or failed with backoff.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.utils import make_msgid
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -134,6 +134,16 @@ def retry_window(session: Session) -> timedelta:
     return timedelta(hours=DEFAULT_RETRY_HOURS)
 
 
+def new_message_id(domain: str) -> str:
+    """A fresh RFC 5322 Message-ID at ``domain``, unique whatever the process does.
+
+    ``email.utils.make_msgid`` draws its random part from the ``random`` module's
+    shared generator, which a test library (hypothesis) or a plug-in may seed: two
+    rows could then get the same id and the outbox's unique key refuses the second.
+    """
+    return f"<{secrets.token_hex(16)}@{domain}>"
+
+
 def enqueue(
     session: Session,
     *,
@@ -174,7 +184,7 @@ def enqueue(
         "body": body or "",
         "attachments": [dict(a) for a in attachments],
         "links": [str(link) for link in links],
-        "message_id": make_msgid(domain=message_domain(session)) if channel == "email" else None,
+        "message_id": new_message_id(message_domain(session)) if channel == "email" else None,
         "status": "queued",
         "attempts": 0,
         "next_attempt_at": when,
