@@ -60,16 +60,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_booking_series")),
     )
-    with op.batch_alter_table("bookings") as batch:
-        batch.add_column(sa.Column("series_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key(
-            op.f("fk_bookings_series_id_booking_series"),
-            "booking_series",
-            ["series_id"],
-            ["id"],
-            ondelete="SET NULL",
-        )
-        batch.create_index("ix_bookings_series_id_start_at", ["series_id", "start_at"])
+    # plain ADD COLUMN, no foreign key: on SQLite a key means rebuilding ``bookings``
+    # (DROP TABLE), which would cascade into or be refused by every row that points at
+    # a booking (outbox, forms, stock). Series rows are never deleted.
+    op.add_column("bookings", sa.Column("series_id", sa.Integer(), nullable=True))
+    op.create_index("ix_bookings_series_id_start_at", "bookings", ["series_id", "start_at"])
     op.add_column(
         "booking_types",
         sa.Column(
@@ -82,10 +77,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("booking_types") as batch:
-        batch.drop_column("forms_per")
-    with op.batch_alter_table("bookings") as batch:
-        batch.drop_index("ix_bookings_series_id_start_at")
-        batch.drop_constraint("fk_bookings_series_id_booking_series", type_="foreignkey")
-        batch.drop_column("series_id")
+    op.drop_column("booking_types", "forms_per")
+    op.drop_index("ix_bookings_series_id_start_at", table_name="bookings")
+    op.drop_column("bookings", "series_id")
     op.drop_table("booking_series")

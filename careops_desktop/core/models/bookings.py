@@ -65,10 +65,10 @@ class Booking(Base):
         ForeignKey("users.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # a visit of a recurring series (migration 0015); null for a booking on its own
-    series_id: Mapped[int | None] = mapped_column(
-        ForeignKey("booking_series.id", ondelete="SET NULL")
-    )
+    # a visit of a recurring series (``booking_series.id``, migration 0015); null for a
+    # booking on its own. No foreign key: adding one to ``bookings`` on SQLite rebuilds the
+    # table, which existing rows pointing at bookings do not survive; series are never deleted
+    series_id: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # +1 on every UPDATE (ORM or Core): an edit made with an older version was overtaken by
     # another desk (``core/edit_conflicts.py``; migration 0009)
