@@ -34,14 +34,20 @@ def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str | None:
+    """One metadata field, None when absent (``meta[name]`` raises on newer Pythons)."""
+    values = meta.get_all(name)
+    return str(values[0]) if values else None
+
+
 def _licence_of(dist: metadata.Distribution) -> str:
     """The licence a distribution declares: the SPDX expression, else its short text, else
     its classifiers; "not stated" when it says nothing."""
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
         return str(expression).strip()
-    text = str(meta.get("License") or "").strip()
+    text = str(_field(meta, "License") or "").strip()
     if text and len(text) <= 80 and "\n" not in text:
         return text
     classifiers = [

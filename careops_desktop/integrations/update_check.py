@@ -18,7 +18,15 @@ from urllib.parse import urlsplit
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from careops_desktop import __version__
-from careops_desktop.integrations.release_feed import FeedError, Release, parse_feed, version_key
+from careops_desktop.config import resource_path
+from careops_desktop.integrations.release_feed import (
+    PUBLIC_KEY_FILE,
+    FeedError,
+    Release,
+    load_public_key,
+    parse_feed,
+    version_key,
+)
 
 # a placeholder until the project publishes its feed (reserved name: it never resolves)
 DEFAULT_FEED_URL = "https://releases.careops.example/release-feed.json"
@@ -130,3 +138,17 @@ def check_for_update(
     """
     release = parse_feed(fetch_feed(url, timeout=timeout, limit=limit), key)
     return UpdateAnswer(current, release, version_key(release.version) > version_key(current))
+
+
+def release_key() -> Ed25519PublicKey:
+    """The release key shipped in ``resources/`` (the only key a feed is checked with)."""
+    try:
+        text = resource_path(PUBLIC_KEY_FILE).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FeedError("The release key shipped with CareOps is missing.") from exc
+    return load_public_key(text)
+
+
+def check_with_release_key(url: str) -> UpdateAnswer:
+    """:func:`check_for_update` with the shipped key (blocking: a worker thread's work)."""
+    return check_for_update(url, release_key())

@@ -42,6 +42,7 @@ PAGE_ORDER = (
     "connection",
     "audit",
     "this_computer",
+    "updates",
     "password",
 )
 INTEGRATIONS = "integrations"
@@ -172,6 +173,12 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         "This computer",
         None,
         lazy_page(f"{_PAGES}.account_page", "ThisComputerPage"),
+    ),
+    SettingsPageSpec(
+        "updates",
+        "Updates",
+        None,
+        lazy_page(f"{_PAGES}.updates_page", "UpdatesPage"),
     ),
     SettingsPageSpec(
         "password",
