@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from careops_desktop import __version__
 from careops_desktop.core.permissions import Actor
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.idle import IdleWatcher
@@ -257,16 +255,12 @@ class MainWindow(QMainWindow):
         self.ops.statusMessage.connect(self.show_status)
 
     def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("About CareOps")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"CareOps Desktop {__version__}\n\n"
-            "The front office of one service business: inbox, bookings, contacts, "
-            "intake forms and inventory, with your data on your own computer."
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        """Help → About: version, database, log folder, licences (ui/about_dialog.py)."""
+        from careops_desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ops.database.engine.url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- internals -----------------------------------------------------------------------
 

@@ -177,7 +177,7 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
     SettingsPageSpec(
         "updates",
         "Updates",
-        None,
+        Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.updates_page", "UpdatesPage"),
     ),
     SettingsPageSpec(
