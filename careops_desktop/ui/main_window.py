@@ -37,6 +37,7 @@ from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.prebuild import PREBUILT_TABS, PagePrebuilder
 from careops_desktop.ui.preload import ModulePreloader
 from careops_desktop.ui.qsettings_keys import GEOMETRY_KEY, LAST_TAB_KEY, STATE_KEY
+from careops_desktop.ui.startup_probe import arm as arm_startup_probe
 from careops_desktop.ui.tabs import TabContext, TabSpec, module_of, visible_specs
 from careops_desktop.ui.ui_state import (
     app_settings,
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self._hosts[start])
             self._ensure_page(self._hosts[start])
         self.idle.start()
+        arm_startup_probe(self)  # only with CAREOPS_STARTUP_PROBE=1 (the frozen benchmark)
 
     # -- navigation API ------------------------------------------------------------------
 
