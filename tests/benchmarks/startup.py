@@ -168,7 +168,7 @@ SIZE_TARGET_MB = 250
 
 
 def bundle_size(bundle: Path) -> dict[str, float]:
-    """The bundle unpacked: its files' bytes (links counted once, as links) and ``du``'s MB."""
+    """The bundle unpacked, in MiB: its files' bytes (links not followed) and ``du``'s count."""
     total = 0
     for path in bundle.rglob("*"):
         if path.is_file() and not path.is_symlink():
@@ -178,7 +178,7 @@ def bundle_size(bundle: Path) -> dict[str, float]:
             ["du", "-sk", str(bundle)], capture_output=True, text=True, check=True
         ).stdout.split()[0]
     )
-    return {"files_mb": round(total / 1e6, 1), "disk_mb": round(disk_kb / 1024, 1)}
+    return {"files_mb": round(total / 2**20, 1), "disk_mb": round(disk_kb / 1024, 1)}
 
 
 def frozen_run(program: Path, db_path: Path) -> dict[str, float]:
