@@ -37,6 +37,10 @@ SAVED_URL_KEY = "connection/url"
 FOLDER_KEY = "reports/export_folder"
 FORMAT_KEY = "reports/export_format"
 
+# Settings → Updates (ui/settings/updates_page.py): off until the person turns it on
+UPDATES_ENABLED_KEY = "updates/check_enabled"
+UPDATES_FEED_URL_KEY = "updates/feed_url"
+
 
 def table_header_key(table: str) -> str:
     """The key of a table's header state (widths, order, sort), e.g. ``contacts/list``."""

@@ -27,21 +27,19 @@ from careops_desktop.integrations import update_check
 from careops_desktop.integrations.release_feed import FeedError, Release
 from careops_desktop.ui import off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.qsettings_keys import UPDATES_ENABLED_KEY, UPDATES_FEED_URL_KEY
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.ui_state import app_settings
-
-ENABLED_KEY = "updates/check_enabled"
-FEED_URL_KEY = "updates/feed_url"
 
 
 def check_enabled() -> bool:
     """Whether this computer may ask the release feed (False until the person says so)."""
-    return str(app_settings().value(ENABLED_KEY, "false")).lower() == "true"
+    return str(app_settings().value(UPDATES_ENABLED_KEY, "false")).lower() == "true"
 
 
 def feed_url() -> str:
     """The release feed's address on this computer (the project's feed by default)."""
-    return str(app_settings().value(FEED_URL_KEY, "") or update_check.DEFAULT_FEED_URL)
+    return str(app_settings().value(UPDATES_FEED_URL_KEY, "") or update_check.DEFAULT_FEED_URL)
 
 
 class UpdatesPage(QWidget):
@@ -116,8 +114,8 @@ class UpdatesPage(QWidget):
             set_plain(self.result, problem)
             return False
         settings = app_settings()
-        settings.setValue(ENABLED_KEY, "true" if self.enabled.isChecked() else "false")
-        settings.setValue(FEED_URL_KEY, address)
+        settings.setValue(UPDATES_ENABLED_KEY, "true" if self.enabled.isChecked() else "false")
+        settings.setValue(UPDATES_FEED_URL_KEY, address)
         settings.sync()
         set_plain(self.result, "Saved.")
         return True
