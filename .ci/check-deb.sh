@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USER_NAME=careops-ci
-bundle=$(ls -d dist/careops-*/ | head -n 1)
-deb=$(bash scripts/build-deb.sh "${bundle%/}" dist | tail -n 1 | cut -d' ' -f1)
+bundles=(dist/careops-*/)
+bundle=${bundles[0]%/}
+deb=$(bash scripts/build-deb.sh "$bundle" dist | tail -n 1 | cut -d' ' -f1)
 echo "package: $deb"
 if dpkg-query -W -f='${Status}' careops 2>/dev/null | grep -q "install ok installed"; then
   apt-get purge -y -qq careops >/dev/null
