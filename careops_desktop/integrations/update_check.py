@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from careops_desktop import __version__
-from careops_desktop.config import resource_path
+from careops_desktop.config import DEFAULT_RELEASE_FEED_URL, resource_path
 from careops_desktop.integrations.release_feed import (
     PUBLIC_KEY_FILE,
     FeedError,
@@ -28,8 +28,7 @@ from careops_desktop.integrations.release_feed import (
     version_key,
 )
 
-# a placeholder until the project publishes its feed (reserved name: it never resolves)
-DEFAULT_FEED_URL = "https://releases.careops.example/release-feed.json"
+DEFAULT_FEED_URL = DEFAULT_RELEASE_FEED_URL
 MAX_FEED_BYTES = 64 * 1024
 TIMEOUT_S = 10.0
 USER_AGENT = f"CareOps-Desktop/{__version__}"

@@ -45,6 +45,7 @@ from careops_desktop.ui.ui_state import (
     idle_lock_minutes,
     save_header_now,
 )
+from careops_desktop.ui.updates_at_start import arm as arm_update_check
 
 if TYPE_CHECKING:
     from careops_desktop.ui.runtime_link import RuntimeLink
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
             self._ensure_page(self._hosts[start])
         self.idle.start()
         arm_startup_probe(self)  # only with CAREOPS_STARTUP_PROBE=1 (the frozen benchmark)
+        arm_update_check(self)  # only when Settings → Updates → Check for updates is on
 
     # -- navigation API ------------------------------------------------------------------
 

@@ -30,16 +30,7 @@ from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.qsettings_keys import UPDATES_ENABLED_KEY, UPDATES_FEED_URL_KEY
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.ui_state import app_settings
-
-
-def check_enabled() -> bool:
-    """Whether this computer may ask the release feed (False until the person says so)."""
-    return str(app_settings().value(UPDATES_ENABLED_KEY, "false")).lower() == "true"
-
-
-def feed_url() -> str:
-    """The release feed's address on this computer (the project's feed by default)."""
-    return str(app_settings().value(UPDATES_FEED_URL_KEY, "") or update_check.DEFAULT_FEED_URL)
+from careops_desktop.ui.updates_at_start import check_enabled, feed_url
 
 
 class UpdatesPage(QWidget):
@@ -55,9 +46,10 @@ class UpdatesPage(QWidget):
         outer.addWidget(
             plain_label(
                 "CareOps can ask its release feed whether a newer version exists. This is off "
-                "until you turn it on. When on, CareOps sends one plain request to the address "
-                "below, with nothing about you or your business in it, and never downloads or "
-                "installs anything by itself.",
+                "until you turn it on. When on, CareOps asks once a day when it starts, and "
+                "whenever you press Check now: one plain request to the address below, with "
+                "nothing about you or your business in it. It never downloads or installs "
+                "anything by itself.",
                 wrap=True,
             )
         )
