@@ -9,4 +9,5 @@ rm -rf build/pyinstaller dist
   --workpath build/pyinstaller --distpath dist
 bundle=$(ls -d dist/careops-*)
 echo "bundle: $bundle ($(du -sh "$bundle" | cut -f1))"
+"$bundle/careops-cli" --version
 QT_QPA_PLATFORM=offscreen CAREOPS_HOME="$(mktemp -d)" "$bundle/careops" --self-test

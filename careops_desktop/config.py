@@ -185,3 +185,8 @@ def database_url_from(value: str) -> str:
     if "://" in value:
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+# The signed release feed the opt-in update check reads (Settings → Updates may change it).
+# A placeholder until the project publishes its feed: the reserved name never resolves.
+DEFAULT_RELEASE_FEED_URL = "https://releases.careops.example/release-feed.json"

@@ -2,7 +2,8 @@
 # Installs the Debian packages that the app and its tests need on a fresh machine:
 # Qt's runtime libraries, Xvfb for screenshots, Chromium for the booking-page tests,
 # PostgreSQL and Dovecot for the server-backed tests, poppler for reading PDFs, wrk as the
-# web benchmark's load generator, Caddy as the reverse proxy in front of the booking page.
+# web benchmark's load generator, Caddy as the reverse proxy in front of the booking page,
+# ShellCheck for the shell steps of the CI workflows (actionlint runs it).
 #   bash scripts/system-packages.sh          # for the tests: everything
 #   bash scripts/system-packages.sh --app    # for running the app: Qt's libraries only
 # Does nothing when they are all present; needs root (or sudo) otherwise; skipped where
@@ -15,6 +16,8 @@ PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libnss3 libasound2 fonts-dejavu-core
+  # the .deb's Depends (scripts/build-deb.sh): what the frozen bundle loads from the system
+  libc6 libdrm2 libglvnd0 libglx0 libwayland-client0 libwayland-cursor0 libwayland-egl1 libxcb1
 )
 if [ "${1:-}" != "--app" ]; then
   PACKAGES+=(
@@ -24,6 +27,7 @@ if [ "${1:-}" != "--app" ]; then
     chromium chromium-driver
     wrk
     caddy
+    shellcheck
   )
 fi
 if [ -n "${CAREOPS_EXTRA_PACKAGES:-}" ]; then

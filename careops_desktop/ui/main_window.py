@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from careops_desktop import __version__
 from careops_desktop.core.permissions import Actor
 from careops_desktop.ui.accessible import make_accessible
 from careops_desktop.ui.events_bridge import EventsBridge
@@ -41,6 +39,7 @@ from careops_desktop.ui.prebuild import PREBUILT_TABS, PagePrebuilder
 from careops_desktop.ui.preload import ModulePreloader
 from careops_desktop.ui.qsettings_keys import GEOMETRY_KEY, LAST_TAB_KEY, STATE_KEY
 from careops_desktop.ui.search_everywhere import install_search_action
+from careops_desktop.ui.startup_probe import arm as arm_startup_probe
 from careops_desktop.ui.tabs import TabContext, TabSpec, module_of, visible_specs
 from careops_desktop.ui.ui_state import (
     app_settings,
@@ -48,6 +47,7 @@ from careops_desktop.ui.ui_state import (
     idle_lock_minutes,
     save_header_now,
 )
+from careops_desktop.ui.updates_at_start import arm as arm_update_check
 
 if TYPE_CHECKING:
     from careops_desktop.ui.runtime_link import RuntimeLink
@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self._hosts[start])
             self._ensure_page(self._hosts[start])
         self.idle.start()
+        arm_startup_probe(self)  # only with CAREOPS_STARTUP_PROBE=1 (the frozen benchmark)
+        arm_update_check(self)  # only when Settings → Updates → Check for updates is on
 
     # -- navigation API ------------------------------------------------------------------
 
@@ -279,16 +281,12 @@ class MainWindow(QMainWindow):
         self.ops.statusMessage.connect(self.show_status)
 
     def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("About CareOps")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"CareOps Desktop {__version__}\n\n"
-            "The front office of one service business: inbox, bookings, contacts, "
-            "intake forms and inventory, with your data on your own computer."
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        """Help → About: version, database, log folder, licences (ui/about_dialog.py)."""
+        from careops_desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ops.database.engine.url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- internals -----------------------------------------------------------------------
 

@@ -37,6 +37,11 @@ SAVED_URL_KEY = "connection/url"
 FOLDER_KEY = "reports/export_folder"
 FORMAT_KEY = "reports/export_format"
 
+# Settings → Updates (ui/settings/updates_page.py): off until the person turns it on
+UPDATES_ENABLED_KEY = "updates/check_enabled"
+UPDATES_FEED_URL_KEY = "updates/feed_url"
+UPDATES_LAST_CHECK_KEY = "updates/last_checked"  # epoch seconds of the last check at start
+
 
 def table_header_key(table: str) -> str:
     """The key of a table's header state (widths, order, sort), e.g. ``contacts/list``."""

@@ -4,12 +4,18 @@ Opens a temporary database, migrates it, fills it with the small demo business,
 starts the booking listener on a free loopback port and fetches its page,
 builds the main window offscreen, and exits 0 — or non-zero with the step that
 failed and why. Nothing of the user's own data is touched.
+
+Given ``release_demo`` (a demo database made by an earlier release, as the upgrade test
+keeps in ``tests/fixtures/``), the same steps run on a copy of it instead: the copy is
+backed up and migrated, its rows are read instead of new demo data loaded, and the window
+signs in as the demo owner.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -35,8 +41,11 @@ def _step(name: str, fn: Callable[[], str], results: list[tuple[str, bool, str]]
     return True
 
 
-def run_self_test() -> int:
-    """Run every step; returns the process exit code (0 when all passed)."""
+def run_self_test(release_demo: Path | None = None) -> int:
+    """Run every step; returns the process exit code (0 when all passed).
+
+    ``release_demo``: check a copy of that earlier release's demo database (see above).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder = Path(tempfile.mkdtemp(prefix="careops-selftest-"))
     os.environ["CAREOPS_HOME"] = str(folder)
@@ -45,16 +54,22 @@ def run_self_test() -> int:
 
     from careops_desktop.core.db import Database
 
+    if release_demo is not None:
+        shutil.copyfile(release_demo, folder / "selftest.sqlite3")
     database = Database(f"sqlite:///{folder / 'selftest.sqlite3'}")
     state["db"] = database
 
     def migrate() -> str:
         from careops_desktop.core.schema import current_revision, upgrade_to_head
 
-        upgrade_to_head(database.engine)
-        return f"schema at {current_revision(database.engine)}"
+        before = current_revision(database.engine)
+        backup = upgrade_to_head(database.engine, backup_dir=folder / "backups")
+        taken = f"; backup {backup.name}" if backup else ""
+        return f"schema from {before or 'empty'} to {current_revision(database.engine)}{taken}"
 
     def demo() -> str:
+        if release_demo is not None:
+            return _count_rows(database)
         from careops_desktop.core.demo.builder import build_demo
 
         summary = build_demo(database, "small")
@@ -80,7 +95,8 @@ def run_self_test() -> int:
         return _build_window(database)
 
     ok = _step("database migrates", migrate, results)
-    ok = ok and _step("demo data loads", demo, results)
+    data_step = "demo data loads" if release_demo is None else "earlier release's data reads"
+    ok = ok and _step(data_step, demo, results)
     ok = ok and _step("booking page serves", listener, results)
     ok = ok and _step("main window builds", window, results)
 
@@ -91,6 +107,19 @@ def run_self_test() -> int:
     passed = sum(1 for _, good, _ in results if good)
     print(f"self-test: {passed} passed, {4 - passed} failed", flush=True)
     return 0 if ok else 1
+
+
+def _count_rows(database: object) -> str:
+    """Every table of the database read to its end: a one-line summary."""
+    from sqlalchemy import inspect, text
+
+    engine = database.engine  # type: ignore[attr-defined]
+    total = 0
+    with engine.connect() as connection:
+        tables = inspect(connection).get_table_names()
+        for table in tables:
+            total += int(connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar() or 0)
+    return f"{total} rows in {len(tables)} tables of the earlier release's database"
 
 
 def _build_window(database: object) -> str:

@@ -20,6 +20,13 @@ set (as on the shared development machine) every run compiles the app's modules 
 which an installed app does not; the report records the setting. ``--bytecode-cache`` keeps
 the compiled modules in a temporary folder between runs (after one unmeasured run), as an
 installed app has them, and writes ``startup-bytecode.json``.
+
+``--frozen [BUNDLE]`` measures the PyInstaller bundle instead (default: ``dist/careops-*``,
+as ``.ci/build-frozen.sh`` leaves it): its size unpacked (the files' bytes, and the disk
+space ``du`` counts; target <= 250 MB on Linux) and the start of its ``careops --db LARGE
+--demo`` to the first paint, which the window reports when ``CAREOPS_STARTUP_PROBE=1``
+(``ui/startup_probe.py``); the first run is reported apart (the files are least likely to
+be in the page cache then). Writes ``startup-frozen.json``.
 """
 
 from __future__ import annotations
@@ -157,6 +164,104 @@ def one_run(db_path: Path, pycache: Path | None = None) -> dict[str, float]:
     }
 
 
+SIZE_TARGET_MB = 250
+
+
+def bundle_size(bundle: Path) -> dict[str, float]:
+    """The bundle unpacked, in MiB: its files' bytes (links not followed) and ``du``'s count."""
+    total = 0
+    for path in bundle.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            total += path.stat().st_size
+    disk_kb = int(
+        subprocess.run(
+            ["du", "-sk", str(bundle)], capture_output=True, text=True, check=True
+        ).stdout.split()[0]
+    )
+    return {"files_mb": round(total / 2**20, 1), "disk_mb": round(disk_kb / 1024, 1)}
+
+
+def frozen_run(program: Path, db_path: Path) -> dict[str, float]:
+    """One start of the frozen window program to its first paint, in a fresh home folder."""
+    home = Path(tempfile.mkdtemp(prefix="careops-startup-home-"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CAREOPS_HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        CAREOPS_STARTUP_PROBE="1",
+    )
+    try:
+        started = time.time()
+        child = subprocess.run(
+            [str(program), "--db", str(db_path), "--demo"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        lines = [line for line in child.stdout.splitlines() if line.startswith("STARTUP ")]
+        if not lines:
+            raise SystemExit(f"the frozen window never painted:\n{child.stderr[-2000:]}")
+        marks = json.loads(lines[-1].split(" ", 1)[1])
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return {"wall_s": round(marks["painted"] - started, 3), "cpu_s": round(marks["cpu"], 3)}
+
+
+def frozen_main(bundle_arg: str, db: Path | None, runs: int) -> None:
+    """Size and start-up of the frozen bundle; prints and writes ``startup-frozen.json``."""
+    found = [Path(bundle_arg)] if bundle_arg else sorted(ROOT.glob("dist/careops-*/"))
+    if not found or not (found[0] / "careops").exists():
+        raise SystemExit("no bundle: run .ci/build-frozen.sh, or pass --frozen dist/careops-<v>")
+    bundle = found[0]
+    folder = Path(tempfile.mkdtemp(prefix="careops-startup-"))
+    path = folder / "large.sqlite3"
+    try:
+        if db:
+            shutil.copyfile(db, path)
+        else:  # the large demo, made by the bundle's own command line
+            subprocess.run(
+                [str(bundle / "careops"), "--db", str(path), "demo", "--size", "large"],
+                env=dict(os.environ, CAREOPS_HOME=str(folder / "home")),
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        with sqlite3.connect(path) as connection:  # loopback, any free port
+            connection.execute("UPDATE business SET page_bind_address='127.0.0.1', page_port=0")
+        connection.close()
+        all_runs = [frozen_run(bundle / "careops", path) for _ in range(runs + 1)]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    first, rest = all_runs[0], all_runs[1:]
+    size = bundle_size(bundle)
+    report = {
+        "benchmark": "startup-frozen",
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "bundle": str(bundle),
+        "machine": {"cpus": os.cpu_count(), "load_average_1min": round(os.getloadavg()[0], 2)},
+        "size": size,
+        "first_run": first,
+        "runs": rest,
+        "summary": {
+            key: {
+                "median": round(statistics.median(r[key] for r in rest), 3),
+                "best": min(r[key] for r in rest),
+            }
+            for key in rest[0]
+        },
+        "targets": {"start_s": TARGET_S, "size_mb": SIZE_TARGET_MB},
+    }
+    report["met"] = (
+        report["summary"]["wall_s"]["median"] <= TARGET_S and size["files_mb"] <= SIZE_TARGET_MB
+    )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.with_name("startup-frozen.json").write_text(
+        json.dumps(report, indent=2) + "\n", encoding="utf-8"
+    )
+    print(json.dumps(report, indent=2))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="a large demo database built before (copied)")
@@ -167,7 +272,18 @@ def main() -> None:
         help="keep compiled modules between runs, as an installed app has them (one unmeasured "
         "run first; writes startup-bytecode.json)",
     )
+    parser.add_argument(
+        "--frozen",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="BUNDLE",
+        help="measure the PyInstaller bundle (default dist/careops-*): size and start-up",
+    )
     args = parser.parse_args()
+    if args.frozen is not None:
+        frozen_main(args.frozen, args.db, args.runs)
+        return
     pycache = Path(tempfile.mkdtemp(prefix="careops-pycache-")) if args.bytecode_cache else None
     folder = Path(tempfile.mkdtemp(prefix="careops-startup-"))
     path = folder / "large.sqlite3"

@@ -36,6 +36,7 @@ ALLOWED: dict[str, str] = {
     "handle_starttag": "html.parser.HTMLParser hook",
     "handle_endtag": "html.parser.HTMLParser hook",
     "handle_data": "html.parser.HTMLParser hook",
+    "redirect_request": "urllib.request.HTTPRedirectHandler hook (integrations/update_check.py)",
     "__getattr__": "module-level lazy attribute access (PEP 562)",
     "exc_type": "argument of __exit__",
     "tb": "argument of __exit__",

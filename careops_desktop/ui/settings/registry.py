@@ -43,6 +43,7 @@ PAGE_ORDER = (
     "connection",
     "audit",
     "this_computer",
+    "updates",
     "password",
 )
 INTEGRATIONS = "integrations"
@@ -179,6 +180,12 @@ SETTINGS_PAGES: list[SettingsPageSpec] = [
         "This computer",
         None,
         lazy_page(f"{_PAGES}.account_page", "ThisComputerPage"),
+    ),
+    SettingsPageSpec(
+        "updates",
+        "Updates",
+        Permission.MANAGE_SETTINGS,
+        lazy_page(f"{_PAGES}.updates_page", "UpdatesPage"),
     ),
     SettingsPageSpec(
         "password",
