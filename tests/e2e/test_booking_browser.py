@@ -46,6 +46,8 @@ webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from selenium_axe_python import Axe  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -148,6 +150,17 @@ def assert_accessible(driver: object, step: str) -> None:
     assert results["passes"], f"{step}: axe-core checked nothing"
 
 
+def go(driver: object, element: object) -> None:
+    """Click a link or submit button and wait until the next page has replaced this one.
+
+    Reading ``h1`` straight after ``click()`` could find the old page's heading, which the
+    browser then drops: StaleElementReferenceException on a loaded machine.
+    """
+    old = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
+    element.click()  # type: ignore[attr-defined]
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))  # type: ignore[type-var]
+
+
 def test_a_customer_books_in_a_real_browser(
     db: Database, shop: Shop, page_url: str, browser: object, tmp_path: Path
 ) -> None:
@@ -160,20 +173,20 @@ def test_a_customer_books_in_a_real_browser(
     assert "Book an appointment" in find(By.TAG_NAME, "h1").text
     capture(driver, "services", folder)
     assert_accessible(driver, "services")
-    find(By.LINK_TEXT, "Check-up").click()
+    go(driver, find(By.LINK_TEXT, "Check-up"))
 
     day = shop.day(2)
-    find(By.CSS_SELECTOR, f'a[href*="date={day.isoformat()}"]').click()
+    go(driver, find(By.CSS_SELECTOR, f'a[href*="date={day.isoformat()}"]'))
     assert "Times are in Europe/London time." in find(By.TAG_NAME, "main").text
     capture(driver, "times", folder)
     assert_accessible(driver, "times")
-    find(By.LINK_TEXT, "10:00").click()
+    go(driver, find(By.LINK_TEXT, "10:00"))
 
     shown_at = time.monotonic()
     assert "Your details" in find(By.TAG_NAME, "h1").text
     assert_accessible(driver, "details")
     time.sleep(max(0.0, FILL_SECONDS + 0.2 - (time.monotonic() - shown_at)))
-    find(By.CSS_SELECTOR, "form.details button[type=submit]").click()  # nothing typed yet
+    go(driver, find(By.CSS_SELECTOR, "form.details button[type=submit]"))  # nothing typed yet
     shown_at = time.monotonic()
     assert "Please check" in find(By.TAG_NAME, "main").text
     assert_accessible(driver, "details with errors")
@@ -182,7 +195,7 @@ def test_a_customer_books_in_a_real_browser(
     find(By.ID, "f-notes").send_keys("Prefers mornings & quiet rooms")
     capture(driver, "details", folder)
     time.sleep(max(0.0, FILL_SECONDS + 0.2 - (time.monotonic() - shown_at)))
-    find(By.CSS_SELECTOR, "form.details button[type=submit]").click()
+    go(driver, find(By.CSS_SELECTOR, "form.details button[type=submit]"))
 
     assert "You are booked" in find(By.TAG_NAME, "h1").text
     text = find(By.TAG_NAME, "main").text
@@ -211,7 +224,7 @@ def test_a_customer_books_in_a_real_browser(
     driver.get(f"{page_url}/forms/{form_token}")  # type: ignore[attr-defined]
     assert "New patient intake" in find(By.TAG_NAME, "main").text
     assert_accessible(driver, "intake form")
-    find(By.CSS_SELECTOR, "form button[type=submit]").click()  # required answers missing
+    go(driver, find(By.CSS_SELECTOR, "form button[type=submit]"))  # required answers missing
     assert_accessible(driver, "intake form with errors")
 
     # the desktop Bookings tab's model shows it: in its list and in the day's calendar
