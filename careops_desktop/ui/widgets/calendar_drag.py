@@ -61,6 +61,7 @@ VERDICT_LOOK = {  # kind → (colour, pen style, mark)
     "closed": ("#d97706", Qt.PenStyle.DashLine, "?"),
     "outside_hours": ("#d97706", Qt.PenStyle.DashLine, "?"),
     "busy": ("#d97706", Qt.PenStyle.DashLine, "?"),
+    "blocked": ("#d97706", Qt.PenStyle.DashLine, "?"),
     "taken": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
     "past": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
     "not_offered": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
@@ -133,7 +134,7 @@ class CalendarDrag:
     def index(self) -> DropIndex:
         if self._index is None:
             data = self.calendar.data()
-            self._index = DropIndex(self._rules(), data.blocks)
+            self._index = DropIndex(self._rules(), data.blocks, data.time_blocks)
         return self._index
 
     def data_changed(self) -> None:

@@ -37,6 +37,7 @@ from careops_desktop.core.services.bookings import messages as booking_messages
 from careops_desktop.core.services.bookings.arrivals import mark_arrived
 from careops_desktop.core.services.bookings.changes import (
     cancel,
+    change_length,
     complete,
     mark_no_show,
     reschedule,
@@ -71,6 +72,7 @@ class BookingState:
     cancel_reason: str
     arrived_at: datetime | None
     reminder_sent_at: datetime | None
+    customer_confirmed_at: datetime | None = None  # a move clears it; its undo puts it back
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ def _state(booking: Booking) -> BookingState:
         booking.cancel_reason,
         booking.arrived_at,
         booking.reminder_sent_at,
+        booking.customer_confirmed_at,
     )
 
 
@@ -318,6 +321,29 @@ def move_at_desk(
     )
 
 
+def resize_at_desk(
+    session: Session,
+    actor: Actor,
+    booking_id: int,
+    new_end: datetime,
+    now: datetime | None = None,
+    **options: Any,
+) -> DeskChange:
+    """:func:`~.changes.change_length` by staff, undoable; the customer's message is held.
+
+    ``options`` go to ``change_length`` as they are (``outside_hours``, ``expected_version``,
+    ``notify``).
+    """
+    return undoable(
+        session,
+        actor,
+        booking_id,
+        "resize",
+        lambda at: change_length(session, actor, booking_id, new_end, at, **options),
+        now,
+    )
+
+
 def _claim_old_time(session: Session, booking: Booking, state: BookingState, refusal: str) -> None:
     """Refuse with ``refusal`` (``{time}`` filled) when the time in ``state`` is taken now.
 
@@ -378,6 +404,7 @@ def undo(
     booking.cancelled_at, booking.cancel_reason = before.cancelled_at, before.cancel_reason
     booking.arrived_at = before.arrived_at
     booking.reminder_sent_at = before.reminder_sent_at
+    booking.customer_confirmed_at = before.customer_confirmed_at
     booking.updated_at = now
     session.flush()
     if was_live and not is_live:
