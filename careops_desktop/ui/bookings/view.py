@@ -50,7 +50,7 @@ from careops_desktop.ui.bookings.page_data import (
     load_calendar_page,
     load_catalogue,
 )
-from careops_desktop.ui.bookings.panel import BookingPanel, action_shortcuts
+from careops_desktop.ui.bookings.panel import BookingPanel, action_shortcuts, load_series
 from careops_desktop.ui.bookings.print_actions import (
     may_print_day_sheet,
     print_booking,
@@ -447,6 +447,7 @@ class BookingsView(QWidget):
         def arrived(view: BookingView) -> None:
             self.selected = view
             self.panel.show_booking(view, self.zone)
+            load_series(self.panel, self.ops, self.actor, view)
             self.calendar.select_booking(view.id)
             announce_booking(self.calendar, view, self.zone)
             select_in_list(self.table, self.model, view.id)  # the list keeps in step

@@ -91,6 +91,7 @@ from careops_desktop.core.services.bookings.series import (
     series_dates,
     set_forms_per,
 )
+from careops_desktop.core.services.bookings.series_place import SeriesPlace, series_place
 from careops_desktop.core.services.bookings.undo import (
     UNDO_WINDOW,
     BookingState,
@@ -142,6 +143,7 @@ __all__ = [
     "PlannedVisit",
     "Recipient",
     "RepeatRule",
+    "SeriesPlace",
     "SeriesPlan",
     "SeriesReceipt",
     "SeriesRefused",
@@ -204,6 +206,7 @@ __all__ = [
     "send_rescheduled",
     "send_welcome",
     "series_dates",
+    "series_place",
     "set_booking_type_active",
     "set_forms_per",
     "slugify",
