@@ -199,7 +199,8 @@ def test_a_block_added_in_the_dialog_is_taken_back_with_undo(
         qtbot.mouseClick(dialog.ok_button, LEFT)
     assert _blocks_on(db, world.alice, day) == [("Lunch", datetime.combine(day, time(12)))]
     qtbot.waitUntil(lambda: page.undo_notice.isVisible(), timeout=5000)
-    assert page.undo_notice.text.text() == f"Lunch for Alice Practitioner on {day:%a %d %b} was blocked."
+    said = f"Lunch for Alice Practitioner on {day:%a %d %b} was blocked."
+    assert page.undo_notice.text.text() == said
     qtbot.waitUntil(lambda: bool(page.calendar.data().time_blocks), timeout=8000)
     qtbot.mouseClick(page.undo_notice.undo_button, LEFT)
     qtbot.waitUntil(lambda: _blocks_on(db, world.alice, day) == [], timeout=5000)

@@ -56,3 +56,4 @@ def test_confirmed_by_the_customer_and_visit_of_a_series(
     page.show_booking(single)
     qtbot.waitUntil(lambda: page.selected is not None and page.selected.id == single, timeout=5000)
     assert fields["series"].text() == "" and fields["answer"].text() == ""
+    assert not fields["series"].isVisibleTo(page) and not fields["answer"].isVisibleTo(page)

@@ -52,7 +52,7 @@ class BookingPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
         self.fields: dict[str, QLabel] = {}
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         for key, words in (
             ("when", "When"),
             ("status", "Status"),
@@ -111,6 +111,8 @@ class BookingPanel(QWidget):
             set_plain(self.title, "No booking selected")
             for label in self.fields.values():
                 set_plain(label, "")
+            for key in ("answer", "series"):
+                self.form.setRowVisible(self.fields[key], False)
             set_plain(self.fields["when"], "Click a booking in the calendar or the list.")
             self.notes.setPlainText("")
             for button in self.buttons.values():
@@ -129,6 +131,8 @@ class BookingPanel(QWidget):
         set_plain(self.fields["answer"], answer)
         series = "A visit of a recurring series." if booking.series_id is not None else ""
         set_plain(self.fields["series"], series)
+        self.form.setRowVisible(self.fields["answer"], bool(answer))
+        self.form.setRowVisible(self.fields["series"], bool(series))
         set_plain(self.fields["type"], booking.booking_type_name)
         set_plain(self.fields["provider"], booking.provider_name)
         reach = [v for v in (booking.contact_email, booking.contact_phone) if v]
@@ -169,6 +173,7 @@ class BookingPanel(QWidget):
             number=place.number, rule=place.rule_text.rstrip(".")
         )
         set_plain(self.fields["series"], words)
+        self.form.setRowVisible(self.fields["series"], True)
 
 
 def load_series(panel: BookingPanel, ops: Ops, actor: Actor, booking: BookingView) -> None:
