@@ -24,6 +24,7 @@ from careops_desktop.core.models import (
     Booking,
     FormSubmission,
     OutboxMessage,
+    ReminderSend,
     StockMovement,
 )
 from careops_desktop.core.services import bookings
@@ -203,6 +204,19 @@ def test_undo_of_a_move_gives_back_the_customers_confirmation(db: Database, worl
     result = db.call(bookings.undo, DESK, change, NOW + timedelta(seconds=10))
     assert result.view.customer_confirmed_at is not None
     assert result.view.customer_confirmed_at.replace(tzinfo=None) == confirmed.replace(tzinfo=None)
+
+
+def test_undo_of_a_move_puts_back_the_reminders_already_sent(db: Database, world: World) -> None:
+    booking_id = _book(db, world)
+    with db.write_session() as s:
+        s.add(ReminderSend(booking_id=booking_id, rule_key=0, channel="email", recipient="a@b.c"))
+    change = db.call(bookings.move_at_desk, DESK, booking_id, at(WEDNESDAY, 14), None, NOW)
+    with db.session() as s:  # owed again for the new time
+        assert s.scalar(select(func.count()).select_from(ReminderSend)) == 0
+    db.call(bookings.undo, DESK, change, NOW + timedelta(seconds=10))
+    with db.session() as s:  # back at the old time: already reminded, not again
+        rows = s.execute(select(ReminderSend.booking_id, ReminderSend.rule_key)).all()
+    assert [tuple(r) for r in rows] == [(booking_id, 0)]
 
 
 def test_undo_of_a_move_refused_when_the_old_time_was_taken(db: Database, world: World) -> None:
