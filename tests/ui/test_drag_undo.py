@@ -246,3 +246,27 @@ def test_one_removed_week_of_a_series_and_an_edit_come_back_with_ctrl_z(
         lambda: _blocks_on(db, world.alice, day) == [("Lunch", datetime.combine(day, time(12)))],
         timeout=5000,
     )
+
+
+def test_a_keyboard_move_over_a_block_is_said_in_words(
+    db: Any, world: World, ops: Any, bridge: Any, qtbot: Any
+) -> None:
+    day = _weekday_ahead(3)
+    booking_id = add_booking(db, world, world.alice, at(day, 10))
+    _add_block(db, world.alice, day, 12, "Lunch")
+    page = _tab(qtbot, ops, bridge, day, 1)
+    calendar = page.calendar
+    qtbot.waitUntil(lambda: bool(calendar.data().time_blocks), timeout=8000)
+    rect = calendar.block_rect(booking_id)
+    assert rect is not None
+    qtbot.mouseClick(calendar, LEFT, pos=rect.center().toPoint())
+    qtbot.waitUntil(lambda: calendar.accessibleName().startswith("Calendar: "), timeout=5000)
+    chosen = calendar.accessibleName()
+    alt = Qt.KeyboardModifier.AltModifier
+    for _ in range(4):  # 10:00 → 12:00 on the 30-minute grid
+        qtbot.keyClick(calendar, Qt.Key.Key_Down, alt)
+    said = calendar.accessibleName()
+    assert said.startswith("Calendar: moving ") and "12:00–13:00" in said
+    assert said.endswith("Blocked: Lunch; you will be asked.")
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    assert calendar.accessibleName() == chosen  # the chosen booking again

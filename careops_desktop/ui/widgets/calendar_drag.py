@@ -125,6 +125,7 @@ class CalendarDrag:
         self.said = ""  # the last "cannot be moved" shown
         self._index: DropIndex | None = None
         self._backdrop: QPixmap | None = None
+        self._name_before: str | None = None  # the calendar's accessible name before a key move
 
     # -- state ------------------------------------------------------------------------------
 
@@ -160,6 +161,9 @@ class CalendarDrag:
         self._backdrop = None
         self.calendar.unsetCursor()
         self.calendar.update()
+        if self._name_before is not None:
+            self.calendar.setAccessibleName(self._name_before)
+            self._name_before = None
 
     def finish(self) -> None:
         """The view is done with the dropped booking (its dialog closed)."""
@@ -341,8 +345,27 @@ class CalendarDrag:
         if start < midnight or end > midnight + timedelta(days=1):
             return True  # a step past midnight: the booking stays inside its column's day
         self.target = self.request(column, start, end)
+        self._say(self.target)
         self.calendar.update()
         return True
+
+    def _say(self, target: DropRequest | None) -> None:
+        """A keyboard move tells assistive technology where the booking would go and what
+        the page says of it (the ghost's colour and label, in words), through the
+        calendar's accessible name; :meth:`cancel` gives the old name back."""
+        if target is None:
+            return
+        if self._name_before is None:
+            self._name_before = self.calendar.accessibleName()
+        words = target.verdict.words or "Where it is now."
+        name = "Calendar: moving {title} to {day} {start:%H:%M}–{end:%H:%M}. {words}".format(
+            title=target.block.title.replace("\n", " "),
+            day=f"{target.start:%a %d %b}",
+            start=target.start,
+            end=target.end,
+            words=words,
+        )
+        self.calendar.setAccessibleName(name)
 
     # -- painting ---------------------------------------------------------------------------
 
