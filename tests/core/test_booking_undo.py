@@ -24,6 +24,7 @@ from careops_desktop.core.models import (
     Booking,
     FormSubmission,
     OutboxMessage,
+    ReminderSend,
     StockMovement,
 )
 from careops_desktop.core.services import bookings
@@ -169,6 +170,53 @@ def test_undo_of_a_move_puts_time_and_provider_back(db: Database, world: World) 
     assert (result.view.start, result.view.provider_id) == (at(WEDNESDAY, 10), world.alice)
     assert result.withdrawn == 1
     assert "reschedule" not in [k for k, _s, _w in _outbox(db, booking_id)]
+
+
+def test_undo_of_a_resize_puts_the_length_back_and_withdraws_the_message(
+    db: Database, world: World
+) -> None:
+    booking_id = _book(db, world)  # 10:00-11:00
+    change = db.call(bookings.resize_at_desk, DESK, booking_id, at(WEDNESDAY, 11, 30), NOW)
+    assert change.kind == "resize" and change.view.end == at(WEDNESDAY, 11, 30)
+    assert ("reschedule", "queued", NOW + timedelta(minutes=2)) in _outbox(db, booking_id)
+    result = db.call(bookings.undo, DESK, change, NOW + timedelta(seconds=10))
+    assert (result.view.start, result.view.end) == (at(WEDNESDAY, 10), at(WEDNESDAY, 11))
+    assert result.withdrawn == 1
+    assert "reschedule" not in [k for k, _s, _w in _outbox(db, booking_id)]
+
+
+def test_a_resize_without_telling_holds_nothing(db: Database, world: World) -> None:
+    booking_id = _book(db, world)
+    change = db.call(
+        bookings.resize_at_desk, DESK, booking_id, at(WEDNESDAY, 11, 30), NOW, notify=False
+    )
+    assert change.held_outbox_ids == ()
+    assert "reschedule" not in [k for k, _s, _w in _outbox(db, booking_id)]
+
+
+def test_undo_of_a_move_gives_back_the_customers_confirmation(db: Database, world: World) -> None:
+    booking_id = _book(db, world)
+    confirmed = NOW - timedelta(hours=1)
+    with db.write_session() as s:
+        s.get(Booking, booking_id).customer_confirmed_at = confirmed  # type: ignore[union-attr]
+    change = db.call(bookings.move_at_desk, DESK, booking_id, at(WEDNESDAY, 14), None, NOW)
+    assert change.view.customer_confirmed_at is None  # they confirmed the old time
+    result = db.call(bookings.undo, DESK, change, NOW + timedelta(seconds=10))
+    assert result.view.customer_confirmed_at is not None
+    assert result.view.customer_confirmed_at.replace(tzinfo=None) == confirmed.replace(tzinfo=None)
+
+
+def test_undo_of_a_move_puts_back_the_reminders_already_sent(db: Database, world: World) -> None:
+    booking_id = _book(db, world)
+    with db.write_session() as s:
+        s.add(ReminderSend(booking_id=booking_id, rule_key=0, channel="email", recipient="a@b.c"))
+    change = db.call(bookings.move_at_desk, DESK, booking_id, at(WEDNESDAY, 14), None, NOW)
+    with db.session() as s:  # owed again for the new time
+        assert s.scalar(select(func.count()).select_from(ReminderSend)) == 0
+    db.call(bookings.undo, DESK, change, NOW + timedelta(seconds=10))
+    with db.session() as s:  # back at the old time: already reminded, not again
+        rows = s.execute(select(ReminderSend.booking_id, ReminderSend.rule_key)).all()
+    assert [tuple(r) for r in rows] == [(booking_id, 0)]
 
 
 def test_undo_of_a_move_refused_when_the_old_time_was_taken(db: Database, world: World) -> None:

@@ -92,6 +92,7 @@ def test_dragging_on_empty_space_blocks_time_and_draws_it_hatched(
     qtbot.wait(100)
     assert not _visible(page, TimeBlockDialog)
     before = calendar.grab().toImage()
+    size = calendar.size()
 
     qtbot.mousePress(calendar, Qt.MouseButton.LeftButton, pos=press)
     for step in range(1, 6):
@@ -116,6 +117,11 @@ def test_dragging_on_empty_space_blocks_time_and_draws_it_hatched(
         noon,
         noon + timedelta(hours=1),
     )
+    # the block is offered for undo; dismissing the notice gives the calendar its room back
+    assert page.undo_notice.isVisible()
+    assert page.undo_notice.text.text().startswith("Lunch <b>break</b> for ")
+    page.undo_notice.close_button.click()
+    qtbot.waitUntil(lambda: calendar.size() == size, timeout=3000)
     qtbot.waitUntil(lambda: calendar.grab().toImage() != before, timeout=3000)
     rect = mark_rect(calendar._ensure_layout(), calendar.data(), mark).toRect()
     after = calendar.grab().toImage()

@@ -45,7 +45,7 @@ def _mark(
     occ: BlockOccurrence, column: str, start: datetime, end: datetime, label: str
 ) -> TimeBlockMark:
     return TimeBlockMark(
-        column, start, end, label, occ.block_id, occ.day, occ.repeats, occ.provider_id
+        column, start, end, label, occ.block_id, occ.day, occ.repeats, occ.provider_id, occ.reason
     )
 
 

@@ -5,7 +5,8 @@ and keeps these out of the view's own code:
 
 - a drop on the calendar (``dropRequested``) opens the
   :class:`~careops_desktop.ui.bookings.drop_dialog.DropDialog`; when it closes the
-  ghost goes, and a moved booking is shown in the panel;
+  ghost goes, and a moved (or stretched) booking is shown in the panel and offered
+  for undo on the tab's Undo notice (Ctrl+Z), its customer message held meanwhile;
 - the legend row shows the page's providers' colours and the status styles;
 - in the week view, when lanes are too narrow for names, a button offers the day view
   (as does double-clicking a day's header).
@@ -14,10 +15,11 @@ and keeps these out of the view's own code:
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
+from careops_desktop.core.services.bookings import DeskChange
 from careops_desktop.ui.bookings.drop_dialog import DropDialog
 from careops_desktop.ui.widgets.calendar_drag import DropRequest
 from careops_desktop.ui.widgets.calendar_legend import CalendarLegend
@@ -100,5 +102,6 @@ class CalendarHooks:
             self.dialog = None
         self.view.calendar.finish_drop()
 
-    def _moved(self, booking: Any) -> None:
-        self.view.show_booking(booking.id)
+    def _moved(self, change: DeskChange) -> None:
+        self.view.desk.offer(change)
+        self.view.show_booking(change.booking_id)

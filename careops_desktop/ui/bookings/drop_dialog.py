@@ -4,9 +4,12 @@
 will change, asks before a time outside the provider's hours or busy in their own
 calendar ("Move anyway"), refuses a taken or past time at once and offers the nearest
 free times instead, and has a "Tell the customer" check box (on for a booking still to
-come). OK runs the same core function as the Reschedule dialog (``bookings.reschedule``,
-or ``bookings.change_length`` for a new end), so every rule is checked again in the
-write transaction, and a refusal there shows here the same way.
+come). Over blocked time (lunch, a meeting) it asks "This time is blocked (Lunch).
+Move anyway?". OK runs the desk's undoable core commands (``bookings.move_at_desk``,
+or ``bookings.resize_at_desk`` for a new end: ``reschedule`` / ``change_length`` inside,
+the customer's message held for the undo window), so every rule is checked again in
+the write transaction, and a refusal there shows here the same way. ``succeeded``
+carries the :class:`~careops_desktop.core.services.bookings.DeskChange` to offer for undo.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
-from careops_desktop.core.errors import CareOpsError, SlotTaken, ValidationError
+from careops_desktop.core.errors import CareOpsError, SlotTaken, TimeBlocked, ValidationError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, slots
 from careops_desktop.core.services.bookings import BookingView
@@ -38,6 +41,7 @@ ASK_WORDS = {
         "{provider} does not work at that time (opening hours or a closure). "
         "Move the booking anyway?"
     ),
+    "blocked": "This time is blocked ({reason}). Move anyway?",
 }
 REFUSED_WORDS = {
     "taken": "That time is taken: {provider} has another booking then. Nothing was changed.",
@@ -62,7 +66,7 @@ def nearest_free_times(
 
 
 class DropDialog(CommandDialog):
-    """Confirm a dropped booking (see the module docstring); ``succeeded(BookingView)``."""
+    """Confirm a dropped booking (see the module docstring); ``succeeded(DeskChange)``."""
 
     def __init__(
         self,
@@ -133,11 +137,12 @@ class DropDialog(CommandDialog):
         if kind in REFUSED_WORDS:
             self.errors.show({"__all__": REFUSED_WORDS[kind].format(provider=self.provider_name)})
         elif self.override:
-            self._ask(kind)
+            self._ask(kind, request.verdict.reason)
 
-    def _ask(self, kind: str) -> None:
+    def _ask(self, kind: str, reason: str = "") -> None:
         self.override = True
-        set_plain(self.warning, ASK_WORDS[kind].format(provider=self.provider_name))
+        words = ASK_WORDS[kind].format(provider=self.provider_name, reason=reason or "blocked time")
+        set_plain(self.warning, words)
         self.warning.setVisible(True)
         self.ok_button.setText("Move anyway")
 
@@ -220,7 +225,7 @@ class DropDialog(CommandDialog):
         }
         if request.resize:
             self.run(
-                bookings.change_length,
+                bookings.resize_at_desk,
                 self._actor,
                 request.booking_id,
                 self._utc(request.end),
@@ -228,7 +233,7 @@ class DropDialog(CommandDialog):
             )
         else:
             self.run(
-                bookings.reschedule,
+                bookings.move_at_desk,
                 self._actor,
                 request.booking_id,
                 self._utc(request.start),
@@ -241,6 +246,9 @@ class DropDialog(CommandDialog):
         if isinstance(exc, SlotTaken):
             self.errors.show({"__all__": str(exc)})
             self.offer(exc.alternatives)
+            return True
+        if isinstance(exc, TimeBlocked) and not self.override:
+            self._ask("blocked", ", ".join(exc.reasons))
             return True
         if isinstance(exc, ValidationError) and "start" in exc.fields and not self.override:
             self._ask("core_hours")

@@ -1,5 +1,6 @@
 """The chosen booking's details and the actions on it: arrived, complete, no-show, cancel,
-reschedule, restore."""
+reschedule, restore. The details say when the customer confirmed (answering a reminder)
+and, for a visit of a recurring series, which visit it is and the series' rule."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.clock_text import clock_time
-from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.core.permissions import Actor
+from careops_desktop.core.services import bookings
+from careops_desktop.core.services.bookings import BookingView, SeriesPlace
 from careops_desktop.ui.bookings.page_data import STATUS_WORDS
+from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
 
@@ -48,10 +52,12 @@ class BookingPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
         self.fields: dict[str, QLabel] = {}
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         for key, words in (
             ("when", "When"),
             ("status", "Status"),
+            ("answer", "Customer"),
+            ("series", "Series"),
             ("type", "Booking type"),
             ("provider", "With"),
             ("reach", "Contact"),
@@ -105,6 +111,8 @@ class BookingPanel(QWidget):
             set_plain(self.title, "No booking selected")
             for label in self.fields.values():
                 set_plain(label, "")
+            for key in ("answer", "series"):
+                self.form.setRowVisible(self.fields[key], False)
             set_plain(self.fields["when"], "Click a booking in the calendar or the list.")
             self.notes.setPlainText("")
             for button in self.buttons.values():
@@ -116,6 +124,15 @@ class BookingPanel(QWidget):
         if booking.status == "arrived" and booking.arrived_at is not None:
             status = f"Arrived at {clock_time(booking.arrived_at, zone, '%H:%M')}"
         set_plain(self.fields["status"], status)
+        answer = ""
+        if booking.customer_confirmed_at is not None:
+            when = fmt_datetime(booking.customer_confirmed_at, zone)
+            answer = f"Confirmed by the customer at {when}."
+        set_plain(self.fields["answer"], answer)
+        series = "A visit of a recurring series." if booking.series_id is not None else ""
+        set_plain(self.fields["series"], series)
+        self.form.setRowVisible(self.fields["answer"], bool(answer))
+        self.form.setRowVisible(self.fields["series"], bool(series))
         set_plain(self.fields["type"], booking.booking_type_name)
         set_plain(self.fields["provider"], booking.provider_name)
         reach = [v for v in (booking.contact_email, booking.contact_phone) if v]
@@ -146,6 +163,31 @@ class BookingPanel(QWidget):
             booking.status == "cancelled" and booking.start > datetime.now(UTC)
         )
         self.buttons["print"].setEnabled(True)
+
+    def show_series(self, booking_id: int, place: SeriesPlace | None) -> None:
+        """ "Visit 3 of a series: Every week on Tuesday at 09:00, 6 visits." for the
+        booking shown (a late answer for another booking is ignored)."""
+        if self.booking is None or self.booking.id != booking_id or place is None:
+            return
+        words = "Visit {number} of a series: {rule}.".format(
+            number=place.number, rule=place.rule_text.rstrip(".")
+        )
+        set_plain(self.fields["series"], words)
+        self.form.setRowVisible(self.fields["series"], True)
+
+
+def load_series(panel: BookingPanel, ops: Ops, actor: Actor, booking: BookingView) -> None:
+    """For a visit of a series, ask the core which visit it is and show it in ``panel``."""
+    if booking.series_id is None:
+        return
+    ops.query(
+        bookings.series_place,
+        actor,
+        booking.id,
+        on_done=lambda place: panel.show_series(booking.id, place),
+        on_error=lambda _exc: None,  # the details stand without it
+        owner=panel,
+    )
 
 
 def action_shortcuts(

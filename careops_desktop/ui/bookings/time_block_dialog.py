@@ -8,6 +8,7 @@ week" or "the whole series").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import time_blocks
 from careops_desktop.core.services.time_blocks import TimeBlockView
+from careops_desktop.ui.bookings import block_undo
+from careops_desktop.ui.bookings.undo_notice import UndoStack
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.calendar_data import TimeBlockMark
@@ -46,7 +49,8 @@ class TimeBlockDialog(CommandDialog):
     """Who, which day, from–to, why, and an optional weekly repeat with a last day.
 
     ``block``: edit that block (the whole series); else add one prefilled with
-    ``provider_id``, ``start`` and ``end`` (local wall-clock).
+    ``provider_id``, ``start`` and ``end`` (local wall-clock). ``undo``: the tab's
+    stack, where the saved change is offered for undo.
     """
 
     def __init__(
@@ -60,6 +64,7 @@ class TimeBlockDialog(CommandDialog):
         start: datetime | None = None,
         end: datetime | None = None,
         block: TimeBlockView | None = None,
+        undo: UndoStack | None = None,
     ) -> None:
         title = "Edit blocked time" if block is not None else "Block time"
         super().__init__(ops, title, "Save" if block is not None else "Block time", parent)
@@ -132,6 +137,15 @@ class TimeBlockDialog(CommandDialog):
         self.has_end.toggled.connect(self._repeat_changed)
         self._repeat_changed()
         self.reason.setFocus()
+        if undo is not None:
+            self.succeeded.connect(lambda saved: self._offer_undo(undo, saved))
+
+    def _offer_undo(self, stack: UndoStack, saved: TimeBlockView) -> None:
+        owner = self.parent()
+        if self._block is None:
+            block_undo.offer_added(stack, self.ops, self._actor, saved, owner)
+        else:
+            block_undo.offer_edited(stack, self.ops, self._actor, self._block, saved, owner)
 
     def _repeat_changed(self, *_args: object) -> None:
         self.has_end.setEnabled(self.repeat.isChecked())
@@ -165,9 +179,10 @@ class TimeBlockDialog(CommandDialog):
 
 
 def remove_with_confirmation(
-    parent: QWidget, ops: Ops, actor: Actor, mark: TimeBlockMark
+    parent: QWidget, ops: Ops, actor: Actor, mark: TimeBlockMark, undo: UndoStack | None = None
 ) -> QMessageBox:
-    """Ask, then remove the block (a repeating one: only this week, or the whole series)."""
+    """Ask, then remove the block (a repeating one: only this week, or the whole series);
+    the removal is offered on ``undo`` (the same ``only_day`` restores it)."""
     box = QMessageBox(parent)
     box.setObjectName("removeBlockConfirm")
     box.setIcon(QMessageBox.Icon.Question)
@@ -184,14 +199,30 @@ def remove_with_confirmation(
         series = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
 
+    def removed(only_day: date | None) -> Callable[[TimeBlockView], None] | None:
+        if undo is None:
+            return None
+        return lambda gone: block_undo.offer_removed(undo, ops, actor, gone, only_day, parent)
+
     def finished(_result: int) -> None:
         clicked = box.clickedButton()
         if only is not None and clicked is only:
             ops.command(
-                time_blocks.remove_block, actor, mark.block_id, only_day=mark.day, owner=parent
+                time_blocks.remove_block,
+                actor,
+                mark.block_id,
+                only_day=mark.day,
+                on_done=removed(mark.day),
+                owner=parent,
             )
         elif clicked is series:
-            ops.command(time_blocks.remove_block, actor, mark.block_id, owner=parent)
+            ops.command(
+                time_blocks.remove_block,
+                actor,
+                mark.block_id,
+                on_done=removed(None),
+                owner=parent,
+            )
 
     box.finished.connect(finished)
     box.open()
@@ -205,6 +236,7 @@ def offer_block_actions(
     providers: list[tuple[int, str]],
     mark: TimeBlockMark,
     where: QPoint,
+    undo: UndoStack | None = None,
 ) -> QMenu:
     """The Edit / Remove menu for a click on blocked time, at ``where`` (global)."""
     menu = QMenu(parent)
@@ -213,11 +245,11 @@ def offer_block_actions(
     remove = menu.addAction("Remove blocked time…")
 
     def open_editor(block: TimeBlockView) -> None:
-        TimeBlockDialog(ops, actor, providers, parent, block=block).open()
+        TimeBlockDialog(ops, actor, providers, parent, block=block, undo=undo).open()
 
     edit.triggered.connect(
         lambda: ops.query(time_blocks.get_block, mark.block_id, on_done=open_editor, owner=parent)
     )
-    remove.triggered.connect(lambda: remove_with_confirmation(parent, ops, actor, mark))
+    remove.triggered.connect(lambda: remove_with_confirmation(parent, ops, actor, mark, undo))
     menu.popup(where)
     return menu

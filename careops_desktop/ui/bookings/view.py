@@ -50,7 +50,7 @@ from careops_desktop.ui.bookings.page_data import (
     load_calendar_page,
     load_catalogue,
 )
-from careops_desktop.ui.bookings.panel import BookingPanel, action_shortcuts
+from careops_desktop.ui.bookings.panel import BookingPanel, action_shortcuts, load_series
 from careops_desktop.ui.bookings.print_actions import (
     may_print_day_sheet,
     print_booking,
@@ -247,7 +247,7 @@ class BookingsView(QWidget):
         self.calendar.timeRangeChosen.connect(self._range_chosen)
         self.calendar.timeBlockClicked.connect(
             lambda mark, where: offer_block_actions(
-                self, self.ops, self.actor, self._provider_choices(), mark, where
+                self, self.ops, self.actor, self._provider_choices(), mark, where, self.undo
             )
         )
         for widget in (self.list_from, self.list_to):
@@ -300,6 +300,7 @@ class BookingsView(QWidget):
             provider_id=provider_id,
             start=start,
             end=end or start + timedelta(hours=1),
+            undo=self.undo,
         )
         dialog.open()
         return dialog
@@ -310,6 +311,7 @@ class BookingsView(QWidget):
     def _range_chosen(self, column: str, start: datetime, end: datetime) -> None:
         provider_id = int(column[1:]) if column.startswith("p") else None
         self.block_time(provider_id, start.replace(tzinfo=None), end.replace(tzinfo=None))
+
     def print_page(self) -> None:
         """Ctrl+P: preview (then print) the day sheet of the day shown, for the provider
         chosen in the toolbar or for everyone."""
@@ -445,6 +447,7 @@ class BookingsView(QWidget):
         def arrived(view: BookingView) -> None:
             self.selected = view
             self.panel.show_booking(view, self.zone)
+            load_series(self.panel, self.ops, self.actor, view)
             self.calendar.select_booking(view.id)
             announce_booking(self.calendar, view, self.zone)
             select_in_list(self.table, self.model, view.id)  # the list keeps in step

@@ -90,6 +90,7 @@ class TimeBlockMark:
     day: date
     repeats: bool = False
     provider_id: int | None = None  # None: the whole business
+    reason: str = ""  # the block's reason alone (``label`` may add whose it is)
 
 
 @dataclass(frozen=True)

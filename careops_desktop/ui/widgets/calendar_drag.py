@@ -61,6 +61,7 @@ VERDICT_LOOK = {  # kind → (colour, pen style, mark)
     "closed": ("#d97706", Qt.PenStyle.DashLine, "?"),
     "outside_hours": ("#d97706", Qt.PenStyle.DashLine, "?"),
     "busy": ("#d97706", Qt.PenStyle.DashLine, "?"),
+    "blocked": ("#d97706", Qt.PenStyle.DashLine, "?"),
     "taken": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
     "past": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
     "not_offered": ("#dc2626", Qt.PenStyle.DotLine, "✕"),
@@ -124,6 +125,7 @@ class CalendarDrag:
         self.said = ""  # the last "cannot be moved" shown
         self._index: DropIndex | None = None
         self._backdrop: QPixmap | None = None
+        self._name_before: str | None = None  # the calendar's accessible name before a key move
 
     # -- state ------------------------------------------------------------------------------
 
@@ -133,7 +135,7 @@ class CalendarDrag:
     def index(self) -> DropIndex:
         if self._index is None:
             data = self.calendar.data()
-            self._index = DropIndex(self._rules(), data.blocks)
+            self._index = DropIndex(self._rules(), data.blocks, data.time_blocks)
         return self._index
 
     def data_changed(self) -> None:
@@ -159,6 +161,9 @@ class CalendarDrag:
         self._backdrop = None
         self.calendar.unsetCursor()
         self.calendar.update()
+        if self._name_before is not None:
+            self.calendar.setAccessibleName(self._name_before)
+            self._name_before = None
 
     def finish(self) -> None:
         """The view is done with the dropped booking (its dialog closed)."""
@@ -340,8 +345,27 @@ class CalendarDrag:
         if start < midnight or end > midnight + timedelta(days=1):
             return True  # a step past midnight: the booking stays inside its column's day
         self.target = self.request(column, start, end)
+        self._say(self.target)
         self.calendar.update()
         return True
+
+    def _say(self, target: DropRequest | None) -> None:
+        """A keyboard move tells assistive technology where the booking would go and what
+        the page says of it (the ghost's colour and label, in words), through the
+        calendar's accessible name; :meth:`cancel` gives the old name back."""
+        if target is None:
+            return
+        if self._name_before is None:
+            self._name_before = self.calendar.accessibleName()
+        words = target.verdict.words or "Where it is now."
+        name = "Calendar: moving {title} to {day} {start:%H:%M}–{end:%H:%M}. {words}".format(
+            title=target.block.title.replace("\n", " "),
+            day=f"{target.start:%a %d %b}",
+            start=target.start,
+            end=target.end,
+            words=words,
+        )
+        self.calendar.setAccessibleName(name)
 
     # -- painting ---------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 :class:`DropRules` travels inside the calendar's data (built on the database worker
 with the page); :class:`DropIndex` sorts it once per drag on the Qt thread, and
 :meth:`DropIndex.verdict` answers, for every mouse move, whether a booking may go to a
-provider at a time: free, taken, in the past, closed, outside hours, busy in the
-provider's own calendar. Pure Python (no Qt), local wall-clock times throughout.
+provider at a time: free, taken, in the past, closed, outside hours, blocked (lunch,
+a meeting: the page's blocked time), busy in the provider's own calendar. Pure Python
+(no Qt), local wall-clock times throughout.
 
 This is feedback only: the core checks again on drop (in the write transaction), and
 its answer wins.
@@ -19,10 +20,12 @@ from datetime import date, datetime, time
 from typing import Literal
 
 VerdictKind = Literal[
-    "free", "same", "taken", "past", "not_offered", "closed", "outside_hours", "busy"
+    "free", "same", "taken", "past", "not_offered", "closed", "outside_hours", "busy", "blocked"
 ]
 REFUSED: frozenset[str] = frozenset({"taken", "past", "not_offered"})  # the drop is refused at once
-ASKS: frozenset[str] = frozenset({"closed", "outside_hours", "busy"})  # the desk is asked
+ASKS: frozenset[str] = frozenset(
+    {"closed", "outside_hours", "busy", "blocked"}
+)  # the desk is asked
 LIVE_STATUSES = frozenset({"confirmed", "arrived"})  # what a drag may move
 
 
@@ -64,6 +67,7 @@ class Verdict:
 
     kind: VerdictKind
     words: str
+    reason: str = ""  # "blocked": the blocks' reasons ("Lunch, Meeting")
 
     @property
     def refused(self) -> bool:
@@ -87,7 +91,9 @@ class Occupied:
 class DropIndex:
     """:class:`DropRules` and the page's blocks sorted for quick checks (one per drag)."""
 
-    def __init__(self, rules: DropRules, blocks: Iterable[object]) -> None:
+    def __init__(
+        self, rules: DropRules, blocks: Iterable[object], time_blocks: Iterable[object] = ()
+    ) -> None:
         self.rules = rules
         self.names = dict(rules.provider_names)
         self.column_providers = dict(rules.column_providers)
@@ -111,6 +117,25 @@ class DropIndex:
         for period in rules.busy:
             busy.setdefault(period.provider_id, []).append(period)
         self.busy = busy
+        # blocked time (``TimeBlockMark``: provider_id None is everyone's), local wall-clock
+        self.blocked: list[tuple[int | None, datetime, datetime, str]] = [
+            (
+                getattr(mark, "provider_id", None),
+                mark.start.replace(tzinfo=None),  # type: ignore[attr-defined]
+                mark.end.replace(tzinfo=None),  # type: ignore[attr-defined]
+                str(getattr(mark, "reason", "") or getattr(mark, "label", "")),
+            )
+            for mark in time_blocks
+        ]
+
+    def blocked_reasons(self, provider_id: int, start: datetime, end: datetime) -> list[str]:
+        """The reasons of the page's blocked time of ``provider_id`` meeting ``[start, end)``."""
+        found = [
+            reason.replace("\n", " ")
+            for who, first, last, reason in self.blocked
+            if who in (None, provider_id) and first < end and start < last
+        ]
+        return list(dict.fromkeys(found))
 
     def name(self, provider_id: int) -> str:
         return self.names.get(provider_id, "")
@@ -157,6 +182,10 @@ class DropIndex:
                     who=who, title=other.title.replace("\n", " ")
                 ),
             )
+        reasons = self.blocked_reasons(provider_id, start, end)
+        if reasons:
+            reason = ", ".join(reasons)
+            return Verdict("blocked", f"Blocked: {reason}; you will be asked.", reason)
         day = self.days.get((provider_id, start.date()))
         if day is not None and day.closed is not None:
             reason = day.closed.replace("\n", " ")

@@ -91,6 +91,7 @@ from careops_desktop.core.services.bookings.series import (
     series_dates,
     set_forms_per,
 )
+from careops_desktop.core.services.bookings.series_place import SeriesPlace, series_place
 from careops_desktop.core.services.bookings.undo import (
     UNDO_WINDOW,
     BookingState,
@@ -101,6 +102,7 @@ from careops_desktop.core.services.bookings.undo import (
     complete_at_desk,
     move_at_desk,
     no_show_at_desk,
+    resize_at_desk,
     restore,
     undo,
     undoable,
@@ -141,6 +143,7 @@ __all__ = [
     "PlannedVisit",
     "Recipient",
     "RepeatRule",
+    "SeriesPlace",
     "SeriesPlan",
     "SeriesReceipt",
     "SeriesRefused",
@@ -193,6 +196,7 @@ __all__ = [
     "recipient_for",
     "reschedule",
     "reschedule_by_token",
+    "resize_at_desk",
     "restore",
     "rows_by_id",
     "rule_text",
@@ -202,6 +206,7 @@ __all__ = [
     "send_rescheduled",
     "send_welcome",
     "series_dates",
+    "series_place",
     "set_booking_type_active",
     "set_forms_per",
     "slugify",

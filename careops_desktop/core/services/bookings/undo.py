@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import PolicyRefused
-from careops_desktop.core.models import Booking, FormSubmission, OutboxMessage
+from careops_desktop.core.models import Booking, FormSubmission, OutboxMessage, ReminderSend
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
 from careops_desktop.core.services import availability as av
@@ -37,6 +37,7 @@ from careops_desktop.core.services.bookings import messages as booking_messages
 from careops_desktop.core.services.bookings.arrivals import mark_arrived
 from careops_desktop.core.services.bookings.changes import (
     cancel,
+    change_length,
     complete,
     mark_no_show,
     reschedule,
@@ -71,6 +72,7 @@ class BookingState:
     cancel_reason: str
     arrived_at: datetime | None
     reminder_sent_at: datetime | None
+    customer_confirmed_at: datetime | None = None  # a move clears it; its undo puts it back
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,19 @@ class KeptForm:
 
 
 @dataclass(frozen=True)
+class KeptReminder:
+    """A reminder the booking had been sent (or skipped) before the change: a move owes
+    reminders again for the new time, and its undo puts these back, so none goes twice."""
+
+    rule_key: int
+    channel: str
+    recipient: str
+    outbox_id: int | None
+    skipped_reason: str
+    sent_at: datetime
+
+
+@dataclass(frozen=True)
 class DeskChange:
     """One desk change, as :func:`undo` needs it (plain values; the window may hold it).
 
@@ -104,6 +119,7 @@ class DeskChange:
     held_outbox_ids: tuple[int, ...]
     view: BookingView  # the booking after the change
     forms: tuple[KeptForm, ...] = ()  # its unanswered forms before the change
+    reminders: tuple[KeptReminder, ...] = ()  # its reminders before the change
 
     def undo_until(self) -> datetime:
         """The last moment :func:`undo` accepts this change."""
@@ -137,6 +153,7 @@ def _state(booking: Booking) -> BookingState:
         booking.cancel_reason,
         booking.arrived_at,
         booking.reminder_sent_at,
+        booking.customer_confirmed_at,
     )
 
 
@@ -159,6 +176,14 @@ def undoable(
     booking = lock_booking(session, booking_id)
     before = _state(booking)
     kept = _unanswered_forms(session, booking_id)
+    reminders = tuple(
+        KeptReminder(r.rule_key, r.channel, r.recipient, r.outbox_id, r.skipped_reason, r.sent_at)
+        for r in session.scalars(
+            select(ReminderSend)
+            .where(ReminderSend.booking_id == booking_id)
+            .order_by(ReminderSend.id)
+        )
+    )
     last_outbox = session.scalar(
         select(func.max(OutboxMessage.id)).where(OutboxMessage.booking_id == booking_id)
     )
@@ -175,7 +200,9 @@ def undoable(
         .returning(OutboxMessage.id)
         .execution_options(synchronize_session=False)
     ).all()
-    return DeskChange(booking_id, kind, before, view.version, now, tuple(sorted(held)), view, kept)
+    return DeskChange(
+        booking_id, kind, before, view.version, now, tuple(sorted(held)), view, kept, reminders
+    )
 
 
 def _unanswered_forms(session: Session, booking_id: int) -> tuple[KeptForm, ...]:
@@ -318,6 +345,29 @@ def move_at_desk(
     )
 
 
+def resize_at_desk(
+    session: Session,
+    actor: Actor,
+    booking_id: int,
+    new_end: datetime,
+    now: datetime | None = None,
+    **options: Any,
+) -> DeskChange:
+    """:func:`~.changes.change_length` by staff, undoable; the customer's message is held.
+
+    ``options`` go to ``change_length`` as they are (``outside_hours``, ``expected_version``,
+    ``notify``).
+    """
+    return undoable(
+        session,
+        actor,
+        booking_id,
+        "resize",
+        lambda at: change_length(session, actor, booking_id, new_end, at, **options),
+        now,
+    )
+
+
 def _claim_old_time(session: Session, booking: Booking, state: BookingState, refusal: str) -> None:
     """Refuse with ``refusal`` (``{time}`` filled) when the time in ``state`` is taken now.
 
@@ -378,6 +428,7 @@ def undo(
     booking.cancelled_at, booking.cancel_reason = before.cancelled_at, before.cancel_reason
     booking.arrived_at = before.arrived_at
     booking.reminder_sent_at = before.reminder_sent_at
+    booking.customer_confirmed_at = before.customer_confirmed_at
     booking.updated_at = now
     session.flush()
     if was_live and not is_live:
@@ -385,6 +436,7 @@ def undo(
         _put_back_forms(session, booking.id, change.forms)
     if moved:
         forms.update_due_dates_for_booking(session, booking.id, now)
+        _put_back_reminders(session, booking.id, change.reminders)
     if moved or was_live != is_live:
         calendar_sync.enqueue_booking_change(session, booking.id, "undone", now=now)
     withdrawn, told = _withdraw(session, change.held_outbox_ids)
@@ -402,6 +454,24 @@ def undo(
         session, events.BookingChanged(booking.id, booking.provider_id, "updated", "desk")
     )
     return UndoResult(view_booking(session, booking.id), withdrawn, told)
+
+
+def _put_back_reminders(session: Session, booking_id: int, kept: tuple[KeptReminder, ...]) -> None:
+    """The booking's reminder record as it was before a move (so none is sent twice)."""
+    session.execute(delete(ReminderSend).where(ReminderSend.booking_id == booking_id))
+    for r in kept:
+        session.add(
+            ReminderSend(
+                booking_id=booking_id,
+                rule_key=r.rule_key,
+                channel=r.channel,
+                recipient=r.recipient,
+                outbox_id=r.outbox_id,
+                skipped_reason=r.skipped_reason,
+                sent_at=r.sent_at,
+            )
+        )
+    session.flush()
 
 
 def _withdraw(session: Session, outbox_ids: tuple[int, ...]) -> tuple[int, bool]:
