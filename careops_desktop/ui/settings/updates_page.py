@@ -79,6 +79,7 @@ class UpdatesPage(QWidget):
         outer.addWidget(self.result)
         self.notes = QPlainTextEdit()  # plain text only: the notes are never rendered
         self.notes.setObjectName("releaseNotes")
+        self.notes.setAccessibleName("Release notes")
         self.notes.setReadOnly(True)
         self.notes.setMaximumHeight(220)
         self.notes.hide()
