@@ -184,6 +184,8 @@ class BookingType(Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # seats per session: 1 is a one-to-one appointment, more makes it a class (migration 0016)
+    capacity: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     providers: Mapped[list[Provider]] = relationship(secondary=booking_type_providers)
     stock_usage: Mapped[list[BookingTypeStock]] = relationship(

@@ -45,6 +45,7 @@ class Slot:
     start_local_label: str
     provider_id: int
     provider_name: str
+    seats_left: int | None = None  # a class: seats still free in this session; else None
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class TypeRules:
     provider_names: tuple[str, ...]  # their names, in the same order
     zone: ZoneInfo  # the business's time zone
     location: str = ""  # where the type takes place, copied onto each new booking
+    capacity: int = 1  # seats per session; more than 1 makes the type a class
 
     def names(self) -> dict[int, str]:
         """Provider id → name, for the providers of the type."""
@@ -105,6 +107,7 @@ _TYPE_ROW = prebuilt(
         BookingType.buffer_before_minutes,
         BookingType.buffer_after_minutes,
         BookingType.location,
+        BookingType.capacity,
     ).where(BookingType.id == bindparam("type_id"))
 )
 _TYPE_PROVIDERS = prebuilt(
@@ -134,6 +137,7 @@ def load_type_rules(session: Session, booking_type_id: int, *, active_only: bool
         tuple(name for _, name in providers),
         zone_of(business),
         row.location or "",
+        max(1, int(row.capacity or 1)),
     )
 
 
@@ -342,10 +346,36 @@ def slots_for_day(
         with_blocks,
     )
     names = type_rules.names()
+    if type_rules.capacity > 1:
+        return DaySlots(day, zone.key, _class_day(session, type_rules, providers, day, free, now))
     return DaySlots(
         day=day,
         timezone=zone.key,
         slots=tuple(Slot(s, local_label(s, zone), pid, names[pid]) for s, pid in free),
+    )
+
+
+def _class_day(
+    session: Session,
+    type_rules: TypeRules,
+    providers: Sequence[int],
+    day: date,
+    free: list[tuple[datetime, int]],
+    now: datetime,
+) -> tuple[Slot, ...]:
+    """A class's offer for ``day``: its sessions with seats left, and free starts for new ones."""
+    # imported here for the same reason as ``conflicting_bookings`` above
+    from careops_desktop.core.services.bookings import classes
+
+    zone = type_rules.zone
+    first, last = av.day_span(day, zone)
+    sessions = classes.sessions_between(
+        session, type_rules.booking_type_id, tuple(providers), first, last
+    )
+    names = type_rules.names()
+    return tuple(
+        Slot(s, local_label(s, zone), pid, names[pid], seats)
+        for s, pid, seats in classes.class_slots(type_rules, free, sessions, now)
     )
 
 
