@@ -441,6 +441,7 @@ def set_capacity(session: Session, actor: Actor, booking_type_id: int, capacity:
     audit.record(
         session, actor, "update", "booking_type", booking_type_id, {"capacity": [before, capacity]}
     )
+    events.record(session, events.SettingsChanged("booking_types"))
 
 
 def seat_freed(session: Session, session_id: int, booking_id: int, now: datetime) -> None:
