@@ -33,7 +33,7 @@ class BookingPanel(QWidget):
     """Shows one :class:`BookingView` as plain text; emits ``actionRequested(name)``.
 
     Action names: ``arrived``, ``complete``, ``no_show``, ``cancel``, ``reschedule``,
-    ``restore``, ``contact``, ``print``.
+    ``restore``, ``contact``, ``print``, ``attendees`` (a class seat: its session's list).
     Only actions that make sense for the booking's status are enabled.
     """
 
@@ -78,6 +78,7 @@ class BookingPanel(QWidget):
                 ("contact", "Open contact"),
                 ("restore", "Restore…"),
                 ("print", "Print…"),
+                ("attendees", "Class attendees…"),
             )
         ):
             button = QPushButton(words)
@@ -146,6 +147,7 @@ class BookingPanel(QWidget):
             booking.status == "cancelled" and booking.start > datetime.now(UTC)
         )
         self.buttons["print"].setEnabled(True)
+        self.buttons["attendees"].setEnabled(booking.session_id is not None)
 
 
 def action_shortcuts(

@@ -74,6 +74,7 @@ class BookingView:
     version: int = 0  # +1 on every change; an edit passes it back (core/edit_conflicts.py)
     arrived_at: datetime | None = None  # when the desk marked the customer arrived
     customer_confirmed_at: datetime | None = None  # the customer answered a reminder "yes"
+    session_id: int | None = None  # a seat in this class session (``bookings.classes``)
 
 
 def booking_time_text(start: datetime, zone: ZoneInfo) -> str:
@@ -149,6 +150,7 @@ def _views(session: Session, query: ViewSelect) -> list[BookingView]:
                 version=booking.version,
                 arrived_at=booking.arrived_at,
                 customer_confirmed_at=booking.customer_confirmed_at,
+                session_id=booking.session_id,
             )
         )
     return found
