@@ -268,3 +268,33 @@ def test_a_class_keeps_its_wall_clock_time_across_the_clock_change(
     moved = db.call(bookings.move_session, DESK, session_id, after, None, october)
     assert moved.start == after and moved.end == after + timedelta(hours=1)
     assert seats_at(db, yoga, after_day, after, now=october) == 1
+
+
+def test_the_classes_report_and_the_dashboard_count_attendees_and_fill(
+    db: Database, world: World
+) -> None:
+    from careops_desktop.core.services import dashboard, reports
+
+    yoga = make_class(db, world, seats=4)
+    ten, two = at(WEDNESDAY, 10), at(WEDNESDAY, 14)
+    for n in range(3):
+        book(db, yoga, ten, n)
+    cancelled = book(db, yoga, two, 10)
+    book(db, yoga, two, 11)
+    db.call(bookings.cancel, DESK, cancelled, "", NOW)
+    report = db.call(reports.run_report, OWNER, "classes", WEDNESDAY, WEDNESDAY, now=NOW)
+    assert report.figure("sessions").value == 2
+    assert report.figure("attendees").value == 4
+    assert report.figure("fill_rate").value == pytest.approx(4 / 8)
+    section = report.section("sessions")
+    assert section.values("attendees") == [3, 1]
+    assert section.values("fill_rate") == [pytest.approx(0.75), pytest.approx(0.25)]
+    that_morning = datetime(2026, 6, 10, 7, 0, tzinfo=UTC)
+    today = db.call(dashboard.dashboard, OWNER, that_morning)
+    assert (today.class_sessions_today, today.class_attendees_today, today.class_seats_today) == (
+        2,
+        4,
+        8,
+    )
+    assert today.class_fill_today == pytest.approx(0.5)
+    assert db.call(dashboard.dashboard, OWNER, NOW).class_fill_today is None
