@@ -122,6 +122,9 @@ class AttendeesDialog(NamedOnShow, QDialog):
         self.add_button.setEnabled(False)
         self.picker.contactChosen.connect(lambda _id: self.add_button.setEnabled(True))
         self.add_button.clicked.connect(self._add_chosen)
+        add_layout.addWidget(
+            plain_label("Find the person to add, then choose Add to this session.")
+        )
         add_layout.addWidget(self.picker)
         add_layout.addWidget(self.add_button)
         self.adding.hide()
