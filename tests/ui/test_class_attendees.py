@@ -193,3 +193,27 @@ def test_the_panel_offers_the_list_only_for_a_class_seat(db: Any, world: World, 
     )
     panel.show_booking(db.call(bookings.get_booking, DESK, one_to_one.booking_id), LONDON)
     assert not panel.buttons["attendees"].isEnabled()
+
+
+def test_settings_make_a_booking_type_a_class(qtbot: Any, demo_db: Any, demo_ops: Any) -> None:
+    from careops_desktop.ui.settings.booking_types_page import BookingTypesSettingsPage
+    from tests.ui.test_settings import _page, _save
+
+    page = _page(qtbot, BookingTypesSettingsPage, demo_db, demo_ops)
+    qtbot.waitUntil(lambda: bool(page.types), timeout=10_000)
+    page.chooser.setCurrentIndex(page.chooser.count() - 1)  # "New booking type…"
+    assert page.capacity.value() == 1 and page.capacity.text() == "1 (one customer at a time)"
+    page.name.setText("Pilates class")
+    page.duration.setValue(45)
+    page.capacity.setFocus()
+    page.capacity.selectAll()
+    qtbot.keyClicks(page.capacity, "12")
+    _save(qtbot, page)
+    qtbot.waitUntil(
+        lambda: page.current is not None and page.current.name == "Pilates class", timeout=10_000
+    )
+    assert page.current.capacity == 12
+    with demo_db.session() as s:
+        assert (
+            s.scalar(select(BookingType.capacity).where(BookingType.name == "Pilates class")) == 12
+        )

@@ -24,13 +24,20 @@ from careops_desktop.ui.settings.registry import SettingsContext
 
 
 def save_booking_type(
-    session: Any, actor: Any, type_id: int | None, values: dict[str, Any], active: bool
+    session: Any,
+    actor: Any,
+    type_id: int | None,
+    values: dict[str, Any],
+    active: bool,
+    capacity: int = 1,
 ) -> BookingTypeView:
-    """Create or update one booking type and set whether it is offered (one transaction)."""
+    """Create or update one booking type, its seats per session (more than 1: a class) and
+    whether it is offered (one transaction)."""
     if type_id is None:
         view = bookings.create_booking_type(session, actor, **values)
     else:
         view = bookings.update_booking_type(session, actor, type_id, **values)
+    bookings.set_capacity(session, actor, view.id, capacity)
     bookings.set_booking_type_active(session, actor, view.id, active)
     return bookings.get_booking_type(session, view.id)
 
@@ -62,6 +69,11 @@ class BookingTypesSettingsPage(SettingsFormPage):
         self.duration.setObjectName("typeDuration")
         self.buffer_before = _minutes(240)
         self.buffer_after = _minutes(240)
+        self.capacity = QSpinBox()
+        self.capacity.setObjectName("typeCapacity")
+        self.capacity.setRange(1, bookings.CAPACITY_MAX)
+        self.capacity.setSpecialValueText("1 (one customer at a time)")
+        self.capacity.setToolTip("More than 1 makes this a class: customers share a session.")
         self.price = QDoubleSpinBox()
         self.price.setRange(0, 1_000_000)
         self.price.setSpecialValueText("no price")
@@ -79,6 +91,7 @@ class BookingTypesSettingsPage(SettingsFormPage):
             ("duration_minutes", "Length", self.duration),
             ("buffer_before_minutes", "Free time before", self.buffer_before),
             ("buffer_after_minutes", "Free time after", self.buffer_after),
+            ("capacity", "Seats per session", self.capacity),
             ("price_minor", "Price", self.price),
             ("location", "Where", self.location),
             ("description", "Description", self.description),
@@ -133,6 +146,7 @@ class BookingTypesSettingsPage(SettingsFormPage):
         self.duration.setValue(current.duration_minutes if current else 30)
         self.buffer_before.setValue(current.buffer_before_minutes if current else 0)
         self.buffer_after.setValue(current.buffer_after_minutes if current else 0)
+        self.capacity.setValue(current.capacity if current else 1)
         price = current.price_minor if current and current.price_minor is not None else 0
         self.price.setValue(price / 100)
         self.location.setText(current.location if current else "")
@@ -156,7 +170,13 @@ class BookingTypesSettingsPage(SettingsFormPage):
         }
         return (
             save_booking_type,
-            (self.actor, current.id if current else None, values, self.active.isChecked()),
+            (
+                self.actor,
+                current.id if current else None,
+                values,
+                self.active.isChecked(),
+                self.capacity.value(),
+            ),
             {},
         )
 

@@ -70,6 +70,7 @@ class BookingTypeView:
     provider_ids: tuple[int, ...]
     form_ids: tuple[int, ...]
     stock_usage: tuple[tuple[int, int], ...]  # (inventory item id, quantity per booking)
+    capacity: int = 1  # seats per session; more than 1 makes it a class (``classes``)
 
 
 def slugify(name: str) -> str:
@@ -127,6 +128,7 @@ def _view(session: Session, t: BookingType) -> BookingTypeView:
         tuple(providers),
         tuple(forms),
         tuple((int(i), int(q)) for i, q in stock),
+        capacity=t.capacity or 1,
     )
 
 

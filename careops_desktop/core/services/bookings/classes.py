@@ -436,6 +436,8 @@ def set_capacity(session: Session, actor: Actor, booking_type_id: int, capacity:
     if booking_type is None:
         raise NotFound("booking type", booking_type_id)
     before = booking_type.capacity
+    if before == capacity:
+        return
     booking_type.capacity = capacity
     session.flush()
     audit.record(
