@@ -278,7 +278,7 @@ def next_sessions(
     zone = type_rules.zone
     day = av.local_date(after, zone)
     found: list[Slot] = []
-    for offset in range(NEXT_SESSIONS_DAYS):
+    for _ in range(NEXT_SESSIONS_DAYS):
         try:
             listed = slots_for_day(session, booking_type_id, day, provider_id, now).slots
         except (NotFound, ValidationError):
@@ -287,7 +287,6 @@ def next_sessions(
         if len(found) >= limit:
             break
         day = date.fromordinal(day.toordinal() + 1)
-        del offset
     return found[:limit]
 
 
