@@ -298,3 +298,25 @@ def test_the_classes_report_and_the_dashboard_count_attendees_and_fill(
     )
     assert today.class_fill_today == pytest.approx(0.5)
     assert db.call(dashboard.dashboard, OWNER, NOW).class_fill_today is None
+
+
+def test_moving_by_a_seat_moves_its_session_and_refuses_a_plain_booking(
+    db: Database, world: World
+) -> None:
+    yoga = make_class(db, world, seats=3)
+    ten, two = at(WEDNESDAY, 10), at(WEDNESDAY, 14)
+    seats = [book(db, yoga, ten, n) for n in range(2)]
+    view = db.call(bookings.move_session_of, DESK, seats[1], two, None, NOW)
+    assert view.start == two and view.id == seats[1]
+    assert db.call(bookings.get_booking, DESK, seats[0]).start == two
+    plain = db.call(
+        bookings.book_desk,
+        DESK,
+        contact_id=world.known_contact,
+        booking_type_id=world.consult,
+        provider_id=world.bob,
+        start_utc=ten,
+        now=NOW,
+    ).booking_id
+    with pytest.raises(ValidationError):
+        db.call(bookings.move_session_of, DESK, plain, two, None, NOW)

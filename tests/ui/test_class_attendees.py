@@ -217,3 +217,54 @@ def test_settings_make_a_booking_type_a_class(qtbot: Any, demo_db: Any, demo_ops
         assert (
             s.scalar(select(BookingType.capacity).where(BookingType.name == "Pilates class")) == 12
         )
+
+
+def test_the_calendar_shows_a_class_as_one_block(db: Any, world: World) -> None:
+    from careops_desktop.ui.bookings.class_blocks import one_block_per_session
+
+    _type_id, session_id, start = _class_with_seats(db, world, taken=3)
+    with db.session() as s:
+        seats = list(s.scalars(select(Booking.id).order_by(Booking.id)))
+    db.call(bookings.cancel, DESK, seats[2], "", None)
+    one_to_one = db.call(
+        bookings.book_desk,
+        DESK,
+        contact_id=world.known_contact,
+        booking_type_id=world.consult,
+        provider_id=world.bob,
+        start_utc=start,
+    ).booking_id
+    views = [db.call(bookings.get_booking, DESK, i) for i in [*seats, one_to_one]]
+    shown = one_block_per_session(views)
+    assert [(v.id, v.contact_name) for v in shown] == [
+        (seats[0], "2 attendees"),
+        (one_to_one, "Known Customer"),
+    ]
+    assert shown[0].session_id == session_id
+
+
+def test_dragging_a_class_block_moves_the_whole_session(
+    db: Any, world: World, ops: Any, bridge: Any, qtbot: Any
+) -> None:
+    from tests.ui.test_calendar_drag import _confirm, _dialog, _drag, _point, _tab, _told
+
+    _type_id, session_id, start = _class_with_seats(db, world, taken=3)
+    day = start.astimezone(LONDON).date()
+    page = _tab(qtbot, ops, bridge, day, 1)  # the day view: a column per provider
+    with db.session() as s:
+        first = s.scalar(select(Booking.id).order_by(Booking.id))
+    calendar = page.calendar
+    qtbot.waitUntil(lambda: calendar.block_rect(first) is not None, timeout=8000)
+    rect = calendar.block_rect(first)
+    assert rect is not None
+    assert sum(1 for b in calendar._data.blocks if b.provider_id == world.alice) == 1
+    grip = rect.center().toPoint()  # 10:30, half an hour into the block
+    _drag(qtbot, calendar, grip, _point(page, f"p{world.alice}", day, 15, 30))
+    dialog = _dialog(qtbot, page)
+    _confirm(qtbot, dialog)
+    later = datetime.combine(day, time(15), LONDON).astimezone(UTC)
+    with db.session() as s:
+        starts = set(s.scalars(select(Booking.start_at)))
+        assert s.scalar(select(ClassSession.start_at).where(ClassSession.id == session_id)) == later
+    assert {t.replace(tzinfo=UTC) for t in starts} == {later}
+    assert _told(db) == 3

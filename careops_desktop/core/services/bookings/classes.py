@@ -46,6 +46,7 @@ from careops_desktop.core.services.bookings.checks import (
     claim_provider,
     lock_provider,
 )
+from careops_desktop.core.services.bookings.views import BookingView, view_booking
 from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.forms import customer_copies as forms
 from careops_desktop.core.services.slots import Slot, TypeRules, load_type_rules
@@ -601,6 +602,37 @@ def move_session(
         },
     )
     return view_session(session, session_id)
+
+
+def move_session_of(
+    session: Session,
+    actor: Actor,
+    booking_id: int,
+    new_start: datetime,
+    provider_id: int | None = None,
+    now: datetime | None = None,
+    *,
+    outside_hours: bool = False,
+    notify: bool = True,
+) -> BookingView:
+    """:func:`move_session` for the session booking ``booking_id`` is a seat in (the
+    calendar's class block); returns that booking as it is now. :class:`ValidationError`
+    for a booking that is not a class seat."""
+    require(actor, Permission.MANAGE_BOOKINGS)
+    session_id = session.scalar(select(Booking.session_id).where(Booking.id == booking_id))
+    if session_id is None:
+        raise ValidationError({"booking_id": "This booking is not a seat in a class."})
+    move_session(
+        session,
+        actor,
+        int(session_id),
+        new_start,
+        provider_id,
+        now,
+        outside_hours=outside_hours,
+        notify=notify,
+    )
+    return view_booking(session, booking_id)
 
 
 def describe_seats(seats_left: int) -> str:
