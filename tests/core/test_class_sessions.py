@@ -320,3 +320,62 @@ def test_moving_by_a_seat_moves_its_session_and_refuses_a_plain_booking(
     ).booking_id
     with pytest.raises(ValidationError):
         db.call(bookings.move_session_of, DESK, plain, two, None, NOW)
+
+
+@pytest.mark.sqlite_only
+def test_any_seat_count_is_either_kept_or_refused_in_words(db: Database, world: World) -> None:
+    """Generated input at the settings boundary: 1..CAPACITY_MAX kept, anything else refused."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    yoga = make_class(db, world, seats=2)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(st.integers(-(10**12), 10**12), st.booleans(), st.text(max_size=5)))
+    def check(seats: object) -> None:
+        good = isinstance(seats, int) and not isinstance(seats, bool) and 1 <= seats <= 500
+        try:
+            db.call(bookings.set_capacity, OWNER, yoga, seats)
+        except ValidationError as exc:
+            assert not good and exc.fields["capacity"].endswith(".")
+        else:
+            assert good
+            with db.session() as s:
+                assert s.get(BookingType, yoga).capacity == seats  # type: ignore[union-attr]
+
+    check()
+
+
+def test_a_session_blocked_after_it_opened_is_no_longer_offered_or_joined(
+    db: Database, world: World
+) -> None:
+    from datetime import time as clock
+
+    from careops_desktop.core.errors import TimeBlocked
+    from careops_desktop.core.services import time_blocks
+
+    yoga = make_class(db, world, seats=4)
+    ten = at(WEDNESDAY, 10)
+    book(db, yoga, ten, 1)
+    assert seats_at(db, yoga, WEDNESDAY, ten) == 3
+    db.call(
+        time_blocks.add_block,
+        DESK,
+        provider_id=world.alice,
+        start=datetime.combine(WEDNESDAY, clock(10, 30)),
+        end=datetime.combine(WEDNESDAY, clock(11)),
+        reason="Staff meeting",
+    )
+    assert seats_at(db, yoga, WEDNESDAY, ten) == 0  # not offered on the page
+    with pytest.raises(SlotTaken):  # the page's POST: blocked time counts as taken
+        book(db, yoga, ten, 2)
+    with pytest.raises(TimeBlocked):  # the desk is told why, and may book anyway
+        db.call(
+            bookings.book_desk,
+            DESK,
+            contact_id=world.known_contact,
+            booking_type_id=yoga,
+            provider_id=world.alice,
+            start_utc=ten,
+            now=NOW,
+        )

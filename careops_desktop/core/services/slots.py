@@ -7,6 +7,7 @@ The bookings that take a provider's time come from ``bookings.overlaps``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -202,6 +203,7 @@ def schedules_between(
     exclude_booking_id: int | None = None,
     with_external_busy: bool = True,
     with_blocks: bool = True,
+    exclude_session_id: int | None = None,
 ) -> list[av.ProviderSchedule]:
     """Each provider's hours, closures and busy time for local days ``first``..``last``.
 
@@ -225,6 +227,7 @@ def schedules_between(
         av.day_span(first, zone)[0] - rules.buffer_before,
         av.day_span(last, zone)[1] + rules.buffer_after,
         exclude_booking_id=exclude_booking_id,
+        exclude_session_id=exclude_session_id,
     )
     external = calendar_sync.busy_blocks_for(
         session,
@@ -355,6 +358,29 @@ def slots_for_day(
     )
 
 
+def _session_still_bookable(
+    session: Session, type_rules: TypeRules, sitting: Any, day: date
+) -> bool:
+    """Whether a session with seats left may still be joined from the page: on the grid,
+    inside hours, not closed, and clear of everything busy but its own seats (a block or
+    an outside-calendar event added since it opened makes it not offered)."""
+    zone = type_rules.zone
+    schedule = schedules_between(
+        session,
+        type_rules,
+        [sitting.provider_id],
+        day,
+        day,
+        zone,
+        exclude_session_id=sitting.session_id,
+    )[0]
+    rules = dataclasses.replace(type_rules.rules, duration=sitting.end - sitting.start)
+    if not av.is_bookable_start(sitting.start, day, schedule, rules, zone):
+        return False
+    window = av.occupied(sitting.start, sitting.end, rules.buffer_before, rules.buffer_after)
+    return not any(av.overlaps(lo, hi, window[0], window[1]) for lo, hi in schedule.busy)
+
+
 def _class_day(
     session: Session,
     type_rules: TypeRules,
@@ -369,9 +395,13 @@ def _class_day(
 
     zone = type_rules.zone
     first, last = av.day_span(day, zone)
-    sessions = classes.sessions_between(
-        session, type_rules.booking_type_id, tuple(providers), first, last
-    )
+    sessions = [
+        s
+        for s in classes.sessions_between(
+            session, type_rules.booking_type_id, tuple(providers), first, last
+        )
+        if not (s.taken and s.seats_left) or _session_still_bookable(session, type_rules, s, day)
+    ]
     names = type_rules.names()
     return tuple(
         Slot(s, local_label(s, zone), pid, names[pid], seats)
