@@ -524,7 +524,13 @@ def move_session(
         raise NotFound("class session", session_id)
     target = current.provider_id if provider_id is None else provider_id
     if statements(session).dialect.name != "sqlite":
-        for pid in sorted({current.provider_id, target}):  # one order for every writer
+        # both providers, in the business's order: the order every booking write locks in
+        ordered = session.execute(
+            select(Provider.id)
+            .where(Provider.id.in_({current.provider_id, target}))
+            .order_by(Provider.sort_order, Provider.id)
+        ).scalars()
+        for pid in list(ordered):
             lock_provider(session, pid)
     sitting = _lock_session(session, session_id)
     people = list(
