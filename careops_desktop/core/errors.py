@@ -53,6 +53,15 @@ class SlotTaken(CareOpsError):
         super().__init__("That time has just been taken. Please choose another time.")
 
 
+class SessionFull(SlotTaken):
+    """Every seat of the class session asked for is taken; ``alternatives`` are the next
+    sessions with a seat left."""
+
+    def __init__(self, start: datetime, alternatives: Sequence[datetime] = ()) -> None:
+        super().__init__(start, alternatives)
+        self.args = ("This class is full. Please choose another session.",)
+
+
 class AuthenticationFailed(CareOpsError):
     """Email and password do not match an active account."""
 

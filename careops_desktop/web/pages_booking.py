@@ -24,6 +24,7 @@ from careops_desktop.core.errors import (
     NotActive,
     NotFound,
     PolicyRefused,
+    SessionFull,
     SlotTaken,
     ValidationError,
 )
@@ -82,6 +83,7 @@ def _details_page(
     errors: Mapping[str, str] | None = None,
     status: int = 200,
     alternatives: tuple[datetime, ...] | None = None,
+    full: bool = False,
 ) -> web.Response:
     start, provider_id, choice = chosen.start, chosen.provider_id, chosen.choice
     site: Site = request.app[SITE]
@@ -103,6 +105,7 @@ def _details_page(
         labels=LABELS,
         shown=site.signer.fill_stamp(),
         taken=alternatives is not None,
+        full=full,
         alternatives=alternatives or (),
         format_start=format_start,
     )
@@ -178,7 +181,13 @@ async def submit(request: web.Request) -> web.Response:
         )
     except SlotTaken as exc:
         return _details_page(
-            request, booking_type, chosen, values, status=409, alternatives=exc.alternatives
+            request,
+            booking_type,
+            chosen,
+            values,
+            status=409,
+            alternatives=exc.alternatives,
+            full=isinstance(exc, SessionFull),
         )
     except ValidationError as exc:
         return _details_page(request, booking_type, chosen, values, errors=exc.fields, status=400)

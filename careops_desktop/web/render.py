@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from careops_desktop.config import resource_path
 from careops_desktop.core.clock_text import clock_range, clock_time, day_and_time
+from careops_desktop.core.services import bookings
 
 
 def money(minor: int | None, currency: str) -> str:
@@ -77,6 +78,7 @@ class Pages:
             local_day=local_day,
             local_when=local_when,
             local_span=local_span,
+            seats=bookings.describe_seats,
         )
 
     def html(self, template: str, **context: Any) -> str:

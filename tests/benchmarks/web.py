@@ -20,13 +20,18 @@ aiohttp client (Python: on 2 cores it takes much of the CPU it measures);
 - the whole booking POST (CSRF, fill time, validation, one transaction with
   contact, conversation, booking, stock, forms, outbox, audit, then the 303):
   bookings per second and p50/p99 latency, with ``careops serve`` as it runs by
-  default and again kept on one CPU (``serve --cpu``).
+  default and again kept on one CPU (``serve --cpu``);
+- a class's seat POSTs: the same POST for a class (a booking type with seats, on
+  its own provider so the single bookings are untouched), every session's seats
+  posted by 32 clients at once: seats per second, p50/p99, and that no session
+  holds more than its seats.
 
 Prints the numbers and writes ``tests/benchmarks/results/web.json``.
 Run from the checkout: ``python -m tests.benchmarks.web [--db large.sqlite3] [--seconds 15]``
 (without ``--db`` the large demo is built first, which takes a minute or two; the run
 books the demo's free slots, so use a fresh copy each time; ``--qt-only`` runs only the
-Qt phase and replaces its numbers in the results file).
+Qt phase and replaces its numbers in the results file; ``--posts-only`` runs only the
+single-booking POST phase and the class seats phase, ``--no-classes`` leaves the latter out).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +183,71 @@ def free_bookings(db: Database, today: date, wanted: int) -> list[tuple[str, int
                     if len(found) >= wanted:
                         return found
     return found
+
+
+CLASS_SEATS = 20
+
+
+def open_class(db: Database, today: date, wanted: int) -> list[tuple[str, int, datetime]]:
+    """A class on its own new provider (so no single booking is in its way), and
+    ``wanted`` seat POSTs for it: every free session's seats, session after session."""
+    from careops_desktop.core.permissions import Role, permissions_for
+    from careops_desktop.core.services import bookings, providers
+
+    setup = Actor(None, "Benchmark", Role.OWNER, permissions_for(Role.OWNER))
+
+    def make(session: Any) -> tuple[int, str, int]:
+        studio = providers.create_provider(session, setup, name="Benchmark Studio")
+        week = [providers.HoursRange(d, clock(7), clock(21)) for d in range(7)]
+        providers.set_weekly_hours(session, setup, studio.id, week)
+        made = bookings.create_booking_type(
+            session, setup, name="Benchmark class", duration_minutes=60, provider_ids=[studio.id]
+        )
+        bookings.set_capacity(session, setup, made.id, CLASS_SEATS)
+        return made.id, made.slug, studio.id
+
+    type_id, slug, studio = db.call(make)
+    found: list[tuple[str, int, datetime]] = []
+    for offset in range(2, 700):
+        free = db.call(slot_service.slots_for_day, type_id, today + timedelta(days=offset), studio)
+        starts = [s.start_utc for s in free.slots]
+        taken: list[datetime] = []
+        for start in starts:  # sessions an hour apart: one at a time
+            if taken and start < taken[-1] + timedelta(hours=1):
+                continue
+            taken.append(start)
+            found.extend([(slug, studio, start)] * CLASS_SEATS)
+            if len(found) >= wanted:
+                return found[:wanted]
+    return found
+
+
+def overfull_sessions(db_path: Path) -> int:
+    """Class sessions holding more live seats than they have (must be 0)."""
+    from sqlalchemy import func, select
+
+    from careops_desktop.core.models import Booking, ClassSession
+
+    db = Database(f"sqlite:///{db_path}")
+    try:
+        with db.session() as s:
+            counts = (
+                select(Booking.session_id, func.count(Booking.id).label("n"))
+                .where(Booking.session_id.is_not(None), Booking.status != "cancelled")
+                .group_by(Booking.session_id)
+                .subquery()
+            )
+            return int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(counts)
+                    .join(ClassSession, ClassSession.id == counts.c.session_id)
+                    .where(counts.c.n > ClassSession.capacity)
+                )
+                or 0
+            )
+    finally:
+        db.close()
 
 
 # -- the listener inside a Qt process -----------------------------------------------------
@@ -442,6 +513,12 @@ def main() -> None:
         help="load generator for the slots and POST phases (auto: wrk when installed)",
     )
     parser.add_argument(
+        "--posts-only",
+        action="store_true",
+        help="only the single-booking POST phase and the class seats phase",
+    )
+    parser.add_argument("--no-classes", action="store_true", help="leave the class seats phase out")
+    parser.add_argument(
         "--qt-only",
         action="store_true",
         help="only the Qt phase; its numbers replace those in the existing results file",
@@ -459,6 +536,7 @@ def main() -> None:
     # booking: the demo's 60 days hold only ~1,200 non-overlapping ones
     db.call(update_profile, Actor.system("Benchmark"), booking_horizon_days=730)
     todo = free_bookings(db, today, args.bookings)
+    class_todo = [] if args.no_classes else open_class(db, today, args.bookings // 2)
     db.close()
     # the two POST phases book the first three quarters; the Qt phase's booking load (it
     # shares the machine with the slots load and the window, so it books fewer) the rest
@@ -491,6 +569,9 @@ def main() -> None:
         "pairs": len(paths),
         "targets": TARGETS,
     }
+    if args.posts_only:
+        posts_only(db_path, todo, class_todo, args.seconds, use_wrk, results)
+        return
     for label, cache in (("slots_cached", True), ("slots_uncached", False)):
         process, base = start_server(db_path, slot_cache=cache)
         try:
@@ -525,6 +606,8 @@ def main() -> None:
         finally:
             stop_server(process)
 
+    if class_todo:
+        results["class_seats"] = class_phase(db_path, class_todo, args.seconds, use_wrk)
     results["qt_stall"] = qt_stall_under_load(db_path, paths, args.seconds, qt_todo)
 
     cached, uncached, booked = (
@@ -565,11 +648,75 @@ def main() -> None:
         f"  p50 {pinned['p50_ms']} ms  p99 {pinned['p99_ms']} ms  {pinned['statuses']}"
         + _ran_out(pinned)
     )
+    if class_todo:
+        print_class_seats(results["class_seats"])
     print_stall(results["qt_stall"])
     print(f"targets met: {results['met']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"written: {RESULTS}")
+
+
+def post_phase(
+    db_path: Path, todo: list[tuple[str, int, datetime]], seconds: float, use_wrk: bool
+) -> dict[str, Any]:
+    """POST ``todo`` to a default ``careops serve`` for ``seconds``; its figures."""
+    process, base = start_server(db_path, slot_cache=True)
+    try:
+        result = with_server_cpu(
+            process,
+            lambda url=base: (
+                wrk_load.bookings(url, todo, seconds)
+                if use_wrk
+                else asyncio.run(hammer_bookings(url, todo, seconds))
+            ),
+        )
+    finally:
+        stop_server(process)
+    result["prepared_slots"] = len(todo)
+    return result
+
+
+def class_phase(
+    db_path: Path, todo: list[tuple[str, int, datetime]], seconds: float, use_wrk: bool
+) -> dict[str, Any]:
+    """The class's seat POSTs (see the module text); ``overfull_sessions`` must be 0."""
+    result = post_phase(db_path, todo, seconds, use_wrk)
+    result["seats_per_session"] = CLASS_SEATS
+    result["overfull_sessions"] = overfull_sessions(db_path)
+    return result
+
+
+def print_class_seats(seats: dict[str, Any]) -> None:
+    print(
+        f"class seat POST      : {seats['bookings_per_second']:8.1f} seats/s"
+        f"  p50 {seats['p50_ms']} ms  p99 {seats['p99_ms']} ms  {seats['statuses']}"
+        f"  overfull sessions: {seats['overfull_sessions']}" + _ran_out(seats)
+    )
+
+
+def posts_only(
+    db_path: Path,
+    todo: list[tuple[str, int, datetime]],
+    class_todo: list[tuple[str, int, datetime]],
+    seconds: float,
+    use_wrk: bool,
+    results: dict[str, Any],
+) -> None:
+    """``--posts-only``: the single-booking POST phase, then the class seats phase."""
+    results["bookings"] = booked = post_phase(db_path, todo[: len(todo) // 2], seconds, use_wrk)
+    print(
+        f"booking POST         : {booked['bookings_per_second']:8.1f} bookings/s"
+        f"  p50 {booked['p50_ms']} ms  p99 {booked['p99_ms']} ms  {booked['statuses']}"
+        + _ran_out(booked)
+    )
+    if class_todo:
+        results["class_seats"] = class_phase(db_path, class_todo, seconds, use_wrk)
+        print_class_seats(results["class_seats"])
+    out = RESULTS.with_name("web-posts.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {out}")
 
 
 if __name__ == "__main__":

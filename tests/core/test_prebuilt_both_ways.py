@@ -79,6 +79,8 @@ def _values(s: Session) -> dict[str, Any]:
         "booking_id": booking.id,
         "contact_id": booking.contact_id,
         "type_id": booking.booking_type_id,
+        "provider_id": booking.provider_id,
+        "session_id": 1,
         "id": booking.provider_id,
         "email": contact.email,
         "phone": contact.phone,

@@ -25,6 +25,7 @@ from careops_desktop.core.models.business import (
     booking_type_providers,
 )
 from careops_desktop.core.models.calendar import BookingCalendarEvent, CalendarLink, ExternalBusy
+from careops_desktop.core.models.classes import ClassSession
 from careops_desktop.core.models.delivery import AddressFailure
 from careops_desktop.core.models.desks import ChangeRecord, DeskPresence
 from careops_desktop.core.models.forms import FIELD_TYPES, Form, FormSubmission
@@ -54,6 +55,7 @@ __all__ = [
     "Business",
     "CalendarLink",
     "ChangeRecord",
+    "ClassSession",
     "Closure",
     "Contact",
     "Conversation",

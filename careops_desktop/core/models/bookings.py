@@ -79,3 +79,7 @@ class Booking(Base):
     customer_confirmed_at: Mapped[datetime | None]
     # its follow-up (no-show "we missed you" or "book your next visit") went out or was noted
     followup_sent_at: Mapped[datetime | None]
+    # a seat in a class session (``class_sessions``; migration 0016), None for a one-to-one booking
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("class_sessions.id", ondelete="RESTRICT"), index=True
+    )

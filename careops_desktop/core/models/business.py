@@ -187,6 +187,8 @@ class BookingType(Base):
     # in a recurring series, forms go with the first visit only ("series") or every visit
     # ("visit"); migration 0015
     forms_per: Mapped[str] = mapped_column(SafeString(8), default="visit", server_default="visit")
+    # seats per session: 1 is a one-to-one appointment, more makes it a class (migration 0016)
+    capacity: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     providers: Mapped[list[Provider]] = relationship(secondary=booking_type_providers)
     stock_usage: Mapped[list[BookingTypeStock]] = relationship(

@@ -7,6 +7,7 @@ The bookings that take a provider's time come from ``bookings.overlaps``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -45,6 +46,7 @@ class Slot:
     start_local_label: str
     provider_id: int
     provider_name: str
+    seats_left: int | None = None  # a class: seats still free in this session; else None
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class TypeRules:
     provider_names: tuple[str, ...]  # their names, in the same order
     zone: ZoneInfo  # the business's time zone
     location: str = ""  # where the type takes place, copied onto each new booking
+    capacity: int = 1  # seats per session; more than 1 makes the type a class
 
     def names(self) -> dict[int, str]:
         """Provider id → name, for the providers of the type."""
@@ -105,6 +108,7 @@ _TYPE_ROW = prebuilt(
         BookingType.buffer_before_minutes,
         BookingType.buffer_after_minutes,
         BookingType.location,
+        BookingType.capacity,
     ).where(BookingType.id == bindparam("type_id"))
 )
 _TYPE_PROVIDERS = prebuilt(
@@ -134,6 +138,7 @@ def load_type_rules(session: Session, booking_type_id: int, *, active_only: bool
         tuple(name for _, name in providers),
         zone_of(business),
         row.location or "",
+        max(1, int(row.capacity or 1)),
     )
 
 
@@ -198,6 +203,7 @@ def schedules_between(
     exclude_booking_id: int | None = None,
     with_external_busy: bool = True,
     with_blocks: bool = True,
+    exclude_session_id: int | None = None,
 ) -> list[av.ProviderSchedule]:
     """Each provider's hours, closures and busy time for local days ``first``..``last``.
 
@@ -221,6 +227,7 @@ def schedules_between(
         av.day_span(first, zone)[0] - rules.buffer_before,
         av.day_span(last, zone)[1] + rules.buffer_after,
         exclude_booking_id=exclude_booking_id,
+        exclude_session_id=exclude_session_id,
     )
     external = calendar_sync.busy_blocks_for(
         session,
@@ -342,10 +349,63 @@ def slots_for_day(
         with_blocks,
     )
     names = type_rules.names()
+    if type_rules.capacity > 1:
+        return DaySlots(day, zone.key, _class_day(session, type_rules, providers, day, free, now))
     return DaySlots(
         day=day,
         timezone=zone.key,
         slots=tuple(Slot(s, local_label(s, zone), pid, names[pid]) for s, pid in free),
+    )
+
+
+def _session_still_bookable(
+    session: Session, type_rules: TypeRules, sitting: Any, day: date
+) -> bool:
+    """Whether a session with seats left may still be joined from the page: on the grid,
+    inside hours, not closed, and clear of everything busy but its own seats (a block or
+    an outside-calendar event added since it opened makes it not offered)."""
+    zone = type_rules.zone
+    schedule = schedules_between(
+        session,
+        type_rules,
+        [sitting.provider_id],
+        day,
+        day,
+        zone,
+        exclude_session_id=sitting.session_id,
+    )[0]
+    rules = dataclasses.replace(type_rules.rules, duration=sitting.end - sitting.start)
+    if not av.is_bookable_start(sitting.start, day, schedule, rules, zone):
+        return False
+    window = av.occupied(sitting.start, sitting.end, rules.buffer_before, rules.buffer_after)
+    return not any(av.overlaps(lo, hi, window[0], window[1]) for lo, hi in schedule.busy)
+
+
+def _class_day(
+    session: Session,
+    type_rules: TypeRules,
+    providers: Sequence[int],
+    day: date,
+    free: list[tuple[datetime, int]],
+    now: datetime,
+) -> tuple[Slot, ...]:
+    """A class's offer for ``day``: its sessions with seats left, and free starts for new ones."""
+    # imported here for the same reason as ``conflicting_bookings`` above
+    from careops_desktop.core.services.bookings import classes
+
+    zone = type_rules.zone
+    first, last = av.day_span(day, zone)
+    sessions = [
+        s
+        for s in classes.sessions_between(
+            session, type_rules.booking_type_id, tuple(providers), first, last
+        )
+        if not (s.taken and s.seats_left) or _session_still_bookable(session, type_rules, s, day)
+    ]
+    names = type_rules.names()
+    return tuple(
+        Slot(s, local_label(s, zone), pid, names[pid], seats)
+        for s, pid, seats in classes.class_slots(type_rules, free, sessions, now)
     )
 
 

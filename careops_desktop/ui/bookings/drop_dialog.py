@@ -223,7 +223,21 @@ class DropDialog(CommandDialog):
             "expected_version": booking.version,
             "notify": self.tell.isChecked(),
         }
-        if request.resize:
+        if booking.session_id is not None:  # a class block: the whole session moves
+            if request.resize:
+                words = "A class session keeps its booking type's length; it cannot be resized."
+                self.errors.show({"__all__": words})
+                return
+            self.run(
+                bookings.move_session_of,
+                self._actor,
+                request.booking_id,
+                self._utc(request.start),
+                request.provider_id,
+                outside_hours=self.override,
+                notify=self.tell.isChecked(),
+            )
+        elif request.resize:
             self.run(
                 bookings.resize_at_desk,
                 self._actor,

@@ -25,6 +25,7 @@ from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.providers import ClosureView, ProviderView
 from careops_desktop.core.services.time_blocks import BlockOccurrence
 from careops_desktop.ui.bookings.blocked_time import marks_for_day, marks_for_week
+from careops_desktop.ui.bookings.class_blocks import one_block_per_session
 from careops_desktop.ui.bookings.drop_data import drop_rules
 from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
 from careops_desktop.ui.table_model import Column, RowStyle
@@ -191,7 +192,8 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
 
     request = page.request
     days = [request.first + timedelta(days=i) for i in range(request.days)]
-    live = [b for b in page.bookings if b.status != "cancelled"]
+    shown = one_block_per_session(page.bookings)  # a class is one block, not a lane a seat
+    live = [b for b in shown if b.status != "cancelled"]
     if request.days == 1:
         day = days[0]
         columns = []
@@ -200,7 +202,7 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
         closures: list[ClosedDay] = []
         for provider in page.providers:
             key = f"p{provider.id}"
-            mine = [b for b in page.bookings if b.provider_id == provider.id]
+            mine = [b for b in shown if b.provider_id == provider.id]
             count = sum(1 for b in live if b.provider_id == provider.id)
             columns.append(CalendarColumn(key, provider.name, day, _plural(count)))
             blocks.extend(_block(b, zone, key, False, answer(b), provider.color) for b in mine)
@@ -227,7 +229,7 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
     hours = []
     closures = []
     by_day: dict[date, list[BookingView]] = {}
-    for view in page.bookings:
+    for view in shown:
         by_day.setdefault(to_local(view.start, zone).date(), []).append(view)
     with_provider = request.provider_id is None and len(page.providers) > 1
     single = page.providers[0].id if len(page.providers) == 1 else None

@@ -37,7 +37,7 @@ class BookingPanel(QWidget):
     """Shows one :class:`BookingView` as plain text; emits ``actionRequested(name)``.
 
     Action names: ``arrived``, ``complete``, ``no_show``, ``cancel``, ``reschedule``,
-    ``restore``, ``contact``, ``print``.
+    ``restore``, ``contact``, ``print``, ``attendees`` (a class seat: its session's list).
     Only actions that make sense for the booking's status are enabled.
     """
 
@@ -84,6 +84,7 @@ class BookingPanel(QWidget):
                 ("contact", "Open contact"),
                 ("restore", "Restore…"),
                 ("print", "Print…"),
+                ("attendees", "Class attendees…"),
             )
         ):
             button = QPushButton(words)
@@ -163,6 +164,7 @@ class BookingPanel(QWidget):
             booking.status == "cancelled" and booking.start > datetime.now(UTC)
         )
         self.buttons["print"].setEnabled(True)
+        self.buttons["attendees"].setEnabled(booking.session_id is not None)
 
     def show_series(self, booking_id: int, place: SeriesPlace | None) -> None:
         """ "Visit 3 of a series: Every week on Tuesday at 09:00, 6 visits." for the

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.attendees_dialog import AttendeesDialog
 from careops_desktop.ui.bookings.calendar_access import (
     announce_booking,
     describe_calendar,
@@ -512,6 +513,8 @@ class BookingsView(QWidget):
             print_booking(self.ops, self, booking, self.zone, self._previewed)
         elif name == "contact":
             self.context.show_tab("contacts", {"contact_id": booking.contact_id})
+        elif name == "attendees" and booking.session_id is not None:
+            AttendeesDialog(self.ops, self.actor, booking.session_id, self.zone, self).open()
 
     def _bookings_events(self, events: list[Any]) -> None:
         """A burst of booking or contact changes: the page reloads once, the panel if touched.

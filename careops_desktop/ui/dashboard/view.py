@@ -60,6 +60,20 @@ ALERT_FILTERS: dict[str, dict[str, Any]] = {
 }
 
 
+def classes_words(data: DashboardData) -> str:
+    """``Classes today: 5 attendees in 8 seats (63% filled) over 2 sessions.``"""
+    fill = data.class_fill_today
+    return (  # noqa: UP032 (one sentence with named placeholders, to be translated whole)
+        "Classes today: {attendees} attendees in {seats} seats ({percent}% filled) "
+        "over {sessions} sessions."
+    ).format(
+        attendees=data.class_attendees_today,
+        seats=data.class_seats_today,
+        percent=round((fill or 0) * 100),
+        sessions=data.class_sessions_today,
+    )
+
+
 class Card(QPushButton):
     """A big number with a title; clicking it opens the filtered tab."""
 
@@ -144,6 +158,9 @@ class DashboardView(QWidget):
             self.cards[key] = card
             cards_row.addWidget(card)
         cards_row.addStretch(1)
+        self.classes_line = plain_label(wrap=True)  # today's class seats, when there are classes
+        self.classes_line.setObjectName("classesToday")
+        self.classes_line.hide()
 
         self.alerts_box = QVBoxLayout()
         self.alerts_box.setSpacing(4)
@@ -181,6 +198,7 @@ class DashboardView(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
         layout.addLayout(cards_row)
+        layout.addWidget(self.classes_line)
         layout.addSpacing(8)
         layout.addWidget(alerts_title)
         layout.addWidget(self.no_alerts)
@@ -243,6 +261,8 @@ class DashboardView(QWidget):
         set_plain(self.heading, f"Today, {data.day:%A %d %B %Y}")
         for key, card in self.cards.items():
             card.set_value(getattr(data, key))
+        set_plain(self.classes_line, classes_words(data))
+        self.classes_line.setVisible(data.class_sessions_today > 0)
         self._show_alerts(data)
         self.attention.show_data(data)
         self._show_recent(data)

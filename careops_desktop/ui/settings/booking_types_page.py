@@ -30,13 +30,16 @@ def save_booking_type(
     values: dict[str, Any],
     active: bool,
     forms_per: str | None = None,
+    capacity: int = 1,
 ) -> BookingTypeView:
-    """Create or update one booking type and set whether it is offered (one transaction);
-    ``forms_per``: a series sends its forms with every "visit" or once per "series"."""
+    """Create or update one booking type, its seats per session (more than 1: a class) and
+    whether it is offered (one transaction); ``forms_per``: a series sends its forms with
+    every "visit" or once per "series"."""
     if type_id is None:
         view = bookings.create_booking_type(session, actor, **values)
     else:
         view = bookings.update_booking_type(session, actor, type_id, **values)
+    bookings.set_capacity(session, actor, view.id, capacity)
     bookings.set_booking_type_active(session, actor, view.id, active)
     if forms_per is not None and forms_per != view.forms_per:
         bookings.set_forms_per(session, actor, view.id, forms_per)
@@ -70,6 +73,11 @@ class BookingTypesSettingsPage(SettingsFormPage):
         self.duration.setObjectName("typeDuration")
         self.buffer_before = _minutes(240)
         self.buffer_after = _minutes(240)
+        self.capacity = QSpinBox()
+        self.capacity.setObjectName("typeCapacity")
+        self.capacity.setRange(1, bookings.CAPACITY_MAX)
+        self.capacity.setSpecialValueText("1 (one customer at a time)")
+        self.capacity.setToolTip("More than 1 makes this a class: customers share a session.")
         self.price = QDoubleSpinBox()
         self.price.setRange(0, 1_000_000)
         self.price.setSpecialValueText("no price")
@@ -91,6 +99,7 @@ class BookingTypesSettingsPage(SettingsFormPage):
             ("duration_minutes", "Length", self.duration),
             ("buffer_before_minutes", "Free time before", self.buffer_before),
             ("buffer_after_minutes", "Free time after", self.buffer_after),
+            ("capacity", "Seats per session", self.capacity),
             ("price_minor", "Price", self.price),
             ("location", "Where", self.location),
             ("description", "Description", self.description),
@@ -146,6 +155,7 @@ class BookingTypesSettingsPage(SettingsFormPage):
         self.duration.setValue(current.duration_minutes if current else 30)
         self.buffer_before.setValue(current.buffer_before_minutes if current else 0)
         self.buffer_after.setValue(current.buffer_after_minutes if current else 0)
+        self.capacity.setValue(current.capacity if current else 1)
         price = current.price_minor if current and current.price_minor is not None else 0
         self.price.setValue(price / 100)
         self.location.setText(current.location if current else "")
@@ -172,8 +182,13 @@ class BookingTypesSettingsPage(SettingsFormPage):
         }
         return (
             save_booking_type,
-            (self.actor, current.id if current else None, values, self.active.isChecked()),
-            {"forms_per": self.forms_per.currentData()},
+            (
+                self.actor,
+                current.id if current else None,
+                values,
+                self.active.isChecked(),
+            ),
+            {"forms_per": self.forms_per.currentData(), "capacity": self.capacity.value()},
         )
 
     def saved(self, result: Any) -> None:

@@ -3,8 +3,9 @@
 Split by idea: ``flow`` makes bookings, ``changes`` moves, cancels and finishes
 them, ``arrivals`` marks customers arrived, ``undo`` takes a desk change back
 (and restores a cancelled booking), ``checks`` holds the never-double-book rule,
-``overlaps`` the bounded overlap query, ``views`` reads them (and offers the lazy
-table's ``ids`` and ``rows_by_id``), ``messages`` writes their outbox rows,
+``overlaps`` the bounded overlap query, ``classes`` the seats of classes (sessions
+whose attendees are bookings), ``views`` reads them (and offers the lazy table's
+``ids`` and ``rows_by_id``), ``messages`` writes their outbox rows,
 ``booking_types`` keeps the services customers book, ``series`` plans, books and
 changes recurring series. Every write runs in the caller's one transaction
 (``Database.call``/``run``). Code outside ``core/services`` imports this package,
@@ -46,6 +47,21 @@ from careops_desktop.core.services.bookings.checks import (
     claim_provider,
     lock_booking,
     lock_provider,
+)
+from careops_desktop.core.services.bookings.classes import (
+    CAPACITY_MAX,
+    Attendee,
+    SessionFill,
+    SessionView,
+    describe_seats,
+    get_session,
+    move_session,
+    move_session_of,
+    next_sessions,
+    seat_freed,
+    session_fill,
+    session_of_booking,
+    set_capacity,
 )
 from careops_desktop.core.services.bookings.flow import (
     BookingReceipt,
@@ -125,11 +141,13 @@ from careops_desktop.core.services.bookings.views import (
 )
 
 __all__ = [
+    "CAPACITY_MAX",
     "FIELDS",
     "NAME_MAX",
     "ORDERS",
     "TOKEN_MAX",
     "UNDO_WINDOW",
+    "Attendee",
     "BookingFilter",
     "BookingReceipt",
     "BookingState",
@@ -147,6 +165,8 @@ __all__ = [
     "SeriesPlan",
     "SeriesReceipt",
     "SeriesRefused",
+    "SessionFill",
+    "SessionView",
     "UndoResult",
     "VisitChoice",
     "Waiting",
@@ -173,11 +193,13 @@ __all__ = [
     "create_booking_type",
     "customer_of",
     "deactivate_booking_type",
+    "describe_seats",
     "form_link",
     "get_booking",
     "get_booking_by_token",
     "get_booking_type",
     "get_booking_type_by_slug",
+    "get_session",
     "ids",
     "list_booking_types",
     "list_bookings",
@@ -188,7 +210,10 @@ __all__ = [
     "mark_arrived",
     "mark_no_show",
     "move_at_desk",
+    "move_session",
+    "move_session_of",
     "move_visits",
+    "next_sessions",
     "no_show_at_desk",
     "outgoing",
     "outgoing_for",
@@ -200,6 +225,7 @@ __all__ = [
     "restore",
     "rows_by_id",
     "rule_text",
+    "seat_freed",
     "send_cancelled",
     "send_confirmation",
     "send_form_links",
@@ -207,7 +233,10 @@ __all__ = [
     "send_welcome",
     "series_dates",
     "series_place",
+    "session_fill",
+    "session_of_booking",
     "set_booking_type_active",
+    "set_capacity",
     "set_forms_per",
     "slugify",
     "undo",

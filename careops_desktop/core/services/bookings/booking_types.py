@@ -71,6 +71,7 @@ class BookingTypeView:
     form_ids: tuple[int, ...]
     stock_usage: tuple[tuple[int, int], ...]  # (inventory item id, quantity per booking)
     forms_per: str = "visit"  # in a recurring series: forms with every "visit" or once per "series"
+    capacity: int = 1  # seats per session; more than 1 makes it a class (``classes``)
 
 
 def slugify(name: str) -> str:
@@ -129,6 +130,7 @@ def _view(session: Session, t: BookingType) -> BookingTypeView:
         tuple(forms),
         tuple((int(i), int(q)) for i, q in stock),
         forms_per=t.forms_per or "visit",
+        capacity=t.capacity or 1,
     )
 
 

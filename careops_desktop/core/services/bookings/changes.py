@@ -22,6 +22,7 @@ from careops_desktop.core.errors import PolicyRefused, ValidationError
 from careops_desktop.core.models import Booking, ReminderSend
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
+from careops_desktop.core.services.bookings import classes
 from careops_desktop.core.services.bookings import messages as booking_messages
 from careops_desktop.core.services.bookings.checks import (
     check_policy,
@@ -134,17 +135,30 @@ def reschedule(
         return view_booking(session, booking.id)
     check_policy(new_start, now, type_rules, public=by_customer)
     zone = type_rules.zone
-    claim = claim_provider(
-        session,
-        type_rules,
-        target,
-        new_start,
-        zone=zone,
-        now=now,
-        on_grid=by_customer,
-        outside_hours=outside_hours and not by_customer,
-        exclude_booking_id=booking.id,
-    )
+    left_session = booking.session_id
+    if booking.session_id is not None:  # a class seat moves to the session at the new time
+        claim, booking.session_id = classes.take_seat(
+            session,
+            type_rules,
+            target,
+            new_start,
+            now=now,
+            on_grid=by_customer,
+            outside_hours=outside_hours and not by_customer,
+            exclude_booking_id=booking.id,
+        )
+    else:
+        claim = claim_provider(
+            session,
+            type_rules,
+            target,
+            new_start,
+            zone=zone,
+            now=now,
+            on_grid=by_customer,
+            outside_hours=outside_hours and not by_customer,
+            exclude_booking_id=booking.id,
+        )
     old_start, old_provider = booking.start_at, booking.provider_id
     booking.start_at = claim.start
     booking.end_at = claim.end
@@ -156,6 +170,8 @@ def reschedule(
     # its reminders are owed again for the new time (issue 19)
     session.execute(delete(ReminderSend).where(ReminderSend.booking_id == booking.id))
     forms.update_due_dates_for_booking(session, booking.id, now)
+    if left_session is not None and left_session != booking.session_id:
+        classes.seat_freed(session, left_session, booking.id, now)
     if notify:
         out = booking_messages.outgoing(session, booking, zone)
         booking_messages.send_rescheduled(session, out)
@@ -270,6 +286,8 @@ def cancel(
         out = booking_messages.outgoing(session, booking, business_zone(session))
         booking_messages.send_cancelled(session, out)
     calendar_sync.enqueue_booking_change(session, booking.id, "cancelled", now=now)
+    if booking.session_id is not None:
+        classes.seat_freed(session, booking.session_id, booking.id, now)
     audit.record(session, acting, "cancel", "booking", booking.id, {"by_customer": by_customer})
     events.record(
         session,

@@ -138,6 +138,7 @@ def claim_provider(
     outside_hours: bool = False,
     exclude_booking_id: int | None = None,
     lock: bool = True,
+    exclude_session_id: int | None = None,
 ) -> Claim:
     """Lock and return the provider who takes this booking at ``start``, or refuse.
 
@@ -150,6 +151,8 @@ def claim_provider(
     :class:`ValidationError` on ``start`` when nobody works then, and on
     ``provider_id`` for a provider who does not offer the type. ``lock`` False
     (a read that only asks, such as a series plan) checks without locking.
+    ``exclude_session_id``: the class session being joined or moved, whose own
+    seats do not count as clashes (``bookings.classes``).
     """
     if start.tzinfo is None:
         raise ValidationError({"start": "The time has no time zone."})
@@ -181,7 +184,12 @@ def claim_provider(
                 blocked.extend(reasons)
                 continue
         clashes = booking_overlaps.conflicting_bookings(
-            session, [candidate], window[0], window[1], exclude_booking_id=exclude_booking_id
+            session,
+            [candidate],
+            window[0],
+            window[1],
+            exclude_booking_id=exclude_booking_id,
+            exclude_session_id=exclude_session_id,
         )
         # the booking page never takes a provider's outside-calendar busy time
         external = on_grid and calendar_sync.busy_blocks_for(session, [candidate], *window)

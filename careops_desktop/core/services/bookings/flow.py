@@ -24,6 +24,7 @@ from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import (
     audit,
 )
+from careops_desktop.core.services.bookings import classes
 from careops_desktop.core.services.bookings import messages as booking_messages
 from careops_desktop.core.services.bookings.checks import Claim, check_policy, claim_provider
 from careops_desktop.core.services.business import business_settings
@@ -175,6 +176,7 @@ def _create(
     source: events.BookingSource,
     now: datetime,
     series: SeriesPart | None = None,
+    session_id: int | None = None,
 ) -> BookingReceipt:
     """Insert the booking (the provider is locked and free) and everything that comes with it.
 
@@ -209,6 +211,7 @@ def _create(
             "created_at": now,
             "updated_at": now,
             "series_id": series.series_id if series else None,
+            "session_id": session_id,
         },
     )
     out = booking_messages.outgoing_for(
@@ -288,6 +291,8 @@ def book_public(
     notice or too far ahead, :class:`NotFound` for an unknown or inactive
     type, and :class:`SlotTaken` (with the nearest free starts) when the time
     was taken meanwhile. ``provider_id`` None books the first free provider.
+    A class (capacity > 1) takes a seat in the session at that time
+    (``classes.take_seat``), :class:`SessionFull` when none is left.
 
     No existing contact is changed (``contacts.find_or_create_contact``); the
     booking keeps the name, email and phone typed here, and its messages go there.
@@ -300,9 +305,15 @@ def book_public(
     start_utc = aware_start(start_utc)
     check_policy(start_utc, now, type_rules, public=True)
     zone = type_rules.zone
-    claim = claim_provider(
-        session, type_rules, provider_id, start_utc, zone=zone, now=now, on_grid=True
-    )
+    session_id = None
+    if type_rules.capacity > 1:
+        claim, session_id = classes.take_seat(
+            session, type_rules, provider_id, start_utc, now=now, on_grid=True
+        )
+    else:
+        claim = claim_provider(
+            session, type_rules, provider_id, start_utc, zone=zone, now=now, on_grid=True
+        )
     contact, created = contacts.find_or_create_contact(
         session, BOOKING_PAGE, name=name.strip(), email=email.strip(), phone=phone.strip()
     )
@@ -317,6 +328,7 @@ def book_public(
         notes=notes,
         source="web",
         now=now,
+        session_id=session_id,
     )
 
 
@@ -352,16 +364,28 @@ def book_desk(
     start_utc = aware_start(start_utc)
     check_policy(start_utc, now, type_rules, public=False)
     zone = type_rules.zone
-    claim = claim_provider(
-        session,
-        type_rules,
-        provider_id,
-        start_utc,
-        zone=zone,
-        now=now,
-        on_grid=False,
-        outside_hours=outside_hours,
-    )
+    session_id = None
+    if type_rules.capacity > 1:
+        claim, session_id = classes.take_seat(
+            session,
+            type_rules,
+            provider_id,
+            start_utc,
+            now=now,
+            on_grid=False,
+            outside_hours=outside_hours,
+        )
+    else:
+        claim = claim_provider(
+            session,
+            type_rules,
+            provider_id,
+            start_utc,
+            zone=zone,
+            now=now,
+            on_grid=False,
+            outside_hours=outside_hours,
+        )
     contact = view_of(found)
     return _create(
         session,
@@ -375,4 +399,5 @@ def book_desk(
         source="desk",
         now=now,
         series=series,
+        session_id=session_id,
     )

@@ -43,6 +43,7 @@ class BusyBooking:
     end: datetime
     buffer_before: timedelta
     buffer_after: timedelta
+    session_id: int | None = None  # the class session this booking is a seat in
 
     @property
     def occupied(self) -> av.Interval:
@@ -70,7 +71,7 @@ def longest_span(session: Session) -> timedelta:
     return _longest(session)[0]
 
 
-def _busy_select() -> Select[int, int, datetime, datetime, int, int]:
+def _busy_select() -> Select[int, int, datetime, datetime, int, int, int | None]:
     """Live (not cancelled) bookings with their type's buffers."""
     return (
         select(
@@ -80,6 +81,7 @@ def _busy_select() -> Select[int, int, datetime, datetime, int, int]:
             Booking.end_at,
             BookingType.buffer_before_minutes,
             BookingType.buffer_after_minutes,
+            Booking.session_id,
         )
         .join(BookingType, BookingType.id == Booking.booking_type_id)
         .where(Booking.status != "cancelled")
@@ -150,8 +152,12 @@ def conflicting_bookings(
     window_end: datetime,
     *,
     exclude_booking_id: int | None = None,
+    exclude_session_id: int | None = None,
 ) -> list[BusyBooking]:
     """Live bookings of these providers whose occupied time (buffers included) meets the window.
+
+    ``exclude_session_id`` leaves out the seats of that class session: its attendees
+    are one occupancy, the one being joined or moved, not clashes with each other.
 
     One statement: the query bounded on both sides over ``(provider_id,
     start_at)``, plus (UNION ALL) the one-row probe per provider described in
@@ -171,7 +177,12 @@ def conflicting_bookings(
     params.update((f"p{n}", pid) for n, pid in enumerate(provider_ids))
     query = _kept_overlap_query(len(provider_ids))
     found = [
-        BusyBooking(bid, pid, start, end, timedelta(minutes=bb), timedelta(minutes=ba))
-        for bid, pid, start, end, bb, ba in statements(session).execute(query, params)
+        BusyBooking(bid, pid, start, end, timedelta(minutes=bb), timedelta(minutes=ba), sid)
+        for bid, pid, start, end, bb, ba, sid in statements(session).execute(query, params)
     ]
-    return [b for b in found if av.overlaps(b.occupied[0], b.occupied[1], window_start, window_end)]
+    return [
+        b
+        for b in found
+        if av.overlaps(b.occupied[0], b.occupied[1], window_start, window_end)
+        and (exclude_session_id is None or b.session_id != exclude_session_id)
+    ]

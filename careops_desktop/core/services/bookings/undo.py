@@ -33,6 +33,7 @@ from careops_desktop.core.models import Booking, FormSubmission, OutboxMessage, 
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
 from careops_desktop.core.services import availability as av
+from careops_desktop.core.services.bookings import classes
 from careops_desktop.core.services.bookings import messages as booking_messages
 from careops_desktop.core.services.bookings.arrivals import mark_arrived
 from careops_desktop.core.services.bookings.changes import (
@@ -372,15 +373,30 @@ def _claim_old_time(session: Session, booking: Booking, state: BookingState, ref
     """Refuse with ``refusal`` (``{time}`` filled) when the time in ``state`` is taken now.
 
     The same lock and bounded overlap query as every booking write (buffers
-    included, the booking itself left out).
+    included, the booking itself left out). A class seat goes back into the
+    session at that time (its fellow attendees are no clash), if it has a seat left.
     """
     if session.get_bind().dialect.name != "sqlite":
         lock_provider(session, state.provider_id)
-    rules = load_type_rules(session, booking.booking_type_id, active_only=False).rules
+    type_rules = load_type_rules(session, booking.booking_type_id, active_only=False)
+    rules = type_rules.rules
     window = av.occupied(state.start, state.end, rules.buffer_before, rules.buffer_after)
+    seat = None
+    if booking.session_id is not None:
+        seat = classes.seat_back(session, booking, type_rules, state.provider_id, state.start)
+        if seat is None:
+            when = booking_time_text(state.start, business_zone(session))
+            raise PolicyRefused(refusal.format(time=when))
     clashes = conflicting_bookings(
-        session, [state.provider_id], window[0], window[1], exclude_booking_id=booking.id
+        session,
+        [state.provider_id],
+        window[0],
+        window[1],
+        exclude_booking_id=booking.id,
+        exclude_session_id=seat,
     )
+    if seat is not None:
+        booking.session_id = seat
     if clashes:
         when = booking_time_text(state.start, business_zone(session))
         raise PolicyRefused(refusal.format(time=when))

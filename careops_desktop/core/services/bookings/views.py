@@ -75,6 +75,7 @@ class BookingView:
     arrived_at: datetime | None = None  # when the desk marked the customer arrived
     customer_confirmed_at: datetime | None = None  # the customer answered a reminder "yes"
     series_id: int | None = None  # a visit of this recurring series (bookings.series)
+    session_id: int | None = None  # a seat in this class session (``bookings.classes``)
 
 
 def booking_time_text(start: datetime, zone: ZoneInfo) -> str:
@@ -151,6 +152,7 @@ def _views(session: Session, query: ViewSelect) -> list[BookingView]:
                 arrived_at=booking.arrived_at,
                 customer_confirmed_at=booking.customer_confirmed_at,
                 series_id=booking.series_id,
+                session_id=booking.session_id,
             )
         )
     return found

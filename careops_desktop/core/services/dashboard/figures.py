@@ -59,6 +59,7 @@ from careops_desktop.core.models import (
 )
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services.answers.flags import desk_alerts
+from careops_desktop.core.services.bookings import session_fill
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.inbox.delivery_failures import failing_addresses
 from careops_desktop.core.services.inbox.mail_poll_health import MailPollProblem, mail_poll_problem
@@ -132,6 +133,17 @@ class DashboardData:
     reminders_due: int | None = None
     possible_duplicates: int | None = None  # contacts the booking page marked (MANAGE_CONTACTS)
     waiting_now: int = 0  # today's customers marked arrived and not yet completed
+    # today's class sessions: how many, their attendees (seats not cancelled), their seats
+    class_sessions_today: int = 0
+    class_attendees_today: int = 0
+    class_seats_today: int = 0
+
+    @property
+    def class_fill_today(self) -> float | None:
+        """Today's class seats filled, 0.0 to 1.0; None without a class today."""
+        if not self.class_seats_today:
+            return None
+        return self.class_attendees_today / self.class_seats_today
 
 
 def local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -364,6 +376,7 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         if actor.can(Permission.MANAGE_CONTACTS)
         else None,
     }
+    classes = session_fill(session, day_start, day_end)
     return DashboardData(
         day=day,
         timezone=zone.key,
@@ -382,4 +395,7 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         reminders_due=figures["reminders_due"],
         possible_duplicates=figures["possible_duplicates"],
         waiting_now=figures["waiting_now"] or 0,
+        class_sessions_today=len(classes),
+        class_attendees_today=sum(s.attendees for s in classes),
+        class_seats_today=sum(s.capacity for s in classes),
     )

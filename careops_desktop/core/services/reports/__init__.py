@@ -25,6 +25,7 @@ from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports.bookings import bookings_report
+from careops_desktop.core.services.reports.classes import classes_report
 from careops_desktop.core.services.reports.contacts import contacts_report
 from careops_desktop.core.services.reports.day_sheet import DAY_SHEET_READERS, day_sheet
 from careops_desktop.core.services.reports.forms import forms_report
@@ -66,6 +67,9 @@ REPORTS: dict[str, ReportInfo] = {
     for info in (
         ReportInfo(
             "bookings", "Bookings", "Counts, rates, opening hours booked, revenue", bookings_report
+        ),
+        ReportInfo(
+            "classes", "Classes", "Attendees and seats filled per class session", classes_report
         ),
         ReportInfo("inbox", "Inbox", "New inquiries and how fast they were answered", inbox_report),
         ReportInfo(
@@ -118,6 +122,7 @@ __all__ = [
     "Value",
     "bookings_report",
     "business_identity",
+    "classes_report",
     "contacts_report",
     "count_bookings_in_period",
     "day_sheet",
