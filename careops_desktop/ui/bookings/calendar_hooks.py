@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from careops_desktop.core.services.bookings import DeskChange
+from careops_desktop.core.services.bookings import BookingView, DeskChange
 from careops_desktop.ui.bookings.drop_dialog import DropDialog
 from careops_desktop.ui.widgets.calendar_drag import DropRequest
 from careops_desktop.ui.widgets.calendar_legend import CalendarLegend
@@ -102,6 +102,11 @@ class CalendarHooks:
             self.dialog = None
         self.view.calendar.finish_drop()
 
-    def _moved(self, change: DeskChange) -> None:
-        self.view.desk.offer(change)
-        self.view.show_booking(change.booking_id)
+    def _moved(self, change: DeskChange | BookingView) -> None:
+        """A booking moved (undoable: the notice offers Undo), or a whole class session
+        moved (its attendees were told; a session move is not offered for undo)."""
+        if isinstance(change, DeskChange):
+            self.view.desk.offer(change)
+            self.view.show_booking(change.booking_id)
+        else:
+            self.view.show_booking(change.id)
