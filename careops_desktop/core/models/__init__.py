@@ -33,6 +33,7 @@ from careops_desktop.core.models.inventory import InventoryItem, StockMovement
 from careops_desktop.core.models.people import Contact, Conversation, Message
 from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
 from careops_desktop.core.models.time_blocks import TimeBlock, TimeBlockSkip
+from careops_desktop.core.models.waitlist import WaitlistEntry, WaitlistOffer
 
 __all__ = [
     "BOOKING_SOURCES",
@@ -75,6 +76,8 @@ __all__ = [
     "TypeAutomation",
     "UTCDateTime",
     "User",
+    "WaitlistEntry",
+    "WaitlistOffer",
     "booking_type_forms",
     "booking_type_providers",
     "utcnow",

@@ -53,6 +53,7 @@ from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.forms import customer_copies as forms
 from careops_desktop.core.services.inventory import stock as inventory
 from careops_desktop.core.services.slots import load_type_rules
+from careops_desktop.core.services.waitlist import offers as waitlist
 
 UNDO_WINDOW = timedelta(minutes=2)
 CUSTOMER_CHANNELS = ("email", "sms")
@@ -388,6 +389,8 @@ def undo(
     if moved or was_live != is_live:
         calendar_sync.enqueue_booking_change(session, booking.id, "undone", now=now)
     withdrawn, told = _withdraw(session, change.held_outbox_ids)
+    # the time the change freed is taken back: offers it caused are withdrawn unsent
+    waitlist.withdraw_freed_by(session, f"booking:{booking.id}", change.made_at)
     audit.record(
         session,
         actor,
