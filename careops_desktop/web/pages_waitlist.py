@@ -242,7 +242,7 @@ async def claim(request: web.Request) -> web.Response:
         return site.page(request, "closed.html", status=503, headers={"Retry-After": "3600"})
     if result.outcome == "booked":
         return see_other(f"/manage/{result.manage_token}?booked=1")
-    outcome = result.outcome
+    outcome: str = result.outcome
     if outcome == "closed":
         outcome = _closed_outcome(result.offer)
     status = 409 if outcome in ("taken", "too_late") else 410
