@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.clock_text import clock_time
+from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, PolicyRefused, ValidationError
 from careops_desktop.core.models import (
     OutboxMessage,
@@ -349,6 +350,7 @@ class FreeTime:
     provider_name: str
 
 
+@read_only
 def free_times_for_entry(
     session: Session, entry_id: int, day_start: datetime, now: datetime | None = None
 ) -> list[FreeTime]:
@@ -388,9 +390,7 @@ def offer_by_hand(
     if entry is None:
         raise NotFound("waitlist entry", entry_id)
     if entry.status != "waiting":
-        raise PolicyRefused(
-            f"{entry.name} is no longer waiting, so no time can be offered."
-        )
+        raise PolicyRefused(f"{entry.name} is no longer waiting, so no time can be offered.")
     if start.tzinfo is None or start <= now:
         raise ValidationError({"start": "Please choose a time that has not passed."})
     free = {
