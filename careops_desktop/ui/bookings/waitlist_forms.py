@@ -50,6 +50,7 @@ class AddPersonDialog(CommandDialog):
         self.setObjectName("waitlistAddDialog")
         self._actor = actor
         self._catalogue = catalogue
+        self.setMinimumWidth(460)
         self.booking_type = QComboBox()
         self.booking_type.setAccessibleName("Booking type")
         for booking_type in catalogue.booking_types:
@@ -78,8 +79,8 @@ class AddPersonDialog(CommandDialog):
         self.form.addRow("From", self.errors.wrap("first_day", self.first_day))
         self.form.addRow("Until", self.errors.wrap("last_day", self.last_day))
         self.form.addRow("Note", self.errors.wrap("note", self.note))
-        self.form.addRow(
-            "",
+        self.body.insertWidget(
+            2,
             plain_label("The offer goes by email, or by text message without an email.", wrap=True),
         )
         self.booking_type.currentIndexChanged.connect(self._type_changed)
@@ -148,12 +149,14 @@ class OfferTimeDialog(CommandDialog):
         self.day = _day_edit(day, "Day")
         self.times = QComboBox()
         self.times.setAccessibleName("Free time")
+        self.times.setMinimumContentsLength(26)
+        self.setMinimumWidth(460)
         self.status = plain_label("", wrap=True)
         self.status.setObjectName("waitlistOfferStatus")
-        self.form.addRow("", self.who)
+        self.body.insertWidget(1, self.who)  # whole sentences: full width, above and below
         self.form.addRow("Day", self.errors.wrap("day", self.day))
         self.form.addRow("Free time", self.errors.wrap("start", self.times))
-        self.form.addRow("", self.status)
+        self.body.insertWidget(3, self.status)
         self.day.dateChanged.connect(self.load_times)
         self.load_times()
 
