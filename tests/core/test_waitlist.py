@@ -354,3 +354,34 @@ def test_time_is_offered_in_utc_order_even_across_days(db: Database, world: Worl
         made = waitlist.time_freed(s, world.bob, at(THURSDAY, 9), at(THURSDAY, 10), NOW)
     assert made is not None
     assert offers(db)[0].start_at == at(THURSDAY, 9).astimezone(UTC)
+
+
+def test_an_undone_move_and_a_restored_booking_withdraw_their_offers(
+    db: Database, world: World
+) -> None:
+    booking_id = book(db, world, at(WEDNESDAY, 10))
+    join(db, world, "First Waiting")
+    join(db, world, "Second Waiting", now=NOW + timedelta(seconds=1))
+    change = db.call(bookings.move_at_desk, DESK, booking_id, at(WEDNESDAY, 14), None, NOW)
+    [offer] = offers(db)
+    assert offer.start_at == at(WEDNESDAY, 10) and offer.sends_at == NOW + waitlist.HOLD
+    db.call(bookings.undo, DESK, change, NOW + timedelta(seconds=30))
+    assert [o.status for o in offers(db)] == ["withdrawn"]
+    # a plain desk cancel, then "Restore" later: the offer it made is withdrawn too
+    db.call(bookings.cancel, DESK, booking_id, "", NOW + timedelta(minutes=5))
+    assert [o.status for o in offers(db)] == ["withdrawn", "offered"]
+    db.call(bookings.restore, DESK, booking_id, now=NOW + timedelta(minutes=30))
+    assert [o.status for o in offers(db)] == ["withdrawn", "withdrawn"]
+
+
+def test_no_offer_beyond_the_horizon(db: Database, world: World) -> None:
+    """The booking page offers 60 days ahead: a time freed further out is offered to nobody."""
+    far = WEDNESDAY + timedelta(days=63)
+    join(db, world, "Waiting Person", days=(WEDNESDAY, WEDNESDAY + timedelta(days=50)))
+    later = NOW + timedelta(days=10)  # now the entry's dates reach past the old horizon
+    with db.write_session() as s:
+        entry = s.scalars(select(WaitlistEntry)).one()
+        entry.dates = [[WEDNESDAY.isoformat(), far.isoformat()]]
+    with db.write_session() as s:
+        assert waitlist.time_freed(s, world.alice, at(far, 10), at(far, 11), NOW) is None
+        assert waitlist.time_freed(s, world.alice, at(far, 10), at(far, 11), later) is not None

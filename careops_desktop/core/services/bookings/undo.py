@@ -456,11 +456,14 @@ def restore(
         "{time} has been booked since, so this booking cannot be restored. "
         "Make a new booking at another time instead.",
     )
+    cancelled_at = booking.cancelled_at or booking.created_at
     booking.status = "confirmed"
     booking.cancelled_at = None
     booking.cancel_reason = ""
     booking.updated_at = now
     session.flush()
+    # its time is taken again: offers its cancellation made are withdrawn
+    waitlist.withdraw_freed_by(session, f"booking:{booking.id}", cancelled_at)
     inventory.consume_for_booking(session, actor, booking.id, now)
     calendar_sync.enqueue_booking_change(session, booking.id, "restored", now=now)
     if tell_customer:

@@ -18,7 +18,7 @@ next person.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select, update
@@ -40,7 +40,7 @@ from careops_desktop.core.services.business import (
     business_zone,
     public_base_url,
 )
-from careops_desktop.core.services.slots import load_type_rules, local_label, slots_for_day
+from careops_desktop.core.services.slots import Slot, load_type_rules, local_label, slots_for_day
 from careops_desktop.core.services.waitlist.entries import entry_days
 from careops_desktop.core.tokens import new_token
 
@@ -120,17 +120,6 @@ def _send_offer(
     return outbox_id
 
 
-def _live_offer_of(session: Session, entry_id: int) -> bool:
-    return (
-        session.scalar(
-            select(WaitlistOffer.id).where(
-                WaitlistOffer.entry_id == entry_id, WaitlistOffer.status == "offered"
-            )
-        )
-        is not None
-    )
-
-
 def _offered_already(session: Session, provider_id: int, start: datetime) -> set[int]:
     """Entries offered this provider's ``start`` before (live or not) — the time moves on."""
     return set(
@@ -199,20 +188,21 @@ def _fitting_start(
     zone: ZoneInfo,
     now: datetime,
     earliest: datetime,
+    free: dict[tuple[int, date], tuple[Slot, ...] | None],
 ) -> tuple[datetime, str] | None:
-    """The first start in ``[start, end)`` the booking page offers this entry, or None."""
-    try:
-        type_rules = load_type_rules(session, entry.booking_type_id, active_only=True)
-    except NotFound:
-        return None
-    if provider_id not in type_rules.provider_ids:
-        return None
+    """The first start in ``[start, end)`` the booking page offers this entry, or None.
+
+    ``free`` keeps each (booking type, day)'s free starts for the rest of the scan.
+    """
     wanted = entry_days(entry)
     day = start.astimezone(zone).date()
     last_day = (end - timedelta(microseconds=1)).astimezone(zone).date()
     while day <= last_day:
         if any(first <= day <= last for first, last in wanted):
-            for slot in slots_for_day(session, entry.booking_type_id, day, provider_id, now).slots:
+            key = (entry.booking_type_id, day)
+            if key not in free:
+                free[key] = _free_starts(session, entry.booking_type_id, provider_id, day, now)
+            for slot in free[key] or ():
                 if not start <= slot.start_utc < end or slot.start_utc <= earliest:
                     continue
                 if entry.id in _offered_already(session, provider_id, slot.start_utc):
@@ -222,6 +212,20 @@ def _fitting_start(
                 return slot.start_utc, slot.provider_name
         day += timedelta(days=1)
     return None
+
+
+def _free_starts(
+    session: Session, booking_type_id: int, provider_id: int, day: date, now: datetime
+) -> tuple[Slot, ...] | None:
+    """The provider's free starts for the type on ``day``; None when the type is inactive
+    or the provider does not offer it."""
+    try:
+        type_rules = load_type_rules(session, booking_type_id, active_only=True)
+    except NotFound:
+        return None
+    if provider_id not in type_rules.provider_ids:
+        return None
+    return slots_for_day(session, booking_type_id, day, provider_id, now).slots
 
 
 def time_freed(
@@ -254,10 +258,14 @@ def time_freed(
         .order_by(WaitlistEntry.joined_at, WaitlistEntry.id)
         .limit(SCAN_MAX)
     ).all()
+    free: dict[tuple[int, date], tuple[Slot, ...] | None] = {}
+    holding = set(
+        session.scalars(select(WaitlistOffer.entry_id).where(WaitlistOffer.status == "offered"))
+    )
     for entry in entries:
-        if _live_offer_of(session, entry.id):
+        if entry.id in holding:  # one open offer per person at a time
             continue
-        found = _fitting_start(session, entry, provider_id, start, end, zone, now, earliest)
+        found = _fitting_start(session, entry, provider_id, start, end, zone, now, earliest, free)
         if found is None:
             continue
         offer = make_offer(
