@@ -5,7 +5,8 @@ Run under Xvfb (not collected by pytest)::
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tests.ui.screenshot_waitlist
 
 Writes docs/screenshots/waitlist.png (the list: who, what, since when, offers sent, with
-one open offer) and waitlist-offer.png (the "Offer a time" dialog).
+one open offer), waitlist-offer.png (the "Offer a time" dialog) and waitlist-add.png
+("Add person").
 """
 
 from __future__ import annotations
@@ -88,6 +89,14 @@ async def _shoot(app: Any, window: Any, ops: Any, actor: Any) -> None:
     if dialog is not None:
         _save(dialog, "waitlist-offer")
         dialog.reject()
+    add = view.add_person()
+    await _settle(app, ops, 0.8)
+    if add is not None:
+        add.name.setText("Priya Natarajan")
+        add.email.setText("priya@example.com")
+        await _settle(app, ops, 0.3)
+        _save(add, "waitlist-add")
+        add.reject()
     view.close()
 
 
