@@ -385,3 +385,12 @@ def test_no_offer_beyond_the_horizon(db: Database, world: World) -> None:
     with db.write_session() as s:
         assert waitlist.time_freed(s, world.alice, at(far, 10), at(far, 11), NOW) is None
         assert waitlist.time_freed(s, world.alice, at(far, 10), at(far, 11), later) is not None
+
+
+def test_people_whose_dates_have_passed_leave_the_list(db: Database, world: World) -> None:
+    gone = join(db, world, "Past Dates")
+    stays = join(db, world, "Later Dates", days=(WEDNESDAY, THURSDAY + timedelta(days=7)))
+    db.call(waitlist.pass_on_expired, at(THURSDAY, 12))
+    with db.session() as s:
+        assert s.get(WaitlistEntry, gone).status == "removed"  # type: ignore[union-attr]
+        assert s.get(WaitlistEntry, stays).status == "waiting"  # type: ignore[union-attr]

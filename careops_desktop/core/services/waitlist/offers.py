@@ -319,10 +319,24 @@ def withdraw_freed_by(session: Session, freed_by: str, since: datetime) -> int:
     return len(offers)
 
 
+def _close_lapsed(session: Session, now: datetime) -> None:
+    """Take off the list those whose every date has passed (so they never clog a scan)."""
+    today = now.astimezone(business_zone(session)).date()
+    for entry in session.scalars(
+        select(WaitlistEntry).where(WaitlistEntry.status == "waiting").limit(SCAN_MAX * 5)
+    ):
+        days = entry_days(entry)
+        if days and max(last for _, last in days) < today:
+            entry.status, entry.closed_at = "removed", now
+            events.record(session, events.WaitlistChanged(entry.id))
+    session.flush()
+
+
 def pass_on_expired(session: Session, now: datetime | None = None, limit: int = 50) -> int:
     """End offers nobody claimed in time, and offer each time to the next who fits (a job).
 
-    Returns how many offers ended.
+    Entries whose dates have all passed leave the list here too. Returns how many
+    offers ended.
     """
     now = _now(now)
     expired = session.scalars(
@@ -336,6 +350,7 @@ def pass_on_expired(session: Session, now: datetime | None = None, limit: int = 
         offer.closed_at = now
         events.record(session, events.WaitlistChanged(offer.entry_id))
     session.flush()
+    _close_lapsed(session, now)
     for offer in expired:  # the same start only: the next person, not a neighbouring time
         time_freed(
             session,
