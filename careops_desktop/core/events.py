@@ -127,6 +127,13 @@ class TimeBlockChanged(DomainEvent):
     change: TimeBlockChange
 
 
+@dataclass(frozen=True)
+class WaitlistChanged(DomainEvent):
+    """Someone joined or left the waitlist, or a time was offered, claimed or passed on."""
+
+    entry_id: int
+
+
 Subscriber = Callable[[DomainEvent], None]
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from careops_desktop.core.db import Database
 from careops_desktop.core.models import utcnow
-from careops_desktop.core.services import answers
+from careops_desktop.core.services import answers, waitlist
 from careops_desktop.jobs.form_reminders import FormReport, queue_form_reminders
 from careops_desktop.jobs.imap_poll import ImapPoller
 from careops_desktop.jobs.low_stock import LowStockReport, queue_low_stock_alerts
@@ -64,6 +64,11 @@ class Automations:
     async def low_stock_alerts(self) -> LowStockReport:
         return await self.database.run(queue_low_stock_alerts, self.clock())
 
+    async def waitlist_offers(self) -> int:
+        """End unclaimed waitlist offers and pass each time to the next person waiting."""
+        ended: int = await self.database.run(waitlist.pass_on_expired, self.clock())
+        return ended
+
 
 def build_messaging_jobs(
     database: Database, *, clock: Callable[[], datetime] = utcnow, worker: str | None = None
@@ -86,6 +91,7 @@ def build_messaging_jobs(
         Job(
             "low-stock-alerts", AUTOMATION_SECONDS, automations.low_stock_alerts, initial_delay=4.0
         ),
+        Job("waitlist-offers", AUTOMATION_SECONDS, automations.waitlist_offers, initial_delay=8.0),
         Job("imap-poll", POLL_CHECK_SECONDS, imap.run_once, initial_delay=5.0),
         Job("sms-poll", POLL_CHECK_SECONDS, sms.run_once, initial_delay=6.0),
     ]

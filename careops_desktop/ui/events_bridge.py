@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 AREA_BY_EVENT: dict[type[DomainEvent], str] = {
     core_events.BookingChanged: "bookingsChanged",
     core_events.TimeBlockChanged: "bookingsChanged",  # blocked time: the diary changed
+    core_events.WaitlistChanged: "bookingsChanged",  # the waitlist lives in the Bookings tab
     core_events.ContactChanged: "contactsChanged",
     core_events.MessageRecorded: "inboxChanged",
     core_events.ConversationChanged: "inboxChanged",

@@ -21,6 +21,7 @@ from careops_desktop.web import (
     pages_catalog,
     pages_forms,
     pages_manage,
+    pages_waitlist,
 )
 from careops_desktop.web.middlewares import MIDDLEWARES
 from careops_desktop.web.settings import WebSettings
@@ -54,6 +55,10 @@ def create_app(database: Database, settings: WebSettings | None = None) -> web.A
     app.router.add_get("/book/{slug}", pages_catalog.book)
     app.router.add_get("/book/{slug}/details", pages_booking.details)
     app.router.add_post("/book/{slug}", pages_booking.submit)
+    app.router.add_get("/book/{slug}/waitlist", pages_waitlist.join_form)
+    app.router.add_post("/book/{slug}/waitlist", pages_waitlist.join)
+    app.router.add_get("/waitlist/claim/{token}", pages_waitlist.show_offer)
+    app.router.add_post("/waitlist/claim/{token}", pages_waitlist.claim)
     app.router.add_get("/manage/{token}", pages_manage.show)
     app.router.add_get("/manage/{token}/booking.ics", pages_manage.ics_download)
     app.router.add_post("/manage/{token}/cancel", pages_manage.cancel)

@@ -33,6 +33,8 @@ def test_every_default_renders_without_leftover_known_slots(people) -> None:
         rebook_link="http://b/book/scan",
         series_dates="- Mon 4 May, 09:00",
         series_changes="- Mon 4 May, 09:00: cancelled.",
+        claim_link="http://b/waitlist/claim/tok",
+        offer_until="Monday 8 June 2026 at 12:00",
     )
     for key in templates.TEMPLATE_KEYS:
         subject, body = people.db.call(templates.render, key, context)

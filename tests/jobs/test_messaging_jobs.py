@@ -23,6 +23,7 @@ def test_job_names_and_a_run_on_an_empty_database(db: Database) -> None:
         "follow-ups",
         "form-reminders",
         "low-stock-alerts",
+        "waitlist-offers",
         "imap-poll",
         "sms-poll",
     ]

@@ -36,6 +36,7 @@ from careops_desktop.core.models.replies import SavedReply
 from careops_desktop.core.models.series import BookingSeries
 from careops_desktop.core.models.system import AuditEntry, Integration, OutboxMessage
 from careops_desktop.core.models.time_blocks import TimeBlock, TimeBlockSkip
+from careops_desktop.core.models.waitlist import WaitlistEntry, WaitlistOffer
 
 __all__ = [
     "BOOKING_SOURCES",
@@ -81,6 +82,8 @@ __all__ = [
     "TypeAutomation",
     "UTCDateTime",
     "User",
+    "WaitlistEntry",
+    "WaitlistOffer",
     "booking_type_forms",
     "booking_type_providers",
     "utcnow",

@@ -37,6 +37,8 @@ PLACEHOLDERS = frozenset(
         "business_phone",
         "series_dates",
         "series_changes",
+        "claim_link",
+        "offer_until",
     }
 )
 SUBJECT_MAX = 300
@@ -122,6 +124,15 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Hello {contact_name},\n\nThese {booking_type} visits have changed:\n"
         "{series_changes}\n\nTo see your next visit, open:\n{manage_link}\n\n{business_name}",
     ),
+    # the waitlist (issue 18): a time has freed up; the first to claim it books it
+    "waitlist_offer": (
+        "A time has freed up: {booking_type} on {booking_time}",
+        "Hello {contact_name},\n\nA time you were waiting for has freed up: {booking_type} "
+        "with {provider_name} on {booking_time}.\n\nTo book it, open this link before "
+        "{offer_until}. The first person to claim it gets it:\n{claim_link}\n\n"
+        "If it does not suit you, do nothing: we will offer it to the next person "
+        "waiting.\n\n{business_name}",
+    ),
 }
 TEMPLATE_KEYS = tuple(DEFAULTS)
 
@@ -196,7 +207,9 @@ def render(session: Session, key: str, context: Mapping[str, object]) -> tuple[s
 
 
 # placeholders whose values the app builds as links (never customer text)
-LINK_PLACEHOLDERS = frozenset({"manage_link", "form_link", "booking_link", "rebook_link"})
+LINK_PLACEHOLDERS = frozenset(
+    {"manage_link", "form_link", "booking_link", "rebook_link", "claim_link"}
+)
 # a web address as the email's HTML part finds it (integrations/email_out.py uses the same)
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _URL_TAIL = ".,;:!?)]}"

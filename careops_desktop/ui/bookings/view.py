@@ -61,6 +61,7 @@ from careops_desktop.ui.bookings.series_actions import open_series_action
 from careops_desktop.ui.bookings.time_block_dialog import TimeBlockDialog, offer_block_actions
 from careops_desktop.ui.bookings.undo_notice import UndoNotice, UndoStack
 from careops_desktop.ui.bookings.waiting_strip import WaitingStrip
+from careops_desktop.ui.bookings.waitlist_view import WaitlistWindow
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.printing.print_jobs import PrintPreview
 from careops_desktop.ui.table_model import IdTableModel
@@ -133,6 +134,10 @@ class BookingsView(QWidget):
         )
         self.print_button.setEnabled(may_print_day_sheet(self.actor))
         self.preview: PrintPreview | None = None  # the latest print preview opened
+        self.waitlist_button = QPushButton("Waitlist…")  # who waits for a freed time (issue 18)
+        self.waitlist_button.setObjectName("openWaitlist")
+        self.waitlist_button.setToolTip("People waiting for a time to free up (Ctrl+Shift+W).")
+        self.waitlist_window: WaitlistWindow | None = None
         self.range_label = plain_label()
         bar = QHBoxLayout()
         for tool in (self.today_button, self.back_button, self.next_button, self.date_edit):
@@ -146,6 +151,7 @@ class BookingsView(QWidget):
         bar.addWidget(self.sync_button)
         bar.addWidget(self.block_button)
         bar.addWidget(self.print_button)
+        bar.addWidget(self.waitlist_button)
         bar.addWidget(self.new_button)
 
         # calendar page
@@ -241,6 +247,9 @@ class BookingsView(QWidget):
         self.provider_filter.currentIndexChanged.connect(self._filters_changed)
         self.new_button.clicked.connect(self.create_new)
         self.print_button.clicked.connect(self.print_page)
+        self.waitlist_button.clicked.connect(self.open_waitlist)
+        self.waitlist_shortcut = QShortcut(QKeySequence("Ctrl+Shift+W"), self)
+        self.waitlist_shortcut.activated.connect(self.open_waitlist)
         self.calendar.bookingActivated.connect(self.show_booking)
         self.calendar.bookingOpened.connect(self._open_booking)
         self.calendar.slotRequested.connect(self._slot_requested)
@@ -279,6 +288,18 @@ class BookingsView(QWidget):
         dialog.succeeded.connect(self._booked)
         dialog.open()
         return dialog
+
+    def open_waitlist(self) -> WaitlistWindow:
+        """Show the waitlist window (one per tab; raised if it is open already)."""
+        if self.waitlist_window is None or not shiboken6.isValid(self.waitlist_window):
+            self.waitlist_window = WaitlistWindow(
+                self.ops, self.actor, lambda: self.catalogue, self
+            )
+            self.context.events.bookingsSettled.connect(self.waitlist_window.reload)
+        self.waitlist_window.show()
+        self.waitlist_window.raise_()
+        self.waitlist_window.activateWindow()
+        return self.waitlist_window
 
     def block_time(
         self,

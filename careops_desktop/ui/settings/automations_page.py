@@ -61,6 +61,7 @@ TEMPLATE_NAMES = {
     "reply_call_us": "Answer to a reply that cancels too late",
     "followup_no_show": "Follow-up after a no-show",
     "followup_rebook": "Follow-up: book your next visit",
+    "waitlist_offer": "Waitlist: a time has freed up",
 }
 SAMPLE = {
     "contact_name": "Ada Lovelace",
@@ -73,6 +74,8 @@ SAMPLE = {
     "item_name": "Examination gloves",
     "quantity": "3 boxes",
     "booking_link": "http://192.168.1.20:8765",
+    "claim_link": "http://192.168.1.20:8765/waitlist/claim/5b2e…",
+    "offer_until": "Thursday 7 May 2026 at 12:00",
     "rebook_link": "http://192.168.1.20:8765/book/initial-assessment",
     "business_phone": "0117 496 0000",
 }

@@ -44,6 +44,7 @@ from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.forms import customer_copies as forms
 from careops_desktop.core.services.inventory import stock as inventory
 from careops_desktop.core.services.slots import load_type_rules
+from careops_desktop.core.services.waitlist import offers as waitlist
 
 REASON_MAX = 1000
 
@@ -159,7 +160,7 @@ def reschedule(
             outside_hours=outside_hours and not by_customer,
             exclude_booking_id=booking.id,
         )
-    old_start, old_provider = booking.start_at, booking.provider_id
+    old_start, old_provider, old_end = booking.start_at, booking.provider_id, booking.end_at
     booking.start_at = claim.start
     booking.end_at = claim.end
     booking.provider_id = claim.provider_id
@@ -169,6 +170,16 @@ def reschedule(
     session.flush()
     # its reminders are owed again for the new time (issue 19)
     session.execute(delete(ReminderSend).where(ReminderSend.booking_id == booking.id))
+    # the old time is free again: the waitlist is offered it (held while a desk move can be undone)
+    waitlist.time_freed(
+        session,
+        old_provider,
+        old_start,
+        old_end,
+        now,
+        freed_by=f"booking:{booking.id}",
+        hold=acting.role is not None,
+    )
     forms.update_due_dates_for_booking(session, booking.id, now)
     if left_session is not None and left_session != booking.session_id:
         classes.seat_freed(session, left_session, booking.id, now)
@@ -288,6 +299,16 @@ def cancel(
     calendar_sync.enqueue_booking_change(session, booking.id, "cancelled", now=now)
     if booking.session_id is not None:
         classes.seat_freed(session, booking.session_id, booking.id, now)
+    # its time is free: the waitlist is offered it (every cancellation, by reply too)
+    waitlist.time_freed(
+        session,
+        booking.provider_id,
+        booking.start_at,
+        booking.end_at,
+        now,
+        freed_by=f"booking:{booking.id}",
+        hold=acting.role is not None,  # a person at the desk can undo it for 2 minutes
+    )
     audit.record(session, acting, "cancel", "booking", booking.id, {"by_customer": by_customer})
     events.record(
         session,

@@ -55,6 +55,7 @@ from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.forms import customer_copies as forms
 from careops_desktop.core.services.inventory import stock as inventory
 from careops_desktop.core.services.slots import load_type_rules
+from careops_desktop.core.services.waitlist import offers as waitlist
 
 UNDO_WINDOW = timedelta(minutes=2)
 CUSTOMER_CHANNELS = ("email", "sms")
@@ -456,6 +457,8 @@ def undo(
     if moved or was_live != is_live:
         calendar_sync.enqueue_booking_change(session, booking.id, "undone", now=now)
     withdrawn, told = _withdraw(session, change.held_outbox_ids)
+    # the time the change freed is taken back: offers it caused are withdrawn unsent
+    waitlist.withdraw_freed_by(session, f"booking:{booking.id}", change.made_at)
     audit.record(
         session,
         actor,
@@ -539,11 +542,14 @@ def restore(
         "{time} has been booked since, so this booking cannot be restored. "
         "Make a new booking at another time instead.",
     )
+    cancelled_at = booking.cancelled_at or booking.created_at
     booking.status = "confirmed"
     booking.cancelled_at = None
     booking.cancel_reason = ""
     booking.updated_at = now
     session.flush()
+    # its time is taken again: offers its cancellation made are withdrawn
+    waitlist.withdraw_freed_by(session, f"booking:{booking.id}", cancelled_at)
     inventory.consume_for_booking(session, actor, booking.id, now)
     calendar_sync.enqueue_booking_change(session, booking.id, "restored", now=now)
     if tell_customer:

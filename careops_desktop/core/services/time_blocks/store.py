@@ -34,6 +34,7 @@ from careops_desktop.core.statement_runner import prebuilt
 
 REASON_MAX = 200
 MAX_MINUTES = 24 * 60
+WAITLIST_DAYS = 92  # how far ahead a removed series' freed weeks are offered to the waitlist
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 
@@ -253,8 +254,15 @@ def remove_block(
 
     Kept for :func:`restore_block` (undo); :class:`NotFound` for an unknown block.
     """
+    # imported here: the waitlist reads slots, which read blocked time (this package)
+    from careops_desktop.core.services.waitlist import blocks as waitlist_blocks
+
     require(actor, Permission.MANAGE_BOOKINGS)
     block = _load(session, block_id)
+    zone = business_zone(session)
+    first = only_day or datetime.now(UTC).astimezone(zone).date()
+    last = only_day or first + timedelta(days=WAITLIST_DAYS)
+    freed = occurrences(rules_between(session, None, first, last), first, last, zone)
     if only_day is not None and block.repeats_weekly:
         if session.get(TimeBlockSkip, (block_id, only_day)) is None:
             session.add(TimeBlockSkip(block_id=block_id, day=only_day))
@@ -265,6 +273,7 @@ def remove_block(
     session.flush()
     audit.record(session, actor, "delete", "time_block", block_id, details)
     _changed(session, block_id, block.provider_id, "removed")
+    waitlist_blocks.offer_freed_blocks(session, block_id, freed)  # the freed time, offered
     return _view(session, block)
 
 
@@ -283,6 +292,9 @@ def restore_block(
     else:
         block.removed_at = None
     session.flush()
+    from careops_desktop.core.services.waitlist import offers as waitlist  # see remove_block
+
+    waitlist.withdraw_freed_by(session, f"block:{block_id}", block.created_at)  # time blocked again
     audit.record(session, actor, "restore", "time_block", block_id)
     _changed(session, block_id, block.provider_id, "restored")
     return _view(session, block)

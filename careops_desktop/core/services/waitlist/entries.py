@@ -1,0 +1,274 @@
+"""Joining and leaving the waitlist: the booking page's form and the desk's "Add person".
+
+The name, email and phone are checked like the booking page's details and kept with
+the entry exactly as given (cleaned): joining never looks up, changes or reveals an
+existing contact (the identity rules of issue 13). The dates that suit are local days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from careops_desktop.core import events
+from careops_desktop.core.errors import NotActive, NotFound, ValidationError
+from careops_desktop.core.models import WaitlistEntry, WaitlistOffer
+from careops_desktop.core.permissions import Actor, Permission, require
+from careops_desktop.core.services import audit
+from careops_desktop.core.services.business import business_settings, business_zone
+from careops_desktop.core.services.contacts.fields import (
+    default_region,
+    normalize_email,
+    normalize_phone,
+)
+from careops_desktop.core.services.contacts.person_names import check_person_name
+from careops_desktop.core.services.mail_addresses import check_deliverable
+from careops_desktop.core.services.slots import load_type_rules
+
+NOTE_MAX = 1000
+RANGES_MAX = 10
+WAITLIST_PAGE = Actor.system("Booking page")
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A new waitlist entry: its id and the details as kept."""
+
+    entry_id: int
+    name: str
+    booking_type_name: str
+    first_day: date
+    last_day: date
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now
+
+
+def check_details(
+    session: Session, name: str, email: str, phone: str, *, desk: bool
+) -> tuple[str, str | None, str | None]:
+    """Every problem with a name, email and phone at once; else the cleaned three.
+
+    Either an email address or a mobile number is needed (the offer goes there).
+    """
+    errors: dict[str, str] = {}
+    clean_name = ""
+    clean_email: str | None = None
+    clean_phone: str | None = None
+    try:
+        clean_name = check_person_name(name, empty="Please enter a name.")
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    if not (email or "").strip() and not (phone or "").strip():
+        errors["email"] = "Please give an email address or a mobile number, so we can tell you."
+    if (email or "").strip():
+        try:
+            clean_email = normalize_email(email)
+            check_deliverable(session, clean_email, desk=desk)
+        except ValidationError as exc:
+            errors.update(exc.fields)
+    if (phone or "").strip():
+        try:
+            clean_phone = normalize_phone(phone, default_region(session))
+        except ValidationError as exc:
+            errors.update(exc.fields)
+    if errors:
+        raise ValidationError(errors)
+    return clean_name, clean_email, clean_phone
+
+
+def check_dates(
+    session: Session, ranges: Sequence[tuple[date, date]], now: datetime
+) -> list[tuple[date, date]]:
+    """The date ranges that suit, each first ≤ last, not over, and starting within the horizon."""
+    if not ranges:
+        raise ValidationError({"first_day": "Please choose the dates that suit you."})
+    if len(ranges) > RANGES_MAX:
+        raise ValidationError({"first_day": f"Please choose at most {RANGES_MAX} date ranges."})
+    zone = business_zone(session)
+    today = now.astimezone(zone).date()
+    last_bookable = today + timedelta(days=max(0, business_settings(session).booking_horizon_days))
+    clean: list[tuple[date, date]] = []
+    for first, last in ranges:
+        if not isinstance(first, date) or not isinstance(last, date):
+            raise ValidationError({"first_day": "Please choose the dates that suit you."})
+        if last < first:
+            raise ValidationError({"last_day": "The last day must not be before the first day."})
+        if last < today:
+            raise ValidationError({"last_day": "These dates have already passed."})
+        if first > last_bookable:
+            text = "We take bookings up to {day}; please choose dates before then."
+            raise ValidationError({"first_day": text.format(day=last_bookable.isoformat())})
+        clean.append((max(first, today), min(last, last_bookable)))
+    return clean
+
+
+def _add(
+    session: Session,
+    actor: Actor,
+    *,
+    booking_type_id: int,
+    provider_id: int | None,
+    name: str,
+    email: str,
+    phone: str,
+    ranges: Sequence[tuple[date, date]],
+    note: str,
+    source: str,
+    now: datetime,
+) -> Joined:
+    type_rules = load_type_rules(session, booking_type_id, active_only=True)
+    if provider_id is not None and provider_id not in type_rules.provider_ids:
+        raise ValidationError({"provider": "That person or room does not offer this booking."})
+    errors: dict[str, str] = {}
+    details: tuple[str, str | None, str | None] = ("", None, None)
+    clean_ranges: list[tuple[date, date]] = []
+    try:
+        details = check_details(session, name, email, phone, desk=source == "desk")
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    try:
+        clean_ranges = check_dates(session, ranges, now)
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    if not isinstance(note, str) or len(note) > NOTE_MAX or "\x00" in note:
+        errors["note"] = f"Please keep the note under {NOTE_MAX:,} characters of plain text."
+    if errors:
+        raise ValidationError(errors)
+    clean_name, clean_email, clean_phone = details
+    entry = WaitlistEntry(
+        booking_type_id=booking_type_id,
+        provider_id=provider_id,
+        name=clean_name,
+        email=clean_email,
+        phone=clean_phone,
+        dates=[[a.isoformat(), b.isoformat()] for a, b in clean_ranges],
+        note=note,
+        source=source,
+        status="waiting",
+        joined_at=now,
+    )
+    session.add(entry)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "create",
+        "waitlist_entry",
+        entry.id,
+        {"booking_type_id": booking_type_id, "provider_id": provider_id, "source": source},
+    )
+    events.record(session, events.WaitlistChanged(entry.id))
+    first = min(a for a, _ in clean_ranges)
+    last = max(b for _, b in clean_ranges)
+    return Joined(entry.id, clean_name, type_rules.name, first, last)
+
+
+def join_waitlist(
+    session: Session,
+    *,
+    booking_type_id: int,
+    provider_id: int | None,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    first_day: date,
+    last_day: date,
+    now: datetime | None = None,
+) -> Joined:
+    """The booking page's "Tell me if a time frees up": one new entry, nothing else touched.
+
+    :class:`NotActive` when the business is closed, :class:`NotFound` for an unknown or
+    inactive type, :class:`ValidationError` with every field problem at once.
+    """
+    now = _now(now)
+    if not business_settings(session).is_active:
+        raise NotActive()
+    return _add(
+        session,
+        WAITLIST_PAGE,
+        booking_type_id=booking_type_id,
+        provider_id=provider_id,
+        name=name,
+        email=email,
+        phone=phone,
+        ranges=[(first_day, last_day)],
+        note="",
+        source="web",
+        now=now,
+    )
+
+
+def add_to_waitlist(
+    session: Session,
+    actor: Actor,
+    *,
+    booking_type_id: int,
+    provider_id: int | None,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    ranges: Sequence[tuple[date, date]],
+    note: str = "",
+    now: datetime | None = None,
+) -> Joined:
+    """The desk adds someone (who phoned, or is at the counter); needs MANAGE_BOOKINGS."""
+    require(actor, Permission.MANAGE_BOOKINGS)
+    return _add(
+        session,
+        actor,
+        booking_type_id=booking_type_id,
+        provider_id=provider_id,
+        name=name,
+        email=email,
+        phone=phone,
+        ranges=ranges,
+        note=note,
+        source="desk",
+        now=_now(now),
+    )
+
+
+def remove_entry(
+    session: Session, actor: Actor, entry_id: int, now: datetime | None = None
+) -> None:
+    """Take someone off the list; their open offers are withdrawn. Needs MANAGE_BOOKINGS."""
+    require(actor, Permission.MANAGE_BOOKINGS)
+    now = _now(now)
+    entry = session.get(WaitlistEntry, entry_id)
+    if entry is None:
+        raise NotFound("waitlist entry", entry_id)
+    if entry.status != "waiting":
+        return
+    entry.status = "removed"
+    entry.closed_at = now
+    for offer in session.scalars(
+        select(WaitlistOffer).where(
+            WaitlistOffer.entry_id == entry_id, WaitlistOffer.status == "offered"
+        )
+    ):
+        offer.status = "withdrawn"
+        offer.closed_at = now
+    session.flush()
+    audit.record(session, actor, "delete", "waitlist_entry", entry_id)
+    events.record(session, events.WaitlistChanged(entry_id))
+
+
+def entry_days(entry: WaitlistEntry) -> list[tuple[date, date]]:
+    """The entry's date ranges as days."""
+    found: list[tuple[date, date]] = []
+    for pair in entry.dates or []:
+        try:
+            found.append((date.fromisoformat(pair[0]), date.fromisoformat(pair[1])))
+        except (TypeError, ValueError, IndexError):
+            continue
+    return found
