@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import shutil
@@ -20,6 +21,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the machine's real keyring: the default is "no keyring"; tests that need
 # one install an in-memory backend (tests/integrations/memory_keyring.py).
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """No automatic garbage collection: it would run on whichever thread allocates (a
+    database worker, a listener thread) and destroy Qt objects held in cycles there (a
+    segfault in Qt's painting, seen in full runs). Each test's end collects instead, on
+    this thread, as the window does with ``careops_desktop.ui.garbage``."""
+    del config
+    gc.disable()
+
+
+_TESTS_RUN = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_this_thread() -> Iterator[None]:
+    """After each test, collect the cycles it left (a full collection every 20th test)."""
+    yield
+    gc.collect(2 if next(_TESTS_RUN) % 20 == 0 else 1)
 
 
 @pytest.fixture(autouse=True)

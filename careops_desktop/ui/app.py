@@ -37,6 +37,7 @@ from careops_desktop.ui import off_thread
 from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.desk_status import DeskStatusFeed
 from careops_desktop.ui.events_bridge import EventsBridge
+from careops_desktop.ui.garbage import QtThreadCollector
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import MainWindow
@@ -451,9 +452,12 @@ def run_app(args: argparse.Namespace) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     controller = AppController(args.db, demo=bool(getattr(args, "demo", False)), start_runtime=True)
+    collector = QtThreadCollector(app)  # cycles holding Qt objects die on this thread only
+    collector.start()
     try:
         with loop:
             return int(loop.run_until_complete(controller.run()))
     finally:
+        collector.stop()
         asyncio.set_event_loop(None)
         refuse_calls_on_thread(None)

@@ -43,13 +43,17 @@ def revision(path: Path) -> str | None:
 
 
 def rows_by_table(path: Path) -> dict[str, tuple[int, frozenset[object]]]:
-    """Each table's row count and the set of its ``id`` values (rowids where it has none)."""
+    """Each table's row count and the set of its ``id`` values (rowids where it has none).
+
+    Only ordinary tables: a search index (an FTS5 virtual table and its shadow tables,
+    migration 0012) is derived from the rows counted here."""
     found: dict[str, tuple[int, frozenset[object]]] = {}
     with sqlite3.connect(path) as connection:
         tables = [
             name
             for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+                " AND name NOT LIKE 'sqlite_%'"
             )
             if name != "alembic_version"
         ]
