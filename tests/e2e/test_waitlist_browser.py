@@ -37,6 +37,7 @@ from tests.e2e.test_booking_browser import (
     SCREENSHOTS,
     assert_accessible,
     browser,
+    go,
 )
 from tests.integrations.memory_keyring import memory_keyring
 from tests.integrations.smtp_server import SmtpServer, smtp_server
@@ -115,10 +116,10 @@ def test_join_get_the_offer_by_email_and_claim_it_in_a_browser(
     day = shop.day(3)
     driver.get(f"{page_url}/book/{shop.checkup_slug}?date={day.isoformat()}")  # type: ignore[attr-defined]
     assert "No free times on this day" in find(By.TAG_NAME, "main").text
-    find(By.LINK_TEXT, "Tell me if a time frees up").click()
+    go(driver, find(By.LINK_TEXT, "Tell me if a time frees up"))
     assert "Tell me if a time frees up" in find(By.TAG_NAME, "h1").text
     assert_accessible(driver, "waitlist form")
-    find(By.CSS_SELECTOR, "form.details button[type=submit]").click()  # nothing typed yet
+    go(driver, find(By.CSS_SELECTOR, "form.details button[type=submit]"))  # nothing typed yet
     assert "Please check" in find(By.TAG_NAME, "main").text
     assert_accessible(driver, "waitlist form with errors")
     driver.back()  # type: ignore[attr-defined]
@@ -133,7 +134,7 @@ def test_join_get_the_offer_by_email_and_claim_it_in_a_browser(
     )
     driver.execute_script("window.scrollTo(0, 0)")  # type: ignore[attr-defined]
     driver.save_screenshot(str(folder / "booking-page-waitlist.png"))  # type: ignore[attr-defined]
-    find(By.CSS_SELECTOR, "form.details button[type=submit]").click()
+    go(driver, find(By.CSS_SELECTOR, "form.details button[type=submit]"))
     assert "You are on the waiting list" in find(By.TAG_NAME, "h1").text
     assert "Grace O'Malley <b>" in find(By.TAG_NAME, "main").text
     assert_accessible(driver, "joined")
@@ -159,7 +160,7 @@ def test_join_get_the_offer_by_email_and_claim_it_in_a_browser(
     assert "Grace O'Malley <b>" in find(By.TAG_NAME, "main").text
     assert_accessible(driver, "claim")
     driver.save_screenshot(str(folder / "booking-page-waitlist-claim.png"))  # type: ignore[attr-defined]
-    find(By.CSS_SELECTOR, "form button[type=submit]").click()
+    go(driver, find(By.CSS_SELECTOR, "form button[type=submit]"))
     assert "You are booked" in find(By.TAG_NAME, "h1").text
     with db.session() as s:
         made = s.scalars(select(Booking).where(Booking.status == "confirmed")).one()
