@@ -74,6 +74,7 @@ class AboutDialog(QDialog):
         self.model.setHorizontalHeaderLabels(["Library", "Version", "Licence"])
         self.table = QTableView()
         self.table.setObjectName("aboutLicences")
+        self.table.setAccessibleName("Licences of the bundled libraries")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()

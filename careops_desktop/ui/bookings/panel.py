@@ -112,7 +112,7 @@ class BookingPanel(QWidget):
             set_plain(self.title, "No booking selected")
             for label in self.fields.values():
                 set_plain(label, "")
-            for key in ("answer", "series"):
+            for key in ("answer", "series", "cancel"):
                 self.form.setRowVisible(self.fields[key], False)
             set_plain(self.fields["when"], "Click a booking in the calendar or the list.")
             self.notes.setPlainText("")
@@ -146,6 +146,7 @@ class BookingPanel(QWidget):
             if booking.cancel_reason:
                 cancelled += f" — {booking.cancel_reason}"
         set_plain(self.fields["cancel"], cancelled)
+        self.form.setRowVisible(self.fields["cancel"], bool(cancelled))  # no empty "Cancelled"
         self.notes.setPlainText(booking.notes)
         confirmed = booking.status == "confirmed"
         started = booking.start <= datetime.now(UTC)

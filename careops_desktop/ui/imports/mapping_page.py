@@ -25,6 +25,7 @@ class MappingPage(QWizardPage):
         )
         self.grid = QTableWidget(0, 3)
         self.grid.setObjectName("importMapping")
+        self.grid.setAccessibleName("Columns and where each goes")
         self.grid.setHorizontalHeaderLabels(["Column in the file", "First values", "Goes to"])
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.verticalHeader().setVisible(False)

@@ -28,6 +28,7 @@ class NamesPage(QWizardPage):
         self.setSubTitle("Say which CareOps booking type or provider each name in the file means.")
         self.grid = QTableWidget(0, 3)
         self.grid.setObjectName("importNames")
+        self.grid.setAccessibleName("Services and staff from the file and their match here")
         self.grid.setHorizontalHeaderLabels(["In the file", "Name", "In CareOps"])
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.verticalHeader().setVisible(False)

@@ -87,6 +87,7 @@ class FilePage(QWizardPage):
         )
         self.path = QLineEdit()
         self.path.setObjectName("importPath")
+        self.path.setAccessibleName("File to import")
         self.path.setPlaceholderText("The file to import")
         self.browse = QPushButton("&Browse…")
         self.browse.setObjectName("importBrowse")
