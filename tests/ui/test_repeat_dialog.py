@@ -4,11 +4,13 @@ the rest in one go; a visit of the series asks "This visit only" / "This and the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, time, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import func, select
 
 from careops_desktop.core.models import Booking, OutboxMessage
@@ -37,6 +39,15 @@ def _series_bookings(db: Any) -> list[Booking]:
         ).all()
         session.expunge_all()
         return list(found)
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left_open() -> Iterator[None]:
+    """Close the New booking dialogs a test left open (they have no parent to close them)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, BookingDialog) and widget.isVisible():
+            widget.close()
 
 
 def _open_repeat(qtbot: Any, db: Any, ops: Any, world: World, day: date) -> tuple[Any, Any]:
