@@ -27,3 +27,13 @@ def day_in_range(day: date) -> bool:
 def instant_in_range(instant: datetime) -> bool:
     """Whether the aware ``instant`` lies in ``[EARLIEST, LATEST)``."""
     return EARLIEST <= instant < LATEST
+
+
+def aware_now(now: datetime | None = None) -> datetime:
+    """``now`` as given (it must carry a zone: ``ValueError`` otherwise), or the current
+    instant in UTC: the clock every service that takes an optional ``now`` reads."""
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now

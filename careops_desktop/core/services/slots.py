@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -34,6 +34,7 @@ from careops_desktop.core.services.business import BusinessSettings, business_se
 from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.time_blocks import busy_between as blocked_between
 from careops_desktop.core.statement_runner import prebuilt
+from careops_desktop.core.time_bounds import aware_now
 
 NEAREST_WINDOWS = (0, 1, 3, 7, 14)  # days searched each side, widening until enough
 
@@ -258,14 +259,6 @@ def local_label(start_utc: datetime, zone: ZoneInfo) -> str:
     return clock_time(start_utc, zone)
 
 
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
-
-
 def _chosen_providers(type_rules: TypeRules, provider_id: int | None) -> tuple[int, ...]:
     if provider_id is None:
         return type_rules.provider_ids
@@ -330,7 +323,7 @@ def slots_for_day(
     it); such a list is that booking's alone, never one to cache for others.
     :class:`ValidationError` on ``day`` outside :mod:`~careops_desktop.core.time_bounds`.
     """
-    now = _now(now)
+    now = aware_now(now)
     if not time_bounds.day_in_range(day):
         raise ValidationError({"day": time_bounds.OUT_OF_RANGE})
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
@@ -427,7 +420,7 @@ def nearest_free_slots(
     inactive types count here too (a booking of a type no longer offered can
     still be moved).
     """
-    now = _now(now)
+    now = aware_now(now)
     if not time_bounds.instant_in_range(around):
         raise ValidationError({"start": time_bounds.OUT_OF_RANGE})
     type_rules = load_type_rules(session, booking_type_id, active_only=False)

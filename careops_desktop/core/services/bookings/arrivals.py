@@ -9,7 +9,7 @@ no-show) works as for a confirmed booking.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,14 +25,7 @@ from careops_desktop.core.services.availability import local_date
 from careops_desktop.core.services.bookings.checks import lock_booking
 from careops_desktop.core.services.bookings.views import BookingView, view_booking
 from careops_desktop.core.services.business import business_zone
-
-
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
+from careops_desktop.core.time_bounds import aware_now
 
 
 def mark_arrived(
@@ -50,7 +43,7 @@ def mark_arrived(
     booking again changes nothing. Audited; :class:`BookingChanged` after commit.
     """
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     booking = lock_booking(session, booking_id)
     check_version(booking.version, expected_version, "booking")
     if booking.status == "arrived":

@@ -10,7 +10,7 @@ for a move the slot grid, notice and horizon).
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import delete
@@ -45,16 +45,9 @@ from careops_desktop.core.services.forms import customer_copies as forms
 from careops_desktop.core.services.inventory import stock as inventory
 from careops_desktop.core.services.slots import load_type_rules
 from careops_desktop.core.services.waitlist import offers as waitlist
+from careops_desktop.core.time_bounds import aware_now
 
 REASON_MAX = 1000
-
-
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
 
 
 def _acting(actor: Actor | None) -> Actor:
@@ -117,7 +110,7 @@ def reschedule(
     """
     acting = _acting(actor)
     by_customer = actor is None
-    now = _now(now)
+    now = aware_now(now)
     new_start = aware_start(new_start)
     booking = lock_booking(session, booking_id)
     check_version(booking.version, expected_version, "booking")
@@ -279,7 +272,7 @@ def cancel(
     """
     acting = _acting(actor)
     by_customer = by_customer or actor is None
-    now = _now(now)
+    now = aware_now(now)
     reason = check_free_text(reason if reason is not None else "", "reason", REASON_MAX)
     booking = lock_booking(session, booking_id)
     check_version(booking.version, expected_version, "booking")
@@ -327,7 +320,7 @@ def _finish(
     now: datetime | None,
 ) -> BookingView:
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     booking = lock_booking(session, booking_id)
     words = "completed" if status == "completed" else "marked as a no-show"
     if booking.status == "cancelled":

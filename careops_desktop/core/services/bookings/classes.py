@@ -51,6 +51,7 @@ from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.forms import customer_copies as forms
 from careops_desktop.core.services.slots import Slot, TypeRules, load_type_rules
 from careops_desktop.core.statement_runner import prebuilt
+from careops_desktop.core.time_bounds import aware_now
 
 CAPACITY_MAX = 500
 NEXT_SESSIONS = 3
@@ -76,14 +77,6 @@ _SEATS_TAKEN = prebuilt(
     )
 )
 _NEW_SESSION = insert(ClassSession)  # once per session, not per seat: not worth keeping
-
-
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
 
 
 def seats_taken(session: Session, session_id: int, exclude_booking_id: int | None = None) -> int:
@@ -274,7 +267,7 @@ def next_sessions(
     """Up to ``limit`` bookable class times after ``after`` (within four weeks), with seats left."""
     from careops_desktop.core.services.slots import slots_for_day  # the page's own list
 
-    now = _now(now)
+    now = aware_now(now)
     type_rules = load_type_rules(session, booking_type_id, active_only=False)
     zone = type_rules.zone
     day = av.local_date(after, zone)
@@ -515,7 +508,7 @@ def move_session(
     already arrived or been marked, or another session of the class starts then.
     """
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     if not isinstance(new_start, datetime) or new_start.tzinfo is None:
         raise ValidationError({"start": "Choose a time (with its time zone)."})
     new_start = new_start.astimezone(UTC)

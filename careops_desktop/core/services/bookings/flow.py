@@ -30,20 +30,15 @@ from careops_desktop.core.services.bookings.checks import Claim, check_policy, c
 from careops_desktop.core.services.business import business_settings
 from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.contacts import records as contacts
-from careops_desktop.core.services.contacts.fields import (
-    default_region,
-    normalize_email,
-    normalize_phone,
-)
-from careops_desktop.core.services.contacts.person_names import check_person_name
 from careops_desktop.core.services.contacts.records import ContactView, view_of
+from careops_desktop.core.services.contacts.visitor_details import check_visitor_details
 from careops_desktop.core.services.forms import customer_copies as forms
 from careops_desktop.core.services.forms.customer_copies import SubmissionLink
 from careops_desktop.core.services.inbox import conversations as inbox
 from careops_desktop.core.services.inventory import stock as inventory
-from careops_desktop.core.services.mail_addresses import check_deliverable
 from careops_desktop.core.services.slots import TypeRules, load_type_rules
 from careops_desktop.core.statement_runner import prebuilt
+from careops_desktop.core.time_bounds import aware_now
 from careops_desktop.core.tokens import new_token
 
 BOOKING_PAGE = Actor.system("Booking page")
@@ -84,14 +79,6 @@ class SeriesPart:
     with_forms: bool = True
 
 
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
-
-
 def aware_start(start: datetime) -> datetime:
     """``start`` in UTC; :class:`ValidationError` on ``start`` for a time without a zone
     or outside the span the app reasons about (:mod:`~careops_desktop.core.time_bounds`)."""
@@ -126,32 +113,23 @@ def _check_customer(
 ) -> booking_messages.Customer:
     """Every field problem of the booking page's details form at once; else the clean
     name, email and phone (the details the booking keeps and its messages go to)."""
-    errors: dict[str, str] = {}
-    clean_name = clean_email = clean_phone = None
-    try:
-        clean_name = check_person_name(name, empty="Please enter your name.")
-    except ValidationError as exc:
-        errors.update(exc.fields)
-    if not (email or "").strip() and not (phone or "").strip():
-        errors["email"] = "Please give an email address or a phone number."
-    if (email or "").strip():
-        try:
-            clean_email = normalize_email(email)
-            check_deliverable(session, clean_email, desk=False)
-        except ValidationError as exc:
-            errors.update(exc.fields)
-    if (phone or "").strip():
-        try:
-            clean_phone = normalize_phone(phone, default_region(session))
-        except ValidationError as exc:
-            errors.update(exc.fields)
+    found = check_visitor_details(
+        session,
+        name,
+        email,
+        phone,
+        desk=False,
+        name_missing="Please enter your name.",
+        reach_missing="Please give an email address or a phone number.",
+    )
+    errors = found.errors
     try:
         _check_notes(notes)
     except ValidationError as exc:
         errors.update(exc.fields)
-    if errors or clean_name is None:
+    if errors or found.name is None:
         raise ValidationError(errors)
-    return booking_messages.Customer(clean_name, clean_email, clean_phone)
+    return booking_messages.Customer(found.name, found.email, found.phone)
 
 
 _NEW_BOOKING = prebuilt(insert(Booking))
@@ -297,7 +275,7 @@ def book_public(
     No existing contact is changed (``contacts.find_or_create_contact``); the
     booking keeps the name, email and phone typed here, and its messages go there.
     """
-    now = _now(now)
+    now = aware_now(now)
     if not business_settings(session).is_active:
         raise NotActive()
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
@@ -355,7 +333,7 @@ def book_desk(
     ``series``: the booking is a visit of that series (``bookings.series``).
     """
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     found = statements(session).execute(_CONTACT, {"contact_id": contact_id}).first()
     if found is None:
         raise NotFound("contact", contact_id)

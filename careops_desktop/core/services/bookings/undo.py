@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -56,6 +56,7 @@ from careops_desktop.core.services.forms import customer_copies as forms
 from careops_desktop.core.services.inventory import stock as inventory
 from careops_desktop.core.services.slots import load_type_rules
 from careops_desktop.core.services.waitlist import offers as waitlist
+from careops_desktop.core.time_bounds import aware_now
 
 UNDO_WINDOW = timedelta(minutes=2)
 CUSTOMER_CHANNELS = ("email", "sms")
@@ -137,14 +138,6 @@ class UndoResult:
     already_told: bool  # a message about the change had already gone to the customer
 
 
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
-
-
 def _state(booking: Booking) -> BookingState:
     return BookingState(
         booking.status,
@@ -174,7 +167,7 @@ def undoable(
     ``now + UNDO_WINDOW``. Needs MANAGE_BOOKINGS; ``change`` keeps all its own checks.
     """
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     booking = lock_booking(session, booking_id)
     before = _state(booking)
     kept = _unanswered_forms(session, booking_id)
@@ -414,7 +407,7 @@ def undo(
     is reported in :attr:`UndoResult.already_told`. Audited; event after commit.
     """
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     if now > change.undo_until():
         raise PolicyRefused(
             "More than 2 minutes have passed since this change, so it can no longer be undone."
@@ -528,7 +521,7 @@ def restore(
     ``.ics``) again. Audited; event after commit.
     """
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     booking = lock_booking(session, booking_id)
     check_version(booking.version, expected_version, "booking")
     if booking.status != "cancelled":

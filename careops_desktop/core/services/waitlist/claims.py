@@ -11,7 +11,7 @@ booking flow refuses, so a refused claim commits only the offer's new status.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import select
@@ -22,6 +22,7 @@ from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, PolicyRefused, SlotTaken, ValidationError
 from careops_desktop.core.models import BookingType, Provider, WaitlistEntry, WaitlistOffer
 from careops_desktop.core.services.bookings.flow import book_public
+from careops_desktop.core.time_bounds import aware_now
 from careops_desktop.core.tokens import tokens_equal
 
 TOKEN_MAX = 100
@@ -52,14 +53,6 @@ class ClaimResult:
     manage_token: str = ""
     alternatives: tuple[datetime, ...] = ()
     message: str = ""
-
-
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
 
 
 def _find(session: Session, token: str, *, lock: bool) -> WaitlistOffer:
@@ -95,7 +88,7 @@ def _view(session: Session, offer: WaitlistOffer, now: datetime) -> OfferView:
 @read_only
 def view_offer(session: Session, token: str, now: datetime | None = None) -> OfferView:
     """The offer behind a claim link; :class:`NotFound` for an unknown or malformed token."""
-    return _view(session, _find(session, token, lock=False), _now(now))
+    return _view(session, _find(session, token, lock=False), aware_now(now))
 
 
 def claim_offer(session: Session, token: str, now: datetime | None = None) -> ClaimResult:
@@ -106,7 +99,7 @@ def claim_offer(session: Session, token: str, now: datetime | None = None) -> Cl
     withdrawn or already taken), ``too_late`` (the time is now inside the notice).
     :class:`NotFound` for an unknown token.
     """
-    now = _now(now)
+    now = aware_now(now)
     offer = _find(session, token, lock=True)
     entry = session.get(WaitlistEntry, offer.entry_id)
     assert entry is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,14 +20,9 @@ from careops_desktop.core.models import WaitlistEntry, WaitlistOffer
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import business_settings, business_zone
-from careops_desktop.core.services.contacts.fields import (
-    default_region,
-    normalize_email,
-    normalize_phone,
-)
-from careops_desktop.core.services.contacts.person_names import check_person_name
-from careops_desktop.core.services.mail_addresses import check_deliverable
+from careops_desktop.core.services.contacts.visitor_details import check_visitor_details
 from careops_desktop.core.services.slots import load_type_rules
+from careops_desktop.core.time_bounds import aware_now
 
 NOTE_MAX = 1000
 RANGES_MAX = 10
@@ -45,14 +40,6 @@ class Joined:
     last_day: date
 
 
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
-
-
 def check_details(
     session: Session, name: str, email: str, phone: str, *, desk: bool
 ) -> tuple[str, str | None, str | None]:
@@ -60,30 +47,18 @@ def check_details(
 
     Either an email address or a mobile number is needed (the offer goes there).
     """
-    errors: dict[str, str] = {}
-    clean_name = ""
-    clean_email: str | None = None
-    clean_phone: str | None = None
-    try:
-        clean_name = check_person_name(name, empty="Please enter a name.")
-    except ValidationError as exc:
-        errors.update(exc.fields)
-    if not (email or "").strip() and not (phone or "").strip():
-        errors["email"] = "Please give an email address or a mobile number, so we can tell you."
-    if (email or "").strip():
-        try:
-            clean_email = normalize_email(email)
-            check_deliverable(session, clean_email, desk=desk)
-        except ValidationError as exc:
-            errors.update(exc.fields)
-    if (phone or "").strip():
-        try:
-            clean_phone = normalize_phone(phone, default_region(session))
-        except ValidationError as exc:
-            errors.update(exc.fields)
-    if errors:
-        raise ValidationError(errors)
-    return clean_name, clean_email, clean_phone
+    found = check_visitor_details(
+        session,
+        name,
+        email,
+        phone,
+        desk=desk,
+        name_missing="Please enter a name.",
+        reach_missing="Please give an email address or a mobile number, so we can tell you.",
+    )
+    if found.errors or found.name is None:
+        raise ValidationError(found.errors)
+    return found.name, found.email, found.phone
 
 
 def check_dates(
@@ -190,7 +165,7 @@ def join_waitlist(
     :class:`NotActive` when the business is closed, :class:`NotFound` for an unknown or
     inactive type, :class:`ValidationError` with every field problem at once.
     """
-    now = _now(now)
+    now = aware_now(now)
     if not business_settings(session).is_active:
         raise NotActive()
     return _add(
@@ -234,7 +209,7 @@ def add_to_waitlist(
         ranges=ranges,
         note=note,
         source="desk",
-        now=_now(now),
+        now=aware_now(now),
     )
 
 
@@ -243,7 +218,7 @@ def remove_entry(
 ) -> None:
     """Take someone off the list; their open offers are withdrawn. Needs MANAGE_BOOKINGS."""
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     entry = session.get(WaitlistEntry, entry_id)
     if entry is None:
         raise NotFound("waitlist entry", entry_id)

@@ -42,6 +42,7 @@ from careops_desktop.core.services.business import (
 )
 from careops_desktop.core.services.slots import Slot, load_type_rules, local_label, slots_for_day
 from careops_desktop.core.services.waitlist.entries import entry_days
+from careops_desktop.core.time_bounds import aware_now
 from careops_desktop.core.tokens import new_token
 
 HOLD = timedelta(minutes=2)  # = bookings.UNDO_WINDOW (a test keeps them equal)
@@ -50,14 +51,6 @@ OFFER_HOURS_KEY = "waitlist_offer_hours"  # in Business.automations
 OFFER_HOURS_RANGE = (1, 48)
 SCAN_MAX = 200  # waiting entries looked at per freed time
 TEMPLATE = "waitlist_offer"
-
-
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
 
 
 def offer_hours(session: Session) -> int:
@@ -244,7 +237,7 @@ def time_freed(
     waiting fits (or the time is past, inside the notice or beyond the horizon).
     ``hold``: a desk change that can still be undone — the message waits :data:`HOLD`.
     """
-    now = _now(now)
+    now = aware_now(now)
     if end <= now:
         return None
     zone = business_zone(session)
@@ -338,7 +331,7 @@ def pass_on_expired(session: Session, now: datetime | None = None, limit: int = 
     Entries whose dates have all passed leave the list here too. Returns how many
     offers ended.
     """
-    now = _now(now)
+    now = aware_now(now)
     expired = session.scalars(
         select(WaitlistOffer)
         .where(WaitlistOffer.status == "offered", WaitlistOffer.expires_at <= now)
@@ -378,7 +371,7 @@ def free_times_for_entry(
     session: Session, entry_id: int, day_start: datetime, now: datetime | None = None
 ) -> list[FreeTime]:
     """The free starts on the local day of ``day_start`` that fit entry ``entry_id``."""
-    now = _now(now)
+    now = aware_now(now)
     entry = session.get(WaitlistEntry, entry_id)
     if entry is None:
         raise NotFound("waitlist entry", entry_id)
@@ -408,7 +401,7 @@ def offer_by_hand(
     claim can book it); an open offer they hold is withdrawn first. Returns the offer id.
     """
     require(actor, Permission.MANAGE_BOOKINGS)
-    now = _now(now)
+    now = aware_now(now)
     entry = session.get(WaitlistEntry, entry_id)
     if entry is None:
         raise NotFound("waitlist entry", entry_id)
