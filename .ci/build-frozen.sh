@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install -q -e '.[build]'
+.venv/bin/python scripts/i18n.py compile >/dev/null  # the .qm and .mo files go into the bundle
 rm -rf build/pyinstaller dist
 .venv/bin/pyinstaller build.spec --noconfirm --log-level WARN \
   --workpath build/pyinstaller --distpath dist

@@ -11,5 +11,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e .
+.venv/bin/python scripts/i18n.py compile >/dev/null  # the window's .qm and the .mo catalogs
 if [ $# -eq 0 ]; then set -- --demo; fi
 exec .venv/bin/careops "$@"

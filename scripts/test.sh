@@ -12,5 +12,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python scripts/i18n.py compile >/dev/null  # the window's .qm and the .mo catalogs
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"

@@ -21,6 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the machine's real keyring: the default is "no keyring"; tests that need
 # one install an in-memory backend (tests/integrations/memory_keyring.py).
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+# the window and the core speak English in tests unless a test chooses a language
+os.environ["CAREOPS_LANGUAGE"] = "en"
 
 
 def pytest_configure(config: pytest.Config) -> None:

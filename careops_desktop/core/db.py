@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -268,8 +269,13 @@ class Database:
         self._worker_ident = threading.get_ident()
 
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
-        """Queue ``fn(session, *args)`` on the worker thread; returns a concurrent Future."""
-        return self._ensure_executor().submit(self.call, fn, *args, **kwargs)
+        """Queue ``fn(session, *args)`` on the worker thread; returns a concurrent Future.
+
+        The work runs in a copy of the caller's ``contextvars`` context, so the language
+        of a web request (``core.i18n.use_language``) holds on the worker too.
+        """
+        context = contextvars.copy_context()
+        return self._ensure_executor().submit(context.run, self.call, fn, *args, **kwargs)
 
     def submit_plain(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         """Queue ``fn(*args)`` on the worker thread with no session (the change feed's poll)."""

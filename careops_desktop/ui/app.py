@@ -38,6 +38,7 @@ from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.desk_status import DeskStatusFeed
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.garbage import QtThreadCollector
+from careops_desktop.ui.i18n import chosen_language, install_language
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import MainWindow
@@ -436,6 +437,7 @@ def create_application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("CareOps")
     app.setQuitOnLastWindowClosed(False)  # the controller decides when the app ends
+    install_language(app, chosen_language())
     apply_theme(app)
     return app
 

@@ -43,6 +43,11 @@ UPDATES_FEED_URL_KEY = "updates/feed_url"
 UPDATES_LAST_CHECK_KEY = "updates/last_checked"  # epoch seconds of the last check at start
 
 
+# Settings → Language (ui/i18n.py): the window's language, applied at the next start;
+# empty means the system's
+LANGUAGE_KEY = "appearance/language"
+
+
 def table_header_key(table: str) -> str:
     """The key of a table's header state (widths, order, sort), e.g. ``contacts/list``."""
     return f"tables/{table}/header"

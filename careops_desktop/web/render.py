@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from careops_desktop.config import resource_path
+from careops_desktop.core import i18n
 from careops_desktop.core.clock_text import clock_range, clock_time, day_and_time
 from careops_desktop.core.services import bookings
 
@@ -70,6 +71,11 @@ class Pages:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
+            extensions=["jinja2.ext.i18n"],
+        )
+        # the texts follow the request's language (core.i18n.use_language around each request)
+        self.env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=False
         )
         self.env.filters.update(
             money=money,

@@ -81,6 +81,8 @@ def _is_module(name: str) -> bool:
 
 
 def _private(name: str) -> bool:
+    if name == "_":  # gettext's conventional name (core.i18n), not a private one
+        return False
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
