@@ -318,6 +318,7 @@ def update_messages(area: Area) -> None:
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         catalog.revision_date = STAMP  # fixed: a refresh changes only what changed
         catalog.creation_date = STAMP
+        catalog.fuzzy = False  # the header: its plural rule must reach the .mo
         catalog.obsolete.clear()
         write_po_file(catalog, path)
 
