@@ -334,9 +334,9 @@ def placeholders(text: str) -> list[str]:
     return sorted(_PLACEHOLDER.findall(text))
 
 
-def check_window(problems: list[str]) -> None:
+def check_window(problems: list[str], only: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        for area in (a for a in AREAS if a.kind == "window"):
+        for area in (a for a in AREAS if a.kind == "window" and (not only or a.name in only)):
             fresh = Path(tmp) / f"{area.name}_de.ts"
             extract_window(area, [fresh])
             wanted = {(e.context, e.source) for e in read_ts(fresh)}
@@ -367,8 +367,8 @@ def check_window(problems: list[str]) -> None:
                             problems.append(f"{label}: placeholders {got} instead of {expected}")
 
 
-def check_messages(problems: list[str]) -> None:
-    for area in (a for a in AREAS if a.kind == "messages"):
+def check_messages(problems: list[str], only: list[str] | None = None) -> None:
+    for area in (a for a in AREAS if a.kind == "messages" and (not only or a.name in only)):
         template = extract_messages(area)
         wanted = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in template if m.id}
         for language in TRANSLATED:
@@ -466,11 +466,102 @@ def compile_all(out: Path = COMPILED) -> list[str]:
     return written
 
 
+# -- for translators: what is left, and filling it in --------------------------------------
+
+
+def todo(path: Path) -> list[dict[str, object]]:
+    """The entries of one catalog (.ts or .po) that still need a translation."""
+    left: list[dict[str, object]] = []
+    if path.suffix == ".ts":
+        for entry in read_ts(path):
+            if entry.unfinished or not all(t.strip() for t in entry.translations):
+                left.append(
+                    {"context": entry.context, "source": entry.source, "plural": entry.plural}
+                )
+        return left
+    language = path.stem
+    for message in read_po_file(path, language):
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(s and s.strip() for s in strings):
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            item: dict[str, object] = {"source": ids[0], "plural": len(ids) > 1}
+            if len(ids) > 1:
+                item["source_plural"] = ids[1]
+            if message.context:
+                item["context"] = message.context
+            left.append(item)
+    return left
+
+
+def fill(path: Path, answers: list[dict[str, object]]) -> int:
+    """Write translations into one catalog; returns how many entries were filled.
+
+    ``answers``: ``{"source", "context"?, "translation"}`` or, for a plural,
+    ``"translations": [singular, plural]``.
+    """
+    wanted = {(str(a.get("context") or ""), str(a["source"])): a for a in answers}
+    filled = 0
+    if path.suffix == ".ts":
+        tree = ET.parse(path)
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                answer = wanted.get((name, message.findtext("source") or ""))
+                translation = message.find("translation")
+                if answer is None or translation is None:
+                    continue
+                if message.get("numerus") == "yes":
+                    forms = [
+                        str(t) for t in answer.get("translations") or [answer["translation"]] * 2
+                    ]
+                    for old in list(translation):
+                        translation.remove(old)
+                    for form in forms:
+                        ET.SubElement(translation, "numerusform").text = form
+                else:
+                    translation.text = str(answer["translation"])
+                translation.attrib.pop("type", None)
+                filled += 1
+        tree.write(path, encoding="utf-8", xml_declaration=True)
+        return filled
+    catalog = read_po_file(path, path.stem)
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        answer = wanted.get((message.context or "", ids[0]))
+        if answer is None:
+            continue
+        if len(ids) > 1:
+            forms = answer.get("translations") or [answer["translation"]] * 2
+            message.string = tuple(str(f) for f in forms)  # type: ignore[assignment]
+        else:
+            message.string = str(answer["translation"])
+        message.flags.discard("fuzzy")
+        filled += 1
+    write_po_file(catalog, path)
+    return filled
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("extract", "check", "compile"))
-    parser.add_argument("--area", action="append", help="only these areas (extract)")
+    parser.add_argument("command", choices=("extract", "check", "compile", "todo", "fill"))
+    parser.add_argument("--area", action="append", help="only these areas (extract, check)")
+    parser.add_argument("files", nargs="*", type=Path, help="todo: CATALOG; fill: CATALOG JSON")
     args = parser.parse_args(argv)
+    if args.command == "todo":
+        import json
+
+        print(json.dumps(todo(args.files[0]), ensure_ascii=False, indent=1))
+        return 0
+    if args.command == "fill":
+        import json
+
+        answers = json.loads(args.files[1].read_text(encoding="utf-8"))
+        print(f"filled {fill(args.files[0], answers)} entries")
+        return 0
     if args.command == "extract":
         for area in AREAS:
             if args.area and area.name not in args.area:
@@ -487,8 +578,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     problems: list[str] = []
     check_areas(problems)
-    check_window(problems)
-    check_messages(problems)
+    check_window(problems, args.area)
+    check_messages(problems, args.area)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s) in the translation catalogs")
