@@ -9,6 +9,7 @@ The window formats with QLocale set from the same setting (``ui/i18n.py``).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -22,6 +23,7 @@ from careops_desktop.core.i18n.languages import PSEUDO, SOURCE
 from careops_desktop.core.i18n.translations import current_language
 
 FALLBACK_LOCALE = "en_GB"
+_LOCALE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,3}$")
 _business_locale = FALLBACK_LOCALE
 
 
@@ -45,7 +47,7 @@ def locale_for_zone(zone_name: str | None) -> str:
 
 def valid_locale(tag: str | None) -> str | None:
     """``tag`` (``de_DE``, ``es-MX``) in Babel's form; None when CLDR has no such locale."""
-    if not tag or len(tag) > 35:
+    if not tag or len(tag) > 35 or not _LOCALE_TAG.match(tag):
         return None
     try:
         return str(Locale.parse(tag.replace("-", "_")))

@@ -51,6 +51,9 @@ class Business(Base):
     calendar_feed_secret: Mapped[str] = mapped_column(SafeString(64), default="")
     # automations and templates: {"reminder_hours": 24, "welcome": {"enabled": true, ...}}
     automations: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # how dates, times, numbers and money are written (a CLDR locale such as ``de_DE``);
+    # None: the main language of the time zone's country (migration 0018)
+    locale: Mapped[str | None] = mapped_column(SafeString(35))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

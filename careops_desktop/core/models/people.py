@@ -46,6 +46,9 @@ class Contact(Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(Integer)
     # asked not to be contacted with follow-ups (the desk, or STOP by text; migration 0014)
     no_marketing: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the language messages to this contact are written in (``de``, ``es``; None: the
+    # business's): set from the page they booked in, editable at the desk (migration 0018)
+    language: Mapped[str | None] = mapped_column(SafeString(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events, page_address
 from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
+from careops_desktop.core.i18n.formats import FALLBACK_LOCALE, locale_for_zone, valid_locale
 from careops_desktop.core.models import (
     Availability,
     BookingType,
@@ -80,6 +81,7 @@ class BusinessSettings:
     public_url: str
     calendar_feed_secret: str
     automations: dict[str, Any]
+    locale: str | None
     created_at: datetime
     updated_at: datetime
 
@@ -215,6 +217,21 @@ def business_zone(session: Session) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+def locale_of(settings: BusinessSettings) -> str:
+    """The locale the business writes dates, times, numbers and money in (``de_DE``).
+
+    Its own setting, else the main language of the country of its time zone.
+    """
+    return valid_locale(settings.locale) or locale_for_zone(settings.timezone)
+
+
+@read_only
+def business_locale(session: Session) -> str:
+    """:func:`locale_of` the business; ``en_GB`` before setup."""
+    settings = find_business_settings(session)
+    return locale_of(settings) if settings is not None else FALLBACK_LOCALE
+
+
 def public_base_url(session: Session) -> str:
     """The booking page's base URL without a trailing slash, for every link to the page.
 
@@ -248,6 +265,7 @@ class BusinessProfile:
     page_bind_address: str
     page_port: int
     public_url: str
+    locale: str | None  # None: the main language of the time zone's country
 
 
 PROFILE_FIELDS = tuple(BusinessProfile.__dataclass_fields__)
@@ -281,6 +299,13 @@ def _clean_profile_value(field: str, value: Any, errors: dict[str, str]) -> Any:
         errors[field] = "Enter text."
         return value
     text = value.strip()
+    if field == "locale":
+        if not text:
+            return None  # follow the time zone
+        known = valid_locale(text)
+        if known is None:
+            errors[field] = f"“{text[:40]}” is not a known locale (for example de_DE or es_ES)."
+        return known
     if field == "name":
         if not text:
             errors[field] = "Give the business a name."
