@@ -105,6 +105,9 @@ AREAS: tuple[Area, ...] = (
             "careops_desktop/core/services/business.py",
             "careops_desktop/core/services/staff.py",
             "careops_desktop/core/services/auth.py",
+            "careops_desktop/core/clock_text.py",
+            "careops_desktop/core/errors.py",
+            "careops_desktop/core/permissions.py",
         ),
     ),
     # what the areas above leave: the rest of the core, exports, the command line
