@@ -7,6 +7,7 @@ import itertools
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,24 @@ def pytest_configure(config: pytest.Config) -> None:
     this thread, as the window does with ``careops_desktop.ui.garbage``."""
     del config
     gc.disable()
+    _compile_stale_catalogs()
+
+
+def _compile_stale_catalogs() -> None:
+    """Compile the translation catalogs when a .ts or .po is newer than what was compiled
+    (tests of the German and Spanish window read the .qm files)."""
+    root = Path(__file__).resolve().parent.parent
+    i18n_dir = root / "resources" / "i18n"
+    sources = [*i18n_dir.glob("window/*.ts"), *i18n_dir.glob("messages/*/*.po")]
+    compiled = list((i18n_dir / "compiled").rglob("*.[qm][mo]"))
+    newest = max((p.stat().st_mtime for p in sources), default=0.0)
+    oldest = min((p.stat().st_mtime for p in compiled), default=0.0)
+    if sources and (not compiled or oldest < newest):
+        subprocess.run(
+            [sys.executable, str(root / "scripts" / "i18n.py"), "compile"],
+            check=True,
+            capture_output=True,
+        )
 
 
 _TESTS_RUN = itertools.count(1)

@@ -108,8 +108,10 @@ def _load(language: str) -> NullTranslations:
     if language == SOURCE or language not in SHIPPED:
         return NullTranslations()
     mo = compiled_dir() / language / f"{DOMAIN}.mo"
+    sources = list(messages_dir().glob(f"*/{language}.po"))
     try:
-        if mo.is_file():
+        newest_source = max((po.stat().st_mtime for po in sources), default=0.0)
+        if mo.is_file() and mo.stat().st_mtime >= newest_source:  # not older than its sources
             from babel.support import Translations
 
             with mo.open("rb") as handle:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import SHIPPED, _, normalise
 from careops_desktop.core.models import (
     Booking,
     Contact,
@@ -49,6 +50,7 @@ class ContactView:
     created_at: datetime
     duplicate_of_id: int | None = None  # "possible duplicate of" this contact (booking page)
     no_marketing: bool = False  # asked not to be contacted with follow-ups (issue 19)
+    language: str | None = None  # messages to them in this language; None: the business's
 
 
 def view_of(contact: Any) -> ContactView:
@@ -63,6 +65,7 @@ def view_of(contact: Any) -> ContactView:
         contact.created_at,
         contact.duplicate_of_id,
         bool(getattr(contact, "no_marketing", False)),
+        getattr(contact, "language", None),
     )
 
 
@@ -117,6 +120,19 @@ def _clean(
     return clean_name, clean_email, clean_phone, notes or ""
 
 
+_WHO = ("name", "email", "phone")  # the fields a contact's bookings follow
+
+
+def _clean_language(language: str) -> str | None:
+    """A shipped language tag, None for "the business's", or :class:`ValidationError`."""
+    if not language.strip():
+        return None
+    known = normalise(language)
+    if known is None or known not in SHIPPED:
+        raise ValidationError({"language": _("Choose one of the languages offered.")})
+    return known
+
+
 def load_contact(session: Session, contact_id: int) -> Contact:
     """The contact row (ORM, for changing it); :class:`NotFound` when there is none."""
     contact = session.get(Contact, contact_id)
@@ -148,8 +164,12 @@ def update_contact(
     email: str | None = None,
     phone: str | None = None,
     notes: str | None = None,
+    language: str | None = None,
 ) -> ContactView:
     """Change a contact; ``None`` leaves a field as it is, ``""`` clears email or phone.
+
+    ``language`` (``de``, ``es``, ``en``) is the language of every message to them; ``""``
+    means the business's language. An unknown language is refused in words.
 
     The desk is changing who this person is: the contact's confirmed bookings
     that were made with the old name, email or phone follow the change (their
@@ -165,9 +185,16 @@ def update_contact(
         contact.notes if notes is None else notes,
         stored=contact,
     )
-    new = {"name": clean_name, "email": clean_email, "phone": clean_phone, "notes": clean_notes}
+    new: dict[str, Any] = {
+        "name": clean_name,
+        "email": clean_email,
+        "phone": clean_phone,
+        "notes": clean_notes,
+    }
+    if language is not None:
+        new["language"] = _clean_language(language)
     changed = [field for field, value in new.items() if getattr(contact, field) != value]
-    _follow_on_bookings(session, contact, {f: new[f] for f in changed if f != "notes"})
+    _follow_on_bookings(session, contact, {f: new[f] for f in changed if f in _WHO})
     for field in changed:
         setattr(contact, field, new[field])
     if changed:
