@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget, QWizar
 from careops_desktop.core import i18n
 from careops_desktop.ui.i18n import install_language
 from careops_desktop.ui.tabs import TAB_SPECS
+from tests.text_checks import data_vocabulary
 from tests.ui.tab_helpers import demo_owner, open_tab
-from tests.ui.text_sweep import Shown, clipped, data_vocabulary, texts_of, untranslated
+from tests.ui.text_sweep import Shown, clipped, texts_of, untranslated
 from tests.ui.window_walk import main_dialogs
 
 pytestmark = pytest.mark.slow

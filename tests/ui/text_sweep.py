@@ -9,7 +9,6 @@ narrower than their text (German and the pseudo-locale are longer than English).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -31,69 +30,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
-from sqlalchemy import String, Text, select
 
-from careops_desktop.core.i18n.pseudo import CLOSE, OPEN
-
-PSEUDO_PART = re.compile(re.escape(OPEN) + r"[^" + re.escape(CLOSE) + r"]*~" + re.escape(CLOSE))
-TAG = re.compile(r"<[^<>]*>")
-ENTITY = re.compile(r"&[A-Za-z]+;|&#[0-9]+;")
-WORD = re.compile(r"[A-Za-z]{3,}")
-# names that are not translated anywhere: the product, protocols, file kinds, units
-NOT_TRANSLATED = frozenset(
-    {
-        "CareOps",
-        "SMTP",
-        "IMAP",
-        "SMS",
-        "CSV",
-        "XLSX",
-        "PDF",
-        "URL",
-        "HTTP",
-        "HTTPS",
-        "TLS",
-        "SSL",
-        "STARTTLS",
-        "Twilio",
-        "CalDAV",
-        "iCalendar",
-        "ics",
-        "vCard",
-        "UTC",
-        "GMT",
-        "BST",
-        "PostgreSQL",
-        "SQLite",
-        "Qt",
-        "PySide",
-        "Python",
-        "QR",
-        "JSON",
-        "www",
-        "com",
-        "org",
-        "example",
-        "http",
-        "https",
-        "localhost",
-        "Ctrl",
-        "Shift",
-        "Alt",
-        "Esc",
-        "Enter",
-        "Del",
-        "Tab",
-        "Home",
-        "End",
-        "PgUp",
-        "PgDown",
-        "Space",
-        "Backspace",
-        "Ed25519",
-        "MIT",
-    }
-)
+from tests.text_checks import TAG, english_left
 
 
 @dataclass(frozen=True)
@@ -184,25 +122,6 @@ def _action_texts(action: Any, where: str, depth: int = 0) -> Iterator[Shown]:
             yield from _action_texts(inner, f"menu {action.text()!r} of {where}", depth + 1)
 
 
-def data_vocabulary(db: Any) -> list[str]:
-    """Every text stored in the database's tables (names, subjects, notes…), longest first:
-    what the window may show as it is."""
-    from careops_desktop.core.models import Base
-
-    values: set[str] = set()
-    with db.session() as session:
-        for table in Base.metadata.sorted_tables:
-            columns = [c for c in table.columns if isinstance(c.type, String | Text)]
-            if not columns:
-                continue
-            for row in session.execute(select(*columns).limit(5000)):
-                for value in row:
-                    if isinstance(value, str) and value.strip():
-                        values.add(value.strip())
-                        values.update(line.strip() for line in value.splitlines() if line.strip())
-    return sorted(values, key=len, reverse=True)
-
-
 def locale_words() -> list[str]:
     """Day and month names and am/pm markers the default QLocale writes (dates are data)."""
     locale = QLocale()
@@ -215,22 +134,13 @@ def locale_words() -> list[str]:
 
 
 def untranslated(shown: Iterable[Shown], data: list[str]) -> list[str]:
-    """The texts in ``shown`` with an English word left after removing the pseudo-translated
-    parts, the data, the locale's date words and the names nobody translates."""
-    locale = locale_words()
-    found: list[str] = []
-    for item in shown:
-        rest = PSEUDO_PART.sub(" ", item.text)
-        rest = ENTITY.sub(" ", rest)
-        for value in data:
-            if len(value) >= 2 and value in rest:
-                rest = rest.replace(value, " ")
-        for word in locale:
-            rest = rest.replace(word, " ")
-        words = [w for w in WORD.findall(rest) if w not in NOT_TRANSLATED]
-        if words:
-            found.append(f"{item.where}: {item.text!r}")
-    return list(dict.fromkeys(found))
+    """The texts in ``shown`` with English left over (see ``tests/text_checks.py``), besides
+    the day and month names the default QLocale writes."""
+    return [
+        f"{item.where}: {item.text!r}"
+        for item in dict.fromkeys(shown)
+        if english_left(item.text, data, locale_words())
+    ]
 
 
 def clipped(root: QWidget) -> list[str]:
