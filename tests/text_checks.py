@@ -76,6 +76,11 @@ NOT_TRANSLATED = frozenset(
 )
 
 
+def _base_type(kind: Any) -> Any:
+    """The SQL type under a TypeDecorator (``SafeString`` is a String)."""
+    return getattr(kind, "impl", kind)
+
+
 def data_vocabulary(db: Any) -> list[str]:
     """Every text stored in the database's tables (names, subjects, notes…), longest first:
     what the window may show as it is."""
@@ -84,7 +89,7 @@ def data_vocabulary(db: Any) -> list[str]:
     values: set[str] = set()
     with db.session() as session:
         for table in Base.metadata.sorted_tables:
-            columns = [c for c in table.columns if isinstance(c.type, String | Text)]
+            columns = [c for c in table.columns if isinstance(_base_type(c.type), String | Text)]
             if not columns:
                 continue
             for row in session.execute(select(*columns).limit(5000)):
