@@ -519,6 +519,8 @@ def fill(path: Path, answers: list[dict[str, object]]) -> int:
                     forms = [
                         str(t) for t in answer.get("translations") or [answer["translation"]] * 2
                     ]
+                    wanted_forms = max(len(list(translation)), len(forms))
+                    forms += [forms[-1]] * (wanted_forms - len(forms))  # e.g. Spanish "many"
                     for old in list(translation):
                         translation.remove(old)
                     for form in forms:
@@ -538,8 +540,9 @@ def fill(path: Path, answers: list[dict[str, object]]) -> int:
         if answer is None:
             continue
         if len(ids) > 1:
-            forms = answer.get("translations") or [answer["translation"]] * 2
-            message.string = tuple(str(f) for f in forms)  # type: ignore[assignment]
+            forms = [str(f) for f in answer.get("translations") or [answer["translation"]] * 2]
+            forms += [forms[-1]] * (catalog.num_plurals - len(forms))  # e.g. Spanish "many"
+            message.string = tuple(forms)  # type: ignore[assignment]
         else:
             message.string = str(answer["translation"])
         message.flags.discard("fuzzy")
