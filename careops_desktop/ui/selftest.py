@@ -25,6 +25,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from careops_desktop.ui.selftest_languages import check_languages
+
 
 def _step(name: str, fn: Callable[[], str], results: list[tuple[str, bool, str]]) -> bool:
     started = time.perf_counter()
@@ -99,6 +101,7 @@ def run_self_test(release_demo: Path | None = None) -> int:
     ok = ok and _step(data_step, demo, results)
     ok = ok and _step("booking page serves", listener, results)
     ok = ok and _step("main window builds", window, results)
+    ok = ok and _step("languages load", check_languages, results)
 
     runtime = state.get("runtime")
     if runtime is not None:

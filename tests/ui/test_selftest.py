@@ -29,6 +29,7 @@ def test_self_test_passes_and_names_each_step(tmp_path: Path) -> None:
         "demo data loads",
         "booking page serves",
         "main window builds",
+        "languages load",
     ):
         assert f"ok   {step}" in result.stdout
-    assert "self-test: 4 passed, 0 failed" in result.stdout
+    assert "self-test: 5 passed, 0 failed" in result.stdout

@@ -36,4 +36,4 @@ def test_self_test_passes_on_an_upgraded_release_database(fixture: Path, tmp_pat
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok   earlier release's data reads" in result.stdout
-    assert "self-test: 4 passed, 0 failed" in result.stdout
+    assert "self-test: 5 passed, 0 failed" in result.stdout
