@@ -150,11 +150,15 @@ def rule_text(rule: RepeatRule) -> str:
     """The rule in words in the reader's language, e.g. "Every 2 weeks on Tuesday, Thursday
     at 09:00, 6 visits from 10 Jun 2026." (the series keeps it in English, as data)."""
     days = ", ".join(weekday_text(d) for d in sorted(set(rule.weekdays)))
-    text = ngettext(
-        "Every week on {days} at {time}",
-        "Every {count} weeks on {days} at {time}",
-        rule.every_weeks,
-    ).format(count=rule.every_weeks, days=days, time=time_text(rule.local_time))
+    if rule.every_weeks == 1:
+        text = _("Every week on {days} at {time}")
+    else:
+        text = ngettext(
+            "Every {count} week on {days} at {time}",
+            "Every {count} weeks on {days} at {time}",
+            rule.every_weeks,
+        )
+    text = text.format(count=rule.every_weeks, days=days, time=time_text(rule.local_time))
     first = date_text(rule.first_day, "medium")
     if rule.count is not None:
         return ngettext(
