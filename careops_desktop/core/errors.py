@@ -9,6 +9,37 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from careops_desktop.core.i18n import N_, _
+from careops_desktop.core.i18n.formats import time_text
+
+# what NotFound names, marked for translation (the services pass these English words)
+ENTITY_NAMES = (
+    N_("account"),
+    N_("blocked time"),
+    N_("booking"),
+    N_("booking type"),
+    N_("business"),
+    N_("class session"),
+    N_("closure"),
+    N_("contact"),
+    N_("conversation"),
+    N_("form"),
+    N_("form link"),
+    N_("form submission"),
+    N_("import"),
+    N_("inventory item"),
+    N_("message"),
+    N_("offer"),
+    N_("outbox message"),
+    N_("provider"),
+    N_("provider for this booking type"),
+    N_("saved reply"),
+    N_("staff member"),
+    N_("template"),
+    N_("user"),
+    N_("waitlist entry"),
+)
+
 
 class CareOpsError(Exception):
     """Base of every refusal the core makes; ``str()`` is the message for a person."""
@@ -28,11 +59,17 @@ class ValidationError(CareOpsError):
 
 
 class PermissionDenied(CareOpsError):
-    """The acting person lacks a permission; ``permission`` names it."""
+    """The acting person lacks a permission; ``permission`` names it (English, as marked
+    with ``N_`` where it is defined; the message shows it translated)."""
 
     def __init__(self, permission: str, message: str | None = None) -> None:
         self.permission = permission
-        super().__init__(message or f"You do not have the “{permission}” permission.")
+        super().__init__(
+            message
+            or _("You do not have the “{permission}” permission.").format(
+                permission=_(permission)
+            )
+        )
 
 
 class NotFound(CareOpsError):
@@ -41,7 +78,7 @@ class NotFound(CareOpsError):
     def __init__(self, entity: str, key: object) -> None:
         self.entity = entity
         self.key = key
-        super().__init__(f"No {entity} with id {key!r}.")
+        super().__init__(_("No {entity} with id {key}.").format(entity=_(entity), key=repr(key)))
 
 
 class SlotTaken(CareOpsError):
@@ -50,7 +87,7 @@ class SlotTaken(CareOpsError):
     def __init__(self, start: datetime, alternatives: Sequence[datetime] = ()) -> None:
         self.start = start
         self.alternatives: tuple[datetime, ...] = tuple(alternatives)
-        super().__init__("That time has just been taken. Please choose another time.")
+        super().__init__(_("That time has just been taken. Please choose another time."))
 
 
 class SessionFull(SlotTaken):
@@ -59,14 +96,14 @@ class SessionFull(SlotTaken):
 
     def __init__(self, start: datetime, alternatives: Sequence[datetime] = ()) -> None:
         super().__init__(start, alternatives)
-        self.args = ("This class is full. Please choose another session.",)
+        self.args = (_("This class is full. Please choose another session."),)
 
 
 class AuthenticationFailed(CareOpsError):
     """Email and password do not match an active account."""
 
-    def __init__(self, message: str = "The email or password is not right.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("The email or password is not right."))
 
 
 class AccountLocked(CareOpsError):
@@ -75,8 +112,10 @@ class AccountLocked(CareOpsError):
     def __init__(self, until: datetime) -> None:
         self.until = until
         super().__init__(
-            "This account is locked after too many failed sign-ins. "
-            f"Try again after {until:%H:%M} UTC, or ask an owner to reset the password."
+            _(
+                "This account is locked after too many failed sign-ins. "
+                "Try again after {time} UTC, or ask an owner to reset the password."
+            ).format(time=time_text(until))
         )
 
 
@@ -85,9 +124,9 @@ class NotActive(CareOpsError):
 
     def __init__(self, missing: Sequence[str] = ()) -> None:
         self.missing = tuple(missing)
-        text = "The business is not active yet."
+        text = _("The business is not active yet.")
         if self.missing:
-            text += " Still missing: " + "; ".join(self.missing) + "."
+            text += " " + _("Still missing: {items}.").format(items="; ".join(self.missing))
         super().__init__(text)
 
 
@@ -103,7 +142,11 @@ class TimeBlocked(ValidationError):
 
     def __init__(self, reasons: Sequence[str]) -> None:
         self.reasons: tuple[str, ...] = tuple(dict.fromkeys(reasons))
-        words = ", ".join(self.reasons) or "blocked time"
+        words = ", ".join(self.reasons) or _("blocked time")
         super().__init__(
-            {"start": f"This time is blocked ({words}). Choose another time or book anyway."}
+            {
+                "start": _(
+                    "This time is blocked ({reasons}). Choose another time or book anyway."
+                ).format(reasons=words)
+            }
         )

@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass, field
 
 from careops_desktop.core.errors import PermissionDenied
+from careops_desktop.core.i18n import N_
 
 
 class Role(enum.StrEnum):
@@ -19,15 +20,15 @@ class Role(enum.StrEnum):
 
 
 class Permission(enum.StrEnum):
-    MANAGE_INBOX = "manage inbox"
-    MANAGE_BOOKINGS = "manage bookings"
-    VIEW_INVENTORY = "view inventory"
-    MANAGE_INVENTORY = "manage inventory"
-    MANAGE_SETTINGS = "manage settings"
-    MANAGE_STAFF = "manage staff"
-    MANAGE_CONTACTS = "manage contacts"
-    VIEW_REPORTS = "view reports"
-    VIEW_AUDIT = "view audit log"
+    MANAGE_INBOX = N_("manage inbox")
+    MANAGE_BOOKINGS = N_("manage bookings")
+    VIEW_INVENTORY = N_("view inventory")
+    MANAGE_INVENTORY = N_("manage inventory")
+    MANAGE_SETTINGS = N_("manage settings")
+    MANAGE_STAFF = N_("manage staff")
+    MANAGE_CONTACTS = N_("manage contacts")
+    VIEW_REPORTS = N_("view reports")
+    VIEW_AUDIT = N_("view audit log")
 
 
 def permissions_for(

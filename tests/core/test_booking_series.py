@@ -120,7 +120,7 @@ def test_the_plan_names_every_kind_of_clash_with_free_times_nearby(
         at(weeks[0], 11),
     ]
     assert plan.visits[4].alternatives == () and plan.visits[4].words == "Free."
-    assert plan.rule_text == "Every week on Wednesday at 10:00, 6 visits from 2026-06-10."
+    assert plan.rule_text == "Every week on Wednesday at 10:00, 6 visits from 10 Jun 2026."
     # a clash beyond the booking page's 60-day horizon still gets free times nearby
     far = WEDNESDAY + timedelta(weeks=12)
     db.call(

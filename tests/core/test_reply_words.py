@@ -101,3 +101,58 @@ def test_examples(text: str, expected: str | None) -> None:
 )
 def test_carrier_keywords(text: str, expected: str | None) -> None:
     assert carrier_keyword(text) == expected
+
+
+# German and Spanish customers answer in their own words
+YES_DE_ES = ["JA", "Jawohl", "bestätigt", "SÍ", "si", "Vale", "confirmo", "confirmado"]
+NO_DE_ES = ["NEIN", "absagen", "stornieren", "NO", "cancelar", "anular"]
+
+
+@given(st.sampled_from(YES_DE_ES), dress, st.booleans())
+def test_every_german_and_spanish_yes_word_in_any_dress_is_yes(
+    word: str, style: tuple[str, str, str], quoted: bool
+) -> None:
+    text = _dressed(word, *style) + (QUOTE if quoted else "")
+    assert booking_answer(text) == "yes"
+
+
+@given(st.sampled_from(NO_DE_ES), dress, st.booleans())
+def test_every_german_and_spanish_no_word_in_any_dress_is_no(
+    word: str, style: tuple[str, str, str], quoted: bool
+) -> None:
+    text = _dressed(word, *style) + (QUOTE if quoted else "")
+    assert booking_answer(text) == "no"
+
+
+@given(st.sampled_from(YES_DE_ES + NO_DE_ES), st.text(min_size=1).filter(lambda t: t.strip()))
+def test_a_german_or_spanish_sentence_merely_containing_an_answer_is_not_one(
+    word: str, rest: str
+) -> None:
+    text = f"{word}, aber {rest} können wir den Termin auf Donnerstag verschieben? gracias"
+    assert booking_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ja!", "yes"),
+        ("ja ja", "yes"),
+        ("¡Sí!", "yes"),
+        ("Sí 👍", "yes"),
+        ("Nein danke", None),
+        ("Nein.", "no"),
+        ("no, gracias", None),
+        ("No.", "no"),
+        ("Ja\n\nVon meinem iPhone gesendet", None),  # a German signature: a person reads it
+        ("nein\n> Antworten Sie C zum Bestätigen", "no"),
+        ("Sí no", None),
+        ("cancelar", "no"),
+    ],
+)
+def test_german_and_spanish_examples(text: str, expected: str | None) -> None:
+    assert booking_answer(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ja", "sí", "nein", "cancelar", "vale"])
+def test_german_and_spanish_answers_are_not_carrier_keywords(text: str) -> None:
+    assert carrier_keyword(text) is None

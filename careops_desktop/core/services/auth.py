@@ -21,6 +21,7 @@ from careops_desktop.core.errors import (
     PermissionDenied,
     ValidationError,
 )
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Staff, User, utcnow
 from careops_desktop.core.permissions import Actor, Role, permissions_for
 from careops_desktop.core.services import audit
@@ -63,11 +64,15 @@ def _burn_time(password: str) -> None:
 def check_password_rules(password: str, email: str, field: str = "password") -> None:
     """Refuse (on ``field``) a password that is too short, too long, or the email."""
     if len(password) < PASSWORD_MIN:
-        raise ValidationError({field: f"Use at least {PASSWORD_MIN} characters."})
+        raise ValidationError(
+            {field: _("Use at least {limit} characters.").format(limit=PASSWORD_MIN)}
+        )
     if len(password) > PASSWORD_MAX:
-        raise ValidationError({field: f"Use at most {PASSWORD_MAX} characters."})
+        raise ValidationError(
+            {field: _("Use at most {limit} characters.").format(limit=PASSWORD_MAX)}
+        )
     if password.strip().lower() == email.strip().lower():
-        raise ValidationError({field: "The password must not be your email address."})
+        raise ValidationError({field: _("The password must not be your email address.")})
 
 
 def actor_for_user(session: Session, user_id: int) -> Actor:
@@ -136,14 +141,16 @@ def create_first_owner(session: Session, *, email: str, password: str, full_name
     if user_count(session) > 0:
         raise PermissionDenied(
             "create the first owner",
-            "There is already an account. An owner adds new people under Settings → Staff.",
+            _("There is already an account. An owner adds new people under Settings → Staff."),
         )
     errors: dict[str, str] = {}
     name = " ".join((full_name or "").split())
     if not name:
-        errors["full_name"] = "Enter your name."
+        errors["full_name"] = _("Enter your name.")
     elif len(name) > NAME_MAX:
-        errors["full_name"] = f"The name is longer than {NAME_MAX} characters."
+        errors["full_name"] = _("The name is longer than {limit} characters.").format(
+            limit=NAME_MAX
+        )
     clean_email = ""
     try:
         clean_email = normalize_email(email)
@@ -190,7 +197,7 @@ def login(session: Session, email: str, password: str, now: datetime | None = No
             raise AccountLocked(until)
         raise AuthenticationFailed()
     if not user.is_active:
-        raise AuthenticationFailed("This account has been turned off. Ask an owner.")
+        raise AuthenticationFailed(_("This account has been turned off. Ask an owner."))
     if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.failed_attempts = 0
@@ -203,15 +210,15 @@ def login(session: Session, email: str, password: str, now: datetime | None = No
 def change_password(session: Session, actor: Actor, old_password: str, new_password: str) -> None:
     """Change the acting person's own password (the old one must be right)."""
     if actor.user_id is None:
-        raise PermissionDenied("change a password", "Only a signed-in person has a password.")
+        raise PermissionDenied("change a password", _("Only a signed-in person has a password."))
     user = session.get(User, actor.user_id)
     if user is None:
         raise NotFound("user", actor.user_id)
     if len(old_password) > PASSWORD_MAX or not _verify(user.password_hash, old_password):
-        raise ValidationError({"old_password": "The current password is not right."})
+        raise ValidationError({"old_password": _("The current password is not right.")})
     check_password_rules(new_password, user.email, "new_password")
     if new_password == old_password:
-        raise ValidationError({"new_password": "Choose a password different from the old one."})
+        raise ValidationError({"new_password": _("Choose a password different from the old one.")})
     user.password_hash = hash_password(new_password)
     audit.record(session, actor, "change_password", "user", user.id)
 
@@ -219,7 +226,7 @@ def change_password(session: Session, actor: Actor, old_password: str, new_passw
 def reset_password(session: Session, actor: Actor, user_id: int, new_password: str) -> None:
     """An owner sets another person's password (and lifts a lockout)."""
     if not actor.is_owner and actor.user_id is not None:
-        raise PermissionDenied("reset passwords", "Only an owner can reset another's password.")
+        raise PermissionDenied("reset passwords", _("Only an owner can reset another's password."))
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("user", user_id)

@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from careops_desktop.core.i18n import _, ngettext
+
 WallRange = tuple[time, time]
 Interval = tuple[datetime, datetime]
 
@@ -237,19 +239,28 @@ def policy_refusal(start: datetime, now: datetime, rules: SlotRules) -> str | No
     """Why the business's policy refuses ``start`` (words for a person), or None if it allows it."""
     if start < now + rules.min_notice:
         if start < now:
-            return "That time has already passed."
+            return _("That time has already passed.")
         minutes = int(rules.min_notice.total_seconds() // 60)
-        return f"Bookings need at least {_plural_duration(minutes)} notice."
+        if minutes % 60 == 0 and minutes >= 60:
+            hours = minutes // 60
+            return ngettext(
+                "Bookings need at least {count} hour notice.",
+                "Bookings need at least {count} hours notice.",
+                hours,
+            ).format(count=hours)
+        return ngettext(
+            "Bookings need at least {count} minute notice.",
+            "Bookings need at least {count} minutes notice.",
+            minutes,
+        ).format(count=minutes)
     if rules.horizon is not None and start > now + rules.horizon:
-        return f"Bookings can be made at most {rules.horizon.days} days ahead."
+        days = rules.horizon.days
+        return ngettext(
+            "Bookings can be made at most {count} day ahead.",
+            "Bookings can be made at most {count} days ahead.",
+            days,
+        ).format(count=days)
     return None
-
-
-def _plural_duration(minutes: int) -> str:
-    if minutes % 60 == 0 and minutes >= 60:
-        hours = minutes // 60
-        return f"{hours} hour" + ("" if hours == 1 else "s")
-    return f"{minutes} minute" + ("" if minutes == 1 else "s")
 
 
 # -- the slots ----------------------------------------------------------------------------
@@ -278,7 +289,7 @@ class _Busy:
         ordered = sorted(intervals)
         self.starts = [start for start, _ in ordered]
         self.reach: list[datetime] = []
-        for _, end in ordered:
+        for _start, end in ordered:
             self.reach.append(max(end, self.reach[-1]) if self.reach else end)
 
     def meets(self, start: datetime, end: datetime) -> bool:

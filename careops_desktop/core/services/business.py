@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events, page_address
 from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.i18n.formats import FALLBACK_LOCALE, locale_for_zone, valid_locale
 from careops_desktop.core.models import (
     Availability,
@@ -129,7 +130,7 @@ def get_business(session: Session) -> Business:
     """
     business = find_business(session)
     if business is None:
-        raise NotFound("business", "not set up yet")
+        raise NotFound("business", _("not set up yet"))
     return business
 
 
@@ -160,7 +161,7 @@ def business_settings(session: Session) -> BusinessSettings:
     """:func:`find_business_settings`, or :class:`NotFound` before setup."""
     settings = find_business_settings(session)
     if settings is None:
-        raise NotFound("business", "not set up yet")
+        raise NotFound("business", _("not set up yet"))
     return settings
 
 
@@ -168,12 +169,16 @@ def validate_timezone(value: str) -> str:
     """``value`` as a real IANA zone name, or :class:`ValidationError` on ``timezone``."""
     name = (value or "").strip()
     if not name or len(name) > 64 or name.startswith(("/", ".")) or ".." in name:
-        raise ValidationError({"timezone": "Choose a time zone such as Europe/London."})
+        raise ValidationError({"timezone": _("Choose a time zone such as Europe/London.")})
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValidationError(
-            {"timezone": f"“{name}” is not a known time zone (for example Europe/London)."}
+            {
+                "timezone": _(
+                    "“{name}” is not a known time zone (for example Europe/London)."
+                ).format(name=name)
+            }
         ) from None
     return name
 
@@ -189,9 +194,9 @@ def ensure_business(session: Session, name: str, timezone: str) -> int:
     errors: dict[str, str] = {}
     clean_name = (name or "").strip()
     if not clean_name:
-        errors["name"] = "Give the business a name."
+        errors["name"] = _("Give the business a name.")
     elif len(clean_name) > NAME_MAX:
-        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+        errors["name"] = _("The name is longer than {limit} characters.").format(limit=NAME_MAX)
     try:
         zone = validate_timezone(timezone)
     except ValidationError as exc:
@@ -287,16 +292,16 @@ def _clean_profile_value(field: str, value: Any, errors: dict[str, str]) -> Any:
     if field in POLICY_RANGES:
         low, high = POLICY_RANGES[field]
         if isinstance(value, bool) or not isinstance(value, int):
-            errors[field] = "Enter a whole number."
+            errors[field] = _("Enter a whole number.")
         elif not low <= value <= high:
-            errors[field] = f"Enter a number from {low} to {high}."
+            errors[field] = _("Enter a number from {low} to {high}.").format(low=low, high=high)
         return value
     if field == "page_enabled":
         if not isinstance(value, bool):
-            errors[field] = "Choose yes or no."
+            errors[field] = _("Choose yes or no.")
         return value
     if not isinstance(value, str):
-        errors[field] = "Enter text."
+        errors[field] = _("Enter text.")
         return value
     text = value.strip()
     if field == "locale":
@@ -304,16 +309,20 @@ def _clean_profile_value(field: str, value: Any, errors: dict[str, str]) -> Any:
             return None  # follow the time zone
         known = valid_locale(text)
         if known is None:
-            errors[field] = f"“{text[:40]}” is not a known locale (for example de_DE or es_ES)."
+            errors[field] = _(
+                "“{locale}” is not a known locale (for example de_DE or es_ES)."
+            ).format(locale=text[:40])
         return known
     if field == "name":
         if not text:
-            errors[field] = "Give the business a name."
+            errors[field] = _("Give the business a name.")
         elif len(text) > NAME_MAX:
-            errors[field] = f"The name is longer than {NAME_MAX} characters."
+            errors[field] = _("The name is longer than {limit} characters.").format(limit=NAME_MAX)
     elif field == "address":
         if len(text) > ADDRESS_MAX:
-            errors[field] = f"The address is longer than {ADDRESS_MAX} characters."
+            errors[field] = _("The address is longer than {limit} characters.").format(
+                limit=ADDRESS_MAX
+            )
     elif field == "timezone":
         try:
             text = validate_timezone(text)
@@ -326,17 +335,17 @@ def _clean_profile_value(field: str, value: Any, errors: dict[str, str]) -> Any:
             try:
                 text = validate_email(text, check_deliverability=False).normalized.lower()
             except EmailNotValidError as exc:
-                errors[field] = f"This email address is not valid: {exc}"
+                errors[field] = _("This email address is not valid: {exc}").format(exc=exc)
     elif field == "phone":
         if len(text) > 32:
-            errors[field] = "The phone number is too long."
+            errors[field] = _("The phone number is too long.")
     elif field == "currency":
         if len(text) != 3 or not text.isalpha():
-            errors[field] = "Enter a three-letter currency code such as GBP."
+            errors[field] = _("Enter a three-letter currency code such as GBP.")
         text = text.upper()
     elif field == "page_bind_address":
         if not text or len(text) > 64:
-            errors[field] = "Enter an address to listen on, such as 0.0.0.0."
+            errors[field] = _("Enter an address to listen on, such as 0.0.0.0.")
     elif field == "public_url":
         problem = page_address.check_public_url(text)
         if problem is not None:
@@ -353,7 +362,7 @@ def update_profile(session: Session, actor: Actor, **changes: Any) -> BusinessPr
     clean: dict[str, Any] = {}
     for field, value in changes.items():
         if field not in EDITABLE_FIELDS:
-            errors[field] = "This setting cannot be changed here."
+            errors[field] = _("This setting cannot be changed here.")
             continue
         clean[field] = _clean_profile_value(field, value, errors)
     if errors:
@@ -410,27 +419,27 @@ def setup_checklist(session: Session) -> list[ChecklistItem]:
     return [
         ChecklistItem(
             "profile",
-            "Business profile with time zone and contact email",
+            _("Business profile with time zone and contact email"),
             profile_done,
-            "Settings → Business: fill in the name, time zone and contact email.",
+            _("Settings → Business: fill in the name, time zone and contact email."),
         ),
         ChecklistItem(
             "provider",
-            "At least one active provider with weekly hours",
+            _("At least one active provider with weekly hours"),
             bool(has_provider),
-            "Settings → Providers: add a person or room and set their opening hours.",
+            _("Settings → Providers: add a person or room and set their opening hours."),
         ),
         ChecklistItem(
             "booking_type",
-            "At least one active booking type offered by a provider",
+            _("At least one active booking type offered by a provider"),
             bool(has_type),
-            "Settings → Booking types: add a service and choose who offers it.",
+            _("Settings → Booking types: add a service and choose who offers it."),
         ),
         ChecklistItem(
             "form",
-            "Intake form attached to a booking type (optional)",
+            _("Intake form attached to a booking type (optional)"),
             bool(has_form),
-            "Forms: create a form and attach it to a booking type.",
+            _("Forms: create a form and attach it to a booking type."),
             optional=True,
         ),
     ]

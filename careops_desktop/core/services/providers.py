@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Availability, Closure, Provider, User
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -89,19 +90,19 @@ def _clean(
     errors: dict[str, str] = {}
     clean_name = (name or "").strip()
     if not clean_name:
-        errors["name"] = "Give the provider a name."
+        errors["name"] = _("Give the provider a name.")
     elif len(clean_name) > NAME_MAX:
-        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+        errors["name"] = _("The name is longer than {limit} characters.").format(limit=NAME_MAX)
     if kind not in KINDS:
-        errors["kind"] = "Choose a practitioner or a resource (a room, a chair)."
+        errors["kind"] = _("Choose a practitioner or a resource (a room, a chair).")
     if user_id is not None and session.get(User, user_id) is None:
-        errors["user_id"] = "There is no such staff account."
+        errors["user_id"] = _("There is no such staff account.")
     if user_id is not None and kind == "resource":
-        errors["user_id"] = "A room or chair is not linked to a person."
+        errors["user_id"] = _("A room or chair is not linked to a person.")
     if not _COLOR.match(color or ""):
-        errors["color"] = "Choose a colour such as #3b82f6."
+        errors["color"] = _("Choose a colour such as #3b82f6.")
     if isinstance(sort_order, bool) or not isinstance(sort_order, int):
-        errors["sort_order"] = "Enter a whole number."
+        errors["sort_order"] = _("Enter a whole number.")
     if errors:
         raise ValidationError(errors)
     return clean_name
@@ -149,7 +150,7 @@ def update_provider(
     provider = _load(session, provider_id)
     new_user = provider.user_id if user_id is _UNSET else user_id
     if new_user is not None and not isinstance(new_user, int):
-        raise ValidationError({"user_id": "There is no such staff account."})
+        raise ValidationError({"user_id": _("There is no such staff account.")})
     values = {
         "name": provider.name if name is None else name,
         "kind": provider.kind if kind is None else kind,
@@ -214,18 +215,18 @@ def set_weekly_hours(
     for index, r in enumerate(ranges):
         key = f"hours[{index}]"
         if isinstance(r.weekday, bool) or not isinstance(r.weekday, int) or not 0 <= r.weekday <= 6:
-            errors[key] = "The day must be Monday (0) to Sunday (6)."
+            errors[key] = _("The day must be Monday (0) to Sunday (6).")
         elif not isinstance(r.start, time) or not isinstance(r.end, time):
-            errors[key] = "Enter a start and an end time."
+            errors[key] = _("Enter a start and an end time.")
         elif r.start.tzinfo is not None or r.end.tzinfo is not None:
-            errors[key] = "Opening hours are local times, without a time zone."
+            errors[key] = _("Opening hours are local times, without a time zone.")
         elif r.start >= r.end:
-            errors[key] = "The start must be before the end."
+            errors[key] = _("The start must be before the end.")
     if not errors:
         ordered = sorted(enumerate(ranges), key=lambda item: (item[1].weekday, item[1].start))
-        for (_, a), (index, b) in itertools.pairwise(ordered):
+        for (_earlier, a), (index, b) in itertools.pairwise(ordered):
             if a.weekday == b.weekday and b.start < a.end:
-                errors[f"hours[{index}]"] = "This range overlaps another on the same day."
+                errors[f"hours[{index}]"] = _("This range overlaps another on the same day.")
     if errors:
         raise ValidationError(errors)
     session.execute(delete(Availability).where(Availability.provider_id == provider_id))
@@ -254,18 +255,20 @@ def _check_closure(
 ) -> str:
     errors: dict[str, str] = {}
     if provider_id is not None and session.get(Provider, provider_id) is None:
-        errors["provider_id"] = "There is no such provider."
+        errors["provider_id"] = _("There is no such provider.")
     if not isinstance(start_date, date):
-        errors["start_date"] = "Enter a date."
+        errors["start_date"] = _("Enter a date.")
     if not isinstance(end_date, date):
-        errors["end_date"] = "Enter a date."
+        errors["end_date"] = _("Enter a date.")
     elif isinstance(start_date, date) and end_date < start_date:
-        errors["end_date"] = "The last day must not be before the first."
+        errors["end_date"] = _("The last day must not be before the first.")
     elif isinstance(start_date, date) and (end_date - start_date).days > CLOSURE_MAX_DAYS:
-        errors["end_date"] = "A closure can last at most two years."
+        errors["end_date"] = _("A closure can last at most two years.")
     text = (reason or "").strip()
     if len(text) > REASON_MAX:
-        errors["reason"] = f"The reason is longer than {REASON_MAX} characters."
+        errors["reason"] = _("The reason is longer than {limit} characters.").format(
+            limit=REASON_MAX
+        )
     if errors:
         raise ValidationError(errors)
     return text

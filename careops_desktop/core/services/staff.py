@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, PermissionDenied, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Staff, User
 from careops_desktop.core.permissions import Actor, Permission, Role, require
 from careops_desktop.core.services import audit
@@ -67,14 +68,15 @@ def _check_role(role: str) -> str:
     try:
         clean = Role(role)
     except ValueError:
-        raise ValidationError({"role": "Choose owner, manager or staff."}) from None
+        raise ValidationError({"role": _("Choose owner, manager or staff.")}) from None
     return clean.value
 
 
-def _require_owner_for(actor: Actor, what: str) -> None:
-    """Only an owner (or the system, e.g. the command line) may touch the owner role."""
+def _require_owner_for(actor: Actor, refusal: str) -> None:
+    """Only an owner (or the system, e.g. the command line) may touch the owner role;
+    ``refusal`` says so to anyone else."""
     if actor.user_id is not None and not actor.is_owner:
-        raise PermissionDenied("manage owners", f"Only an owner can {what}.")
+        raise PermissionDenied("manage owners", refusal)
 
 
 def _active_owner_count(session: Session) -> int:
@@ -91,9 +93,11 @@ def _active_owner_count(session: Session) -> int:
 def _clean_name(full_name: str, errors: dict[str, str]) -> str:
     name = " ".join((full_name or "").split())
     if not name:
-        errors["full_name"] = "Enter the person's name."
+        errors["full_name"] = _("Enter the person's name.")
     elif len(name) > NAME_MAX:
-        errors["full_name"] = f"The name is longer than {NAME_MAX} characters."
+        errors["full_name"] = _("The name is longer than {limit} characters.").format(
+            limit=NAME_MAX
+        )
     return name
 
 
@@ -105,7 +109,7 @@ def _clean_email(session: Session, email: str, errors: dict[str, str], own_id: i
         return ""
     other = session.scalar(select(User.id).where(User.email == clean))
     if other is not None and other != own_id:
-        errors["email"] = "There is already an account with this email."
+        errors["email"] = _("There is already an account with this email.")
     return clean
 
 
@@ -131,7 +135,7 @@ def add_staff(
         errors.update(exc.fields)
         clean_role = ""
     if clean_role == Role.OWNER.value:
-        _require_owner_for(actor, "add an owner")
+        _require_owner_for(actor, _("Only an owner can add an owner."))
     name = _clean_name(full_name, errors)
     clean_email = _clean_email(session, email, errors, None)
     user = insert_user(
@@ -180,10 +184,10 @@ def edit_staff(
     if errors:
         raise ValidationError(errors)
     if new_role != staff.role and Role.OWNER.value in (new_role, staff.role):
-        _require_owner_for(actor, "give or take the owner role")
+        _require_owner_for(actor, _("Only an owner can give or take the owner role."))
         if staff.role == Role.OWNER.value and user.is_active and _active_owner_count(session) <= 1:
             raise ValidationError(
-                {"role": "This is the last owner. Make someone else an owner first."}
+                {"role": _("This is the last owner. Make someone else an owner first.")}
             )
     changed = []
     for field, value in (("full_name", name), ("email", clean_email)):
@@ -218,12 +222,12 @@ def deactivate_staff(session: Session, actor: Actor, user_id: int) -> StaffView:
     if not user.is_active:
         return _view(user, staff)
     if actor.user_id == user_id:
-        raise ValidationError({"user": "You cannot turn off your own account."})
+        raise ValidationError({"user": _("You cannot turn off your own account.")})
     if staff.role == Role.OWNER.value:
-        _require_owner_for(actor, "turn off an owner")
+        _require_owner_for(actor, _("Only an owner can turn off an owner."))
         if _active_owner_count(session) <= 1:
             raise ValidationError(
-                {"user": "This is the last owner. Make someone else an owner first."}
+                {"user": _("This is the last owner. Make someone else an owner first.")}
             )
     user.is_active = False
     session.flush()
@@ -237,7 +241,7 @@ def reactivate_staff(session: Session, actor: Actor, user_id: int) -> StaffView:
     require(actor, Permission.MANAGE_STAFF)
     user, staff = _load(session, user_id)
     if staff.role == Role.OWNER.value:
-        _require_owner_for(actor, "turn on an owner")
+        _require_owner_for(actor, _("Only an owner can turn on an owner."))
     if not user.is_active:
         user.is_active = True
         session.flush()

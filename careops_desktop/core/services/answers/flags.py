@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import _, ngettext
 from careops_desktop.core.models import AuditEntry, Booking, Contact, ReminderSend
 from careops_desktop.core.services import templates
 from careops_desktop.core.services.bookings.views import booking_time_text
@@ -80,20 +81,20 @@ def desk_alerts(session: Session, now: datetime) -> tuple[tuple[str, str, str], 
         ).all()
         for _booking_id, start, name in rows:
             when = booking_time_text(start, zone)
-            text = (
-                f"{name} replied to cancel the visit on {when}, too late to cancel by reply. "
+            text = _(
+                "{name} replied to cancel the visit on {when}, too late to cancel by reply. "
                 "Please call them."
-            )
+            ).format(name=name, when=when)
             found.append(("late_cancel_request", text, "bookings"))
     switches = templates.get_automations(session)
     if switches.reminder and switches.reply_answers:
         count = unconfirmed_soon_count(session, now)
         if count:
-            text = (
-                "1 visit in the next 24 hours is not confirmed by the customer"
-                if count == 1
-                else f"{count} visits in the next 24 hours are not confirmed by the customer"
-            )
+            text = ngettext(
+                "{count} visit in the next 24 hours is not confirmed by the customer",
+                "{count} visits in the next 24 hours are not confirmed by the customer",
+                count,
+            ).format(count=count)
             found.append(("unconfirmed_visits", text, "bookings"))
     return tuple(found)
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     REMINDER_CHANNELS,
     STANDARD_RULE,
@@ -124,16 +125,26 @@ def check_rules(rules: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
     cleaned: list[tuple[str, int]] = []
     for channel, hours in rules:
         if channel not in REMINDER_CHANNELS:
-            raise ValidationError({"rules": "Choose email or text message for each reminder."})
+            raise ValidationError({"rules": _("Choose email or text message for each reminder.")})
         if isinstance(hours, bool) or not isinstance(hours, int) or not low <= hours <= high:
             raise ValidationError(
-                {"rules": f"Enter a whole number of hours from {low} to {high} for each reminder."}
+                {
+                    "rules": _(
+                        "Enter a whole number of hours from {low} to {high} for each reminder."
+                    ).format(low=low, high=high)
+                }
             )
         if (channel, hours) in cleaned:
-            raise ValidationError({"rules": "Two reminders have the same channel and time."})
+            raise ValidationError({"rules": _("Two reminders have the same channel and time.")})
         cleaned.append((channel, hours))
     if len(cleaned) > MAX_RULES:
-        raise ValidationError({"rules": f"A booking type can have at most {MAX_RULES} reminders."})
+        raise ValidationError(
+            {
+                "rules": _("A booking type can have at most {limit} reminders.").format(
+                    limit=MAX_RULES
+                )
+            }
+        )
     return cleaned
 
 
@@ -153,7 +164,11 @@ def set_type_reminders(
     days = rebook_after_days
     if isinstance(days, bool) or not isinstance(days, int) or not low <= days <= high:
         raise ValidationError(
-            {"rebook_after_days": f"Enter a whole number of days from {low} to {high}."}
+            {
+                "rebook_after_days": _("Enter a whole number of days from {low} to {high}.").format(
+                    low=low, high=high
+                )
+            }
         )
     row = session.get(TypeAutomation, booking_type_id)
     if row is None:

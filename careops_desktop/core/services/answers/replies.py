@@ -33,7 +33,8 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.errors import PolicyRefused, ValidationError
-from careops_desktop.core.models import Booking, OutboxMessage, ReminderSend
+from careops_desktop.core.i18n import N_, _, use_language
+from careops_desktop.core.models import Booking, Contact, OutboxMessage, ReminderSend
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit, outbox, sms_opt_outs, templates
 from careops_desktop.core.services.answers import freed_time
@@ -58,8 +59,9 @@ from careops_desktop.core.services.inbox.incoming import (
 
 CUSTOMER_REPLY = Actor.system("Customer reply")
 SMS_REPLY_WINDOW = timedelta(days=15)  # a text answers a reminder sent at most this long ago
-STOP_TEXT = "You will get no more texts from {business_name}. Reply START to get them again."
-START_TEXT = "You will get texts from {business_name} again. Reply STOP to stop them."
+# the carrier keywords STOP and START stay English in every language (carriers act on them)
+STOP_TEXT = N_("You will get no more texts from {business_name}. Reply START to get them again.")
+START_TEXT = N_("You will get texts from {business_name} again. Reply STOP to stop them.")
 
 Outcome = Literal["inbox", "confirmed", "cancelled", "too_late", "ambiguous", "stop", "start"]
 
@@ -174,7 +176,9 @@ def _confirm(
     )
     when = outgoing(session, booking, business_zone(session)).context["booking_time"]
     add_system_message(
-        session, ingest.conversation_id, f"The customer confirmed the visit on {when} by reply."
+        session,
+        ingest.conversation_id,
+        _("The customer confirmed the visit on {when} by reply.").format(when=when),
     )
     _answer(session, message, booking, "reply_confirmed", now)
     events.record(session, events.BookingChanged(booking.id, booking.provider_id, "updated", "web"))
@@ -195,7 +199,7 @@ def _cancel(
                 session,
                 CUSTOMER_REPLY,
                 booking.id,
-                "Cancelled by the customer's reply to a reminder.",
+                _("Cancelled by the customer's reply to a reminder."),
                 now,
                 by_customer=True,
             )
@@ -211,13 +215,17 @@ def _cancel(
         add_system_message(
             session,
             ingest.conversation_id,
-            f"The customer asked by reply to cancel the visit on {when}, inside the "
-            "cancellation cutoff. The visit is still booked: please call them.",
+            _(
+                "The customer asked by reply to cancel the visit on {when}, inside the "
+                "cancellation cutoff. The visit is still booked: please call them."
+            ).format(when=when),
         )
         _answer(session, message, booking, "reply_call_us", now)
         return "too_late"
     add_system_message(
-        session, ingest.conversation_id, f"The customer cancelled the visit on {when} by reply."
+        session,
+        ingest.conversation_id,
+        _("The customer cancelled the visit on {when} by reply.").format(when=when),
     )
     customer = customer_of(session, booking)
     told = customer.email if customer.email else customer.phone
@@ -241,18 +249,24 @@ def _carrier(session: Session, message: IncomingMessage, word: str, now: datetim
     name = business_settings(session).name
     if word == "stop":
         sms_opt_outs.stop(session, phone, now)
-        note, text = "The customer replied STOP: no more texts go to {phone}.", STOP_TEXT
+        note, text = _("The customer replied STOP: no more texts go to {phone}."), STOP_TEXT
     else:
         sms_opt_outs.start(session, phone)
-        note, text = "The customer replied START: texts to {phone} are allowed again.", START_TEXT
+        note, text = (
+            _("The customer replied START: texts to {phone} are allowed again."),
+            START_TEXT,
+        )
     add_system_message(session, ingest.conversation_id, note.format(phone=phone))
+    contact = session.get(Contact, ingest.contact_id)
+    with use_language(contact.language if contact is not None else None):
+        body = _(text).format(business_name=name)
     audit.record(session, CUSTOMER_REPLY, f"sms_{word}", "contact", ingest.contact_id, {})
     outbox.enqueue(
         session,
         channel="sms",
         recipient=phone,
         subject="",
-        body=text.format(business_name=name),
+        body=body,
         kind="sms_stop_confirmation" if word == "stop" else "sms_start_confirmation",
         now=now,
     )
@@ -288,9 +302,10 @@ def record_reply(session: Session, message: IncomingMessage, now: datetime) -> R
             add_system_message(
                 session,
                 ingest.conversation_id,
-                "This reply could be about any of these visits, so nothing was changed: "
-                + "; ".join(times)
-                + ". Please check with the customer.",
+                _(
+                    "This reply could be about any of these visits, so nothing was changed: "
+                    "{times}. Please check with the customer."
+                ).format(times="; ".join(times)),
             )
         return ReplyResult(ingest, "ambiguous")
     booking = session.get(Booking, booking_ids[0])

@@ -3,9 +3,10 @@
 Pure functions, no database. Only the top of the reply counts: the quoted
 message below it (``>`` lines, "On … wrote:", "-----Original Message-----",
 "Sent from my phone" lines) is cut off first. What is left must be one of the
-listed words and nothing else, ignoring case, punctuation, spaces and emoji
-skin tones: "Yes!", " c. ", "OK 👍" … A longer message that merely contains
-one of them ("ok but can we move it?") is not an answer: it goes to the inbox.
+listed words (English, German or Spanish) and nothing else, ignoring case,
+punctuation, spaces and emoji skin tones: "Yes!", " c. ", "OK 👍", "Ja", "¡Sí!" …
+A longer message that merely contains one of them ("ok but can we move it?") is not
+an answer: it goes to the inbox.
 """
 
 from __future__ import annotations
@@ -16,8 +17,17 @@ from typing import Literal
 
 Answer = Literal["yes", "no", "stop", "start"]
 
-YES_WORDS = frozenset({"c", "y", "yes", "confirm", "confirmed", "ok", "okay", "👍"})
-NO_WORDS = frozenset({"x", "n", "no", "cancel"})
+# English, German and Spanish: a customer answers in the language they were written in
+YES_WORDS = frozenset(
+    {"c", "y", "yes", "confirm", "confirmed", "ok", "okay", "👍"}
+    | {"j", "ja", "jawohl", "bestätigt", "bestätigen", "bestaetigt"}
+    | {"s", "sí", "si", "vale", "confirmo", "confirmado", "confirmada", "confirmar"}
+)
+NO_WORDS = frozenset(
+    {"x", "n", "no", "cancel"}
+    | {"nein", "absagen", "stornieren", "storno"}
+    | {"cancelar", "cancelo", "anular", "anulo"}
+)
 # what carriers treat as opting out / back in (CTIA; Twilio's defaults)
 STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "optout"})
 START_WORDS = frozenset({"start", "unstop", "yes"})

@@ -18,6 +18,7 @@ from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import PolicyRefused
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import Booking, Contact, Provider
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -50,16 +51,21 @@ def mark_arrived(
         return view_booking(session, booking.id)
     if booking.status != "confirmed":
         words = {
-            "cancelled": "This booking is cancelled, so its customer cannot be marked as arrived.",
-            "completed": "This booking is already completed.",
-            "no_show": "This booking is marked as a no-show. Mark it completed instead.",
+            "cancelled": N_(
+                "This booking is cancelled, so its customer cannot be marked as arrived."
+            ),
+            "completed": N_("This booking is already completed."),
+            "no_show": N_("This booking is marked as a no-show. Mark it completed instead."),
         }
+        refusal = words.get(booking.status)
         raise PolicyRefused(
-            words.get(booking.status, "Only a confirmed booking can be marked as arrived.")
+            _(refusal) if refusal else _("Only a confirmed booking can be marked as arrived.")
         )
     zone = business_zone(session)
     if local_date(booking.start_at, zone) != local_date(now, zone):
-        raise PolicyRefused("A customer can be marked as arrived only on the day of their booking.")
+        raise PolicyRefused(
+            _("A customer can be marked as arrived only on the day of their booking.")
+        )
     booking.status = "arrived"
     booking.arrived_at = now
     booking.updated_at = now

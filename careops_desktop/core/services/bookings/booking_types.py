@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     BookingType,
     BookingTypeStock,
@@ -140,9 +141,9 @@ def _is_int(value: Any) -> bool:
 
 def _check_number(errors: dict[str, str], field: str, value: Any, low: int, high: int) -> None:
     if not _is_int(value):
-        errors[field] = "Enter a whole number."
+        errors[field] = _("Enter a whole number.")
     elif not low <= value <= high:
-        errors[field] = f"Enter a number from {low} to {high}."
+        errors[field] = _("Enter a number from {low} to {high}.").format(low=low, high=high)
 
 
 def _existing(session: Session, model: Any, ids: list[int]) -> set[int]:
@@ -156,51 +157,57 @@ def _clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     name = (values["name"] or "").strip() if isinstance(values["name"], str) else ""
     if not name:
-        errors["name"] = "Give the booking type a name."
+        errors["name"] = _("Give the booking type a name.")
     elif len(name) > NAME_MAX:
-        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+        errors["name"] = _("The name is longer than {limit} characters.").format(limit=NAME_MAX)
     _check_number(errors, "duration_minutes", values["duration_minutes"], *DURATION_RANGE)
     _check_number(errors, "buffer_before_minutes", values["buffer_before_minutes"], *BUFFER_RANGE)
     _check_number(errors, "buffer_after_minutes", values["buffer_after_minutes"], *BUFFER_RANGE)
     if values["price_minor"] is not None:
         _check_number(errors, "price_minor", values["price_minor"], 0, PRICE_MAX)
     if not _is_int(values["sort_order"]):
-        errors["sort_order"] = "Enter a whole number."
+        errors["sort_order"] = _("Enter a whole number.")
     location = str(values["location"] or "").strip()
     if len(location) > LOCATION_MAX:
-        errors["location"] = f"The location is longer than {LOCATION_MAX} characters."
+        errors["location"] = _("The location is longer than {limit} characters.").format(
+            limit=LOCATION_MAX
+        )
     description = str(values["description"] or "")
     if len(description) > DESCRIPTION_MAX:
-        errors["description"] = f"The description is longer than {DESCRIPTION_MAX} characters."
+        errors["description"] = _("The description is longer than {limit} characters.").format(
+            limit=DESCRIPTION_MAX
+        )
     provider_ids = list(values["provider_ids"])
     if not all(_is_int(i) for i in provider_ids):
-        errors["provider_ids"] = "Choose providers from the list."
+        errors["provider_ids"] = _("Choose providers from the list.")
         provider_ids = []
     elif missing := set(provider_ids) - _existing(session, Provider, provider_ids):
-        errors["provider_ids"] = f"No provider with id {min(missing)}."
+        errors["provider_ids"] = _("No provider with id {id}.").format(id=min(missing))
     form_ids = list(values["form_ids"])
     if not all(_is_int(i) for i in form_ids):
-        errors["form_ids"] = "Choose forms from the list."
+        errors["form_ids"] = _("Choose forms from the list.")
         form_ids = []
     elif missing := set(form_ids) - _existing(session, Form, form_ids):
-        errors["form_ids"] = f"No form with id {min(missing)}."
+        errors["form_ids"] = _("No form with id {id}.").format(id=min(missing))
     stock: dict[int, int] = {}
     for pair in values["stock_usage"]:
         if not isinstance(pair, tuple | list) or len(pair) != 2:
-            errors["stock_usage"] = "Give each item as (item, quantity)."
+            errors["stock_usage"] = _("Give each item as (item, quantity).")
             break
         item_id, quantity = pair
         if not _is_int(item_id) or not _is_int(quantity) or not 1 <= quantity <= STOCK_MAX:
-            errors["stock_usage"] = f"Each item needs a quantity from 1 to {STOCK_MAX}."
+            errors["stock_usage"] = _("Each item needs a quantity from 1 to {limit}.").format(
+                limit=STOCK_MAX
+            )
             break
         if item_id in stock:
-            errors["stock_usage"] = "An item is listed twice."
+            errors["stock_usage"] = _("An item is listed twice.")
             break
         stock[item_id] = quantity
     if "stock_usage" not in errors and (
         missing := set(stock) - _existing(session, InventoryItem, list(stock))
     ):
-        errors["stock_usage"] = f"No inventory item with id {min(missing)}."
+        errors["stock_usage"] = _("No inventory item with id {id}.").format(id=min(missing))
     if errors:
         raise ValidationError(errors)
     clean = dict(values)
@@ -296,7 +303,7 @@ def update_booking_type(
         raise NotFound("booking type", booking_type_id)
     unknown = sorted(set(changes) - set(FIELDS))
     if unknown:
-        raise ValidationError({f: "This field cannot be changed here." for f in unknown})
+        raise ValidationError({f: _("This field cannot be changed here.") for f in unknown})
     current = _view(session, booking_type)
     values: dict[str, Any] = {f: getattr(current, f) for f in FIELDS}
     values.update({k: list(v) if k in FIELDS[8:] else v for k, v in changes.items()})

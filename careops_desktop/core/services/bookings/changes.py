@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import PolicyRefused, ValidationError
+from careops_desktop.core.i18n import N_, _, ngettext
 from careops_desktop.core.models import Booking, ReminderSend
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -58,30 +59,60 @@ def _acting(actor: Actor | None) -> Actor:
     return actor
 
 
-def _check_cutoff(session: Session, booking: Booking, now: datetime, doing: str) -> None:
+def _check_cutoff(
+    session: Session, booking: Booking, now: datetime, doing: Literal["moved", "cancelled"]
+) -> None:
     hours = max(0, get_business(session).cancellation_cutoff_hours)
     if now > booking.start_at - timedelta(hours=hours):
-        if hours:
-            limit = f"up to {hours} hour{'s' if hours != 1 else ''} before it starts"
+        if doing == "moved" and hours:
+            text = ngettext(
+                "This booking can be moved online only up to {hours} hour before it starts. "
+                "Please contact us instead.",
+                "This booking can be moved online only up to {hours} hours before it starts. "
+                "Please contact us instead.",
+                hours,
+            )
+        elif doing == "moved":
+            text = _(
+                "This booking can be moved online only until it starts. Please contact us instead."
+            )
+        elif hours:
+            text = ngettext(
+                "This booking can be cancelled online only up to {hours} hour before it "
+                "starts. Please contact us instead.",
+                "This booking can be cancelled online only up to {hours} hours before it "
+                "starts. Please contact us instead.",
+                hours,
+            )
         else:
-            limit = "until it starts"
-        raise PolicyRefused(
-            f"This booking can be {doing} online only {limit}. Please contact us instead."
-        )
+            text = _(
+                "This booking can be cancelled online only until it starts. "
+                "Please contact us instead."
+            )
+        raise PolicyRefused(text.format(hours=hours))
 
 
-def _must_be_confirmed(booking: Booking, doing: str) -> None:
+# why a booking that is no longer confirmed cannot be moved or cancelled
+_NOT_CONFIRMED = {
+    ("cancelled", "moved"): N_("This booking is already cancelled, so it cannot be moved."),
+    ("completed", "moved"): N_("This booking is already completed, so it cannot be moved."),
+    ("no_show", "moved"): N_("This booking is already a no-show, so it cannot be moved."),
+    ("arrived", "moved"): N_("This booking is already marked as arrived, so it cannot be moved."),
+    ("cancelled", "cancelled"): N_("This booking is already cancelled."),
+    ("completed", "cancelled"): N_("This booking is already completed, so it cannot be cancelled."),
+    ("no_show", "cancelled"): N_("This booking is already a no-show, so it cannot be cancelled."),
+    ("arrived", "cancelled"): N_(
+        "This booking is already marked as arrived, so it cannot be cancelled."
+    ),
+}
+
+
+def _must_be_confirmed(booking: Booking, doing: Literal["moved", "cancelled"]) -> None:
     if booking.status != "confirmed":
-        words = {
-            "cancelled": "cancelled",
-            "completed": "completed",
-            "no_show": "a no-show",
-            "arrived": "marked as arrived",
-        }
-        raise PolicyRefused(
-            f"This booking is already {words.get(booking.status, booking.status)}, "
-            f"so it cannot be {doing}."
-        )
+        refusal = _NOT_CONFIRMED.get((booking.status, doing))
+        if refusal:
+            raise PolicyRefused(_(refusal))
+        raise PolicyRefused(_("Only a confirmed booking can be changed."))
 
 
 def reschedule(
@@ -213,9 +244,9 @@ LENGTH_MAX = timedelta(hours=24)
 def check_length(length: timedelta) -> None:
     """Refuse a booking length that is not at least one minute and at most a day."""
     if length < timedelta(minutes=1):
-        raise ValidationError({"end": "A booking must last at least one minute."})
+        raise ValidationError({"end": _("A booking must last at least one minute.")})
     if length > LENGTH_MAX:
-        raise ValidationError({"end": "A booking cannot last longer than 24 hours."})
+        raise ValidationError({"end": _("A booking cannot last longer than 24 hours.")})
 
 
 def change_length(
@@ -322,11 +353,18 @@ def _finish(
     require(actor, Permission.MANAGE_BOOKINGS)
     now = aware_now(now)
     booking = lock_booking(session, booking_id)
-    words = "completed" if status == "completed" else "marked as a no-show"
     if booking.status == "cancelled":
-        raise PolicyRefused(f"A cancelled booking cannot be {words}.")
+        raise PolicyRefused(
+            _("A cancelled booking cannot be completed.")
+            if status == "completed"
+            else _("A cancelled booking cannot be marked as a no-show.")
+        )
     if booking.start_at > now:
-        raise PolicyRefused(f"This booking has not started yet, so it cannot be {words}.")
+        raise PolicyRefused(
+            _("This booking has not started yet, so it cannot be completed.")
+            if status == "completed"
+            else _("This booking has not started yet, so it cannot be marked as a no-show.")
+        )
     if booking.status == status:
         return view_booking(session, booking.id)
     previous = booking.status

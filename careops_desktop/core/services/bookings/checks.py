@@ -34,6 +34,7 @@ from careops_desktop.core.errors import (
     TimeBlocked,
     ValidationError,
 )
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Booking, Provider
 from careops_desktop.core.services import availability as av
 from careops_desktop.core.services import slots
@@ -93,7 +94,7 @@ def check_policy(start: datetime, now: datetime, type_rules: TypeRules, *, publi
         if refusal:
             raise PolicyRefused(refusal)
     elif start < now:
-        raise PolicyRefused("That time has already passed.")
+        raise PolicyRefused(_("That time has already passed."))
 
 
 def _fits(
@@ -155,12 +156,12 @@ def claim_provider(
     seats do not count as clashes (``bookings.classes``).
     """
     if start.tzinfo is None:
-        raise ValidationError({"start": "The time has no time zone."})
+        raise ValidationError({"start": _("The time has no time zone.")})
     if provider_id is not None and provider_id not in type_rules.provider_ids:
-        raise ValidationError({"provider_id": "That provider does not offer this booking type."})
+        raise ValidationError({"provider_id": _("That provider does not offer this booking type.")})
     candidates = (provider_id,) if provider_id is not None else type_rules.provider_ids
     if not candidates:
-        raise ValidationError({"provider_id": "Nobody offers this booking type yet."})
+        raise ValidationError({"provider_id": _("Nobody offers this booking type yet.")})
     rules = type_rules.rules
     end = start + rules.duration
     window = av.occupied(start, end, rules.buffer_before, rules.buffer_after)
@@ -196,7 +197,7 @@ def claim_provider(
         if not clashes and not (external and external[candidate]):
             return Claim(candidate, provider_name, start, end)
     if not works_then:
-        raise ValidationError({"start": "That time is not available for booking."})
+        raise ValidationError({"start": _("That time is not available for booking.")})
     if blocked and not on_grid:
         raise TimeBlocked(blocked)
     alternatives = slots.nearest_free_slots(

@@ -34,6 +34,8 @@ from careops_desktop.core.errors import (
     SessionFull,
     ValidationError,
 )
+from careops_desktop.core.i18n import _, ngettext
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import Booking, BookingType, ClassSession, Provider, ReminderSend
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -108,9 +110,9 @@ def take_seat(
     """
     candidates = (provider_id,) if provider_id is not None else type_rules.provider_ids
     if provider_id is not None and provider_id not in type_rules.provider_ids:
-        raise ValidationError({"provider_id": "That provider does not offer this booking type."})
+        raise ValidationError({"provider_id": _("That provider does not offer this booking type.")})
     if not candidates:
-        raise ValidationError({"provider_id": "Nobody offers this booking type yet."})
+        raise ValidationError({"provider_id": _("Nobody offers this booking type yet.")})
     run = statements(session)
     sqlite = run.dialect.name == "sqlite"
     full = False
@@ -272,7 +274,7 @@ def next_sessions(
     zone = type_rules.zone
     day = av.local_date(after, zone)
     found: list[Slot] = []
-    for _ in range(NEXT_SESSIONS_DAYS):
+    for _day in range(NEXT_SESSIONS_DAYS):
         try:
             listed = slots_for_day(session, booking_type_id, day, provider_id, now).slots
         except (NotFound, ValidationError):
@@ -422,9 +424,11 @@ def set_capacity(session: Session, actor: Actor, booking_type_id: int, capacity:
     """
     require(actor, Permission.MANAGE_SETTINGS)
     if not isinstance(capacity, int) or isinstance(capacity, bool):
-        raise ValidationError({"capacity": "Enter a whole number."})
+        raise ValidationError({"capacity": _("Enter a whole number.")})
     if not 1 <= capacity <= CAPACITY_MAX:
-        raise ValidationError({"capacity": f"Enter a number of seats from 1 to {CAPACITY_MAX}."})
+        raise ValidationError(
+            {"capacity": _("Enter a number of seats from 1 to {limit}.").format(limit=CAPACITY_MAX)}
+        )
     booking_type = session.get(BookingType, booking_type_id)
     if booking_type is None:
         raise NotFound("booking type", booking_type_id)
@@ -510,7 +514,7 @@ def move_session(
     require(actor, Permission.MANAGE_BOOKINGS)
     now = aware_now(now)
     if not isinstance(new_start, datetime) or new_start.tzinfo is None:
-        raise ValidationError({"start": "Choose a time (with its time zone)."})
+        raise ValidationError({"start": _("Choose a time (with its time zone).")})
     new_start = new_start.astimezone(UTC)
     current = session.get(ClassSession, session_id)
     if current is None:
@@ -535,7 +539,7 @@ def move_session(
     )
     if any(p.status != "confirmed" for p in people):
         raise PolicyRefused(
-            "Someone in this session has already arrived or been marked, so it cannot be moved."
+            _("Someone in this session has already arrived or been marked, so it cannot be moved.")
         )
     type_rules = load_type_rules(session, sitting.booking_type_id, active_only=False)
     if target == sitting.provider_id and new_start == sitting.start_at:
@@ -550,7 +554,7 @@ def move_session(
     )
     if clash is not None:
         raise ValidationError(
-            {"start": "Another session of this class already starts then. Choose another time."}
+            {"start": _("Another session of this class already starts then. Choose another time.")}
         )
     check_policy(new_start, now, type_rules, public=False)
     length = sitting.end_at - sitting.start_at
@@ -620,7 +624,7 @@ def move_session_of(
     require(actor, Permission.MANAGE_BOOKINGS)
     session_id = session.scalar(select(Booking.session_id).where(Booking.id == booking_id))
     if session_id is None:
-        raise ValidationError({"booking_id": "This booking is not a seat in a class."})
+        raise ValidationError({"booking_id": _("This booking is not a seat in a class.")})
     move_session(
         session,
         actor,
@@ -636,6 +640,6 @@ def move_session_of(
 
 def describe_seats(seats_left: int) -> str:
     """``"3 seats left"`` / ``"1 seat left"``: the words the booking page shows."""
-    if seats_left == 1:
-        return "1 seat left"
-    return f"{seats_left} seats left"
+    return ngettext("{count} seat left", "{count} seats left", seats_left).format(
+        count=number_text(seats_left)
+    )

@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events, time_bounds
 from careops_desktop.core.db import forget, insert_row, statements
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import Booking, Contact
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import (
@@ -83,7 +85,7 @@ def aware_start(start: datetime) -> datetime:
     """``start`` in UTC; :class:`ValidationError` on ``start`` for a time without a zone
     or outside the span the app reasons about (:mod:`~careops_desktop.core.time_bounds`)."""
     if not isinstance(start, datetime) or start.tzinfo is None:
-        raise ValidationError({"start": "Choose a time (with its time zone)."})
+        raise ValidationError({"start": _("Choose a time (with its time zone).")})
     if not time_bounds.instant_in_range(start):
         raise ValidationError({"start": time_bounds.OUT_OF_RANGE})
     return start.astimezone(UTC)
@@ -96,11 +98,13 @@ def check_free_text(value: object, field: str, limit: int) -> str:
     types it), so the text behaves the same on every database.
     """
     if not isinstance(value, str):
-        raise ValidationError({field: "This must be text."})
+        raise ValidationError({field: _("This must be text.")})
     if len(value) > limit:
-        raise ValidationError({field: f"This is longer than {limit:,} characters."})
+        raise ValidationError(
+            {field: _("This is longer than {limit} characters.").format(limit=number_text(limit))}
+        )
     if "\x00" in value:
-        raise ValidationError({field: "This contains a character that cannot be stored (NUL)."})
+        raise ValidationError({field: _("This contains a character that cannot be stored (NUL).")})
     return value
 
 
@@ -119,8 +123,8 @@ def _check_customer(
         email,
         phone,
         desk=False,
-        name_missing="Please enter your name.",
-        reach_missing="Please give an email address or a phone number.",
+        name_missing=_("Please enter your name."),
+        reach_missing=_("Please give an email address or a phone number."),
     )
     errors = found.errors
     try:

@@ -16,15 +16,17 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.clock_text import day_and_time
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import Booking, BookingType, Contact, Provider, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services.search_text import SearchHit, SearchText, contains
 
 STATUS_WORDS = {
-    "confirmed": "confirmed",
-    "completed": "completed",
-    "no_show": "no-show",
-    "cancelled": "cancelled",
+    "confirmed": N_("confirmed"),
+    "arrived": N_("arrived"),
+    "completed": N_("completed"),
+    "no_show": N_("no-show"),
+    "cancelled": N_("cancelled"),
 }
 
 
@@ -114,7 +116,11 @@ def search_hits(
             "booking",
             booking_id,
             f"{customer} — {type_name}",
-            f"{day_and_time(start, zone)} with {provider} ({STATUS_WORDS.get(status, status)})",
+            _("{when} with {provider} ({status})").format(
+                when=day_and_time(start, zone),
+                provider=provider,
+                status=_(STATUS_WORDS[status]) if status in STATUS_WORDS else status,
+            ),
             start,
         )
         for booking_id, start, status, customer, type_name, provider in rows

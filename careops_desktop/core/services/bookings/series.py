@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.clock_text import day_text
 from careops_desktop.core.db import read_only
 from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import (
@@ -33,6 +34,8 @@ from careops_desktop.core.errors import (
     TimeBlocked,
     ValidationError,
 )
+from careops_desktop.core.i18n import SOURCE, _, ngettext, use_language
+from careops_desktop.core.i18n.formats import date_text, time_text, weekday_text
 from careops_desktop.core.models import Booking, BookingSeries, BookingType
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit, slots
@@ -61,7 +64,6 @@ MAX_EVERY_WEEKS = 52
 ALTERNATIVES = 3
 ALTERNATIVES_REACH = timedelta(days=7)
 FORMS_PER = ("visit", "series")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 ClashKind = Literal[
     "ok", "taken", "closed", "outside_hours", "blocked", "busy", "past", "no_such_time"
@@ -131,30 +133,60 @@ def check_rule(rule: RepeatRule) -> None:
     """Refuse a rule the desk cannot mean, every problem at once (:class:`ValidationError`)."""
     errors: dict[str, str] = {}
     if not 1 <= rule.every_weeks <= MAX_EVERY_WEEKS:
-        errors["every_weeks"] = f"Repeat every 1 to {MAX_EVERY_WEEKS} weeks."
+        errors["every_weeks"] = _("Repeat every 1 to {limit} weeks.").format(limit=MAX_EVERY_WEEKS)
     if not rule.weekdays or any(d not in range(7) for d in rule.weekdays):
-        errors["weekdays"] = "Choose at least one weekday."
+        errors["weekdays"] = _("Choose at least one weekday.")
     if (rule.count is None) == (rule.until is None):
-        errors["count"] = "Choose a number of visits or a last date."
+        errors["count"] = _("Choose a number of visits or a last date.")
     elif rule.count is not None and not 1 <= rule.count <= MAX_VISITS:
-        errors["count"] = f"A series has 1 to {MAX_VISITS} visits."
+        errors["count"] = _("A series has 1 to {limit} visits.").format(limit=MAX_VISITS)
     elif rule.until is not None and rule.until < rule.first_day:
-        errors["until"] = "The last date is before the first."
+        errors["until"] = _("The last date is before the first.")
     if errors:
         raise ValidationError(errors)
 
 
 def rule_text(rule: RepeatRule) -> str:
-    """The rule in words, e.g. "Every 2 weeks on Tuesday, Thursday at 09:00, 6 visits"."""
-    days = ", ".join(DAY_NAMES[d] for d in sorted(set(rule.weekdays)))
-    clock = rule.local_time.strftime("%H:%M")
+    """The rule in words in the reader's language, e.g. "Every 2 weeks on Tuesday, Thursday
+    at 09:00, 6 visits from 10 Jun 2026." (the series keeps it in English, as data)."""
+    days = ", ".join(weekday_text(d) for d in sorted(set(rule.weekdays)))
     if rule.every_weeks == 1:
-        text = f"Every week on {days} at {clock}"
+        text = _("Every week on {days} at {time}")
     else:
-        text = f"Every {rule.every_weeks} weeks on {days} at {clock}"
+        text = ngettext(
+            "Every {count} week on {days} at {time}",
+            "Every {count} weeks on {days} at {time}",
+            rule.every_weeks,
+        )
+    text = text.format(count=rule.every_weeks, days=days, time=time_text(rule.local_time))
+    first = date_text(rule.first_day, "medium")
     if rule.count is not None:
-        return f"{text}, {rule.count} visits from {rule.first_day.isoformat()}."
-    return f"{text}, from {rule.first_day.isoformat()} to {rule.until}."
+        return ngettext(
+            "{rule}, {count} visit from {first}.",
+            "{rule}, {count} visits from {first}.",
+            rule.count,
+        ).format(rule=text, count=rule.count, first=first)
+    return _("{rule}, from {first} to {last}.").format(
+        rule=text, first=first, last=date_text(rule.until, "medium") if rule.until else ""
+    )
+
+
+def stored_rule_text(rule: RepeatRule) -> str:
+    """:func:`rule_text` in English, as the series row and its audit record keep it."""
+    with use_language(SOURCE):
+        return rule_text(rule)
+
+
+def rule_of(series: BookingSeries) -> RepeatRule:
+    """The repeat rule a stored series was made with."""
+    return RepeatRule(
+        first_day=series.first_day,
+        local_time=series.local_time,
+        weekdays=tuple(int(d) for d in series.weekdays),
+        every_weeks=series.every_weeks,
+        count=series.count,
+        until=series.until,
+    )
 
 
 def series_dates(rule: RepeatRule, zone: ZoneInfo) -> list[tuple[date, datetime | None]]:
@@ -175,7 +207,11 @@ def series_dates(rule: RepeatRule, zone: ZoneInfo) -> list[tuple[date, datetime 
                 return found
             if len(found) == MAX_VISITS:
                 raise ValidationError(
-                    {"until": f"A series has at most {MAX_VISITS} visits: choose an earlier date."}
+                    {
+                        "until": _(
+                            "A series has at most {limit} visits: choose an earlier date."
+                        ).format(limit=MAX_VISITS)
+                    }
                 )
             instants = av.wall_instants(datetime.combine(day, rule.local_time), day, zone)
             found.append((day, instants[0] if instants else None))
@@ -202,33 +238,39 @@ def check_visit(
 ) -> tuple[ClashKind, str]:
     """Whether one visit could be booked now, with the same checks as a desk booking."""
     zone = type_rules.zone
-    when = day.strftime("%A %d %B %Y")
+    when = day_text(day)
     if start is None:
-        return "no_such_time", f"That time does not exist on {when}: the clocks change."
+        return "no_such_time", _("That time does not exist on {when}: the clocks change.").format(
+            when=when
+        )
     try:
         check_policy(start, now, type_rules, public=False)
         claim = claim_provider(
             session, type_rules, provider_id, start, zone=zone, now=now, on_grid=False, lock=False
         )
     except PolicyRefused:
-        return "past", f"{when} at that time has already passed."
+        return "past", _("{when} at that time has already passed.").format(when=when)
     except TimeBlocked as exc:
-        reasons = "; ".join(r for r in exc.reasons if r) or "blocked time"
-        return "blocked", f"That time is blocked on {when} ({reasons})."
+        reasons = "; ".join(r for r in exc.reasons if r) or _("blocked time")
+        return "blocked", _("That time is blocked on {when} ({reasons}).").format(
+            when=when, reasons=reasons
+        )
     except SlotTaken:
-        return "taken", f"That time is already taken on {when}."
+        return "taken", _("That time is already taken on {when}.").format(when=when)
     except ValidationError as exc:
         if set(exc.fields) - {"start"}:
             raise
         if _closed_words(session, type_rules, provider_id, day) == "closed":
-            return "closed", f"Closed on {when}."
-        return "outside_hours", f"That time is outside working hours on {when}."
+            return "closed", _("Closed on {when}.").format(when=when)
+        return "outside_hours", _("That time is outside working hours on {when}.").format(when=when)
     rules = type_rules.rules
     window = av.occupied(claim.start, claim.end, rules.buffer_before, rules.buffer_after)
     busy = calendar_sync.busy_blocks_for(session, [claim.provider_id], *window)
     if busy[claim.provider_id]:
-        return "busy", f"{claim.provider_name} is busy in their outside calendar on {when}."
-    return "ok", "Free."
+        return "busy", _("{provider} is busy in their outside calendar on {when}.").format(
+            provider=claim.provider_name, when=when
+        )
+    return "ok", _("Free.")
 
 
 @read_only
@@ -259,24 +301,30 @@ def plan_series(
                     session, booking_type_id, around, provider_id, ALTERNATIVES, search_now
                 )
             )
-        label = booking_time_text(start, zone) if start else day.strftime("%A %d %B %Y")
+        label = booking_time_text(start, zone) if start else day_text(day)
         visits.append(PlannedVisit(day, start, label, kind, words, alternatives))
     return SeriesPlan(rule_text(rule), tuple(visits))
 
 
 def _refused(day: date, exc: Exception, *, moving: bool = False) -> SeriesRefused:
-    when = day.strftime("%A %d %B %Y")
+    when = day_text(day)
     reason = str(exc)
     if isinstance(exc, SlotTaken):
-        reason = "That time has just been taken."
+        reason = _("That time has just been taken.")
     elif isinstance(exc, ValidationError) and exc.fields:
         reason = " ".join(exc.fields.values())
     if moving:
         return SeriesRefused(
-            day, f"The visit on {when} could not be moved: {reason} Nothing was moved."
+            day,
+            _("The visit on {when} could not be moved: {reason} Nothing was moved.").format(
+                when=when, reason=reason
+            ),
         )
     return SeriesRefused(
-        day, f"The visit on {when} could not be booked: {reason} Nothing was booked."
+        day,
+        _("The visit on {when} could not be booked: {reason} Nothing was booked.").format(
+            when=when, reason=reason
+        ),
     )
 
 
@@ -317,7 +365,7 @@ def book_series(
         local_time=rule.local_time,
         count=rule.count,
         until=rule.until,
-        rule_text=rule_text(rule),
+        rule_text=stored_rule_text(rule),
         created_by_user_id=actor.user_id,
         created_at=now,
     )
@@ -350,10 +398,13 @@ def book_series(
         if calendar_sync.busy_blocks_for(session, [receipt.provider_id], *window)[
             receipt.provider_id
         ]:
-            raise _refused(day, PolicyRefused(f"{receipt.provider_name} is busy then."))
+            raise _refused(
+                day,
+                PolicyRefused(_("{provider} is busy then.").format(provider=receipt.provider_name)),
+            )
         receipts.append(receipt)
     if not receipts:
-        raise ValidationError({"count": "Every date is skipped: there is nothing to book."})
+        raise ValidationError({"count": _("Every date is skipped: there is nothing to book.")})
     first = session.get(Booking, receipts[0].booking_id)
     assert first is not None
     dates = "\n".join(f"- {booking_time_text(r.start, zone)}" for r in receipts)
@@ -367,7 +418,7 @@ def book_series(
         series.id,
         {"rule": series.rule_text, "bookings": [r.booking_id for r in receipts]},
     )
-    return SeriesReceipt(series.id, series.rule_text, tuple(receipts), tuple(skipped))
+    return SeriesReceipt(series.id, rule_text(rule), tuple(receipts), tuple(skipped))
 
 
 def _visits(
@@ -421,7 +472,7 @@ def cancel_visits(
     for booking in _visits(session, booking_id, following, expected_version):
         when = booking_time_text(booking.start_at, zone)
         changes.cancel(session, actor, booking.id, reason, now, notify=False)
-        done.append((booking, f"{when}: cancelled."))
+        done.append((booking, _("{when}: cancelled.").format(when=when)))
     _tell(session, done)
     return [b.id for b, _ in done]
 
@@ -466,12 +517,19 @@ def move_visits(
         old = booking_time_text(booking.start_at, zone)
         day = av.local_date(booking.start_at, zone)
         if target is None:
-            raise _refused(day, PolicyRefused("That time does not exist that day."), moving=True)
+            raise _refused(day, PolicyRefused(_("That time does not exist that day.")), moving=True)
         try:
             changes.reschedule(session, actor, booking.id, target, provider_id, now, notify=False)
         except (SlotTaken, ValidationError, PolicyRefused) as exc:
             raise _refused(day, exc, moving=True) from exc
-        done.append((booking, f"{old}: moved to {booking_time_text(target, zone)}."))
+        done.append(
+            (
+                booking,
+                _("{when}: moved to {new_time}.").format(
+                    when=old, new_time=booking_time_text(target, zone)
+                ),
+            )
+        )
     done.sort(key=lambda item: item[0].start_at)
     _tell(session, done)
     return [b.id for b, _ in done]
@@ -487,10 +545,10 @@ def set_forms_per(session: Session, actor: Actor, booking_type_id: int, forms_pe
     only ("series"); needs MANAGE_SETTINGS."""
     require(actor, Permission.MANAGE_SETTINGS)
     if forms_per not in FORMS_PER:
-        raise ValidationError({"forms_per": "Choose once per visit or once per series."})
+        raise ValidationError({"forms_per": _("Choose once per visit or once per series.")})
     booking_type = session.get(BookingType, booking_type_id)
     if booking_type is None:
-        raise ValidationError({"booking_type_id": "That booking type no longer exists."})
+        raise ValidationError({"booking_type_id": _("That booking type no longer exists.")})
     booking_type.forms_per = forms_per
     audit.record(
         session, actor, "update", "booking_type", booking_type_id, {"forms_per": forms_per}

@@ -14,7 +14,8 @@ from careops_desktop.core.permissions import Actor, Permission, require
 
 @dataclass(frozen=True)
 class SeriesPlace:
-    """Visit ``number`` of ``total`` in the series whose rule reads ``rule_text``."""
+    """Visit ``number`` of ``total`` in the series whose rule reads ``rule_text`` (in the
+    reader's language)."""
 
     series_id: int
     number: int
@@ -44,4 +45,6 @@ def series_place(session: Session, actor: Actor, booking_id: int) -> SeriesPlace
     )
     number = session.scalar(select(func.count()).where(visits, earlier)) or 1
     total = session.scalar(select(func.count()).where(visits)) or number
-    return SeriesPlace(series.id, int(number), int(total), series.rule_text)
+    from careops_desktop.core.services.bookings.series import rule_of, rule_text
+
+    return SeriesPlace(series.id, int(number), int(total), rule_text(rule_of(series)))

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.edit_conflicts import check_version
 from careops_desktop.core.errors import PolicyRefused
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Booking, FormSubmission, OutboxMessage, ReminderSend
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -410,12 +411,12 @@ def undo(
     now = aware_now(now)
     if now > change.undo_until():
         raise PolicyRefused(
-            "More than 2 minutes have passed since this change, so it can no longer be undone."
+            _("More than 2 minutes have passed since this change, so it can no longer be undone.")
         )
     booking = lock_booking(session, change.booking_id)
     if booking.version != change.after_version:
         raise PolicyRefused(
-            "This booking was changed again after that, so the change can no longer be undone."
+            _("This booking was changed again after that, so the change can no longer be undone.")
         )
     before = change.before
     was_live, is_live = before.status != "cancelled", booking.status != "cancelled"
@@ -429,7 +430,7 @@ def undo(
             session,
             booking,
             before,
-            "{time} was booked by someone else meanwhile, so the change cannot be undone.",
+            _("{time} was booked by someone else meanwhile, so the change cannot be undone."),
         )
     old_provider = booking.provider_id
     booking.status = before.status
@@ -525,15 +526,17 @@ def restore(
     booking = lock_booking(session, booking_id)
     check_version(booking.version, expected_version, "booking")
     if booking.status != "cancelled":
-        raise PolicyRefused("Only a cancelled booking can be restored.")
+        raise PolicyRefused(_("Only a cancelled booking can be restored."))
     if booking.start_at < now:
-        raise PolicyRefused("This booking's time has passed, so it cannot be restored.")
+        raise PolicyRefused(_("This booking's time has passed, so it cannot be restored."))
     _claim_old_time(
         session,
         booking,
         _state(booking),
-        "{time} has been booked since, so this booking cannot be restored. "
-        "Make a new booking at another time instead.",
+        _(
+            "{time} has been booked since, so this booking cannot be restored. Make"
+            " a new booking at another time instead."
+        ),
     )
     cancelled_at = booking.cancelled_at or booking.created_at
     booking.status = "confirmed"

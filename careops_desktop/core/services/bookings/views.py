@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.clock_text import day_and_time
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     BOOKING_STATUSES,
     Booking,
@@ -237,7 +238,9 @@ class BookingFilter:
             wanted = [self.status] if isinstance(self.status, str) else list(self.status)
             unknown = [s for s in wanted if s not in BOOKING_STATUSES]
             if unknown:
-                raise ValidationError({"status": f"Unknown status {unknown[0]!r}."})
+                raise ValidationError(
+                    {"status": _("Unknown status {status}.").format(status=f"{unknown[0]!r}")}
+                )
             clauses.append(Booking.status.in_(wanted))
         if self.booking_type_id is not None:
             clauses.append(Booking.booking_type_id == self.booking_type_id)
@@ -281,7 +284,7 @@ def _joined_for(query: SelectT, *, search: str, order: str | None = None) -> Sel
 
 def _check_order(order: str) -> None:
     if order not in ORDERS:
-        raise ValidationError({"order": f"Unknown order {order!r}."})
+        raise ValidationError({"order": _("Unknown order {order}.").format(order=f"{order!r}")})
 
 
 @read_only

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     Booking,
     BookingCalendarEvent,
@@ -181,9 +182,9 @@ def plan_booking_event(session: Session, booking_id: int) -> EventPlan | None:
     target = link.write_calendar_url if link is not None and link.write_calendar_url else None
     if booking.status == "cancelled":
         target = None
-    lines = ["Booked in CareOps Desktop."]
+    lines = [_("Booked in CareOps Desktop.")]
     if get_account(session).include_notes and booking.notes.strip():
-        lines += ["", "Notes:", booking.notes.strip()]
+        lines += ["", _("Notes:"), booking.notes.strip()]
     return EventPlan(
         booking_id=booking.id,
         provider_id=booking.provider_id,

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     Booking,
     BookingCalendarEvent,
@@ -151,11 +152,13 @@ def _check_url(key: str, value: str, errors: dict[str, str]) -> str:
     url = value.strip()
     parts = urlsplit(url)
     if not url:
-        errors[key] = "Enter the calendar server's address, e.g. https://caldav.example.com/."
+        errors[key] = _("Enter the calendar server's address, e.g. https://caldav.example.com/.")
     elif len(url) > URL_MAX or _CONTROL.search(url) or " " in url:
-        errors[key] = f"An address has no spaces and at most {URL_MAX} characters."
+        errors[key] = _("An address has no spaces and at most {limit} characters.").format(
+            limit=URL_MAX
+        )
     elif parts.scheme not in ("https", "http") or not parts.hostname:
-        errors[key] = "The address starts with https:// (or http:// on your own network)."
+        errors[key] = _("The address starts with https:// (or http:// on your own network).")
     return url
 
 
@@ -165,17 +168,17 @@ def validate_account(account: CalendarAccount) -> CalendarAccount:
     url = _check_url("url", account.url, errors)
     username = account.username.strip()
     if not username:
-        errors["username"] = "Enter the user name (often your email address)."
+        errors["username"] = _("Enter the user name (often your email address).")
     elif len(username) > 320 or _CONTROL.search(username):
-        errors["username"] = "At most 320 characters, on one line."
+        errors["username"] = _("At most 320 characters, on one line.")
     if account.auth not in AUTH_KINDS:
-        errors["auth"] = "Choose an app password or an OAuth token."
+        errors["auth"] = _("Choose an app password or an OAuth token.")
     if account.busy_source not in BUSY_SOURCES:
-        errors["busy_source"] = "Choose automatic, events or free-busy."
+        errors["busy_source"] = _("Choose automatic, events or free-busy.")
     if not 1 <= account.sync_minutes <= 1440:
-        errors["sync_minutes"] = "Sync every 1 to 1440 minutes."
+        errors["sync_minutes"] = _("Sync every 1 to 1440 minutes.")
     if not 5 <= account.timeout_seconds <= 300:
-        errors["timeout_seconds"] = "Choose a value from 5 to 300 seconds."
+        errors["timeout_seconds"] = _("Choose a value from 5 to 300 seconds.")
     if errors:
         raise ValidationError(errors)
     return dataclasses.replace(account, url=url, username=username)
@@ -279,7 +282,7 @@ def set_provider_calendars(
         clean = _clean_ref("blocking", ref, errors)
         chosen.setdefault(clean.url, clean)
     if len(chosen) > BLOCKING_MAX:
-        errors["blocking"] = f"Choose at most {BLOCKING_MAX} calendars."
+        errors["blocking"] = _("Choose at most {limit} calendars.").format(limit=BLOCKING_MAX)
     if errors:
         raise ValidationError(errors)
     link = session.scalars(
@@ -444,7 +447,7 @@ def external_blocks(
             r.provider_id,
             r.start_at,
             r.end_at,
-            r.calendar_name or "Calendar",
+            r.calendar_name or _("Calendar"),
             r.all_day,
             r.tentative,
         )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events, time_bounds
 from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Provider, TimeBlock, TimeBlockSkip
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -105,15 +106,17 @@ def check_reason(reason: object) -> str:
     """The reason trimmed; :class:`ValidationError` on ``reason`` when empty, too long or
     holding control or direction-changing characters."""
     if not isinstance(reason, str):
-        raise ValidationError({"reason": "The reason must be text."})
+        raise ValidationError({"reason": _("The reason must be text.")})
     text = reason.strip()
     if not text:
-        raise ValidationError({"reason": "Say what the time is blocked for, for example Lunch."})
+        raise ValidationError({"reason": _("Say what the time is blocked for, for example Lunch.")})
     if len(text) > REASON_MAX:
-        raise ValidationError({"reason": f"The reason is longer than {REASON_MAX} characters."})
+        raise ValidationError(
+            {"reason": _("The reason is longer than {limit} characters.").format(limit=REASON_MAX)}
+        )
     if any(unicodedata.category(ch) == "Cc" or ch in _BIDI for ch in text):
         raise ValidationError(
-            {"reason": "The reason must be one line of plain text (no control characters)."}
+            {"reason": _("The reason must be one line of plain text (no control characters).")}
         )
     return text
 
@@ -135,18 +138,18 @@ def _check(
         or not isinstance(provider_id, int)
         or session.get(Provider, provider_id) is None
     ):
-        errors["provider_id"] = "There is no such provider."
+        errors["provider_id"] = _("There is no such provider.")
     wall_start, wall_end = _local(start, zone), _local(end, zone)
     if wall_start is None:
-        errors["start"] = "Enter the day and time the block starts."
+        errors["start"] = _("Enter the day and time the block starts.")
     elif not time_bounds.day_in_range(wall_start.date()):
         errors["start"] = time_bounds.OUT_OF_RANGE
     if wall_end is None:
-        errors["end"] = "Enter the time the block ends."
+        errors["end"] = _("Enter the time the block ends.")
     elif wall_start is not None and wall_end <= wall_start:
-        errors["end"] = "The end must be after the start."
+        errors["end"] = _("The end must be after the start.")
     elif wall_start is not None and wall_end - wall_start > timedelta(minutes=MAX_MINUTES):
-        errors["end"] = (
+        errors["end"] = _(
             "A block can last at most 24 hours. For whole days off, add a closure in Settings."
         )
     try:
@@ -157,11 +160,11 @@ def _check(
     until: date | None = None
     if repeats_weekly and repeat_until is not None:
         if not isinstance(repeat_until, date) or isinstance(repeat_until, datetime):
-            errors["repeat_until"] = "Enter the last day of the repeat."
+            errors["repeat_until"] = _("Enter the last day of the repeat.")
         elif not time_bounds.day_in_range(repeat_until):
             errors["repeat_until"] = time_bounds.OUT_OF_RANGE
         elif wall_start is not None and repeat_until < wall_start.date():
-            errors["repeat_until"] = "The repeat must not end before the first day."
+            errors["repeat_until"] = _("The repeat must not end before the first day.")
         else:
             until = repeat_until
     if errors or wall_start is None or wall_end is None:

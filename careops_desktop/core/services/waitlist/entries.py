@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import date_text, number_text
 from careops_desktop.core.models import WaitlistEntry, WaitlistOffer
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -53,8 +55,8 @@ def check_details(
         email,
         phone,
         desk=desk,
-        name_missing="Please enter a name.",
-        reach_missing="Please give an email address or a mobile number, so we can tell you.",
+        name_missing=_("Please enter a name."),
+        reach_missing=_("Please give an email address or a mobile number, so we can tell you."),
     )
     if found.errors or found.name is None:
         raise ValidationError(found.errors)
@@ -66,23 +68,25 @@ def check_dates(
 ) -> list[tuple[date, date]]:
     """The date ranges that suit, each first ≤ last, not over, and starting within the horizon."""
     if not ranges:
-        raise ValidationError({"first_day": "Please choose the dates that suit you."})
+        raise ValidationError({"first_day": _("Please choose the dates that suit you.")})
     if len(ranges) > RANGES_MAX:
-        raise ValidationError({"first_day": f"Please choose at most {RANGES_MAX} date ranges."})
+        raise ValidationError(
+            {"first_day": _("Please choose at most {limit} date ranges.").format(limit=RANGES_MAX)}
+        )
     zone = business_zone(session)
     today = now.astimezone(zone).date()
     last_bookable = today + timedelta(days=max(0, business_settings(session).booking_horizon_days))
     clean: list[tuple[date, date]] = []
     for first, last in ranges:
         if not isinstance(first, date) or not isinstance(last, date):
-            raise ValidationError({"first_day": "Please choose the dates that suit you."})
+            raise ValidationError({"first_day": _("Please choose the dates that suit you.")})
         if last < first:
-            raise ValidationError({"last_day": "The last day must not be before the first day."})
+            raise ValidationError({"last_day": _("The last day must not be before the first day.")})
         if last < today:
-            raise ValidationError({"last_day": "These dates have already passed."})
+            raise ValidationError({"last_day": _("These dates have already passed.")})
         if first > last_bookable:
-            text = "We take bookings up to {day}; please choose dates before then."
-            raise ValidationError({"first_day": text.format(day=last_bookable.isoformat())})
+            text = _("We take bookings up to {day}; please choose dates before then.")
+            raise ValidationError({"first_day": text.format(day=date_text(last_bookable, "long"))})
         clean.append((max(first, today), min(last, last_bookable)))
     return clean
 
@@ -103,7 +107,7 @@ def _add(
 ) -> Joined:
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     if provider_id is not None and provider_id not in type_rules.provider_ids:
-        raise ValidationError({"provider": "That person or room does not offer this booking."})
+        raise ValidationError({"provider": _("That person or room does not offer this booking.")})
     errors: dict[str, str] = {}
     details: tuple[str, str | None, str | None] = ("", None, None)
     clean_ranges: list[tuple[date, date]] = []
@@ -116,7 +120,9 @@ def _add(
     except ValidationError as exc:
         errors.update(exc.fields)
     if not isinstance(note, str) or len(note) > NOTE_MAX or "\x00" in note:
-        errors["note"] = f"Please keep the note under {NOTE_MAX:,} characters of plain text."
+        errors["note"] = _("Please keep the note under {limit} characters of plain text.").format(
+            limit=number_text(NOTE_MAX)
+        )
     if errors:
         raise ValidationError(errors)
     clean_name, clean_email, clean_phone = details

@@ -25,9 +25,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
-from careops_desktop.core.clock_text import clock_time
+from careops_desktop.core.clock_text import day_and_time
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, PolicyRefused, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     OutboxMessage,
     WaitlistEntry,
@@ -68,10 +69,7 @@ def claim_link(base_url: str, token: str) -> str:
 
 
 def _when_text(start: datetime, zone: ZoneInfo) -> str:
-    local = start.astimezone(zone)
-    return (
-        f"{local.strftime('%A')} {local.day} {local.strftime('%B %Y')} at {clock_time(start, zone)}"
-    )
+    return day_and_time(start, zone)
 
 
 def _send_offer(
@@ -406,16 +404,18 @@ def offer_by_hand(
     if entry is None:
         raise NotFound("waitlist entry", entry_id)
     if entry.status != "waiting":
-        raise PolicyRefused(f"{entry.name} is no longer waiting, so no time can be offered.")
+        raise PolicyRefused(
+            _("{name} is no longer waiting, so no time can be offered.").format(name=entry.name)
+        )
     if start.tzinfo is None or start <= now:
-        raise ValidationError({"start": "Please choose a time that has not passed."})
+        raise ValidationError({"start": _("Please choose a time that has not passed.")})
     free = {
         (t.start, t.provider_id): t.provider_name
         for t in free_times_for_entry(session, entry_id, start, now)
     }
     name = free.get((start.astimezone(UTC), provider_id))
     if name is None:
-        raise ValidationError({"start": "That time is not free for this booking any more."})
+        raise ValidationError({"start": _("That time is not free for this booking any more.")})
     for old in session.scalars(
         select(WaitlistOffer).where(
             WaitlistOffer.entry_id == entry_id, WaitlistOffer.status == "offered"
