@@ -29,6 +29,7 @@ from careops_desktop.ui.i18n import apply_business_locale, install_language
 from careops_desktop.ui.printing.booking_sheet import booking_sheet
 from careops_desktop.ui.printing.print_jobs import booking_job, print_to_pdf, report_job
 from careops_desktop.ui.widgets.calendar_data import TimeBlockMark
+from tests.ui.screenshot_bookings_de import clipped
 from tests.ui.tab_helpers import demo_owner, open_tab
 
 # what each language shows (the catalogs in resources/i18n/window/bookings_*.ts)
@@ -161,9 +162,29 @@ def test_the_bookings_tab_and_the_new_booking_dialog_speak_the_language(
         assert dialog.new_contact.text() == words["new contact"]
         assert dialog.repeat.text() == words["repeat"]
         assert _form_labels(dialog.form) == words["labels"]
+        dialog.new_contact.setChecked(True)
+        qtbot.waitUntil(lambda: dialog.new_name.isVisible(), timeout=5000)
+        # the longer words still fit: no label, button or check box is cut off
+        assert clipped(dialog) == []
+        assert clipped(page.panel) == []
+        assert clipped(window) == []
     finally:
         dialog.reject()
     assert Counts().bookings(3) == words["three bookings"]
+    # Block time and the waitlist window fit their words too
+    blocking = page.block_time()
+    qtbot.waitUntil(blocking.isVisible, timeout=5000)
+    try:
+        assert blocking.windowTitle() == words["block"].rstrip("…")
+        assert clipped(blocking) == []
+    finally:
+        blocking.reject()
+    waiting = page.open_waitlist()
+    try:
+        qtbot.waitUntil(waiting.isVisible, timeout=5000)
+        assert clipped(waiting) == []
+    finally:
+        waiting.close()
 
 
 def test_counted_texts_read_as_english_in_english(qapp: QApplication) -> None:
