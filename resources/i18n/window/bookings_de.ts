@@ -1219,7 +1219,7 @@ am Empfang</translation>
     <message>
         <location line="+1"/>
         <source>Skip this date</source>
-        <translation>Dieses Datum überspringen</translation>
+        <translation>Diesen Termin überspringen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1239,7 +1239,7 @@ am Empfang</translation>
     <message>
         <location line="+19"/>
         <source>First visit {when}. Choose how it repeats; every date is checked before anything is booked.</source>
-        <translation>Erster Termin {when}. Wählen Sie, wie er sich wiederholt; jedes Datum wird geprüft, bevor etwas gebucht wird.</translation>
+        <translation>Erster Termin {when}. Wählen Sie, wie er sich wiederholt; jeder Termin wird geprüft, bevor etwas gebucht wird.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1286,40 +1286,40 @@ am Empfang</translation>
     <message>
         <location line="+2"/>
         <source>Check dates</source>
-        <translation>Daten prüfen</translation>
+        <translation>Termine prüfen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check every date again (Ctrl+R)</source>
-        <translation>Alle Daten erneut prüfen (Strg+R)</translation>
+        <translation>Alle Termine erneut prüfen (Strg+R)</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>The rule changed: press Check dates (Ctrl+R).</source>
-        <translation>Die Regel hat sich geändert: Klicken Sie auf „Daten prüfen“ (Strg+R).</translation>
+        <translation>Die Regel hat sich geändert: Klicken Sie auf „Termine prüfen“ (Strg+R).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Checking every date…</source>
-        <translation>Alle Daten werden geprüft…</translation>
+        <translation>Alle Termine werden geprüft…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The dates could not be checked.</source>
-        <translation>Die Daten konnten nicht geprüft werden.</translation>
+        <translation>Die Termine konnten nicht geprüft werden.</translation>
     </message>
     <message numerus="yes">
         <location line="+33"/>
         <source>{total} dates; %n clash(es): choose another time or Skip for each.</source>
         <translation>
-            <numerusform>{total} Daten; %n Konflikt: Wählen Sie eine andere Zeit oder „Überspringen“.</numerusform>
-            <numerusform>{total} Daten; %n Konflikte: Wählen Sie für jeden eine andere Zeit oder „Überspringen“.</numerusform>
+            <numerusform>{total} Termine; %n Konflikt: Wählen Sie eine andere Zeit oder „Überspringen“.</numerusform>
+            <numerusform>{total} Termine; %n Konflikte: Wählen Sie für jeden eine andere Zeit oder „Überspringen“.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{total} dates, all free.</source>
-        <translation>{total} Daten, alle frei.</translation>
+        <translation>{total} Termine, alle frei.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1334,7 +1334,7 @@ am Empfang</translation>
     <message>
         <location line="+14"/>
         <source>Press Check dates first.</source>
-        <translation>Klicken Sie zuerst auf „Daten prüfen“.</translation>
+        <translation>Klicken Sie zuerst auf „Termine prüfen“.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1344,7 +1344,7 @@ am Empfang</translation>
     <message>
         <location line="+9"/>
         <source>Every date is skipped: there is nothing to book.</source>
-        <translation>Alle Daten werden übersprungen: Es gibt nichts zu buchen.</translation>
+        <translation>Alle Termine werden übersprungen: Es gibt nichts zu buchen.</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -1659,7 +1659,7 @@ am Empfang</translation>
     <message>
         <location line="+4"/>
         <source>Last week</source>
-        <translation>Letzte Woche</translation>
+        <translation>Letzte Woche der Serie</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1830,7 +1830,7 @@ am Empfang</translation>
     <message>
         <location line="+2"/>
         <source>Waiting now:</source>
-        <translation>Wartet gerade:</translation>
+        <translation>Im Wartebereich:</translation>
     </message>
 </context>
 <context>
@@ -1869,7 +1869,7 @@ am Empfang</translation>
     <message>
         <location line="+1"/>
         <source>Dates</source>
-        <translation>Daten</translation>
+        <translation>Zeiträume</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1485,7 +1485,7 @@ en recepción</translation>
     <message>
         <location filename="../../../careops_desktop/ui/bookings/dialogs.py" line="-397"/>
         <source>First free</source>
-        <translation>Primero libre</translation>
+        <translation>El primero libre</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -1659,7 +1659,7 @@ en recepción</translation>
     <message>
         <location line="+4"/>
         <source>Last week</source>
-        <translation>Última semana</translation>
+        <translation>Última semana de la serie</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1830,7 +1830,7 @@ en recepción</translation>
     <message>
         <location line="+2"/>
         <source>Waiting now:</source>
-        <translation>Esperando ahora:</translation>
+        <translation>En espera ahora:</translation>
     </message>
 </context>
 <context>
