@@ -12,7 +12,6 @@ from careops_desktop.core.models import Booking
 from careops_desktop.core.services.calendar import BusyPeriod, CalendarToRead
 from careops_desktop.core.services.calendar import job_store as calendar_store
 from careops_desktop.ui.bookings.dialogs import BookingDialog
-from careops_desktop.ui.bookings.outside_busy import BUSY_IN
 from careops_desktop.ui.bookings.page_data import (
     PageRequest,
     load_catalogue,
@@ -21,6 +20,8 @@ from careops_desktop.ui.bookings.page_data import (
 )
 from careops_desktop.ui.widgets.calendar_data import BusyBlock, week_start
 from tests.core.booking_world import DESK, World, at, build_in
+
+BUSY_IN = " — busy in "  # how the desk labels a start busy in an outside calendar
 
 
 def _wednesday() -> date:

@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 
 from careops_desktop.core.models import Booking
 from careops_desktop.core.services import time_blocks
-from careops_desktop.ui.bookings.blocked_time import BLOCKED
 from careops_desktop.ui.bookings.dialogs import BookingDialog
 from careops_desktop.ui.bookings.page_data import load_catalogue
 from careops_desktop.ui.bookings.time_block_dialog import (
@@ -24,6 +23,8 @@ from careops_desktop.ui.bookings.time_block_dialog import (
 from careops_desktop.ui.widgets.time_block_paint import mark_rect
 from tests.core.booking_world import DESK, World, at, build_in
 from tests.ui.tab_helpers import open_tab, owner_actor
+
+BLOCKED = " — blocked: "  # how the desk labels a start over blocked time
 
 
 def _wednesday() -> date:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,9 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import Attendee, SessionView
 from careops_desktop.ui.accessible import NamedOnShow
-from careops_desktop.ui.bookings.page_data import STATUS_WORDS
+from careops_desktop.ui.bookings.day_text import date_edit_format
+from careops_desktop.ui.bookings.page_data import status_text
+from careops_desktop.ui.bookings.words import Counts
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.contact_picker import ContactPicker
@@ -42,7 +44,7 @@ from careops_desktop.ui.widgets.local_time import fmt_range
 
 def seats_words(view: SessionView) -> str:
     """``3 of 8 seats taken, 5 left.`` for the dialog's summary line."""
-    return f"{len(view.attendees)} of {view.capacity} seats taken, {view.seats_left} left."
+    return Counts().seats_taken(len(view.attendees), view.capacity, view.seats_left)
 
 
 def _error_text(exc: CareOpsError) -> str:
@@ -66,7 +68,7 @@ class AttendeesDialog(NamedOnShow, QDialog):
         self.zone = zone
         self.view: SessionView | None = None
         self._confirming: Attendee | None = None
-        self.setWindowTitle("Class attendees")
+        self.setWindowTitle(self.tr("Class attendees"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumSize(560, 420)
         self.title = plain_label(wrap=True)
@@ -79,21 +81,23 @@ class AttendeesDialog(NamedOnShow, QDialog):
         self.error.setStyleSheet("color: #a4262c;")
         self.error.hide()
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Name", "Email or phone", "Status"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Email or phone"), self.tr("Status")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Attendees")
+        self.table.setAccessibleName(self.tr("Attendees"))
         self.table.itemSelectionChanged.connect(self._enable)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for name, words in (
-            ("arrived", "Arrived (Ctrl+Shift+A)"),
-            ("no_show", "No-show"),
-            ("remove", "Remove… (Del)"),
-            ("add", "Add attendee… (Ctrl+N)"),
+            ("arrived", self.tr("Arrived (Ctrl+Shift+A)")),
+            ("no_show", self.tr("No-show")),
+            ("remove", self.tr("Remove… (Del)")),
+            ("add", self.tr("Add attendee… (Ctrl+N)")),
         ):
             button = QPushButton(words)
             button.setObjectName(f"attendee_{name}")
@@ -105,8 +109,8 @@ class AttendeesDialog(NamedOnShow, QDialog):
         confirm_row = QHBoxLayout(self.confirm)
         confirm_row.setContentsMargins(0, 0, 0, 0)
         self.confirm_text = plain_label(wrap=True)
-        self.confirm_yes = QPushButton("Remove and free the seat")
-        self.confirm_no = QPushButton("Keep")
+        self.confirm_yes = QPushButton(self.tr("Remove and free the seat"))
+        self.confirm_no = QPushButton(self.tr("Keep"))
         self.confirm_yes.clicked.connect(self._remove_confirmed)
         self.confirm_no.clicked.connect(self._remove_cancelled)
         confirm_row.addWidget(self.confirm_text, 1)
@@ -118,12 +122,12 @@ class AttendeesDialog(NamedOnShow, QDialog):
         add_layout = QVBoxLayout(self.adding)
         add_layout.setContentsMargins(0, 0, 0, 0)
         self.picker = ContactPicker(ops, actor)
-        self.add_button = QPushButton("Add to this session")
+        self.add_button = QPushButton(self.tr("Add to this session"))
         self.add_button.setEnabled(False)
         self.picker.contactChosen.connect(lambda _id: self.add_button.setEnabled(True))
         self.add_button.clicked.connect(self._add_chosen)
         add_layout.addWidget(
-            plain_label("Find the person to add, then choose Add to this session.")
+            plain_label(self.tr("Find the person to add, then choose Add to this session."))
         )
         add_layout.addWidget(self.picker)
         add_layout.addWidget(self.add_button)
@@ -131,17 +135,19 @@ class AttendeesDialog(NamedOnShow, QDialog):
         # moving the whole session
         move_row = QHBoxLayout()
         self.move_to = QDateTimeEdit()
-        self.move_to.setDisplayFormat("ddd dd MMM yyyy HH:mm")
+        self.move_to.setDisplayFormat(
+            date_edit_format() + " " + QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+        )
         self.move_to.setCalendarPopup(True)
         self.move_to.setTimeZone(QTimeZone(zone.key.encode()))
-        self.move_to.setAccessibleName("Move the session to")
-        self.move_button = QPushButton("Move everyone and tell them")
+        self.move_to.setAccessibleName(self.tr("Move the session to"))
+        self.move_button = QPushButton(self.tr("Move everyone and tell them"))
         self.move_button.setObjectName("attendee_move")
         self.move_button.clicked.connect(self._move)
-        move_row.addWidget(plain_label("Move the session to"))
+        move_row.addWidget(plain_label(self.tr("Move the session to")))
         move_row.addWidget(self.move_to, 1)
         move_row.addWidget(self.move_button)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -179,7 +185,7 @@ class AttendeesDialog(NamedOnShow, QDialog):
         self.view = view
         set_plain(
             self.title,
-            "{type} with {provider}, {when}".format(  # noqa: UP032 (to be translated whole)
+            self.tr("{type} with {provider}, {when}").format(
                 type=view.type_name,
                 provider=view.provider_name,
                 when=fmt_range(view.start, view.end, self.zone),
@@ -189,7 +195,7 @@ class AttendeesDialog(NamedOnShow, QDialog):
         self.table.setRowCount(len(view.attendees))
         for index, person in enumerate(view.attendees):
             reach = person.email or person.phone or ""
-            status = STATUS_WORDS.get(person.status, person.status)
+            status = status_text(person.status)
             for column, text in enumerate((person.name, reach, status)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person.booking_id)
@@ -234,7 +240,9 @@ class AttendeesDialog(NamedOnShow, QDialog):
             self._confirming = person
             set_plain(
                 self.confirm_text,
-                f"Remove {person.name} from this session? Their seat is freed and they are told.",
+                self.tr(
+                    "Remove {name} from this session? Their seat is freed and they are told."
+                ).format(name=person.name),
             )
             self.confirm.show()
             self.confirm_no.setFocus()

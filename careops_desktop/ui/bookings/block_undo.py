@@ -21,36 +21,40 @@ from PySide6.QtCore import QObject
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import time_blocks
 from careops_desktop.core.services.time_blocks import TimeBlockView
+from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.undo_notice import UndoStack
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 
 
 def _who(block: TimeBlockView) -> str:
-    return block.provider_name or "everyone"
-
-
-def _day(day: date) -> str:
-    return f"{day:%a %d %b}"
+    return block.provider_name or translate("BlockUndo", "everyone")
 
 
 def added_words(block: TimeBlockView) -> str:
-    """ "Lunch for Dana on Mon 07 Dec was blocked." (a series: every week from that day)."""
+    """ "Lunch for Dana on Mon, 7 Dec was blocked." (a series: every week from that day)."""
     if block.repeats_weekly:
-        return f"{block.reason} for {_who(block)} was blocked every week from {_day(block.day)}."
-    return f"{block.reason} for {_who(block)} on {_day(block.day)} was blocked."
+        text = translate("BlockUndo", "{reason} for {who} was blocked every week from {day}.")
+    else:
+        text = translate("BlockUndo", "{reason} for {who} on {day} was blocked.")
+    return text.format(reason=block.reason, who=_who(block), day=short_day(block.day))
 
 
 def edited_words(block: TimeBlockView) -> str:
-    """ "The blocked time Lunch for Dana on Mon 07 Dec was changed." """
-    return f"The blocked time {block.reason} for {_who(block)} on {_day(block.day)} was changed."
+    """ "The blocked time Lunch for Dana on Mon, 7 Dec was changed." """
+    return translate(
+        "BlockUndo", "The blocked time {reason} for {who} on {day} was changed."
+    ).format(reason=block.reason, who=_who(block), day=short_day(block.day))
 
 
 def removed_words(block: TimeBlockView, only_day: date | None) -> str:
-    """ "Lunch for Dana on Mon 07 Dec is no longer blocked." (or the whole series)."""
+    """ "Lunch for Dana on Mon, 7 Dec is no longer blocked." (or the whole series)."""
     if only_day is None and block.repeats_weekly:
-        return f"{block.reason} for {_who(block)} is no longer blocked in any week."
-    return (
-        f"{block.reason} for {_who(block)} on {_day(only_day or block.day)} is no longer blocked."
+        return translate(
+            "BlockUndo", "{reason} for {who} is no longer blocked in any week."
+        ).format(reason=block.reason, who=_who(block))
+    return translate("BlockUndo", "{reason} for {who} on {day} is no longer blocked.").format(
+        reason=block.reason, who=_who(block), day=short_day(only_day or block.day)
     )
 
 
@@ -88,7 +92,9 @@ def offer_added(
     stack: UndoStack, ops: Ops, actor: Actor, block: TimeBlockView, owner: QObject | None = None
 ) -> None:
     """Offer the new ``block`` for undo (undo removes it)."""
-    undone = f"The blocked time {block.reason} was taken back."
+    undone = translate("BlockUndo", "The blocked time {reason} was taken back.").format(
+        reason=block.reason
+    )
     stack.record_undo(
         added_words(block),
         _command(stack, ops, owner, undone, time_blocks.remove_block, (actor, block.id), {}),
@@ -104,7 +110,9 @@ def offer_edited(
     owner: QObject | None = None,
 ) -> None:
     """Offer an edit of a block for undo (undo stores ``before``'s values again)."""
-    undone = f"The blocked time {before.reason} is back as it was."
+    undone = translate("BlockUndo", "The blocked time {reason} is back as it was.").format(
+        reason=before.reason
+    )
     stack.record_undo(
         edited_words(after),
         _command(
@@ -128,7 +136,9 @@ def offer_removed(
     owner: QObject | None = None,
 ) -> None:
     """Offer a removal (``only_day``: one week of a series) for undo (undo restores it)."""
-    undone = f"The blocked time {block.reason} is blocked again."
+    undone = translate("BlockUndo", "The blocked time {reason} is blocked again.").format(
+        reason=block.reason
+    )
     stack.record_undo(
         removed_words(block, only_day),
         _command(

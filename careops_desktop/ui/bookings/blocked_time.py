@@ -24,10 +24,9 @@ from careops_desktop.core.models import BookingType
 from careops_desktop.core.services import time_blocks
 from careops_desktop.core.services.slots import DaySlots
 from careops_desktop.core.services.time_blocks import BlockOccurrence
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.widgets.calendar_data import TimeBlockMark
-
-BLOCKED = " — blocked: "
 
 
 def _pieces(occ: BlockOccurrence) -> list[tuple[date, datetime, datetime]]:
@@ -73,8 +72,12 @@ def marks_for_week(
     for occ in occurrences:
         label = occ.reason
         if with_provider:
-            who = "everyone" if occ.provider_id is None else names.get(occ.provider_id, "")
-            label = f"{label} · {who}"
+            who = (
+                translate("BlockedTime", "everyone")
+                if occ.provider_id is None
+                else names.get(occ.provider_id, "")
+            )
+            label = translate("BlockedTime", "{reason} · {who}").format(reason=label, who=who)
         for piece_day, start, end in _pieces(occ):
             found.append(_mark(occ, piece_day.isoformat(), start, end, label))
     return found
@@ -100,7 +103,11 @@ def desk_blocked_labels(session: Session, found: DaySlots, booking_type_id: int)
             and o.start < end
             and slot.start_utc < o.end
         )
-        label = slot.start_local_label + (BLOCKED + ", ".join(hits) if hits else "")
+        label = slot.start_local_label
+        if hits:
+            label = translate("BlockedTime", "{time} — blocked: {reasons}").format(
+                time=label, reasons=", ".join(hits)
+            )
         marked.append(dataclasses.replace(slot, start_local_label=label))
     return dataclasses.replace(found, slots=tuple(marked))
 
@@ -123,15 +130,17 @@ def ask_book_over(parent: QWidget, reasons: Sequence[str], book: Callable[[], No
     box = QMessageBox(parent)
     box.setObjectName("blockedTimeConfirm")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Blocked time")
+    box.setWindowTitle(translate("BlockedTime", "Blocked time"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
-        "This time is blocked ({reasons}). Book anyway?".format(
-            reasons=", ".join(reasons) or "blocked time"
+        translate("BlockedTime", "This time is blocked ({reasons}). Book anyway?").format(
+            reasons=", ".join(reasons) or translate("BlockedTime", "blocked time")
         )
     )
-    yes = box.addButton("Book anyway", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Choose another time", QMessageBox.ButtonRole.RejectRole)
+    yes = box.addButton(translate("BlockedTime", "Book anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(
+        translate("BlockedTime", "Choose another time"), QMessageBox.ButtonRole.RejectRole
+    )
     box.finished.connect(lambda _r: book() if box.clickedButton() is yes else None)
     box.open()
 

@@ -18,33 +18,39 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QTableView, QWidget
 
 from careops_desktop.core.services.bookings import BookingView
-from careops_desktop.ui.bookings.page_data import STATUS_WORDS
+from careops_desktop.ui.bookings.page_data import status_text
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.widgets.local_time import fmt_range
 
-CALENDAR_DESCRIPTION = (
+CALENDAR_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "CalendarAccess",
     "Calendar of bookings. Arrow keys move from booking to booking and Enter moves the "
-    "chosen one; the List tab shows the same bookings as a table, for screen readers."
+    "chosen one; the List tab shows the same bookings as a table, for screen readers.",
 )
 
 
 def describe_calendar(calendar: QWidget) -> None:
     """Name the calendar and say where its accessible alternative is."""
-    calendar.setAccessibleName("Calendar")
-    calendar.setAccessibleDescription(CALENDAR_DESCRIPTION)
+    calendar.setAccessibleName(translate("CalendarAccess", "Calendar"))
+    calendar.setAccessibleDescription(translate("CalendarAccess", CALENDAR_DESCRIPTION))
 
 
 def announce_booking(calendar: QWidget, booking: BookingView | None, zone: ZoneInfo) -> None:
     """The calendar's name tells the chosen booking, e.g. "Calendar: Ann Lee, Massage with
     Sam, Tue 10 Mar 2026 10:00–11:00, Confirmed"; assistive technology hears the change."""
     if booking is None:
-        name = "Calendar"
+        name = translate("CalendarAccess", "Calendar")
     else:
-        status = STATUS_WORDS.get(booking.status, booking.status)
-        when = fmt_range(booking.start, booking.end, zone)
-        name = (
-            f"Calendar: {booking.contact_name}, {booking.booking_type_name} with "
-            f"{booking.provider_name}, {when}, {status}"
+        name = translate(
+            "CalendarAccess", "Calendar: {contact}, {type} with {provider}, {when}, {status}"
+        ).format(
+            contact=booking.contact_name,
+            type=booking.booking_type_name,
+            provider=booking.provider_name,
+            when=fmt_range(booking.start, booking.end, zone),
+            status=status_text(booking.status),
         )
     calendar.setAccessibleName(name)  # Qt sends the NameChanged event when it changes
 

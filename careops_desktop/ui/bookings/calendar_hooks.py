@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from careops_desktop.core.services.bookings import BookingView, DeskChange
 from careops_desktop.ui.bookings.drop_dialog import DropDialog
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.widgets.calendar_drag import DropRequest
 from careops_desktop.ui.widgets.calendar_legend import CalendarLegend
 from careops_desktop.ui.widgets.local_time import local_now
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from careops_desktop.ui.bookings.page_data import PageData
     from careops_desktop.ui.bookings.view import BookingsView
 
-CROWDED_TEXT = "Too narrow to read: show the day view"
+CROWDED_TEXT = QT_TRANSLATE_NOOP("CalendarHooks", "Too narrow to read: show the day view")
 
 
 class CalendarHooks:
@@ -38,11 +40,14 @@ class CalendarHooks:
     def __init__(self, view: BookingsView) -> None:
         self.view = view
         self.legend = CalendarLegend()
-        self.day_button = QPushButton(CROWDED_TEXT)
+        self.day_button = QPushButton(translate("CalendarHooks", CROWDED_TEXT))
         self.day_button.setObjectName("showDayView")
         self.day_button.setToolTip(
-            "Some bookings sit side by side in lanes too narrow for names; the day view "
-            "gives each provider a column."
+            translate(
+                "CalendarHooks",
+                "Some bookings sit side by side in lanes too narrow for names; the day view "
+                "gives each provider a column.",
+            )
         )
         self.day_button.setVisible(False)
         self.row = QHBoxLayout()

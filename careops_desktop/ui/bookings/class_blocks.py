@@ -6,13 +6,12 @@ import dataclasses
 from collections.abc import Sequence
 
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.words import Counts
 
 
 def attendees_words(count: int) -> str:
     """``1 attendee`` / ``5 attendees``: a class block's title."""
-    if count == 1:
-        return "1 attendee"
-    return "{count} attendees".format(count=count)  # noqa: UP032 (to be translated whole)
+    return Counts().attendees(count)
 
 
 def one_block_per_session(views: Sequence[BookingView]) -> list[BookingView]:

@@ -92,7 +92,7 @@ class DeskActions(QObject):
     def undo_latest(self) -> None:
         """Ctrl+Z: undo the newest change, unless the focus is in a field being typed in."""
         if focus_allows_undo(QApplication.focusWidget()) and not self.stack.undo_latest():
-            self.ops.statusMessage.emit("There is nothing to undo.")
+            self.ops.statusMessage.emit(self.tr("There is nothing to undo."))
 
     def _arrived_key(self) -> None:
         booking = self.selected()

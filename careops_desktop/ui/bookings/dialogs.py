@@ -28,22 +28,26 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.clock_text import wall_text
 from careops_desktop.core.errors import CareOpsError, SlotTaken, TimeBlocked
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, contacts
 from careops_desktop.core.services.bookings import BookingReceipt, BookingView
 from careops_desktop.core.services.slots import DaySlots, Slot
 from careops_desktop.ui.bookings.blocked_time import ask_book_over, confirm_over_blocks
+from careops_desktop.ui.bookings.day_text import date_edit_format
 from careops_desktop.ui.bookings.outside_busy import confirm_then, desk_slots_for_day
 from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.bookings.repeat_dialog import attach_repeat
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, Counts
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 from careops_desktop.ui.widgets.contact_picker import ContactPicker
 from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
 
-FIRST_FREE = "First free"
+FIRST_FREE = QT_TRANSLATE_NOOP("SlotChooser", "First free")
 
 
 def book_with_new_contact(
@@ -82,18 +86,25 @@ class _SlotChooser:
         self.zone: ZoneInfo = catalogue.zone
         self.booking_type = QComboBox()
         for kind in catalogue.booking_types:
-            self.booking_type.addItem(f"{kind.name} ({kind.duration_minutes} min)", kind.id)
+            self.booking_type.addItem(
+                translate("SlotChooser", "{name} ({minutes} min)").format(
+                    name=kind.name, minutes=kind.duration_minutes
+                ),
+                kind.id,
+            )
         if fixed_type is not None:
             index = self.booking_type.findData(fixed_type)
             if index < 0:
-                self.booking_type.addItem("(type no longer offered)", fixed_type)
+                self.booking_type.addItem(
+                    translate("SlotChooser", "(type no longer offered)"), fixed_type
+                )
                 index = self.booking_type.count() - 1
             self.booking_type.setCurrentIndex(index)
             self.booking_type.setEnabled(False)
         self.provider = QComboBox()
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setDisplayFormat(date_edit_format())
         self.slot = QComboBox()
         self.slot.setMinimumContentsLength(24)
         self.slot_note = plain_label()
@@ -111,16 +122,19 @@ class _SlotChooser:
 
     def add_rows(self) -> None:
         form, errors = self.dialog.form, self.dialog.errors
-        form.addRow("Booking type", errors.wrap("booking_type_id", self.booking_type))
-        form.addRow("With", errors.wrap("provider_id", self.provider))
-        form.addRow("Date", self.day)
+        form.addRow(
+            translate("SlotChooser", "Booking type"),
+            errors.wrap("booking_type_id", self.booking_type),
+        )
+        form.addRow(translate("SlotChooser", "With"), errors.wrap("provider_id", self.provider))
+        form.addRow(translate("SlotChooser", "Date"), self.day)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.slot)
         column.addWidget(self.slot_note)
         column.addWidget(self.alternatives)
-        form.addRow("Start", errors.wrap("start", box))
+        form.addRow(translate("SlotChooser", "Start"), errors.wrap("start", box))
         errors.add_alias("start_utc", "start")
         errors.add_alias("new_start", "start")
 
@@ -136,7 +150,7 @@ class _SlotChooser:
         current = self.provider.currentData()
         self.provider.blockSignals(True)
         self.provider.clear()
-        self.provider.addItem(FIRST_FREE, None)
+        self.provider.addItem(translate("SlotChooser", FIRST_FREE), None)
         for provider in self.catalogue.providers:
             if provider.id in offered:
                 self.provider.addItem(provider.name, provider.id)
@@ -171,11 +185,13 @@ class _SlotChooser:
     def load_slots(self, *_args: object) -> None:
         type_id = self.booking_type.currentData()
         if type_id is None:
-            set_plain(self.slot_note, "Add a booking type in Settings first.")
+            set_plain(
+                self.slot_note, translate("SlotChooser", "Add a booking type in Settings first.")
+            )
             return
         picked = self.day.date().toPython()
         self.slot.clear()
-        set_plain(self.slot_note, "Looking for free times…")
+        set_plain(self.slot_note, translate("SlotChooser", "Looking for free times…"))
         self._asked += 1
         asked = self._asked
         self.dialog.ops.query(
@@ -196,12 +212,16 @@ class _SlotChooser:
         for slot in found.slots:
             label = slot.start_local_label
             if self.provider.currentData() is None:
-                label = f"{label} — {slot.provider_name}"
+                label = translate("SlotChooser", "{time} — {provider}").format(
+                    time=label, provider=slot.provider_name
+                )
             self.slot.addItem(label, slot)
         count = len(found.slots)
         set_plain(
             self.slot_note,
-            f"{count} free time{'s' if count != 1 else ''}" if count else "No free time that day.",
+            Counts().free_times(count)
+            if count
+            else translate("SlotChooser", "No free time that day."),
         )
         if self._wanted_start is not None:
             # the wanted start, else the first free one after it (a double-clicked time)
@@ -214,12 +234,16 @@ class _SlotChooser:
             if exact or later:
                 self.slot.setCurrentIndex((exact or later)[0])
             if not exact:
-                wanted = to_local(self._wanted_start, self.zone)
+                wanted = wall_text(to_local(self._wanted_start, self.zone))
                 set_plain(
                     self.slot_note,
-                    f"{wanted:%H:%M} is not free; the next free time is chosen instead."
+                    translate(
+                        "SlotChooser", "{time} is not free; the next free time is chosen instead."
+                    ).format(time=wanted)
                     if later
-                    else f"{wanted:%H:%M} is not free, nor any time after it that day.",
+                    else translate(
+                        "SlotChooser", "{time} is not free, nor any time after it that day."
+                    ).format(time=wanted),
                 )
             self._wanted_start = None
 
@@ -271,10 +295,15 @@ class BookingDialog(CommandDialog):
         start_utc: datetime | None = None,
         contact_id: int | None = None,
     ) -> None:
-        super().__init__(ops, "New booking", "Book", parent)
+        super().__init__(
+            ops,
+            translate("BookingDialog", "New booking"),
+            translate("BookingDialog", "Book"),
+            parent,
+        )
         self._actor = actor
         self.picker = ContactPicker(ops, actor)
-        self.new_contact = QCheckBox("New contact")
+        self.new_contact = QCheckBox(self.tr("New contact"))
         self.new_name = QLineEdit()
         self.new_email = QLineEdit()
         self.new_phone = QLineEdit()
@@ -282,9 +311,9 @@ class BookingDialog(CommandDialog):
         new_form = QVBoxLayout(self.new_box)
         new_form.setContentsMargins(0, 0, 0, 0)
         for label, edit, key in (
-            ("Name", self.new_name, "name"),
-            ("Email", self.new_email, "email"),
-            ("Phone", self.new_phone, "phone"),
+            (self.tr("Name"), self.new_name, "name"),
+            (self.tr("Email"), self.new_email, "email"),
+            (self.tr("Phone"), self.new_phone, "phone"),
         ):
             edit.setPlaceholderText(label)
             new_form.addWidget(self.errors.wrap(key, edit))
@@ -295,14 +324,14 @@ class BookingDialog(CommandDialog):
         contact_column.addWidget(self.picker)
         contact_column.addWidget(self.new_contact)
         contact_column.addWidget(self.new_box)
-        self.form.addRow("Contact", self.errors.wrap("contact_id", contact_box))
+        self.form.addRow(self.tr("Contact"), self.errors.wrap("contact_id", contact_box))
         self.chooser = _SlotChooser(self, catalogue, None)
         self.chooser.add_rows()
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)  # its label beside it: the row takes no spare height
         self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.notes.setTabChangesFocus(True)
-        self.form.addRow("Notes", self.errors.wrap("notes", self.notes))
+        self.form.addRow(self.tr("Notes"), self.errors.wrap("notes", self.notes))
         self.new_contact.toggled.connect(self._toggle_new)
         self.chooser.set_day(day or to_local(datetime.now(catalogue.zone), catalogue.zone).date())
         self.chooser.offer_type_of(provider_id)
@@ -324,9 +353,9 @@ class BookingDialog(CommandDialog):
         errors: dict[str, str] = {}
         contact_id = self.picker.selected_id()
         if not self.new_contact.isChecked() and contact_id is None:
-            errors["contact_id"] = "Choose a contact, or tick “New contact”."
+            errors["contact_id"] = self.tr("Choose a contact, or tick “New contact”.")
         if slot is None:
-            errors["start"] = "Choose a free start time."
+            errors["start"] = self.tr("Choose a free start time.")
         if errors or slot is None:
             self.show_errors(errors)
             return
@@ -382,14 +411,25 @@ class RescheduleDialog(CommandDialog):
         booking: BookingView,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ops, "Reschedule booking", "Move", parent)
+        super().__init__(
+            ops,
+            translate("RescheduleDialog", "Reschedule booking"),
+            translate("RescheduleDialog", "Move"),
+            parent,
+        )
         self._actor = actor
         self._booking = booking
         self.body.insertWidget(
             0,
             plain_label(
-                f"{booking.contact_name} — {booking.booking_type_name}, now "
-                f"{fmt_datetime(booking.start, catalogue.zone)} with {booking.provider_name}",
+                translate(
+                    "RescheduleDialog", "{contact} — {type}, now {when} with {provider}"
+                ).format(
+                    contact=booking.contact_name,
+                    type=booking.booking_type_name,
+                    when=fmt_datetime(booking.start, catalogue.zone),
+                    provider=booking.provider_name,
+                ),
                 wrap=True,
             ),
         )
@@ -404,7 +444,7 @@ class RescheduleDialog(CommandDialog):
     def submit(self) -> None:
         slot = self.chooser.chosen()
         if slot is None:
-            self.show_errors({"start": "Choose a free start time."})
+            self.show_errors({"start": translate("RescheduleDialog", "Choose a free start time.")})
             return
         provider = self.chooser.provider.currentData() or slot.provider_id
         book = partial(
@@ -443,24 +483,34 @@ class CancelDialog(CommandDialog):
     def __init__(
         self, ops: Ops, actor: Actor, booking: BookingView, zone: ZoneInfo, parent: QWidget | None
     ) -> None:
-        super().__init__(ops, "Cancel booking", "Cancel booking", parent)
+        super().__init__(
+            ops,
+            translate("CancelDialog", "Cancel booking"),
+            translate("CancelDialog", "Cancel booking"),
+            parent,
+        )
         self._actor = actor
         self._booking = booking
-        self.buttons.button(self.buttons.StandardButton.Cancel).setText("Keep booking")
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText(self.tr("Keep booking"))
         self.body.insertWidget(
             0,
             plain_label(
-                f"Cancel {booking.contact_name}'s {booking.booking_type_name} on "
-                f"{fmt_datetime(booking.start, zone)}? The customer is told two minutes "
-                "later (until then the cancel can be undone), stock used comes back and "
-                "unanswered forms are withdrawn.",
+                self.tr(
+                    "Cancel {contact}'s {type} on {when}? The customer is told two minutes "
+                    "later (until then the cancel can be undone), stock used comes back and "
+                    "unanswered forms are withdrawn."
+                ).format(
+                    contact=booking.contact_name,
+                    type=booking.booking_type_name,
+                    when=fmt_datetime(booking.start, zone),
+                ),
                 wrap=True,
             ),
         )
         self.reason = QLineEdit()
         self.reason.setMaxLength(500)
-        self.reason.setPlaceholderText("Reason (shown to staff; optional)")
-        self.form.addRow("Reason", self.errors.wrap("reason", self.reason))
+        self.reason.setPlaceholderText(self.tr("Reason (shown to staff; optional)"))
+        self.form.addRow(self.tr("Reason"), self.errors.wrap("reason", self.reason))
         self.ok_button.setDefault(False)
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -26,6 +26,9 @@ from careops_desktop.core.errors import CareOpsError, SlotTaken, TimeBlocked, Va
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, slots
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.bookings.day_text import short_day
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, counted
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.calendar_drag import DropRequest
@@ -33,20 +36,32 @@ from careops_desktop.ui.widgets.calendar_drop_rules import Verdict
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
 
-ASK_WORDS = {
-    "closed": "{provider} is closed that day. Move the booking anyway?",
-    "outside_hours": "That time is outside {provider}'s opening hours. Move the booking anyway?",
-    "busy": "{provider} is busy in their own calendar then. Move the booking anyway?",
-    "core_hours": (
-        "{provider} does not work at that time (opening hours or a closure). "
-        "Move the booking anyway?"
+ASK_WORDS = {  # translated where shown: translate("DropDialog", ASK_WORDS[kind])
+    "closed": QT_TRANSLATE_NOOP(
+        "DropDialog", "{provider} is closed that day. Move the booking anyway?"
     ),
-    "blocked": "This time is blocked ({reason}). Move anyway?",
+    "outside_hours": QT_TRANSLATE_NOOP(
+        "DropDialog", "That time is outside {provider}'s opening hours. Move the booking anyway?"
+    ),
+    "busy": QT_TRANSLATE_NOOP(
+        "DropDialog", "{provider} is busy in their own calendar then. Move the booking anyway?"
+    ),
+    "core_hours": QT_TRANSLATE_NOOP(
+        "DropDialog",
+        "{provider} does not work at that time (opening hours or a closure). "
+        "Move the booking anyway?",
+    ),
+    "blocked": QT_TRANSLATE_NOOP("DropDialog", "This time is blocked ({reason}). Move anyway?"),
 }
 REFUSED_WORDS = {
-    "taken": "That time is taken: {provider} has another booking then. Nothing was changed.",
-    "past": "That time has already passed. Nothing was changed.",
-    "not_offered": "{provider} does not offer this booking type. Nothing was changed.",
+    "taken": QT_TRANSLATE_NOOP(
+        "DropDialog",
+        "That time is taken: {provider} has another booking then. Nothing was changed.",
+    ),
+    "past": QT_TRANSLATE_NOOP("DropDialog", "That time has already passed. Nothing was changed."),
+    "not_offered": QT_TRANSLATE_NOOP(
+        "DropDialog", "{provider} does not offer this booking type. Nothing was changed."
+    ),
 }
 
 
@@ -78,8 +93,12 @@ class DropDialog(CommandDialog):
         now: datetime,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Change booking length" if request.resize else "Move booking"
-        super().__init__(ops, title, "Move", parent)
+        title = (
+            translate("DropDialog", "Change booking length")
+            if request.resize
+            else translate("DropDialog", "Move booking")
+        )
+        super().__init__(ops, title, translate("DropDialog", "Move"), parent)
         self.setObjectName("dropDialog")
         self._actor = actor
         self.zone = zone
@@ -94,17 +113,17 @@ class DropDialog(CommandDialog):
         self.warning.setVisible(False)
         self.body.insertWidget(0, self.summary)
         self.body.insertWidget(1, self.warning)
-        self.tell = QCheckBox("Tell the customer")
+        self.tell = QCheckBox(self.tr("Tell the customer"))
         self.tell.setObjectName("tellCustomer")
         self.tell.setChecked(request.block.start.replace(tzinfo=None) > now.replace(tzinfo=None))
-        self.tell.setToolTip("Send the customer the new time (email or text, as usual).")
+        self.tell.setToolTip(self.tr("Send the customer the new time (email or text, as usual)."))
         self.form.addRow("", self.tell)
         self.alternatives = QWidget()
         self.alternatives.setObjectName("dropAlternatives")
         self.alternatives_row = QHBoxLayout(self.alternatives)
         self.alternatives_row.setContentsMargins(0, 0, 0, 0)
         self.alternatives.setVisible(False)
-        self.form.addRow("Free times", self.alternatives)
+        self.form.addRow(self.tr("Free times"), self.alternatives)
         self._describe()
         self.ok_button.setEnabled(False)  # until the booking's version is known
         ops.query(
@@ -124,27 +143,36 @@ class DropDialog(CommandDialog):
 
     def _describe(self) -> None:
         request = self.request
-        when = "{day} {start:%H:%M}–{end:%H:%M}".format(
-            day=f"{request.start:%a %d %b}", start=request.start, end=request.end
+        when = self.tr("{day} {start}–{end}").format(
+            day=short_day(request.start.date()),
+            start=f"{request.start:%H:%M}",
+            end=f"{request.end:%H:%M}",
         )
         minutes = int((request.end - request.start).total_seconds() // 60)
         if request.resize:
-            text = f"Make {request.block.title}'s booking {when} ({minutes} minutes)?"
+            text = counted(
+                self.tr("Make {name}'s booking {when} (%n minute(s))?", "", minutes), minutes
+            ).format(name=request.block.title, when=when)
         else:
-            text = f"Move {request.block.title}'s booking to {when} with {self.provider_name}?"
+            text = self.tr("Move {name}'s booking to {when} with {provider}?").format(
+                name=request.block.title, when=when, provider=self.provider_name
+            )
         set_plain(self.summary, text)
         kind = request.verdict.kind
         if kind in REFUSED_WORDS:
-            self.errors.show({"__all__": REFUSED_WORDS[kind].format(provider=self.provider_name)})
+            refused = translate("DropDialog", REFUSED_WORDS[kind])
+            self.errors.show({"__all__": refused.format(provider=self.provider_name)})
         elif self.override:
             self._ask(kind, request.verdict.reason)
 
     def _ask(self, kind: str, reason: str = "") -> None:
         self.override = True
-        words = ASK_WORDS[kind].format(provider=self.provider_name, reason=reason or "blocked time")
+        words = translate("DropDialog", ASK_WORDS[kind]).format(
+            provider=self.provider_name, reason=reason or self.tr("blocked time")
+        )
         set_plain(self.warning, words)
         self.warning.setVisible(True)
-        self.ok_button.setText("Move anyway")
+        self.ok_button.setText(self.tr("Move anyway"))
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -187,7 +215,9 @@ class DropDialog(CommandDialog):
         self.alternatives_row.addStretch(1)
         self.alternatives.setVisible(bool(starts))
         if not starts:
-            self.errors.show({"__all__": "No free time was found near it. Nothing was changed."})
+            self.errors.show(
+                {"__all__": self.tr("No free time was found near it. Nothing was changed.")}
+            )
 
     def take(self, start_utc: datetime) -> None:
         """Move the drop to the free start ``start_utc`` (same provider, same length)."""
@@ -208,7 +238,7 @@ class DropDialog(CommandDialog):
         self.errors.clear()
         self.override = False
         self.warning.setVisible(False)
-        self.ok_button.setText("Move")
+        self.ok_button.setText(self.tr("Move"))
         self._describe()
         self.ok_button.setEnabled(self.booking is not None)
 
@@ -225,7 +255,9 @@ class DropDialog(CommandDialog):
         }
         if booking.session_id is not None:  # a class block: the whole session moves
             if request.resize:
-                words = "A class session keeps its booking type's length; it cannot be resized."
+                words = self.tr(
+                    "A class session keeps its booking type's length; it cannot be resized."
+                )
                 self.errors.show({"__all__": words})
                 return
             self.run(

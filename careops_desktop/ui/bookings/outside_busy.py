@@ -31,14 +31,14 @@ from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.slots import DaySlots
 from careops_desktop.ui import off_thread
 from careops_desktop.ui.bookings.blocked_time import desk_blocked_labels
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import safe_tooltip
 from careops_desktop.ui.widgets.calendar_data import BusyBlock
 
 if TYPE_CHECKING:
     from careops_desktop.ui.runtime_link import RuntimeLink
-
-BUSY_IN = " — busy in "
 
 
 def _pieces(block: ExternalBlock, zone: ZoneInfo) -> list[tuple[date, datetime, datetime]]:
@@ -61,7 +61,9 @@ def busy_for_week(
     for block in blocks:
         label = block.calendar_name
         if names:
-            label = f"{label} · {names.get(block.provider_id, '')}"
+            label = translate("OutsideBusy", "{calendar} · {provider}").format(
+                calendar=label, provider=names.get(block.provider_id, "")
+            )
         for day, start, end in _pieces(block, zone):
             found.append(BusyBlock(day.isoformat(), start, end, label))
     return found
@@ -116,7 +118,11 @@ def desk_slots_for_day(
             for b in blocks
             if b.provider_id == slot.provider_id and b.start < end and b.end > slot.start_utc
         )
-        label = slot.start_local_label + (BUSY_IN + hits if hits else "")
+        label = slot.start_local_label
+        if hits:
+            label = translate("OutsideBusy", "{time} — busy in {calendars}").format(
+                time=label, calendars=hits
+            )
         marked.append(dataclasses.replace(slot, start_local_label=label))
     return dataclasses.replace(found, slots=tuple(marked))
 
@@ -154,13 +160,20 @@ def confirm_then(
         box = QMessageBox(parent)
         box.setObjectName("externalBusyConfirm")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Busy in another calendar")
+        box.setWindowTitle(translate("OutsideBusy", "Busy in another calendar"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"This time is busy in {_names(found)}. Book anyway? The person may be double-booked."
+            translate(
+                "OutsideBusy",
+                "This time is busy in {calendars}. Book anyway? The person may be double-booked.",
+            ).format(calendars=_names(found))
         )
-        yes = box.addButton("Book anyway", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Choose another time", QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(
+            translate("OutsideBusy", "Book anyway"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(
+            translate("OutsideBusy", "Choose another time"), QMessageBox.ButtonRole.RejectRole
+        )
         box.finished.connect(lambda _r: book() if box.clickedButton() is yes else None)
         box.open()
 
@@ -176,8 +189,9 @@ def confirm_then(
 
 
 CALENDAR_JOB = "calendar_sync"
-NO_RUNTIME_TEXT = (
-    "Calendars are synced by the booking page's jobs, which do not run in this window."
+NO_RUNTIME_TEXT = QT_TRANSLATE_NOOP(  # translated where shown (context "SyncNowButton")
+    "SyncNowButton",
+    "Calendars are synced by the booking page's jobs, which do not run in this window.",
 )
 
 
@@ -196,7 +210,7 @@ class SyncNowButton(QPushButton):
         runtime_link: Callable[[], RuntimeLink | None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Sync calendars", parent)
+        super().__init__(translate("SyncNowButton", "Sync calendars"), parent)
         self.setObjectName("syncCalendars")
         self.ops = ops
         self.runtime_link = runtime_link
@@ -224,11 +238,13 @@ class SyncNowButton(QPushButton):
             elif report.errors:
                 text = report.errors[0]
             else:
-                text = f"Calendars read: {report.calendars}, changes: {report.rows_changed}."
+                text = self.tr("Calendars read: {calendars}, changes: {changes}.").format(
+                    calendars=report.calendars, changes=report.rows_changed
+                )
         except LookupError:
-            text = NO_RUNTIME_TEXT
+            text = self.tr(NO_RUNTIME_TEXT)
         except Exception as exc:  # a bug must not leave the button dead
-            text = f"The calendar sync failed ({type(exc).__name__})."
+            text = self.tr("The calendar sync failed ({error}).").format(error=type(exc).__name__)
         if shiboken6.isValid(self):
             self.setEnabled(True)
             self.setToolTip(safe_tooltip(text))

@@ -26,8 +26,11 @@ from careops_desktop.core.services.providers import ClosureView, ProviderView
 from careops_desktop.core.services.time_blocks import BlockOccurrence
 from careops_desktop.ui.bookings.blocked_time import marks_for_day, marks_for_week
 from careops_desktop.ui.bookings.class_blocks import one_block_per_session
+from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.drop_data import drop_rules
 from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, Counts
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.calendar_data import (
     CalendarBlock,
@@ -39,12 +42,18 @@ from careops_desktop.ui.widgets.calendar_data import (
 from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
 
 STATUS_WORDS = {
-    "confirmed": "Confirmed",
-    "arrived": "Arrived",
-    "completed": "Completed",
-    "no_show": "No-show",
-    "cancelled": "Cancelled",
+    "confirmed": QT_TRANSLATE_NOOP("BookingStatus", "Confirmed"),
+    "arrived": QT_TRANSLATE_NOOP("BookingStatus", "Arrived"),
+    "completed": QT_TRANSLATE_NOOP("BookingStatus", "Completed"),
+    "no_show": QT_TRANSLATE_NOOP("BookingStatus", "No-show"),
+    "cancelled": QT_TRANSLATE_NOOP("BookingStatus", "Cancelled"),
 }
+
+
+def status_text(status: str) -> str:
+    """A booking's status in the window's words ("Confirmed"; an unknown code as it is)."""
+    words = STATUS_WORDS.get(status)
+    return translate("BookingStatus", words) if words else status
 
 
 @dataclass(frozen=True)
@@ -151,9 +160,13 @@ def _block(
 ) -> CalendarBlock:
     subtitle = view.booking_type_name
     if with_provider:
-        subtitle = f"{subtitle} · {view.provider_name}"
+        subtitle = translate("CalendarPage", "{type} · {provider}").format(
+            type=subtitle, provider=view.provider_name
+        )
     if view.status == "arrived" and view.arrived_at is not None:  # said in words, not colour only
-        subtitle = f"Arrived {clock_time(view.arrived_at, zone, '%H:%M')} · {subtitle}"
+        subtitle = translate("CalendarPage", "Arrived {time} · {details}").format(
+            time=clock_time(view.arrived_at, zone, "%H:%M"), details=subtitle
+        )
     start, end = to_local(view.start, zone), to_local(view.end, zone)
     return CalendarBlock(
         id=view.id,
@@ -176,7 +189,7 @@ def _closed_on(day: date, closure: ClosureView) -> bool:
 
 
 def _plural(count: int) -> str:
-    return f"{count} booking{'s' if count != 1 else ''}"
+    return Counts().bookings(count)
 
 
 def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
@@ -238,7 +251,7 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
         key = day.isoformat()
         todays = by_day.get(day, [])
         count = sum(1 for b in todays if b.status != "cancelled")
-        columns.append(CalendarColumn(key, f"{day:%a %d %b}", day, _plural(count)))
+        columns.append(CalendarColumn(key, short_day(day), day, _plural(count)))
         blocks.extend(
             _block(b, zone, key, with_provider, answer(b), colors.get(b.provider_id, ""))
             for b in todays
@@ -321,12 +334,12 @@ def list_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:
         return fmt_datetime(value, zone_of())
 
     return [
-        Column("start", "When", sort_key="start", format=when),
-        Column("contact_name", "Contact", sort_key="contact"),
-        Column("booking_type_name", "Booking type"),
-        Column("provider_name", "With"),
-        Column("status", "Status", format=lambda value: STATUS_WORDS.get(value, value)),
-        Column("created_at", "Booked", sort_key="created", format=when),
+        Column("start", translate("BookingList", "When"), sort_key="start", format=when),
+        Column("contact_name", translate("BookingList", "Contact"), sort_key="contact"),
+        Column("booking_type_name", translate("BookingList", "Booking type")),
+        Column("provider_name", translate("BookingList", "With")),
+        Column("status", translate("BookingList", "Status"), format=status_text),
+        Column("created_at", translate("BookingList", "Booked"), sort_key="created", format=when),
     ]
 
 

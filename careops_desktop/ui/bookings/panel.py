@@ -24,7 +24,7 @@ from careops_desktop.core.clock_text import clock_time
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView, SeriesPlace
-from careops_desktop.ui.bookings.page_data import STATUS_WORDS
+from careops_desktop.ui.bookings.page_data import status_text
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
@@ -54,43 +54,47 @@ class BookingPanel(QWidget):
         self.fields: dict[str, QLabel] = {}
         form = self.form = QFormLayout()
         for key, words in (
-            ("when", "When"),
-            ("status", "Status"),
-            ("answer", "Customer"),
-            ("series", "Series"),
-            ("type", "Booking type"),
-            ("provider", "With"),
-            ("reach", "Contact"),
-            ("source", "Booked"),
-            ("cancel", "Cancelled"),
+            ("when", self.tr("When")),
+            ("status", self.tr("Status")),
+            ("answer", self.tr("Customer")),
+            ("series", self.tr("Series")),
+            ("type", self.tr("Booking type")),
+            ("provider", self.tr("With")),
+            ("reach", self.tr("Contact")),
+            ("source", self.tr("Booked")),
+            ("cancel", self.tr("Cancelled")),
         ):
             label = plain_label(wrap=True)
             self.fields[key] = label
             form.addRow(words, label)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
-        self.notes.setPlaceholderText("No notes")
-        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText(self.tr("No notes"))
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setMaximumHeight(90)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for index, (name, words) in enumerate(
             (
-                ("arrived", "Arrived (Ctrl+Shift+A)"),
-                ("complete", "Complete"),
-                ("no_show", "No-show"),
-                ("reschedule", "Reschedule…"),
-                ("cancel", "Cancel…"),
-                ("contact", "Open contact"),
-                ("restore", "Restore…"),
-                ("print", "Print…"),
-                ("attendees", "Class attendees…"),
+                ("arrived", self.tr("Arrived (Ctrl+Shift+A)")),
+                ("complete", self.tr("Complete")),
+                ("no_show", self.tr("No-show")),
+                ("reschedule", self.tr("Reschedule…")),
+                ("cancel", self.tr("Cancel…")),
+                ("contact", self.tr("Open contact")),
+                ("restore", self.tr("Restore…")),
+                ("print", self.tr("Print…")),
+                ("attendees", self.tr("Class attendees…")),
             )
         ):
             button = QPushButton(words)
             button.setObjectName(f"booking_{name}")
             if name in ACTION_KEYS:
-                button.setToolTip(f"{words.rstrip('…')} ({ACTION_KEYS[name]})")
+                button.setToolTip(
+                    self.tr("{action} ({keys})").format(
+                        action=words.rstrip("…"), keys=ACTION_KEYS[name]
+                    )
+                )
             button.clicked.connect(lambda _=False, n=name: self.actionRequested.emit(n))
             self.buttons[name] = button
             grid.addWidget(button, index // 2, index % 2)
@@ -109,28 +113,30 @@ class BookingPanel(QWidget):
     def show_booking(self, booking: BookingView | None, zone: ZoneInfo) -> None:
         self.booking = booking
         if booking is None:
-            set_plain(self.title, "No booking selected")
+            set_plain(self.title, self.tr("No booking selected"))
             for label in self.fields.values():
                 set_plain(label, "")
             for key in ("answer", "series", "cancel"):
                 self.form.setRowVisible(self.fields[key], False)
-            set_plain(self.fields["when"], "Click a booking in the calendar or the list.")
+            set_plain(self.fields["when"], self.tr("Click a booking in the calendar or the list."))
             self.notes.setPlainText("")
             for button in self.buttons.values():
                 button.setEnabled(False)
             return
         set_plain(self.title, booking.contact_name)
         set_plain(self.fields["when"], fmt_range(booking.start, booking.end, zone))
-        status = STATUS_WORDS.get(booking.status, booking.status)
+        status = status_text(booking.status)
         if booking.status == "arrived" and booking.arrived_at is not None:
-            status = f"Arrived at {clock_time(booking.arrived_at, zone, '%H:%M')}"
+            status = self.tr("Arrived at {time}").format(
+                time=clock_time(booking.arrived_at, zone, "%H:%M")
+            )
         set_plain(self.fields["status"], status)
         answer = ""
         if booking.customer_confirmed_at is not None:
             when = fmt_datetime(booking.customer_confirmed_at, zone)
-            answer = f"Confirmed by the customer at {when}."
+            answer = self.tr("Confirmed by the customer at {when}.").format(when=when)
         set_plain(self.fields["answer"], answer)
-        series = "A visit of a recurring series." if booking.series_id is not None else ""
+        series = self.tr("A visit of a recurring series.") if booking.series_id is not None else ""
         set_plain(self.fields["series"], series)
         self.form.setRowVisible(self.fields["answer"], bool(answer))
         self.form.setRowVisible(self.fields["series"], bool(series))
@@ -138,13 +144,19 @@ class BookingPanel(QWidget):
         set_plain(self.fields["provider"], booking.provider_name)
         reach = [v for v in (booking.contact_email, booking.contact_phone) if v]
         set_plain(self.fields["reach"], "\n".join(reach))
-        where = "on the booking page" if booking.source == "web" else "at the desk"
-        set_plain(self.fields["source"], f"{fmt_datetime(booking.created_at, zone)}\n{where}")
+        booked = fmt_datetime(booking.created_at, zone)
+        if booking.source == "web":
+            source = self.tr("{when}\non the booking page").format(when=booked)
+        else:
+            source = self.tr("{when}\nat the desk").format(when=booked)
+        set_plain(self.fields["source"], source)
         cancelled = ""
         if booking.status == "cancelled":
             cancelled = fmt_datetime(booking.cancelled_at, zone)
             if booking.cancel_reason:
-                cancelled += f" — {booking.cancel_reason}"
+                cancelled = self.tr("{when} — {reason}").format(
+                    when=cancelled, reason=booking.cancel_reason
+                )
         set_plain(self.fields["cancel"], cancelled)
         self.form.setRowVisible(self.fields["cancel"], bool(cancelled))  # no empty "Cancelled"
         self.notes.setPlainText(booking.notes)
@@ -172,7 +184,7 @@ class BookingPanel(QWidget):
         booking shown (a late answer for another booking is ignored)."""
         if self.booking is None or self.booking.id != booking_id or place is None:
             return
-        words = "Visit {number} of a series: {rule}.".format(
+        words = self.tr("Visit {number} of a series: {rule}.").format(
             number=place.number, rule=place.rule_text.rstrip(".")
         )
         set_plain(self.fields["series"], words)

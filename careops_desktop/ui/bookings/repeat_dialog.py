@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,15 +40,17 @@ from careops_desktop.core.services.bookings import (
     SeriesRefused,
     VisitChoice,
 )
+from careops_desktop.ui.bookings.day_text import date_edit_format
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, counted
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-CHOOSE = "Choose a time or Skip…"
-SKIP = "Skip this date"
-AS_PLANNED = "Book as planned"
+CHOOSE = QT_TRANSLATE_NOOP("RepeatDialog", "Choose a time or Skip…")
+SKIP = QT_TRANSLATE_NOOP("RepeatDialog", "Skip this date")
+AS_PLANNED = QT_TRANSLATE_NOOP("RepeatDialog", "Book as planned")
 MARKS = {"ok": "✓", "busy": "!", "blocked": "✗"}
 
 
@@ -73,7 +75,12 @@ class RepeatDialog(CommandDialog):
         zone: ZoneInfo,
         notes: str = "",
     ) -> None:
-        super().__init__(ops, "Repeat booking", "Book all", parent)
+        super().__init__(
+            ops,
+            translate("RepeatDialog", "Repeat booking"),
+            translate("RepeatDialog", "Book all"),
+            parent,
+        )
         self.setObjectName("repeatDialog")
         self._actor = actor
         self._contact_id = contact_id
@@ -89,50 +96,52 @@ class RepeatDialog(CommandDialog):
         self.body.insertWidget(
             1,
             plain_label(
-                f"First visit {fmt_datetime(start_utc, zone)}. Choose how it repeats; "
-                "every date is checked before anything is booked.",
+                self.tr(
+                    "First visit {when}. Choose how it repeats; "
+                    "every date is checked before anything is booked."
+                ).format(when=fmt_datetime(start_utc, zone)),
                 wrap=True,
             ),
         )
         self.every = QSpinBox()
         self.every.setRange(1, 52)
-        self.every.setSuffix(" week(s)")
-        self.every.setAccessibleName("Repeat every")
-        self.form.addRow("Every", self.errors.wrap("every_weeks", self.every))
+        self.every.setSuffix(self.tr(" week(s)"))
+        self.every.setAccessibleName(self.tr("Repeat every"))
+        self.form.addRow(self.tr("Every"), self.errors.wrap("every_weeks", self.every))
         days = QWidget()
         row = QHBoxLayout(days)
         row.setContentsMargins(0, 0, 0, 0)
         self.weekdays: list[QCheckBox] = []
-        for index, name in enumerate(WEEKDAYS):
-            box = QCheckBox(name)
+        for index in range(7):  # Monday first, as the core counts weekdays
+            box = QCheckBox(QLocale().dayName(index + 1, QLocale.FormatType.ShortFormat))
             box.setChecked(index == self._first_day.weekday())
             row.addWidget(box)
             self.weekdays.append(box)
-        self.form.addRow("On", self.errors.wrap("weekdays", days))
+        self.form.addRow(self.tr("On", "weekdays"), self.errors.wrap("weekdays", days))
         ends = QWidget()
         ends_row = QHBoxLayout(ends)
         ends_row.setContentsMargins(0, 0, 0, 0)
-        self.by_count = QRadioButton("After")
+        self.by_count = QRadioButton(self.tr("After"))
         self.by_count.setChecked(True)
         self.count = QSpinBox()
         self.count.setRange(1, 104)
         self.count.setValue(6)
-        self.count.setSuffix(" visits")
-        self.by_date = QRadioButton("On")
+        self.count.setSuffix(self.tr(" visits"))
+        self.by_date = QRadioButton(self.tr("On", "the last date"))
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("ddd d MMM yyyy")
+        self.until.setDisplayFormat(date_edit_format())
         last = QDate(self._first_day.year, self._first_day.month, self._first_day.day)
         self.until.setDate(last.addDays(7 * 8))
         for widget in (self.by_count, self.count, self.by_date, self.until):
             ends_row.addWidget(widget)
         ends_row.addStretch(1)
-        self.form.addRow("Ends", self.errors.wrap("count", ends))
+        self.form.addRow(self.tr("Ends"), self.errors.wrap("count", ends))
         self.errors.add_alias("until", "count")
-        self.check = QPushButton("Check dates")
+        self.check = QPushButton(self.tr("Check dates"))
         self.check.setObjectName("checkDates")
         self.check.setShortcut("Ctrl+R")
-        self.check.setToolTip("Check every date again (Ctrl+R)")
+        self.check.setToolTip(self.tr("Check every date again (Ctrl+R)"))
         self.check.clicked.connect(self.check_dates)
         self.summary = plain_label(wrap=True)
         check_row = QWidget()
@@ -176,13 +185,13 @@ class RepeatDialog(CommandDialog):
     def _stale(self, *_args: object) -> None:
         self.plan = None
         self.ok_button.setEnabled(False)
-        set_plain(self.summary, "The rule changed: press Check dates (Ctrl+R).")
+        set_plain(self.summary, self.tr("The rule changed: press Check dates (Ctrl+R)."))
 
     def check_dates(self) -> None:
         """Ask the database worker for the plan of the rule as it is now."""
         self.errors.clear()
         self.ok_button.setEnabled(False)
-        set_plain(self.summary, "Checking every date…")
+        set_plain(self.summary, self.tr("Checking every date…"))
         self.ops.query(
             bookings.plan_series,
             booking_type_id=self._type_id,
@@ -194,7 +203,7 @@ class RepeatDialog(CommandDialog):
         )
 
     def _plan_failed(self, exc: CareOpsError) -> None:
-        set_plain(self.summary, "The dates could not be checked.")
+        set_plain(self.summary, self.tr("The dates could not be checked."))
         self._refused(exc)
 
     def _clear_list(self) -> None:
@@ -225,23 +234,32 @@ class RepeatDialog(CommandDialog):
         clashes = sum(1 for v in plan.visits if v.kind != "ok")
         total = len(plan.visits)
         if clashes:
-            text = "{total} dates; {clashes} clash: choose another time or Skip for each."
+            text = counted(
+                self.tr(
+                    "{total} dates; %n clash(es): choose another time or Skip for each.",
+                    "",
+                    clashes,
+                ),
+                clashes,
+            )
         else:
-            text = "{total} dates, all free."
-        set_plain(self.summary, text.format(total=total, clashes=clashes))
+            text = self.tr("{total} dates, all free.")
+        set_plain(self.summary, text.format(total=total))
         self.ok_button.setEnabled(True)
 
     def _choice_for(self, visit: PlannedVisit) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName(f"Choice for {visit.label}")
+        combo.setAccessibleName(self.tr("Choice for {date}").format(date=visit.label))
         if visit.kind == "ok":
-            combo.addItem(AS_PLANNED, VisitChoice(visit.start, self._provider_id))
+            combo.addItem(self.tr(AS_PLANNED), VisitChoice(visit.start, self._provider_id))
         else:
-            combo.addItem(CHOOSE, None)
+            combo.addItem(self.tr(CHOOSE), None)
             for slot in visit.alternatives:
-                label = f"{fmt_datetime(slot.start_utc, self.zone)} — {slot.provider_name}"
+                label = self.tr("{when} — {provider}").format(
+                    when=fmt_datetime(slot.start_utc, self.zone), provider=slot.provider_name
+                )
                 combo.addItem(label, VisitChoice(slot.start_utc, slot.provider_id))
-        combo.addItem(SKIP, VisitChoice(None))
+        combo.addItem(self.tr(SKIP), VisitChoice(None))
         self.combos[visit.day] = combo
         return combo
 
@@ -251,14 +269,14 @@ class RepeatDialog(CommandDialog):
 
     def submit(self) -> None:
         if self.plan is None:
-            self.show_errors({"__all__": "Press Check dates first."})
+            self.show_errors({"__all__": self.tr("Press Check dates first.")})
             return
         chosen = self.choices()
         missing = [v.label for v in self.plan.visits if chosen.get(v.day) is None]
         if missing:
             self.show_errors(
                 {
-                    "__all__": "Choose another time or Skip for {dates}.".format(
+                    "__all__": self.tr("Choose another time or Skip for {dates}.").format(
                         dates="; ".join(missing)
                     )
                 }
@@ -266,7 +284,9 @@ class RepeatDialog(CommandDialog):
             return
         picks = {day: choice for day, choice in chosen.items() if choice is not None}
         if all(choice.start is None for choice in picks.values()):
-            self.show_errors({"__all__": "Every date is skipped: there is nothing to book."})
+            self.show_errors(
+                {"__all__": self.tr("Every date is skipped: there is nothing to book.")}
+            )
             return
         self.run(
             bookings.book_series,
@@ -300,11 +320,13 @@ def attach_repeat(dialog: Any, actor: Actor) -> QPushButton:
     for the chosen contact, type, provider and first start; once the series is booked the
     New booking dialog reports its first visit and closes."""
     button: QPushButton = dialog.buttons.addButton(
-        "Repeat…", QDialogButtonBox.ButtonRole.ActionRole
+        translate("RepeatDialog", "Repeat…"), QDialogButtonBox.ButtonRole.ActionRole
     )
     button.setObjectName("repeatBooking")
     button.setShortcut("Ctrl+Shift+R")
-    button.setToolTip("Book this every week or every few weeks (Ctrl+Shift+R)")
+    button.setToolTip(
+        translate("RepeatDialog", "Book this every week or every few weeks (Ctrl+Shift+R)")
+    )
 
     def open_repeat() -> None:
         dialog.errors.clear()
@@ -312,9 +334,11 @@ def attach_repeat(dialog: Any, actor: Actor) -> QPushButton:
         contact_id = dialog.picker.selected_id()
         errors: dict[str, str] = {}
         if dialog.new_contact.isChecked() or contact_id is None:
-            errors["contact_id"] = "Choose a saved contact to book a series."
+            errors["contact_id"] = translate(
+                "RepeatDialog", "Choose a saved contact to book a series."
+            )
         if slot is None:
-            errors["start"] = "Choose the first visit's start time."
+            errors["start"] = translate("RepeatDialog", "Choose the first visit's start time.")
         if errors or slot is None:
             dialog.show_errors(errors)
             return

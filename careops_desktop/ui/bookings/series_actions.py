@@ -19,25 +19,41 @@ from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.ui.bookings.dialogs import CancelDialog, RescheduleDialog
 from careops_desktop.ui.bookings.page_data import Catalogue
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 from careops_desktop.ui.widgets.local_time import fmt_datetime
 
-THIS_ONLY = "This visit only"
-FOLLOWING = "This and the following visits"
+THIS_ONLY = QT_TRANSLATE_NOOP("SeriesActions", "This visit only")
+FOLLOWING = QT_TRANSLATE_NOOP("SeriesActions", "This and the following visits")
 
 
 def ask_which(parent: QWidget, doing: str, then: Callable[[bool], None]) -> QMessageBox:
-    """Ask "This visit only" / "This and the following visits"; ``then(following)``."""
+    """Ask "This visit only" / "This and the following visits"; ``then(following)``.
+
+    ``doing``: "cancel" or "move"."""
     box = QMessageBox(parent)
     box.setObjectName("seriesWhich")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("A visit of a series")
+    box.setWindowTitle(translate("SeriesActions", "A visit of a series"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"This booking is one visit of a series. Which visits do you want to {doing}?")
-    only = box.addButton(THIS_ONLY, QMessageBox.ButtonRole.AcceptRole)
-    following = box.addButton(FOLLOWING, QMessageBox.ButtonRole.AcceptRole)
+    if doing == "cancel":
+        question = translate(
+            "SeriesActions",
+            "This booking is one visit of a series. Which visits do you want to cancel?",
+        )
+    else:
+        question = translate(
+            "SeriesActions",
+            "This booking is one visit of a series. Which visits do you want to move?",
+        )
+    box.setText(question)
+    only = box.addButton(translate("SeriesActions", THIS_ONLY), QMessageBox.ButtonRole.AcceptRole)
+    following = box.addButton(
+        translate("SeriesActions", FOLLOWING), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     only.setObjectName("seriesThisOnly")
     following.setObjectName("seriesFollowing")
@@ -60,24 +76,31 @@ class CancelFollowingDialog(CommandDialog):
     def __init__(
         self, ops: Ops, actor: Actor, booking: BookingView, zone: ZoneInfo, parent: QWidget | None
     ) -> None:
-        super().__init__(ops, "Cancel visits", "Cancel visits", parent)
+        super().__init__(
+            ops,
+            translate("CancelFollowingDialog", "Cancel visits"),
+            translate("CancelFollowingDialog", "Cancel visits"),
+            parent,
+        )
         self._actor = actor
         self._booking = booking
-        self.buttons.button(self.buttons.StandardButton.Cancel).setText("Keep visits")
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText(self.tr("Keep visits"))
         name, kind = booking.contact_name, booking.booking_type_name
         when = fmt_datetime(booking.start, zone)
         self.body.insertWidget(
             0,
             plain_label(
-                f"Cancel {name}'s {kind} on {when} and every later visit of the series? "
-                "The customer gets one message listing them.",
+                self.tr(
+                    "Cancel {name}'s {type} on {when} and every later visit of the series? "
+                    "The customer gets one message listing them."
+                ).format(name=name, type=kind, when=when),
                 wrap=True,
             ),
         )
         self.reason = QLineEdit()
         self.reason.setMaxLength(500)
-        self.reason.setPlaceholderText("Reason (shown to staff; optional)")
-        self.form.addRow("Reason", self.errors.wrap("reason", self.reason))
+        self.reason.setPlaceholderText(self.tr("Reason (shown to staff; optional)"))
+        self.form.addRow(self.tr("Reason"), self.errors.wrap("reason", self.reason))
         self.ok_button.setDefault(False)
 
     def submit(self) -> None:
@@ -103,13 +126,16 @@ class MoveFollowingDialog(RescheduleDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, actor, catalogue, booking, parent)
-        self.setWindowTitle("Move this and the following visits")
-        self.ok_button.setText("Move visits")
+        self.setWindowTitle(translate("MoveFollowingDialog", "Move this and the following visits"))
+        self.ok_button.setText(translate("MoveFollowingDialog", "Move visits"))
         self.body.insertWidget(
             1,
             plain_label(
-                "Every later visit of the series moves by the same number of days to the "
-                "same time. The customer gets one message listing the changes.",
+                translate(
+                    "MoveFollowingDialog",
+                    "Every later visit of the series moves by the same number of days to the "
+                    "same time. The customer gets one message listing the changes.",
+                ),
                 wrap=True,
             ),
         )
@@ -118,7 +144,9 @@ class MoveFollowingDialog(RescheduleDialog):
     def submit(self) -> None:
         slot = self.chooser.chosen()
         if slot is None:
-            self.show_errors({"start": "Choose a free start time."})
+            self.show_errors(
+                {"start": translate("MoveFollowingDialog", "Choose a free start time.")}
+            )
             return
         self.run(
             bookings.move_visits,

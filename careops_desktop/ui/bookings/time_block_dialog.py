@@ -27,14 +27,23 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import time_blocks
 from careops_desktop.core.services.time_blocks import TimeBlockView
 from careops_desktop.ui.bookings import block_undo
+from careops_desktop.ui.bookings.day_text import date_edit_format, short_day
 from careops_desktop.ui.bookings.undo_notice import UndoStack
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.calendar_data import TimeBlockMark
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 
-EVERYONE = "Everyone (the whole business)"
-SUGGESTED_REASONS = ("Lunch", "Meeting", "Training", "Break", "Admin time")
+EVERYONE = QT_TRANSLATE_NOOP("TimeBlockDialog", "Everyone (the whole business)")
+SUGGESTED_REASONS = (  # suggestions in the window's language; what is chosen is stored as typed
+    QT_TRANSLATE_NOOP("TimeBlockDialog", "Lunch"),
+    QT_TRANSLATE_NOOP("TimeBlockDialog", "Meeting"),
+    QT_TRANSLATE_NOOP("TimeBlockDialog", "Training"),
+    QT_TRANSLATE_NOOP("TimeBlockDialog", "Break"),
+    QT_TRANSLATE_NOOP("TimeBlockDialog", "Admin time"),
+)
 
 
 def _qdate(day: date) -> QDate:
@@ -66,8 +75,12 @@ class TimeBlockDialog(CommandDialog):
         block: TimeBlockView | None = None,
         undo: UndoStack | None = None,
     ) -> None:
-        title = "Edit blocked time" if block is not None else "Block time"
-        super().__init__(ops, title, "Save" if block is not None else "Block time", parent)
+        if block is not None:
+            title = translate("TimeBlockDialog", "Edit blocked time")
+            button = translate("TimeBlockDialog", "Save")
+        else:
+            title = button = translate("TimeBlockDialog", "Block time")
+        super().__init__(ops, title, button, parent)
         self.setObjectName("timeBlockDialog")
         self._actor = actor
         self._block = block
@@ -78,18 +91,18 @@ class TimeBlockDialog(CommandDialog):
         start = start or datetime.combine(date.today(), time(12))
         end = end or start + timedelta(hours=1)
         self.provider = QComboBox()
-        self.provider.setAccessibleName("Provider")
+        self.provider.setAccessibleName(self.tr("Provider"))
         for pid, name in providers:
             self.provider.addItem(name, pid)
-        self.provider.addItem(EVERYONE, None)
+        self.provider.addItem(self.tr(EVERYONE), None)
         self.provider.setCurrentIndex(max(0, self.provider.findData(provider_id)))
         self.day = QDateEdit(_qdate(start.date()))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.day.setAccessibleName("Day")
+        self.day.setDisplayFormat(date_edit_format())
+        self.day.setAccessibleName(self.tr("Day"))
         self.start = QTimeEdit(_qtime(start.time()))
         self.end = QTimeEdit(_qtime(end.time()))
-        for edit, name in ((self.start, "From"), (self.end, "To")):
+        for edit, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(name)
         times = QWidget()
@@ -100,19 +113,19 @@ class TimeBlockDialog(CommandDialog):
         row.addStretch(1)
         self.reason = QComboBox()
         self.reason.setEditable(True)
-        self.reason.addItems(SUGGESTED_REASONS)
-        self.reason.setAccessibleName("Reason")
+        self.reason.addItems([self.tr(reason) for reason in SUGGESTED_REASONS])
+        self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setMinimumContentsLength(28)
         line = self.reason.lineEdit()
         if line is not None:
             line.setMaxLength(time_blocks.REASON_MAX)
-        self.reason.setCurrentText(block.reason if block is not None else "Lunch")
-        self.repeat = QCheckBox("Repeat every week")
-        self.has_end = QCheckBox("Until")
+        self.reason.setCurrentText(block.reason if block is not None else self.tr("Lunch"))
+        self.repeat = QCheckBox(self.tr("Repeat every week"))
+        self.has_end = QCheckBox(self.tr("Until"))
         self.until = QDateEdit(_qdate(start.date() + timedelta(weeks=12)))
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("d MMM yyyy")
-        self.until.setAccessibleName("Last week")
+        self.until.setDisplayFormat(date_edit_format())
+        self.until.setAccessibleName(self.tr("Last week"))
         repeat_box = QWidget()
         repeat_row = QHBoxLayout(repeat_box)
         repeat_row.setContentsMargins(0, 0, 0, 0)
@@ -124,14 +137,14 @@ class TimeBlockDialog(CommandDialog):
             self.has_end.setChecked(block.repeat_until is not None)
             if block.repeat_until is not None:
                 self.until.setDate(_qdate(block.repeat_until))
-        self.form.addRow("With", self.errors.wrap("provider_id", self.provider))
-        self.form.addRow("Day", self.errors.wrap("start", self.day))
-        self.form.addRow("From – to", self.errors.wrap("end", times))
-        self.form.addRow("Reason", self.errors.wrap("reason", self.reason))
-        self.form.addRow("Repeat", self.errors.wrap("repeat_until", repeat_box))
+        self.form.addRow(self.tr("With"), self.errors.wrap("provider_id", self.provider))
+        self.form.addRow(self.tr("Day"), self.errors.wrap("start", self.day))
+        self.form.addRow(self.tr("From – to"), self.errors.wrap("end", times))
+        self.form.addRow(self.tr("Reason"), self.errors.wrap("reason", self.reason))
+        self.form.addRow(self.tr("Repeat"), self.errors.wrap("repeat_until", repeat_box))
         if block is not None and block.repeats_weekly:
             self.form.addRow(
-                "", plain_label("Changes apply to every week of this series.", wrap=True)
+                "", plain_label(self.tr("Changes apply to every week of this series."), wrap=True)
             )
         self.repeat.toggled.connect(self._repeat_changed)
         self.has_end.toggled.connect(self._repeat_changed)
@@ -186,18 +199,33 @@ def remove_with_confirmation(
     box = QMessageBox(parent)
     box.setObjectName("removeBlockConfirm")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Remove blocked time")
+    box.setWindowTitle(translate("TimeBlockDialog", "Remove blocked time"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    when = f"{mark.day:%a %d %b}"
+    when = short_day(mark.day)
     if mark.repeats:
-        box.setText(f"Remove “{mark.label}” on {when} only, or every week of the series?")
-        only = box.addButton("Only this week", QMessageBox.ButtonRole.AcceptRole)
-        series = box.addButton("The whole series", QMessageBox.ButtonRole.DestructiveRole)
+        box.setText(
+            translate(
+                "TimeBlockDialog", "Remove “{reason}” on {day} only, or every week of the series?"
+            ).format(reason=mark.label, day=when)
+        )
+        only = box.addButton(
+            translate("TimeBlockDialog", "Only this week"), QMessageBox.ButtonRole.AcceptRole
+        )
+        series = box.addButton(
+            translate("TimeBlockDialog", "The whole series"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
     else:
-        box.setText(f"Remove “{mark.label}” on {when}? The time becomes bookable again.")
+        box.setText(
+            translate(
+                "TimeBlockDialog", "Remove “{reason}” on {day}? The time becomes bookable again."
+            ).format(reason=mark.label, day=when)
+        )
         only = None
-        series = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        series = box.addButton(
+            translate("TimeBlockDialog", "Remove"), QMessageBox.ButtonRole.DestructiveRole
+        )
+    box.addButton(translate("TimeBlockDialog", "Keep it"), QMessageBox.ButtonRole.RejectRole)
 
     def removed(only_day: date | None) -> Callable[[TimeBlockView], None] | None:
         if undo is None:
@@ -241,8 +269,8 @@ def offer_block_actions(
     """The Edit / Remove menu for a click on blocked time, at ``where`` (global)."""
     menu = QMenu(parent)
     menu.setObjectName("timeBlockMenu")
-    edit = menu.addAction("Edit blocked time…")
-    remove = menu.addAction("Remove blocked time…")
+    edit = menu.addAction(translate("TimeBlockDialog", "Edit blocked time…"))
+    remove = menu.addAction(translate("TimeBlockDialog", "Remove blocked time…"))
 
     def open_editor(block: TimeBlockView) -> None:
         TimeBlockDialog(ops, actor, providers, parent, block=block, undo=undo).open()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import DeskChange, UndoResult
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.local_time import fmt_datetime
@@ -112,17 +113,17 @@ class UndoNotice(QFrame):
         self.stack = stack
         self.setObjectName("undo_notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Undo notice")
+        self.setAccessibleName(self.tr("Undo notice"))
         self.setStyleSheet(
             "QFrame#undo_notice { border: 1px solid palette(highlight); border-radius: 4px; }"
         )
         self.text = plain_label(wrap=True)
         self.text.setObjectName("undo_notice_text")
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undo_button")
-        self.undo_button.setToolTip("Undo this change (Ctrl+Z)")
-        self.close_button = QPushButton("Dismiss")
-        self.close_button.setAccessibleName("Dismiss the notice")
+        self.undo_button.setToolTip(self.tr("Undo this change (Ctrl+Z)"))
+        self.close_button = QPushButton(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss the notice"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.text, 1)
@@ -172,29 +173,41 @@ def change_words(change: DeskChange, zone: ZoneInfo) -> str:
     view = change.view
     name, when = view.contact_name, fmt_datetime(view.start, zone)
     sentences = {
-        "cancel": f"{name}'s booking on {when} was cancelled.",
-        "no_show": f"{name}'s booking on {when} was marked as a no-show.",
-        "complete": f"{name}'s booking on {when} was marked as completed.",
-        "arrived": f"{name} was marked as arrived.",
-        "move": f"{name}'s booking was moved to {when}.",
-        "resize": f"{name}'s booking on {when} was given a new length.",
+        "cancel": translate("UndoNotice", "{name}'s booking on {when} was cancelled."),
+        "no_show": translate("UndoNotice", "{name}'s booking on {when} was marked as a no-show."),
+        "complete": translate("UndoNotice", "{name}'s booking on {when} was marked as completed."),
+        "arrived": translate("UndoNotice", "{name} was marked as arrived."),
+        "move": translate("UndoNotice", "{name}'s booking was moved to {when}."),
+        "resize": translate("UndoNotice", "{name}'s booking on {when} was given a new length."),
     }
-    said = sentences.get(change.kind, f"{name}'s booking on {when} was changed.")
+    sentence = sentences.get(
+        change.kind, translate("UndoNotice", "{name}'s booking on {when} was changed.")
+    )
+    said = sentence.format(name=name, when=when)
     if change.held_outbox_ids:
-        return f"{said} The customer is told in 2 minutes unless you undo it."
+        return translate(
+            "UndoNotice", "{said} The customer is told in 2 minutes unless you undo it."
+        ).format(said=said)
     return said
 
 
 def undone_words(result: UndoResult) -> str:
     """What an undo did, in the desk's words (the customer's message included)."""
     name = result.view.contact_name
-    words = [f"The change to {name}'s booking was undone."]
+    words = [
+        translate("UndoNotice", "The change to {name}'s booking was undone.").format(name=name)
+    ]
     if result.withdrawn:
-        words.append("The message to the customer was withdrawn; nothing was sent.")
+        words.append(
+            translate("UndoNotice", "The message to the customer was withdrawn; nothing was sent.")
+        )
     if result.already_told:
         words.append(
-            "The customer had already been sent a message about the change. "
-            "Please let them know it was undone."
+            translate(
+                "UndoNotice",
+                "The customer had already been sent a message about the change. "
+                "Please let them know it was undone.",
+            )
         )
     return " ".join(words)
 

@@ -36,6 +36,7 @@ from careops_desktop.ui.bookings.calendar_access import (
     select_in_list,
 )
 from careops_desktop.ui.bookings.calendar_hooks import CalendarHooks
+from careops_desktop.ui.bookings.day_text import date_edit_format, medium_day, short_day
 from careops_desktop.ui.bookings.desk_actions import DeskActions
 from careops_desktop.ui.bookings.dialogs import BookingDialog, RescheduleDialog
 from careops_desktop.ui.bookings.outside_busy import SyncNowButton
@@ -50,6 +51,7 @@ from careops_desktop.ui.bookings.page_data import (
     list_columns,
     load_calendar_page,
     load_catalogue,
+    status_text,
 )
 from careops_desktop.ui.bookings.panel import BookingPanel, action_shortcuts, load_series
 from careops_desktop.ui.bookings.print_actions import (
@@ -62,6 +64,7 @@ from careops_desktop.ui.bookings.time_block_dialog import TimeBlockDialog, offer
 from careops_desktop.ui.bookings.undo_notice import UndoNotice, UndoStack
 from careops_desktop.ui.bookings.waiting_strip import WaitingStrip
 from careops_desktop.ui.bookings.waitlist_view import WaitlistWindow
+from careops_desktop.ui.bookings.words import counted
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.printing.print_jobs import PrintPreview
 from careops_desktop.ui.table_model import IdTableModel
@@ -102,41 +105,51 @@ class BookingsView(QWidget):
         self._page_again = False  # changes arrived while it ran: load once more after it
 
         # toolbar
-        self.today_button = QPushButton("Today")
+        self.today_button = QPushButton(self.tr("Today"))
         self.back_button = QPushButton("←")
-        self.back_button.setAccessibleName("Previous")
+        self.back_button.setAccessibleName(self.tr("Previous"))
         self.next_button = QPushButton("→")
-        self.next_button.setAccessibleName("Next")
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName("Date shown")
+        self.date_edit.setDisplayFormat(date_edit_format())
+        self.date_edit.setAccessibleName(self.tr("Date shown"))
         self.span = QComboBox()
-        self.span.addItem("Week", 7)
-        self.span.addItem("Day", 1)
+        self.span.addItem(self.tr("Week"), 7)
+        self.span.addItem(self.tr("Day"), 1)
         self.provider_filter = QComboBox()
-        self.provider_filter.setAccessibleName("Provider")
-        self.provider_filter.addItem("All providers", None)
-        self.new_button = QPushButton("New booking…")
-        self.block_button = QPushButton("Block time…")  # lunch, a meeting: drag on the calendar too
+        self.provider_filter.setAccessibleName(self.tr("Provider"))
+        self.provider_filter.addItem(self.tr("All providers"), None)
+        self.new_button = QPushButton(self.tr("New booking…"))
+        self.block_button = QPushButton(
+            self.tr("Block time…")
+        )  # lunch, a meeting: drag on the calendar too
         self.block_button.setObjectName("blockTime")
         self.block_button.setToolTip(
-            "Block time for lunch, a meeting or training (Ctrl+Shift+B). "
-            "You can also drag down over an empty part of the calendar."
+            self.tr(
+                "Block time for lunch, a meeting or training (Ctrl+Shift+B). "
+                "You can also drag down over an empty part of the calendar."
+            )
         )
         block_keys = QShortcut(QKeySequence("Ctrl+Shift+B"), self)
         block_keys.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         block_keys.activated.connect(lambda: self.block_time())
-        self.print_button = QPushButton("Print day sheet…")
+        self.print_button = QPushButton(self.tr("Print day sheet…"))
         self.print_button.setObjectName("printDaySheet")
         self.print_button.setToolTip(
-            "Print the day shown, for the provider chosen beside it or for everyone (Ctrl+P)."
+            self.tr(
+                "Print the day shown, for the provider chosen beside it or for everyone (Ctrl+P)."
+            )
         )
         self.print_button.setEnabled(may_print_day_sheet(self.actor))
         self.preview: PrintPreview | None = None  # the latest print preview opened
-        self.waitlist_button = QPushButton("Waitlist…")  # who waits for a freed time (issue 18)
+        self.waitlist_button = QPushButton(
+            self.tr("Waitlist…")
+        )  # who waits for a freed time (issue 18)
         self.waitlist_button.setObjectName("openWaitlist")
-        self.waitlist_button.setToolTip("People waiting for a time to free up (Ctrl+Shift+W).")
+        self.waitlist_button.setToolTip(
+            self.tr("People waiting for a time to free up (Ctrl+Shift+W).")
+        )
         self.waitlist_window: WaitlistWindow | None = None
         self.range_label = plain_label()
         bar = QHBoxLayout()
@@ -167,14 +180,14 @@ class BookingsView(QWidget):
         self.list_to = QDateEdit()
         for edit in (self.list_from, self.list_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(date_edit_format())
         self.status_filter = QComboBox()
-        self.status_filter.addItem("Any status", None)
-        for status, words in STATUS_WORDS.items():
-            self.status_filter.addItem(words, status)
+        self.status_filter.addItem(self.tr("Any status"), None)
+        for status in STATUS_WORDS:
+            self.status_filter.addItem(status_text(status), status)
         self.type_filter = QComboBox()
-        self.type_filter.addItem("Any booking type", None)
-        self.search = SearchBox(placeholder="Search contact, type or provider…")
+        self.type_filter.addItem(self.tr("Any booking type"), None)
+        self.search = SearchBox(placeholder=self.tr("Search contact, type or provider…"))
         self.count_label = plain_label()
         source = BookingSource(self.actor)
         self.model = IdTableModel(
@@ -197,9 +210,9 @@ class BookingsView(QWidget):
         list_layout = QVBoxLayout(list_page)
         filters = QHBoxLayout()
         for widget in (
-            plain_label("From"),
+            plain_label(self.tr("From")),
             self.list_from,
-            plain_label("to"),
+            plain_label(self.tr("to")),
             self.list_to,
             self.status_filter,
             self.type_filter,
@@ -218,8 +231,8 @@ class BookingsView(QWidget):
         calendar_layout.addWidget(self.waiting)
         calendar_layout.addWidget(scroll, 1)
         self.pages = QTabWidget()
-        self.pages.addTab(calendar_page, "Calendar")
-        self.pages.addTab(list_page, "List")
+        self.pages.addTab(calendar_page, self.tr("Calendar"))
+        self.pages.addTab(list_page, self.tr("List"))
         self.panel = BookingPanel()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.pages)
@@ -420,9 +433,11 @@ class BookingsView(QWidget):
         self.date_edit.blockSignals(False)
         last = request.first + timedelta(days=request.days - 1)
         words = (
-            f"{request.first:%d %b}"
+            medium_day(request.first)
             if request.days == 1
-            else f"{request.first:%d %b}–{last:%d %b %Y}"
+            else self.tr("{first} – {last}").format(
+                first=short_day(request.first), last=medium_day(last)
+            )
         )
         set_plain(self.range_label, words)
 
@@ -461,7 +476,7 @@ class BookingsView(QWidget):
         )
 
     def _list_loaded(self, count: int) -> None:
-        set_plain(self.count_label, f"{count:,} booking{'s' if count != 1 else ''}")
+        set_plain(self.count_label, counted(self.tr("%Ln booking(s)", "", count), count))
 
     # -- the chosen booking -----------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from careops_desktop.core.clock_text import clock_time
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import Waiting
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 
@@ -32,11 +33,12 @@ def waiting_words(person: Waiting, now: datetime, zone: ZoneInfo) -> str:
     minutes = person.minutes_waiting(now)
     booked = clock_time(person.start, zone, "%H:%M")
     if minutes < 1:
-        return f"{person.customer_name} — just arrived, booked {booked} with {person.provider_name}"
-    return (
-        f"{person.customer_name} — waiting {minutes} min, "
-        f"booked {booked} with {person.provider_name}"
-    )
+        return translate(
+            "WaitingStrip", "{name} — just arrived, booked {time} with {provider}"
+        ).format(name=person.customer_name, time=booked, provider=person.provider_name)
+    return translate(
+        "WaitingStrip", "{name} — waiting {minutes} min, booked {time} with {provider}"
+    ).format(name=person.customer_name, minutes=minutes, time=booked, provider=person.provider_name)
 
 
 class WaitingStrip(QFrame):
@@ -60,9 +62,9 @@ class WaitingStrip(QFrame):
         self.waiting: tuple[Waiting, ...] = ()
         self.buttons: list[QPushButton] = []
         self.setObjectName("waiting_strip")
-        self.setAccessibleName("Customers waiting")
+        self.setAccessibleName(self.tr("Customers waiting"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = plain_label("Waiting now:")
+        self.title = plain_label(self.tr("Waiting now:"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)

@@ -15,12 +15,15 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, Q
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import waitlist
 from careops_desktop.core.services.waitlist import FreeTime, WaitlistRow
+from careops_desktop.ui.bookings.day_text import date_edit_format
 from careops_desktop.ui.bookings.page_data import Catalogue
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 
-ANYONE = "Anyone"
+ANYONE = QT_TRANSLATE_NOOP("Waitlist", "Anyone")
 
 
 def _qdate(day: date) -> QDate:
@@ -30,7 +33,7 @@ def _qdate(day: date) -> QDate:
 def _day_edit(day: date, name: str) -> QDateEdit:
     edit = QDateEdit(_qdate(day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
+    edit.setDisplayFormat(date_edit_format())
     edit.setAccessibleName(name)
     return edit
 
@@ -46,42 +49,50 @@ class AddPersonDialog(CommandDialog):
         today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ops, "Add to the waitlist", "Add to the waitlist", parent)
+        super().__init__(
+            ops,
+            translate("AddPersonDialog", "Add to the waitlist"),
+            translate("AddPersonDialog", "Add to the waitlist"),
+            parent,
+        )
         self.setObjectName("waitlistAddDialog")
         self._actor = actor
         self._catalogue = catalogue
         self.setMinimumWidth(460)
         self.booking_type = QComboBox()
-        self.booking_type.setAccessibleName("Booking type")
+        self.booking_type.setAccessibleName(self.tr("Booking type"))
         for booking_type in catalogue.booking_types:
             self.booking_type.addItem(booking_type.name, booking_type.id)
         self.provider = QComboBox()
-        self.provider.setAccessibleName("With")
+        self.provider.setAccessibleName(self.tr("With"))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(self.tr("Name"))
         self.name.setMaxLength(200)
         self.email = QLineEdit()
-        self.email.setAccessibleName("Email")
+        self.email.setAccessibleName(self.tr("Email"))
         self.email.setMaxLength(320)
         self.phone = QLineEdit()
-        self.phone.setAccessibleName("Mobile phone")
+        self.phone.setAccessibleName(self.tr("Mobile phone"))
         self.phone.setMaxLength(40)
-        self.first_day = _day_edit(today, "From")
-        self.last_day = _day_edit(today + timedelta(days=6), "Until")
+        self.first_day = _day_edit(today, self.tr("From"))
+        self.last_day = _day_edit(today + timedelta(days=6), self.tr("Until"))
         self.note = QPlainTextEdit()
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(self.tr("Note"))
         self.note.setFixedHeight(60)
-        self.form.addRow("Booking", self.errors.wrap("booking_type_id", self.booking_type))
-        self.form.addRow("With", self.errors.wrap("provider", self.provider))
-        self.form.addRow("Name", self.errors.wrap("name", self.name))
-        self.form.addRow("Email", self.errors.wrap("email", self.email))
-        self.form.addRow("Mobile phone", self.errors.wrap("phone", self.phone))
-        self.form.addRow("From", self.errors.wrap("first_day", self.first_day))
-        self.form.addRow("Until", self.errors.wrap("last_day", self.last_day))
-        self.form.addRow("Note", self.errors.wrap("note", self.note))
+        self.form.addRow(self.tr("Booking"), self.errors.wrap("booking_type_id", self.booking_type))
+        self.form.addRow(self.tr("With"), self.errors.wrap("provider", self.provider))
+        self.form.addRow(self.tr("Name"), self.errors.wrap("name", self.name))
+        self.form.addRow(self.tr("Email"), self.errors.wrap("email", self.email))
+        self.form.addRow(self.tr("Mobile phone"), self.errors.wrap("phone", self.phone))
+        self.form.addRow(self.tr("From"), self.errors.wrap("first_day", self.first_day))
+        self.form.addRow(self.tr("Until"), self.errors.wrap("last_day", self.last_day))
+        self.form.addRow(self.tr("Note"), self.errors.wrap("note", self.note))
         self.body.insertWidget(
             2,
-            plain_label("The offer goes by email, or by text message without an email.", wrap=True),
+            plain_label(
+                self.tr("The offer goes by email, or by text message without an email."),
+                wrap=True,
+            ),
         )
         self.booking_type.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
@@ -93,14 +104,14 @@ class AddPersonDialog(CommandDialog):
             (t.provider_ids for t in self._catalogue.booking_types if t.id == chosen), ()
         )
         self.provider.clear()
-        self.provider.addItem(ANYONE, None)
+        self.provider.addItem(translate("Waitlist", ANYONE), None)
         for provider in self._catalogue.providers:
             if provider.id in offered:
                 self.provider.addItem(provider.name, provider.id)
 
     def submit(self) -> None:
         if self.booking_type.currentData() is None:
-            self.show_errors({"booking_type_id": "Please choose a booking type."})
+            self.show_errors({"booking_type_id": self.tr("Please choose a booking type.")})
             return
         first, last = (
             date(d.year(), d.month(), d.day())
@@ -121,7 +132,9 @@ class AddPersonDialog(CommandDialog):
 
 def free_time_words(free: FreeTime) -> str:
     """One free time as the list shows it: ``10:30 with Alice``."""
-    return f"{free.label} with {free.provider_name}"
+    return translate("Waitlist", "{time} with {provider}").format(
+        time=free.label, provider=free.provider_name
+    )
 
 
 class OfferTimeDialog(CommandDialog):
@@ -136,26 +149,35 @@ class OfferTimeDialog(CommandDialog):
         day: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ops, "Offer a time", "Send offer", parent)
+        super().__init__(
+            ops,
+            translate("OfferTimeDialog", "Offer a time"),
+            translate("OfferTimeDialog", "Send offer"),
+            parent,
+        )
         self.setObjectName("waitlistOfferDialog")
         self._actor = actor
         self._row = row
         self._zone = zone
-        self.who = plain_label(
-            f"{row.name} is waiting for {row.booking_type_name}"
-            f"{' with ' + row.provider_name if row.provider_name else ''}.",
-            wrap=True,
-        )
-        self.day = _day_edit(day, "Day")
+        if row.provider_name:
+            who = self.tr("{name} is waiting for {type} with {provider}.").format(
+                name=row.name, type=row.booking_type_name, provider=row.provider_name
+            )
+        else:
+            who = self.tr("{name} is waiting for {type}.").format(
+                name=row.name, type=row.booking_type_name
+            )
+        self.who = plain_label(who, wrap=True)
+        self.day = _day_edit(day, self.tr("Day"))
         self.times = QComboBox()
-        self.times.setAccessibleName("Free time")
+        self.times.setAccessibleName(self.tr("Free time"))
         self.times.setMinimumContentsLength(26)
         self.setMinimumWidth(460)
         self.status = plain_label("", wrap=True)
         self.status.setObjectName("waitlistOfferStatus")
         self.body.insertWidget(1, self.who)  # whole sentences: full width, above and below
-        self.form.addRow("Day", self.errors.wrap("day", self.day))
-        self.form.addRow("Free time", self.errors.wrap("start", self.times))
+        self.form.addRow(self.tr("Day"), self.errors.wrap("day", self.day))
+        self.form.addRow(self.tr("Free time"), self.errors.wrap("start", self.times))
         self.body.insertWidget(3, self.status)
         self.day.dateChanged.connect(self.load_times)
         self.load_times()
@@ -167,7 +189,7 @@ class OfferTimeDialog(CommandDialog):
         moment = datetime.combine(picked, time(12), self._zone).astimezone(UTC)
         self.times.clear()
         self.ok_button.setEnabled(False)
-        set_plain(self.status, "Looking for free times…")
+        set_plain(self.status, self.tr("Looking for free times…"))
         self.ops.query(
             waitlist.free_times_for_entry,
             self._row.entry_id,
@@ -183,15 +205,17 @@ class OfferTimeDialog(CommandDialog):
         self.ok_button.setEnabled(bool(found))
         set_plain(
             self.status,
-            "Choose a time; the offer goes at once and can be claimed for 2 hours."
+            self.tr("Choose a time; the offer goes at once and can be claimed for 2 hours.")
             if found
-            else "There are no free times on this day for this booking. Choose another day.",
+            else self.tr(
+                "There are no free times on this day for this booking. Choose another day."
+            ),
         )
 
     def submit(self) -> None:
         chosen = self.times.currentData()
         if chosen is None:
-            self.show_errors({"start": "Please choose a free time."})
+            self.show_errors({"start": self.tr("Please choose a free time.")})
             return
         provider_id, start = chosen
         self.run(waitlist.offer_by_hand, self._actor, self._row.entry_id, provider_id, start)

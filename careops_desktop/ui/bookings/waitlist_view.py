@@ -14,7 +14,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,28 +35,53 @@ from careops_desktop.core.clock_text import clock_time
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services import waitlist
 from careops_desktop.core.services.waitlist import WaitlistRow
+from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.bookings.waitlist_forms import AddPersonDialog, OfferTimeDialog
+from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, counted
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.data_table import data_table
 
-HEADERS = ("Name", "Email or mobile", "Booking", "With", "Dates", "Waiting since", "Offers")
+HEADERS = (  # translated where shown (context "Waitlist")
+    QT_TRANSLATE_NOOP("Waitlist", "Name"),
+    QT_TRANSLATE_NOOP("Waitlist", "Email or mobile"),
+    QT_TRANSLATE_NOOP("Waitlist", "Booking"),
+    QT_TRANSLATE_NOOP("Waitlist", "With"),
+    QT_TRANSLATE_NOOP("Waitlist", "Dates"),
+    QT_TRANSLATE_NOOP("Waitlist", "Waiting since"),
+    QT_TRANSLATE_NOOP("Waitlist", "Offers"),
+)
 OFFER_WORDS = {
-    "offered": "offer open",
-    "claimed": "booked",
-    "expired": "not claimed in time",
-    "withdrawn": "withdrawn",
-    "taken": "taken by someone else",
+    "offered": QT_TRANSLATE_NOOP("Waitlist", "offer open"),
+    "claimed": QT_TRANSLATE_NOOP("Waitlist", "booked"),
+    "expired": QT_TRANSLATE_NOOP("Waitlist", "not claimed in time"),
+    "withdrawn": QT_TRANSLATE_NOOP("Waitlist", "withdrawn"),
+    "taken": QT_TRANSLATE_NOOP("Waitlist", "taken by someone else"),
 }
-STATUS_WORDS = {"waiting": "", "booked": "Booked", "removed": "Removed"}
+STATUS_WORDS = {
+    "waiting": "",
+    "booked": QT_TRANSLATE_NOOP("Waitlist", "Booked"),
+    "removed": QT_TRANSLATE_NOOP("Waitlist", "Removed"),
+}
+
+
+def _words(table: dict[str, str], key: str | None) -> str:
+    """``table[key]`` in the window's language (an unknown key as it is)."""
+    if key is None:
+        return ""
+    found = table.get(key)
+    if found is None:
+        return key
+    return translate("Waitlist", found) if found else ""
+
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def _day_words(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day:%a} {day.day} {day:%b}"
+    return short_day(date.fromisoformat(iso))
 
 
 def dates_text(row: WaitlistRow) -> str:
@@ -59,23 +89,30 @@ def dates_text(row: WaitlistRow) -> str:
     parts = []
     for first, last in row.dates:
         parts.append(
-            _day_words(first) if first == last else f"{_day_words(first)} – {_day_words(last)}"
+            _day_words(first)
+            if first == last
+            else translate("Waitlist", "{first} – {last}").format(
+                first=_day_words(first), last=_day_words(last)
+            )
         )
     return ", ".join(parts)
 
 
 def offers_text(row: WaitlistRow, zone: ZoneInfo) -> str:
     """How many offers were sent, and what became of the last one."""
-    status = STATUS_WORDS.get(row.status, row.status)
+    status = _words(STATUS_WORDS, row.status)
     if row.offers_sent == 0 or row.last_offer_start is None:
-        return status or "None yet"
+        return status or translate("Waitlist", "None yet")
     start = row.last_offer_start.astimezone(zone)
-    last = (
-        f"last: {start:%a} {start.day} {start:%b} {clock_time(row.last_offer_start, zone)}, "
-        f"{OFFER_WORDS.get(row.last_offer_status, row.last_offer_status)}"
+    sent = translate("Waitlist", "{count} sent (last: {day} {time}, {outcome})").format(
+        count=row.offers_sent,
+        day=short_day(start.date()),
+        time=clock_time(row.last_offer_start, zone),
+        outcome=_words(OFFER_WORDS, row.last_offer_status),
     )
-    sent = f"{row.offers_sent} sent ({last})"
-    return f"{status}; {sent}" if status else sent
+    if status:
+        return translate("Waitlist", "{status}; {offers}").format(status=status, offers=sent)
+    return sent
 
 
 class WaitlistModel(QAbstractTableModel):
@@ -99,7 +136,7 @@ class WaitlistModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return translate("Waitlist", HEADERS[section])
         return None
 
     def text(self, row: WaitlistRow, column: int) -> str:
@@ -112,12 +149,14 @@ class WaitlistModel(QAbstractTableModel):
         if column == 2:
             return row.booking_type_name
         if column == 3:
-            return row.provider_name or "Anyone"
+            return row.provider_name or translate("Waitlist", "Anyone")
         if column == 4:
             return dates_text(row)
         if column == 5:
             joined = row.joined_at.astimezone(zone)
-            return f"{joined:%a} {joined.day} {joined:%b} {clock_time(row.joined_at, zone)}"
+            return translate("Waitlist", "{day} {time}").format(
+                day=short_day(joined.date()), time=clock_time(row.joined_at, zone)
+            )
         return offers_text(row, zone)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -141,8 +180,8 @@ class WaitlistWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("waitlistWindow")
-        self.setWindowTitle("Waitlist")
-        self.setAccessibleName("Waitlist")
+        self.setWindowTitle(self.tr("Waitlist"))
+        self.setAccessibleName(self.tr("Waitlist"))
         self.ops = ops
         self.actor = actor
         self.catalogue_of = catalogue_of
@@ -150,19 +189,23 @@ class WaitlistWindow(QDialog):
         self.model = WaitlistModel(lambda: self.catalogue_of().zone)
         self.table = data_table(self.model, (160, 200, 130, 110, 170, 130))
         self.table.setObjectName("waitlistTable")
-        self.table.setAccessibleName("People waiting")
+        self.table.setAccessibleName(self.tr("People waiting"))
         self.summary = plain_label("")
         self.summary.setObjectName("waitlistSummary")
-        self.show_closed = QCheckBox("Show booked and removed")
-        self.add_button = QPushButton("Add person…")
-        self.offer_button = QPushButton("Offer a time…")
-        self.remove_button = QPushButton("Remove…")
-        self.close_button = QPushButton("Close")
+        self.show_closed = QCheckBox(self.tr("Show booked and removed"))
+        self.add_button = QPushButton(self.tr("Add person…"))
+        self.offer_button = QPushButton(self.tr("Offer a time…"))
+        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.close_button = QPushButton(self.tr("Close"))
         may = Permission.MANAGE_BOOKINGS in actor.permissions
         self.add_button.setEnabled(may)
-        self.add_button.setToolTip("Put someone who phoned or came in on the list (Ctrl+N).")
-        self.offer_button.setToolTip("Send the chosen person a free time to claim (Ctrl+O).")
-        self.remove_button.setToolTip("Take the chosen person off the list (Delete).")
+        self.add_button.setToolTip(
+            self.tr("Put someone who phoned or came in on the list (Ctrl+N).")
+        )
+        self.offer_button.setToolTip(
+            self.tr("Send the chosen person a free time to claim (Ctrl+O).")
+        )
+        self.remove_button.setToolTip(self.tr("Take the chosen person off the list (Delete)."))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.offer_button, self.remove_button):
             buttons.addWidget(button)
@@ -172,8 +215,10 @@ class WaitlistWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "People are offered a freed time in the order they joined. An offer can be "
-                "claimed for 2 hours; then it goes to the next person.",
+                self.tr(
+                    "People are offered a freed time in the order they joined. An offer can be "
+                    "claimed for 2 hours; then it goes to the next person."
+                ),
                 wrap=True,
             )
         )
@@ -215,9 +260,9 @@ class WaitlistWindow(QDialog):
         waiting = sum(1 for r in rows if r.status == "waiting")
         set_plain(
             self.summary,
-            "Nobody is waiting."
+            self.tr("Nobody is waiting.")
             if waiting == 0
-            else ("1 person is waiting." if waiting == 1 else f"{waiting} people are waiting."),
+            else counted(self.tr("%Ln [person is|people are] waiting.", "", waiting), waiting),
         )
         if kept is not None:
             for number, row in enumerate(rows):
@@ -268,14 +313,16 @@ class WaitlistWindow(QDialog):
         box = QMessageBox(self)
         box.setObjectName("waitlistRemoveConfirm")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove from the waitlist")
+        box.setWindowTitle(self.tr("Remove from the waitlist"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"Take {row.name} off the waitlist for {row.booking_type_name}? "
-            "An offer they have not claimed yet is withdrawn."
+            self.tr(
+                "Take {name} off the waitlist for {type}? "
+                "An offer they have not claimed yet is withdrawn."
+            ).format(name=row.name, type=row.booking_type_name)
         )
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Keep", QMessageBox.ButtonRole.RejectRole)
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
 
         def finished(_result: int) -> None:
             if box.clickedButton() is remove:

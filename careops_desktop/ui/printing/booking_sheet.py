@@ -12,20 +12,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter
 
 from careops_desktop.core.services.bookings import BookingView
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.printing.report_layout import INK, MUTED, Block, Flow, Fonts, text_block
 from careops_desktop.ui.printing.report_pdf import family, footer_height, paint_pages
-from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
+from careops_desktop.ui.widgets.local_time import UTC_ZONE, fmt_datetime, fmt_range
 
-STATUS_WORDS = {
-    "confirmed": "Confirmed",
-    "completed": "Completed",
-    "no_show": "No-show",
-    "cancelled": "Cancelled",
+STATUS_WORDS = {  # translated where printed (context "BookingSheet")
+    "confirmed": str(QT_TRANSLATE_NOOP("BookingSheet", "Confirmed")),
+    "arrived": str(QT_TRANSLATE_NOOP("BookingSheet", "Arrived")),
+    "completed": str(QT_TRANSLATE_NOOP("BookingSheet", "Completed")),
+    "no_show": str(QT_TRANSLATE_NOOP("BookingSheet", "No-show")),
+    "cancelled": str(QT_TRANSLATE_NOOP("BookingSheet", "Cancelled")),
 }
+
+
 WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
 
@@ -39,24 +43,45 @@ class BookingSheet:
     notes: str
     printed_at: datetime
 
+    @property
+    def zone(self) -> ZoneInfo:
+        """The zone the sheet was printed in (its ``printed_at``'s)."""
+        found = self.printed_at.tzinfo
+        return found if isinstance(found, ZoneInfo) else UTC_ZONE
+
 
 def booking_sheet(booking: BookingView, zone: ZoneInfo, business_name: str) -> BookingSheet:
     """The rows of ``booking``'s printout; blank values are left out."""
     reach = "\n".join(v for v in (booking.contact_email, booking.contact_phone) if v)
-    where = "on the booking page" if booking.source == "web" else "at the desk"
+    booked = fmt_datetime(booking.created_at, zone)
+    if booking.source == "web":
+        where = translate("BookingSheet", "{when} on the booking page").format(when=booked)
+    else:
+        where = translate("BookingSheet", "{when} at the desk").format(when=booked)
+    status = STATUS_WORDS.get(booking.status)
     rows = [
-        ("When", fmt_range(booking.start, booking.end, zone)),
-        ("Status", STATUS_WORDS.get(booking.status, booking.status)),
-        ("Booking type", booking.booking_type_name),
-        ("With", booking.provider_name),
-        ("Where", booking.location),
-        ("Contact", reach),
-        ("Booked", f"{fmt_datetime(booking.created_at, zone)} {where}"),
-        ("Forms", "Sent" if booking.forms_sent else "Not sent"),
+        (translate("BookingSheet", "When"), fmt_range(booking.start, booking.end, zone)),
+        (
+            translate("BookingSheet", "Status"),
+            translate("BookingSheet", status) if status else booking.status,
+        ),
+        (translate("BookingSheet", "Booking type"), booking.booking_type_name),
+        (translate("BookingSheet", "With"), booking.provider_name),
+        (translate("BookingSheet", "Where"), booking.location),
+        (translate("BookingSheet", "Contact"), reach),
+        (translate("BookingSheet", "Booked"), where),
+        (
+            translate("BookingSheet", "Forms"),
+            translate("BookingSheet", "Sent")
+            if booking.forms_sent
+            else translate("BookingSheet", "Not sent"),
+        ),
     ]
     if booking.status == "cancelled":
-        rows.append(("Cancelled", fmt_datetime(booking.cancelled_at, zone)))
-        rows.append(("Reason", booking.cancel_reason))
+        rows.append(
+            (translate("BookingSheet", "Cancelled"), fmt_datetime(booking.cancelled_at, zone))
+        )
+        rows.append((translate("BookingSheet", "Reason"), booking.cancel_reason))
     return BookingSheet(
         business_name,
         booking.contact_name,
@@ -84,22 +109,35 @@ def paint_booking(device: QPagedPaintDevice, sheet: BookingSheet) -> int:
     flow = Flow(float(device.height()) - footer_height(fonts) - running)
     if sheet.business_name:
         flow.add(text_block(fonts, fonts.small, sheet.business_name, width, MUTED))
-    flow.add(text_block(fonts, fonts.title, "Booking", width))
+    flow.add(text_block(fonts, fonts.title, translate("BookingSheet", "Booking"), width))
     flow.add(_wrapped(fonts, fonts.heading, sheet.title, 0.0, width))
-    flow.add(
-        text_block(fonts, fonts.small, f"Printed {sheet.printed_at:%d %b %Y %H:%M}", width, MUTED)
+    printed = translate("BookingSheet", "Printed {when}").format(
+        when=fmt_datetime(sheet.printed_at, sheet.zone)
     )
+    flow.add(text_block(fonts, fonts.small, printed, width, MUTED))
     flow.space(fonts.line(fonts.body))
-    label_width = fonts.metrics(fonts.bold).horizontalAdvance("Booking type") * 1.6
+    bold = fonts.metrics(fonts.bold)  # the widest label sets the column (German is longer)
+    widest = max((bold.horizontalAdvance(label) for label, _v in sheet.rows), default=0)
+    label_width = min(max(widest * 1.15, bold.horizontalAdvance("Booking type") * 1.6), width / 3)
     for label, value in sheet.rows:
         flow.add(_row(fonts, label, value, label_width, width))
     flow.space(fonts.line(fonts.body))
-    flow.add(text_block(fonts, fonts.heading, "Notes", width), keep_with=fonts.line(fonts.body))
-    paragraphs = sheet.notes.splitlines() if sheet.notes.strip() else ["No notes."]
+    flow.add(
+        text_block(fonts, fonts.heading, translate("BookingSheet", "Notes"), width),
+        keep_with=fonts.line(fonts.body),
+    )
+    paragraphs = (
+        sheet.notes.splitlines()
+        if sheet.notes.strip()
+        else [translate("BookingSheet", "No notes.")]
+    )
     for paragraph in paragraphs:
         flow.add(_wrapped(fonts, fonts.body, paragraph or " ", 0.0, width))
-    footer = f"Booking · {sheet.title}"
-    return paint_pages(device, fonts, flow, f"{sheet.business_name} — {footer}", footer)
+    footer = translate("BookingSheet", "Booking · {name}").format(name=sheet.title)
+    running_text = translate("BookingSheet", "{business} — {footer}").format(
+        business=sheet.business_name, footer=footer
+    )
+    return paint_pages(device, fonts, flow, running_text, footer)
 
 
 def _wrapped(fonts: Fonts, font: QFont, text: str, x: float, width: float) -> Block:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.printing.qr_paint import paint_qr, qr_matrix
 from careops_desktop.ui.printing.report_pdf import PREFERRED_FAMILIES, ensure_gui_application
 
@@ -37,9 +38,11 @@ ACCENT = QColor("#2563eb")
 NAME_SIZES = (44, 38, 32, 27, 23, 20)  # points, tried in turn until the name fits
 NAME_LINES = 3
 URL_SIZES = (26, 22, 18, 15, 12)
-HEADLINE = "Book your next appointment online"
-HOW_TO = "Scan the code with your phone's camera, or type this address:"
-WIFI_HINT = "Your phone must be on our Wi-Fi."
+HEADLINE = str(QT_TRANSLATE_NOOP("Poster", "Book your next appointment online"))
+HOW_TO = str(
+    QT_TRANSLATE_NOOP("Poster", "Scan the code with your phone's camera, or type this address:")
+)
+WIFI_HINT = str(QT_TRANSLATE_NOOP("Poster", "Your phone must be on our Wi-Fi."))
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class Poster:
     url: str
     address: str = ""
     phone: str = ""
-    headline: str = HEADLINE
+    headline: str = ""  # "": the shipped headline, in the window's language
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def fit_name(name: str, width: float, device: QPaintDevice) -> tuple[str, QFont]
 
     ``width`` is in ``device`` pixels; fonts are measured on ``device``.
     """
-    text = _one_line(name) or "Our booking page"
+    text = _one_line(name) or translate("Poster", "Our booking page")
     flags = int(Qt.TextFlag.TextWordWrap)
     for points in NAME_SIZES:
         font = _font(points, bold=True)
@@ -145,7 +148,11 @@ def write_poster_pdf(path: Path, poster: Poster) -> PosterLayout:
     ensure_gui_application()
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"Booking page — {_one_line(poster.business_name)}")
+    writer.setTitle(
+        translate("Poster", "Booking page — {business}").format(
+            business=_one_line(poster.business_name)
+        )
+    )
     writer.setCreator("CareOps Desktop")
     writer.setPageLayout(
         QPageLayout(
@@ -175,13 +182,15 @@ def _draw_poster(
     name_text, name_font = fit_name(poster.business_name, width, writer)
     name_rect = _draw(painter, QRectF(0, y, width, page.height()), name_text, name_font, INK)
     y += name_rect.height() + _px(10)
-    headline = _one_line(poster.headline) or HEADLINE
+    headline = _one_line(poster.headline) or translate("Poster", HEADLINE)
     y += _draw(painter, QRectF(0, y, width, page.height()), headline, _font(20), MUTED).height()
     y += _px(22)
 
     footer_lines = [line.strip() for line in poster.address.splitlines() if line.strip()][:4]
     if poster.phone.strip():
-        footer_lines.append("Phone: " + _one_line(poster.phone))
+        footer_lines.append(
+            translate("Poster", "Phone: {number}").format(number=_one_line(poster.phone))
+        )
     footer_font = _font(13)
     footer_height = QFontMetricsF(footer_font, writer).lineSpacing() * max(1, len(footer_lines))
     url_text, url_font = _fit_line(_one_line(poster.url), width, URL_SIZES, writer)
@@ -200,13 +209,15 @@ def _draw_poster(
     paint_qr(painter, qr_rect, matrix)
     y += side + _px(16)
 
-    y += _draw(painter, QRectF(0, y, width, page.height()), HOW_TO, _font(14), MUTED).height()
+    how_to = translate("Poster", HOW_TO)
+    y += _draw(painter, QRectF(0, y, width, page.height()), how_to, _font(14), MUTED).height()
     y += _px(10)
     url_rect = _draw(
         painter, QRectF(0, y, width, page.height()), url_text, url_font, ACCENT, wrap=False
     )
     y += url_rect.height() + _px(8)
-    _draw(painter, QRectF(0, y, width, page.height()), WIFI_HINT, _font(14), MUTED)
+    wifi_hint = translate("Poster", WIFI_HINT)
+    _draw(painter, QRectF(0, y, width, page.height()), wifi_hint, _font(14), MUTED)
 
     if footer_lines:
         top = page.height() - footer_height

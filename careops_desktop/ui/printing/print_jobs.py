@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from careops_desktop.core.services.reports import Report
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.printing.booking_sheet import (
     BookingSheet,
     booking_page_layout,
@@ -41,14 +42,16 @@ class PrintJob:
 
 def report_job(report: Report) -> PrintJob:
     """A report (the day sheet among them) as a print job."""
-    title = f"{report.title} — {report.period_label}"
+    title = translate("PrintJobs", "{title} — {period}").format(
+        title=report.title, period=report.period_label
+    )
     return PrintJob(title, report_page_layout(report), lambda device: paint_report(device, report))
 
 
 def booking_job(sheet: BookingSheet) -> PrintJob:
     """One booking's details as a print job."""
     return PrintJob(
-        f"Booking — {sheet.title}",
+        translate("PrintJobs", "Booking — {name}").format(name=sheet.title),
         booking_page_layout(),
         lambda device: paint_booking(device, sheet),
     )
@@ -79,7 +82,7 @@ class PrintPreview(QPrintPreviewDialog):
         self._own_printer = printer
         self.job = job
         self.setObjectName("printPreview")
-        self.setWindowTitle(f"Print preview — {job.title}")
+        self.setWindowTitle(self.tr("Print preview — {title}").format(title=job.title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.paintRequested.connect(self._paint)
         self.resize(900, 800)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 
+from careops_desktop.ui.i18n import translate
+
 QUIET_ZONE = 4  # modules of light margin the QR standard asks for around the symbol
 MAX_TEXT = 2000  # far more than any address; segno refuses what a QR code cannot hold
 
@@ -26,7 +28,7 @@ def qr_matrix(text: str) -> Matrix:
     import segno
 
     if not text or len(text) > MAX_TEXT:
-        raise ValueError("A QR code needs between 1 and 2,000 characters.")
+        raise ValueError(translate("QrPaint", "A QR code needs between 1 and 2,000 characters."))
     code = segno.make(text, error="m", micro=False)
     return tuple(tuple(bool(module) for module in row) for row in code.matrix)
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from careops_desktop.core.services.reports import Column, Section
@@ -108,7 +108,8 @@ def _vertical(
     monthly = len(days) > 1 and all(d.day == 1 for d in days) and (days[-1] - days[0]).days > 62
 
     def label_text(day: date) -> str:
-        return f"{day:%b %y}" if monthly else f"{day.day} {day:%b}"
+        shown = QDate(day.year, day.month, day.day)
+        return QLocale().toString(shown, "MMM yy" if monthly else "d MMM")
 
     def draw(painter: QPainter, y: float) -> None:
         _heading(painter, fonts, title, series, width, y)

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 
 from careops_desktop.core.services.reports import KeyFigure, Report, Section
 from careops_desktop.exports.formatting import display_text
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.printing.report_charts import chart_block
 from careops_desktop.ui.printing.report_layout import (
     INK,
@@ -46,6 +47,7 @@ from careops_desktop.ui.printing.report_layout import (
     table_shape,
     text_block,
 )
+from careops_desktop.ui.widgets.local_time import UTC_ZONE, fmt_datetime
 
 RESOLUTION = 300  # dots per inch of the drawing surface (the PDF itself is vector)
 MARGINS_MM = QMarginsF(14, 14, 14, 16)
@@ -106,8 +108,12 @@ def paint_report(device: QPagedPaintDevice, report: Report) -> int:
     _figures(flow, fonts, report, width)
     for section in report.sections:
         _section(flow, fonts, report, section, width)
-    running_text = f"{report.business_name} — {report.title} — {report.period_label}"
-    footer_text = f"{report.title} · {report.period_label}"
+    running_text = translate("ReportPdf", "{business} — {title} — {period}").format(
+        business=report.business_name, title=report.title, period=report.period_label
+    )
+    footer_text = translate("ReportPdf", "{title} · {period}").format(
+        title=report.title, period=report.period_label
+    )
     return paint_pages(device, fonts, flow, running_text, footer_text)
 
 
@@ -126,7 +132,7 @@ def paint_pages(
     pages = len(flow.pages)
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("Cannot draw on the printer or the PDF file.")
+        raise OSError(translate("ReportPdf", "Cannot draw on the printer or the PDF file."))
     try:
         for number, placed in enumerate(flow.pages, start=1):
             if number > 1:
@@ -146,9 +152,13 @@ def paint_pages(
 def _title(flow: Flow, fonts: Fonts, report: Report, width: float) -> None:
     flow.add(text_block(fonts, fonts.small, report.business_name, width, MUTED))
     flow.add(text_block(fonts, fonts.title, report.title, width))
-    period = f"{report.period_label}  ·  {report.timezone}"
+    period = translate("ReportPdf", "{period}  ·  {time_zone}").format(
+        period=report.period_label, time_zone=report.timezone
+    )
     flow.add(text_block(fonts, fonts.body, period, width))
-    generated = f"Generated {report.generated_at:%d %b %Y %H:%M} UTC by CareOps Desktop"
+    generated = translate("ReportPdf", "Generated {when} UTC by CareOps Desktop").format(
+        when=fmt_datetime(report.generated_at, UTC_ZONE)
+    )
     flow.add(text_block(fonts, fonts.small, generated, width, MUTED))
     flow.space(fonts.line(fonts.body))
 
@@ -200,12 +210,13 @@ def _section(flow: Flow, fonts: Fonts, report: Report, section: Section, width: 
         flow.add(chart, keep_with=first_rows)
         flow.space(fonts.line(fonts.body) * 0.6)
     if not section.rows:
-        note = section.note or "No data for this period."
+        note = section.note or translate("ReportPdf", "No data for this period.")
         flow.add(text_block(fonts, fonts.body, note, width, MUTED))
         flow.space(fonts.line(fonts.body))
         return
     header = header_block(fonts, shape)
-    continued = text_block(fonts, fonts.bold, f"{section.title} (continued)", width, MUTED)
+    continued_text = translate("ReportPdf", "{title} (continued)").format(title=section.title)
+    continued = text_block(fonts, fonts.bold, continued_text, width, MUTED)
     flow.add(header, keep_with=shape.row_height)
     count = len(section.rows)
     for index, row in enumerate(section.rows):
@@ -242,5 +253,5 @@ def _footer(
     painter.drawText(
         QPointF(0, y), metrics.elidedText(left, Qt.TextElideMode.ElideRight, width * 0.6)
     )
-    page = f"Page {number} of {pages}"
+    page = translate("ReportPdf", "Page {number} of {pages}").format(number=number, pages=pages)
     painter.drawText(QPointF(width - metrics.horizontalAdvance(page), y), page)
