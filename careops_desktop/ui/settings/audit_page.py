@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +35,7 @@ from careops_desktop.core.services.business import business_zone
 from careops_desktop.exports.audit_csv import export_audit, local_text
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.import_undo import ImportUndo
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column, IdTableModel
 from careops_desktop.ui.widgets.data_table import data_table

@@ -6,11 +6,11 @@ pages run them with :func:`careops_desktop.ui.off_thread.in_background`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
 from careops_desktop.integrations import secrets
 from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 
 SECURITY_CHOICES = (
     ("ssl", "SSL/TLS"),

@@ -19,11 +19,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from careops_desktop.ui.events_bridge import EventsBridge
