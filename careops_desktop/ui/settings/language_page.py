@@ -115,7 +115,7 @@ class LanguagePage(SettingsFormPage):
         self.language.setCurrentIndex(max(index, 0))
         self.form.addRow(self.tr("Language of the window"), self.language)
         self.language_note = plain_label(
-            self.tr("The window shows the chosen language from the next start."), wrap=True
+            self.tr("The window shows the chosen language from the next start.")
         )
         self.language_note.setObjectName("languageNote")
         self.form.addRow("", self.language_note)
@@ -139,8 +139,7 @@ class LanguagePage(SettingsFormPage):
         self.form.addRow(self.tr("Preview"), self.preview)
         if not self.may_change_formats:
             self.formats_note = plain_label(
-                self.tr("Only people who may change the settings can choose the formats."),
-                wrap=True,
+                self.tr("Only people who may change the settings can choose the formats.")
             )
             self.form.addRow("", self.formats_note)
         self.profile: BusinessProfile | None = None
