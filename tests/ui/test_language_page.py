@@ -143,3 +143,27 @@ def test_the_settings_tab_speaks_german(
         assert any("Mitarbeiter" in label.text() for label in staff.findChildren(QLabel))
     finally:
         install_language(qapp, "en")
+
+
+def test_settings_dates_follow_the_business_locale(qapp: QApplication) -> None:
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from careops_desktop.ui.settings.dates_text import day_text, wall_moment_text, weekday_name
+
+    before = formats.business_locale()
+    try:
+        apply_business_locale("de_DE")
+        assert weekday_name(date(2026, 3, 4)) == "Mittwoch"
+        assert day_text(date(2026, 3, 3)) == "Di. 03.03.26"
+        berlin = ZoneInfo("Europe/Berlin")
+        assert wall_moment_text(datetime(2026, 3, 3, 14, 30, tzinfo=berlin)) == "03.03.26 14:30"
+        # clocks going back: 02:30 happens twice, so the zone says which
+        assert wall_moment_text(datetime(2024, 10, 27, 2, 30, fold=1, tzinfo=berlin)) == (
+            "27.10.24 02:30 CET"
+        )
+        apply_business_locale("en_US")
+        us = wall_moment_text(datetime(2026, 3, 3, 14, 30, tzinfo=berlin))
+        assert us.replace("\u202f", " ") == "3/3/26 2:30 PM"  # CLDR: a narrow space before PM
+    finally:
+        apply_business_locale(before)

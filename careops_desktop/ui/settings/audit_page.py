@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.clock_text import to_local
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import business_zone
-from careops_desktop.exports.audit_csv import export_audit, local_text
+from careops_desktop.exports.audit_csv import export_audit
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.settings.dates_text import wall_moment_text
 from careops_desktop.ui.settings.import_undo import ImportUndo
 from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
@@ -82,7 +84,7 @@ def make_fetchers(actor: Actor) -> tuple[Any, Any]:
         zone = business_zone(session)
         return {
             i: {
-                "when": local_text(r.when, zone),
+                "when": to_local(r.when, zone),
                 "who": r.who,
                 "action": r.action.replace("_", " "),
                 "record": r.entity.replace("_", " ")
@@ -152,7 +154,7 @@ class AuditLogPage(QWidget):
         self.model = IdTableModel(
             self.ops,
             [
-                Column("when", self.tr("When"), sort_key="when"),
+                Column("when", self.tr("When"), sort_key="when", format=wall_moment_text),
                 Column("who", self.tr("Who"), sort_key="who", tooltip=True),
                 Column("action", self.tr("Action"), sort_key="action"),
                 Column("record", self.tr("Record"), sort_key="entity"),

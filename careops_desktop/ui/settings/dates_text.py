@@ -10,6 +10,8 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from careops_desktop.core.clock_text import shows_twice, zone_mark
+
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
@@ -42,3 +44,12 @@ def date_and_time_text(value: datetime) -> str:
     """A moment as the locale writes a short date and time (no zone conversion)."""
     moment = QDateTime(_qdate(value.date()), QTime(value.hour, value.minute))
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def wall_moment_text(local: datetime) -> str:
+    """An aware moment already in the business's zone, short date and time; a wall time that
+    happens twice (clocks going back) gets its zone mark: ``27/10/2024 01:30 BST``."""
+    text = date_and_time_text(local)
+    if shows_twice(local):
+        text = f"{text} {zone_mark(local)}"
+    return text
