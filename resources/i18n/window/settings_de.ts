@@ -37,7 +37,7 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/audit_page.py" line="+43"/>
+        <location filename="../../../careops_desktop/ui/settings/audit_page.py" line="+46"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
@@ -362,7 +362,7 @@ CareOps schließt dieses Fenster, stellt die Sicherung wieder her und öffnet si
 <context>
     <name>BookingPageSettingsPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/booking_page.py" line="+43"/>
+        <location filename="../../../careops_desktop/ui/settings/booking_page.py" line="+44"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -623,7 +623,7 @@ CareOps schließt dieses Fenster, stellt die Sicherung wieder her und öffnet si
     <message>
         <location line="+1"/>
         <source>Listen on address</source>
-        <translation>Lauscht auf Adresse</translation>
+        <translation>Auf Adresse lauschen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1205,12 +1205,12 @@ CareOps schließt dieses Fenster, stellt die Sicherung wieder her und öffnet si
     </message>
     <message>
         <location line="-7"/>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Automatic (from the time zone: {locale})</source>
         <translation>Automatisch (nach der Zeitzone: {locale})</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-34"/>
         <source>Preview of the formats</source>
         <translation>Vorschau der Formate</translation>
     </message>
@@ -1225,7 +1225,7 @@ CareOps schließt dieses Fenster, stellt die Sicherung wieder her und öffnet si
         <translation>Die Formate können nur Personen wählen, die die Einstellungen ändern dürfen.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>{date} at {time} · {money}</source>
         <translation>{date} um {time} · {money}</translation>
     </message>
@@ -1344,7 +1344,7 @@ CareOps schließt dieses Fenster, stellt die Sicherung wieder her und öffnet si
 <context>
     <name>ProvidersSettingsPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/providers_page.py" line="+33"/>
+        <location filename="../../../careops_desktop/ui/settings/providers_page.py" line="+34"/>
         <source>A person</source>
         <translation>Eine Person</translation>
     </message>
@@ -1452,7 +1452,7 @@ CareOps schließt dieses Fenster, stellt die Sicherung wieder her und öffnet si
 <context>
     <name>ReminderListEditor</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/reminder_list.py" line="+37"/>
+        <location filename="../../../careops_desktop/ui/settings/reminder_list.py" line="+38"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
@@ -1593,7 +1593,7 @@ CareOps schließt dieses Fenster, stellt die Sicherung wieder her und öffnet si
 <context>
     <name>SavedRepliesPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/saved_replies_page.py" line="+36"/>
+        <location filename="../../../careops_desktop/ui/settings/saved_replies_page.py" line="+37"/>
         <source>The text may use the placeholders of the message templates; they are filled from the conversation when a reply is inserted: {names}.</source>
         <translation>Der Text kann die Platzhalter der Nachrichtenvorlagen verwenden; sie werden beim Einfügen einer Antwort aus der Unterhaltung gefüllt: {names}.</translation>
     </message>

@@ -37,7 +37,7 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/audit_page.py" line="+43"/>
+        <location filename="../../../careops_desktop/ui/settings/audit_page.py" line="+46"/>
         <source>Everyone</source>
         <translation>Todos</translation>
     </message>
@@ -362,7 +362,7 @@ CareOps cerrará esta ventana, restaurará la copia y se abrirá de nuevo; despu
 <context>
     <name>BookingPageSettingsPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/booking_page.py" line="+43"/>
+        <location filename="../../../careops_desktop/ui/settings/booking_page.py" line="+44"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1205,12 +1205,12 @@ CareOps cerrará esta ventana, restaurará la copia y se abrirá de nuevo; despu
     </message>
     <message>
         <location line="-7"/>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Automatic (from the time zone: {locale})</source>
         <translation>Automático (según la zona horaria: {locale})</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-34"/>
         <source>Preview of the formats</source>
         <translation>Vista previa de los formatos</translation>
     </message>
@@ -1225,7 +1225,7 @@ CareOps cerrará esta ventana, restaurará la copia y se abrirá de nuevo; despu
         <translation>Solo las personas que pueden cambiar la configuración pueden elegir los formatos.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>{date} at {time} · {money}</source>
         <translation>{date} a las {time} · {money}</translation>
     </message>
@@ -1344,7 +1344,7 @@ CareOps cerrará esta ventana, restaurará la copia y se abrirá de nuevo; despu
 <context>
     <name>ProvidersSettingsPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/providers_page.py" line="+33"/>
+        <location filename="../../../careops_desktop/ui/settings/providers_page.py" line="+34"/>
         <source>A person</source>
         <translation>Una persona</translation>
     </message>
@@ -1452,7 +1452,7 @@ CareOps cerrará esta ventana, restaurará la copia y se abrirá de nuevo; despu
 <context>
     <name>ReminderListEditor</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/reminder_list.py" line="+37"/>
+        <location filename="../../../careops_desktop/ui/settings/reminder_list.py" line="+38"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
@@ -1593,7 +1593,7 @@ CareOps cerrará esta ventana, restaurará la copia y se abrirá de nuevo; despu
 <context>
     <name>SavedRepliesPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/saved_replies_page.py" line="+36"/>
+        <location filename="../../../careops_desktop/ui/settings/saved_replies_page.py" line="+37"/>
         <source>The text may use the placeholders of the message templates; they are filled from the conversation when a reply is inserted: {names}.</source>
         <translation>El texto puede usar los marcadores de las plantillas de mensajes; se rellenan con los datos de la conversación al insertar una respuesta: {names}.</translation>
     </message>
