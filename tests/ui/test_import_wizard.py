@@ -202,7 +202,7 @@ def test_undo_from_the_audit_log(qtbot, db, ops) -> None:  # type: ignore[no-unt
         timeout=10_000,
     )
     box = page.import_undo.box
-    assert "Undo the import of plain.csv? The 3 contacts it added are removed" in box.text()
+    assert "Undo the import of plain.csv? The 3 contact(s) it added will be removed" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), LEFT)
     qtbot.waitUntil(lambda: "The import was undone" in page.status.text(), timeout=10_000)
     assert _count(db, Contact) == 1

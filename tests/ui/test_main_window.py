@@ -173,7 +173,12 @@ def test_real_tabs_for_the_demo_staff_member(demo_db, demo_ops, qtbot) -> None:
     bridge = EventsBridge()
     window = _window(qtbot, demo_ops, bridge, staff, specs=None)
     settings = window.show_tab("settings")
-    assert settings.page_keys() == ["saved_replies", "this_computer", "password"]  # inbox staff
+    assert settings.page_keys() == [
+        "saved_replies",
+        "this_computer",
+        "language",
+        "password",
+    ]  # inbox staff
     dashboard = window.page("dashboard")
     qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)
     assert not dashboard.cards["low_stock_count"].isVisible()

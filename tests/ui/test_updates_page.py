@@ -16,7 +16,7 @@ from careops_desktop.core.permissions import Actor, Role
 from careops_desktop.integrations import update_check
 from careops_desktop.integrations.release_feed import sign_release
 from careops_desktop.ui.settings.registry import SettingsContext, find_page
-from careops_desktop.ui.settings.updates_page import UpdatesPage, check_enabled
+from careops_desktop.ui.settings.updates_page import UpdatesPage, check_enabled, published_text
 from tests.integrations.feed_server import body, feed_server
 
 KEY = Ed25519PrivateKey.generate()
@@ -72,7 +72,8 @@ def test_a_newer_version_is_shown_with_plain_notes_and_its_link(qtbot: Any, qloo
     with feed_server(body(_feed())) as server:
         _check(qtbot, page, server.url)
     assert page.result.text() == (
-        f"CareOps 9.1.0 is available; you have {__version__}. It was released on 2027-01-15."
+        f"CareOps 9.1.0 is available; you have {__version__}. "
+        f"It was released on {published_text('2027-01-15')}."
     )
     assert page.result.textFormat() == Qt.TextFormat.PlainText
     assert page.notes.isVisible() and "<b>bold?</b>" in page.notes.toPlainText()

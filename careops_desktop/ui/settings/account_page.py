@@ -16,7 +16,11 @@ class PasswordPage(SettingsFormPage):
     """Change your own password (the current one is asked for)."""
 
     def __init__(self, context: SettingsContext) -> None:
-        super().__init__(context, "Change the password you sign in with.", "Change password")
+        super().__init__(
+            context,
+            self.tr("Change the password you sign in with."),
+            self.tr("Change password"),
+        )
         self.old_password = QLineEdit()
         self.new_password = QLineEdit()
         self.confirm = QLineEdit()
@@ -27,13 +31,17 @@ class PasswordPage(SettingsFormPage):
         ):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setObjectName(name)
-        self.form.addRow("Current password", self.errors.wrap("old_password", self.old_password))
-        self.form.addRow("New password", self.errors.wrap("new_password", self.new_password))
-        self.form.addRow("New password again", self.errors.wrap("confirm", self.confirm))
+        self.form.addRow(
+            self.tr("Current password"), self.errors.wrap("old_password", self.old_password)
+        )
+        self.form.addRow(
+            self.tr("New password"), self.errors.wrap("new_password", self.new_password)
+        )
+        self.form.addRow(self.tr("New password again"), self.errors.wrap("confirm", self.confirm))
 
     def save_job(self) -> SaveJob | None:
         if self.new_password.text() != self.confirm.text():
-            self.errors.show({"confirm": "The two passwords are not the same."})
+            self.errors.show({"confirm": self.tr("The two passwords are not the same.")})
             return None
         return (
             auth.change_password,
@@ -52,15 +60,15 @@ class ThisComputerPage(SettingsFormPage):
     def __init__(self, context: SettingsContext) -> None:
         super().__init__(
             context,
-            "These settings belong to this computer, not to the business.",
+            self.tr("These settings belong to this computer, not to the business."),
         )
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setObjectName("idleMinutes")
         self.idle_minutes.setRange(0, 24 * 60)
-        self.idle_minutes.setSuffix(" minutes")
-        self.idle_minutes.setSpecialValueText("never")
+        self.idle_minutes.setSuffix(self.tr(" minutes"))
+        self.idle_minutes.setSpecialValueText(self.tr("never"))
         self.idle_minutes.setValue(idle_lock_minutes())
-        self.form.addRow("Lock the window after", self.idle_minutes)
+        self.form.addRow(self.tr("Lock the window after"), self.idle_minutes)
 
     def save(self) -> None:
         """Stored in QSettings (no database work); the open window follows at once."""
@@ -72,4 +80,4 @@ class ThisComputerPage(SettingsFormPage):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow):
                 widget.idle.set_minutes(self.idle_minutes.value())
-        self.status.setText("Saved.")
+        self.status.setText(self.tr("Saved."))

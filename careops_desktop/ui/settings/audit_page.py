@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,20 +28,23 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.clock_text import to_local
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import business_zone
-from careops_desktop.exports.audit_csv import export_audit, local_text
+from careops_desktop.exports.audit_csv import export_audit
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.settings.dates_text import wall_moment_text
 from careops_desktop.ui.settings.import_undo import ImportUndo
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column, IdTableModel
 from careops_desktop.ui.widgets.data_table import data_table
 
 FIRST_DAYS = 30
-EVERYONE = "Everyone"
-EVERY_KIND = "Every kind of record"
+EVERYONE = QT_TRANSLATE_NOOP("AuditLogPage", "Everyone")
+EVERY_KIND = QT_TRANSLATE_NOOP("AuditLogPage", "Every kind of record")
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def make_fetchers(actor: Actor) -> tuple[Any, Any]:
         zone = business_zone(session)
         return {
             i: {
-                "when": local_text(r.when, zone),
+                "when": to_local(r.when, zone),
                 "who": r.who,
                 "action": r.action.replace("_", " "),
                 "record": r.entity.replace("_", " ")
@@ -129,18 +132,18 @@ class AuditLogPage(QWidget):
 
         self.person = QComboBox()
         self.person.setObjectName("auditPerson")
-        self.person.addItem(EVERYONE, None)
+        self.person.addItem(self.tr(EVERYONE), None)
         self.kind = QComboBox()
         self.kind.setObjectName("auditKind")
-        self.kind.addItem(EVERY_KIND, None)
+        self.kind.addItem(self.tr(EVERY_KIND), None)
         self.first_day = QDateEdit()
         self.first_day.setObjectName("auditFrom")
         self.last_day = QDateEdit()
         self.last_day.setObjectName("auditTo")
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.export_button = QPushButton("Export CSV…")
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("exportAudit")
         self.count = plain_label()
         self.count.setObjectName("auditCount")
@@ -151,11 +154,11 @@ class AuditLogPage(QWidget):
         self.model = IdTableModel(
             self.ops,
             [
-                Column("when", "When", sort_key="when"),
-                Column("who", "Who", sort_key="who", tooltip=True),
-                Column("action", "Action", sort_key="action"),
-                Column("record", "Record", sort_key="entity"),
-                Column("details", "Details", tooltip=True),
+                Column("when", self.tr("When"), sort_key="when", format=wall_moment_text),
+                Column("who", self.tr("Who"), sort_key="who", tooltip=True),
+                Column("action", self.tr("Action"), sort_key="action"),
+                Column("record", self.tr("Record"), sort_key="entity"),
+                Column("details", self.tr("Details"), tooltip=True),
             ],
             fetch_ids=fetch_ids,
             fetch_rows=fetch_rows,
@@ -169,13 +172,13 @@ class AuditLogPage(QWidget):
         self.model.loaded.connect(self._show_count)
 
         filters = QHBoxLayout()
-        filters.addWidget(plain_label("Person"))
+        filters.addWidget(plain_label(self.tr("Person")))
         filters.addWidget(self.person, 1)
-        filters.addWidget(plain_label("Record"))
+        filters.addWidget(plain_label(self.tr("Record")))
         filters.addWidget(self.kind, 1)
-        filters.addWidget(plain_label("From"))
+        filters.addWidget(plain_label(self.tr("From")))
         filters.addWidget(self.first_day)
-        filters.addWidget(plain_label("to"))
+        filters.addWidget(plain_label(self.tr("to")))
         filters.addWidget(self.last_day)
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
@@ -185,8 +188,10 @@ class AuditLogPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "Who did what, to which record, and when. Times are the business's local "
-                "time. The log holds no passwords and no message texts.",
+                self.tr(
+                    "Who did what, to which record, and when. Times are the business's local "
+                    "time. The log holds no passwords and no message texts."
+                ),
                 wrap=True,
             )
         )
@@ -202,7 +207,7 @@ class AuditLogPage(QWidget):
         if self.actor.can(Permission.VIEW_AUDIT):
             self.ops.query(_choices, self.actor, on_done=self._fill_choices, owner=self)
         else:
-            set_plain(self.status, "Owners and managers see the audit log.")
+            set_plain(self.status, self.tr("Owners and managers see the audit log."))
             self.export_button.setEnabled(False)
 
     # -- filters --------------------------------------------------------------------------
@@ -210,7 +215,7 @@ class AuditLogPage(QWidget):
     def _fill_choices(self, result: tuple[list[tuple[int | None, str]], list[str], date]) -> None:
         people, kinds, today = result
         for user_id, name in people:
-            label = name if user_id is not None else f"{name} (automatic)"
+            label = name if user_id is not None else self.tr("{name} (automatic)").format(name=name)
             self.person.addItem(label, (user_id, name))
         for kind in kinds:
             self.kind.addItem(kind.replace("_", " "), kind)
@@ -251,14 +256,18 @@ class AuditLogPage(QWidget):
     def _show_count(self, count: int) -> None:
         if not self._ready:
             return
-        set_plain(self.count, "1 entry" if count == 1 else f"{count} entries")
+        set_plain(
+            self.count, self.tr("1 entry") if count == 1 else self.tr("%n entries", "", count)
+        )
 
     # -- export ---------------------------------------------------------------------------
 
     def choose_export_file(self) -> None:
         """Ask where to save, then write the filtered entries (progress, cancellable)."""
         start = Path.home() / f"careops-audit-{date.today():%Y-%m-%d}.csv"
-        dialog = QFileDialog(self, "Export the audit log", str(start), "CSV files (*.csv)")
+        dialog = QFileDialog(
+            self, self.tr("Export the audit log"), str(start), self.tr("CSV files (*.csv)")
+        )
         dialog.setObjectName("auditExportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
@@ -272,14 +281,14 @@ class AuditLogPage(QWidget):
             return
         target = Path(path)
         self.export_button.setEnabled(False)
-        set_plain(self.status, "Exporting…")
+        set_plain(self.status, self.tr("Exporting…"))
         self.ops.progress_task(
             export_query,
             self.actor,
             self.query(),
             target,
-            title="Exporting the audit log",
-            label="Writing the CSV file…",
+            title=self.tr("Exporting the audit log"),
+            label=self.tr("Writing the CSV file…"),
             on_done=lambda count: self._exported(target, count),
             on_error=self._export_failed,
             on_cancelled=lambda: self._export_failed(None),
@@ -290,13 +299,16 @@ class AuditLogPage(QWidget):
             return
         self.exported = target
         self.export_button.setEnabled(True)
-        set_plain(self.status, f"Exported {count} entries to {target}.")
+        set_plain(
+            self.status,
+            self.tr("Exported %n entries to {file}.", "", count).format(file=target),
+        )
 
     def _export_failed(self, exc: BaseException | None) -> None:
         if not shiboken6.isValid(self):
             return
         self.export_button.setEnabled(True)
         if exc is None:
-            set_plain(self.status, "Export cancelled; no file was written.")
+            set_plain(self.status, self.tr("Export cancelled; no file was written."))
         else:
             set_plain(self.status, str(exc))

@@ -39,6 +39,7 @@ from careops_desktop.core.permissions import Role
 from careops_desktop.ui import off_thread
 from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.backup_rows import BackupRow, backups_of
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.ops import ProgressReporter
 from careops_desktop.ui.plain import plain_label, set_plain
@@ -50,13 +51,15 @@ log = logging.getLogger(__name__)
 
 def back_up_now(engine: Engine, folder: Path, *, progress: ProgressReporter) -> Path:
     """A manual backup (worker thread, not the database worker); returns its path."""
-    progress(0, 0, "Copying the database…")
+    progress(0, 0, translate("BackupsPage", "Copying the database…"))
     try:
         return backup.take_backup(engine, folder, kind="manual")
     except OSError as exc:  # disk full, no permission: words for the page
         reason = exc.strerror or type(exc).__name__
         raise backup.BackupError(
-            f"The backup could not be written to {folder}: {reason}."
+            translate(
+                "BackupsPage", "The backup could not be written to {folder}: {reason}."
+            ).format(folder=folder, reason=reason)
         ) from None
 
 
@@ -82,7 +85,7 @@ class BackupsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("backupsTable")
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Taken", "Size", "Kind"])
+        self.model.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Size"), self.tr("Kind")])
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -91,11 +94,11 @@ class BackupsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.backup_button = QPushButton("Back up now")
+        self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.setObjectName("backUpNow")
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setObjectName("restoreBackup")
-        self.folder_button = QPushButton("Open backups folder")
+        self.folder_button = QPushButton(self.tr("Open backups folder"))
         self.folder_button.setObjectName("openBackupsFolder")
         self.status = plain_label(wrap=True)
         self.status.setObjectName("backupsStatus")
@@ -117,19 +120,23 @@ class BackupsPage(QWidget):
             database = backup.sqlite_path(self.engine)
             set_plain(
                 self.intro,
-                f"Backups of {database} are kept in {self.folder}. CareOps takes one a day "
-                "by itself (the last 7 days, 4 weeks and 12 months are kept) and one whenever "
-                "you press “Back up now”. Backups hold no passwords: those stay in this "
-                "computer's keyring. Copy a backup to a USB stick now and then.",
+                self.tr(
+                    "Backups of {database} are kept in {folder}. CareOps takes one a day "
+                    "by itself (the last 7 days, 4 weeks and 12 months are kept) and one whenever "
+                    "you press “Back up now”. Backups hold no passwords: those stay in this "
+                    "computer's keyring. Copy a backup to a USB stick now and then."
+                ).format(database=database, folder=self.folder),
             )
             self.refresh()
         else:
             where = self.engine.url.render_as_string(hide_password=True)
             set_plain(
                 self.intro,
-                f"This computer uses the PostgreSQL database {where}. Back it up on the "
-                "server with PostgreSQL's own tools (pg_dump); the backups here are for a "
-                "SQLite database file.",
+                self.tr(
+                    "This computer uses the PostgreSQL database {database}. Back it up on the "
+                    "server with PostgreSQL's own tools (pg_dump); the backups here are for a "
+                    "SQLite database file."
+                ).format(database=where),
             )
             self.table.hide()
         self._update_buttons()
@@ -167,20 +174,20 @@ class BackupsPage(QWidget):
             self.is_sqlite and self.may_restore and self.selected_row() is not None
         )
         if not self.may_restore:
-            self.restore_button.setToolTip("Owners and managers restore backups.")
+            self.restore_button.setToolTip(self.tr("Owners and managers restore backups."))
 
     # -- buttons --------------------------------------------------------------------------
 
     def back_up(self) -> None:
         """Write a manual backup now, behind a progress dialog; the list then shows it."""
         self.backup_button.setEnabled(False)
-        set_plain(self.status, "Backing up…")
+        set_plain(self.status, self.tr("Backing up…"))
         self.ops.progress_task(
             back_up_now,
             self.engine,
             self.folder,
-            title="Backing up",
-            label="Copying the database…",
+            title=self.tr("Backing up"),
+            label=self.tr("Copying the database…"),
             use_database=False,
             on_done=self._backed_up,
             on_error=self._backup_failed,
@@ -189,7 +196,7 @@ class BackupsPage(QWidget):
     def _backed_up(self, path: Path) -> None:
         if not shiboken6.isValid(self):
             return
-        set_plain(self.status, f"Backup written: {path.name}")
+        set_plain(self.status, self.tr("Backup written: {file}").format(file=path.name))
         self._update_buttons()
         self.refresh()
 
@@ -207,15 +214,17 @@ class BackupsPage(QWidget):
 
     async def _restore(self, row: BackupRow) -> None:
         self.restore_button.setEnabled(False)
-        set_plain(self.status, f"Checking {row.path.name}…")
+        set_plain(self.status, self.tr("Checking {file}…").format(file=row.path.name))
         problems = await run_off_thread(backup.integrity_problems, row.path)
         if not shiboken6.isValid(self):
             return
         if problems:
             set_plain(
                 self.status,
-                f"{row.path.name} cannot be restored: it failed its integrity check "
-                f"({problems[0]}). Nothing was changed; choose another backup.",
+                self.tr(
+                    "{file} cannot be restored: it failed its integrity check "
+                    "({problem}). Nothing was changed; choose another backup."
+                ).format(file=row.path.name, problem=problems[0]),
             )
             self._update_buttons()
             return
@@ -224,16 +233,20 @@ class BackupsPage(QWidget):
         box = QMessageBox(self)
         box.setObjectName("confirmRestore")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Restore a backup")
-        box.setText(f"Restore the backup of {row.taken_text}?")
+        box.setWindowTitle(self.tr("Restore a backup"))
+        box.setText(self.tr("Restore the backup of {taken}?").format(taken=row.taken_text))
         box.setInformativeText(
-            f"This replaces the database {database} with the backup {row.path.name}: "
-            f"everything done after {row.taken_text} will be gone from it.\n\n"
-            f"A copy of the database as it is now is kept in {self.folder}.\n\n"
-            "CareOps will close this window, restore the backup and open again; "
-            "you then sign in again."
+            self.tr(
+                "This replaces the database {database} with the backup {file}: "
+                "everything done after {taken} will be gone from it.\n\n"
+                "A copy of the database as it is now is kept in {folder}.\n\n"
+                "CareOps will close this window, restore the backup and open again; "
+                "you then sign in again."
+            ).format(
+                database=database, file=row.path.name, taken=row.taken_text, folder=self.folder
+            )
         )
-        restore = box.addButton("Restore and reopen", QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(self.tr("Restore and reopen"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.confirm_box = box
@@ -253,4 +266,3 @@ class BackupsPage(QWidget):
         self.open_url(QUrl.fromLocalFile(str(self.folder)))
 
     # -- tasks ----------------------------------------------------------------------------
-

@@ -22,14 +22,14 @@ SaveJob = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 class SettingsFormPage(QWidget):
     """Subclasses fill ``self.form``, implement :meth:`load` and :meth:`save_job`."""
 
-    def __init__(self, context: SettingsContext, intro: str, save_text: str = "Save") -> None:
+    def __init__(self, context: SettingsContext, intro: str, save_text: str | None = None) -> None:
         super().__init__()
         self.context = context
         self.ops = context.ops
         self.actor = context.actor
         self.errors = FieldErrors()
         self.form = QFormLayout()
-        self.save_button = QPushButton(save_text)
+        self.save_button = QPushButton(save_text or self.tr("Save"))
         self.save_button.setObjectName("saveButton")
         self.save_button.clicked.connect(self.save)
         self.status = plain_label()
@@ -68,7 +68,7 @@ class SettingsFormPage(QWidget):
 
     def _done(self, result: Any) -> None:
         self.save_button.setEnabled(True)
-        set_plain(self.status, "Saved.")
+        set_plain(self.status, self.tr("Saved."))
         self.saved(result)
 
     def refused(self, exc: CareOpsError) -> None:

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import time_blocks
 from careops_desktop.core.services.time_blocks import TimeBlockView
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
+from careops_desktop.ui.settings.dates_text import date_text, day_text, time_text, weekday_name
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.widgets.rows_model import RowsModel
 
@@ -34,10 +36,12 @@ from careops_desktop.ui.widgets.rows_model import RowsModel
 def repeat_words(block: TimeBlockView) -> str:
     """ "Every Wednesday until 2 Mar 2027", "Every Wednesday", or "Once"."""
     if not block.repeats_weekly:
-        return "Once"
+        return translate("BlocksList", "Once")
     if block.repeat_until is None:
-        return f"Every {block.day:%A}"
-    return f"Every {block.day:%A} until {block.repeat_until:%d %b %Y}"
+        return translate("BlocksList", "Every {weekday}").format(weekday=weekday_name(block.day))
+    return translate("BlocksList", "Every {weekday} until {date}").format(
+        weekday=weekday_name(block.day), date=date_text(block.repeat_until)
+    )
 
 
 class BlocksList(QWidget):
@@ -50,30 +54,32 @@ class BlocksList(QWidget):
         self.provider_id: int | None = None
         self.model = RowsModel(
             [
-                Column("day", "From", format=lambda d: f"{d:%a %d %b %Y}"),
-                Column("start_time", "Start", format=lambda t: f"{t:%H:%M}"),
-                Column("end_time", "End", format=lambda t: f"{t:%H:%M}"),
-                Column("reason", "Reason", tooltip=True),
-                Column("provider_name", "With", format=lambda n: n or "Everyone"),
-                Column("repeat", "Repeat"),
+                Column("day", self.tr("From"), format=day_text),
+                Column("start_time", self.tr("Start"), format=time_text),
+                Column("end_time", self.tr("End"), format=time_text),
+                Column("reason", self.tr("Reason"), tooltip=True),
+                Column("provider_name", self.tr("With"), format=lambda n: n or self.tr("Everyone")),
+                Column("repeat", self.tr("Repeat")),
             ],
             row_id=lambda row: int(row["id"]),
         )
         self.table = QTableView()
         self.table.setObjectName("timeBlocksTable")
-        self.table.setAccessibleName("Blocked time")
+        self.table.setAccessibleName(self.tr("Blocked time"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(160)
-        self.remove = QPushButton("Remove selected block…")
+        self.remove = QPushButton(self.tr("Remove selected block…"))
         self.remove.clicked.connect(self._remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
             plain_label(
-                "Blocked time (lunch, meetings). Add it in the Bookings tab: drag on an empty "
-                "part of the calendar, or use “Block time…”.",
+                self.tr(
+                    "Blocked time (lunch, meetings). Add it in the Bookings tab: drag on an empty "
+                    "part of the calendar, or use “Block time…”."
+                ),
                 wrap=True,
             )
         )
@@ -112,13 +118,15 @@ class BlocksList(QWidget):
         box = QMessageBox(self)
         box.setObjectName("removeBlockConfirm")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove blocked time")
+        box.setWindowTitle(self.tr("Remove blocked time"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"Remove “{block.reason}” ({repeat_words(block)})? Its times become bookable again."
+            self.tr("Remove “{reason}” ({repeat})? Its times become bookable again.").format(
+                reason=block.reason, repeat=repeat_words(block)
+            )
         )
-        yes = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
 
         def finished(_result: int) -> None:
             if box.clickedButton() is yes:

@@ -30,8 +30,10 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import read_only
 from careops_desktop.core.services import business
 from careops_desktop.core.services.business import BusinessProfile
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.printing.poster_pdf import Poster, write_poster_pdf
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.address_qr import AddressRow
 
@@ -39,7 +41,7 @@ log = logging.getLogger(__name__)
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 ANY = ("", "0.0.0.0", "::")
-PDF_FILTER = "PDF files (*.pdf)"
+PDF_FILTER = QT_TRANSLATE_NOOP("BookingPageSettingsPage", "PDF files (*.pdf)")
 
 
 @dataclass(frozen=True)
@@ -91,21 +93,29 @@ def state_text(state: PageState) -> str:
     """One sentence on whether customers can book now."""
     profile = state.profile
     if not state.running:
-        return (
-            state.problem
-            or "The booking page is not running in this window; these are the addresses "
-            "it will have."
+        return state.problem or translate(
+            "BookingPageSettingsPage",
+            "The booking page is not running in this window; these are the addresses it will have.",
         )
     if not profile.is_active:
-        return (
+        return translate(
+            "BookingPageSettingsPage",
             "The page is listening, but the business is not active yet: customers see a "
-            "'not taking online bookings' page. Activate it on the Business page."
+            "'not taking online bookings' page. Activate it on the Business page.",
         )
     if not profile.page_enabled:
-        return "The page is listening, but online booking is switched off on the Business page."
+        return translate(
+            "BookingPageSettingsPage",
+            "The page is listening, but online booking is switched off on the Business page.",
+        )
     if state.host in LOOPBACK:
-        return "The page listens on this computer only (loopback): other devices cannot reach it."
-    return "Customers on this network can book at these addresses."
+        return translate(
+            "BookingPageSettingsPage",
+            "The page listens on this computer only (loopback): other devices cannot reach it.",
+        )
+    return translate(
+        "BookingPageSettingsPage", "Customers on this network can book at these addresses."
+    )
 
 
 class BookingPageSettingsPage(QWidget):
@@ -123,9 +133,11 @@ class BookingPageSettingsPage(QWidget):
         self.poster_task: Any = None
         self.setMaximumWidth(860)
         intro = plain_label(
-            "Customers at the front desk tablet, in the waiting room or on the business "
-            "Wi-Fi open the booking page at the address below: scan the code with a phone, "
-            "or print a poster for the reception desk.",
+            self.tr(
+                "Customers at the front desk tablet, in the waiting room or on the business "
+                "Wi-Fi open the booking page at the address below: scan the code with a phone, "
+                "or print a poster for the reception desk."
+            ),
             wrap=True,
         )
         self.status = plain_label(wrap=True)
@@ -133,8 +145,10 @@ class BookingPageSettingsPage(QWidget):
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(8)
         note = plain_label(
-            "The address and port are set on the Business page; 'Address customers use' "
-            "there comes first here and in the messages customers get.",
+            self.tr(
+                "The address and port are set on the Business page; 'Address customers use' "
+                "there comes first here and in the messages customers get."
+            ),
             wrap=True,
         )
         note.setObjectName("bookingPageNote")
@@ -168,7 +182,9 @@ class BookingPageSettingsPage(QWidget):
         host = link.runtime.host if link is not None and link.runtime is not None else ""
         urls = list(link.urls) if link is not None else []
         if link is None:
-            problem = "This window runs no booking page (is `careops serve` running elsewhere?)."
+            problem = self.tr(
+                "This window runs no booking page (is `careops serve` running elsewhere?)."
+            )
         else:
             problem = link.error
         self.ops.query(
@@ -183,7 +199,10 @@ class BookingPageSettingsPage(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        set_plain(self.status, f"The booking page's details could not be loaded: {exc}")
+        set_plain(
+            self.status,
+            self.tr("The booking page's details could not be loaded: {reason}").format(reason=exc),
+        )
 
     def _show(self, state: PageState) -> None:
         self.state = state
@@ -204,10 +223,11 @@ class BookingPageSettingsPage(QWidget):
 
     def choose_poster_file(self, url: str) -> None:
         """Ask where to save the poster for ``url`` (non-blocking dialog)."""
-        name = (self.profile.name if self.profile else "") or "booking page"
+        name = (self.profile.name if self.profile else "") or self.tr("booking page")
         safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip()
-        suggested = str(Path.home() / f"{safe or 'booking page'} poster.pdf")
-        dialog = QFileDialog(self, "Save the poster", suggested, PDF_FILTER)
+        file_name = self.tr("{name} poster.pdf").format(name=safe or self.tr("booking page"))
+        suggested = str(Path.home() / file_name)
+        dialog = QFileDialog(self, self.tr("Save the poster"), suggested, self.tr(PDF_FILTER))
         dialog.setObjectName("posterFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
@@ -225,33 +245,42 @@ class BookingPageSettingsPage(QWidget):
             address=profile.address if profile else "",
             phone=profile.phone if profile else "",
         )
-        set_plain(self.poster_status, "Writing the poster…")
+        set_plain(self.poster_status, self.tr("Writing the poster…"))
         self.poster_task = self.ops.progress_task(
             _write_poster,
             path,
             poster,
-            title="Print poster",
-            label="Writing the poster…",
+            title=self.tr("Print poster"),
+            label=self.tr("Writing the poster…"),
             use_database=False,
-            on_done=lambda _layout: set_plain(self.poster_status, f"Poster saved: {path}"),
+            on_done=lambda _layout: set_plain(
+                self.poster_status, self.tr("Poster saved: {path}").format(path=path)
+            ),
             on_error=self._poster_failed,
         )
         return self.poster_task
 
     def _poster_failed(self, exc: BaseException) -> None:
-        set_plain(self.poster_status, f"The poster could not be written: {exc}")
+        set_plain(
+            self.poster_status,
+            self.tr("The poster could not be written: {reason}").format(reason=exc),
+        )
 
 
 def _write_poster(path: Path, poster: Poster, *, progress: Any) -> Any:
     """Worker thread: write the PDF; file-system errors come back in words."""
     from careops_desktop.core.errors import CareOpsError
 
-    progress(0, 1, "Writing the poster…")
+    progress(0, 1, translate("BookingPageSettingsPage", "Writing the poster…"))
     try:
         layout = write_poster_pdf(path, poster)
     except (OSError, ValueError) as exc:
         raise CareOpsError(f"{path}: {exc}") from exc
     if not path.exists() or path.stat().st_size == 0:
-        raise CareOpsError(f"{path} could not be written (is the folder writable?).")
+        raise CareOpsError(
+            translate(
+                "BookingPageSettingsPage", "{path} could not be written (is the folder writable?)."
+            ).format(path=path)
+        )
     progress(1, 1, "")
     return layout

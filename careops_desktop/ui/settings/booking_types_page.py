@@ -19,6 +19,7 @@ from careops_desktop.core.db import read_only
 from careops_desktop.core.services import bookings, providers
 from careops_desktop.core.services.bookings import BookingTypeView
 from careops_desktop.core.services.providers import ProviderView
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.registry import SettingsContext
 
@@ -55,7 +56,7 @@ def load_catalogue(session: Any) -> tuple[list[BookingTypeView], list[ProviderVi
 def _minutes(maximum: int) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(0, maximum)
-    spin.setSuffix(" min")
+    spin.setSuffix(translate("BookingTypesSettingsPage", " min"))
     return spin
 
 
@@ -63,7 +64,7 @@ class BookingTypesSettingsPage(SettingsFormPage):
     """Pick a booking type (or "New booking type…"), edit, Save."""
 
     def __init__(self, context: SettingsContext) -> None:
-        super().__init__(context, "The services customers can book.")
+        super().__init__(context, self.tr("The services customers can book."))
         self.chooser = QComboBox()
         self.chooser.setObjectName("typeChooser")
         self.chooser.currentIndexChanged.connect(self._chosen)
@@ -76,35 +77,37 @@ class BookingTypesSettingsPage(SettingsFormPage):
         self.capacity = QSpinBox()
         self.capacity.setObjectName("typeCapacity")
         self.capacity.setRange(1, bookings.CAPACITY_MAX)
-        self.capacity.setSpecialValueText("1 (one customer at a time)")
-        self.capacity.setToolTip("More than 1 makes this a class: customers share a session.")
+        self.capacity.setSpecialValueText(self.tr("1 (one customer at a time)"))
+        self.capacity.setToolTip(
+            self.tr("More than 1 makes this a class: customers share a session.")
+        )
         self.price = QDoubleSpinBox()
         self.price.setRange(0, 1_000_000)
-        self.price.setSpecialValueText("no price")
+        self.price.setSpecialValueText(self.tr("no price"))
         self.location = QLineEdit()
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(80)
-        self.active = QCheckBox("Offered to customers")
+        self.active = QCheckBox(self.tr("Offered to customers"))
         self.forms_per = QComboBox()  # recurring series (bookings.series)
         self.forms_per.setObjectName("typeFormsPer")
-        self.forms_per.addItem("With every visit", "visit")
-        self.forms_per.addItem("With the first visit only", "series")
+        self.forms_per.addItem(self.tr("With every visit"), "visit")
+        self.forms_per.addItem(self.tr("With the first visit only"), "series")
         self.providers_box = QWidget()
         self.providers_layout = QVBoxLayout(self.providers_box)
         self.providers_layout.setContentsMargins(0, 0, 0, 0)
         self.provider_checks: dict[int, QCheckBox] = {}
-        self.form.addRow("Booking type", self.chooser)
+        self.form.addRow(self.tr("Booking type"), self.chooser)
         for key, label, widget in (
-            ("name", "Name", self.name),
-            ("duration_minutes", "Length", self.duration),
-            ("buffer_before_minutes", "Free time before", self.buffer_before),
-            ("buffer_after_minutes", "Free time after", self.buffer_after),
-            ("capacity", "Seats per session", self.capacity),
-            ("price_minor", "Price", self.price),
-            ("location", "Where", self.location),
-            ("description", "Description", self.description),
-            ("provider_ids", "Offered by", self.providers_box),
-            ("forms_per", "Forms in a series", self.forms_per),
+            ("name", self.tr("Name"), self.name),
+            ("duration_minutes", self.tr("Length"), self.duration),
+            ("buffer_before_minutes", self.tr("Free time before"), self.buffer_before),
+            ("buffer_after_minutes", self.tr("Free time after"), self.buffer_after),
+            ("capacity", self.tr("Seats per session"), self.capacity),
+            ("price_minor", self.tr("Price"), self.price),
+            ("location", self.tr("Where"), self.location),
+            ("description", self.tr("Description"), self.description),
+            ("provider_ids", self.tr("Offered by"), self.providers_box),
+            ("forms_per", self.tr("Forms in a series"), self.forms_per),
         ):
             self.form.addRow(label, self.errors.wrap(key, widget))
         self.form.addRow("", self.active)
@@ -140,9 +143,12 @@ class BookingTypesSettingsPage(SettingsFormPage):
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for booking_type in self.types:
-            suffix = "" if booking_type.is_active else " (not offered)"
-            self.chooser.addItem(booking_type.name + suffix)
-        self.chooser.addItem("New booking type…")
+            self.chooser.addItem(
+                booking_type.name
+                if booking_type.is_active
+                else self.tr("{name} (not offered)").format(name=booking_type.name)
+            )
+        self.chooser.addItem(self.tr("New booking type…"))
         index = next((i for i, t in enumerate(self.types) if t.id == chosen), 0)
         self.chooser.setCurrentIndex(index)
         self.chooser.blockSignals(False)

@@ -18,15 +18,36 @@ from careops_desktop.core.services import business, page_publishing
 from careops_desktop.core.services.business import BusinessProfile, ChecklistItem
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.wizard.pages_setup import timezone_combo
 
 POLICY_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("min_notice_minutes", "Minimum notice", " minutes"),
-    ("booking_horizon_days", "Book at most", " days ahead"),
-    ("cancellation_cutoff_hours", "Customers may cancel until", " hours before"),
-    ("slot_step_minutes", "Offer a start every", " minutes"),
-    ("form_due_hours_before", "Forms are due", " hours before"),
+    (
+        "min_notice_minutes",
+        QT_TRANSLATE_NOOP("PolicySettingsPage", "Minimum notice"),
+        QT_TRANSLATE_NOOP("PolicySettingsPage", " minutes"),
+    ),
+    (
+        "booking_horizon_days",
+        QT_TRANSLATE_NOOP("PolicySettingsPage", "Book at most"),
+        QT_TRANSLATE_NOOP("PolicySettingsPage", " days ahead"),
+    ),
+    (
+        "cancellation_cutoff_hours",
+        QT_TRANSLATE_NOOP("PolicySettingsPage", "Customers may cancel until"),
+        QT_TRANSLATE_NOOP("PolicySettingsPage", " hours before"),
+    ),
+    (
+        "slot_step_minutes",
+        QT_TRANSLATE_NOOP("PolicySettingsPage", "Offer a start every"),
+        QT_TRANSLATE_NOOP("PolicySettingsPage", " minutes"),
+    ),
+    (
+        "form_due_hours_before",
+        QT_TRANSLATE_NOOP("PolicySettingsPage", "Forms are due"),
+        QT_TRANSLATE_NOOP("PolicySettingsPage", " hours before"),
+    ),
 )
 
 
@@ -34,7 +55,9 @@ class BusinessSettingsPage(SettingsFormPage):
     """The business profile and where the booking page listens; the setup checklist."""
 
     def __init__(self, context: SettingsContext) -> None:
-        super().__init__(context, "The business as customers see it, and its booking page.")
+        super().__init__(
+            context, self.tr("The business as customers see it, and its booking page.")
+        )
         self.name = QLineEdit()
         self.name.setObjectName("profileName")
         self.timezone = timezone_combo("UTC")
@@ -45,40 +68,40 @@ class BusinessSettingsPage(SettingsFormPage):
         self.address.setFixedHeight(64)
         self.currency = QLineEdit()
         self.currency.setMaxLength(3)
-        self.page_enabled = QCheckBox("Customers can book on the booking page")
+        self.page_enabled = QCheckBox(self.tr("Customers can book on the booking page"))
         self.page_bind_address = QLineEdit()
         self.page_port = QSpinBox()
         self.page_port.setRange(1, 65535)
         self.public_url = QLineEdit()
         self.public_url.setPlaceholderText(
-            "blank: this computer's address on the network; https://… when published"
+            self.tr("blank: this computer's address on the network; https://… when published")
         )
         self.trusted_proxies = QLineEdit()
         self.trusted_proxies.setObjectName("trustedProxies")
         self.trusted_proxies.setPlaceholderText(
-            "blank: none; the reverse proxy's address, such as 127.0.0.1 or 10.0.0.0/8"
+            self.tr("blank: none; the reverse proxy's address, such as 127.0.0.1 or 10.0.0.0/8")
         )
         for key, label, widget in (
-            ("name", "Business name", self.name),
-            ("timezone", "Time zone", self.timezone),
-            ("contact_email", "Contact email", self.contact_email),
-            ("phone", "Phone", self.phone),
-            ("address", "Address", self.address),
-            ("currency", "Currency", self.currency),
-            ("page_enabled", "Booking page", self.page_enabled),
-            ("page_bind_address", "Listen on address", self.page_bind_address),
-            ("page_port", "Port", self.page_port),
-            ("public_url", "Address customers use", self.public_url),
-            ("trusted_proxies", "Trusted proxy addresses", self.trusted_proxies),
+            ("name", self.tr("Business name"), self.name),
+            ("timezone", self.tr("Time zone"), self.timezone),
+            ("contact_email", self.tr("Contact email"), self.contact_email),
+            ("phone", self.tr("Phone"), self.phone),
+            ("address", self.tr("Address"), self.address),
+            ("currency", self.tr("Currency"), self.currency),
+            ("page_enabled", self.tr("Booking page"), self.page_enabled),
+            ("page_bind_address", self.tr("Listen on address"), self.page_bind_address),
+            ("page_port", self.tr("Port"), self.page_port),
+            ("public_url", self.tr("Address customers use"), self.public_url),
+            ("trusted_proxies", self.tr("Trusted proxy addresses"), self.trusted_proxies),
         ):
             self.form.addRow(label, self.errors.wrap(key, widget))
-        self.checklist_title = plain_label("Setup checklist")
+        self.checklist_title = plain_label(self.tr("Setup checklist"))
         self.checklist_title.setObjectName("sectionTitle")
         self.checklist = plain_label(wrap=True)
         self.checklist.setObjectName("settingsChecklist")
         self.activation = plain_label()
         self.activation.setObjectName("activationState")
-        self.activate_button = QPushButton("Activate")
+        self.activate_button = QPushButton(self.tr("Activate"))
         self.activate_button.setObjectName("activateButton")
         self.activate_button.clicked.connect(self._toggle_active)
         row = QHBoxLayout()
@@ -121,15 +144,22 @@ class BusinessSettingsPage(SettingsFormPage):
     def _show_activation(self, active: bool) -> None:
         set_plain(
             self.activation,
-            "Active: customers can book online." if active else "Not active yet.",
+            self.tr("Active: customers can book online.") if active else self.tr("Not active yet."),
         )
-        self.activate_button.setText("Deactivate" if active else "Activate")
+        self.activate_button.setText(self.tr("Deactivate") if active else self.tr("Activate"))
 
     def _show_checklist(self, items: list[ChecklistItem]) -> None:
         lines = []
         for item in items:
             mark = "✔" if item.done else ("○" if item.optional else "✘")
-            lines.append(f"{mark}  {item.label}" + ("" if item.done else f" — {item.hint}"))
+            if item.done:
+                lines.append(f"{mark}  {item.label}")
+            else:
+                lines.append(
+                    self.tr("{mark}  {step} — {hint}").format(
+                        mark=mark, step=item.label, hint=item.hint
+                    )
+                )
         set_plain(self.checklist, "\n".join(lines))
 
     def _toggle_active(self) -> None:
@@ -171,16 +201,16 @@ class PolicySettingsPage(SettingsFormPage):
     """How far ahead and how late customers may book and cancel on the booking page."""
 
     def __init__(self, context: SettingsContext) -> None:
-        super().__init__(context, "The rules the booking page applies to customers.")
+        super().__init__(context, self.tr("The rules the booking page applies to customers."))
         self.spins: dict[str, QSpinBox] = {}
         for key, label, suffix in POLICY_FIELDS:
             low, high = business.POLICY_RANGES[key]
             spin = QSpinBox()
             spin.setObjectName(key)
             spin.setRange(low, high)
-            spin.setSuffix(suffix)
+            spin.setSuffix(self.tr(suffix))
             self.spins[key] = spin
-            self.form.addRow(label, self.errors.wrap(key, spin))
+            self.form.addRow(self.tr(label), self.errors.wrap(key, spin))
         self.load()
 
     def load(self) -> None:

@@ -43,13 +43,23 @@ from careops_desktop.integrations.caldav_client import (
     RemoteCalendar,
 )
 from careops_desktop.ui import off_thread
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.settings.dates_text import date_and_time_text
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
-SOURCES = (("auto", "Automatic"), ("events", "Events"), ("freebusy", "Free-busy report"))
-AUTHS = (("password", "App password"), ("token", "OAuth token (Google)"))
+SOURCES = (
+    ("auto", QT_TRANSLATE_NOOP("CalendarSettingsPage", "Automatic")),
+    ("events", QT_TRANSLATE_NOOP("CalendarSettingsPage", "Events")),
+    ("freebusy", QT_TRANSLATE_NOOP("CalendarSettingsPage", "Free-busy report")),
+)
+AUTHS = (
+    ("password", QT_TRANSLATE_NOOP("CalendarSettingsPage", "App password")),
+    ("token", QT_TRANSLATE_NOOP("CalendarSettingsPage", "OAuth token (Google)")),
+)
 
 
 def list_calendars(account: CalendarAccount, typed_secret: str) -> list[RemoteCalendar]:
@@ -61,25 +71,32 @@ def list_calendars(account: CalendarAccount, typed_secret: str) -> list[RemoteCa
         except secrets.SecretsUnavailable as exc:
             raise CalendarError(str(exc)) from None
     if not secret:
-        raise CalendarError("Enter the app password first.")
+        raise CalendarError(translate("CalendarSettingsPage", "Enter the app password first."))
     with CalDavConnection(
         account.url, account.username, secret, account.auth, account.timeout_seconds
     ) as connection:
         found = connection.calendars()
     if not found:
-        raise CalendarError("The account has no calendars yet; make one in your calendar app.")
+        raise CalendarError(
+            translate(
+                "CalendarSettingsPage",
+                "The account has no calendars yet; make one in your calendar app.",
+            )
+        )
     return found
 
 
 def store_secret(secret: str) -> str:
     """Keep the app password in the keyring (worker thread); words for the page."""
     if not secret:
-        return "Saved."
+        return translate("CalendarSettingsPage", "Saved.")
     try:
         secrets.set_secret("caldav", "password", secret)
     except (secrets.SecretsUnavailable, ValueError) as exc:
-        return f"Saved, but the password was not kept: {exc}"
-    return "Saved. The password is kept in the system keyring."
+        return translate(
+            "CalendarSettingsPage", "Saved, but the password was not kept: {reason}"
+        ).format(reason=exc)
+    return translate("CalendarSettingsPage", "Saved. The password is kept in the system keyring.")
 
 
 class ProviderRow:
@@ -89,7 +106,7 @@ class ProviderRow:
         self.provider = provider
         self.write = QComboBox()
         self.write.setObjectName(f"writeCalendar{provider.provider_id}")
-        self.write.addItem("Not written to a calendar", None)
+        self.write.addItem(translate("CalendarSettingsPage", "Not written to a calendar"), None)
         known = {c.url: c.name for c in calendars}
         if provider.write_calendar and provider.write_calendar.url not in known:
             known[provider.write_calendar.url] = provider.write_calendar.name
@@ -106,9 +123,11 @@ class ProviderRow:
             box.setChecked(url in chosen)
             self.blocking.append((box, CalendarRef(url, name)))
         self.names = dict(known)
-        status = "Never synced."
+        status = translate("CalendarSettingsPage", "Never synced.")
         if provider.last_synced_at is not None:
-            status = f"Last read {provider.last_synced_at:%Y-%m-%d %H:%M} UTC."
+            status = translate("CalendarSettingsPage", "Last read {moment} UTC.").format(
+                moment=date_and_time_text(provider.last_synced_at)
+            )
         if provider.last_error:
             status = provider.last_error
         self.status = plain_label(status, wrap=True)
@@ -141,24 +160,24 @@ class CalendarSettingsPage(QWidget):
         self.password = QLineEdit()
         self.password.setObjectName("calendarPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("kept in the system keyring")
+        self.password.setPlaceholderText(self.tr("kept in the system keyring"))
         self.auth = QComboBox()
         for key, text in AUTHS:
-            self.auth.addItem(text, key)
+            self.auth.addItem(self.tr(text), key)
         self.source = QComboBox()
         for key, text in SOURCES:
-            self.source.addItem(text, key)
+            self.source.addItem(self.tr(text), key)
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 1440)
-        self.minutes.setSuffix(" min")
-        self.all_day = QCheckBox("All-day events block the whole day")
-        self.tentative = QCheckBox("Tentative events block")
-        self.notes = QCheckBox("Put the customer's booking notes into the event")
-        self.test_button = QPushButton("Test connection")
+        self.minutes.setSuffix(self.tr(" min"))
+        self.all_day = QCheckBox(self.tr("All-day events block the whole day"))
+        self.tentative = QCheckBox(self.tr("Tentative events block"))
+        self.notes = QCheckBox(self.tr("Put the customer's booking notes into the event"))
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("testCalendar")
-        self.save_button = QPushButton("Save account")
+        self.save_button = QPushButton(self.tr("Save account"))
         self.save_button.setObjectName("saveCalendarAccount")
-        self.links_button = QPushButton("Save calendars")
+        self.links_button = QPushButton(self.tr("Save calendars"))
         self.links_button.setObjectName("saveCalendarLinks")
         self.status = plain_label(wrap=True)
         self.status.setObjectName("calendarStatus")
@@ -167,12 +186,12 @@ class CalendarSettingsPage(QWidget):
         self.links_button.clicked.connect(self.save_links)
 
         form = QFormLayout()
-        form.addRow("Server address", self.errors.wrap("url", self.url))
-        form.addRow("User", self.errors.wrap("username", self.username))
-        form.addRow("Sign in with", self.errors.wrap("auth", self.auth))
-        form.addRow("App password", self.password)
-        form.addRow("Read busy time every", self.errors.wrap("sync_minutes", self.minutes))
-        form.addRow("Busy time from", self.errors.wrap("busy_source", self.source))
+        form.addRow(self.tr("Server address"), self.errors.wrap("url", self.url))
+        form.addRow(self.tr("User"), self.errors.wrap("username", self.username))
+        form.addRow(self.tr("Sign in with"), self.errors.wrap("auth", self.auth))
+        form.addRow(self.tr("App password"), self.password)
+        form.addRow(self.tr("Read busy time every"), self.errors.wrap("sync_minutes", self.minutes))
+        form.addRow(self.tr("Busy time from"), self.errors.wrap("busy_source", self.source))
         for box in (self.all_day, self.tentative, self.notes):
             form.addRow("", box)
         buttons = QHBoxLayout()
@@ -180,16 +199,18 @@ class CalendarSettingsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.grid = QGridLayout()
-        providers = QGroupBox("Calendars of each provider")
+        providers = QGroupBox(self.tr("Calendars of each provider"))
         inner = QVBoxLayout(providers)
         inner.addLayout(self.grid)
         inner.addWidget(self.links_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "Connect a CalDAV account (iCloud, Fastmail, Nextcloud, Google and others). "
-                "Each provider's bookings are written to their calendar, and busy times in "
-                "the calendars you tick are never offered on the booking page.",
+                self.tr(
+                    "Connect a CalDAV account (iCloud, Fastmail, Nextcloud, Google and others). "
+                    "Each provider's bookings are written to their calendar, and busy times in "
+                    "the calendars you tick are never offered on the booking page."
+                ),
                 wrap=True,
             )
         )
@@ -264,11 +285,11 @@ class CalendarSettingsPage(QWidget):
         off_thread.spawn(self._test(account, self.password.text()), into=self._tasks)
 
     async def _test(self, account: CalendarAccount, secret: str) -> None:
-        self._busy(True, "Connecting…")
+        self._busy(True, self.tr("Connecting…"))
         try:
             found = await run_off_thread(list_calendars, account, secret)
             names = ", ".join(c.name or c.url for c in found)
-            text = f"Connected. Calendars: {names}."
+            text = self.tr("Connected. Calendars: {names}.").format(names=names)
         except CareOpsError as exc:
             found, text = [], str(exc)
         if not shiboken6.isValid(self):
@@ -282,7 +303,7 @@ class CalendarSettingsPage(QWidget):
 
     def save_account(self) -> None:
         self.errors.clear()
-        self._busy(True, "Saving…")
+        self._busy(True, self.tr("Saving…"))
         self.ops.command(
             calendar.save_account,
             self.actor,
@@ -307,8 +328,8 @@ class CalendarSettingsPage(QWidget):
         off_thread.spawn(self._save_links(), into=self._tasks)
 
     async def _save_links(self) -> None:
-        self._busy(True, "Saving…")
-        text = "Saved. Bookings of providers with a calendar are sent to it."
+        self._busy(True, self.tr("Saving…"))
+        text = self.tr("Saved. Bookings of providers with a calendar are sent to it.")
         for row in list(self.rows):
             write, blocking = row.choice()
             try:
@@ -320,7 +341,9 @@ class CalendarSettingsPage(QWidget):
                     blocking,
                 )
             except ValidationError as exc:
-                text = f"{row.provider.provider_name}: " + "; ".join(exc.fields.values())
+                text = self.tr("{provider}: {problems}").format(
+                    provider=row.provider.provider_name, problems="; ".join(exc.fields.values())
+                )
                 break
             except CareOpsError as exc:
                 text = str(exc)
@@ -339,4 +362,3 @@ class CalendarSettingsPage(QWidget):
         for button in (self.test_button, self.save_button, self.links_button):
             button.setEnabled(not busy)
         set_plain(self.status, text)
-

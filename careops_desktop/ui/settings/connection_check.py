@@ -1,4 +1,4 @@
-"""The database connection in words, and a connection test (no Qt here).
+"""The database connection in words, and a connection test (no widgets here).
 
 ``check_connection`` blocks (network, up to ``CONNECT_TIMEOUT`` seconds): call it off
 the Qt thread. Its refusals are :class:`ConnectionProblem` with words a person can act
@@ -16,6 +16,7 @@ from sqlalchemy.pool import NullPool
 
 from careops_desktop.config import database_url_from
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.ui.i18n import translate
 
 CONNECT_TIMEOUT = 5
 EXAMPLE = "postgresql://careops@server:5432/careops"
@@ -34,19 +35,24 @@ class ServerCheck:
 
     @property
     def text(self) -> str:
-        setup = (
-            f"it holds a CareOps database (schema {self.revision})."
-            if self.revision
-            else "the database is empty; CareOps sets it up when it first opens it."
-        )
-        return f"Connected to PostgreSQL {self.server_version}: {setup}"
+        if self.revision:
+            return translate(
+                "ConnectionCheck",
+                "Connected to PostgreSQL {version}: it holds a CareOps database "
+                "(schema {revision}).",
+            ).format(version=self.server_version, revision=self.revision)
+        return translate(
+            "ConnectionCheck",
+            "Connected to PostgreSQL {version}: the database is empty; CareOps sets it up "
+            "when it first opens it.",
+        ).format(version=self.server_version)
 
 
 def describe_database(url: str) -> str:
     """The database in use, never with its password: a file path or ``user@host:port/db``."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return f"SQLite file {parsed.database}"
+        return translate("ConnectionCheck", "SQLite file {path}").format(path=parsed.database)
     user = f"{parsed.username}@" if parsed.username else ""
     port = f":{parsed.port}" if parsed.port else ""
     return f"PostgreSQL {user}{parsed.host or 'localhost'}{port}/{parsed.database or ''}"
@@ -56,15 +62,25 @@ def parse_postgres_url(text: str) -> URL:
     """A PostgreSQL URL from what the person typed (psycopg driver), or ConnectionProblem."""
     value = text.strip()
     if not value.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
-        raise ConnectionProblem(f"Enter a PostgreSQL address, like {EXAMPLE}")
+        raise ConnectionProblem(
+            translate("ConnectionCheck", "Enter a PostgreSQL address, like {example}").format(
+                example=EXAMPLE
+            )
+        )
     try:
         parsed = make_url(database_url_from(value))
     except (ArgumentError, ValueError):
         raise ConnectionProblem(
-            f"This is not a database address. It looks like {EXAMPLE}"
+            translate(
+                "ConnectionCheck", "This is not a database address. It looks like {example}"
+            ).format(example=EXAMPLE)
         ) from None
     if not parsed.host or not parsed.database:
-        raise ConnectionProblem(f"Give the server and the database name, like {EXAMPLE}")
+        raise ConnectionProblem(
+            translate(
+                "ConnectionCheck", "Give the server and the database name, like {example}"
+            ).format(example=EXAMPLE)
+        )
     return parsed
 
 
@@ -96,30 +112,46 @@ def readable_error(exc: BaseException, url: URL) -> str:
     low = detail.lower()
     host = url.host or "localhost"
     where = f"{host}:{url.port or 5432}"
-    user = url.username or "(no user name)"
+    user = url.username or translate("ConnectionCheck", "(no user name)")
     if "connection refused" in low:
-        return (
-            f"Nothing answers at {where}. Is PostgreSQL running there, and does it accept "
-            "connections from this computer (listen_addresses and pg_hba.conf)?"
-        )
+        return translate(
+            "ConnectionCheck",
+            "Nothing answers at {where}. Is PostgreSQL running there, and does it accept "
+            "connections from this computer (listen_addresses and pg_hba.conf)?",
+        ).format(where=where)
     if "password authentication failed" in low:
-        return f"The server refused the password for the user {user}."
+        return translate(
+            "ConnectionCheck", "The server refused the password for the user {user}."
+        ).format(user=user)
     if "no password supplied" in low:
-        return f"The server wants a password for the user {user}: enter it above."
+        return translate(
+            "ConnectionCheck", "The server wants a password for the user {user}: enter it above."
+        ).format(user=user)
     if "does not exist" in low and "database" in low:
-        return (
-            f"The server at {where} has no database called {url.database}. "
-            f"Create it first (createdb -O {user} {url.database})."
-        )
+        return translate(
+            "ConnectionCheck",
+            "The server at {where} has no database called {database}. "
+            "Create it first (createdb -O {user} {database}).",
+        ).format(where=where, database=url.database, user=user)
     if "role" in low and "does not exist" in low:
-        return f"The server at {where} has no user called {user}."
+        return translate(
+            "ConnectionCheck", "The server at {where} has no user called {user}."
+        ).format(where=where, user=user)
     if "translate host name" in low or "name or service not known" in low:
-        return f"The server name {host} is not known on this network."
+        return translate(
+            "ConnectionCheck", "The server name {host} is not known on this network."
+        ).format(host=host)
     if "timeout" in low:
-        return f"{where} did not answer within {CONNECT_TIMEOUT} seconds."
+        return translate(
+            "ConnectionCheck", "{where} did not answer within {seconds} seconds."
+        ).format(where=where, seconds=CONNECT_TIMEOUT)
     if "pg_hba.conf" in low:
-        return f"The server at {where} does not let this computer in (pg_hba.conf)."
+        return translate(
+            "ConnectionCheck", "The server at {where} does not let this computer in (pg_hba.conf)."
+        ).format(where=where)
     first = detail.strip().splitlines()[0] if detail.strip() else type(exc).__name__
     if url.password:
         first = first.replace(url.password, "***")
-    return f"Could not connect to {where}: {first}"
+    return translate("ConnectionCheck", "Could not connect to {where}: {detail}").format(
+        where=where, detail=first
+    )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from careops_desktop import config
 from careops_desktop.integrations import secrets
 from careops_desktop.ui import off_thread
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.qsettings_keys import SAVED_URL_KEY
@@ -56,10 +57,16 @@ def save_default(url_without_password: str, password: str) -> str:
         secrets.set_secret("postgresql", "password", password)
         kept = bool(password)
     except secrets.SecretsUnavailable as exc:
-        note = f" The password was not kept ({exc}); the server must accept this computer "
-        note += "without it (e.g. ~/.pgpass)."
+        note = translate(
+            "ConnectionPage",
+            "The password was not kept ({reason}); the server must accept this computer "
+            "without it (e.g. ~/.pgpass).",
+        ).format(reason=exc)
     config.save_connection(url_without_password, password_in_keyring=kept)
-    return "Saved. CareOps opens this database from its next start on this computer." + note
+    saved = translate(
+        "ConnectionPage", "Saved. CareOps opens this database from its next start on this computer."
+    )
+    return f"{saved} {note}" if note else saved
 
 
 def forget_default() -> str:
@@ -69,7 +76,10 @@ def forget_default() -> str:
         secrets.delete_secret("postgresql", "password")
     except secrets.SecretsUnavailable:
         pass
-    return "Forgotten. CareOps opens the SQLite file in the data folder from its next start."
+    return translate(
+        "ConnectionPage",
+        "Forgotten. CareOps opens the SQLite file in the data folder from its next start.",
+    )
 
 
 class ConnectionPage(QWidget):
@@ -83,14 +93,20 @@ class ConnectionPage(QWidget):
         self.setMaximumWidth(860)
 
         in_use = describe_database(context.ops.database.url)
-        self.in_use = plain_label(f"This window works on: {in_use}", wrap=True)
+        self.in_use = plain_label(
+            self.tr("This window works on: {database}").format(database=in_use), wrap=True
+        )
         self.in_use.setObjectName("connectionInUse")
         saved = config.saved_connection()
         saved_text = (
-            f"This computer's saved connection: {describe_database(saved[0])}"
+            self.tr("This computer's saved connection: {database}").format(
+                database=describe_database(saved[0])
+            )
             if saved
-            else "No connection is saved: CareOps uses the SQLite file in the data folder "
-            "(or --db / CAREOPS_DB when given)."
+            else self.tr(
+                "No connection is saved: CareOps uses the SQLite file in the data folder "
+                "(or --db / CAREOPS_DB when given)."
+            )
         )
         self.saved_label = plain_label(saved_text, wrap=True)
         self.saved_label.setObjectName("connectionSaved")
@@ -102,11 +118,11 @@ class ConnectionPage(QWidget):
         self.password = QLineEdit()
         self.password.setObjectName("connectionPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("testConnection")
-        self.save_button = QPushButton("Save as this computer's database")
+        self.save_button = QPushButton(self.tr("Save as this computer's database"))
         self.save_button.setObjectName("saveConnection")
-        self.forget_button = QPushButton("Use the SQLite file again")
+        self.forget_button = QPushButton(self.tr("Use the SQLite file again"))
         self.forget_button.setObjectName("forgetConnection")
         self.status = plain_label(wrap=True)
         self.status.setObjectName("connectionStatus")
@@ -115,8 +131,8 @@ class ConnectionPage(QWidget):
         self.forget_button.clicked.connect(self.forget)
 
         form = QFormLayout()
-        form.addRow("PostgreSQL address", self.url)
-        form.addRow("Password", self.password)
+        form.addRow(self.tr("PostgreSQL address"), self.url)
+        form.addRow(self.tr("Password"), self.password)
         buttons = QHBoxLayout()
         for button in (self.test_button, self.save_button, self.forget_button):
             buttons.addWidget(button)
@@ -126,9 +142,11 @@ class ConnectionPage(QWidget):
         layout.addWidget(self.saved_label)
         layout.addWidget(
             plain_label(
-                "Several front desks share one PostgreSQL server: enter its address here "
-                "on every desk (see the README, “Several front desks”). A SQLite file stays "
-                "on one computer and is never shared over a network drive.",
+                self.tr(
+                    "Several front desks share one PostgreSQL server: enter its address here "
+                    "on every desk (see the README, “Several front desks”). A SQLite file stays "
+                    "on one computer and is never shared over a network drive."
+                ),
                 wrap=True,
             )
         )
@@ -140,7 +158,7 @@ class ConnectionPage(QWidget):
             for widget in (self.url, self.password, self.test_button, self.save_button):
                 widget.setEnabled(False)
             self.forget_button.setEnabled(False)
-            set_plain(self.status, "Only an owner changes the database connection.")
+            set_plain(self.status, self.tr("Only an owner changes the database connection."))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -183,7 +201,7 @@ class ConnectionPage(QWidget):
         return parsed
 
     async def _test(self, parsed: Any) -> None:
-        self._busy(True, "Connecting…")
+        self._busy(True, self.tr("Connecting…"))
         try:
             found = await run_off_thread(check_connection, parsed)
             text = found.text
@@ -193,25 +211,29 @@ class ConnectionPage(QWidget):
             self._busy(False, text)
 
     async def _save(self, without: str, password: str) -> None:
-        self._busy(True, "Saving…")
+        self._busy(True, self.tr("Saving…"))
         try:
             text = await run_off_thread(save_default, without, password)
         except OSError as exc:
-            text = f"Nothing was saved: {exc.strerror or type(exc).__name__}."
+            text = self.tr("Nothing was saved: {reason}.").format(
+                reason=exc.strerror or type(exc).__name__
+            )
         if shiboken6.isValid(self):
             saved = describe_database(without)
-            set_plain(self.saved_label, f"This computer's saved connection: {saved}")
+            set_plain(
+                self.saved_label,
+                self.tr("This computer's saved connection: {database}").format(database=saved),
+            )
             self._busy(False, text)
 
     async def _forget(self) -> None:
         self._busy(True, "")
         text = await run_off_thread(forget_default)
         if shiboken6.isValid(self):
-            set_plain(self.saved_label, "No connection is saved.")
+            set_plain(self.saved_label, self.tr("No connection is saved."))
             self._busy(False, text)
 
     def _busy(self, busy: bool, text: str) -> None:
         for button in (self.test_button, self.save_button, self.forget_button):
             button.setEnabled(not busy)
         set_plain(self.status, text)
-

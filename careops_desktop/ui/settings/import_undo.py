@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from careops_desktop.core.permissions import Actor
@@ -30,17 +30,21 @@ def is_import_entry(row: Any) -> bool:
     )
 
 
-class ImportUndo:
-    """The button and its steps: check, confirm, undo; words go to ``status``."""
+class ImportUndo(QObject):
+    """The button and its steps: check, confirm, undo; words go to ``status``.
+
+    A QObject only for ``self.tr`` (lupdate reads plurals from ``self.tr`` alone).
+    """
 
     def __init__(self, page: QWidget, ops: Ops, actor: Actor, status: Any) -> None:
+        super().__init__()
         self.page = page
         self.ops = ops
         self.actor = actor
         self.status = status
         self.batch_id: int | None = None
         self.box: QMessageBox | None = None
-        self.button = QPushButton("Undo this import…")
+        self.button = QPushButton(self.tr("Undo this import…"))
         self.button.setObjectName("undoImport")
         self.button.setEnabled(False)
         self.button.clicked.connect(self.check)
@@ -63,8 +67,9 @@ class ImportUndo:
         if info["blockers"]:
             set_plain(
                 self.status,
-                f"The import of {info['file_name']} cannot be undone: "
-                + " ".join(info["blockers"]),
+                self.tr("The import of {file} cannot be undone: {reasons}").format(
+                    file=info["file_name"], reasons=" ".join(info["blockers"])
+                ),
             )
             return
         counts = info["counts"]
@@ -72,13 +77,19 @@ class ImportUndo:
         box = QMessageBox(self.page)
         box.setObjectName("undoImportQuestion")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Undo the import")
+        box.setWindowTitle(self.tr("Undo the import"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"Undo the import of {info['file_name']}? The {added} {info['kind']} it added are "
-            f"removed, and the {counts.get('merge', 0)} contacts it merged into get back what "
-            "they held before."
+        if info["kind"] == "bookings":
+            removed = self.tr("The %n booking(s) it added will be removed.", "", added)
+        else:
+            removed = self.tr("The %n contact(s) it added will be removed.", "", added)
+        merged = self.tr(
+            "The %n contact(s) it merged into get back what they held before.",
+            "",
+            int(counts.get("merge", 0)),
         )
+        question = self.tr("Undo the import of {file}?").format(file=info["file_name"])
+        box.setText(" ".join((question, removed, merged)))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         batch_id = info["id"]
@@ -99,8 +110,14 @@ class ImportUndo:
         if shiboken6.isValid(self.page):
             set_plain(
                 self.status,
-                f"The import was undone: {counts['contacts']} contacts and {counts['bookings']} "
-                f"bookings removed, {counts['restored']} contacts restored.",
+                " ".join(
+                    (
+                        self.tr("The import was undone."),
+                        self.tr("%n contact(s) removed.", "", counts["contacts"]),
+                        self.tr("%n booking(s) removed.", "", counts["bookings"]),
+                        self.tr("%n contact(s) restored.", "", counts["restored"]),
+                    )
+                ),
             )
             self.button.setEnabled(False)
 

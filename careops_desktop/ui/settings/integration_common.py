@@ -9,20 +9,24 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
 from careops_desktop.integrations import secrets
+from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 
 SECURITY_CHOICES = (
     ("ssl", "SSL/TLS"),
     ("starttls", "STARTTLS"),
-    ("none", "None (not encrypted)"),
+    ("none", QT_TRANSLATE_NOOP("IntegrationSettings", "None (not encrypted)")),
 )
-KEEP_SECRET = "stored in the system keyring; leave blank to keep it"
-NO_SECRET = "not stored yet"
+KEEP_SECRET = QT_TRANSLATE_NOOP(
+    "IntegrationSettings", "stored in the system keyring; leave blank to keep it"
+)
+NO_SECRET = QT_TRANSLATE_NOOP("IntegrationSettings", "not stored yet")
 
 
 def security_combo() -> QComboBox:
     combo = QComboBox()
     for value, label in SECURITY_CHOICES:
-        combo.addItem(label, value)
+        combo.addItem(translate("IntegrationSettings", label), value)
     return combo
 
 
@@ -42,7 +46,7 @@ def secret_field(name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName(name)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setPlaceholderText(NO_SECRET)
+    edit.setPlaceholderText(translate("IntegrationSettings", NO_SECRET))
     return edit
 
 
@@ -60,11 +64,13 @@ def store_secrets(values: list[tuple[str, str, str]]) -> None:
 
 def show_presence(fields: list[QLineEdit], present: list[bool]) -> None:
     for edit, stored in zip(fields, present, strict=True):
-        edit.setPlaceholderText(KEEP_SECRET if stored else NO_SECRET)
+        edit.setPlaceholderText(
+            translate("IntegrationSettings", KEEP_SECRET if stored else NO_SECRET)
+        )
 
 
 def health_text(connected: bool, error: str) -> str:
     """The last outcome of talking to a service, in words."""
     if error:
-        return f"Last problem: {error}"
-    return "Working." if connected else ""
+        return translate("IntegrationSettings", "Last problem: {error}").format(error=error)
+    return translate("IntegrationSettings", "Working.") if connected else ""

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.integrations import integration_settings, secrets
 from careops_desktop.integrations.email_out import send_test_email
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.off_thread import in_background
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
+from careops_desktop.ui.settings.dates_text import date_and_time_text
 from careops_desktop.ui.settings.integration_common import (
     health_text,
     port_spin,
@@ -37,10 +39,11 @@ from careops_desktop.ui.settings.integration_common import (
     show_presence,
     store_secrets,
 )
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 
 PRESET_NAMES = (
-    ("custom", "Other server"),
+    ("custom", QT_TRANSLATE_NOOP("MailServerSettings", "Other server")),
     ("gmail", "Gmail"),
     ("outlook", "Outlook / Microsoft 365"),
 )
@@ -49,7 +52,7 @@ PRESET_NAMES = (
 def _preset_combo() -> QComboBox:
     combo = QComboBox()
     for key, label in PRESET_NAMES:
-        combo.addItem(label, key)
+        combo.addItem(translate("MailServerSettings", label), key)
     return combo
 
 
@@ -86,13 +89,13 @@ class _MailServerSection(SettingsFormPage):
 
     def _add_server_rows(self, *more: tuple[str, str, QWidget]) -> None:
         """The Provider row, the server and login rows, then ``more`` (field key, label, widget)."""
-        self.form.addRow("Provider", self.preset)
+        self.form.addRow(self.tr("Provider"), self.preset)
         for key, label, widget in (
-            ("host", "Server", self.host),
-            ("port", "Port", self.port),
-            ("security", "Security", self.security),
-            ("username", "User name", self.username),
-            ("password", "Password", self.password),
+            ("host", self.tr("Server"), self.host),
+            ("port", self.tr("Port"), self.port),
+            ("security", self.tr("Security"), self.security),
+            ("username", self.tr("User name"), self.username),
+            ("password", self.tr("Password"), self.password),
             *more,
         ):
             self.form.addRow(label, self.errors.wrap(key, widget))
@@ -146,29 +149,31 @@ class SmtpSection(_MailServerSection):
     def __init__(self, context: SettingsContext) -> None:
         super().__init__(
             context,
-            "Email to customers leaves through this mail server. The password is kept in "
-            "the system keyring, never in the database.",
+            self.tr(
+                "Email to customers leaves through this mail server. The password is kept in "
+                "the system keyring, never in the database."
+            ),
             "smtp",
             integration_settings.SMTP_PRESETS,
         )
         self.preset.setObjectName("smtpPreset")
         self.port.setObjectName("smtpPort")
         self.security.setObjectName("smtpSecurity")
-        self.username.setPlaceholderText("blank: the server needs no login")
+        self.username.setPlaceholderText(self.tr("blank: the server needs no login"))
         self.from_address = QLineEdit()
         self.from_address.setObjectName("smtpFrom")
         self.from_name = QLineEdit()
         self.from_name.setObjectName("smtpFromName")
         self._add_server_rows(
-            ("from_address", "Send as", self.from_address),
-            ("from_name", "Sender name", self.from_name),
+            ("from_address", self.tr("Send as"), self.from_address),
+            ("from_name", self.tr("Sender name"), self.from_name),
         )
         self.health = plain_label(wrap=True)
         self.health.setObjectName("smtpHealth")
         self.test_to = QLineEdit()
         self.test_to.setObjectName("testEmailTo")
-        self.test_to.setPlaceholderText("send a test to this address")
-        self.test_button = QPushButton("Send test email")
+        self.test_to.setPlaceholderText(self.tr("send a test to this address"))
+        self.test_button = QPushButton(self.tr("Send test email"))
         self.test_button.setObjectName("sendTestEmail")
         self.test_button.clicked.connect(self.send_test)
         self.test_result = plain_label(wrap=True)
@@ -217,7 +222,7 @@ class SmtpSection(_MailServerSection):
         self._store_typed_password(lambda _none: self._refresh_secret(), self._secret_refused)
 
     def _secret_refused(self, exc: Exception) -> None:
-        set_plain(self.status, "Saved, but the password was not stored.")
+        set_plain(self.status, self.tr("Saved, but the password was not stored."))
         self.errors.show({"password": str(exc)})
 
     def send_test(self) -> None:
@@ -229,11 +234,13 @@ class SmtpSection(_MailServerSection):
             return
         to = self.test_to.text().strip()
         if not to:
-            set_plain(self.test_result, "Enter the address to send the test to.")
+            set_plain(self.test_result, self.tr("Enter the address to send the test to."))
             return
         typed_password = self.password.text()
         self.test_button.setEnabled(False)
-        set_plain(self.test_result, f"Sending a test email to {to}…")
+        set_plain(
+            self.test_result, self.tr("Sending a test email to {address}…").format(address=to)
+        )
 
         def work() -> str:
             password = typed_password or (
@@ -245,11 +252,14 @@ class SmtpSection(_MailServerSection):
 
     def _test_sent(self, message_id: str) -> None:
         self.test_button.setEnabled(True)
-        set_plain(self.test_result, f"Sent. Look for it in {self.test_to.text().strip()}.")
+        set_plain(
+            self.test_result,
+            self.tr("Sent. Look for it in {address}.").format(address=self.test_to.text().strip()),
+        )
 
     def _test_failed(self, exc: Exception) -> None:
         self.test_button.setEnabled(True)
-        set_plain(self.test_result, f"Not sent: {exc}")
+        set_plain(self.test_result, self.tr("Not sent: {reason}").format(reason=exc))
 
 
 def _local_time(value: object) -> str:
@@ -257,7 +267,7 @@ def _local_time(value: object) -> str:
         when = datetime.fromisoformat(str(value))
     except (TypeError, ValueError):
         return ""
-    return when.astimezone().strftime("%d %b %Y %H:%M")
+    return date_and_time_text(when.astimezone())
 
 
 def poll_state_text(state: dict[str, Any]) -> str:
@@ -268,13 +278,19 @@ def poll_state_text(state: dict[str, Any]) -> str:
     since = _local_time(state.get("failing_since"))
     lines = []
     if success:
-        lines.append(f"Email was last read successfully at {success}.")
+        lines.append(
+            translate("MailServerSettings", "Email was last read successfully at {moment}.").format(
+                moment=success
+            )
+        )
     elif error or failed_at:
-        lines.append("Email has not been read successfully yet.")
+        lines.append(translate("MailServerSettings", "Email has not been read successfully yet."))
     if error:
         lines.append(
-            f"Reading email has failed since {since or failed_at}; "
-            f"the last try at {failed_at} said: {error}"
+            translate(
+                "MailServerSettings",
+                "Reading email has failed since {since}; the last try at {moment} said: {error}",
+            ).format(since=since or failed_at, moment=failed_at, error=error)
         )
     return "\n".join(lines)
 
@@ -285,23 +301,25 @@ class ImapSection(_MailServerSection):
     def __init__(self, context: SettingsContext) -> None:
         super().__init__(
             context,
-            "Replies from customers are read from this mailbox. Mail stays unread in your "
-            "mail program unless you choose otherwise.",
+            self.tr(
+                "Replies from customers are read from this mailbox. Mail stays unread in your "
+                "mail program unless you choose otherwise."
+            ),
             "imap",
             integration_settings.IMAP_PRESETS,
         )
-        self.enabled = QCheckBox("Read replies from this mailbox")
+        self.enabled = QCheckBox(self.tr("Read replies from this mailbox"))
         self.enabled.setObjectName("imapEnabled")
         self.folder = QLineEdit()
-        self.mark_seen = QCheckBox("Mark fetched mail as read")
+        self.mark_seen = QCheckBox(self.tr("Mark fetched mail as read"))
         self.poll = QSpinBox()
         self.poll.setRange(30, 86_400)
-        self.poll.setSuffix(" seconds")
+        self.poll.setSuffix(self.tr(" seconds"))
         self.form.addRow("", self.enabled)
         self._add_server_rows(
-            ("folder", "Folder", self.folder),
+            ("folder", self.tr("Folder"), self.folder),
             ("mark_seen", "", self.mark_seen),
-            ("poll_seconds", "Check every", self.poll),
+            ("poll_seconds", self.tr("Check every"), self.poll),
         )
         self.state = plain_label(wrap=True)
         self.state.setObjectName("imapState")

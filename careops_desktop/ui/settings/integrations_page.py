@@ -15,6 +15,7 @@ from careops_desktop.ui.off_thread import in_background
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.integration_common import (
+    health_text,
     secret_field,
     secrets_present,
     show_presence,
@@ -30,10 +31,12 @@ class SmsSection(SettingsFormPage):
     def __init__(self, context: SettingsContext) -> None:
         super().__init__(
             context,
-            "Text messages go through your Twilio account. The account SID and auth token "
-            "are kept in the system keyring.",
+            self.tr(
+                "Text messages go through your Twilio account. The account SID and auth token "
+                "are kept in the system keyring."
+            ),
         )
-        self.enabled = QCheckBox("Send and receive text messages")
+        self.enabled = QCheckBox(self.tr("Send and receive text messages"))
         self.enabled.setObjectName("smsEnabled")
         self.account_sid = secret_field("twilioSid")
         self.auth_token = secret_field("twilioToken")
@@ -44,14 +47,14 @@ class SmsSection(SettingsFormPage):
         self.base_url.setObjectName("smsBaseUrl")
         self.poll = QSpinBox()
         self.poll.setRange(30, 86_400)
-        self.poll.setSuffix(" seconds")
+        self.poll.setSuffix(self.tr(" seconds"))
         self.form.addRow("", self.enabled)
         for key, label, widget in (
-            ("account_sid", "Account SID", self.account_sid),
-            ("auth_token", "Auth token", self.auth_token),
-            ("from_number", "Twilio number", self.from_number),
-            ("base_url", "API address", self.base_url),
-            ("poll_seconds", "Check for replies every", self.poll),
+            ("account_sid", self.tr("Account SID"), self.account_sid),
+            ("auth_token", self.tr("Auth token"), self.auth_token),
+            ("from_number", self.tr("Twilio number"), self.from_number),
+            ("base_url", self.tr("API address"), self.base_url),
+            ("poll_seconds", self.tr("Check for replies every"), self.poll),
         ):
             self.form.addRow(label, self.errors.wrap(key, widget))
         self.health = plain_label(wrap=True)
@@ -85,9 +88,7 @@ class SmsSection(SettingsFormPage):
 
     def _show_health(self, health: tuple[bool, str]) -> None:
         connected, error = health
-        set_plain(
-            self.health, f"Last problem: {error}" if error else ("Working." if connected else "")
-        )
+        set_plain(self.health, health_text(connected, error))
 
     def save_job(self) -> SaveJob | None:
         typed = integration_settings.SmsSettings(
@@ -127,9 +128,9 @@ class IntegrationsPage(QWidget):
         self.imap = ImapSection(context)
         self.sms = SmsSection(context)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.smtp, "Sending email")
-        self.tabs.addTab(self.imap, "Reading email")
-        self.tabs.addTab(self.sms, "Text messages")
+        self.tabs.addTab(self.smtp, self.tr("Sending email"))
+        self.tabs.addTab(self.imap, self.tr("Reading email"))
+        self.tabs.addTab(self.sms, self.tr("Text messages"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.keyring_state)
         layout.addWidget(self.tabs, 1)

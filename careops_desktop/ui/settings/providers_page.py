@@ -23,12 +23,17 @@ from careops_desktop.core.services.providers import ClosureView, ProviderView
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.blocks_list import BlocksList
+from careops_desktop.ui.settings.dates_text import date_text
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.widgets.rows_model import RowsModel
 from careops_desktop.ui.wizard.hours import WeeklyHoursEditor
 
-KINDS = (("practitioner", "A person"), ("resource", "A room, chair or machine"))
+KINDS = (
+    ("practitioner", QT_TRANSLATE_NOOP("ProvidersSettingsPage", "A person")),
+    ("resource", QT_TRANSLATE_NOOP("ProvidersSettingsPage", "A room, chair or machine")),
+)
 
 
 def save_provider(
@@ -50,7 +55,9 @@ class ProvidersSettingsPage(SettingsFormPage):
     """Pick a provider (or "New provider…"), edit, Save; closures listed below."""
 
     def __init__(self, context: SettingsContext) -> None:
-        super().__init__(context, "Who or what customers book, and when they are available.")
+        super().__init__(
+            context, self.tr("Who or what customers book, and when they are available.")
+        )
         self.chooser = QComboBox()
         self.chooser.setObjectName("providerChooser")
         self.chooser.currentIndexChanged.connect(self._chosen)
@@ -58,24 +65,24 @@ class ProvidersSettingsPage(SettingsFormPage):
         self.name.setObjectName("providerName")
         self.kind = QComboBox()
         for value, label in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(self.tr(label), value)
         self.color = QLineEdit()
         self.color.setPlaceholderText("#3b82f6")
-        self.active = QCheckBox("Takes bookings")
+        self.active = QCheckBox(self.tr("Takes bookings"))
         self.hours = WeeklyHoursEditor()
-        self.form.addRow("Provider", self.chooser)
-        self.form.addRow("Name", self.errors.wrap("name", self.name))
-        self.form.addRow("Kind", self.errors.wrap("kind", self.kind))
-        self.form.addRow("Colour", self.errors.wrap("color", self.color))
+        self.form.addRow(self.tr("Provider"), self.chooser)
+        self.form.addRow(self.tr("Name"), self.errors.wrap("name", self.name))
+        self.form.addRow(self.tr("Kind"), self.errors.wrap("kind", self.kind))
+        self.form.addRow(self.tr("Colour"), self.errors.wrap("color", self.color))
         self.form.addRow("", self.active)
-        self.form.addRow("Weekly hours", self.errors.wrap("hours", self.hours))
+        self.form.addRow(self.tr("Weekly hours"), self.errors.wrap("hours", self.hours))
         self.providers: list[ProviderView] = []
 
         self.closures_model = RowsModel(
             [
-                Column("start_date", "From", format=lambda d: f"{d:%d %b %Y}"),
-                Column("end_date", "To", format=lambda d: f"{d:%d %b %Y}"),
-                Column("reason", "Reason", tooltip=True),
+                Column("start_date", self.tr("From"), format=date_text),
+                Column("end_date", self.tr("To"), format=date_text),
+                Column("reason", self.tr("Reason"), tooltip=True),
             ]
         )
         self.closures = QTableView()
@@ -86,16 +93,16 @@ class ProvidersSettingsPage(SettingsFormPage):
         self.closures.setMaximumHeight(180)
         self.closure_from = QDateEdit(QDate.currentDate())
         self.closure_to = QDateEdit(QDate.currentDate())
-        self.closure_from.setAccessibleName("Closed from")
-        self.closure_to.setAccessibleName("Closed until")
+        self.closure_from.setAccessibleName(self.tr("Closed from"))
+        self.closure_to.setAccessibleName(self.tr("Closed until"))
         for edit in (self.closure_from, self.closure_to):
             edit.setCalendarPopup(True)
         self.closure_reason = QLineEdit()
-        self.closure_reason.setPlaceholderText("reason, e.g. Holiday")
-        self.whole_business = QCheckBox("Whole business")
-        add = QPushButton("Add closure")
+        self.closure_reason.setPlaceholderText(self.tr("reason, e.g. Holiday"))
+        self.whole_business = QCheckBox(self.tr("Whole business"))
+        add = QPushButton(self.tr("Add closure"))
         add.clicked.connect(self._add_closure)
-        remove = QPushButton("Remove selected")
+        remove = QPushButton(self.tr("Remove selected"))
         remove.clicked.connect(self._remove_closure)
         row = QHBoxLayout()
         for widget in (
@@ -108,7 +115,7 @@ class ProvidersSettingsPage(SettingsFormPage):
         ):
             row.addWidget(widget)
         self.extra.addSpacing(12)
-        self.extra.addWidget(plain_label("Closures (days off, holidays)"))
+        self.extra.addWidget(plain_label(self.tr("Closures (days off, holidays)")))
         self.extra.addWidget(self.errors.wrap("start_date", self.closures))
         self.errors.add_alias("end_date", "start_date")
         self.errors.add_alias("reason", "start_date")
@@ -137,9 +144,12 @@ class ProvidersSettingsPage(SettingsFormPage):
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for provider in self.providers:
-            suffix = "" if provider.is_active else " (not taking bookings)"
-            self.chooser.addItem(provider.name + suffix)
-        self.chooser.addItem("New provider…")
+            self.chooser.addItem(
+                provider.name
+                if provider.is_active
+                else self.tr("{name} (not taking bookings)").format(name=provider.name)
+            )
+        self.chooser.addItem(self.tr("New provider…"))
         index = next((i for i, p in enumerate(self.providers) if p.id == chosen), 0)
         self.chooser.setCurrentIndex(index)
         self.chooser.blockSignals(False)

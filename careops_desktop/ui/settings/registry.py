@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from careops_desktop.core.permissions import Actor, Permission
+from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from careops_desktop.ui.events_bridge import EventsBridge
@@ -43,6 +45,7 @@ PAGE_ORDER = (
     "connection",
     "audit",
     "this_computer",
+    "language",
     "updates",
     "password",
 )
@@ -73,6 +76,11 @@ class SettingsPageSpec:
     permission: Permission | None
     factory: PageFactory
 
+    @property
+    def label(self) -> str:
+        """The title in the window's language (titles are marked in context ``SettingsPages``)."""
+        return translate("SettingsPages", self.title)
+
 
 def lazy_page(module: str, attribute: str) -> PageFactory:
     """A factory importing ``module`` when the page is first built."""
@@ -99,97 +107,103 @@ _PAGES = "careops_desktop.ui.settings"
 SETTINGS_PAGES: list[SettingsPageSpec] = [
     SettingsPageSpec(
         "business",
-        "Business",
+        QT_TRANSLATE_NOOP("SettingsPages", "Business"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.business_page", "BusinessSettingsPage"),
     ),
     SettingsPageSpec(
         "booking_page",
-        "Booking page",
+        QT_TRANSLATE_NOOP("SettingsPages", "Booking page"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.booking_page", "BookingPageSettingsPage"),
     ),
     SettingsPageSpec(
         "policy",
-        "Booking policy",
+        QT_TRANSLATE_NOOP("SettingsPages", "Booking policy"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.business_page", "PolicySettingsPage"),
     ),
     SettingsPageSpec(
         "providers",
-        "Providers",
+        QT_TRANSLATE_NOOP("SettingsPages", "Providers"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.providers_page", "ProvidersSettingsPage"),
     ),
     SettingsPageSpec(
         "booking_types",
-        "Booking types",
+        QT_TRANSLATE_NOOP("SettingsPages", "Booking types"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.booking_types_page", "BookingTypesSettingsPage"),
     ),
     SettingsPageSpec(
         "staff",
-        "Staff",
+        QT_TRANSLATE_NOOP("SettingsPages", "Staff"),
         Permission.MANAGE_STAFF,
         lazy_page(f"{_PAGES}.staff_page", "StaffSettingsPage"),
     ),
     SettingsPageSpec(
         AUTOMATIONS,
-        "Automations",
+        QT_TRANSLATE_NOOP("SettingsPages", "Automations"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.automations_page", "AutomationsPage"),
     ),
     SettingsPageSpec(
         "saved_replies",
-        "Saved replies",
+        QT_TRANSLATE_NOOP("SettingsPages", "Saved replies"),
         Permission.MANAGE_INBOX,  # as replying
         lazy_page(f"{_PAGES}.saved_replies_page", "SavedRepliesPage"),
     ),
     SettingsPageSpec(
         INTEGRATIONS,
-        "Integrations",
+        QT_TRANSLATE_NOOP("SettingsPages", "Integrations"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.integrations_page", "IntegrationsPage"),
     ),
     SettingsPageSpec(
         "calendar",
-        "Calendar",
+        QT_TRANSLATE_NOOP("SettingsPages", "Calendar"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.calendar_page", "CalendarSettingsPage"),
     ),
     SettingsPageSpec(
         "backups",
-        "Backups",
+        QT_TRANSLATE_NOOP("SettingsPages", "Backups"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.backups_page", "BackupsPage"),
     ),
     SettingsPageSpec(
         "connection",
-        "Database connection",
+        QT_TRANSLATE_NOOP("SettingsPages", "Database connection"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.connection_page", "ConnectionPage"),
     ),
     SettingsPageSpec(
         "audit",
-        "Audit log",
+        QT_TRANSLATE_NOOP("SettingsPages", "Audit log"),
         Permission.VIEW_AUDIT,
         lazy_page(f"{_PAGES}.audit_page", "AuditLogPage"),
     ),
     SettingsPageSpec(
         "this_computer",
-        "This computer",
+        QT_TRANSLATE_NOOP("SettingsPages", "This computer"),
         None,
         lazy_page(f"{_PAGES}.account_page", "ThisComputerPage"),
     ),
     SettingsPageSpec(
+        "language",
+        QT_TRANSLATE_NOOP("SettingsPages", "Language"),
+        None,  # everyone picks the window's language; the formats need MANAGE_SETTINGS
+        lazy_page(f"{_PAGES}.language_page", "LanguagePage"),
+    ),
+    SettingsPageSpec(
         "updates",
-        "Updates",
+        QT_TRANSLATE_NOOP("SettingsPages", "Updates"),
         Permission.MANAGE_SETTINGS,
         lazy_page(f"{_PAGES}.updates_page", "UpdatesPage"),
     ),
     SettingsPageSpec(
         "password",
-        "Password",
+        QT_TRANSLATE_NOOP("SettingsPages", "Password"),
         None,
         lazy_page(f"{_PAGES}.account_page", "PasswordPage"),
     ),

@@ -28,11 +28,16 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, ValidationError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import answers, templates
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
-CHANNEL_NAMES = (("email", "Email"), ("sms", "Text message (SMS)"))
+CHANNEL_NAMES = (
+    ("email", QT_TRANSLATE_NOOP("ReminderListEditor", "Email")),
+    ("sms", QT_TRANSLATE_NOOP("ReminderListEditor", "Text message (SMS)")),
+)
 SMS_SEGMENT = 160
 SMS_PART = 153  # each part of a longer text
 
@@ -50,8 +55,11 @@ class RuleRow:
 def sms_length_words(text: str) -> str:
     """ "120 characters: 1 text message"; a longer text goes in parts of 153 characters."""
     parts = 1 if len(text) <= SMS_SEGMENT else -(-len(text) // SMS_PART)
-    unit = "text message" if parts == 1 else "text messages"
-    return f"{len(text)} characters: {parts} {unit}"
+    if parts == 1:
+        words = translate("ReminderListEditor", "{length} characters: 1 text message")
+    else:
+        words = translate("ReminderListEditor", "{length} characters: {parts} text messages")
+    return words.format(length=len(text), parts=parts)
 
 
 class ReminderListEditor(QWidget):
@@ -67,41 +75,42 @@ class ReminderListEditor(QWidget):
         self.errors = FieldErrors()
         self.type_choice = QComboBox()
         self.type_choice.setObjectName("reminderType")
-        self.type_choice.setAccessibleName("Booking type")
+        self.type_choice.setAccessibleName(self.tr("Booking type"))
         self.type_choice.currentIndexChanged.connect(self._show_type)
         self.standard_note = plain_label(wrap=True)
         self.standard_note.setObjectName("reminderStandardNote")
         self.standard_note.setVisible(False)
         self.rows_box = QVBoxLayout()
-        self.add_button = QPushButton("Add reminder")
+        self.add_button = QPushButton(self.tr("Add reminder"))
         self.add_button.setObjectName("addReminder")
         self.add_button.clicked.connect(lambda: self.add_row("sms", 2))
         self.rebook_days = QSpinBox()
         self.rebook_days.setObjectName("rebookDays")
         self.rebook_days.setRange(*answers.REBOOK_DAYS_RANGE)
-        self.rebook_days.setSuffix(" days after a completed visit")
+        self.rebook_days.setSuffix(self.tr(" days after a completed visit"))
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("reminderPreview")
         self.preview.setReadOnly(True)
         self.preview.setMinimumHeight(150)
-        self.save_button = QPushButton("Save reminders")
+        self.save_button = QPushButton(self.tr("Save reminders"))
         self.save_button.setObjectName("saveReminders")
         self.save_button.clicked.connect(self.save)
         self.state = plain_label()
         self.state.setObjectName("reminderState")
         form = QFormLayout()
-        form.addRow("Booking type", self.type_choice)
+        form.addRow(self.tr("Booking type"), self.type_choice)
         form.addRow("", self.standard_note)
         rules = QVBoxLayout()
         rules.addLayout(self.rows_box)
         rules.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         holder = QWidget()
         holder.setLayout(rules)
-        form.addRow("Reminders", self.errors.wrap("rules", holder))
+        form.addRow(self.tr("Reminders"), self.errors.wrap("rules", holder))
         form.addRow(
-            '"Book your next visit"', self.errors.wrap("rebook_after_days", self.rebook_days)
+            self.tr('"Book your next visit"'),
+            self.errors.wrap("rebook_after_days", self.rebook_days),
         )
-        form.addRow("Preview", self.preview)
+        form.addRow(self.tr("Preview"), self.preview)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.state, 1)
@@ -127,7 +136,11 @@ class ReminderListEditor(QWidget):
         self.type_choice.blockSignals(True)
         self.type_choice.clear()
         for entry in types:
-            name = entry.name if entry.is_active else f"{entry.name} (inactive)"
+            name = (
+                entry.name
+                if entry.is_active
+                else self.tr("{name} (inactive)").format(name=entry.name)
+            )
             self.type_choice.addItem(name, entry.booking_type_id)
         found = self.type_choice.findData(keep) if keep is not None else -1
         self.type_choice.setCurrentIndex(max(0, found))
@@ -136,7 +149,10 @@ class ReminderListEditor(QWidget):
         for widget in (self.add_button, self.save_button, self.rebook_days):
             widget.setEnabled(has_types)
         if not has_types:
-            set_plain(self.standard_note, "Add a booking type first (Settings → Booking types).")
+            set_plain(
+                self.standard_note,
+                self.tr("Add a booking type first (Settings → Booking types)."),
+            )
             self.standard_note.setVisible(True)
         self._show_type()
 
@@ -160,8 +176,12 @@ class ReminderListEditor(QWidget):
             hours = entry.rules[0].hours_before if entry.rules else 24
             set_plain(
                 self.standard_note,
-                f"This type has the standard reminder: one, {hours} hours before, by email "
-                "(by text when there is no email address). Save to give it a list of its own.",
+                self.tr(
+                    "This type has the standard reminder: one, %n hours before, by email "
+                    "(by text when there is no email address). Save to give it a list of its own.",
+                    "",
+                    hours,
+                ),
             )
         for rule in entry.rules:
             self.add_row(rule.channel or "email", rule.hours_before)
@@ -175,24 +195,28 @@ class ReminderListEditor(QWidget):
         """Add one reminder row (the Add button: a text 2 hours before)."""
         if len(self.rows) >= answers.MAX_RULES:
             self.errors.show(
-                {"rules": f"A booking type can have at most {answers.MAX_RULES} reminders."}
+                {
+                    "rules": self.tr(
+                        "A booking type can have at most %n reminders.", "", answers.MAX_RULES
+                    )
+                }
             )
             return
         box = QWidget()
         line = QHBoxLayout(box)
         line.setContentsMargins(0, 0, 0, 0)
         channel_box = QComboBox()
-        channel_box.setAccessibleName("Reminder channel")
+        channel_box.setAccessibleName(self.tr("Reminder channel"))
         for key, name in CHANNEL_NAMES:
-            channel_box.addItem(name, key)
+            channel_box.addItem(self.tr(name), key)
         channel_box.setCurrentIndex(max(0, channel_box.findData(channel)))
         hours_box = QSpinBox()
-        hours_box.setAccessibleName("Hours before the visit")
+        hours_box.setAccessibleName(self.tr("Hours before the visit"))
         hours_box.setRange(*answers.HOURS_RANGE)
-        hours_box.setSuffix(" hours before")
+        hours_box.setSuffix(self.tr(" hours before"))
         hours_box.setValue(hours)
-        remove = QPushButton("Remove")
-        remove.setAccessibleName("Remove this reminder")
+        remove = QPushButton(self.tr("Remove"))
+        remove.setAccessibleName(self.tr("Remove this reminder"))
         line.addWidget(channel_box, 2)
         line.addWidget(hours_box, 1)
         line.addWidget(remove)
@@ -233,7 +257,7 @@ class ReminderListEditor(QWidget):
         """The selected reminder as the customer will read it (sample values, plain text)."""
         rules = self.rules()
         if not rules:
-            self.preview.setPlainText("No reminders are sent for this booking type.")
+            self.preview.setPlainText(self.tr("No reminders are sent for this booking type."))
             return
         if self.template is None:
             return
@@ -242,11 +266,13 @@ class ReminderListEditor(QWidget):
         subject = templates.fill(self.template.subject, values, one_line=True)
         body = templates.fill(self.template.body, values)
         if channel == "sms":
-            head = f"By text message, {hours} hours before the visit ({sms_length_words(body)}):"
+            head = self.tr("By text message, %n hours before the visit ({length}):", "", hours)
+            head = head.format(length=sms_length_words(body))
             self.preview.setPlainText(f"{head}\n\n{body}")
         else:
-            head = f"By email, {hours} hours before the visit:"
-            self.preview.setPlainText(f"{head}\n\nSubject: {subject}\n\n{body}")
+            head = self.tr("By email, %n hours before the visit:", "", hours)
+            subject_line = self.tr("Subject: {subject}").format(subject=subject)
+            self.preview.setPlainText(f"{head}\n\n{subject_line}\n\n{body}")
 
     def save(self) -> None:
         entry = self.current()
@@ -272,7 +298,7 @@ class ReminderListEditor(QWidget):
             saved if t.booking_type_id == saved.booking_type_id else t for t in self.types
         ]
         self._show_type()
-        set_plain(self.state, "Saved.")
+        set_plain(self.state, self.tr("Saved."))
 
     def _refused(self, exc: CareOpsError) -> None:
         self.save_button.setEnabled(True)

@@ -29,13 +29,15 @@ from careops_desktop.core.errors import CareOpsError, ValidationError
 from careops_desktop.core.services import saved_replies, templates
 from careops_desktop.core.services.saved_replies import SavedReplyView
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
 REPLY_ROLE = Qt.ItemDataRole.UserRole + 1
-PLACEHOLDER_HELP = (
+PLACEHOLDER_HELP = QT_TRANSLATE_NOOP(
+    "SavedRepliesPage",
     "The text may use the placeholders of the message templates; they are filled from the "
-    "conversation when a reply is inserted: {names}."
+    "conversation when a reply is inserted: {names}.",
 )
 
 
@@ -51,23 +53,23 @@ class SavedRepliesPage(QWidget):
         self.errors = FieldErrors()
         self.list = QListWidget()
         self.list.setObjectName("savedRepliesList")
-        self.list.setAccessibleName("Saved replies")
+        self.list.setAccessibleName(self.tr("Saved replies"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.title = QLineEdit()
         self.title.setObjectName("savedReplyTitle")
-        self.title.setAccessibleName("Title")
+        self.title.setAccessibleName(self.tr("Title"))
         self.title.setMaxLength(saved_replies.TITLE_MAX + 20)  # the core says when too long
         self.body = QPlainTextEdit()
         self.body.setObjectName("savedReplyBody")
-        self.body.setAccessibleName("Reply text")
+        self.body.setAccessibleName(self.tr("Reply text"))
         self.body.setTabChangesFocus(True)
-        self.new_button = QPushButton("New")
-        self.new_button.setAccessibleName("New saved reply")
-        self.save_button = QPushButton("Save")
+        self.new_button = QPushButton(self.tr("New"))
+        self.new_button.setAccessibleName(self.tr("New saved reply"))
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName("Save saved reply")
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setAccessibleName("Delete saved reply")
+        self.save_button.setAccessibleName(self.tr("Save saved reply"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete saved reply"))
         self.status = plain_label()
         self.status.setObjectName("saveStatus")
         self.confirm: QMessageBox | None = None
@@ -75,12 +77,12 @@ class SavedRepliesPage(QWidget):
 
         names = ", ".join("{" + name + "}" for name in sorted(templates.PLACEHOLDERS))
         form = QFormLayout()
-        form.addRow("Title", self.errors.wrap("title", self.title))
-        form.addRow("Text", self.errors.wrap("body", self.body))
+        form.addRow(self.tr("Title"), self.errors.wrap("title", self.title))
+        form.addRow(self.tr("Text"), self.errors.wrap("body", self.body))
         right = QVBoxLayout()
         right.addWidget(self.errors.banner)
         right.addLayout(form)
-        right.addWidget(plain_label(PLACEHOLDER_HELP.format(names=names), wrap=True))
+        right.addWidget(plain_label(self.tr(PLACEHOLDER_HELP).format(names=names), wrap=True))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.save_button, self.delete_button):
             buttons.addWidget(button)
@@ -88,7 +90,9 @@ class SavedRepliesPage(QWidget):
         right.addLayout(buttons)
         left = QVBoxLayout()
         left.addWidget(
-            plain_label("Answers everyone at the business can insert into a reply.", wrap=True)
+            plain_label(
+                self.tr("Answers everyone at the business can insert into a reply."), wrap=True
+            )
         )
         left.addWidget(self.list, 1)
         self.setMaximumWidth(1100)
@@ -199,7 +203,7 @@ class SavedRepliesPage(QWidget):
 
     def _saved(self, reply: SavedReplyView) -> None:
         self.saving = False
-        set_plain(self.status, "Saved.")
+        set_plain(self.status, self.tr("Saved."))
         self.current_id = reply.id
         self.load()
 
@@ -211,13 +215,15 @@ class SavedRepliesPage(QWidget):
         box = QMessageBox(self)
         box.setObjectName("deleteSavedReplyConfirm")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete saved reply")
+        box.setWindowTitle(self.tr("Delete saved reply"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"Delete the saved reply “{reply.title}”? Replies already sent keep their text."
+            self.tr(
+                "Delete the saved reply “{title}”? Replies already sent keep their text."
+            ).format(title=reply.title)
         )
-        yes = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.finished.connect(
             lambda _r: self._delete(reply.id) if box.clickedButton() is yes else None
         )
@@ -235,7 +241,7 @@ class SavedRepliesPage(QWidget):
         )
 
     def _deleted(self) -> None:
-        set_plain(self.status, "Deleted.")
+        set_plain(self.status, self.tr("Deleted."))
         self.start_new()
         self.load()
 

@@ -17,27 +17,43 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.services import staff
 from careops_desktop.core.services.staff import StaffView
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
+from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 from careops_desktop.ui.widgets.rows_model import RowsModel
 
-ROLES = (("staff", "Staff"), ("manager", "Manager"), ("owner", "Owner"))
-FLAGS = (
-    ("can_manage_inbox", "Inbox and contacts"),
-    ("can_manage_bookings", "Bookings and contacts"),
-    ("can_view_inventory", "See stock"),
-    ("can_manage_settings", "Business settings"),
+ROLES = (
+    ("staff", QT_TRANSLATE_NOOP("StaffSettings", "Staff")),
+    ("manager", QT_TRANSLATE_NOOP("StaffSettings", "Manager")),
+    ("owner", QT_TRANSLATE_NOOP("StaffSettings", "Owner")),
 )
+FLAGS = (
+    ("can_manage_inbox", QT_TRANSLATE_NOOP("StaffSettings", "Inbox and contacts")),
+    ("can_manage_bookings", QT_TRANSLATE_NOOP("StaffSettings", "Bookings and contacts")),
+    ("can_view_inventory", QT_TRANSLATE_NOOP("StaffSettings", "See stock")),
+    ("can_manage_settings", QT_TRANSLATE_NOOP("StaffSettings", "Business settings")),
+)
+
+
+def role_label(role: str) -> str:
+    """A role in the window's language (``manager`` → ``Manager``)."""
+    label = dict(ROLES).get(role)
+    return translate("StaffSettings", label) if label else role.capitalize()
+
+
+def _flag_checks() -> dict[str, QCheckBox]:
+    return {key: QCheckBox(translate("StaffSettings", label)) for key, label in FLAGS}
 
 
 def _role_combo() -> QComboBox:
     combo = QComboBox()
     for value, label in ROLES:
-        combo.addItem(label, value)
+        combo.addItem(translate("StaffSettings", label), value)
     return combo
 
 
@@ -45,18 +61,18 @@ class AddStaffDialog(CommandDialog):
     """A new account: name, email, first password, role and permissions."""
 
     def __init__(self, ops: Ops, actor: Any, parent: Any = None) -> None:
-        super().__init__(ops, "Add a person", "Add", parent)
+        super().__init__(ops, self.tr("Add a person"), self.tr("Add"), parent)
         self.actor = actor
         self.full_name = QLineEdit()
         self.email = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = _role_combo()
-        self.flags = {key: QCheckBox(label) for key, label in FLAGS}
-        self.form.addRow("Name", self.errors.wrap("full_name", self.full_name))
-        self.form.addRow("Email", self.errors.wrap("email", self.email))
-        self.form.addRow("First password", self.errors.wrap("password", self.password))
-        self.form.addRow("Role", self.errors.wrap("role", self.role))
+        self.flags = _flag_checks()
+        self.form.addRow(self.tr("Name"), self.errors.wrap("full_name", self.full_name))
+        self.form.addRow(self.tr("Email"), self.errors.wrap("email", self.email))
+        self.form.addRow(self.tr("First password"), self.errors.wrap("password", self.password))
+        self.form.addRow(self.tr("Role"), self.errors.wrap("role", self.role))
         for key, check in self.flags.items():
             self.form.addRow("", self.errors.wrap(key, check))
 
@@ -76,13 +92,17 @@ class StaffSettingsPage(SettingsFormPage):
     """The people table; the chosen person's role and permissions; add, turn off, turn on."""
 
     def __init__(self, context: SettingsContext) -> None:
-        super().__init__(context, "People who can sign in. Staff see only what you allow.")
+        super().__init__(context, self.tr("People who can sign in. Staff see only what you allow."))
         self.model = RowsModel(
             [
-                Column("full_name", "Name", tooltip=True),
-                Column("email", "Email", tooltip=True),
-                Column("role", "Role", format=str.capitalize),
-                Column("is_active", "Can sign in"),
+                Column("full_name", self.tr("Name"), tooltip=True),
+                Column("email", self.tr("Email"), tooltip=True),
+                Column("role", self.tr("Role"), format=role_label),
+                Column(
+                    "is_active",
+                    self.tr("Can sign in"),
+                    format=lambda active: self.tr("Yes") if active else self.tr("No"),
+                ),
             ],
             row_id=lambda row: int(row.user_id),
         )
@@ -96,16 +116,16 @@ class StaffSettingsPage(SettingsFormPage):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._chosen())
         self.outer.insertWidget(1, self.table)
         self.role = _role_combo()
-        self.flags = {key: QCheckBox(label) for key, label in FLAGS}
+        self.flags = _flag_checks()
         self.chosen_label = plain_label()
-        self.form.addRow("Person", self.chosen_label)
-        self.form.addRow("Role", self.errors.wrap("role", self.role))
+        self.form.addRow(self.tr("Person"), self.chosen_label)
+        self.form.addRow(self.tr("Role"), self.errors.wrap("role", self.role))
         for key, check in self.flags.items():
             self.form.addRow("", self.errors.wrap(key, check))
-        add = QPushButton("Add a person…")
+        add = QPushButton(self.tr("Add a person…"))
         add.setObjectName("addStaff")
         add.clicked.connect(self._add)
-        self.toggle = QPushButton("Turn off sign-in")
+        self.toggle = QPushButton(self.tr("Turn off sign-in"))
         self.toggle.clicked.connect(self._toggle)
         row = QHBoxLayout()
         row.addWidget(add)
@@ -156,7 +176,9 @@ class StaffSettingsPage(SettingsFormPage):
         self.role.setCurrentIndex(max(0, self.role.findData(person.role)))
         for key, check in self.flags.items():
             check.setChecked(bool(getattr(person, key)))
-        self.toggle.setText("Turn off sign-in" if person.is_active else "Turn on sign-in")
+        self.toggle.setText(
+            self.tr("Turn off sign-in") if person.is_active else self.tr("Turn on sign-in")
+        )
 
     def save_job(self) -> SaveJob | None:
         person = self.current

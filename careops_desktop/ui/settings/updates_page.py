@@ -10,6 +10,8 @@ business's database: each front-desk computer decides for itself.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -28,9 +30,18 @@ from careops_desktop.integrations.release_feed import FeedError, Release
 from careops_desktop.ui import off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.qsettings_keys import UPDATES_ENABLED_KEY, UPDATES_FEED_URL_KEY
+from careops_desktop.ui.settings.dates_text import date_text
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.ui_state import app_settings
 from careops_desktop.ui.updates_at_start import check_enabled, feed_url
+
+
+def published_text(published: str) -> str:
+    """The feed's release date (``2027-01-15``) as the locale writes a date; else as given."""
+    try:
+        return date_text(date.fromisoformat(published))
+    except ValueError:
+        return published
 
 
 class UpdatesPage(QWidget):
@@ -45,29 +56,31 @@ class UpdatesPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(
             plain_label(
-                "CareOps can ask its release feed whether a newer version exists. This is off "
-                "until you turn it on. When on, CareOps asks once a day when it starts, and "
-                "whenever you press Check now: one plain request to the address below, with "
-                "nothing about you or your business in it. It never downloads or installs "
-                "anything by itself.",
+                self.tr(
+                    "CareOps can ask its release feed whether a newer version exists. This is off "
+                    "until you turn it on. When on, CareOps asks once a day when it starts, and "
+                    "whenever you press Check now: one plain request to the address below, with "
+                    "nothing about you or your business in it. It never downloads or installs "
+                    "anything by itself."
+                ),
                 wrap=True,
             )
         )
         form = QFormLayout()
-        self.enabled = QCheckBox("Check for updates")
+        self.enabled = QCheckBox(self.tr("Check for updates"))
         self.enabled.setObjectName("checkForUpdates")
         self.enabled.setChecked(check_enabled())
         form.addRow("", self.enabled)
         self.address = QLineEdit(feed_url())
         self.address.setObjectName("feedUrl")
-        self.address.setToolTip("The address of the signed release feed.")
-        form.addRow("Release feed address", self.address)
+        self.address.setToolTip(self.tr("The address of the signed release feed."))
+        form.addRow(self.tr("Release feed address"), self.address)
         outer.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveButton")
         self.save_button.clicked.connect(self.save)
-        self.check_button = QPushButton("Check now")
+        self.check_button = QPushButton(self.tr("Check now"))
         self.check_button.setObjectName("checkNow")
         self.check_button.clicked.connect(self.check_now)
         buttons.addWidget(self.save_button)
@@ -79,12 +92,12 @@ class UpdatesPage(QWidget):
         outer.addWidget(self.result)
         self.notes = QPlainTextEdit()  # plain text only: the notes are never rendered
         self.notes.setObjectName("releaseNotes")
-        self.notes.setAccessibleName("Release notes")
+        self.notes.setAccessibleName(self.tr("Release notes"))
         self.notes.setReadOnly(True)
         self.notes.setMaximumHeight(220)
         self.notes.hide()
         outer.addWidget(self.notes)
-        self.open_button = QPushButton("Open the download page")
+        self.open_button = QPushButton(self.tr("Open the download page"))
         self.open_button.setObjectName("openRelease")
         self.open_button.clicked.connect(self._open_release)
         self.open_button.hide()
@@ -110,7 +123,7 @@ class UpdatesPage(QWidget):
         settings.setValue(UPDATES_ENABLED_KEY, "true" if self.enabled.isChecked() else "false")
         settings.setValue(UPDATES_FEED_URL_KEY, address)
         settings.sync()
-        set_plain(self.result, "Saved.")
+        set_plain(self.result, self.tr("Saved."))
         return True
 
     def check_now(self) -> None:
@@ -118,7 +131,7 @@ class UpdatesPage(QWidget):
         if not self.enabled.isChecked() or not self.save():
             return
         self._show_release(None)
-        set_plain(self.result, "Asking the release feed…")
+        set_plain(self.result, self.tr("Asking the release feed…"))
         self.check_button.setEnabled(False)
         off_thread.in_background(
             self,
@@ -133,15 +146,21 @@ class UpdatesPage(QWidget):
         if not answer.newer:
             set_plain(
                 self.result,
-                f"You have the newest version of CareOps ({answer.current}).",
+                self.tr("You have the newest version of CareOps ({version}).").format(
+                    version=answer.current
+                ),
             )
             return
         release = answer.release
-        published = f" It was released on {release.published}." if release.published else ""
-        set_plain(
-            self.result,
-            f"CareOps {release.version} is available; you have {answer.current}.{published}",
+        available = self.tr("CareOps {version} is available; you have {current}.").format(
+            version=release.version, current=answer.current
         )
+        if release.published:
+            released = self.tr("It was released on {date}.").format(
+                date=published_text(release.published)
+            )
+            available = f"{available} {released}"
+        set_plain(self.result, available)
         self._show_release(release)
 
     def _failed(self, exc: Exception) -> None:
@@ -150,7 +169,10 @@ class UpdatesPage(QWidget):
         if isinstance(exc, FeedError):
             set_plain(self.result, str(exc))
         else:
-            set_plain(self.result, f"The update check failed: {type(exc).__name__}.")
+            set_plain(
+                self.result,
+                self.tr("The update check failed: {reason}.").format(reason=type(exc).__name__),
+            )
 
     def _show_release(self, release: Release | None) -> None:
         self._release_url = release.url if release else ""

@@ -70,7 +70,7 @@ class SettingsView(QWidget):
         for spec in visible_pages(context.actor):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
-            self.tabs.addTab(scroll, spec.title)
+            self.tabs.addTab(scroll, spec.label)
             self._specs[spec.key] = spec
             self._scrolls[spec.key] = scroll
         layout = QVBoxLayout(self)
