@@ -37,7 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from careops_desktop.core.i18n.languages import PSEUDO, PSEUDO_MIRRORED  # noqa: E402
+from careops_desktop.core.i18n.english_plurals import english_forms  # noqa: E402
+from careops_desktop.core.i18n.languages import PSEUDO, PSEUDO_MIRRORED, SOURCE  # noqa: E402
 from careops_desktop.core.i18n.pseudo import mirrored_text, pseudo_text  # noqa: E402
 
 PACKAGE = ROOT / "careops_desktop"
@@ -219,6 +220,31 @@ def read_ts(path: Path) -> list[Entry]:
                 )
             )
     return entries
+
+
+def english_plurals_ts(sources: list[Path], target: Path) -> int:
+    """A .ts of the English plural forms of every counted text in ``sources``; how many."""
+    root = ET.Element("TS", version="2.1", language=SOURCE)
+    contexts: dict[str, ET.Element] = {}
+    count = 0
+    seen: set[tuple[str, str]] = set()
+    for source in sources:
+        for entry in read_ts(source):
+            if not entry.plural or (entry.context, entry.source) in seen:
+                continue
+            seen.add((entry.context, entry.source))
+            context = contexts.get(entry.context)
+            if context is None:
+                context = contexts[entry.context] = ET.SubElement(root, "context")
+                ET.SubElement(context, "name").text = entry.context
+            message = ET.SubElement(context, "message", numerus="yes")
+            ET.SubElement(message, "source").text = entry.source
+            translation = ET.SubElement(message, "translation")
+            for form in english_forms(entry.source):
+                ET.SubElement(translation, "numerusform").text = form
+            count += 1
+    ET.ElementTree(root).write(target, encoding="utf-8", xml_declaration=True)
+    return count
 
 
 def pseudo_ts(sources: list[Path], language: str, target: Path) -> None:
@@ -453,11 +479,24 @@ def compile_all(out: Path = COMPILED) -> list[str]:
         with mo.open("wb") as handle:
             write_mo(handle, merged, use_fuzzy=False)
         written.append(str(mo))
-    english = [ts_path(a, TRANSLATED[0]) for a in window if ts_path(a, TRANSLATED[0]).exists()]
+    window_sources = [
+        ts_path(a, TRANSLATED[0]) for a in window if ts_path(a, TRANSLATED[0]).exists()
+    ]
+    english = out / f"careops_{SOURCE}.qm"
+    with tempfile.TemporaryDirectory() as tmp:
+        ts = Path(tmp) / f"careops_{SOURCE}.ts"
+        if english_plurals_ts(window_sources, ts):
+            subprocess.run(
+                [lrelease(), str(ts), "-qm", str(english), "-silent"],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            written.append(str(english))
     for language in PSEUDO:
         with tempfile.TemporaryDirectory() as tmp:
             ts = Path(tmp) / f"careops_{language}.ts"
-            pseudo_ts(english, language, ts)
+            pseudo_ts(window_sources, language, ts)
             target = out / f"careops_{language}.qm"
             subprocess.run(
                 [lrelease(), str(ts), "-qm", str(target), "-silent"],

@@ -89,18 +89,16 @@ def install_language(app: QApplication, language: str) -> str:
         app.removeTranslator(old)
     _installed.clear()
     language = set_default_language(language)
+    own = QTranslator(app)  # English too: its catalog holds the plural forms of counted texts
+    path = compiled_dir() / f"careops_{language}.qm"
+    if _load(own, str(path)):
+        app.installTranslator(own)
+        _installed.append(own)
+    else:
+        log.warning(
+            "The window's %s texts are missing (%s); run scripts/i18n.py compile", language, path
+        )
     if language != SOURCE:
-        own = QTranslator(app)
-        path = compiled_dir() / f"careops_{language}.qm"
-        if _load(own, str(path)):
-            app.installTranslator(own)
-            _installed.append(own)
-        else:
-            log.warning(
-                "The window's %s texts are missing (%s); run scripts/i18n.py compile",
-                language,
-                path,
-            )
         base = language.split("-", 1)[0]
         qt_own = QTranslator(app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
