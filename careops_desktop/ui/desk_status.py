@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from careops_desktop.core.change_listener import ChangeListener, DeskStatus
 from careops_desktop.core.db import Database
 from careops_desktop.ui.i18n import translate
-from careops_desktop.ui.plural import english_plural
 from careops_desktop.ui.plain import plain_label
+from careops_desktop.ui.plural import english_plural
 
 log = logging.getLogger(__name__)
 
