@@ -83,7 +83,7 @@ def size_text(size: int) -> str:
     """Bytes as a person reads them: ``812 KB``, ``3.4 MB``."""
     locale = QLocale()
     if size < 1024:
-        return english_plural(translate("BackupRows", "%n byte(s)", None, size), size)
+        return english_plural(translate("BackupRows", "%n byte(s)", "", size), size)
     if size < 1024 * 1024:
         return f"{locale.toString(size / 1024, 'f', 0)} KB"
     if size < 1024**3:

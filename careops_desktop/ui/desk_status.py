@@ -36,7 +36,7 @@ def status_text(status: DeskStatus) -> str:
     if status.other_desks >= 1:
         count = status.other_desks
         return english_plural(
-            translate("DeskStatus", "%n other desk(s) connected", None, count), count
+            translate("DeskStatus", "%n other desk(s) connected", "", count), count
         )
     return ""
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def badge_text(count: int) -> str:
-    return english_plural(translate("WeekCalendar", "%n booking(s)", None, count), count)
+    return english_plural(translate("WeekCalendar", "%n booking(s)", "", count), count)
 
 
 def badge_tooltip(count: int) -> str:
@@ -30,7 +30,7 @@ def badge_tooltip(count: int) -> str:
         "WeekCalendar",
         "%n bookings overlap here, too narrow to read. Double-click the day's header, "
         "or choose Day, to see each provider in a column.",
-        None,
+        "",
         count,
     )
 
