@@ -72,11 +72,6 @@ def _day_and_time(local: datetime, *, always: bool = False, year: bool = True) -
     return f"{_date_text(local.date(), year=year)} {_time_text(local, always=always)}"
 
 
-def fmt_time(moment: datetime, zone: ZoneInfo) -> str:
-    """``14:30`` in ``zone`` per the business locale (``01:30 BST`` when shown twice)."""
-    return _time_text(to_local(moment, zone))
-
-
 def fmt_datetime(moment: datetime | None, zone: ZoneInfo) -> str:
     """``Mon, 10 Mar 2025 14:30`` in ``zone`` per the business locale (QLocale; ``01:30 BST``
     when shown twice); blank for None."""
