@@ -61,7 +61,9 @@ Der Empfang eines Dienstleistungsbetriebs: Posteingang, Buchungen, Kontakte, Auf
         <location line="+22" />
         <source>CareOps is MIT-licensed. It ships with these %n libraries, each under its own licence:</source>
         <translation>
-            <numerusform>CareOps steht unter der MIT-Lizenz. Es enthält diese %n Bibliothek unter ihrer eigenen Lizenz:</numerusform><numerusform>CareOps steht unter der MIT-Lizenz. Es enthält diese %n Bibliotheken, jede unter ihrer eigenen Lizenz:</numerusform></translation>
+            <numerusform>CareOps steht unter der MIT-Lizenz. Es enthält diese %n Bibliothek unter ihrer eigenen Lizenz:</numerusform>
+            <numerusform>CareOps steht unter der MIT-Lizenz. Es enthält diese %n Bibliotheken, jede unter ihrer eigenen Lizenz:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -455,7 +457,9 @@ Der Empfang eines Dienstleistungsbetriebs: Posteingang, Buchungen, Kontakte, Auf
         <location line="+3" />
         <source>The start-up check of {database} found a problem: {problem} (and %n more).</source>
         <translation>
-            <numerusform>Die Startprüfung von {database} hat ein Problem gefunden: {problem} (und %n weiteres).</numerusform><numerusform>Die Startprüfung von {database} hat ein Problem gefunden: {problem} (und %n weitere).</numerusform></translation>
+            <numerusform>Die Startprüfung von {database} hat ein Problem gefunden: {problem} (und %n weiteres).</numerusform>
+            <numerusform>Die Startprüfung von {database} hat ein Problem gefunden: {problem} (und %n weitere).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -835,7 +839,22 @@ Der Empfang eines Dienstleistungsbetriebs: Posteingang, Buchungen, Kontakte, Auf
         <translation>CareOps einrichten</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+5" />
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Finish</source>
+        <translation>&amp;Abschließen</translation>
+    </message>
+    <message>
+        <location line="+28" />
         <source>Step {number} of {count}</source>
         <translation>Schritt {number} von {count}</translation>
     </message>

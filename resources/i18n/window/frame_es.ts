@@ -61,7 +61,9 @@ La recepción de un negocio de servicios: bandeja de entrada, reservas, contacto
         <location line="+22" />
         <source>CareOps is MIT-licensed. It ships with these %n libraries, each under its own licence:</source>
         <translation>
-            <numerusform>CareOps tiene licencia MIT. Incluye esta %n biblioteca, con su propia licencia:</numerusform><numerusform>CareOps tiene licencia MIT. Incluye estas %n bibliotecas, cada una con su propia licencia:</numerusform></translation>
+            <numerusform>CareOps tiene licencia MIT. Incluye esta %n biblioteca, con su propia licencia:</numerusform>
+            <numerusform>CareOps tiene licencia MIT. Incluye estas %n bibliotecas, cada una con su propia licencia:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -455,7 +457,9 @@ La recepción de un negocio de servicios: bandeja de entrada, reservas, contacto
         <location line="+3" />
         <source>The start-up check of {database} found a problem: {problem} (and %n more).</source>
         <translation>
-            <numerusform>La comprobación de inicio de {database} encontró un problema: {problem} (y %n más).</numerusform><numerusform>La comprobación de inicio de {database} encontró un problema: {problem} (y %n más).</numerusform></translation>
+            <numerusform>La comprobación de inicio de {database} encontró un problema: {problem} (y %n más).</numerusform>
+            <numerusform>La comprobación de inicio de {database} encontró un problema: {problem} (y %n más).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -835,7 +839,22 @@ La recepción de un negocio de servicios: bandeja de entrada, reservas, contacto
         <translation>Configurar CareOps</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+5" />
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Atrás</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Siguiente &gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Finish</source>
+        <translation>&amp;Finalizar</translation>
+    </message>
+    <message>
+        <location line="+28" />
         <source>Step {number} of {count}</source>
         <translation>Paso {number} de {count}</translation>
     </message>
