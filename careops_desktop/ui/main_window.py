@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
         if QLocale().name() == QLocale(tag).name():
             return
         apply_business_locale(tag)
+        self.setLocale(QLocale())  # date pickers and calendars already open follow it
         self.businessLocaleChanged.emit(QLocale().name())
         for widget in self.findChildren(QWidget):
             widget.update()

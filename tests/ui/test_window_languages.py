@@ -279,10 +279,15 @@ def test_the_business_locale_follows_a_settings_change(
     actor = demo_actor(demo_db)
     window = MainWindow(demo_ops, bridge, actor, business_name="Demo", specs=specs)
     qtbot.addWidget(window)
+    picker = QCalendarWidget(window.page("dashboard"))  # open before the change
+    editor = QDateEdit(window.page("dashboard"))
+    assert picker.firstDayOfWeek() == Qt.DayOfWeek.Monday
     demo_db.call(business.update_profile, actor, locale="en_US")
     with qtbot.waitSignal(window.businessLocaleChanged, timeout=5000) as changed:
         bridge.settingsChanged.emit(SettingsChanged(area="business"))
     assert changed.args == ["en_US"]
     assert QLocale().name() == "en_US"
     assert week_start(date(2025, 3, 12)).weekday() == 6
+    assert picker.firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    assert editor.locale().name() == "en_US"
     window.close()
