@@ -21,6 +21,7 @@ from careops_desktop import __version__
 from careops_desktop.bundled_licences import FILE_NAME, Licence, bundled_licences
 from careops_desktop.config import log_dir, resource_path
 from careops_desktop.ui import off_thread
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import plain_label, set_plain
 
 
@@ -35,7 +36,7 @@ def database_text(url: object) -> str:
 
     parsed = make_url(str(url))
     if parsed.get_backend_name() == "sqlite":
-        return parsed.database or "(in memory)"
+        return parsed.database or translate("AboutDialog", "(in memory)")
     return parsed.render_as_string(hide_password=True)
 
 
@@ -45,14 +46,16 @@ class AboutDialog(QDialog):
     def __init__(self, database_url: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About CareOps")
+        self.setWindowTitle(self.tr("About CareOps"))
         self.resize(640, 520)
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                f"CareOps Desktop {__version__}\n\n"
-                "The front office of one service business: inbox, bookings, contacts, "
-                "intake forms and inventory, with your data on your own computer.",
+                self.tr(
+                    "CareOps Desktop {version}\n\n"
+                    "The front office of one service business: inbox, bookings, contacts, "
+                    "intake forms and inventory, with your data on your own computer."
+                ).format(version=__version__),
                 wrap=True,
             )
         )
@@ -63,18 +66,20 @@ class AboutDialog(QDialog):
         self.logs_label.setObjectName("aboutLogs")
         for label in (self.database_label, self.logs_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Version", plain_label(__version__))
-        form.addRow("Database", self.database_label)
-        form.addRow("Log folder", self.logs_label)
+        form.addRow(self.tr("Version"), plain_label(__version__))
+        form.addRow(self.tr("Database"), self.database_label)
+        form.addRow(self.tr("Log folder"), self.logs_label)
         layout.addLayout(form)
-        self.licences_intro = plain_label("Reading the libraries' licences…", wrap=True)
+        self.licences_intro = plain_label(self.tr("Reading the libraries' licences…"), wrap=True)
         self.licences_intro.setObjectName("aboutLicencesIntro")
         layout.addWidget(self.licences_intro)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Library", "Version", "Licence"])
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Library"), self.tr("Version"), self.tr("Licence")]
+        )
         self.table = QTableView()
         self.table.setObjectName("aboutLicences")
-        self.table.setAccessibleName("Licences of the bundled libraries")
+        self.table.setAccessibleName(self.tr("Licences of the bundled libraries"))
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -95,12 +100,18 @@ class AboutDialog(QDialog):
         self.table.resizeColumnsToContents()
         set_plain(
             self.licences_intro,
-            f"CareOps is MIT-licensed. It ships with these {len(licences)} libraries, each "
-            "under its own licence:",
+            self.tr(
+                "CareOps is MIT-licensed. It ships with these %n libraries, each under its "
+                "own licence:",
+                "",
+                len(licences),
+            ),
         )
 
     def _failed(self, exc: Exception) -> None:
         set_plain(
             self.licences_intro,
-            f"The list of the libraries' licences could not be read ({type(exc).__name__}).",
+            self.tr("The list of the libraries' licences could not be read ({error}).").format(
+                error=type(exc).__name__
+            ),
         )

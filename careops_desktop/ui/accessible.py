@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careops_desktop.ui.i18n import translate
+
 INTERACTIVE: tuple[type[QWidget], ...] = (
     QAbstractButton,
     QLineEdit,
@@ -177,7 +179,9 @@ def _cell_label(parent: QWidget, cell: QWidget) -> str:
         if header and side:
             return f"{side}, {header}"
         if header:  # "row N" only where the column has several rows
-            return f"{header}, row {row}" if grid.rowCount() > 2 else header
+            if grid.rowCount() > 2:
+                return translate("Accessible", "{column}, row {row}").format(column=header, row=row)
+            return header
         return side
     return ""
 
@@ -247,7 +251,9 @@ def _columns(model: QAbstractItemModel) -> str:
         title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         if isinstance(title, str) and title:
             titles.append(title)
-    return f"Table: {', '.join(titles)}" if titles else ""
+    if not titles:
+        return ""
+    return translate("Accessible", "Table: {columns}").format(columns=", ".join(titles))
 
 
 class NamedOnShow:

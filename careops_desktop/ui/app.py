@@ -38,7 +38,12 @@ from careops_desktop.ui.awaitable import dialog_result
 from careops_desktop.ui.desk_status import DeskStatusFeed
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.garbage import QtThreadCollector
-from careops_desktop.ui.i18n import chosen_language, install_language
+from careops_desktop.ui.i18n import (
+    apply_business_locale,
+    chosen_language,
+    install_language,
+    translate,
+)
 from careops_desktop.ui.login.dialog import LoginDialog
 from careops_desktop.ui.login.owner import CreateOwnerDialog
 from careops_desktop.ui.main_window import MainWindow
@@ -158,7 +163,9 @@ class AppController:
         if self.database is None:
             return False
         progress = DelayedBusy(
-            "Opening CareOps", "Updating the database…", name="careopsStartupProgress"
+            translate("App", "Opening CareOps"),
+            translate("App", "Updating the database…"),
+            name="careopsStartupProgress",
         )
         try:
             await run_off_thread(_migrate, self.database)
@@ -167,7 +174,11 @@ class AppController:
             box = show_error_box(
                 None,
                 "CareOps",
-                "CareOps could not open its database. The details have been written to the log.",
+                translate(
+                    "App",
+                    "CareOps could not open its database. "
+                    "The details have been written to the log.",
+                ),
                 f"{type(exc).__name__}: {exc}",
             )
             await dialog_result(box)
@@ -208,8 +219,8 @@ class AppController:
             task = self.ops.progress_task(
                 builder.build_demo,
                 self.demo_size,
-                title="CareOps demo",
-                label="Filling the demo business with sample data…",
+                title=translate("App", "CareOps demo"),
+                label=translate("App", "Filling the demo business with sample data…"),
                 on_error=failed.append,
             )
             summary = await task
@@ -247,6 +258,7 @@ class AppController:
     async def _main_window(self, actor: Actor) -> str:
         assert self.ops is not None and self.bridge is not None
         name, self._profile_name = self._profile_name, None
+        await self._apply_business_locale()
         window = MainWindow(
             self.ops,
             self.bridge,
@@ -361,6 +373,17 @@ class AppController:
             window.idle.start()
         else:
             window.signOutRequested.emit()
+
+    async def _apply_business_locale(self) -> None:
+        """Dates, times, numbers and the first day of the week in the business's locale
+        (read on the database worker; ``en_GB`` before setup) from here on."""
+        assert self.ops is not None
+        try:
+            tag = await self.ops.run(business.business_locale)
+        except CareOpsError:
+            log.warning("the business's locale could not be read", exc_info=True)
+            return
+        apply_business_locale(tag)
 
     async def _business_name(self) -> str:
         assert self.ops is not None

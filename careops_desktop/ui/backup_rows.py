@@ -1,8 +1,9 @@
 """The backups of one database as the recovery screen and Settings → Backups list them.
 
-No Qt here: plain rows (newest first) with their kind in words, and the date and size
-as a person reads them. The backups folder is shared by every database of this
-computer (the real one and the demo), so rows are filtered by the database's name.
+No widgets here (only QLocale and the translations): plain rows (newest first) with
+their kind in words, and the date and size as a person reads them. The backups folder
+is shared by every database of this computer (the real one and the demo), so rows are
+filtered by the database's name.
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
+
 from careops_desktop.core import backup
+from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.plural import english_plural
 
 #: the name part after ``<stem>-`` → how the kind reads
 KINDS: tuple[tuple[str, str], ...] = (
-    ("daily-", "Daily (automatic)"),
-    ("manual-", "Made by hand"),
-    ("before-migration-", "Before an update"),
-    ("before-restore-", "Before a restore"),
+    ("daily-", str(QT_TRANSLATE_NOOP("BackupRows", "Daily (automatic)"))),
+    ("manual-", str(QT_TRANSLATE_NOOP("BackupRows", "Made by hand"))),
+    ("before-migration-", str(QT_TRANSLATE_NOOP("BackupRows", "Before an update"))),
+    ("before-restore-", str(QT_TRANSLATE_NOOP("BackupRows", "Before a restore"))),
 )
 
 
@@ -46,7 +51,7 @@ def kind_of(name: str, stem: str) -> str | None:
     rest = name[len(prefix) :]
     for start, words in KINDS:
         if rest.startswith(start):
-            return words
+            return translate("BackupRows", words)
     return None
 
 
@@ -69,16 +74,18 @@ def first_sound_backup(rows: list[BackupRow]) -> BackupRow | None:
 
 
 def taken_text(moment: datetime) -> str:
-    """A UTC time in this computer's local time, e.g. ``2025-03-03 10:30``."""
+    """A UTC time in this computer's local time, e.g. ``2025-03-03 10:30`` (ISO, like the
+    backup files' names, in every language)."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def size_text(size: int) -> str:
     """Bytes as a person reads them: ``812 KB``, ``3.4 MB``."""
+    locale = QLocale()
     if size < 1024:
-        return f"{size} bytes"
+        return english_plural(translate("BackupRows", "%n byte(s)", "", size), size)
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
+        return f"{locale.toString(size / 1024, 'f', 0)} KB"
     if size < 1024**3:
-        return f"{size / 1024 / 1024:.1f} MB"
-    return f"{size / 1024**3:.2f} GB"
+        return f"{locale.toString(size / 1024 / 1024, 'f', 1)} MB"
+    return f"{locale.toString(size / 1024**3, 'f', 2)} GB"

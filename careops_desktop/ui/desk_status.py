@@ -13,26 +13,31 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from careops_desktop.core.change_listener import ChangeListener, DeskStatus
 from careops_desktop.core.db import Database
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import plain_label
+from careops_desktop.ui.plural import english_plural
 
 log = logging.getLogger(__name__)
 
-SERVER_AWAY = "Not connected to the database server — retrying"
+SERVER_AWAY = str(
+    QT_TRANSLATE_NOOP("DeskStatus", "Not connected to the database server — retrying")
+)
 
 
 def status_text(status: DeskStatus) -> str:
     """The words for ``status``; empty when there is nothing to say (alone, connected)."""
     if not status.connected:
-        return SERVER_AWAY
-    if status.other_desks == 1:
-        return "1 other desk connected"
-    if status.other_desks > 1:
-        return f"{status.other_desks} other desks connected"
+        return translate("DeskStatus", SERVER_AWAY)
+    if status.other_desks >= 1:
+        count = status.other_desks
+        return english_plural(
+            translate("DeskStatus", "%n other desk(s) connected", "", count), count
+        )
     return ""
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.permissions import Actor
 from careops_desktop.ui.accessible import make_accessible
 from careops_desktop.ui.events_bridge import EventsBridge
+from careops_desktop.ui.i18n import apply_business_locale, translate
 from careops_desktop.ui.idle import IdleWatcher
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
@@ -55,6 +56,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# the status bar's words for the roles (translated with the MainWindow context)
+_ROLE_NAMES = {
+    "owner": str(QT_TRANSLATE_NOOP("MainWindow", "owner")),
+    "manager": str(QT_TRANSLATE_NOOP("MainWindow", "manager")),
+    "staff": str(QT_TRANSLATE_NOOP("MainWindow", "staff")),
+}
+
 
 class _TabHost(QWidget):
     """Holds one tab's page, created on first show."""
@@ -76,6 +84,7 @@ class MainWindow(QMainWindow):
     closed = Signal()
     tabChanged = Signal(str)
     firstPainted = Signal()  # once, after the first paint (the app then starts the runtime)
+    businessLocaleChanged = Signal(str)  # the business's locale changed (QLocale name)
 
     def __init__(
         self,
@@ -113,7 +122,7 @@ class MainWindow(QMainWindow):
         for spec in visible_specs(actor, specs):
             host = _TabHost(spec)
             self._hosts[spec.key] = host
-            self.tabs.addTab(host, spec.title)
+            self.tabs.addTab(host, translate("Tabs", spec.title))
         self.tabs.currentChanged.connect(self._on_current_changed)
 
         self._build_menus()
@@ -200,18 +209,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, milliseconds)
 
     def set_business_name(self, name: str) -> None:
-        self.setWindowTitle(f"{name} — CareOps" if name else "CareOps")
+        self.setWindowTitle(
+            self.tr("{business} — CareOps").format(business=name) if name else "CareOps"
+        )
 
     # -- building ------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.sign_out_action = QAction("Sign &out", self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.triggered.connect(self.signOutRequested.emit)
-        self.lock_action = QAction("&Lock", self)
+        self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lockRequested.emit)
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self._add_import_action(file_menu)
@@ -219,8 +230,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = QAction("&About CareOps", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About CareOps"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
@@ -228,7 +239,7 @@ class MainWindow(QMainWindow):
         """File → Import… (contacts and bookings from another tool; ``ui/imports``)."""
         from careops_desktop.core.permissions import Permission
 
-        self.import_action = QAction("&Import…", self)
+        self.import_action = QAction(self.tr("&Import…"), self)
         self.import_action.setObjectName("importAction")
         self.import_action.setEnabled(self.actor.can(Permission.MANAGE_CONTACTS))
         self.import_action.triggered.connect(self.open_import)
@@ -259,8 +270,14 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        role = self.actor.role.value if self.actor.role else "system"
-        self.user_label = plain_label(f"Signed in as {self.actor.name} ({role})")
+        role = (
+            self.tr(_ROLE_NAMES.get(self.actor.role.value, self.actor.role.value))
+            if self.actor.role
+            else self.tr("system")
+        )
+        self.user_label = plain_label(
+            self.tr("Signed in as {name} ({role})").format(name=self.actor.name, role=role)
+        )
         self.user_label.setObjectName("signedInLabel")
         self.booking_page_label = plain_label()
         self.booking_page_label.setObjectName("bookingPageLabel")
@@ -268,7 +285,7 @@ class MainWindow(QMainWindow):
         self.outbox_label = plain_label()
         self.outbox_label.setObjectName("outboxLabel")
         self.outbox_label.hide()
-        self.busy_label = QLabel("Working…")
+        self.busy_label = QLabel(self.tr("Working…"))
         self.busy_label.setObjectName("busyLabel")
         self.busy_label.hide()
         # the status bar's items in order (QStatusBar has no "index of"): normal, then permanent
@@ -291,10 +308,11 @@ class MainWindow(QMainWindow):
     # -- internals -----------------------------------------------------------------------
 
     def _settings_changed(self, event: Any) -> None:
-        """The business was renamed: follow it in the title bar."""
+        """The business changed: follow its name in the title bar and its locale in every
+        date, time and calendar of the window."""
         if getattr(event, "area", "") != "business" or self._closing:
             return
-        from careops_desktop.core.services.business import get_profile
+        from careops_desktop.core.services.business import business_locale, get_profile
 
         self.ops.query(
             get_profile,
@@ -302,6 +320,19 @@ class MainWindow(QMainWindow):
             on_error=lambda _exc: None,
             owner=self,
         )
+        self.ops.query(
+            business_locale, on_done=self._apply_locale, on_error=lambda _exc: None, owner=self
+        )
+
+    def _apply_locale(self, tag: str) -> None:
+        """Format in ``tag`` from now on (``ui.i18n.apply_business_locale``) and repaint."""
+        if QLocale().name() == QLocale(tag).name():
+            return
+        apply_business_locale(tag)
+        self.setLocale(QLocale())  # date pickers and calendars already open follow it
+        self.businessLocaleChanged.emit(QLocale().name())
+        for widget in self.findChildren(QWidget):
+            widget.update()
 
     def _on_busy(self, busy: bool) -> None:
         if shiboken6.isValid(self.busy_label):

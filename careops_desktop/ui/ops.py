@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 BUSY_DELAY_MS = 500
-UNEXPECTED_TEXT = "Something went wrong"
+UNEXPECTED_TEXT = "Something went wrong"  # English; the box says it in the window's language
 UNMARKED_READS: list[str] = []  # names given to Ops.query unmarked (the tests fail on any)
 
 Callback = Callable[[Any], None]
@@ -230,7 +230,7 @@ class Ops(QObject):
         """
         relay = _ProgressRelay()
         reporter = ProgressReporter(relay.progressed.emit)
-        dialog = QProgressDialog(label, "Cancel", 0, 0, self.parent_widget)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowTitle(title)
         dialog.setObjectName("careopsProgressDialog")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -412,7 +412,7 @@ class Ops(QObject):
             show_error_box(
                 self._dialog_parent(),
                 "CareOps",
-                f"{UNEXPECTED_TEXT}. The details have been written to the log.",
+                self.tr("Something went wrong. The details have been written to the log."),
                 details,
             )
         )

@@ -22,6 +22,7 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,12 +40,13 @@ from careops_desktop.core import backup
 from careops_desktop.ui import off_thread
 from careops_desktop.ui.accessible import NamedOnShow
 from careops_desktop.ui.backup_rows import BackupRow, first_sound_backup
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "CareOps backups (*.sqlite3);;All files (*)"
+FILE_FILTER = str(QT_TRANSLATE_NOOP("RecoveryDialog", "CareOps backups (*.sqlite3);;All files (*)"))
 
 
 class RecoveryDialog(NamedOnShow, QDialog):
@@ -64,7 +66,7 @@ class RecoveryDialog(NamedOnShow, QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("careopsRecovery")
-        self.setWindowTitle("CareOps: the database is damaged")
+        self.setWindowTitle(self.tr("CareOps: the database is damaged"))
         self.database_path = database_path
         self.backup_dir = backup_dir
         self.rows = rows
@@ -73,18 +75,28 @@ class RecoveryDialog(NamedOnShow, QDialog):
         self.file_dialog: QFileDialog | None = None
         self._task: asyncio.Task[None] | None = None
 
-        headline = plain_label("The CareOps database is damaged.")
+        headline = plain_label(self.tr("The CareOps database is damaged."))
         font = headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         headline.setFont(font)
-        first = problems[0] if problems else "unknown problem"
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        first = problems[0] if problems else self.tr("unknown problem")
+        if len(problems) > 1:
+            found = self.tr(
+                "The start-up check of {database} found a problem: {problem} (and %n more).",
+                "",
+                len(problems) - 1,
+            )
+        else:
+            found = self.tr("The start-up check of {database} found a problem: {problem}.")
         explanation = plain_label(
-            f"The start-up check of {database_path} found a problem: {first}{more}.\n"
-            "CareOps will not open a damaged database, so that nothing more is lost. "
-            "Restore a backup to carry on: the damaged file is kept beside the backups, "
-            "and work done since that backup will be missing.",
+            found.format(database=database_path, problem=first)
+            + "\n"
+            + self.tr(
+                "CareOps will not open a damaged database, so that nothing more is lost. "
+                "Restore a backup to carry on: the damaged file is kept beside the backups, "
+                "and work done since that backup will be missing."
+            ),
             wrap=True,
         )
         explanation.setObjectName("recoveryExplanation")
@@ -92,7 +104,7 @@ class RecoveryDialog(NamedOnShow, QDialog):
         self.table = QTableView()
         self.table.setObjectName("recoveryBackups")
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Taken", "Size", "Kind"])
+        self.model.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Size"), self.tr("Kind")])
         for row in rows:
             items = [QStandardItem(row.taken_text), QStandardItem(row.size_text)]
             items.append(QStandardItem(row.kind))
@@ -108,22 +120,25 @@ class RecoveryDialog(NamedOnShow, QDialog):
         if not rows:
             self.table.hide()
         listing = (
-            f"Backups of this database in {backup_dir}, newest first:"
+            self.tr("Backups of this database in {folder}, newest first:")
             if rows
-            else f"There is no backup of this database in {backup_dir}. If you keep a copy "
-            "elsewhere (a USB stick, another computer), choose it with “Choose another backup…”."
-        )
+            else self.tr(
+                "There is no backup of this database in {folder}. If you keep a copy "
+                "elsewhere (a USB stick, another computer), choose it with "
+                "“Choose another backup…”."
+            )
+        ).format(folder=backup_dir)
         self.listing = plain_label(listing, wrap=True)
 
         self.status = plain_label(wrap=True)
         self.status.setObjectName("recoveryStatus")
-        self.restore_latest_button = QPushButton("Restore the latest good backup")
+        self.restore_latest_button = QPushButton(self.tr("Restore the latest good backup"))
         self.restore_latest_button.setObjectName("restoreLatest")
         self.restore_latest_button.setDefault(True)
         self.restore_latest_button.setEnabled(bool(rows))
-        self.choose_button = QPushButton("Choose another backup…")
+        self.choose_button = QPushButton(self.tr("Choose another backup…"))
         self.choose_button.setObjectName("chooseBackup")
-        self.quit_button = QPushButton("Quit")
+        self.quit_button = QPushButton(self.tr("Quit"))
         self.quit_button.setObjectName("quitRecovery")
         self.restore_latest_button.clicked.connect(self.restore_latest)
         self.choose_button.clicked.connect(self.choose_backup)
@@ -151,7 +166,12 @@ class RecoveryDialog(NamedOnShow, QDialog):
 
     def choose_backup(self) -> None:
         """Open a file dialog in the backups folder; the chosen file is restored."""
-        dialog = QFileDialog(self, "Choose a backup to restore", str(self.backup_dir), FILE_FILTER)
+        dialog = QFileDialog(
+            self,
+            self.tr("Choose a backup to restore"),
+            str(self.backup_dir),
+            translate("RecoveryDialog", FILE_FILTER),
+        )
         dialog.setObjectName("recoveryFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
@@ -188,32 +208,39 @@ class RecoveryDialog(NamedOnShow, QDialog):
         self.quit_button.setEnabled(not busy)
 
     async def _restore_latest(self) -> None:
-        set_plain(self.status, "Checking the backups, newest first…")
+        set_plain(self.status, self.tr("Checking the backups, newest first…"))
         chosen = await run_off_thread(first_sound_backup, self.rows)
         if chosen is None:
             set_plain(
                 self.status,
-                "None of these backups passed its integrity check. Choose another backup… "
-                "(a copy kept elsewhere), or Quit.",
+                self.tr(
+                    "None of these backups passed its integrity check. Choose another backup… "
+                    "(a copy kept elsewhere), or Quit."
+                ),
             )
             self._set_busy(False)
             return
         await self._restore(chosen.path)
 
     async def _restore(self, path: Path) -> None:
-        set_plain(self.status, f"Restoring {path.name}…")
+        set_plain(self.status, self.tr("Restoring {file}…").format(file=path.name))
         try:
             safety = await run_off_thread(
                 backup.restore_backup, path, self.database_path, self.backup_dir
             )
         except backup.BackupError as exc:
-            set_plain(self.status, f"{exc} Nothing was changed.")
+            set_plain(self.status, self.tr("{reason} Nothing was changed.").format(reason=exc))
             self._set_busy(False)
             return
         except OSError as exc:
             log.warning("restoring %s failed: %s", path.name, exc)
             reason = exc.strerror or type(exc).__name__
-            set_plain(self.status, f"{path.name} could not be restored: {reason}.")
+            set_plain(
+                self.status,
+                self.tr("{file} could not be restored: {reason}.").format(
+                    file=path.name, reason=reason
+                ),
+            )
             self._set_busy(False)
             return
         log.info("restored the database from %s; the damaged file is %s", path.name, safety.name)

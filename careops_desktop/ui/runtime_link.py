@@ -24,6 +24,7 @@ from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.permissions import Permission
 from careops_desktop.core.services import outbox
 from careops_desktop.core.services.outbox import OutboxCounts
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.off_thread import run_off_thread
 
@@ -135,10 +136,11 @@ class RuntimeLink:
     def status(self) -> tuple[str, str]:
         """Status bar text and tooltip for the booking page."""
         if self.error:
-            return "Booking page: not running", self.error
+            return translate("StatusBar", "Booking page: not running"), self.error
         if not self.urls:
             return "", ""
-        return f"Booking page: {self.urls[0]}", "\n".join(self.urls)
+        text = translate("StatusBar", "Booking page: {address}").format(address=self.urls[0])
+        return text, "\n".join(self.urls)
 
     @property
     def jobs_running(self) -> bool:
@@ -189,12 +191,15 @@ class RuntimeLink:
 
 def outbox_text(counts: OutboxCounts) -> str:
     waiting = counts.queued + counts.sending
-    parts = []
-    if waiting:
-        parts.append(f"{waiting} waiting")
-    if counts.failed:
-        parts.append(f"{counts.failed} failed")
-    return "Outbox: " + (", ".join(parts) if parts else "all sent")
+    if waiting and counts.failed:
+        text = translate("StatusBar", "Outbox: {waiting} waiting, {failed} failed")
+    elif waiting:
+        text = translate("StatusBar", "Outbox: {waiting} waiting")
+    elif counts.failed:
+        text = translate("StatusBar", "Outbox: {failed} failed")
+    else:
+        text = translate("StatusBar", "Outbox: all sent")
+    return text.format(waiting=waiting, failed=counts.failed)
 
 
 class StatusFeed(QObject):

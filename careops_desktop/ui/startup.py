@@ -27,6 +27,7 @@ from careops_desktop.core.db import Database
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.ui import early_check
 from careops_desktop.ui.backup_rows import BackupRow, backups_of, taken_text
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.ops import BUSY_DELAY_MS
 from careops_desktop.ui.recovery import RecoveryDialog
@@ -73,15 +74,19 @@ async def restore_between_sessions(
     except (backup.BackupError, OSError) as exc:
         log.warning("restoring %s failed: %s", chosen.name, exc)
         reason = str(exc) if isinstance(exc, backup.BackupError) else f"{exc.strerror or exc}."
-        await await_dialog(
-            message_box(f"{reason} The database was not changed; CareOps opens it as it was.")
+        words = translate(
+            "Startup", "{reason} The database was not changed; CareOps opens it as it was."
         )
+        await await_dialog(message_box(words.format(reason=reason)))
         return False
     log.info("restored the database from %s; the previous one is kept as %s", chosen, safety)
     await await_dialog(
         message_box(
-            f"The database was restored from {chosen.name}. A copy of the database as it was "
-            f"before is kept as {safety}. Sign in again to carry on.",
+            translate(
+                "Startup",
+                "The database was restored from {file}. A copy of the database as it was "
+                "before is kept as {copy}. Sign in again to carry on.",
+            ).format(file=chosen.name, copy=safety),
             QMessageBox.Icon.Information,
         )
     )
@@ -99,8 +104,11 @@ async def _connect(url: str, await_dialog: AwaitDialog) -> Database | None:
         log.exception("could not open the database")
         await await_dialog(
             message_box(
-                "CareOps could not open its database. Check the database setting "
-                f"(--db, CAREOPS_DB or Settings → Database connection). ({type(exc).__name__})"
+                translate(
+                    "Startup",
+                    "CareOps could not open its database. Check the database setting "
+                    "(--db, CAREOPS_DB or Settings → Database connection). ({error})",
+                ).format(error=type(exc).__name__)
             )
         )
     return None
@@ -113,7 +121,9 @@ async def _checked(database: Database) -> list[str]:
     path = backup.sqlite_path(database.engine)
     if not await run_off_thread(path.exists):
         return []  # a new database: created by the migration that follows
-    progress = DelayedBusy(TITLE, "Checking the database…", name="careopsCheckProgress")
+    progress = DelayedBusy(
+        TITLE, translate("Startup", "Checking the database…"), name="careopsCheckProgress"
+    )
     try:
         early = early_check.take(path)  # begun by ``careops`` before the imports
         found = await asyncio.wrap_future(early) if early is not None else None
@@ -139,13 +149,26 @@ def message_box(text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) ->
 def _restored_box(dialog: RecoveryDialog, rows: list[BackupRow]) -> QMessageBox:
     assert dialog.restored_from is not None
     row = next((r for r in rows if r.path == dialog.restored_from), None)
-    when = f" of {taken_text(row.taken_at)}" if row is not None else ""
-    kept = f" The damaged file is kept as {dialog.safety_copy}." if dialog.safety_copy else ""
-    return message_box(
-        f"The database was restored from the backup{when} ({dialog.restored_from.name}). "
-        f"Work done after that backup is not in it.{kept}",
-        QMessageBox.Icon.Information,
+    if row is not None:
+        text = translate(
+            "Startup",
+            "The database was restored from the backup of {taken} ({file}). "
+            "Work done after that backup is not in it.",
+        )
+    else:
+        text = translate(
+            "Startup",
+            "The database was restored from the backup ({file}). "
+            "Work done after that backup is not in it.",
+        )
+    text = text.format(
+        taken=taken_text(row.taken_at) if row is not None else "",
+        file=dialog.restored_from.name,
     )
+    if dialog.safety_copy:
+        kept = translate("Startup", "The damaged file is kept as {file}.")
+        text += " " + kept.format(file=dialog.safety_copy)
+    return message_box(text, QMessageBox.Icon.Information)
 
 
 class DelayedBusy:

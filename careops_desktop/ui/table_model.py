@@ -52,6 +52,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import safe_tooltip
 
@@ -103,7 +104,7 @@ class Column:
         if self.format is not None:
             return self.format(value)
         if isinstance(value, bool):
-            return "Yes" if value else "No"
+            return translate("TableModel", "Yes") if value else translate("TableModel", "No")
         return str(value)
 
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from careops_desktop.core.permissions import Actor, Permission
@@ -72,7 +73,11 @@ TabFactory = Callable[[TabContext], QWidget]
 
 @dataclass(frozen=True)
 class TabSpec:
-    """One tab: a stable ``key``, its ``title``, the permission needed to see it, a factory."""
+    """One tab: a stable ``key``, its ``title``, the permission needed to see it, a factory.
+
+    ``title`` is the English text, marked with ``QT_TRANSLATE_NOOP("Tabs", ...)``; the window
+    shows ``translate("Tabs", title)``.
+    """
 
     key: str
     title: str
@@ -104,24 +109,32 @@ def module_of(factory: TabFactory) -> str | None:
 
 TAB_SPECS: list[TabSpec] = [
     TabSpec(
-        "dashboard", "Dashboard", None, lazy("careops_desktop.ui.dashboard.view", "DashboardView")
+        "dashboard",
+        str(QT_TRANSLATE_NOOP("Tabs", "Dashboard")),
+        None,
+        lazy("careops_desktop.ui.dashboard.view", "DashboardView"),
     ),
-    TabSpec("settings", "Settings", None, lazy("careops_desktop.ui.settings.view", "SettingsView")),
+    TabSpec(
+        "settings",
+        str(QT_TRANSLATE_NOOP("Tabs", "Settings")),
+        None,
+        lazy("careops_desktop.ui.settings.view", "SettingsView"),
+    ),
     TabSpec(
         "inbox",
-        "Inbox",
+        str(QT_TRANSLATE_NOOP("Tabs", "Inbox")),
         Permission.MANAGE_INBOX,
         lazy("careops_desktop.ui.inbox.view", "InboxView"),
     ),
     TabSpec(
         "bookings",
-        "Bookings",
+        str(QT_TRANSLATE_NOOP("Tabs", "Bookings")),
         Permission.MANAGE_BOOKINGS,
         lazy("careops_desktop.ui.bookings.view", "BookingsView"),
     ),
     TabSpec(
         "contacts",
-        "Contacts",
+        str(QT_TRANSLATE_NOOP("Tabs", "Contacts")),
         Permission.MANAGE_CONTACTS,
         lazy("careops_desktop.ui.contacts.view", "ContactsView"),
     ),
@@ -129,19 +142,19 @@ TAB_SPECS: list[TabSpec] = [
     # needs MANAGE_SETTINGS (the core refuses it otherwise and the page hides the editor)
     TabSpec(
         "forms",
-        "Forms",
+        str(QT_TRANSLATE_NOOP("Tabs", "Forms")),
         Permission.MANAGE_CONTACTS,
         lazy("careops_desktop.ui.forms.view", "FormsView"),
     ),
     TabSpec(
         "inventory",
-        "Inventory",
+        str(QT_TRANSLATE_NOOP("Tabs", "Inventory")),
         Permission.VIEW_INVENTORY,
         lazy("careops_desktop.ui.inventory.view", "InventoryView"),
     ),
     TabSpec(
         "reports",
-        "Reports",
+        str(QT_TRANSLATE_NOOP("Tabs", "Reports")),
         Permission.VIEW_REPORTS,
         lazy("careops_desktop.ui.reports.view", "ReportsView"),
     ),

@@ -14,6 +14,7 @@ import time
 from PySide6.QtWidgets import QMainWindow
 
 from careops_desktop.config import DEFAULT_RELEASE_FEED_URL
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.qsettings_keys import (
     UPDATES_ENABLED_KEY,
     UPDATES_FEED_URL_KEY,
@@ -60,7 +61,9 @@ def check_if_due(window: QMainWindow, now: float | None = None) -> bool:
     def answered(answer: update_check.UpdateAnswer) -> None:
         if answer.newer:
             window.show_status(  # type: ignore[attr-defined]
-                f"CareOps {answer.release.version} is available: see Settings → Updates.",
+                translate(
+                    "StatusBar", "CareOps {version} is available: see Settings → Updates."
+                ).format(version=answer.release.version),
                 30_000,
             )
 

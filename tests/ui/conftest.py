@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
 import shiboken6
-from PySide6.QtCore import QSettings, QThread, QTimer
+from PySide6.QtCore import QLocale, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 GRACE_SECONDS = 2.0
@@ -38,6 +38,18 @@ def ui_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def business_locale_kept() -> Iterator[None]:
+    """A test that applies a business's locale (the app does at sign-in) leaves the
+    window's formats (QLocale) and the core's (Babel) as they were."""
+    from careops_desktop.core.i18n import formats
+
+    window, core = QLocale(), formats.business_locale()
+    yield
+    QLocale.setDefault(window)
+    formats.set_business_locale(core)
 
 
 @pytest.fixture

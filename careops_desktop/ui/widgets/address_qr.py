@@ -41,10 +41,10 @@ class AddressRow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.address.setFont(font)
-        self.copy_button = QPushButton("Copy address")
+        self.copy_button = QPushButton(self.tr("Copy address"))
         self.copy_button.setObjectName("copyAddressButton")
         self.copy_button.clicked.connect(self.copy)
-        self.poster_button = QPushButton("Print poster…")
+        self.poster_button = QPushButton(self.tr("Print poster…"))
         self.poster_button.setObjectName("printPosterButton")
         self.poster_button.setVisible(poster)
         self.poster_button.clicked.connect(lambda: self.posterRequested.emit(self.url))
@@ -68,7 +68,7 @@ class AddressRow(QWidget):
     def copy(self) -> None:
         """Put the address on the clipboard."""
         QGuiApplication.clipboard().setText(self.url)
-        set_plain(self.copied, "Copied.")
+        set_plain(self.copied, self.tr("Copied."))
 
 
 class BookingPagePopup(QFrame):
@@ -81,13 +81,13 @@ class BookingPagePopup(QFrame):
         self.setObjectName("bookingPagePopup")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        title = plain_label("Customers book at")
+        title = plain_label(self.tr("Customers book at"))
         title.setObjectName("sectionTitle")
         layout.addWidget(title)
         self.rows = [AddressRow(url, poster=False, side=140) for url in urls]
         for row in self.rows:
             layout.addWidget(row)
-        self.settings_button = QPushButton("Booking page settings and poster…")
+        self.settings_button = QPushButton(self.tr("Booking page settings and poster…"))
         self.settings_button.setObjectName("bookingPageSettingsButton")
         self.settings_button.clicked.connect(self.openSettings.emit)
         self.settings_button.clicked.connect(self.close)
@@ -125,9 +125,9 @@ class BookingPageButton(QToolButton):
         self.setObjectName("bookingPageQrButton")
         self.setIcon(qr_icon(self.urls[0]))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.setAccessibleName("Show the booking page's QR code")
+        self.setAccessibleName(self.tr("Show the booking page's QR code"))
         self.setAutoRaise(True)
-        self.setToolTip(safe_tooltip("Show the booking page's QR code"))
+        self.setToolTip(safe_tooltip(self.tr("Show the booking page's QR code")))
         self.clicked.connect(self.show_popup)
 
     def show_popup(self) -> BookingPagePopup:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.widgets.week_layout import Drawn
 
 BADGES = {  # answer → (badge fill, mark colour, mark)
@@ -20,15 +21,15 @@ BADGES = {  # answer → (badge fill, mark colour, mark)
     "unconfirmed": ("#fbbf24", "#1f2937", "?"),
 }
 WORDS = {
-    "confirmed": "Confirmed by the customer",
-    "unconfirmed": "Not confirmed by the customer yet",
+    "confirmed": str(QT_TRANSLATE_NOOP("WeekCalendar", "Confirmed by the customer")),
+    "unconfirmed": str(QT_TRANSLATE_NOOP("WeekCalendar", "Not confirmed by the customer yet")),
 }
 BADGE_PX = 14.0
 
 
 def answer_words(answer: str) -> str:
     """The tooltip line for a block's ``customer_answer`` ("" for none)."""
-    return WORDS.get(answer, "")
+    return translate("WeekCalendar", WORDS[answer]) if answer in WORDS else ""
 
 
 def paint_answer_marks(painter: QPainter, drawn_blocks: Sequence[Drawn], font: QFont) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 STATUS_COLOURS: dict[str, tuple[str, str]] = {  # status → (fill, text) without a provider colour
@@ -30,11 +30,11 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {  # status → (fill, text) withou
 DEFAULT_COLOURS = ("#6b7280", "#ffffff")
 STATUS_MARKS = {"arrived": "▶ ", "completed": "✓ ", "no_show": "⚠ "}
 STATUS_LEGEND = (  # (status, words) in the legend's order
-    ("confirmed", "Booked"),
-    ("arrived", "Arrived"),
-    ("completed", "Completed"),
-    ("no_show", "No-show"),
-    ("cancelled", "Cancelled"),
+    ("confirmed", str(QT_TRANSLATE_NOOP("WeekCalendar", "Booked"))),
+    ("arrived", str(QT_TRANSLATE_NOOP("WeekCalendar", "Arrived"))),
+    ("completed", str(QT_TRANSLATE_NOOP("WeekCalendar", "Completed"))),
+    ("no_show", str(QT_TRANSLATE_NOOP("WeekCalendar", "No-show"))),
+    ("cancelled", str(QT_TRANSLATE_NOOP("WeekCalendar", "Cancelled"))),
 )
 DARK_TEXT, LIGHT_TEXT = "#000000", "#ffffff"  # pure: at least 4.58:1 on any fill
 

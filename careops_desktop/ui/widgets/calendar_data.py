@@ -1,7 +1,8 @@
 """What the week calendar shows, as plain frozen dataclasses, and the pure layout maths.
 
-Nothing here knows Qt: the bookings view turns core results into these
-values, and :mod:`careops_desktop.ui.widgets.week_calendar` paints them.
+Nothing here knows Qt but the locale (the first day of the week, the times): the bookings
+view turns core results into these values, and
+:mod:`careops_desktop.ui.widgets.week_calendar` paints them.
 All datetimes are *local* (the business's zone), naive or aware alike; only
 their wall-clock date and time are used.
 """
@@ -203,13 +204,24 @@ def snap_minutes(minutes: float, step: int) -> int:
     return int(minutes // step) * step
 
 
-def week_start(day: date, first_weekday: int = 0) -> date:
-    """The first day of the week that holds ``day`` (Monday = 0 by default)."""
+def locale_first_weekday() -> int:
+    """The first day of the week in the business's locale (``QLocale()``): Monday = 0,
+    Sunday = 6 (``en_US``)."""
+    from PySide6.QtCore import QLocale  # the one Qt touch here: the locale's calendar
+
+    return (QLocale().firstDayOfWeek().value - 1) % 7
+
+
+def week_start(day: date, first_weekday: int | None = None) -> date:
+    """The first day of the week that holds ``day`` (default: the business locale's first
+    day, :func:`locale_first_weekday`; Monday = 0)."""
+    if first_weekday is None:
+        first_weekday = locale_first_weekday()
     return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
-def days_of_week(day: date, first_weekday: int = 0) -> list[date]:
-    """The seven days of the week holding ``day``."""
+def days_of_week(day: date, first_weekday: int | None = None) -> list[date]:
+    """The seven days of the week holding ``day`` (from the locale's first day by default)."""
     first = week_start(day, first_weekday)
     return [first + timedelta(days=i) for i in range(7)]
 
@@ -221,4 +233,6 @@ def columns_by_key(columns: Sequence[CalendarColumn]) -> dict[str, int]:
 
 def block_times(block: CalendarBlock) -> str:
     """The block's times as people read them: its ``times``, else ``10:00–10:30`` from its ends."""
-    return block.times or f"{block.start:%H:%M}–{block.end:%H:%M}"
+    from careops_desktop.ui.widgets.local_time import wall_range
+
+    return block.times or wall_range(block.start, block.end)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, columns_by_key
 from careops_desktop.ui.widgets.calendar_drop_rules import (
     LIVE_STATUSES,
@@ -45,15 +46,16 @@ from careops_desktop.ui.widgets.calendar_drop_rules import (
     DropRules,
     Verdict,
 )
+from careops_desktop.ui.widgets.local_time import fmt_day, wall_range
 
 if TYPE_CHECKING:
     from careops_desktop.ui.widgets.week_calendar import WeekCalendar
 
 EDGE_PX = 6.0  # the bottom edge that stretches a block
-NOT_MOVABLE = {
-    "cancelled": "A cancelled booking cannot be moved.",
-    "completed": "A completed booking cannot be moved.",
-    "no_show": "A no-show cannot be moved.",
+NOT_MOVABLE = {  # shown as translate("CalendarDrop", words)
+    "cancelled": str(QT_TRANSLATE_NOOP("CalendarDrop", "A cancelled booking cannot be moved.")),
+    "completed": str(QT_TRANSLATE_NOOP("CalendarDrop", "A completed booking cannot be moved.")),
+    "no_show": str(QT_TRANSLATE_NOOP("CalendarDrop", "A no-show cannot be moved.")),
 }
 VERDICT_LOOK = {  # kind → (colour, pen style, mark)
     "free": ("#16a34a", Qt.PenStyle.SolidLine, "✓"),
@@ -222,9 +224,13 @@ class CalendarDrag:
         ):
             return
         self.refused = None
-        words = NOT_MOVABLE.get(block.status, "This booking cannot be moved.")
+        words = (
+            translate("CalendarDrop", NOT_MOVABLE[block.status])
+            if block.status in NOT_MOVABLE
+            else translate("CalendarDrop", "This booking cannot be moved.")
+        )
         if self.calendar.data().drop is None:
-            words = "Bookings cannot be moved on this page."
+            words = translate("CalendarDrop", "Bookings cannot be moved on this page.")
         self.said = words
         QToolTip.showText(self.calendar.mapToGlobal(pos.toPoint()), words, self.calendar)
 
@@ -357,12 +363,12 @@ class CalendarDrag:
             return
         if self._name_before is None:
             self._name_before = self.calendar.accessibleName()
-        words = target.verdict.words or "Where it is now."
-        name = "Calendar: moving {title} to {day} {start:%H:%M}–{end:%H:%M}. {words}".format(
+        words = target.verdict.words or translate("CalendarDrop", "Where it is now.")
+        name = translate("CalendarDrop", "Calendar: moving {title} to {day} {times}. {words}")
+        name = name.format(
             title=target.block.title.replace("\n", " "),
-            day=f"{target.start:%a %d %b}",
-            start=target.start,
-            end=target.end,
+            day=fmt_day(target.start.date()),
+            times=wall_range(target.start, target.end),
             words=words,
         )
         self.calendar.setAccessibleName(name)
@@ -425,8 +431,8 @@ class CalendarDrag:
     ) -> None:
         palette = self.calendar.palette()
         metrics = QFontMetricsF(self.calendar.font())
-        times = f"{target.start:%a %d %b %H:%M}–{target.end:%H:%M}"
-        words = target.verdict.words or "Where it is now."
+        times = f"{fmt_day(target.start.date())} {wall_range(target.start, target.end)}"
+        words = target.verdict.words or translate("CalendarDrop", "Where it is now.")
         text = f"{mark} {times}\n{words}"
         width = min(340.0, max(200.0, self.calendar.width() / 3))
         flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Literal
 
+from careops_desktop.ui.i18n import translate
+
 VerdictKind = Literal[
     "free", "same", "taken", "past", "not_offered", "closed", "outside_hours", "busy", "blocked"
 ]
@@ -166,49 +168,47 @@ class DropIndex:
     ) -> Verdict:
         """Whether the booking ``booking_id`` may go to ``provider_id`` for ``[start, end)``."""
         start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
-        who = self.name(provider_id) or "The provider"
+        who = self.name(provider_id) or translate("CalendarDrop", "The provider")
         if start < now.replace(tzinfo=None):
-            return Verdict("past", "That time has already passed.")
+            return Verdict("past", translate("CalendarDrop", "That time has already passed."))
         # (a type no longer offered is not in ``offers``: the core decides for it)
         if booking_type_id in self.offered_types and (provider_id, booking_type_id) not in (
             self.offers
         ):
-            return Verdict("not_offered", f"{who} does not offer this booking type.")
+            words = translate("CalendarDrop", "{who} does not offer this booking type.")
+            return Verdict("not_offered", words.format(who=who))
         other = self.clash(provider_id, start, end, booking_id)
         if other is not None:
-            return Verdict(
-                "taken",
-                "Taken: {who} has another booking then ({title}).".format(
-                    who=who, title=other.title.replace("\n", " ")
-                ),
-            )
+            words = translate("CalendarDrop", "Taken: {who} has another booking then ({title}).")
+            return Verdict("taken", words.format(who=who, title=other.title.replace("\n", " ")))
         reasons = self.blocked_reasons(provider_id, start, end)
         if reasons:
             reason = ", ".join(reasons)
-            return Verdict("blocked", f"Blocked: {reason}; you will be asked.", reason)
+            words = translate("CalendarDrop", "Blocked: {reason}; you will be asked.")
+            return Verdict("blocked", words.format(reason=reason), reason)
         day = self.days.get((provider_id, start.date()))
         if day is not None and day.closed is not None:
             reason = day.closed.replace("\n", " ")
-            words = (
-                f"{who} is closed that day ({reason}); you will be asked."
-                if reason
-                else f"{who} is closed that day; you will be asked."
-            )
-            return Verdict("closed", words)
+            if reason:
+                words = translate(
+                    "CalendarDrop", "{who} is closed that day ({reason}); you will be asked."
+                )
+            else:
+                words = translate("CalendarDrop", "{who} is closed that day; you will be asked.")
+            return Verdict("closed", words.format(who=who, reason=reason))
         if not self._inside_hours(day, start, end):
-            return Verdict(
-                "outside_hours",
-                f"Outside {who}'s opening hours; you will be asked.",
-            )
+            words = translate("CalendarDrop", "Outside {who}'s opening hours; you will be asked.")
+            return Verdict("outside_hours", words.format(who=who))
         for busy in self.busy.get(provider_id, ()):
             if busy.start < end and busy.end > start:
-                return Verdict(
-                    "busy",
-                    "{who} is busy in {calendar} then; you will be asked.".format(
-                        who=who, calendar=busy.calendar.replace("\n", " ")
-                    ),
+                words = translate(
+                    "CalendarDrop", "{who} is busy in {calendar} then; you will be asked."
                 )
-        return Verdict("free", f"Free: {who} has nothing else then.")
+                return Verdict(
+                    "busy", words.format(who=who, calendar=busy.calendar.replace("\n", " "))
+                )
+        words = translate("CalendarDrop", "Free: {who} has nothing else then.")
+        return Verdict("free", words.format(who=who))
 
     @staticmethod
     def _inside_hours(day: ProviderDay | None, start: datetime, end: datetime) -> bool:

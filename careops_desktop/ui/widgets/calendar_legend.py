@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.widgets.block_style import STATUS_LEGEND, STATUS_MARKS, block_look
 
 SWATCH = 12.0
@@ -27,7 +28,7 @@ class CalendarLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarLegend")
-        self.setAccessibleName("Calendar legend")
+        self.setAccessibleName(self.tr("Calendar legend"))
         self._providers: tuple[tuple[str, str], ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._describe()
@@ -46,9 +47,11 @@ class CalendarLegend(QWidget):
 
     def _describe(self) -> None:
         names = ", ".join(name for name, _ in self._providers)
-        states = ", ".join(words for _, words in STATUS_LEGEND)
+        states = ", ".join(translate("WeekCalendar", words) for _, words in STATUS_LEGEND)
         self.setAccessibleDescription(
-            "Providers: {names}. Statuses: {states}.".format(names=names or "none", states=states)
+            self.tr("Providers: {names}. Statuses: {states}.").format(
+                names=names or self.tr("none"), states=states
+            )
         )
 
     def sizeHint(self) -> QSize:
@@ -87,7 +90,7 @@ class CalendarLegend(QWidget):
         bold.setBold(True)
         for status, words in STATUS_LEGEND:
             look = block_look(status, sample_colour, background)
-            label = STATUS_MARKS.get(status, "") + words
+            label = STATUS_MARKS.get(status, "") + translate("WeekCalendar", words)
             font = QFont(bold)
             font.setStrikeOut(look.strike)
             width = QFontMetricsF(font).horizontalAdvance(label) + 10

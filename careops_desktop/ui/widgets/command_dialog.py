@@ -41,7 +41,11 @@ class CommandDialog(NamedOnShow, QDialog):
     failed = Signal(object)
 
     def __init__(
-        self, ops: Ops, title: str, ok_text: str = "Save", parent: QWidget | None = None
+        self,
+        ops: Ops,
+        title: str,
+        ok_text: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -55,7 +59,7 @@ class CommandDialog(NamedOnShow, QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
+        self.ok_button.setText(ok_text if ok_text is not None else self.tr("Save"))
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)

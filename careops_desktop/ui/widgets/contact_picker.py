@@ -31,12 +31,14 @@ class ContactPicker(QWidget):
         self._ops = ops
         self._actor = actor
         self._pending_select: int | None = None
-        self.search = SearchBox(placeholder="Find a contact by name, email or phone…", delay_ms=200)
+        self.search = SearchBox(
+            placeholder=self.tr("Find a contact by name, email or phone…"), delay_ms=200
+        )
         self.model = RowsModel(
             [
-                Column("name", "Name"),
-                Column("email", "Email"),
-                Column("phone", "Phone"),
+                Column("name", self.tr("Name")),
+                Column("email", self.tr("Email")),
+                Column("phone", self.tr("Phone")),
             ],
             parent=self,
         )

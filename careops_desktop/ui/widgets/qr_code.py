@@ -46,8 +46,9 @@ class QrCodeWidget(QWidget):
             self.error = ""
         except ValueError as exc:
             self.matrix, self.error = (), str(exc)
-        self.setToolTip(safe_tooltip(f"QR code of {text}" if self.matrix else self.error))
-        self.setAccessibleName(f"QR code of {text}" if self.matrix else "No QR code")
+        described = self.tr("QR code of {text}").format(text=text)
+        self.setToolTip(safe_tooltip(described if self.matrix else self.error))
+        self.setAccessibleName(described if self.matrix else self.tr("No QR code"))
         self.update()
 
     def sizeHint(self) -> QSize:

@@ -23,10 +23,12 @@ class SearchBox(QLineEdit):
         self,
         parent: QWidget | None = None,
         *,
-        placeholder: str = "Search…",
+        placeholder: str | None = None,
         delay_ms: int = DEFAULT_DELAY_MS,
     ) -> None:
         super().__init__(parent)
+        if placeholder is None:
+            placeholder = self.tr("Search…")
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
         self.setMaxLength(200)

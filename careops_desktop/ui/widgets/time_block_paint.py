@@ -13,12 +13,14 @@ from datetime import datetime
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.widgets.calendar_data import (
     CalendarData,
     TimeBlockMark,
     columns_by_key,
     minutes_into_day,
 )
+from careops_desktop.ui.widgets.local_time import wall_range
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 
 BLOCK_HUE = "#b45309"  # amber: blocked time, told apart from closures by its hatch and border
@@ -91,8 +93,8 @@ def paint_time_blocks(
         room = rect.width() - 10
         if room < 12:
             continue
-        times = f"{mark.start:%H:%M}–{mark.end:%H:%M}"
-        words = mark.label.replace("\n", " ") or "Blocked"
+        times = wall_range(mark.start, mark.end)
+        words = mark.label.replace("\n", " ") or translate("WeekCalendar", "Blocked")
         label = metrics.elidedText(f"{words} · {times}", Qt.TextElideMode.ElideRight, room)
         height = min(rect.height() - 2, metrics.height() + 2)
         if height < metrics.height() * 0.6:
@@ -128,5 +130,5 @@ def paint_range_drag(
     painter.drawText(
         rect.adjusted(4, 2, -4, -2),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-        f"{span[1]:%H:%M}–{span[2]:%H:%M}",
+        wall_range(span[1], span[2]),
     )

@@ -13,19 +13,25 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPalette
 
+from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.plural import english_plural
+
 if TYPE_CHECKING:
     from careops_desktop.ui.widgets.week_layout import Badge
 
 
 def badge_text(count: int) -> str:
-    return f"{count} bookings" if count != 1 else "1 booking"
+    return english_plural(translate("WeekCalendar", "%n booking(s)", "", count), count)
 
 
 def badge_tooltip(count: int) -> str:
     """The tooltip over a count (plain words, no customer text)."""
-    return (
-        f"{count} bookings overlap here, too narrow to read. "
-        "Double-click the day's header, or choose Day, to see each provider in a column."
+    return translate(
+        "WeekCalendar",
+        "%n bookings overlap here, too narrow to read. Double-click the day's header, "
+        "or choose Day, to see each provider in a column.",
+        "",
+        count,
     )
 
 

@@ -30,7 +30,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFontMetricsF,
     QHideEvent,
@@ -43,11 +43,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import safe_tooltip
 from careops_desktop.ui.widgets.answer_marks import answer_words
 from careops_desktop.ui.widgets.calendar_data import CalendarBlock, CalendarData, block_times
 from careops_desktop.ui.widgets.calendar_drag import CalendarDrag, DropRequest, movable
 from careops_desktop.ui.widgets.empty_drag import EmptySpaceDrag
+from careops_desktop.ui.widgets.local_time import fmt_day, wall_range
 from careops_desktop.ui.widgets.time_block_paint import mark_at, paint_range_drag
 from careops_desktop.ui.widgets.week_badges import badge_tooltip, paint_badges
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
@@ -55,12 +57,13 @@ from careops_desktop.ui.widgets.week_paint import STATUS_COLOURS, Scene, paint_c
 
 __all__ = ["STATUS_COLOURS", "STATUS_WORDS", "WeekCalendar", "tooltip_html"]
 
+# English words, shown as translate("WeekCalendar", word)
 STATUS_WORDS = {
-    "confirmed": "Confirmed",
-    "arrived": "Arrived",
-    "completed": "Completed",
-    "no_show": "No-show",
-    "cancelled": "Cancelled",
+    "confirmed": str(QT_TRANSLATE_NOOP("WeekCalendar", "Confirmed")),
+    "arrived": str(QT_TRANSLATE_NOOP("WeekCalendar", "Arrived")),
+    "completed": str(QT_TRANSLATE_NOOP("WeekCalendar", "Completed")),
+    "no_show": str(QT_TRANSLATE_NOOP("WeekCalendar", "No-show")),
+    "cancelled": str(QT_TRANSLATE_NOOP("WeekCalendar", "Cancelled")),
 }
 
 
@@ -92,7 +95,7 @@ class WeekCalendar(QWidget):
         self.drag = CalendarDrag(self, lambda: self._clock())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setAccessibleName("Calendar")
+        self.setAccessibleName(self.tr("Calendar"))
         self._reframe()
 
     # -- input ------------------------------------------------------------------------------
@@ -327,7 +330,7 @@ class WeekCalendar(QWidget):
             block = self.block_at(pos)
             mark = mark_at(self._ensure_layout(), self._data, pos) if block is None else None
             if mark is not None:
-                words = f"{mark.label}\n{mark.start:%H:%M}–{mark.end:%H:%M}"
+                words = f"{mark.label}\n{wall_range(mark.start, mark.end)}"
                 QToolTip.showText(event.globalPos(), safe_tooltip(words), self)  # type: ignore[attr-defined]
                 return True
             if block is None:
@@ -344,8 +347,12 @@ def tooltip_html(block: CalendarBlock) -> str:
     parts = [
         f"<b>{html.escape(block.title)}</b>",
         html.escape(block.subtitle),
-        html.escape(f"{block.start:%a %d %b} {block_times(block)}"),
-        html.escape(STATUS_WORDS.get(block.status, block.status)),
+        html.escape(f"{fmt_day(block.start.date())} {block_times(block)}"),
+        html.escape(
+            translate("WeekCalendar", STATUS_WORDS[block.status])
+            if block.status in STATUS_WORDS
+            else block.status
+        ),
         html.escape(answer_words(block.customer_answer)),
     ]
     return "<qt>" + "<br>".join(p for p in parts if p) + "</qt>"

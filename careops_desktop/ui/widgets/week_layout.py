@@ -83,7 +83,10 @@ class CalendarLayout:
     def frame(self, data: CalendarData, metrics: QFontMetricsF) -> tuple[int, int]:
         """Set the header, gutter and hours for ``data``; returns the minimum widget size."""
         self.header_px = metrics.height() * 2 + 10
-        self.gutter_px = metrics.horizontalAdvance("00:00") + 14
+        from careops_desktop.ui.widgets.week_paint import hour_text  # (imports this module)
+
+        widest = max(metrics.horizontalAdvance(hour_text(hour)) for hour in (0, 10, 12, 23))
+        self.gutter_px = widest + 14
         self.first_hour, self.last_hour = hour_range(data)
         hours = self.last_hour - self.first_hour
         count = max(1, len(data.columns))

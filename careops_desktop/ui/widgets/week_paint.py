@@ -14,14 +14,21 @@ from datetime import datetime
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.widgets.answer_marks import paint_answer_marks
 from careops_desktop.ui.widgets.block_style import STATUS_COLOURS, BlockLook, block_look
-from careops_desktop.ui.widgets.calendar_data import CalendarData, columns_by_key, minutes_into_day
+from careops_desktop.ui.widgets.calendar_data import (
+    CalendarColumn,
+    CalendarData,
+    columns_by_key,
+    minutes_into_day,
+)
+from careops_desktop.ui.widgets.local_time import day_header_texts, fmt_wall_time
 from careops_desktop.ui.widgets.time_block_paint import paint_time_blocks
 from careops_desktop.ui.widgets.week_layout import CalendarLayout
 
 NOW_COLOUR = "#dc2626"
-__all__ = ["NOW_COLOUR", "STATUS_COLOURS", "Scene", "paint_calendar"]
+__all__ = ["NOW_COLOUR", "STATUS_COLOURS", "Scene", "column_title", "hour_text", "paint_calendar"]
 
 
 @dataclass(frozen=True)
@@ -109,11 +116,12 @@ def _paint_closures(
         painter.setPen(text)
         label = rect.adjusted(4, 4, -4, 0)
         label.setHeight(QFontMetricsF(scene.font).height() * 2 + 4)
-        words = closure.label.replace("\n", " ") or "Closed"
+        closed = translate("WeekCalendar", "Closed")
+        words = closure.label.replace("\n", " ") or closed
         painter.drawText(
             label,
             int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap),
-            "Closed\n" + words if closure.label else words,
+            f"{closed}\n{words}" if closure.label else words,
         )
 
 
@@ -137,7 +145,9 @@ def _paint_busy(painter: QPainter, scene: Scene, index_of: dict[str, int], text:
         painter.setPen(text)
         room = rect.width() - 8
         label = metrics.elidedText(
-            busy.label.replace("\n", " ") or "Busy", Qt.TextElideMode.ElideRight, room
+            busy.label.replace("\n", " ") or translate("WeekCalendar", "Busy"),
+            Qt.TextElideMode.ElideRight,
+            room,
         )
         painter.drawText(
             rect.adjusted(4, 2, -4, -2),
@@ -238,11 +248,11 @@ def _paint_header_and_gutter(painter: QPainter, scene: Scene) -> None:
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         else:
             painter.setPen(text)
-        title = column.title.replace("\n", " ")
         room = rect.width() - 6
+        title = column_title(column, room, metrics)
         first = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
         second = metrics.elidedText(
-            column.subtitle.replace("\n", " ") or f"{column.day:%a %d %b}",
+            column.subtitle.replace("\n", " ") or day_header_texts(column.day)[1],
             Qt.TextElideMode.ElideRight,
             room,
         )
@@ -254,5 +264,20 @@ def _paint_header_and_gutter(painter: QPainter, scene: Scene) -> None:
     for hour in range(layout.first_hour, layout.last_hour):
         y = layout.y_for(hour * 60)
         painter.drawText(
-            QRectF(0, y - 1, layout.gutter_px - 6, metrics.height()), flags, f"{hour:02d}:00"
+            QRectF(0, y - 1, layout.gutter_px - 6, metrics.height()), flags, hour_text(hour)
         )
+
+
+def hour_text(hour: int) -> str:
+    """The gutter's label of ``hour`` per the business locale (``14:00``, ``2:00 PM``)."""
+    return fmt_wall_time(datetime(2000, 1, 1, hour))
+
+
+def column_title(column: CalendarColumn, room: float, metrics: QFontMetricsF) -> str:
+    """A column's first header line. A day column of the week view (its key is the day's
+    ISO date) is named per the business locale, as long as fits ``room`` (``Montag,
+    10. März`` … ``Mo.``); any other column (a provider) shows its ``title``."""
+    if column.key != column.day.isoformat():
+        return column.title.replace("\n", " ")
+    texts = day_header_texts(column.day)
+    return next((text for text in texts if metrics.horizontalAdvance(text) <= room), texts[-1])

@@ -1,4 +1,8 @@
-"""Weekly opening hours: one row per weekday with "open", a start and an end time."""
+"""Weekly opening hours: one row per weekday with "open", a start and an end time.
+
+Day names, the order of the rows (from the locale's first day of the week) and the time
+format follow the business locale (``QLocale()``); ``open_boxes[0]`` is always Monday.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,11 @@ from collections.abc import Iterable
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from careops_desktop.core.services.providers import HoursRange
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEFAULT_OPEN = (time(9, 0), time(17, 0))
 
 
@@ -44,28 +47,33 @@ class WeeklyHoursEditor(QWidget):
         self.setObjectName("weeklyHours")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Open"), 0, 1)
-        grid.addWidget(QLabel("From"), 0, 2)
-        grid.addWidget(QLabel("To"), 0, 3)
+        grid.addWidget(QLabel(self.tr("Open")), 0, 1)
+        grid.addWidget(QLabel(self.tr("From")), 0, 2)
+        grid.addWidget(QLabel(self.tr("To")), 0, 3)
+        locale = QLocale()
+        first = (locale.firstDayOfWeek().value - 1) % 7  # the rows start on the locale's first day
+        time_format = locale.timeFormat(QLocale.FormatType.ShortFormat)
         self.open_boxes: list[QCheckBox] = []
         self.starts: list[QTimeEdit] = []
         self.ends: list[QTimeEdit] = []
-        for day, name in enumerate(WEEKDAYS):
+        for day in range(7):
+            name = locale.dayName(day + 1, QLocale.FormatType.LongFormat)
+            row = (day - first) % 7 + 1
             open_box = QCheckBox()
             open_box.setObjectName(f"open_{day}")
             start = QTimeEdit(QTime(DEFAULT_OPEN[0].hour, DEFAULT_OPEN[0].minute))
             end = QTimeEdit(QTime(DEFAULT_OPEN[1].hour, DEFAULT_OPEN[1].minute))
             for edit in (start, end):
-                edit.setDisplayFormat("HH:mm")
+                edit.setDisplayFormat(time_format)
             open_box.toggled.connect(start.setEnabled)
             open_box.toggled.connect(end.setEnabled)
             open_box.setChecked(day < 5)
             start.setEnabled(day < 5)
             end.setEnabled(day < 5)
-            grid.addWidget(QLabel(name), day + 1, 0)
-            grid.addWidget(open_box, day + 1, 1)
-            grid.addWidget(start, day + 1, 2)
-            grid.addWidget(end, day + 1, 3)
+            grid.addWidget(QLabel(name), row, 0)
+            grid.addWidget(open_box, row, 1)
+            grid.addWidget(start, row, 2)
+            grid.addWidget(end, row, 3)
             self.open_boxes.append(open_box)
             grid.setColumnStretch(4, 1)
             self.starts.append(start)

@@ -19,6 +19,7 @@ from careops_desktop.core import page_address
 from careops_desktop.core.db import read_only
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import business
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.wizard.base import SaveJob, StepPage
@@ -52,11 +53,14 @@ class PageAddressPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "Where customers book",
-            "Customers open the booking page at this address, and every email and reminder "
-            "links to it. Scan the code with a phone on the business network to try it. "
-            "If the computer has a name on the network, or the page is published on the "
-            "internet behind a proxy, enter that address instead.",
+            translate("SetupWizard", "Where customers book"),
+            translate(
+                "SetupWizard",
+                "Customers open the booking page at this address, and every email and reminder "
+                "links to it. Scan the code with a phone on the business network to try it. "
+                "If the computer has a name on the network, or the page is published on the "
+                "internet behind a proxy, enter that address instead.",
+            ),
         )
         from careops_desktop.ui.widgets.qr_code import QrCodeWidget
 
@@ -66,7 +70,9 @@ class PageAddressPage(StepPage):
         self.address.setObjectName("wizardPageAddress")
         self.public_url = QLineEdit()
         self.public_url.setObjectName("wizardPublicUrl")
-        self.public_url.setPlaceholderText(f"optional, for example {EXAMPLE}")
+        self.public_url.setPlaceholderText(
+            translate("SetupWizard", "optional, for example {address}").format(address=EXAMPLE)
+        )
         self.public_url.textChanged.connect(self._preview)
         shown = QVBoxLayout()
         shown.addWidget(self.address)
@@ -75,7 +81,10 @@ class PageAddressPage(StepPage):
         row.addWidget(self.qr)
         row.addLayout(shown, 1)
         form = QFormLayout()
-        form.addRow("Address customers use", self.errors.wrap("public_url", self.public_url))
+        form.addRow(
+            translate("SetupWizard", "Address customers use"),
+            self.errors.wrap("public_url", self.public_url),
+        )
         self.body.addLayout(row)
         self.body.addLayout(form)
 

@@ -22,6 +22,7 @@ from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import business
 from careops_desktop.core.services.business import ChecklistItem
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.registry import INTEGRATIONS, SettingsContext, find_page
@@ -39,16 +40,24 @@ class InventoryPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "Stock (optional)",
-            "If bookings use up supplies, list them here and CareOps warns you when one "
-            "runs low. Leave the names empty to skip.",
+            translate("SetupWizard", "Stock (optional)"),
+            translate(
+                "SetupWizard",
+                "If bookings use up supplies, list them here and CareOps warns you when one "
+                "runs low. Leave the names empty to skip.",
+            ),
         )
         self.item_ids: list[int | None] = [None] * ITEM_ROWS
         self.names: list[QLineEdit] = []
         self.quantities: list[QSpinBox] = []
         self.thresholds: list[QSpinBox] = []
         grid = QGridLayout()
-        for column, title in enumerate(("Item", "In stock", "Warn at")):
+        titles = (
+            translate("SetupWizard", "Item"),
+            translate("SetupWizard", "In stock"),
+            translate("SetupWizard", "Warn at"),
+        )
+        for column, title in enumerate(titles):
             grid.addWidget(QLabel(title), 0, column)
         for row in range(ITEM_ROWS):
             name = QLineEdit()
@@ -99,23 +108,33 @@ class TryBookingPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "Try it (optional)",
-            "Make a test customer and book them in, to see how a booking looks. "
-            "You can cancel it afterwards in the Bookings tab.",
+            translate("SetupWizard", "Try it (optional)"),
+            translate(
+                "SetupWizard",
+                "Make a test customer and book them in, to see how a booking looks. "
+                "You can cancel it afterwards in the Bookings tab.",
+            ),
         )
         self.types_page = types_page
         self.made = False
-        self.wanted = QCheckBox("Make a test booking")
+        self.wanted = QCheckBox(translate("SetupWizard", "Make a test booking"))
         self.wanted.setObjectName("makeTestBooking")
-        self.contact_name = QLineEdit("Test Customer")
+        self.contact_name = QLineEdit(translate("SetupWizard", "Test Customer"))
         self.contact_email = QLineEdit()
-        self.contact_email.setPlaceholderText("optional; use your own address")
+        self.contact_email.setPlaceholderText(
+            translate("SetupWizard", "optional; use your own address")
+        )
         self.result_label = plain_label(wrap=True)
         self.result_label.setObjectName("testBookingResult")
         form = QFormLayout()
         form.addRow(self.wanted)
-        form.addRow("Customer name", self.errors.wrap("name", self.contact_name))
-        form.addRow("Customer email", self.errors.wrap("email", self.contact_email))
+        form.addRow(
+            translate("SetupWizard", "Customer name"), self.errors.wrap("name", self.contact_name)
+        )
+        form.addRow(
+            translate("SetupWizard", "Customer email"),
+            self.errors.wrap("email", self.contact_email),
+        )
         self.errors.add_alias("booking", "name")
         self.body.addLayout(form)
         self.body.addWidget(self.result_label)
@@ -135,7 +154,9 @@ class TryBookingPage(StepPage):
 
     def saved(self, result: Any) -> None:
         self.made = True
-        set_plain(self.result_label, f"Booked: {result}")
+        set_plain(
+            self.result_label, translate("SetupWizard", "Booked: {booking}").format(booking=result)
+        )
 
 
 class EmailPage(StepPage):
@@ -145,11 +166,14 @@ class EmailPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "Email (optional)",
-            "CareOps sends confirmations and reminders by email once an email account is "
-            "connected. You can do this now or later under Settings → Integrations.",
+            translate("SetupWizard", "Email (optional)"),
+            translate(
+                "SetupWizard",
+                "CareOps sends confirmations and reminders by email once an email account is "
+                "connected. You can do this now or later under Settings → Integrations.",
+            ),
         )
-        self.open_button = QPushButton("Set up email now…")
+        self.open_button = QPushButton(translate("SetupWizard", "Set up email now…"))
         self.open_button.setObjectName("openIntegrations")
         self.open_button.clicked.connect(self._open_integrations)
         self.open_button.setVisible(find_page(INTEGRATIONS) is not None)
@@ -164,7 +188,7 @@ class EmailPage(StepPage):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(dialog)
         layout.addWidget(spec.factory(SettingsContext(self.ops, None, self.actor)))
-        close = QPushButton("Close")
+        close = QPushButton(translate("SetupWizard", "Close"))
         close.clicked.connect(dialog.accept)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         dialog.resize(640, 520)
@@ -176,7 +200,12 @@ class ReviewPage(StepPage):
 
     def __init__(self, ops: Ops, actor: Actor) -> None:
         super().__init__(
-            ops, actor, "Check", "Here is what CareOps needs before customers can book online."
+            ops,
+            actor,
+            translate("SetupWizard", "Check"),
+            translate(
+                "SetupWizard", "Here is what CareOps needs before customers can book online."
+            ),
         )
         self.items: list[ChecklistItem] = []
         self.list_box = QVBoxLayout()
@@ -212,15 +241,20 @@ class FinishPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "Ready",
-            "When the business is active, customers can book on the booking page. "
-            "You can also finish later: the checklist stays under Settings.",
+            translate("SetupWizard", "Ready"),
+            translate(
+                "SetupWizard",
+                "When the business is active, customers can book on the booking page. "
+                "You can also finish later: the checklist stays under Settings.",
+            ),
         )
         self.review = review
         self.activated = False
-        self.activate_now = QRadioButton("Activate now: start taking online bookings")
+        self.activate_now = QRadioButton(
+            translate("SetupWizard", "Activate now: start taking online bookings")
+        )
         self.activate_now.setObjectName("activateNow")
-        self.later = QRadioButton("Finish later")
+        self.later = QRadioButton(translate("SetupWizard", "Finish later"))
         self.later.setObjectName("finishLater")
         self.body.addWidget(self.errors.wrap("activate", self.activate_now))
         self.body.addWidget(self.later)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import forms
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.wizard import steps
@@ -44,9 +45,12 @@ class BusinessPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "Your business",
-            "Tell CareOps about the business. The time zone decides how bookings are shown "
-            "and offered; the email is where customers' replies go.",
+            translate("SetupWizard", "Your business"),
+            translate(
+                "SetupWizard",
+                "Tell CareOps about the business. The time zone decides how bookings are shown "
+                "and offered; the email is where customers' replies go.",
+            ),
         )
         self.name = QLineEdit()
         self.name.setObjectName("businessName")
@@ -59,11 +63,16 @@ class BusinessPage(StepPage):
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(64)
         form = QFormLayout()
-        form.addRow("Business name", self.errors.wrap("name", self.name))
-        form.addRow("Time zone", self.errors.wrap("timezone", self.timezone))
-        form.addRow("Contact email", self.errors.wrap("contact_email", self.contact_email))
-        form.addRow("Phone", self.errors.wrap("phone", self.phone))
-        form.addRow("Address", self.errors.wrap("address", self.address))
+        form.addRow(translate("SetupWizard", "Business name"), self.errors.wrap("name", self.name))
+        form.addRow(
+            translate("SetupWizard", "Time zone"), self.errors.wrap("timezone", self.timezone)
+        )
+        form.addRow(
+            translate("SetupWizard", "Contact email"),
+            self.errors.wrap("contact_email", self.contact_email),
+        )
+        form.addRow(translate("SetupWizard", "Phone"), self.errors.wrap("phone", self.phone))
+        form.addRow(translate("SetupWizard", "Address"), self.errors.wrap("address", self.address))
         self.body.addLayout(form)
 
     def save_job(self) -> SaveJob:
@@ -87,21 +96,34 @@ class ProvidersPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "Who takes bookings",
-            "A provider is a person (or a room or chair) customers book. Start with "
-            "yourself; set the hours you are open each week.",
+            translate("SetupWizard", "Who takes bookings"),
+            translate(
+                "SetupWizard",
+                "A provider is a person (or a room or chair) customers book. Start with "
+                "yourself; set the hours you are open each week.",
+            ),
         )
         self.provider_ids: list[int] = []
         self.your_name = QLineEdit(actor.name)
         self.your_name.setObjectName("providerName")
         self.other_name = QLineEdit()
         self.other_name.setObjectName("otherProviderName")
-        self.other_name.setPlaceholderText("optional, e.g. Treatment room 2")
+        self.other_name.setPlaceholderText(
+            translate("SetupWizard", "optional, e.g. Treatment room 2")
+        )
         self.hours = WeeklyHoursEditor()
         form = QFormLayout()
-        form.addRow("Your name as provider", self.errors.wrap("p0.name", self.your_name))
-        form.addRow("Another provider", self.errors.wrap("p1.name", self.other_name))
-        form.addRow("Weekly hours", self.errors.wrap("p0.hours", self.hours))
+        form.addRow(
+            translate("SetupWizard", "Your name as provider"),
+            self.errors.wrap("p0.name", self.your_name),
+        )
+        form.addRow(
+            translate("SetupWizard", "Another provider"),
+            self.errors.wrap("p1.name", self.other_name),
+        )
+        form.addRow(
+            translate("SetupWizard", "Weekly hours"), self.errors.wrap("p0.hours", self.hours)
+        )
         self.body.addLayout(form)
 
     def show_errors(self, fields: dict[str, str]) -> None:
@@ -144,9 +166,12 @@ class BookingTypesPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "What customers can book",
-            "Add the services you offer. Every provider above offers them; you can change "
-            "that later under Settings → Booking types.",
+            translate("SetupWizard", "What customers can book"),
+            translate(
+                "SetupWizard",
+                "Add the services you offer. Every provider above offers them; you can change "
+                "that later under Settings → Booking types.",
+            ),
         )
         self.providers_page = providers_page
         self.booking_type_ids: list[int | None] = [None] * TYPE_ROWS
@@ -154,11 +179,11 @@ class BookingTypesPage(StepPage):
         self.minutes: list[QSpinBox] = []
         self.prices: list[QDoubleSpinBox] = []
         grid = QGridLayout()
-        grid.addWidget(QLabel("Name"), 0, 0)
-        grid.addWidget(QLabel("Minutes"), 0, 1)
-        grid.addWidget(QLabel("Price"), 0, 2)
+        grid.addWidget(QLabel(translate("SetupWizard", "Name")), 0, 0)
+        grid.addWidget(QLabel(translate("SetupWizard", "Minutes")), 0, 1)
+        grid.addWidget(QLabel(translate("SetupWizard", "Price")), 0, 2)
         for row in range(TYPE_ROWS):
-            name = QLineEdit("Consultation" if row == 0 else "")
+            name = QLineEdit(translate("SetupWizard", "Consultation") if row == 0 else "")
             name.setObjectName(f"typeName{row}")
             minutes = QSpinBox()
             minutes.setRange(5, 600)
@@ -167,7 +192,7 @@ class BookingTypesPage(StepPage):
             price = QDoubleSpinBox()
             price.setRange(0, 100_000)
             price.setDecimals(2)
-            price.setSpecialValueText("no price")
+            price.setSpecialValueText(translate("SetupWizard", "no price"))
             grid.addWidget(self.errors.wrap(f"t{row}.name", name), row + 1, 0)
             grid.addWidget(self.errors.wrap(f"t{row}.duration_minutes", minutes), row + 1, 1)
             grid.addWidget(self.errors.wrap(f"t{row}.price_minor", price), row + 1, 2)
@@ -215,19 +240,28 @@ class FormsPage(StepPage):
         super().__init__(
             ops,
             actor,
-            "Intake form",
-            "CareOps can send customers a short form to fill in before their visit. "
-            "Start with this one; you can edit it or add others in the Forms tab.",
+            translate("SetupWizard", "Intake form"),
+            translate(
+                "SetupWizard",
+                "CareOps can send customers a short form to fill in before their visit. "
+                "Start with this one; you can edit it or add others in the Forms tab.",
+            ),
         )
         self.types_page = types_page
         self.form_id: int | None = None
         definition = forms.starter_form_definition()
-        self.use_starter = QCheckBox(f"Send “{definition.name}” with every booking")
+        self.use_starter = QCheckBox(
+            translate("SetupWizard", "Send “{form}” with every booking").format(
+                form=definition.name
+            )
+        )
         self.use_starter.setObjectName("useStarterForm")
         self.use_starter.setChecked(True)
         self.body.addWidget(self.use_starter)
+        required = translate("SetupWizard", "• {question} (required)")
         questions = "\n".join(
-            f"• {f.label}{' (required)' if f.required else ''}" for f in definition.fields
+            required.format(question=f.label) if f.required else f"• {f.label}"
+            for f in definition.fields
         )
         self.body.addWidget(plain_label(questions, wrap=True))
 

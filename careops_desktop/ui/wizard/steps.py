@@ -27,6 +27,7 @@ from careops_desktop.core.services import (
     slots,
 )
 from careops_desktop.core.services.providers import HoursRange
+from careops_desktop.ui.i18n import translate
 
 
 def _prefixed(prefix: str, exc: ValidationError) -> ValidationError:
@@ -81,7 +82,9 @@ def save_providers(session: Session, actor: Actor, entries: Sequence[ProviderEnt
                     session, actor, entry.provider_id, name=entry.name, kind=entry.kind
                 )
             if not entry.hours:
-                raise ValidationError({"hours": "Open on at least one day."})
+                raise ValidationError(
+                    {"hours": translate("SetupWizard", "Open on at least one day.")}
+                )
             providers.set_weekly_hours(session, actor, view.id, entry.hours)
         except ValidationError as exc:
             raise _prefixed(f"p{index}", exc) from None
@@ -118,7 +121,9 @@ def save_booking_types(
             raise _prefixed(f"t{index}", exc) from None
         ids.append(view.id)
     if not ids:
-        raise ValidationError({"t0.name": "Add at least one booking type."})
+        raise ValidationError(
+            {"t0.name": translate("SetupWizard", "Add at least one booking type.")}
+        )
     return ids
 
 
@@ -198,7 +203,11 @@ def make_test_booking(
     found = slots.nearest_free_slots(session, booking_type_id, when, limit=1, now=now)
     if not found:
         raise ValidationError(
-            {"booking": "No free time in the next two weeks; check the opening hours."}
+            {
+                "booking": translate(
+                    "SetupWizard", "No free time in the next two weeks; check the opening hours."
+                )
+            }
         )
     slot = found[0]
     bookings.book_desk(
@@ -208,7 +217,9 @@ def make_test_booking(
         booking_type_id=booking_type_id,
         provider_id=slot.provider_id,
         start_utc=slot.start_utc,
-        notes="Test booking made by the setup wizard.",
+        notes=translate("SetupWizard", "Test booking made by the setup wizard."),
         now=now,
     )
-    return f"{slot.start_local_label} with {slot.provider_name}"
+    return translate("SetupWizard", "{when} with {provider}").format(
+        when=slot.start_local_label, provider=slot.provider_name
+    )

@@ -35,10 +35,14 @@ class SetupWizard(NamedOnShow, QWizard):
     def __init__(self, ops: Ops, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
-        self.setWindowTitle("Set up CareOps")
+        self.setWindowTitle(self.tr("Set up CareOps"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Finish later")
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Finish later"))
+        # the wizard's own buttons in the window's language (Qt's catalogs may lack it)
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.setMinimumSize(720, 560)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.business_page = BusinessPage(ops, actor)
@@ -65,4 +69,6 @@ class SetupWizard(NamedOnShow, QWizard):
         ):
             self.addPage(page)
         for number, page_id in enumerate(self.pageIds(), start=1):
-            self.page(page_id).setSubTitle(f"Step {number} of {len(self.pageIds())}")
+            self.page(page_id).setSubTitle(
+                self.tr("Step {number} of {count}").format(number=number, count=len(self.pageIds()))
+            )
