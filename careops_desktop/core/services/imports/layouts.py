@@ -13,40 +13,43 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from careops_desktop.core.i18n import N_, _
+
 KINDS = ("contacts", "bookings")
 
 CONTACT_FIELDS: dict[str, str] = {
-    "name": "Full name",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "email": "Email",
-    "phone": "Phone",
-    "notes": "Notes",
-    "birthday": "Date of birth",
-    "address": "Address",
+    "name": N_("Full name"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "notes": N_("Notes"),
+    "birthday": N_("Date of birth"),
+    "address": N_("Address"),
 }
 BOOKING_FIELDS: dict[str, str] = {
-    "start": "Start (date and time)",
-    "end": "End (date and time)",
-    "date": "Date",
-    "time": "Start time",
-    "duration": "Duration (minutes)",
-    "booking_type": "Booking type",
-    "provider": "Provider",
-    "name": "Full name",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "email": "Email",
-    "phone": "Phone",
-    "notes": "Notes",
-    "status": "Status",
-    "source_id": "Appointment ID",
+    "start": N_("Start (date and time)"),
+    "end": N_("End (date and time)"),
+    "date": N_("Date"),
+    "time": N_("Start time"),
+    "duration": N_("Duration (minutes)"),
+    "booking_type": N_("Booking type"),
+    "provider": N_("Provider"),
+    "name": N_("Full name"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "notes": N_("Notes"),
+    "status": N_("Status"),
+    "source_id": N_("Appointment ID"),
 }
 
 
 def fields_for(kind: str) -> dict[str, str]:
-    """Field key → label for ``kind`` ("contacts" or "bookings")."""
-    return CONTACT_FIELDS if kind == "contacts" else BOOKING_FIELDS
+    """Field key → label (in the current language) for ``kind`` ("contacts" or "bookings")."""
+    fields = CONTACT_FIELDS if kind == "contacts" else BOOKING_FIELDS
+    return {key: _(label) for key, label in fields.items()}
 
 
 @dataclass(frozen=True)
