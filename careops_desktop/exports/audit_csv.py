@@ -23,8 +23,7 @@ from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import business_zone
-from careops_desktop.core.services.reports import Column
-from careops_desktop.core.services.reports.model import translated
+from careops_desktop.core.services.reports import Column, translated
 from careops_desktop.exports.csv_writer import write_table_csv
 from careops_desktop.exports.file_safety import replacing
 

@@ -35,7 +35,7 @@ def replacing(path: Path) -> Iterator[Path]:
     removed and ``path`` is untouched. File-system errors become :class:`ExportFailed`.
     """
     if path.is_dir():
-        raise ExportFailed(f"{path} is a folder. Choose a file name.")
+        raise ExportFailed(_("{path} is a folder. Choose a file name.").format(path=path))
     temp = temporary_name(path)
     stage = "create"
     try:

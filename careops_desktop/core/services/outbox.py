@@ -335,7 +335,7 @@ def mark_failed(
     (:func:`retry_now`) — and its chat message shows the error. Returns the new status.
     """
     row = _load(session, outbox_id)
-    words = (error or "Sending failed for an unknown reason.").strip()[:ERROR_MAX]
+    words = (error or _("Sending failed for an unknown reason.")).strip()[:ERROR_MAX]
     row.last_error = words
     row.claimed_by = ""
     attempts = max(row.attempts, 1)

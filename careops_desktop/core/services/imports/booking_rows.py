@@ -338,7 +338,11 @@ def import_bookings(
         except Refused as exc:
             outcomes.append(RowOutcome(number, REFUSE, str(exc)))
         if number % 200 == 0:
-            progress(number, total, f"Checked {number} of {total} rows…")
+            progress(
+                number,
+                total,
+                _("Checked {number} of {total} rows…").format(number=number, total=total),
+            )
     writer.finish()
     if writer.last is not None:  # one event: the open views refresh once
         events.record(session, events.BookingChanged(writer.last[0], writer.last[1], "created"))

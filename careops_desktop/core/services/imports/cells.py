@@ -38,5 +38,5 @@ def notes_with_extras(values: dict[str, str]) -> str:
     if values.get("birthday"):
         parts.append(_("Date of birth: {date}").format(date=values["birthday"]))
     if values.get("address"):
-        parts.append(f"Address: {values['address']}")
+        parts.append(_("Address: {address}").format(address=values["address"]))
     return "\n".join(parts)

@@ -343,7 +343,11 @@ def import_contacts(
         if len(batch.items) >= BATCH:
             batch.flush()
         if number % 500 == 0:
-            progress(number, total, f"Checked {number} of {total} rows…")
+            progress(
+                number,
+                total,
+                _("Checked {number} of {total} rows…").format(number=number, total=total),
+            )
     batch.flush()
     progress(total, total, _("Rows checked."))
     return outcomes, batch.created

@@ -95,7 +95,12 @@ def create_item(
     audit.record(session, actor, "create", "inventory_item", item.id, {"name": clean_name})
     if quantity:
         return apply_movements(
-            session, actor, [(item.id, quantity)], reason="restock", note="Opening stock", now=now
+            session,
+            actor,
+            [(item.id, quantity)],
+            reason="restock",
+            note=_("Opening stock"),
+            now=now,
         )
     newly_low = update_low_flag(session, item)
     view = item_view(item)

@@ -47,6 +47,7 @@ from careops_desktop.core.services.reports.model import (
     Report,
     Section,
     Value,
+    translated,
 )
 from careops_desktop.core.services.reports.period import Period, local_midnight, make_period
 from careops_desktop.core.services.reports.sql import business_identity
@@ -171,4 +172,5 @@ __all__ = [
     "local_midnight",
     "make_period",
     "run_report",
+    "translated",
 ]
