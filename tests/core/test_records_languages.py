@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -23,6 +23,7 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import imports
 from careops_desktop.core.services.dashboard import Alert, dashboard
 from careops_desktop.core.services.reports import Report, run_report
+from careops_desktop.core.services.search_text import read_day
 from careops_desktop.exports.csv_writer import write_report_csv
 from careops_desktop.exports.formatting import display_text
 from careops_desktop.exports.period_bookings import export_period_bookings
@@ -177,3 +178,15 @@ def test_import_problems_in_spanish(db: Database, world: World) -> None:
         "El archivo vacio.csv tiene una fila de encabezado pero ninguna fila debajo: "
         "no hay nada que importar."
     )
+
+
+def test_search_reads_days_in_the_current_language() -> None:
+    today = date(2026, 12, 7)
+    with use_language("de"):
+        assert read_day("heute", today) == today and read_day("gestern", today) == date(2026, 12, 6)
+        assert read_day("7. März", today) == date(2026, 3, 7)
+        assert read_day("24 dez 2025", today) == date(2025, 12, 24)
+    with use_language("es"):
+        assert read_day("mañana", today) == date(2026, 12, 8)
+        assert read_day("3 marzo", today) == date(2026, 3, 3)
+    assert read_day("today", today) == today and read_day("7 march", today) == date(2026, 3, 7)
