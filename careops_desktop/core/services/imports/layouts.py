@@ -57,17 +57,22 @@ class Layout:
     """A product's export: recognised when every ``signature`` header is present."""
 
     key: str
-    title: str
+    english_title: str  # marked with N_; ``title`` is in the current language
     kind: str
     signature: tuple[str, ...]
     columns: Mapping[str, str]  # header → field
     document: str  # which public description of the export this follows
 
+    @property
+    def title(self) -> str:
+        """The layout's name for a person, in the current language."""
+        return _(self.english_title)
+
 
 LAYOUTS: tuple[Layout, ...] = (
     Layout(
         "acuity",
-        "Acuity Scheduling appointments export",
+        N_("Acuity Scheduling appointments export"),
         "bookings",
         ("Start Time", "End Time", "Calendar", "Appointment ID"),
         {
@@ -88,7 +93,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "square",
-        "Square Appointments customers export",
+        N_("Square Appointments customers export"),
         "contacts",
         ("Reference ID", "Email Address", "Phone Number", "Square Customer ID"),
         {
@@ -108,7 +113,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "fresha",
-        "Fresha clients export",
+        N_("Fresha clients export"),
         "contacts",
         ("Client ID", "Mobile Number", "Accepts Marketing"),
         {
@@ -131,7 +136,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "google",
-        "Google Contacts CSV",
+        N_("Google Contacts CSV"),
         "contacts",
         ("E-mail 1 - Value", "Phone 1 - Value"),
         {
@@ -153,7 +158,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "outlook",
-        "Outlook contacts CSV",
+        N_("Outlook contacts CSV"),
         "contacts",
         ("E-mail Address", "Mobile Phone", "Home Phone", "Business Phone"),
         {
@@ -178,7 +183,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "vcard",
-        "vCard file",
+        N_("vCard file"),
         "contacts",
         ("Full name", "First name", "Last name", "Email", "Phone", "Birthday", "Address", "Notes"),
         {
@@ -195,7 +200,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "ics",
-        "Calendar file (.ics)",
+        N_("Calendar file (.ics)"),
         "bookings",
         ("Start", "End", "Summary", "UID"),
         {

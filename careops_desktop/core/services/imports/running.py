@@ -92,7 +92,7 @@ def run_import(
     now = now or datetime.now(UTC)
     report = progress or _no_progress
     layout = layouts.recognise(source.headers)
-    layout_title = layout.title if layout is not None else "Other layout"
+    layout_title = layout.title if layout is not None else _("Other layout")
     earlier = batches.earlier_batch(session, options.kind, source.digest)
     waiting = events.take_pending(session)  # the caller's own events, kept through a dry run
     for event in waiting:
