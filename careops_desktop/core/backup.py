@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 
 BACKUP_SUFFIX = ".sqlite3"
 _STAMP = re.compile(r"-(\d{8})-(\d{6})" + re.escape(BACKUP_SUFFIX) + "$")
@@ -45,8 +46,10 @@ def sqlite_path(engine: Engine) -> Path:
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database:
         raise BackupError(
-            "Backups from CareOps are for the SQLite database file; back up a PostgreSQL "
-            "server with its own tools (pg_dump)."
+            _(
+                "Backups from CareOps are for the SQLite database file; back up a PostgreSQL "
+                "server with its own tools (pg_dump)."
+            )
         )
     return Path(database)
 
@@ -54,7 +57,7 @@ def sqlite_path(engine: Engine) -> Path:
 def backup_file(source: Path, destination: Path) -> Path:
     """Copy the database ``source`` to ``destination`` consistently, even while it is in use."""
     if not source.exists():
-        raise BackupError(f"There is no database at {source}.")
+        raise BackupError(_("There is no database at {path}.").format(path=source))
     destination.parent.mkdir(parents=True, exist_ok=True)
     tmp = destination.with_name(destination.name + ".part")
     tmp.unlink(missing_ok=True)
@@ -85,7 +88,7 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     A file that is not a SQLite database at all is reported as one problem.
     """
     if not path.exists():
-        return [f"{path} does not exist"]
+        return [_("{path} does not exist").format(path=path)]
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -94,7 +97,7 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        return [f"not a readable database: {exc}"]
+        return [_("not a readable database: {reason}").format(reason=exc)]
     return [] if rows == ["ok"] else rows
 
 
@@ -190,7 +193,9 @@ def restore_backup(backup: Path, database: Path, backup_dir: Path) -> Path:
     problems = integrity_problems(backup)
     if problems:
         raise BackupError(
-            f"{backup.name} cannot be restored: it failed its integrity check ({problems[0]})."
+            _("{file} cannot be restored: it failed its integrity check ({problem}).").format(
+                file=backup.name, problem=problems[0]
+            )
         )
     connection = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
@@ -198,7 +203,7 @@ def restore_backup(backup: Path, database: Path, backup_dir: Path) -> Path:
     finally:
         connection.close()
     if "bookings" not in tables or "alembic_version" not in tables:
-        raise BackupError(f"{backup.name} is not a CareOps database.")
+        raise BackupError(_("{file} is not a CareOps database.").format(file=backup.name))
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     safety = backup_dir / f"{database.stem}-before-restore-{stamp}{BACKUP_SUFFIX}"
     if database.exists() and not integrity_problems(database, quick=True):

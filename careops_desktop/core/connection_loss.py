@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 
 # SQLSTATE classes that mean the connection or the server went away
 _LOST_STATES = ("08", "57P01", "57P02", "57P03")
@@ -22,9 +23,11 @@ class DatabaseUnreachable(CareOpsError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The database server cannot be reached, so nothing was saved. What you "
-            "entered is still here; try again when the status bar no longer says "
-            "the server is away."
+            _(
+                "The database server cannot be reached, so nothing was saved. What you "
+                "entered is still here; try again when the status bar no longer says "
+                "the server is away."
+            )
         )
 
 

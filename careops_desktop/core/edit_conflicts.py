@@ -8,6 +8,22 @@ row's lock, calls :func:`check_version` before changing anything.
 from __future__ import annotations
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import N_, _
+
+CONFLICT_WORDS = {
+    "booking": N_(
+        "Another desk changed this booking while you had it open, so your change was not "
+        "saved. Close this window and open the booking again to see what it holds now."
+    ),
+    "contact": N_(
+        "Another desk changed this contact while you had it open, so your change was not "
+        "saved. Close this window and open the contact again to see what it holds now."
+    ),
+}
+OTHER_CONFLICT = N_(
+    "Another desk changed this record while you had it open, so your change was not "
+    "saved. Close this window and open it again to see what it holds now."
+)
 
 
 class EditConflict(CareOpsError):
@@ -15,10 +31,7 @@ class EditConflict(CareOpsError):
 
     def __init__(self, what: str) -> None:
         self.what = what
-        super().__init__(
-            f"Another desk changed this {what} while you had it open, so your change was "
-            f"not saved. Close this window and open the {what} again to see what it holds now."
-        )
+        super().__init__(_(CONFLICT_WORDS.get(what, OTHER_CONFLICT)))
 
 
 def check_version(current: int, expected: int | None, what: str) -> None:

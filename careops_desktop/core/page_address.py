@@ -21,6 +21,8 @@ import ipaddress
 import threading
 from urllib.parse import urlsplit
 
+from careops_desktop.core.i18n import _
+
 PUBLIC_URL_MAX = 200
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 
@@ -83,18 +85,20 @@ def check_public_url(text: str) -> str | None:
     if not value:
         return None
     if len(value) > PUBLIC_URL_MAX:
-        return f"The address is longer than {PUBLIC_URL_MAX} characters."
+        return _("The address is longer than {limit} characters.").format(limit=PUBLIC_URL_MAX)
     if not value.lower().startswith(("http://", "https://")):
-        return "The address must begin with http:// or https://."
+        return _("The address must begin with http:// or https://.")
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
-        return f"The address {value} has a port that is not a number."
+        return _("The address {address} has a port that is not a number.").format(address=value)
     if any(ch.isspace() for ch in value) or not parts.hostname or "@" in parts.netloc:
-        return "Enter an address such as http://frontdesk.local:8765 or https://book.example.com."
+        return _(
+            "Enter an address such as http://frontdesk.local:8765 or https://book.example.com."
+        )
     if parts.path.strip("/") or parts.query or parts.fragment:
-        return "Enter the address without a path, such as https://book.example.com."
+        return _("Enter the address without a path, such as https://book.example.com.")
     return None
 
 
@@ -109,12 +113,14 @@ def parse_trusted_proxies(text: str) -> tuple[tuple[str, ...], str | None]:
         try:
             network = ipaddress.ip_network(raw, strict=False)
         except ValueError:
-            return (), f"“{raw[:60]}” is not an IP address or a network such as 10.0.0.0/8."
+            return (), _("“{entry}” is not an IP address or a network such as 10.0.0.0/8.").format(
+                entry=raw[:60]
+            )
         entry = str(network.network_address) if network.num_addresses == 1 else str(network)
         if entry not in entries:
             entries.append(entry)
     if len(entries) > 50:
-        return (), "List at most 50 proxy addresses."
+        return (), _("List at most {limit} proxy addresses.").format(limit=50)
     return tuple(entries), None
 
 

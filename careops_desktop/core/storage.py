@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 
 NETWORK_FS = {
     "nfs",
@@ -46,10 +47,13 @@ class NetworkDriveRefused(CareOpsError):
         self.path = path
         self.fstype = fstype
         super().__init__(
-            f"The database {path} is on a network drive ({fstype}). SQLite is not safe there: "
-            "two computers writing one file over the network can corrupt it. Keep the file on "
-            "this computer's own disk, or put every front desk on one PostgreSQL server with "
-            "--db postgresql://user@server/careops (see the README, 'Several front desks')."
+            _(
+                "The database {path} is on a network drive ({fstype}). SQLite is not safe "
+                "there: two computers writing one file over the network can corrupt it. Keep "
+                "the file on this computer's own disk, or put every front desk on one "
+                "PostgreSQL server with --db postgresql://user@server/careops (see the "
+                "README, 'Several front desks')."
+            ).format(path=path, fstype=fstype)
         )
 
 

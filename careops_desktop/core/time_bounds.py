@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from careops_desktop.core.i18n import N_
+
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(9000, 12, 31)
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(9001, 1, 1, tzinfo=UTC)
-OUT_OF_RANGE = "That date is too far in the past or the future."
+OUT_OF_RANGE = N_("That date is too far in the past or the future.")
 
 
 def day_in_range(day: date) -> bool:

@@ -19,20 +19,21 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.clock_text import wall_text
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import business_zone
-from careops_desktop.core.services.reports import Column
+from careops_desktop.core.services.reports import Column, translated
 from careops_desktop.exports.csv_writer import write_table_csv
 from careops_desktop.exports.file_safety import replacing
 
 COLUMNS = (
-    Column("when", "When"),
-    Column("who", "Who"),
-    Column("action", "Action"),
-    Column("entity", "Record"),
-    Column("entity_id", "Record id", "int"),
-    Column("details", "Details"),
+    Column("when", N_("When")),
+    Column("who", N_("Who")),
+    Column("action", N_("Action")),
+    Column("entity", N_("Record")),
+    Column("entity_id", N_("Record id"), "int"),
+    Column("details", N_("Details")),
 )
 BATCH = 1000
 
@@ -78,10 +79,11 @@ def export_audit(
     def rows() -> Iterator[tuple[object, ...]]:
         for start in range(0, len(ids), BATCH):
             if progress is not None:
-                progress(start, len(ids), f"Writing entry {start + 1} of {len(ids)}…")
+                text = _("Writing entry {number} of {total}…")
+                progress(start, len(ids), text.format(number=start + 1, total=len(ids)))
             chunk = ids[start : start + BATCH]
             found = audit.rows_by_id(session, actor, chunk)
             yield from (audit_values(found[i], zone) for i in chunk if i in found)
 
     with replacing(path) as temp:
-        return write_table_csv(temp, COLUMNS, rows(), excel=True)
+        return write_table_csv(temp, translated(COLUMNS), rows(), excel=True)

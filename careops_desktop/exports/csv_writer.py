@@ -17,8 +17,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
+from careops_desktop.core.i18n import _
 from careops_desktop.core.services.reports import Column, Report
-from careops_desktop.exports.formatting import csv_formatter, csv_text, guard_formula
+from careops_desktop.exports.formatting import (
+    csv_formatter,
+    csv_text,
+    date_label,
+    display_text,
+    guard_formula,
+    moment_label,
+)
 
 Row = Sequence[Any]
 PROGRESS_EVERY = 5_000
@@ -103,22 +111,26 @@ def _formatted(
 def write_report_csv(target: Path | TextIO, report: Report, *, excel: bool = False) -> None:
     """The whole report in one CSV: what and when, key figures, then each section.
 
-    Each part starts with a line naming it and is followed by an empty line.
+    Each part starts with a line naming it and is followed by an empty line. Words,
+    the period and the key figures are for people, in the current language and the
+    business's locale (``1. März 2025``, ``1.234,50 €``); the sections' data cells stay
+    machine-readable (ISO dates, plain decimals) so the tables parse the same everywhere.
     """
     with _open(target, excel) as stream:
         writer = _writer(stream, excel)
         guard = guard_formula if excel else str
-        writer.writerow(["Report", report.title])
-        writer.writerow(["Business", guard(report.business_name)])
-        writer.writerow(["From", report.start.isoformat()])
-        writer.writerow(["To", report.end.isoformat()])
-        writer.writerow(["Time zone", report.timezone])
-        writer.writerow(["Generated", f"{report.generated_at:%Y-%m-%d %H:%M} UTC"])
+        writer.writerow([_("Report"), report.title])
+        writer.writerow([_("Business"), guard(report.business_name)])
+        writer.writerow([_("From"), date_label(report.start)])
+        writer.writerow([_("To"), date_label(report.end)])
+        writer.writerow([_("Time zone"), report.timezone])
+        writer.writerow([_("Generated"), f"{moment_label(report.generated_at)} UTC"])
         writer.writerow([])
-        writer.writerow(["Key figures"])
-        writer.writerow(["Figure", "Value"])
+        writer.writerow([_("Key figures")])
+        writer.writerow([_("Figure"), _("Value")])
         for figure in report.figures:
-            writer.writerow([figure.label, csv_text(figure.value, figure.kind)])
+            shown = display_text(figure.value, figure.kind, report.currency)
+            writer.writerow([figure.label, guard(shown)])
         for section in report.sections:
             writer.writerow([])
             writer.writerow([section.title])

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 
 
 class ExportFailed(CareOpsError):
@@ -34,7 +35,7 @@ def replacing(path: Path) -> Iterator[Path]:
     removed and ``path`` is untouched. File-system errors become :class:`ExportFailed`.
     """
     if path.is_dir():
-        raise ExportFailed(f"{path} is a folder. Choose a file name.")
+        raise ExportFailed(_("{path} is a folder. Choose a file name.").format(path=path))
     temp = temporary_name(path)
     stage = "create"
     try:
@@ -59,22 +60,24 @@ def explain(exc: OSError, path: Path, stage: str = "write") -> str:
     """
     folder = path.parent
     if exc.errno == errno.ENOSPC:
-        return (
-            f"The disk is full, so {path.name} could not be written. "
+        return _(
+            "The disk is full, so {file} could not be written. "
             "Free some space or choose another drive."
-        )
+        ).format(file=path.name)
     if isinstance(exc, FileNotFoundError) or exc.errno == errno.ENOENT:
-        return f"The folder {folder} does not exist (any more). Choose another folder."
+        return _("The folder {folder} does not exist (any more). Choose another folder.").format(
+            folder=folder
+        )
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         if stage == "replace":
-            return (
-                f"{path.name} could not be replaced: it is probably open in another program "
+            return _(
+                "{file} could not be replaced: it is probably open in another program "
                 "(such as Excel or a PDF viewer). Close the file in the other program and try "
                 "again, or save under another name."
-            )
-        return (
-            f"You cannot save files in the folder {folder}: it is read-only or belongs to "
+            ).format(file=path.name)
+        return _(
+            "You cannot save files in the folder {folder}: it is read-only or belongs to "
             "someone else. Choose another folder, such as Documents."
-        )
+        ).format(folder=folder)
     reason = exc.strerror or type(exc).__name__
-    return f"{path.name} could not be written: {reason}."
+    return _("{file} could not be written: {reason}.").format(file=path.name, reason=reason)

@@ -14,9 +14,11 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports import (
-    BOOKING_COLUMNS,
+    booking_columns,
     business_identity,
     count_bookings_in_period,
     iter_bookings,
@@ -48,22 +50,24 @@ def export_period_bookings(
     written raises :class:`~careops_desktop.exports.file_safety.ExportFailed` in words.
     """
     if fmt not in TABLE_FORMATS:
-        raise ValidationError({"format": "Choose CSV or XLSX for the list of bookings."})
+        raise ValidationError({"format": _("Choose CSV or XLSX for the list of bookings.")})
     total = count_bookings_in_period(session, actor, start_date, end_date)
 
     def step(done: int) -> None:
         if progress is not None:
-            progress(done, total, f"Writing booking {done:,} of {total:,}…")
+            text = _("Writing booking {done} of {total}…")
+            progress(done, total, text.format(done=number_text(done), total=number_text(total)))
 
     step(0)
+    columns = booking_columns()
     with replacing(path) as temp:
         rows = iter_bookings(session, actor, start_date, end_date)
         if fmt == "csv":
-            count = write_table_csv(temp, BOOKING_COLUMNS, rows, excel=excel, progress=step)
+            count = write_table_csv(temp, columns, rows, excel=excel, progress=step)
         else:
             currency = business_identity(session)[1]
             count = write_table_xlsx(
-                temp, BOOKING_COLUMNS, rows, title="Bookings", currency=currency, progress=step
+                temp, columns, rows, title=_("Bookings"), currency=currency, progress=step
             )
         step(count)  # the last chance to cancel before the file appears
     return count

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.services.reports import Report
 
 FORMATS = ("csv", "xlsx", "pdf")
@@ -16,7 +17,9 @@ def format_for(path: Path, fmt: str | None = None) -> str:
     """The format named, else the one the file name ends with; ``ValidationError`` if neither."""
     chosen = (fmt or path.suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
-        raise ValidationError({"format": f"Choose one of: {', '.join(FORMATS)}."})
+        raise ValidationError(
+            {"format": _("Choose one of: {formats}.").format(formats=", ".join(FORMATS))}
+        )
     return chosen
 
 
@@ -47,6 +50,6 @@ def write_report(
         write_report_xlsx(path, report)
     else:
         if pdf_writer is None:
-            raise ValidationError({"format": "PDF export is not available here."})
+            raise ValidationError({"format": _("PDF export is not available here.")})
         pdf_writer(path, report)
     return path

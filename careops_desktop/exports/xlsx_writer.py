@@ -22,8 +22,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from careops_desktop.core.i18n import _
 from careops_desktop.core.services.reports import Column, Report
-from careops_desktop.exports.formatting import CURRENCY_SYMBOLS
+from careops_desktop.exports.formatting import excel_number_format
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2563EB")
@@ -34,17 +35,7 @@ WIDTH_SAMPLE = 200  # rows looked at to size the columns
 
 
 def _number_format(kind: str, currency: str) -> str | None:
-    symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
-    return {
-        "money": f'"{symbol}"#,##0.00;-"{symbol}"#,##0.00',
-        "percent": "0.0%",
-        "float": "#,##0.00",
-        "minutes": "#,##0.0",
-        "hours": "#,##0.00",
-        "int": "#,##0",
-        "date": "yyyy-mm-dd",
-        "datetime": "yyyy-mm-dd hh:mm",
-    }.get(kind)
+    return excel_number_format(kind, currency)
 
 
 def _cell_value(value: Any, kind: str) -> Any:
@@ -151,7 +142,7 @@ def write_table_xlsx(
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
     *,
-    title: str = "Data",
+    title: str = "",
     currency: str = "GBP",
     progress: Callable[[int], None] | None = None,
 ) -> int:
@@ -167,7 +158,7 @@ def write_table_xlsx(
     first = list(itertools.islice(iterator, WIDTH_SAMPLE))  # the first rows size the columns
     return write_table_xlsx_stream(
         path,
-        SheetNames()(title),
+        SheetNames()(title or _("Data")),
         columns,
         [_number_format(c.kind, currency) for c in columns],
         column_widths(columns, first),
@@ -180,19 +171,20 @@ def write_report_xlsx(path: Path, report: Report) -> None:
     """The report as a workbook: a Summary sheet, then one sheet per section."""
     book = Workbook(write_only=True)
     names = SheetNames()
-    summary = book.create_sheet(names("Summary"))
+    summary = book.create_sheet(names(_("Summary")))
     summary.column_dimensions["A"].width = 38
     summary.column_dimensions["B"].width = 22
     title = WriteOnlyCell(summary, f"{report.title} — {_clean(report.business_name)}")
     title.font = TITLE_FONT
     title.data_type = "s"
     summary.append([title])
-    summary.append(["From", report.start])
-    summary.append(["To", report.end])
-    summary.append(["Time zone", report.timezone])
-    summary.append(["Generated (UTC)", report.generated_at.replace(tzinfo=None)])
+    summary.append([_("From"), _dated(summary, report.start, "date", report.currency)])
+    summary.append([_("To"), _dated(summary, report.end, "date", report.currency)])
+    summary.append([_("Time zone"), report.timezone])
+    generated = report.generated_at.replace(tzinfo=None)
+    summary.append([_("Generated (UTC)"), _dated(summary, generated, "datetime", report.currency)])
     summary.append([])
-    head = [WriteOnlyCell(summary, "Key figure"), WriteOnlyCell(summary, "Value")]
+    head = [WriteOnlyCell(summary, _("Key figure")), WriteOnlyCell(summary, _("Value"))]
     for cell in head:
         cell.font = BOLD
     summary.append(head)
@@ -211,6 +203,13 @@ def write_report_xlsx(path: Path, report: Report) -> None:
         for row in section.rows:
             sheet.row(row)
     book.save(path)
+
+
+def _dated(sheet: WriteOnlyWorksheet, value: date, kind: str, currency: str) -> WriteOnlyCell:
+    """A date cell showing the reader's date format."""
+    cell = WriteOnlyCell(sheet, value)
+    cell.number_format = _number_format(kind, currency) or "General"
+    return cell
 
 
 def _clean(text: str) -> str:

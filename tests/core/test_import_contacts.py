@@ -161,7 +161,7 @@ def test_undo_refused_once_a_merged_contact_was_edited(db: Database, world: Worl
         world.known_contact,
         notes="Edited at the desk since",
     )
-    with pytest.raises(imports.UndoRefused, match="merged into were changed"):
+    with pytest.raises(imports.UndoRefused, match=r"merged into (was|were) changed"):
         db.call(imports.undo_import, OWNER, result.batch_id)
 
 

@@ -77,7 +77,7 @@ def test_values_types_and_formats_read_back(tmp_path: Path) -> None:
         None,
     ]
     formats = [c.number_format for c in sheet[2]]
-    assert formats[:3] == ["#,##0", "yyyy-mm-dd hh:mm", "yyyy-mm-dd"]
+    assert formats[:3] == ["#,##0", "d mmm yyyy hh:mm", "d mmm yyyy"]  # as en_GB writes dates
     assert formats[4] == '"€"#,##0.00;-"€"#,##0.00' and formats[5] == "0.0%"
     second = sheet[3]
     assert second[1].value == datetime(2025, 10, 26, 1, 30)  # local wall time of the fold

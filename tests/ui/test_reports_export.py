@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from careops_desktop.core.services.reports import run_report
 from careops_desktop.core.services.reports.period import local_midnight
-from careops_desktop.exports.formatting import csv_text, display_text
+from careops_desktop.exports.formatting import date_label, display_text
 from careops_desktop.ui.events_bridge import EventsBridge
 from careops_desktop.ui.main_window import MainWindow
 from careops_desktop.ui.reports.export import (
@@ -98,8 +98,8 @@ def test_each_format_is_written_and_reads_back(qtbot, page, demo_db, out: Path) 
     assert words.startswith("Bookings saved as r.csv in ")
     text = (out / "r.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines()))
-    assert ["Report", "Bookings"] in rows and ["From", START.isoformat()] in rows
-    assert [total.label, csv_text(total.value, total.kind)] in rows
+    assert ["Report", "Bookings"] in rows and ["From", date_label(START)] in rows
+    assert [total.label, display_text(total.value, total.kind)] in rows
 
     _finish(qtbot, page, page.exporter.export_report(report, out / "r.xlsx", "xlsx"))
     book = openpyxl.load_workbook(out / "r.xlsx")

@@ -25,20 +25,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import Integration
 
 STATE_KEY = "smtp_server"
 
-CUSTOMER_WORDS = (
+CUSTOMER_WORDS = N_(
     "We cannot send email to an address with letters such as “ë” before the @ yet. "
     "Please use another email address, or leave it out and give your mobile number."
 )
-DESK_WORDS_UNKNOWN = (
+DESK_WORDS_UNKNOWN = N_(
     "This address has letters such as “ë” before the @. Such an address gets mail only "
     "through a mail server that offers SMTPUTF8, and the server in Settings → Integrations "
     "has not been checked yet. Use another address for now, or only a phone number."
 )
-DESK_WORDS_REFUSED = (
+DESK_WORDS_REFUSED = N_(
     "This address has letters such as “ë” before the @, and the mail server in Settings → "
     "Integrations cannot deliver to such addresses (it does not offer SMTPUTF8). "
     "Use another address for this contact, or only a phone number."
@@ -103,5 +104,6 @@ def check_deliverable(session: Session, address: str, *, field: str = "email", d
     if offered:
         return
     if not desk:
-        raise ValidationError({field: CUSTOMER_WORDS})
-    raise ValidationError({field: DESK_WORDS_UNKNOWN if offered is None else DESK_WORDS_REFUSED})
+        raise ValidationError({field: _(CUSTOMER_WORDS)})
+    words = DESK_WORDS_UNKNOWN if offered is None else DESK_WORDS_REFUSED
+    raise ValidationError({field: _(words)})

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit, sms_opt_outs
@@ -166,13 +167,13 @@ def enqueue(
     """
     errors: dict[str, str] = {}
     if channel not in CHANNELS:
-        errors["channel"] = f"Unknown channel {channel!r}."
+        errors["channel"] = _("Unknown channel {channel}.").format(channel=repr(channel))
     if not (recipient or "").strip():
-        errors["recipient"] = "There is no address to send to."
+        errors["recipient"] = _("There is no address to send to.")
     elif len(recipient) > 320:
-        errors["recipient"] = "The address is too long."
+        errors["recipient"] = _("The address is too long.")
     if any(ch in (subject or "") for ch in "\r\n"):
-        errors["subject"] = "A subject cannot contain line breaks."
+        errors["subject"] = _("A subject cannot contain line breaks.")
     if errors:
         raise ValidationError(errors)
     when = now or utcnow()
@@ -334,7 +335,7 @@ def mark_failed(
     (:func:`retry_now`) — and its chat message shows the error. Returns the new status.
     """
     row = _load(session, outbox_id)
-    words = (error or "Sending failed for an unknown reason.").strip()[:ERROR_MAX]
+    words = (error or _("Sending failed for an unknown reason.")).strip()[:ERROR_MAX]
     row.last_error = words
     row.claimed_by = ""
     attempts = max(row.attempts, 1)
@@ -355,9 +356,9 @@ def retry_now(session: Session, actor: Actor, outbox_id: int, now: datetime | No
     if row.status in ("sent", "sending"):
         raise ValidationError(
             {
-                "status": "This message has already been sent."
+                "status": _("This message has already been sent.")
                 if row.status == "sent"
-                else "This message is being sent right now."
+                else _("This message is being sent right now.")
             }
         )
     row.status = "queued"

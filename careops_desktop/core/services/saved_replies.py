@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import (
     Booking,
     BookingType,
@@ -106,23 +108,27 @@ def _checked(session: Session, title: str, body: str, reply_id: int | None) -> t
     body = (body or "").replace("\r\n", "\n").replace("\x00", "")
     errors: dict[str, str] = {}
     if not title:
-        errors["title"] = "Enter a title."
+        errors["title"] = _("Enter a title.")
     elif len(title) > TITLE_MAX:
-        errors["title"] = f"The title is longer than {TITLE_MAX} characters."
+        errors["title"] = _("The title is longer than {limit} characters.").format(limit=TITLE_MAX)
     else:
         same = select(SavedReply.id).where(func.lower(SavedReply.title) == title.lower())
         if reply_id is not None:
             same = same.where(SavedReply.id != reply_id)
         if session.scalar(same.limit(1)) is not None:
-            errors["title"] = f"There is already a saved reply called “{title}”."
+            errors["title"] = _("There is already a saved reply called “{title}”.").format(
+                title=title
+            )
     if not body.strip():
-        errors["body"] = "Enter the reply text."
+        errors["body"] = _("Enter the reply text.")
     elif len(body) > BODY_MAX:
-        errors["body"] = f"The text is longer than {BODY_MAX:,} characters."
+        errors["body"] = _("The text is longer than {limit} characters.").format(
+            limit=number_text(BODY_MAX)
+        )
     else:
         unknown = sorted(templates.placeholders_in(body) - templates.PLACEHOLDERS)
         if unknown:
-            errors["body"] = "Unknown placeholder {names}. Known: {known}".format(
+            errors["body"] = _("Unknown placeholder {names}. Known: {known}").format(
                 names=", ".join("{" + n + "}" for n in unknown),
                 known=", ".join("{" + n + "}" for n in sorted(templates.PLACEHOLDERS)),
             )

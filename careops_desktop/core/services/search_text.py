@@ -19,6 +19,9 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.i18n import pgettext
+from careops_desktop.core.i18n.formats import reader_locale
+
 TEXT_MAX = 100
 MIN_DIGITS = 3  # fewer digits than this are not searched as a phone number
 MIN_BODY_CHARS = 3  # message texts are searched from this many characters
@@ -48,8 +51,8 @@ _MONTHS = {
 }
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?")
-_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:\s+(\d{4}))?")
-_MONTH_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th|\.)?\s+([^\W\d_]+)\.?(?:\s+(\d{4}))?")
+_MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")
 _PHONE_CHARS = re.compile(r"[\d\s()+.\-]+")
 MONTH_FIRST_REGIONS = frozenset({"US", "CA", "PH"})
 
@@ -128,11 +131,32 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _month_number(word: str) -> int | None:
+    """The month ``word`` names, in English or the current language ("dez", "marzo")."""
+    if word in _MONTHS:
+        return _MONTHS[word]
+    locale = reader_locale()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                if str(name).lower().rstrip(".") == word:
+                    return int(number)
+    return None
+
+
 def read_day(text: str, today: date, region: str = "GB") -> date | None:
     """The day ``text`` names, or None: ISO, day/month[/year] (month first in the US),
-    "7 Dec [2026]", "Dec 7[, 2026]", today, tomorrow, yesterday."""
+    "7 Dec [2026]", "Dec 7[, 2026]", today, tomorrow, yesterday. Month names and the
+    words for today, tomorrow and yesterday are read in English and in the current
+    language ("7. März", "heute", "mañana")."""
     lowered = text.lower().strip()
     named = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    for word, offset in (
+        (pgettext("a day typed in a search", "today"), 0),
+        (pgettext("a day typed in a search", "tomorrow"), 1),
+        (pgettext("a day typed in a search", "yesterday"), -1),
+    ):
+        named.setdefault(word.lower(), offset)
     if lowered in named:
         return today + timedelta(days=named[lowered])
     if found := _ISO.fullmatch(lowered):
@@ -142,12 +166,12 @@ def read_day(text: str, today: date, region: str = "GB") -> date | None:
         day, month = (second, first) if region.upper() in MONTH_FIRST_REGIONS else (first, second)
         return _safe_date(_year(found[3], today), month, day)
     if found := _DAY_MONTH.fullmatch(lowered):
-        named_month = _MONTHS.get(found[2])
+        named_month = _month_number(found[2])
         if named_month is None:
             return None
         return _safe_date(_year(found[3], today), named_month, int(found[1]))
     if found := _MONTH_DAY.fullmatch(lowered):
-        named_month = _MONTHS.get(found[1])
+        named_month = _month_number(found[1])
         if named_month is None:
             return None
         return _safe_date(_year(found[3], today), named_month, int(found[2]))

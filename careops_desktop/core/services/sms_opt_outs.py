@@ -14,11 +14,14 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.i18n import N_
 from careops_desktop.core.models import Contact, SmsOptOut
 
 # the only outbox kinds that may still go to a number that replied STOP
 EXEMPT_KINDS = frozenset({"sms_stop_confirmation"})
-BLOCKED_ERROR = "Not sent: this number replied STOP and gets no more texts until it sends START."
+BLOCKED_ERROR = N_(
+    "Not sent: this number replied STOP and gets no more texts until it sends START."
+)
 
 
 def is_blocked(session: Session, phone: str) -> bool:

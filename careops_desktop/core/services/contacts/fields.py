@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Business
 
 FALLBACK_REGION = "GB"
@@ -26,12 +27,14 @@ def normalize_email(value: str) -> str:
     """
     text = (value or "").strip()
     if not text:
-        raise ValidationError({"email": "Enter an email address."})
+        raise ValidationError({"email": _("Enter an email address.")})
     if len(text) > 320:
-        raise ValidationError({"email": "The email address is too long."})
+        raise ValidationError({"email": _("The email address is too long.")})
     valid, answer = _checked_email(text)
     if not valid:
-        raise ValidationError({"email": f"This email address is not valid: {answer}"})
+        raise ValidationError(
+            {"email": _("This email address is not valid: {reason}").format(reason=answer)}
+        )
     return answer
 
 
@@ -55,21 +58,21 @@ def normalize_phone(value: str, region: str = FALLBACK_REGION) -> str:
     """
     text = (value or "").strip()
     if not text:
-        raise ValidationError({"phone": "Enter a phone number."})
+        raise ValidationError({"phone": _("Enter a phone number.")})
     if len(text) > 40:
-        raise ValidationError({"phone": "The phone number is too long."})
+        raise ValidationError({"phone": _("The phone number is too long.")})
     import phonenumbers  # lazy: start-up
 
     region = (region or FALLBACK_REGION).upper()
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        raise ValidationError({"phone": "This is not a phone number."}) from None
+        raise ValidationError({"phone": _("This is not a phone number.")}) from None
     # valid for the default region means valid (half the work: imports check thousands)
     valid = phonenumbers.is_valid_number_for_region(number, region)
     if not valid and not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            {"phone": "This phone number is not valid; include the country code, e.g. +44."}
+            {"phone": _("This phone number is not valid; include the country code, e.g. +44.")}
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
 
 NAME_MAX = 100
 
@@ -38,19 +39,19 @@ def name_problem(value: object) -> str | None:
     The empty name is the caller's to word (it differs between the page and the desk).
     """
     if not isinstance(value, str):
-        return "The name must be text."
+        return _("The name must be text.")
     if len(value) > NAME_MAX:
-        return f"The name is longer than {NAME_MAX} characters."
+        return _("The name is longer than {limit} characters.").format(limit=NAME_MAX)
     if "\x00" in value:
-        return "The name contains a character that cannot be stored (NUL)."
+        return _("The name contains a character that cannot be stored (NUL).")
     if any(_breaks_the_line(char) for char in value):
-        return "A name is one line of text, without line breaks or control characters."
+        return _("A name is one line of text, without line breaks or control characters.")
     if _URL.search(unicodedata.normalize("NFKC", value)):
-        return "A name cannot contain a web address."
+        return _("A name cannot contain a web address.")
     return None
 
 
-def check_person_name(value: object, *, field: str = "name", empty: str = "Enter the name.") -> str:
+def check_person_name(value: object, *, field: str = "name", empty: str | None = None) -> str:
     """``value`` trimmed, or :class:`ValidationError` on ``field`` saying what is wrong.
 
     Refused: empty (the ``empty`` words), over :data:`NAME_MAX` characters, any
@@ -59,7 +60,7 @@ def check_person_name(value: object, *, field: str = "name", empty: str = "Enter
     """
     text = value.strip() if isinstance(value, str) else value
     if text == "":
-        raise ValidationError({field: empty})
+        raise ValidationError({field: empty or _("Enter the name.")})
     problem = name_problem(text)
     if problem is not None:
         raise ValidationError({field: problem})

@@ -91,7 +91,7 @@ def _clean(
     clean_name = (name or "").strip()
     if stored is None or clean_name != stored.name:  # an older, longer name can stay as it is
         try:
-            clean_name = check_person_name(name, empty="Enter the contact's name.")
+            clean_name = check_person_name(name, empty=_("Enter the contact's name."))
         except ValidationError as exc:
             errors.update(exc.fields)
     clean_email: str | None = None
@@ -112,9 +112,9 @@ def _clean(
         except ValidationError as exc:
             errors.update(exc.fields)
     if not (email or "").strip() and not (phone or "").strip():
-        errors["email"] = "Enter an email address or a phone number."
+        errors["email"] = _("Enter an email address or a phone number.")
     if len(notes or "") > NOTES_MAX:
-        errors["notes"] = f"The notes are longer than {NOTES_MAX} characters."
+        errors["notes"] = _("The notes are longer than {limit} characters.").format(limit=NOTES_MAX)
     if errors:
         raise ValidationError(errors)
     return clean_name, clean_email, clean_phone, notes or ""
@@ -311,7 +311,7 @@ def merge_contacts(session: Session, actor: Actor, keep_id: int, merge_id: int) 
     """
     require(actor, Permission.MANAGE_CONTACTS)
     if keep_id == merge_id:
-        raise ValidationError({"merge_id": "Choose two different contacts to merge."})
+        raise ValidationError({"merge_id": _("Choose two different contacts to merge.")})
     keep = load_contact(session, keep_id)
     other = load_contact(session, merge_id)
     for model in (Booking, Conversation, FormSubmission):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     Booking,
     BookingType,
@@ -84,7 +85,7 @@ def ids(
     page ``limit``/``offset`` gives."""
     require(actor, Permission.MANAGE_CONTACTS)
     if order not in ORDERS:
-        raise ValidationError({"order": f"Unknown order {order!r}."})
+        raise ValidationError({"order": _("Unknown order {order}.").format(order=repr(order))})
     query = select(Contact.id).order_by(*ORDERS[order])
     clause = _matches(flt.text)
     if clause is not None:

@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound
+from careops_desktop.core.i18n import _, ngettext
 from careops_desktop.core.models import (
     Booking,
     BookingType,
@@ -157,10 +158,6 @@ def _count(session: Session, query: Select[int]) -> int:
     return int(session.scalar(query) or 0)
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _preview(text: str | None) -> str:
     line = " ".join((text or "").split())
     return line if len(line) <= PREVIEW_MAX else line[: PREVIEW_MAX - 1] + "…"
@@ -224,41 +221,59 @@ def _alerts(
 ) -> tuple[Alert, ...]:
     found: dict[str, Alert] = {}
     if mail_problem is not None:
-        text = f"Incoming email has not been read for over an hour: {mail_problem.error}"
+        text = _("Incoming email has not been read for over an hour: {error}").format(
+            error=mail_problem.error
+        )
         found["email_not_read"] = Alert("email_not_read", text, "settings")
     failed = data["failed_messages"]
     if failed:
-        text = _plural(failed, "message", "messages") + " could not be sent"
+        text = ngettext(
+            "{count} message could not be sent", "{count} messages could not be sent", failed
+        ).format(count=failed)
         found["messages_failed"] = Alert("messages_failed", text, "outbox")
     reminders = data["reminders_due"]
     if reminders:
-        text = _plural(reminders, "reminder", "reminders") + " due but not sent"
+        text = ngettext(
+            "{count} reminder due but not sent", "{count} reminders due but not sent", reminders
+        ).format(count=reminders)
         found["reminders_due"] = Alert("reminders_due", text, "reminders")
     duplicates = data.get("possible_duplicates")
     if duplicates:
-        text = (
-            "1 new contact may be a duplicate; check it in Contacts"
-            if duplicates == 1
-            else f"{duplicates} new contacts may be duplicates; check them in Contacts"
-        )
+        text = ngettext(
+            "{count} new contact may be a duplicate; check it in Contacts",
+            "{count} new contacts may be duplicates; check them in Contacts",
+            duplicates,
+        ).format(count=duplicates)
         found["possible_duplicates"] = Alert("possible_duplicates", text, "contacts")
     overdue = data["overdue_forms"]
     if overdue:
         found["forms_overdue"] = Alert(
-            "forms_overdue", _plural(overdue, "form", "forms") + " overdue", "forms"
+            "forms_overdue",
+            ngettext("{count} form overdue", "{count} forms overdue", overdue).format(
+                count=overdue
+            ),
+            "forms",
         )
     low = data["low_stock_count"]
     if low:
         found["low_stock"] = Alert(
-            "low_stock", _plural(low, "item", "items") + " low on stock", "inventory"
+            "low_stock",
+            ngettext("{count} item low on stock", "{count} items low on stock", low).format(
+                count=low
+            ),
+            "inventory",
         )
     pending = data["pending_forms"]
     if pending:
         found["forms_pending"] = Alert(
-            "forms_pending", _plural(pending, "form", "forms") + " pending", "forms"
+            "forms_pending",
+            ngettext("{count} form pending", "{count} forms pending", pending).format(
+                count=pending
+            ),
+            "forms",
         )
     if data["today_bookings"] == 0:
-        found["no_bookings_today"] = Alert("no_bookings_today", "No bookings today", "bookings")
+        found["no_bookings_today"] = Alert("no_bookings_today", _("No bookings today"), "bookings")
     return tuple(found[kind] for kind in ALERT_KINDS if kind in found)
 
 
@@ -303,12 +318,14 @@ def bounce_alerts(session: Session) -> tuple[Alert, ...]:
     """One alert per contact whose email address bounces (a summary past a few)."""
     failing = failing_addresses(session, limit=50)
     if len(failing) > BOUNCE_ALERTS_MAX:
-        text = f"Email to {len(failing)} contacts cannot be delivered"
+        text = _("Email to {count} contacts cannot be delivered").format(count=len(failing))
         return (Alert("email_bouncing", text, "contacts"),)
     return tuple(
         Alert(
             "email_bouncing",
-            f"Email to {f.contact_name} ({f.address}) cannot be delivered",
+            _("Email to {name} ({address}) cannot be delivered").format(
+                name=f.contact_name, address=f.address
+            ),
             "contacts",
         )
         for f in failing

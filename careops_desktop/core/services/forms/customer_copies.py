@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import forget, insert_row, read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     Booking,
     Business,
@@ -263,12 +264,14 @@ def submit_by_token(
     if submission.status == "completed":
         raise ValidationError(
             {
-                "__all__": "This form has already been sent in. Thank you! "
-                "If something needs changing, please contact us."
+                "__all__": _(
+                    "This form has already been sent in. Thank you! "
+                    "If something needs changing, please contact us."
+                )
             }
         )
     if not isinstance(data, Mapping):
-        raise ValidationError({"__all__": "The answers could not be read."})
+        raise ValidationError({"__all__": _("The answers could not be read.")})
     form = load_form(session, submission.form_id)
     fields = [field_from_json(f) for f in form.fields]
     region = default_region(session)

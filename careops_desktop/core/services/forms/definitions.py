@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import BookingType, Form, FormSubmission, booking_type_forms
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -58,27 +60,34 @@ class FormDefinition:
 
 
 def starter_form_definition() -> FormDefinition:
-    """A sensible "New client intake" form the setup wizard offers to create."""
+    """A sensible "New client intake" form the setup wizard offers to create, in the
+    current language (the form is the business's own text once created)."""
     return FormDefinition(
-        name="New client intake",
-        description="A few details before your first visit, so we can look after you well.",
+        name=_("New client intake"),
+        description=_("A few details before your first visit, so we can look after you well."),
         fields=(
-            FormField("full_name", "Full name", "text", required=True),
-            FormField("date_of_birth", "Date of birth", "date"),
-            FormField("email", "Email", "email", required=True),
-            FormField("phone", "Mobile phone", "phone"),
-            FormField("address", "Home address", "textarea"),
-            FormField("emergency_contact", "Emergency contact (name and phone)", "text"),
+            FormField("full_name", _("Full name"), "text", required=True),
+            FormField("date_of_birth", _("Date of birth"), "date"),
+            FormField("email", _("Email"), "email", required=True),
+            FormField("phone", _("Mobile phone"), "phone"),
+            FormField("address", _("Home address"), "textarea"),
+            FormField("emergency_contact", _("Emergency contact (name and phone)"), "text"),
             FormField(
                 "heard_from",
-                "How did you hear about us?",
+                _("How did you hear about us?"),
                 "select",
-                options=("Friend or family", "Search engine", "Social media", "Walked by", "Other"),
+                options=(
+                    _("Friend or family"),
+                    _("Search engine"),
+                    _("Social media"),
+                    _("Walked by"),
+                    _("Other"),
+                ),
             ),
-            FormField("health_notes", "Anything we should know before your visit?", "textarea"),
+            FormField("health_notes", _("Anything we should know before your visit?"), "textarea"),
             FormField(
                 "consent",
-                "I agree that my details are kept to manage my appointments.",
+                _("I agree that my details are kept to manage my appointments."),
                 "checkbox",
                 required=True,
             ),
@@ -90,12 +99,14 @@ def _clean_name(name: str, description: str) -> tuple[str, str]:
     errors: dict[str, str] = {}
     clean = name.strip() if isinstance(name, str) else ""
     if not clean:
-        errors["name"] = "Give the form a name."
+        errors["name"] = _("Give the form a name.")
     elif len(clean) > NAME_MAX:
-        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+        errors["name"] = _("The name is longer than {limit} characters.").format(limit=NAME_MAX)
     text = description.strip() if isinstance(description, str) else ""
     if len(text) > DESCRIPTION_MAX:
-        errors["description"] = f"The description is longer than {DESCRIPTION_MAX:,} characters."
+        errors["description"] = _("The description is longer than {limit} characters.").format(
+            limit=number_text(DESCRIPTION_MAX)
+        )
     if errors:
         raise ValidationError(errors)
     return clean, text
@@ -218,8 +229,10 @@ def delete_form(session: Session, actor: Actor, form_id: int) -> None:
     if used:
         raise ValidationError(
             {
-                "__all__": f"“{form.name}” has been sent to customers, so its answers must be "
-                "kept. Deactivate it instead of deleting it."
+                "__all__": _(
+                    "“{name}” has been sent to customers, so its answers must be "
+                    "kept. Deactivate it instead of deleting it."
+                ).format(name=form.name)
             }
         )
     session.execute(delete(booking_type_forms).where(booking_type_forms.c.form_id == form_id))

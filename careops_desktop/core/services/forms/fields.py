@@ -16,6 +16,8 @@ from datetime import date
 from typing import Any
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import FIELD_TYPES
 
 MAX_FIELDS = 50
@@ -73,22 +75,28 @@ def _as_mapping(item: FormField | Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _check_options(raw: Any, where: str, errors: dict[str, str]) -> tuple[str, ...]:
     if not isinstance(raw, list | tuple) or not raw:
-        errors[f"{where}.options"] = "A choice list needs at least one option."
+        errors[f"{where}.options"] = _("A choice list needs at least one option.")
         return ()
     if len(raw) > MAX_OPTIONS:
-        errors[f"{where}.options"] = f"A choice list can have at most {MAX_OPTIONS} options."
+        errors[f"{where}.options"] = _("A choice list can have at most {limit} options.").format(
+            limit=MAX_OPTIONS
+        )
         return ()
     options: list[str] = []
     for option in raw:
         text = option.strip() if isinstance(option, str) else ""
         if not text:
-            errors[f"{where}.options"] = "Every option needs some text."
+            errors[f"{where}.options"] = _("Every option needs some text.")
             return ()
         if len(text) > OPTION_MAX:
-            errors[f"{where}.options"] = f"An option is longer than {OPTION_MAX} characters."
+            errors[f"{where}.options"] = _("An option is longer than {limit} characters.").format(
+                limit=OPTION_MAX
+            )
             return ()
         if text in options:
-            errors[f"{where}.options"] = f"The option “{text}” is listed twice."
+            errors[f"{where}.options"] = _("The option “{option}” is listed twice.").format(
+                option=text
+            )
             return ()
         options.append(text)
     return tuple(options)
@@ -103,47 +111,53 @@ def validate_definition(fields: Sequence[FormField | Mapping[str, Any]]) -> list
     Raises :class:`ValidationError` listing every problem found.
     """
     if isinstance(fields, str | bytes) or not isinstance(fields, Sequence):
-        raise ValidationError({"fields": "The fields must be a list."})
+        raise ValidationError({"fields": _("The fields must be a list.")})
     if not fields:
-        raise ValidationError({"fields": "Add at least one field to the form."})
+        raise ValidationError({"fields": _("Add at least one field to the form.")})
     if len(fields) > MAX_FIELDS:
-        raise ValidationError({"fields": f"A form can have at most {MAX_FIELDS} fields."})
+        raise ValidationError(
+            {"fields": _("A form can have at most {limit} fields.").format(limit=MAX_FIELDS)}
+        )
     errors: dict[str, str] = {}
     cleaned: list[FormField] = []
     seen: set[str] = set()
     for index, item in enumerate(fields):
         where = f"fields[{index}]"
         if not isinstance(item, FormField | Mapping):
-            errors[where] = "Each field must be a question with a key, a label and a type."
+            errors[where] = _("Each field must be a question with a key, a label and a type.")
             continue
         raw = _as_mapping(item)
         key = raw.get("key")
         key = key.strip() if isinstance(key, str) else ""
         if not key:
-            errors[f"{where}.key"] = "Give the field a key."
+            errors[f"{where}.key"] = _("Give the field a key.")
         elif len(key) > KEY_MAX or not KEY_PATTERN.fullmatch(key):
-            errors[f"{where}.key"] = (
+            errors[f"{where}.key"] = _(
                 "Use a short key of lower-case letters, digits and _, starting with a letter "
-                f"(at most {KEY_MAX} characters)."
-            )
+                "(at most {limit} characters)."
+            ).format(limit=KEY_MAX)
         elif key in seen:
-            errors[f"{where}.key"] = f"The key “{key}” is used by another field."
+            errors[f"{where}.key"] = _("The key “{key}” is used by another field.").format(key=key)
         seen.add(key)
         label = raw.get("label")
         label = label.strip() if isinstance(label, str) else ""
         if not label:
-            errors[f"{where}.label"] = "Give the field a label."
+            errors[f"{where}.label"] = _("Give the field a label.")
         elif len(label) > LABEL_MAX:
-            errors[f"{where}.label"] = f"The label is longer than {LABEL_MAX} characters."
+            errors[f"{where}.label"] = _("The label is longer than {limit} characters.").format(
+                limit=LABEL_MAX
+            )
         kind = raw.get("type", "text")
         if kind not in FIELD_TYPES:
-            errors[f"{where}.type"] = "Choose one of: " + ", ".join(FIELD_TYPES) + "."
+            errors[f"{where}.type"] = _("Choose one of: {choices}.").format(
+                choices=", ".join(FIELD_TYPES)
+            )
         options: tuple[str, ...] = ()
         if kind == "select":
             options = _check_options(raw.get("options"), where, errors)
         required = raw.get("required", False)
         if not isinstance(required, bool):
-            errors[f"{where}.required"] = "Required must be yes or no."
+            errors[f"{where}.required"] = _("Required must be yes or no.")
         cleaned.append(FormField(key, label, str(kind), required is True, options))
     if errors:
         raise ValidationError(errors)
@@ -159,7 +173,7 @@ def _clean_email(value: str) -> str:
     try:
         result = validate_email(value, check_deliverability=False)
     except EmailNotValidError:
-        raise ValueError("Enter an email address such as name@example.com.") from None
+        raise ValueError(_("Enter an email address such as name@example.com.")) from None
     return str(result.normalized).lower()
 
 
@@ -172,8 +186,13 @@ def _phone_cleaner(region: str | None) -> Callable[[str], str]:
         except phonenumbers.NumberParseException:
             number = None
         if number is None or not phonenumbers.is_valid_number(number):
-            hint = "" if region else " with the country code, such as +44 20 7946 0958"
-            raise ValueError(f"Enter a valid phone number{hint}.")
+            raise ValueError(
+                _("Enter a valid phone number.")
+                if region
+                else _(
+                    "Enter a valid phone number with the country code, such as +44 20 7946 0958."
+                )
+            )
         return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
     return clean
@@ -181,18 +200,18 @@ def _phone_cleaner(region: str | None) -> Callable[[str], str]:
 
 def _clean_date(value: str) -> str:
     if not DATE_PATTERN.fullmatch(value):
-        raise ValueError("Enter a date as YYYY-MM-DD, for example 1990-04-23.")
+        raise ValueError(_("Enter a date as YYYY-MM-DD, for example 1990-04-23."))
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise ValueError("That date does not exist.") from None
+        raise ValueError(_("That date does not exist.")) from None
 
 
 def _clean_number(value: str) -> str:
     if len(value) > NUMBER_MAX or not NUMBER_PATTERN.fullmatch(value):
-        raise ValueError("Enter a number, for example 42 or 3.5.")
+        raise ValueError(_("Enter a number, for example 42 or 3.5."))
     if not math.isfinite(float(value)):
-        raise ValueError("Enter a number, for example 42 or 3.5.")
+        raise ValueError(_("Enter a number, for example 42 or 3.5."))
     return value
 
 
@@ -202,7 +221,7 @@ def _clean_checkbox(value: str) -> str:
         return "yes"
     if lowered in UNCHECKED:
         return "no"
-    raise ValueError("Tick the box or leave it empty.")
+    raise ValueError(_("Tick the box or leave it empty."))
 
 
 def validate_answers(
@@ -236,10 +255,12 @@ def validate_answers(
         if raw is None:
             raw = ""
         if not isinstance(raw, str):
-            errors[field.key] = "The answer must be text."
+            errors[field.key] = _("The answer must be text.")
             continue
         if len(raw) > ANSWER_MAX:
-            errors[field.key] = f"The answer is longer than {ANSWER_MAX:,} characters."
+            errors[field.key] = _("The answer is longer than {limit} characters.").format(
+                limit=number_text(ANSWER_MAX)
+            )
             continue
         value = raw.strip()
         if field.type == "checkbox":
@@ -249,19 +270,19 @@ def validate_answers(
                 errors[field.key] = str(exc)
                 continue
             if field.required and value != "yes":
-                errors[field.key] = "Please tick this box to continue."
+                errors[field.key] = _("Please tick this box to continue.")
                 continue
             answers[field.key] = value
             continue
         if not value:
             if field.required:
-                errors[field.key] = "This field is required."
+                errors[field.key] = _("This field is required.")
             else:
                 answers[field.key] = ""
             continue
         if field.type == "select":
             if value not in field.options:
-                errors[field.key] = "Choose one of the options given."
+                errors[field.key] = _("Choose one of the options given.")
                 continue
         elif field.type in cleaners:
             try:

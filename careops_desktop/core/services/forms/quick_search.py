@@ -9,12 +9,13 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import Contact, Form, FormSubmission
 from careops_desktop.core.permissions import Actor, require_any
 from careops_desktop.core.services.forms.submissions import READ_PERMISSIONS
 from careops_desktop.core.services.search_text import SearchHit, SearchText, contains
 
-STATUS_WORDS = {"pending": "waiting", "completed": "filled in", "overdue": "overdue"}
+STATUS_WORDS = {"pending": N_("waiting"), "completed": N_("filled in"), "overdue": N_("overdue")}
 
 
 @read_only
@@ -68,8 +69,8 @@ def search_hits(
         SearchHit(
             "submission",
             submission_id,
-            "{form} — {person}".format(form=form_name, person=person or "no contact"),
-            STATUS_WORDS.get(status, status),
+            "{form} — {person}".format(form=form_name, person=person or _("no contact")),
+            _(STATUS_WORDS[status]) if status in STATUS_WORDS else status,
             created_at,
         )
         for submission_id, status, created_at, form_name, person in rows

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Booking, Contact, Form, FormSubmission
 from careops_desktop.core.permissions import Actor, Permission, require_any
 from careops_desktop.core.services.forms.fields import FormField, field_from_json
@@ -100,7 +101,7 @@ def _filtered(
 ) -> Select[Any]:
     if status is not None:
         if status not in STATUSES:
-            raise ValidationError({"status": "Choose pending, completed or overdue."})
+            raise ValidationError({"status": _("Choose pending, completed or overdue.")})
         query = query.where(FormSubmission.status == status)
     if form_id is not None:
         query = query.where(FormSubmission.form_id == form_id)
@@ -246,7 +247,7 @@ def ids(
     """Every submission :func:`list_submissions` lists with ``flt``: ids only."""
     require_any(actor, *READ_PERMISSIONS)
     if order not in SUBMISSION_ORDERS:
-        raise ValidationError({"order": f"Unknown order {order!r}."})
+        raise ValidationError({"order": _("Unknown order {order}.").format(order=repr(order))})
     query = _filtered(
         select(FormSubmission.id),
         status=flt.status,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import CareOpsError, NotFound
+from careops_desktop.core.i18n import N_, _, ngettext
 from careops_desktop.core.models import (
     Base,
     Booking,
@@ -119,34 +120,50 @@ def _references(session: Session, target: str, ids: Any, own_bookings: Any) -> l
 
 
 _WORDS = {
-    "bookings": "bookings made since",
-    "conversations": "conversations",
-    "messages": "messages",
-    "form_submissions": "form submissions",
-    "outbox": "messages sent or waiting to be sent",
-    "stock_movements": "stock movements",
-    "booking_calendar_events": "calendar sync entries",
+    "bookings": N_("bookings made since"),
+    "conversations": N_("conversations"),
+    "messages": N_("messages"),
+    "form_submissions": N_("form submissions"),
+    "outbox": N_("messages sent or waiting to be sent"),
+    "stock_movements": N_("stock movements"),
+    "booking_calendar_events": N_("calendar sync entries"),
 }
+
+
+def _word(table: str) -> str:
+    return _(_WORDS[table]) if table in _WORDS else table
 
 
 def undo_blockers(session: Session, batch_id: int) -> list[str]:
     """Why the batch cannot be undone (empty when it can)."""
     batch = _batch(session, batch_id)
     if batch.status == "undone":
-        return ["This import was undone already."]
+        return [_("This import was undone already.")]
     contacts = _created("contact", batch_id)
     own = _created("booking", batch_id)
     reasons: list[str] = []
     for table in _references(session, "contacts", contacts, own):
-        reasons.append(f"Imported contacts now have {_WORDS.get(table, table)}.")
+        reasons.append(_("Imported contacts now have {records}.").format(records=_word(table)))
     for table in _references(session, "bookings", own, own):
-        reasons.append(f"Imported bookings now have {_WORDS.get(table, table)}.")
+        reasons.append(_("Imported bookings now have {records}.").format(records=_word(table)))
     changed = session.scalar(select(func.count()).where(Booking.id.in_(own), Booking.version > 1))
     if changed:
-        reasons.append(f"{changed} imported bookings were changed after the import.")
+        reasons.append(
+            ngettext(
+                "{count} imported booking was changed after the import.",
+                "{count} imported bookings were changed after the import.",
+                changed,
+            ).format(count=changed)
+        )
     edited = _changed_merges(session, batch_id)
     if edited:
-        reasons.append(f"{edited} contacts the import merged into were changed after it.")
+        reasons.append(
+            ngettext(
+                "{count} contact the import merged into was changed after it.",
+                "{count} contacts the import merged into were changed after it.",
+                edited,
+            ).format(count=edited)
+        )
     return reasons
 
 
@@ -191,7 +208,9 @@ def undo_import(session: Session, actor: Actor, batch_id: int) -> dict[str, int]
     )
     blockers = undo_blockers(session, batch_id)
     if blockers:
-        raise UndoRefused("This import cannot be undone: " + " ".join(blockers))
+        raise UndoRefused(
+            _("This import cannot be undone: {reasons}").format(reasons=" ".join(blockers))
+        )
     booking_ids = _created("booking", batch_id)
     contact_ids = _created("contact", batch_id)
     gone = session.execute(delete(Booking).where(Booking.id.in_(booking_ids)))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events, time_bounds
 from careops_desktop.core.db import insert_row, read_only, statements
 from careops_desktop.core.errors import SlotTaken, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Booking, BookingType, ImportRow, Provider
 from careops_desktop.core.services import bookings, business
 from careops_desktop.core.services.contacts import default_region
@@ -102,9 +103,11 @@ class Catalogue:
             type_id = next(iter(self.types.values()))
         if type_id is None:
             if not key:
-                raise Refused("The row names no booking type.")
+                raise Refused(_("The row names no booking type."))
             raise Refused(
-                f"There is no booking type called “{name}”: map it to one, or add it first."
+                _(
+                    "There is no booking type called “{name}”: map it to one, or add it first."
+                ).format(name=name)
             )
         if type_id not in self._rules:
             self._rules[type_id] = load_type_rules(self.session, type_id, active_only=True)
@@ -117,10 +120,16 @@ class Catalogue:
         provider_id = self.provider_map.get(key) or self.providers.get(key)
         if provider_id is None:
             raise Refused(
-                f"There is no provider called “{name}”: map them to one, or add them first."
+                _(
+                    "There is no provider called “{name}”: map them to one, or add them first."
+                ).format(name=name)
             )
         if provider_id not in rules.provider_ids:
-            raise Refused(f"{name} does not offer {rules.name}.")
+            raise Refused(
+                _("{provider} does not offer {booking_type}.").format(
+                    provider=name, booking_type=rules.name
+                )
+            )
         return provider_id
 
 
@@ -134,7 +143,7 @@ def check_visit(values: dict[str, str], catalogue: Catalogue, zone: ZoneInfo, re
         elif values.get("date"):
             start = times.parse_date_and_time(values["date"], values.get("time", ""), zone, region)
         else:
-            raise Refused("The row has no start date and time.")
+            raise Refused(_("The row has no start date and time."))
         if values.get("end"):
             end = times.parse_moment(values["end"], zone, region)
         elif values.get("duration"):
@@ -144,11 +153,11 @@ def check_visit(values: dict[str, str], catalogue: Catalogue, zone: ZoneInfo, re
     except times.BadTime as exc:
         raise Refused(str(exc)) from None
     if not (time_bounds.instant_in_range(start) and time_bounds.instant_in_range(end)):
-        raise Refused(time_bounds.OUT_OF_RANGE)
+        raise Refused(_(time_bounds.OUT_OF_RANGE))
     if end <= start:
-        raise Refused("The visit ends before it starts.")
+        raise Refused(_("The visit ends before it starts."))
     if end - start > timedelta(days=1):
-        raise Refused("The visit lasts longer than a day.")
+        raise Refused(_("The visit lasts longer than a day."))
     try:
         notes = bookings.check_free_text(values.get("notes", ""), "notes", NOTES_MAX)
     except ValidationError as exc:
@@ -160,11 +169,11 @@ def visit_values(
     visit: Visit, provider_name: str, contact_name: str, zone: ZoneInfo
 ) -> tuple[tuple[str, str], ...]:
     return (
-        ("Start", f"{visit.start.astimezone(zone):%Y-%m-%d %H:%M}"),
-        ("Booking type", visit.rules.name),
-        ("Provider", provider_name),
-        ("Customer", contact_name),
-        ("Notes", visit.notes),
+        (_("Start"), f"{visit.start.astimezone(zone):%Y-%m-%d %H:%M}"),
+        (_("Booking type"), visit.rules.name),
+        (_("Provider"), provider_name),
+        (_("Customer"), contact_name),
+        (_("Notes"), visit.notes),
     )
 
 
@@ -261,7 +270,7 @@ def _contact(
     try:
         clean = contact_rows.check_contact(person, region)
     except Refused as exc:
-        raise Refused(f"The customer cannot be added: {exc}") from None
+        raise Refused(_("The customer cannot be added: {reason}").format(reason=exc)) from None
     match = directory.match(clean)
     if match is not None:
         return match, clean
@@ -329,11 +338,15 @@ def import_bookings(
         except Refused as exc:
             outcomes.append(RowOutcome(number, REFUSE, str(exc)))
         if number % 200 == 0:
-            progress(number, total, f"Checked {number} of {total} rows…")
+            progress(
+                number,
+                total,
+                _("Checked {number} of {total} rows…").format(number=number, total=total),
+            )
     writer.finish()
     if writer.last is not None:  # one event: the open views refresh once
         events.record(session, events.BookingChanged(writer.last[0], writer.last[1], "created"))
-    progress(total, total, "Rows checked.")
+    progress(total, total, _("Rows checked."))
     return outcomes, writer.future_ids
 
 
@@ -356,14 +369,16 @@ def _one(
     named = catalogue.provider_names.get(visit.provider_id or 0, "")
     shown = visit_values(visit, named, who, zone)
     if "cancel" in values.get("status", "").casefold():
-        return RowOutcome(number, SKIP, "The visit was cancelled in the other tool.", values=shown)
+        return RowOutcome(
+            number, SKIP, _("The visit was cancelled in the other tool."), values=shown
+        )
     key = _key(values, visit)
     if key in seen:
-        return RowOutcome(number, ALREADY, "An earlier import added this visit.", values=shown)
+        return RowOutcome(number, ALREADY, _("An earlier import added this visit."), values=shown)
     if visit.start < now:
         provider_id = visit.provider_id or (visit.rules.provider_ids or (None,))[0]
         if provider_id is None:
-            raise Refused(f"Nobody offers {visit.rules.name}.")
+            raise Refused(_("Nobody offers {booking_type}.").format(booking_type=visit.rules.name))
         contact_id, customer = _contact(session, writer.batch_id, values, region, directory)
         writer.write(
             visit,
@@ -371,13 +386,13 @@ def _one(
             key,
         )
         seen.add(key)
-        return RowOutcome(number, HISTORY, "A past visit: kept as history.", values=shown)
+        return RowOutcome(number, HISTORY, _("A past visit: kept as history."), values=shown)
     problem = ""
     try:
         claim = _claim(session, visit, zone, now, outside_hours=False)
     except SlotTaken:
         return RowOutcome(
-            number, SKIP, "Clashes with another booking of the provider.", "clash", shown
+            number, SKIP, _("Clashes with another booking of the provider."), "clash", shown
         )
     except ValidationError as exc:
         if "start" not in exc.fields:
@@ -386,7 +401,7 @@ def _one(
             return RowOutcome(
                 number,
                 SKIP,
-                "Outside the provider's hours or on a closed day.",
+                _("Outside the provider's hours or on a closed day."),
                 "outside_hours",
                 shown,
             )
@@ -395,7 +410,7 @@ def _one(
             claim = _claim(session, visit, zone, now, outside_hours=True)
         except SlotTaken:
             return RowOutcome(
-                number, SKIP, "Clashes with another booking of the provider.", "clash", shown
+                number, SKIP, _("Clashes with another booking of the provider."), "clash", shown
             )
     contact_id, customer = _contact(session, writer.batch_id, values, region, directory)
     writer.write(
@@ -409,7 +424,7 @@ def _one(
         return RowOutcome(
             number,
             OVERRIDE,
-            "Outside the provider's hours: imported as a desk override.",
+            _("Outside the provider's hours: imported as a desk override."),
             problem,
             shown,
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from careops_desktop.core.i18n import _
 from careops_desktop.core.services.imports.reading import ImportRefused
 
 HEADERS = (
@@ -57,11 +58,15 @@ def read_calendar(text: str, file_name: str) -> tuple[tuple[str, ...], tuple[tup
     try:
         calendar = Calendar.from_ical(text)
     except Exception as exc:  # icalendar raises ValueError and others on a broken file
-        raise ImportRefused(f"The calendar file {file_name} cannot be read: {exc}") from None
+        raise ImportRefused(
+            _("The calendar file {file} cannot be read: {reason}").format(
+                file=file_name, reason=exc
+            )
+        ) from None
     rows: list[tuple[str, ...]] = []
     for event in calendar.walk("VEVENT"):
         name, email = _person(event.get("ATTENDEE"))
-        provider, _ = _person(event.get("ORGANIZER"))
+        provider, _email = _person(event.get("ORGANIZER"))
         rows.append(
             (
                 _when(event.get("DTSTART")),
@@ -77,5 +82,5 @@ def read_calendar(text: str, file_name: str) -> tuple[tuple[str, ...], tuple[tup
             )
         )
     if not rows:
-        raise ImportRefused(f"The calendar file {file_name} holds no events.")
+        raise ImportRefused(_("The calendar file {file} holds no events.").format(file=file_name))
     return HEADERS, tuple(rows)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from careops_desktop.core.i18n import _
+
 JOINED = {"address": ", ", "notes": "\n"}
 
 
@@ -34,7 +36,7 @@ def notes_with_extras(values: dict[str, str]) -> str:
     """The notes, with a date of birth and an address (CareOps keeps them in the notes)."""
     parts = [values["notes"]] if values.get("notes") else []
     if values.get("birthday"):
-        parts.append(f"Date of birth: {values['birthday']}")
+        parts.append(_("Date of birth: {date}").format(date=values["birthday"]))
     if values.get("address"):
-        parts.append(f"Address: {values['address']}")
+        parts.append(_("Address: {address}").format(address=values["address"]))
     return "\n".join(parts)

@@ -19,6 +19,8 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import Contact, ImportBatch, ImportRow
 from careops_desktop.core.services.contacts import (
     NOTES_MAX,
@@ -60,10 +62,10 @@ class Clean:
 
     def values(self) -> tuple[tuple[str, str], ...]:
         return (
-            ("Name", self.name),
-            ("Email", self.email or ""),
-            ("Phone", self.phone or ""),
-            ("Notes", self.notes),
+            (_("Name"), self.name),
+            (_("Email"), self.email or ""),
+            (_("Phone"), self.phone or ""),
+            (_("Notes"), self.notes),
         )
 
     def key(self) -> str:
@@ -99,7 +101,7 @@ def _check(values: dict[str, str], region: str) -> Clean:
     raw_email = values.get("email", "")
     raw_phone = values.get("phone", "")
     try:
-        name = check_person_name(raw_name, empty="The row has no name.")
+        name = check_person_name(raw_name, empty=_("The row has no name."))
     except ValidationError as exc:
         raise Refused(_first(exc)) from None
     email = phone = None
@@ -114,12 +116,14 @@ def _check(values: dict[str, str], region: str) -> Clean:
         except ValidationError as exc:
             raise Refused(f"“{raw_phone}”: {_first(exc)}") from None
     if email is None and phone is None:
-        raise Refused("The row has neither an email address nor a phone number.")
+        raise Refused(_("The row has neither an email address nor a phone number."))
     notes = cells.notes_with_extras(values)
     if len(notes) > NOTES_MAX:
-        raise Refused(f"The notes are longer than {NOTES_MAX:,} characters.")
+        raise Refused(
+            _("The notes are longer than {limit} characters.").format(limit=number_text(NOTES_MAX))
+        )
     if "\x00" in notes:
-        raise Refused("The notes contain a character that cannot be stored (NUL).")
+        raise Refused(_("The notes contain a character that cannot be stored (NUL)."))
     return Clean(name, email, phone, notes)
 
 
@@ -325,7 +329,7 @@ def import_contacts(
         shown = clean.values()
         if key in seen:
             outcomes.append(
-                RowOutcome(number, ALREADY, "An earlier import added this row.", values=shown)
+                RowOutcome(number, ALREADY, _("An earlier import added this row."), values=shown)
             )
             continue
         seen.add(key)
@@ -339,9 +343,13 @@ def import_contacts(
         if len(batch.items) >= BATCH:
             batch.flush()
         if number % 500 == 0:
-            progress(number, total, f"Checked {number} of {total} rows…")
+            progress(
+                number,
+                total,
+                _("Checked {number} of {total} rows…").format(number=number, total=total),
+            )
     batch.flush()
-    progress(total, total, "Rows checked.")
+    progress(total, total, _("Rows checked."))
     return outcomes, batch.created
 
 
@@ -357,8 +365,11 @@ def _duplicate(
 ) -> RowOutcome:
     """A row with the same email or phone as a contact (``match``) or an earlier row."""
     choice = choice_for(options, number, options.duplicates)
-    same = "an existing contact" if match is not None else "an earlier row of the file"
-    reason = f"Same email address or phone number as {same}."
+    reason = (
+        _("Same email address or phone number as an existing contact.")
+        if match is not None
+        else _("Same email address or phone number as an earlier row of the file.")
+    )
     shown = clean.values()
     if choice == "anyway":
         batch.add(clean, key)
@@ -372,6 +383,6 @@ def _duplicate(
         if changed:
             return RowOutcome(number, MERGE, reason, "duplicate", shown, match)
         return RowOutcome(
-            number, SKIP, "Nothing new for the existing contact.", "duplicate", shown, match
+            number, SKIP, _("Nothing new for the existing contact."), "duplicate", shown, match
         )
     return RowOutcome(number, SKIP, reason, "duplicate", shown, match)

@@ -13,40 +13,43 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from careops_desktop.core.i18n import N_, _
+
 KINDS = ("contacts", "bookings")
 
 CONTACT_FIELDS: dict[str, str] = {
-    "name": "Full name",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "email": "Email",
-    "phone": "Phone",
-    "notes": "Notes",
-    "birthday": "Date of birth",
-    "address": "Address",
+    "name": N_("Full name"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "notes": N_("Notes"),
+    "birthday": N_("Date of birth"),
+    "address": N_("Address"),
 }
 BOOKING_FIELDS: dict[str, str] = {
-    "start": "Start (date and time)",
-    "end": "End (date and time)",
-    "date": "Date",
-    "time": "Start time",
-    "duration": "Duration (minutes)",
-    "booking_type": "Booking type",
-    "provider": "Provider",
-    "name": "Full name",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "email": "Email",
-    "phone": "Phone",
-    "notes": "Notes",
-    "status": "Status",
-    "source_id": "Appointment ID",
+    "start": N_("Start (date and time)"),
+    "end": N_("End (date and time)"),
+    "date": N_("Date"),
+    "time": N_("Start time"),
+    "duration": N_("Duration (minutes)"),
+    "booking_type": N_("Booking type"),
+    "provider": N_("Provider"),
+    "name": N_("Full name"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "notes": N_("Notes"),
+    "status": N_("Status"),
+    "source_id": N_("Appointment ID"),
 }
 
 
 def fields_for(kind: str) -> dict[str, str]:
-    """Field key → label for ``kind`` ("contacts" or "bookings")."""
-    return CONTACT_FIELDS if kind == "contacts" else BOOKING_FIELDS
+    """Field key → label (in the current language) for ``kind`` ("contacts" or "bookings")."""
+    fields = CONTACT_FIELDS if kind == "contacts" else BOOKING_FIELDS
+    return {key: _(label) for key, label in fields.items()}
 
 
 @dataclass(frozen=True)
@@ -54,17 +57,22 @@ class Layout:
     """A product's export: recognised when every ``signature`` header is present."""
 
     key: str
-    title: str
+    english_title: str  # marked with N_; ``title`` is in the current language
     kind: str
     signature: tuple[str, ...]
     columns: Mapping[str, str]  # header → field
     document: str  # which public description of the export this follows
 
+    @property
+    def title(self) -> str:
+        """The layout's name for a person, in the current language."""
+        return _(self.english_title)
+
 
 LAYOUTS: tuple[Layout, ...] = (
     Layout(
         "acuity",
-        "Acuity Scheduling appointments export",
+        N_("Acuity Scheduling appointments export"),
         "bookings",
         ("Start Time", "End Time", "Calendar", "Appointment ID"),
         {
@@ -85,7 +93,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "square",
-        "Square Appointments customers export",
+        N_("Square Appointments customers export"),
         "contacts",
         ("Reference ID", "Email Address", "Phone Number", "Square Customer ID"),
         {
@@ -105,7 +113,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "fresha",
-        "Fresha clients export",
+        N_("Fresha clients export"),
         "contacts",
         ("Client ID", "Mobile Number", "Accepts Marketing"),
         {
@@ -128,7 +136,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "google",
-        "Google Contacts CSV",
+        N_("Google Contacts CSV"),
         "contacts",
         ("E-mail 1 - Value", "Phone 1 - Value"),
         {
@@ -150,7 +158,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "outlook",
-        "Outlook contacts CSV",
+        N_("Outlook contacts CSV"),
         "contacts",
         ("E-mail Address", "Mobile Phone", "Home Phone", "Business Phone"),
         {
@@ -175,7 +183,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "vcard",
-        "vCard file",
+        N_("vCard file"),
         "contacts",
         ("Full name", "First name", "Last name", "Email", "Phone", "Birthday", "Address", "Notes"),
         {
@@ -192,7 +200,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         "ics",
-        "Calendar file (.ics)",
+        N_("Calendar file (.ics)"),
         "bookings",
         ("Start", "End", "Summary", "UID"),
         {

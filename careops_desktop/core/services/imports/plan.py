@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from careops_desktop.core.i18n import _
+
 DUPLICATE_CHOICES = ("merge", "skip", "anyway")
 PROBLEM_CHOICES = ("override", "skip")
 
@@ -87,11 +89,15 @@ class ImportResult:
         refused = c.get(REFUSE, 0)
         if self.kind == "contacts":
             text = (
-                "The import of {file} would add {added} contacts, merge {merged} into existing "
-                "ones, skip {skipped} rows and refuse {refused} rows."
+                _(
+                    "The import of {file} would add {added} contacts, merge {merged} into "
+                    "existing ones, skip {skipped} rows and refuse {refused} rows."
+                )
                 if self.dry_run
-                else "The import of {file} added {added} contacts, merged {merged} into existing "
-                "ones, skipped {skipped} rows and refused {refused} rows."
+                else _(
+                    "The import of {file} added {added} contacts, merged {merged} into existing "
+                    "ones, skipped {skipped} rows and refused {refused} rows."
+                )
             )
             return text.format(
                 file=self.file_name,
@@ -101,11 +107,15 @@ class ImportResult:
                 refused=refused,
             )
         text = (
-            "The import of {file} would add {added} bookings ({past} of them past visits), "
-            "skip {skipped} rows and refuse {refused} rows."
+            _(
+                "The import of {file} would add {added} bookings ({past} of them past visits), "
+                "skip {skipped} rows and refuse {refused} rows."
+            )
             if self.dry_run
-            else "The import of {file} added {added} bookings ({past} of them past visits), "
-            "skipped {skipped} rows and refused {refused} rows."
+            else _(
+                "The import of {file} added {added} bookings ({past} of them past visits), "
+                "skipped {skipped} rows and refused {refused} rows."
+            )
         )
         return text.format(
             file=self.file_name,

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -57,25 +59,41 @@ def read_source(path: Path | str, *, max_bytes: int = MAX_BYTES) -> SourceTable:
     try:
         size = file.stat().st_size
     except OSError as exc:
-        raise ImportRefused(f"The file {file.name} cannot be opened: {exc.strerror}.") from None
+        raise ImportRefused(
+            _("The file {file} cannot be opened: {reason}.").format(
+                file=file.name, reason=exc.strerror
+            )
+        ) from None
     if size > max_bytes:
         raise ImportRefused(
-            f"The file {file.name} is {size / 1_048_576:.0f} MB; an import takes files up to "
-            f"{max_bytes / 1_048_576:.0f} MB. Split it into smaller files and import each."
+            _(
+                "The file {file} is {size} MB; an import takes files up to {limit} MB. "
+                "Split it into smaller files and import each."
+            ).format(file=file.name, size=f"{size / 1_048_576:.0f}", limit=_megabytes(max_bytes))
         )
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"The file {file.name} cannot be read: {exc.strerror}.") from None
+        raise ImportRefused(
+            _("The file {file} cannot be read: {reason}.").format(
+                file=file.name, reason=exc.strerror
+            )
+        ) from None
     return read_bytes(data, file.name, max_bytes=max_bytes)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.0f}"
 
 
 def read_bytes(data: bytes, file_name: str, *, max_bytes: int = MAX_BYTES) -> SourceTable:
     """Read ``data`` (the file's bytes) as CSV, vCard or iCalendar, by its content."""
     if len(data) > max_bytes:
         raise ImportRefused(
-            f"The file {file_name} is larger than {max_bytes / 1_048_576:.0f} MB; "
-            "split it into smaller files and import each."
+            _(
+                "The file {file} is larger than {limit} MB; "
+                "split it into smaller files and import each."
+            ).format(file=file_name, limit=_megabytes(max_bytes))
         )
     digest = hashlib.sha256(data).hexdigest()
     text, encoding = decode(data)
@@ -122,8 +140,10 @@ def _decoded(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError:
         raise ImportRefused(
-            f"The file is not readable text in {encoding}: it may not be a CSV, vCard or "
-            "iCalendar file. Save it again as CSV (UTF-8) and try once more."
+            _(
+                "The file is not readable text in {encoding}: it may not be a CSV, vCard or "
+                "iCalendar file. Save it again as CSV (UTF-8) and try once more."
+            ).format(encoding=encoding)
         ) from None
 
 
@@ -161,7 +181,9 @@ def read_csv_text(
     """
     if "\x00" in text:
         raise ImportRefused(
-            f"The file {file_name} holds NUL characters: it is not a text (CSV) file."
+            _("The file {file} holds NUL characters: it is not a text (CSV) file.").format(
+                file=file_name
+            )
         )
     separator = _separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
@@ -175,24 +197,32 @@ def read_csv_text(
                 headers = tuple(cell.strip() for cell in record)
                 if len(headers) > MAX_COLUMNS:
                     raise ImportRefused(
-                        f"The file {file_name} has {len(headers)} columns; at most "
-                        f"{MAX_COLUMNS} can be imported."
+                        _(
+                            "The file {file} has {count} columns; at most {limit} can be imported."
+                        ).format(file=file_name, count=len(headers), limit=MAX_COLUMNS)
                     )
                 continue
             rows.append(_fit(record, len(headers), len(rows) + 1, file_name))
             if len(rows) > MAX_ROWS:
                 raise ImportRefused(
-                    f"The file {file_name} has more than {MAX_ROWS:,} rows; split it into "
-                    "smaller files and import each."
+                    _(
+                        "The file {file} has more than {limit} rows; split it into "
+                        "smaller files and import each."
+                    ).format(file=file_name, limit=number_text(MAX_ROWS))
                 )
     except csv.Error as exc:
-        raise ImportRefused(f"The file {file_name} is not a readable CSV file: {exc}.") from None
+        raise ImportRefused(
+            _("The file {file} is not a readable CSV file: {reason}.").format(
+                file=file_name, reason=exc
+            )
+        ) from None
     if headers is None:
-        raise ImportRefused(f"The file {file_name} is empty.")
+        raise ImportRefused(_("The file {file} is empty.").format(file=file_name))
     if not rows:
         raise ImportRefused(
-            f"The file {file_name} has a header row but no rows under it: there is nothing "
-            "to import."
+            _(
+                "The file {file} has a header row but no rows under it: there is nothing to import."
+            ).format(file=file_name)
         )
     return headers, tuple(rows), separator
 
@@ -203,13 +233,17 @@ def _fit(record: list[str], width: int, number: int, file_name: str) -> tuple[st
         extra = record[width:]
         if any(cell.strip() for cell in extra):
             raise ImportRefused(
-                f"Row {number} of {file_name} has {len(record)} cells but the header row "
-                f"names {width} columns. Check the separator and the quotes in that row."
+                _(
+                    "Row {row} of {file} has {cells} cells but the header row names {width} "
+                    "columns. Check the separator and the quotes in that row."
+                ).format(row=number, file=file_name, cells=len(record), width=width)
             )
         record = record[:width]
     for cell in record:
         if len(cell) > MAX_CELL:
             raise ImportRefused(
-                f"Row {number} of {file_name} has a cell longer than {MAX_CELL:,} characters."
+                _("Row {row} of {file} has a cell longer than {limit} characters.").format(
+                    row=number, file=file_name, limit=number_text(MAX_CELL)
+                )
             )
     return tuple(record) + ("",) * (width - len(record))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services.imports import batches, booking_rows, contact_rows, layouts
 from careops_desktop.core.services.imports.plan import (
@@ -36,27 +37,37 @@ def _no_progress(done: int, total: int, text: str = "") -> None:
 def check_options(source: SourceTable, options: ImportOptions) -> None:
     """Refuse a mapping that cannot work, in words naming what is missing."""
     if options.kind not in layouts.KINDS:
-        raise ValidationError({"kind": "Choose contacts or bookings."})
+        raise ValidationError({"kind": _("Choose contacts or bookings.")})
     if len(options.mapping) != len(source.headers):
-        raise ValidationError({"mapping": "Give each column of the file a field (or none)."})
+        raise ValidationError({"mapping": _("Give each column of the file a field (or none).")})
     allowed = layouts.fields_for(options.kind)
     unknown = [f for f in options.mapping if f and f not in allowed]
     if unknown:
-        raise ValidationError({"mapping": f"“{unknown[0]}” is not a field of {options.kind}."})
+        raise ValidationError(
+            {
+                "mapping": _("“{field}” is not a field of {kind}.").format(
+                    field=unknown[0], kind=options.kind
+                )
+            }
+        )
     used = set(options.mapping)
     if not used & {"name", "first_name", "last_name"} and options.kind == "contacts":
-        raise ValidationError({"mapping": "Choose the column that holds the name."})
+        raise ValidationError({"mapping": _("Choose the column that holds the name.")})
     if not used & {"email", "phone"}:
         raise ValidationError(
-            {"mapping": "Choose the column that holds the email or the phone number."}
+            {"mapping": _("Choose the column that holds the email or the phone number.")}
         )
     if options.kind == "bookings" and not used & {"start", "date"}:
-        raise ValidationError({"mapping": "Choose the column that holds the start date and time."})
+        raise ValidationError(
+            {"mapping": _("Choose the column that holds the start date and time.")}
+        )
     if options.duplicates not in DUPLICATE_CHOICES or options.problems not in PROBLEM_CHOICES:
-        raise ValidationError({"choices": "Choose what to do with duplicates and clashes."})
+        raise ValidationError({"choices": _("Choose what to do with duplicates and clashes.")})
     for choice in options.choices.values():
         if choice not in DUPLICATE_CHOICES + PROBLEM_CHOICES:
-            raise ValidationError({"choices": f"“{choice}” is not a choice."})
+            raise ValidationError(
+                {"choices": _("“{choice}” is not a choice.").format(choice=choice)}
+            )
 
 
 def run_import(
@@ -81,7 +92,7 @@ def run_import(
     now = now or datetime.now(UTC)
     report = progress or _no_progress
     layout = layouts.recognise(source.headers)
-    layout_title = layout.title if layout is not None else "Other layout"
+    layout_title = layout.title if layout is not None else _("Other layout")
     earlier = batches.earlier_batch(session, options.kind, source.digest)
     waiting = events.take_pending(session)  # the caller's own events, kept through a dry run
     for event in waiting:
@@ -90,7 +101,7 @@ def run_import(
     batch_id = batches.open_batch(
         session, actor, options.kind, source.file_name, source.digest, layout_title, now
     )
-    report(0, len(source.rows), "Checking the rows…")
+    report(0, len(source.rows), _("Checking the rows…"))
     if options.kind == "contacts":
         outcomes, created = contact_rows.import_contacts(session, batch_id, source, options, report)
         future = 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from careops_desktop.core.i18n import _
+
 MONTH_FIRST_REGIONS = frozenset({"US", "CA", "PH", "FM", "MH", "PW"})
 
 
@@ -18,7 +20,7 @@ def parse_moment(text: str, zone: ZoneInfo, region: str) -> datetime:
     countries). A time without a zone is read in ``zone``."""
     value = text.strip()
     if not value:
-        raise BadTime("The start time is empty.")
+        raise BadTime(_("The start time is empty."))
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
@@ -32,12 +34,12 @@ def _written(value: str, region: str) -> datetime:
     from dateutil import parser  # lazy: only imports read written dates
 
     if len(value) > 100:
-        raise BadTime("The date and time is too long to be one.")
+        raise BadTime(_("The date and time is too long to be one."))
     try:
         moment: datetime = parser.parse(value, dayfirst=region not in MONTH_FIRST_REGIONS)
         return moment
     except (ValueError, OverflowError, parser.ParserError):
-        raise BadTime(f"“{value}” is not a date and time.") from None
+        raise BadTime(_("“{value}” is not a date and time.").format(value=value)) from None
 
 
 def parse_date_and_time(day: str, clock: str, zone: ZoneInfo, region: str) -> datetime:
@@ -56,7 +58,7 @@ def parse_minutes(text: str) -> timedelta:
         else:
             total = int(float(value))
     except ValueError:
-        raise BadTime(f"“{text}” is not a number of minutes.") from None
+        raise BadTime(_("“{value}” is not a number of minutes.").format(value=text)) from None
     if not 0 < total <= 24 * 60:
-        raise BadTime(f"A visit of {total} minutes cannot be imported.")
+        raise BadTime(_("A visit of {minutes} minutes cannot be imported.").format(minutes=total))
     return timedelta(minutes=total)

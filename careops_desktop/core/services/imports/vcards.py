@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from careops_desktop.core.i18n import _
 from careops_desktop.core.services.imports.reading import ImportRefused
 
 HEADERS = ("Full name", "First name", "Last name", "Email", "Phone", "Birthday", "Address", "Notes")
@@ -72,8 +73,10 @@ def read_vcards(text: str, file_name: str) -> tuple[tuple[str, ...], tuple[tuple
             rows.append(_row(card))
     except Exception as exc:  # vobject raises many kinds on a broken file
         raise ImportRefused(
-            f"The vCard file {file_name} cannot be read near card {len(rows) + 1}: {exc}"
+            _("The vCard file {file} cannot be read near card {number}: {reason}").format(
+                file=file_name, number=len(rows) + 1, reason=exc
+            )
         ) from None
     if not rows:
-        raise ImportRefused(f"The vCard file {file_name} holds no cards.")
+        raise ImportRefused(_("The vCard file {file} holds no cards.").format(file=file_name))
     return HEADERS, tuple(rows)

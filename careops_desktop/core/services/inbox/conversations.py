@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import forget, insert_row, statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import Contact, Conversation, Message, OutboxMessage, utcnow
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit, outbox, templates
@@ -132,10 +134,14 @@ def _insert_system_message(
 def _check_content(content: str) -> str:
     text = (content or "").strip()
     if not text:
-        raise ValidationError({"content": "Write a message first."})
+        raise ValidationError({"content": _("Write a message first.")})
     if len(text) > CONTENT_MAX:
         raise ValidationError(
-            {"content": f"The message is longer than {CONTENT_MAX:,} characters."}
+            {
+                "content": _("The message is longer than {limit} characters.").format(
+                    limit=number_text(CONTENT_MAX)
+                )
+            }
         )
     return text
 
@@ -144,7 +150,7 @@ def _reply_subject(session: Session, conversation: Conversation) -> str:
     subject = " ".join(conversation.subject.split())
     if subject:
         return subject if subject.lower().startswith("re:") else f"Re: {subject}"
-    return f"Message from {get_business(session).name}"
+    return _("Message from {business}").format(business=get_business(session).name)
 
 
 def reply(
@@ -162,7 +168,7 @@ def reply(
     """
     require(actor, Permission.MANAGE_INBOX)
     if channel not in REPLY_CHANNELS:
-        raise ValidationError({"channel": "Choose email or SMS."})
+        raise ValidationError({"channel": _("Choose email or SMS.")})
     text = _check_content(content)
     conversation = load_conversation(session, conversation_id)
     contact = session.get(Contact, conversation.contact_id)
@@ -171,8 +177,12 @@ def reply(
     recipient = contact.email if channel == "email" else contact.phone
     if not recipient:
         field = "email" if channel == "email" else "phone"
-        what = "email address" if channel == "email" else "phone number"
-        raise ValidationError({field: f"{contact.name} has no {what}."})
+        text = (
+            _("{name} has no email address.")
+            if channel == "email"
+            else _("{name} has no phone number.")
+        )
+        raise ValidationError({field: text.format(name=contact.name)})
     when = now or utcnow()
     answered = None
     if channel == "email":
@@ -241,7 +251,7 @@ def start_conversation(
     _check_content(content)
     clean_subject = " ".join((subject or "").split())
     if len(clean_subject) > 300:
-        raise ValidationError({"subject": "The subject is longer than 300 characters."})
+        raise ValidationError({"subject": _("The subject is longer than 300 characters.")})
     conversation = Conversation(
         contact_id=contact_id, subject=clean_subject, is_open=True, unread_count=0
     )

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import (
     AddressFailure,
     Booking,
@@ -42,10 +43,10 @@ log = logging.getLogger(__name__)
 
 MATCH_WINDOW = timedelta(days=7)  # a bounce without a Message-ID matches mail sent this recently
 CLOCK_SLACK = timedelta(minutes=10)  # the mail server's clock against ours
-NO_REASON = "The mail server gave no reason."
-BOUNCE_NOTE = "The email to {address} could not be delivered. The mail server said: {reason}"
-DELAY_NOTE = "The email to {address} is delayed. The mail server said: {reason}"
-AUTO_NOTE = "{sender} sent an automatic reply ({subject}):\n\n{content}"
+NO_REASON = N_("The mail server gave no reason.")
+BOUNCE_NOTE = N_("The email to {address} could not be delivered. The mail server said: {reason}")
+DELAY_NOTE = N_("The email to {address} is delayed. The mail server said: {reason}")
+AUTO_NOTE = N_("{sender} sent an automatic reply ({subject}):\n\n{content}")
 NOTE_MAX = 4000
 
 
@@ -90,7 +91,9 @@ class FailingAddress:
     @property
     def text(self) -> str:
         """One sentence for the person at the desk."""
-        return f"Email to {self.address} bounces: {self.reason or NO_REASON}"
+        return _("Email to {address} bounces: {reason}").format(
+            address=self.address, reason=self.reason or _(NO_REASON)
+        )
 
 
 # -- the hook ------------------------------------------------------------------------------
@@ -302,7 +305,7 @@ def record_bounce(
         _flag(session, recipient, row, when)
         conversation_id = _conversation_of(session, row, recipient.address)
         if conversation_id is not None:
-            note = BOUNCE_NOTE.format(address=recipient.address, reason=reason)
+            note = _(BOUNCE_NOTE).format(address=recipient.address, reason=reason)
             _add_note(session, conversation_id, note, when, message_id=source_id)
     return marked
 
@@ -312,8 +315,8 @@ def _note_delay(session: Session, bounce: Bounce, when: datetime, source_id: str
         row = match_outgoing(session, bounce, recipient, when)
         conversation_id = _conversation_of(session, row, recipient.address)
         if conversation_id is not None:
-            note = DELAY_NOTE.format(
-                address=recipient.address, reason=recipient.reason or NO_REASON
+            note = _(DELAY_NOTE).format(
+                address=recipient.address, reason=recipient.reason or _(NO_REASON)
             )
             _add_note(session, conversation_id, note, when, message_id=source_id)
 
@@ -360,7 +363,7 @@ def record_automatic_reply(
         log.info("an automatic reply that belongs to no conversation was dropped")
         return None
     sender = " ".join(message.sender_name.split()) or message.sender_address
-    content = AUTO_NOTE.format(
+    content = _(AUTO_NOTE).format(
         sender=sender[:200],
         subject=" ".join(message.subject.split())[:300],
         content=(message.content or "").strip(),

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import (
     Booking,
     Contact,
@@ -43,11 +44,11 @@ from careops_desktop.core.services.inbox.incoming_match import (
 
 INCOMING_CHANNELS = ("email", "sms", "web")
 STORED_CONTENT_MAX = 1_000_000
-UNREADABLE_NOTE = (  # the text of an email the mail reader could not read (raw kept)
+UNREADABLE_NOTE = N_(  # the text of an email the mail reader could not read (raw kept)
     "This email could not be read. Its original is kept: save it to a file and open it "
     "in your mail program."
 )
-SHORTENED_NOTE = "\n\n[The message was shortened here; the full message is kept as received.]"
+SHORTENED_NOTE = N_("\n\n[The message was shortened here; the full message is kept as received.]")
 ATTACHMENT_KEYS = ("name", "size", "content_type")
 
 
@@ -151,7 +152,8 @@ def _find_contact(session: Session, kind: str, address: str) -> int | None:
 def _stored_content(content: str) -> str:
     if len(content) <= STORED_CONTENT_MAX:
         return content
-    return content[: STORED_CONTENT_MAX - len(SHORTENED_NOTE)] + SHORTENED_NOTE
+    note = _(SHORTENED_NOTE)
+    return content[: STORED_CONTENT_MAX - len(note)] + note
 
 
 def record_incoming(
@@ -164,9 +166,11 @@ def record_incoming(
     ``last_contacted_at`` is set. A Message-ID seen before is not added twice.
     """
     if message.channel not in INCOMING_CHANNELS:
-        raise ValidationError({"channel": f"Unknown channel {message.channel!r}."})
+        raise ValidationError(
+            {"channel": _("Unknown channel {channel}.").format(channel=repr(message.channel))}
+        )
     if not message.sender_address.strip():
-        raise ValidationError({"sender_address": "The message has no sender address."})
+        raise ValidationError({"sender_address": _("The message has no sender address.")})
     when = now or utcnow()
     own_id = normalize_message_id(message.message_id)
     if own_id is not None:
@@ -202,7 +206,7 @@ def record_incoming(
     if conversation_id is None:
         contact_id = _find_contact(session, kind, address)
         if contact_id is None:
-            name = " ".join(message.sender_name.split())[:200] or address or "Unknown sender"
+            name = " ".join(message.sender_name.split())[:200] or address or _("Unknown sender")
             contact = Contact(
                 name=name,
                 email=address if kind == "email" else None,
@@ -220,7 +224,7 @@ def record_incoming(
         if conversation_id is None:
             conversation_id = _latest_conversation(session, contact_id)
         if conversation_id is None:
-            subject = " ".join(message.subject.split())[:300] or "New inquiry"
+            subject = " ".join(message.subject.split())[:300] or _("New inquiry")
             conversation = Conversation(
                 contact_id=contact_id, subject=subject, is_open=True, unread_count=0
             )

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Message
 from careops_desktop.core.permissions import Actor, Permission, require
 
@@ -33,7 +34,7 @@ def save_original_email(session: Session, actor: Actor, message_id: int, target:
         raise NotFound("message", message_id)
     raw, direction = row
     if direction != "in" or raw is None:
-        raise ValidationError({"message": "No original was kept for this message."})
+        raise ValidationError({"message": _("No original was kept for this message.")})
     partial = Path(target).with_name(Path(target).name + ".part")
     try:  # whole or not at all: a reader never sees half a file
         partial.write_bytes(raw)
@@ -42,6 +43,10 @@ def save_original_email(session: Session, actor: Actor, message_id: int, target:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
         raise ValidationError(
-            {"file": f"The file {target} could not be written ({exc.strerror or exc})."}
+            {
+                "file": _("The file {file} could not be written ({reason}).").format(
+                    file=target, reason=exc.strerror or exc
+                )
+            }
         ) from None
     return len(raw)

@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Contact, Conversation, Message
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services.search_text import (
@@ -128,7 +129,7 @@ def search_hits(
             "conversation",
             row.id,
             row.name,
-            snippets.get(row.id) or row.subject or "(no subject)",
+            snippets.get(row.id) or row.subject or _("(no subject)"),
             row.updated_at,
         )
         for row in rows

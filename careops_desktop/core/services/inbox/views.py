@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Contact, Conversation, Message
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services.id_blocks import id_blocks, read_ids
@@ -207,7 +208,7 @@ def ids(
     """Every conversation :func:`list_conversations` lists with ``flt``: ids only."""
     require(actor, Permission.MANAGE_INBOX)
     if order not in CONVERSATION_ORDERS:
-        raise ValidationError({"order": f"Unknown order {order!r}."})
+        raise ValidationError({"order": _("Unknown order {order}.").format(order=repr(order))})
     query = select(Conversation.id)
     if (flt.search or "").strip():
         # only a search needs the contact (every conversation has one: NOT NULL foreign key)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import InventoryItem, StockMovement, utcnow
 from careops_desktop.core.permissions import Actor, require_any
 from careops_desktop.core.services import audit
@@ -37,14 +38,14 @@ def _clean_item_fields(name: object, unit: object) -> tuple[str, str]:
     errors: dict[str, str] = {}
     clean_name = name.strip() if isinstance(name, str) else ""
     if not clean_name:
-        errors["name"] = "Give the item a name."
+        errors["name"] = _("Give the item a name.")
     elif len(clean_name) > NAME_MAX:
-        errors["name"] = f"The name is longer than {NAME_MAX} characters."
+        errors["name"] = _("The name is longer than {limit} characters.").format(limit=NAME_MAX)
     clean_unit = unit.strip() if isinstance(unit, str) else ""
     if not clean_unit:
-        errors["unit"] = "Give a unit, such as pcs, ml or boxes."
+        errors["unit"] = _("Give a unit, such as pcs, ml or boxes.")
     elif len(clean_unit) > UNIT_MAX:
-        errors["unit"] = f"The unit is longer than {UNIT_MAX} characters."
+        errors["unit"] = _("The unit is longer than {limit} characters.").format(limit=UNIT_MAX)
     if errors:
         raise ValidationError(errors)
     return clean_name, clean_unit
@@ -55,7 +56,9 @@ def _check_unique_name(session: Session, name: str, item_id: int | None = None) 
     if item_id is not None:
         query = query.where(InventoryItem.id != item_id)
     if session.scalar(query.limit(1)) is not None:
-        raise ValidationError({"name": f"There is already an item called “{name}”."})
+        raise ValidationError(
+            {"name": _("There is already an item called “{name}”.").format(name=name)}
+        )
 
 
 def create_item(
@@ -75,8 +78,8 @@ def create_item(
     """
     require_any(actor, *WRITE_PERMISSIONS)
     clean_name, clean_unit = _clean_item_fields(name, unit)
-    quantity = check_whole(quantity, "quantity", minimum=0, words="of zero or more")
-    low_threshold = check_whole(low_threshold, "low_threshold", minimum=0, words="of zero or more")
+    quantity = check_whole(quantity, "quantity", minimum=0)
+    low_threshold = check_whole(low_threshold, "low_threshold", minimum=0)
     _check_unique_name(session, clean_name)
     item = InventoryItem(
         name=clean_name,
@@ -92,7 +95,12 @@ def create_item(
     audit.record(session, actor, "create", "inventory_item", item.id, {"name": clean_name})
     if quantity:
         return apply_movements(
-            session, actor, [(item.id, quantity)], reason="restock", note="Opening stock", now=now
+            session,
+            actor,
+            [(item.id, quantity)],
+            reason="restock",
+            note=_("Opening stock"),
+            now=now,
         )
     newly_low = update_low_flag(session, item)
     view = item_view(item)
@@ -126,7 +134,7 @@ def update_item(
     if clean_unit != item.unit:
         item.unit, changed = clean_unit, [*changed, "unit"]
     if low_threshold is not None:
-        value = check_whole(low_threshold, "low_threshold", minimum=0, words="of zero or more")
+        value = check_whole(low_threshold, "low_threshold", minimum=0)
         if value != item.low_threshold:
             item.low_threshold, changed = value, [*changed, "low_threshold"]
     if is_active is not None and bool(is_active) != item.is_active:
@@ -149,8 +157,10 @@ def delete_item(session: Session, actor: Actor, item_id: int) -> None:
     if session.scalar(select(exists().where(StockMovement.item_id == item_id))):
         raise ValidationError(
             {
-                "__all__": f"“{item.name}” has a stock history that explains past counts. "
-                "Deactivate it instead of deleting it."
+                "__all__": _(
+                    "“{name}” has a stock history that explains past counts. "
+                    "Deactivate it instead of deleting it."
+                ).format(name=item.name)
             }
         )
     name = item.name

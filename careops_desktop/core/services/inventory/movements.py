@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import forget, insert_row, statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import InventoryItem, StockMovement, utcnow
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.inventory.views import ItemView, StockResult
@@ -153,15 +155,28 @@ def apply_movements(
 def check_note(note: str) -> str:
     text = note.strip() if isinstance(note, str) else ""
     if len(text) > NOTE_MAX:
-        raise ValidationError({"note": f"The note is longer than {NOTE_MAX} characters."})
+        raise ValidationError(
+            {"note": _("The note is longer than {limit} characters.").format(limit=NOTE_MAX)}
+        )
     return text
 
 
-def check_whole(value: object, field: str, *, minimum: int, words: str) -> int:
+def check_whole(value: object, field: str, *, minimum: int) -> int:
+    """``value`` as a whole number from ``minimum`` (0 or 1) to :data:`AMOUNT_MAX`."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError({field: f"Enter a whole number {words}."})
+        text = (
+            _("Enter a whole number of zero or more.")
+            if minimum <= 0
+            else _("Enter a whole number above zero.")
+        )
+        raise ValidationError({field: text})
     if value < minimum or value > AMOUNT_MAX:
-        raise ValidationError({field: f"Enter a whole number {words}, at most {AMOUNT_MAX:,}."})
+        text = (
+            _("Enter a whole number of zero or more, at most {limit}.")
+            if minimum <= 0
+            else _("Enter a whole number above zero, at most {limit}.")
+        )
+        raise ValidationError({field: text.format(limit=number_text(AMOUNT_MAX))})
     return value
 
 

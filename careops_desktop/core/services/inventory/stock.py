@@ -35,6 +35,8 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import (
     Booking,
     BookingTypeStock,
@@ -155,7 +157,7 @@ def restock(
 ) -> StockResult:
     """Add ``amount`` (> 0) to an item as a 'restock' movement and note when it was restocked."""
     require_any(actor, *WRITE_PERMISSIONS)
-    amount = check_whole(amount, "amount", minimum=1, words="above zero")
+    amount = check_whole(amount, "amount", minimum=1)
     clean_note = check_note(note)
     item = held_item(session, item_id)
     result = apply_movements(
@@ -179,16 +181,29 @@ def adjust(
     """
     require_any(actor, *WRITE_PERMISSIONS)
     if isinstance(delta, bool) or not isinstance(delta, int) or delta == 0:
-        raise ValidationError({"delta": "Enter a whole number other than zero."})
+        raise ValidationError({"delta": _("Enter a whole number other than zero.")})
     if abs(delta) > AMOUNT_MAX:
-        raise ValidationError({"delta": f"An adjustment can be at most {AMOUNT_MAX:,}."})
+        raise ValidationError(
+            {
+                "delta": _("An adjustment can be at most {limit}.").format(
+                    limit=number_text(AMOUNT_MAX)
+                )
+            }
+        )
     clean_note = check_note(note)
     item = held_item(session, item_id)
     if item.quantity + delta < 0:
         raise ValidationError(
             {
-                "delta": f"That would leave {item.quantity + delta} {item.unit} of "
-                f"“{item.name}”; there are only {item.quantity} in stock."
+                "delta": _(
+                    "That would leave {left} {unit} of “{name}”; there are only {quantity} "
+                    "in stock."
+                ).format(
+                    left=item.quantity + delta,
+                    unit=item.unit,
+                    name=item.name,
+                    quantity=item.quantity,
+                )
             }
         )
     result = apply_movements(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     Booking,
     BookingType,
@@ -153,7 +154,7 @@ def ids(
     """Every item :func:`list_items` lists with ``flt``, by name: ids only."""
     require_any(actor, *READ_PERMISSIONS)
     if order not in ITEM_ORDERS:
-        raise ValidationError({"order": f"Unknown order {order!r}."})
+        raise ValidationError({"order": _("Unknown order {order}.").format(order=repr(order))})
     query = select(InventoryItem.id).order_by(func.lower(InventoryItem.name), InventoryItem.id)
     if not flt.include_inactive:
         query = query.where(InventoryItem.is_active.is_(True))
@@ -238,7 +239,7 @@ def movement_history(
             delta=m.delta,
             reason=m.reason,
             booking_id=m.booking_id,
-            who=full_name or "System",
+            who=full_name or _("System"),
             note=m.note,
             created_at=m.created_at,
         )

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports.bookings import bookings_report
 from careops_desktop.core.services.reports.classes import classes_report
@@ -33,6 +34,7 @@ from careops_desktop.core.services.reports.inbox import inbox_report
 from careops_desktop.core.services.reports.inventory import inventory_report
 from careops_desktop.core.services.reports.listing import (
     BOOKING_COLUMNS,
+    booking_columns,
     count_bookings_in_period,
     iter_booking_batches,
     iter_bookings,
@@ -45,6 +47,7 @@ from careops_desktop.core.services.reports.model import (
     Report,
     Section,
     Value,
+    translated,
 )
 from careops_desktop.core.services.reports.period import Period, local_midnight, make_period
 from careops_desktop.core.services.reports.sql import business_identity
@@ -54,35 +57,65 @@ ReportFn = Callable[..., Report]
 
 @dataclass(frozen=True)
 class ReportInfo:
-    """A report the app offers: its name (for code and the CLI), title and function."""
+    """A report the app offers: its name (for code and the CLI), title and function.
+
+    ``title`` and ``description`` are in the current language (the stored texts are the
+    English ones, marked with ``N_``)."""
 
     name: str
-    title: str
-    description: str
+    english_title: str
+    english_description: str
     fn: ReportFn
+
+    @property
+    def title(self) -> str:
+        return _(self.english_title)
+
+    @property
+    def description(self) -> str:
+        return _(self.english_description)
 
 
 REPORTS: dict[str, ReportInfo] = {
     info.name: info
     for info in (
         ReportInfo(
-            "bookings", "Bookings", "Counts, rates, opening hours booked, revenue", bookings_report
+            "bookings",
+            N_("Bookings"),
+            N_("Counts, rates, opening hours booked, revenue"),
+            bookings_report,
         ),
         ReportInfo(
-            "classes", "Classes", "Attendees and seats filled per class session", classes_report
+            "classes",
+            N_("Classes"),
+            N_("Attendees and seats filled per class session"),
+            classes_report,
         ),
-        ReportInfo("inbox", "Inbox", "New inquiries and how fast they were answered", inbox_report),
         ReportInfo(
-            "forms", "Intake forms", "Sent, completed, overdue; time to complete", forms_report
+            "inbox",
+            N_("Inbox"),
+            N_("New inquiries and how fast they were answered"),
+            inbox_report,
+        ),
+        ReportInfo(
+            "forms",
+            N_("Intake forms"),
+            N_("Sent, completed, overdue; time to complete"),
+            forms_report,
         ),
         ReportInfo(
             "inventory",
-            "Inventory",
-            "Use by item and booking type; when stock runs out",
+            N_("Inventory"),
+            N_("Use by item and booking type; when stock runs out"),
             inventory_report,
         ),
-        ReportInfo("contacts", "Customers", "New and returning customers", contacts_report),
-        ReportInfo("day_sheet", "Day sheet", "The schedule of a day or week, to print", day_sheet),
+        ReportInfo("contacts", N_("Customers"), N_("New and returning customers"), contacts_report),
+        ReportInfo(
+            "day_sheet",
+            N_("Day sheet"),
+            N_("The schedule of a day or week, to print"),
+            day_sheet,
+        ),
     )
 }
 
@@ -102,7 +135,11 @@ def run_report(
     info = REPORTS.get(name)
     if info is None:
         raise ValidationError(
-            {"report": f"Unknown report {name!r}; choose one of: " + ", ".join(REPORTS) + "."}
+            {
+                "report": _("Unknown report {name}; choose one of: {names}.").format(
+                    name=repr(name), names=", ".join(REPORTS)
+                )
+            }
         )
     return info.fn(session, actor, start_date, end_date, tz, now=now)
 
@@ -120,6 +157,7 @@ __all__ = [
     "ReportInfo",
     "Section",
     "Value",
+    "booking_columns",
     "bookings_report",
     "business_identity",
     "classes_report",
@@ -134,4 +172,5 @@ __all__ = [
     "local_midnight",
     "make_period",
     "run_report",
+    "translated",
 ]

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import Availability, Booking, BookingType, Closure, Provider
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports.common import Context, open_report
@@ -28,16 +29,17 @@ from careops_desktop.core.services.reports.period import (
     bucket_title,
     buckets,
     unit_for,
+    unit_name,
 )
 from careops_desktop.core.services.reports.sql import count_if, minutes_between, rate, sum_if
 
 STATUSES = ("confirmed", "arrived", "completed", "no_show", "cancelled")
 STATUS_TITLES = {
-    "confirmed": "Confirmed",
-    "arrived": "Arrived (in progress)",
-    "completed": "Completed",
-    "no_show": "No-show",
-    "cancelled": "Cancelled",
+    "confirmed": N_("Confirmed"),
+    "arrived": N_("Arrived (in progress)"),
+    "completed": N_("Completed"),
+    "no_show": N_("No-show"),
+    "cancelled": N_("Cancelled"),
 }
 
 
@@ -64,39 +66,41 @@ def bookings_report(
     revenue = int(types.total("revenue"))
     booked, open_hours = providers.total("hours_booked"), providers.total("hours_open")
     figures = [
-        KeyFigure("bookings", "Bookings", total),
-        KeyFigure("completed", "Completed", counts["completed"]),
-        KeyFigure("confirmed", "Still confirmed", counts["confirmed"]),
-        KeyFigure("arrived", "Arrived, in progress", counts["arrived"]),
-        KeyFigure("cancelled", "Cancelled", counts["cancelled"]),
-        KeyFigure("no_show", "No-shows", counts["no_show"]),
+        KeyFigure("bookings", _("Bookings"), total),
+        KeyFigure("completed", _("Completed"), counts["completed"]),
+        KeyFigure("confirmed", _("Still confirmed"), counts["confirmed"]),
+        KeyFigure("arrived", _("Arrived, in progress"), counts["arrived"]),
+        KeyFigure("cancelled", _("Cancelled"), counts["cancelled"]),
+        KeyFigure("no_show", _("No-shows"), counts["no_show"]),
         KeyFigure(
-            "cancellation_rate", "Cancellation rate", rate(counts["cancelled"], total), "percent"
+            "cancellation_rate", _("Cancellation rate"), rate(counts["cancelled"], total), "percent"
         ),
         KeyFigure(
             "no_show_rate",
-            "No-show rate",
+            _("No-show rate"),
             rate(counts["no_show"], counts["completed"] + counts["no_show"]),
             "percent",
         ),
-        KeyFigure("utilisation", "Opening hours booked", rate(booked, open_hours), "percent"),
-        KeyFigure("revenue", "Revenue (completed)", revenue, "money"),
-        KeyFigure("expected_revenue", "Revenue still to come", expected, "money"),
+        KeyFigure("utilisation", _("Opening hours booked"), rate(booked, open_hours), "percent"),
+        KeyFigure("revenue", _("Revenue (completed)"), revenue, "money"),
+        KeyFigure("expected_revenue", _("Revenue still to come"), expected, "money"),
     ]
     status_section = Section(
         "by_status",
-        "By status",
-        (Column("status", "Status"), Column("bookings", "Bookings", "int")),
-        tuple((STATUS_TITLES[s], counts[s]) for s in STATUSES),
+        _("By status"),
+        (Column("status", _("Status")), Column("bookings", _("Bookings"), "int")),
+        tuple((_(STATUS_TITLES[s]), counts[s]) for s in STATUSES),
     )
     sections = [_by_bucket(session, ctx), types, providers, status_section]
     notes = (
-        "Rates: cancellations of all bookings; no-shows of completed plus no-shows.",
-        "Arrived bookings are in progress: the customer came, the visit is not yet "
-        "completed. They count as bookings and as revenue still to come, not as completed.",
-        "Revenue uses each booking type's current price.",
+        _("Rates: cancellations of all bookings; no-shows of completed plus no-shows."),
+        _(
+            "Arrived bookings are in progress: the customer came, the visit is not yet "
+            "completed. They count as bookings and as revenue still to come, not as completed."
+        ),
+        _("Revenue uses each booking type's current price."),
     )
-    return ctx.report("bookings", "Bookings", figures, sections, notes)
+    return ctx.report("bookings", _("Bookings"), figures, sections, notes)
 
 
 def _by_bucket(session: Session, ctx: Context) -> Section:
@@ -118,16 +122,16 @@ def _by_bucket(session: Session, ctx: Context) -> Section:
     ).all()
     return Section(
         "by_period",
-        f"By {unit}",
+        _("By {unit}").format(unit=unit_name(unit)),
         (
             Column("period", bucket_title(unit), "date"),
-            Column("bookings", "Bookings", "int"),
-            Column("completed", "Completed", "int"),
-            Column("cancelled", "Cancelled", "int"),
-            Column("no_show", "No-shows", "int"),
+            Column("bookings", _("Bookings"), "int"),
+            Column("completed", _("Completed"), "int"),
+            Column("cancelled", _("Cancelled"), "int"),
+            Column("no_show", _("No-shows"), "int"),
         ),
         tuple((spans[n].label, int(a), int(b), int(c), int(d)) for n, a, b, c, d in rows),
-        Chart("period", ("bookings",), f"Bookings by {unit}"),
+        Chart("period", ("bookings",), _("Bookings by {unit}").format(unit=unit_name(unit))),
     )
 
 
@@ -151,19 +155,19 @@ def _by_type(session: Session, period: Period) -> tuple[Section, dict[str, int],
     expected = sum(int(row[8]) for row in rows)
     section = Section(
         "by_type",
-        "By booking type",
+        _("By booking type"),
         (
-            Column("booking_type", "Booking type"),
-            Column("bookings", "Bookings", "int"),
-            Column("confirmed", "Confirmed", "int"),
-            Column("arrived", "Arrived", "int"),
-            Column("completed", "Completed", "int"),
-            Column("no_show", "No-shows", "int"),
-            Column("cancelled", "Cancelled", "int"),
-            Column("revenue", "Revenue", "money"),
+            Column("booking_type", _("Booking type")),
+            Column("bookings", _("Bookings"), "int"),
+            Column("confirmed", _("Confirmed"), "int"),
+            Column("arrived", _("Arrived"), "int"),
+            Column("completed", _("Completed"), "int"),
+            Column("no_show", _("No-shows"), "int"),
+            Column("cancelled", _("Cancelled"), "int"),
+            Column("revenue", _("Revenue"), "money"),
         ),
         tuple(tuple([row[0], *(int(v) for v in row[1:8])]) for row in rows),
-        Chart("booking_type", ("bookings",), "Bookings by type"),
+        Chart("booking_type", ("bookings",), _("Bookings by type")),
     )
     return section, counts, expected
 
@@ -214,20 +218,20 @@ def _by_provider(session: Session, period: Period) -> Section:
         )
     return Section(
         "by_provider",
-        "By provider",
+        _("By provider"),
         (
-            Column("provider", "Provider"),
-            Column("bookings", "Bookings", "int"),
-            Column("completed", "Completed", "int"),
-            Column("cancelled", "Cancelled", "int"),
-            Column("no_show", "No-shows", "int"),
-            Column("hours_booked", "Hours booked", "hours"),
-            Column("hours_open", "Open hours", "hours"),
-            Column("utilisation", "Booked share", "percent"),
-            Column("revenue", "Revenue", "money"),
+            Column("provider", _("Provider")),
+            Column("bookings", _("Bookings"), "int"),
+            Column("completed", _("Completed"), "int"),
+            Column("cancelled", _("Cancelled"), "int"),
+            Column("no_show", _("No-shows"), "int"),
+            Column("hours_booked", _("Hours booked"), "hours"),
+            Column("hours_open", _("Open hours"), "hours"),
+            Column("utilisation", _("Booked share"), "percent"),
+            Column("revenue", _("Revenue"), "money"),
         ),
         tuple(out),
-        Chart("provider", ("utilisation",), "Share of opening hours booked"),
+        Chart("provider", ("utilisation",), _("Share of opening hours booked")),
     )
 
 

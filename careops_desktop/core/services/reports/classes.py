@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import _
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.reports.common import open_report
@@ -37,10 +38,10 @@ def classes_report(
     attendees = sum(s.attendees for s in found)
     seats = sum(s.capacity for s in found)
     figures = [
-        KeyFigure("sessions", "Class sessions", len(found)),
-        KeyFigure("attendees", "Attendees", attendees),
-        KeyFigure("fill_rate", "Seats filled", rate(attendees, seats), "percent"),
-        KeyFigure("no_shows", "No-shows", sum(s.no_shows for s in found)),
+        KeyFigure("sessions", _("Class sessions"), len(found)),
+        KeyFigure("attendees", _("Attendees"), attendees),
+        KeyFigure("fill_rate", _("Seats filled"), rate(attendees, seats), "percent"),
+        KeyFigure("no_shows", _("No-shows"), sum(s.no_shows for s in found)),
     ]
     rows = tuple(
         (
@@ -57,20 +58,20 @@ def classes_report(
     )
     section = Section(
         "sessions",
-        "By session",
+        _("By session"),
         (
-            Column("start", "Starts", "datetime"),
-            Column("class", "Class"),
-            Column("provider", "With"),
-            Column("attendees", "Attendees", "int"),
-            Column("arrived", "Arrived", "int"),
-            Column("no_show", "No-shows", "int"),
-            Column("capacity", "Seats", "int"),
-            Column("fill_rate", "Filled", "percent"),
+            Column("start", _("Starts"), "datetime"),
+            Column("class", _("Class")),
+            Column("provider", _("With")),
+            Column("attendees", _("Attendees"), "int"),
+            Column("arrived", _("Arrived"), "int"),
+            Column("no_show", _("No-shows"), "int"),
+            Column("capacity", _("Seats"), "int"),
+            Column("fill_rate", _("Filled"), "percent"),
         ),
         rows,
-        Chart("start", ("attendees",), "Attendees by session"),
-        note="No class sessions in this period.",
+        Chart("start", ("attendees",), _("Attendees by session")),
+        note=_("No class sessions in this period."),
     )
-    notes = ("Attendees are seats not cancelled; filled is attendees over the session's seats.",)
-    return ctx.report("classes", "Classes", figures, [section], notes)
+    notes = (_("Attendees are seats not cancelled; filled is attendees over the session's seats."),)
+    return ctx.report("classes", _("Classes"), figures, [section], notes)

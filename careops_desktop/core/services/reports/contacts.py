@@ -14,6 +14,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Booking, BookingType, Contact
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports.common import open_report
@@ -23,6 +24,7 @@ from careops_desktop.core.services.reports.period import (
     bucket_title,
     buckets,
     unit_for,
+    unit_name,
 )
 from careops_desktop.core.services.reports.sql import count_if, rate, sum_if
 
@@ -85,27 +87,31 @@ def contacts_report(
     customers = int(customers or 0)
     new = sum(int(f) for _, _, f in per_bucket)  # each first visit lies in one bucket
     figures = [
-        KeyFigure("customers", "Customers seen", customers),
-        KeyFigure("new_customers", "New customers", new),
-        KeyFigure("returning_customers", "Returning customers", customers - new),
+        KeyFigure("customers", _("Customers seen"), customers),
+        KeyFigure("new_customers", _("New customers"), new),
+        KeyFigure("returning_customers", _("Returning customers"), customers - new),
         KeyFigure(
-            "returning_share", "Returning share", rate(customers - new, customers), "percent"
+            "returning_share", _("Returning share"), rate(customers - new, customers), "percent"
         ),
-        KeyFigure("contacts_added", "Contacts added", int(added or 0)),
+        KeyFigure("contacts_added", _("Contacts added"), int(added or 0)),
     ]
     trend = Section(
         "by_period",
-        f"Customers by {unit}",
+        _("Customers by {unit}").format(unit=unit_name(unit)),
         (
             Column("period", bucket_title(unit), "date"),
-            Column("customers", "Customers", "int"),
-            Column("new", "New", "int"),
-            Column("returning", "Returning", "int"),
+            Column("customers", _("Customers"), "int"),
+            Column("new", _("New"), "int"),
+            Column("returning", _("Returning"), "int"),
         ),
         tuple((spans[n].label, int(c), int(f), int(c) - int(f)) for n, c, f in per_bucket),
-        Chart("period", ("new", "returning"), f"New and returning customers by {unit}"),
+        Chart(
+            "period",
+            ("new", "returning"),
+            _("New and returning customers by {unit}").format(unit=unit_name(unit)),
+        ),
     )
-    return ctx.report("contacts", "Customers", figures, [trend, _top(session, lo, hi)])
+    return ctx.report("contacts", _("Customers"), figures, [trend, _top(session, lo, hi)])
 
 
 def _top(session: Session, lo: datetime, hi: datetime) -> Section:
@@ -126,12 +132,12 @@ def _top(session: Session, lo: datetime, hi: datetime) -> Section:
     ).all()
     return Section(
         "top_customers",
-        f"Most frequent customers (top {TOP})",
+        _("Most frequent customers (top {count})").format(count=TOP),
         (
-            Column("customer", "Customer"),
-            Column("bookings", "Bookings", "int"),
-            Column("completed", "Completed", "int"),
-            Column("revenue", "Revenue", "money"),
+            Column("customer", _("Customer")),
+            Column("bookings", _("Bookings"), "int"),
+            Column("completed", _("Completed"), "int"),
+            Column("revenue", _("Revenue"), "money"),
         ),
         tuple((name, int(b), int(c), int(r)) for name, b, c, r in rows),
     )

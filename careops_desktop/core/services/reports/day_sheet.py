@@ -19,29 +19,38 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import N_, _
+from careops_desktop.core.i18n.formats import date_text
 from careops_desktop.core.models import Booking, BookingType, Contact, FormSubmission, Provider
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services.reports.common import open_report
-from careops_desktop.core.services.reports.model import Column, KeyFigure, Report, Section, Value
+from careops_desktop.core.services.reports.model import (
+    Column,
+    KeyFigure,
+    Report,
+    Section,
+    Value,
+    translated,
+)
 
 MAX_DAYS = 31
 DAY_SHEET_READERS = (Permission.VIEW_REPORTS, Permission.MANAGE_BOOKINGS)
 STATUS_TITLES = {
-    "confirmed": "Confirmed",
-    "arrived": "Arrived",
-    "completed": "Completed",
-    "no_show": "No-show",
+    "confirmed": N_("Confirmed"),
+    "arrived": N_("Arrived"),
+    "completed": N_("Completed"),
+    "no_show": N_("No-show"),
 }
 COLUMNS = (
-    Column("start", "Start", "datetime"),
-    Column("end", "End", "datetime"),
-    Column("provider", "With"),
-    Column("booking_type", "What"),
-    Column("customer", "Customer"),
-    Column("phone", "Phone"),
-    Column("status", "Status"),
-    Column("forms_outstanding", "Forms due", "int"),
-    Column("notes", "Notes"),
+    Column("start", N_("Start"), "datetime"),
+    Column("end", N_("End"), "datetime"),
+    Column("provider", N_("With")),
+    Column("booking_type", N_("What")),
+    Column("customer", N_("Customer")),
+    Column("phone", N_("Phone")),
+    Column("status", N_("Status")),
+    Column("forms_outstanding", N_("Forms due"), "int"),
+    Column("notes", N_("Notes")),
 )
 
 
@@ -62,7 +71,9 @@ def day_sheet(
     ctx = open_report(session, actor, start_date, end_date, tz, now, allowed=DAY_SHEET_READERS)
     period = ctx.period
     if period.days > MAX_DAYS:
-        raise ValidationError({"end": f"A day sheet covers at most {MAX_DAYS} days."})
+        raise ValidationError(
+            {"end": _("A day sheet covers at most {days} days.").format(days=MAX_DAYS)}
+        )
     provider_name = ""
     if provider_id is not None:
         found = session.scalar(select(Provider.name).where(Provider.id == provider_id))
@@ -115,7 +126,7 @@ def day_sheet(
                 what,
                 customer,
                 phone or "",
-                STATUS_TITLES.get(status, status),
+                _(STATUS_TITLES[status]) if status in STATUS_TITLES else status,
                 int(forms),
                 notes,
             )
@@ -123,28 +134,29 @@ def day_sheet(
         customers.add(contact_id)
         providers.add(provider)
         forms_due += int(forms)
+    columns = translated(COLUMNS)
     sections = [
         Section(
             day.isoformat(),
-            f"{day:%A} {day.day} {day:%B %Y}",
-            COLUMNS,
+            date_text(day, "full"),
+            columns,
             tuple(per_day.get(day, [])),
-            note="" if per_day.get(day) else "No appointments.",
+            note="" if per_day.get(day) else _("No appointments."),
             new_page=day != period.start,
         )
         for day in period.dates()
     ]
     figures = [
-        KeyFigure("appointments", "Appointments", len(rows)),
-        KeyFigure("customers", "Customers", len(customers)),
-        KeyFigure("providers", "Providers working", len(providers)),
-        KeyFigure("forms_outstanding", "Forms still due", forms_due),
+        KeyFigure("appointments", _("Appointments"), len(rows)),
+        KeyFigure("customers", _("Customers"), len(customers)),
+        KeyFigure("providers", _("Providers working"), len(providers)),
+        KeyFigure("forms_outstanding", _("Forms still due"), forms_due),
     ]
-    title = "Day sheet" if period.days == 1 else "Schedule"
+    title = _("Day sheet") if period.days == 1 else _("Schedule")
     if provider_name:
         title = (
-            f"Day sheet for {provider_name}"
+            _("Day sheet for {provider}").format(provider=provider_name)
             if period.days == 1
-            else f"Schedule for {provider_name}"
+            else _("Schedule for {provider}").format(provider=provider_name)
         )
     return ctx.report("day_sheet", title, figures, sections)

@@ -13,6 +13,7 @@ from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Form, FormSubmission
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports.common import open_report
@@ -23,6 +24,7 @@ from careops_desktop.core.services.reports.period import (
     bucket_title,
     buckets,
     unit_for,
+    unit_name,
 )
 from careops_desktop.core.services.reports.sql import count_if, minutes_between, rate
 
@@ -67,32 +69,32 @@ def forms_report(
     average = sum(a * n for a, n in weighted) / done if weighted and done else None
     by_form = Section(
         "by_form",
-        "By form",
+        _("By form"),
         (
-            Column("form", "Form"),
-            Column("sent", "Sent", "int"),
-            Column("completed", "Completed", "int"),
-            Column("overdue", "Overdue", "int"),
-            Column("pending", "Pending", "int"),
-            Column("completion_rate", "Completion rate", "percent"),
-            Column("average_hours", "Average hours to complete", "hours"),
+            Column("form", _("Form")),
+            Column("sent", _("Sent"), "int"),
+            Column("completed", _("Completed"), "int"),
+            Column("overdue", _("Overdue"), "int"),
+            Column("pending", _("Pending"), "int"),
+            Column("completion_rate", _("Completion rate"), "percent"),
+            Column("average_hours", _("Average hours to complete"), "hours"),
         ),
         tuple(
             (name, int(a), int(b), int(c), int(d), rate(int(b), int(a)), _hours(avg))
             for name, a, b, c, d, avg in rows
         ),
-        Chart("form", ("sent", "completed"), "Sent and completed by form"),
+        Chart("form", ("sent", "completed"), _("Sent and completed by form")),
     )
     figures = [
-        KeyFigure("sent", "Forms sent", int(sent)),
-        KeyFigure("completed", "Completed", int(done)),
-        KeyFigure("overdue", "Overdue", int(overdue)),
-        KeyFigure("pending", "Pending", int(pending)),
-        KeyFigure("completion_rate", "Completion rate", rate(int(done), int(sent)), "percent"),
-        KeyFigure("average_hours", "Average time to complete", _hours(average), "hours"),
+        KeyFigure("sent", _("Forms sent"), int(sent)),
+        KeyFigure("completed", _("Completed"), int(done)),
+        KeyFigure("overdue", _("Overdue"), int(overdue)),
+        KeyFigure("pending", _("Pending"), int(pending)),
+        KeyFigure("completion_rate", _("Completion rate"), rate(int(done), int(sent)), "percent"),
+        KeyFigure("average_hours", _("Average time to complete"), _hours(average), "hours"),
     ]
     sections = [_by_bucket(session, ctx.period), by_form]
-    return ctx.report("forms", "Intake forms", figures, sections)
+    return ctx.report("forms", _("Intake forms"), figures, sections)
 
 
 def _hours(minutes: float | None) -> float | None:
@@ -118,12 +120,14 @@ def _by_bucket(session: Session, period: Period) -> Section:
     ).all()
     return Section(
         "by_period",
-        f"Sent by {unit}",
+        _("Sent by {unit}").format(unit=unit_name(unit)),
         (
             Column("period", bucket_title(unit), "date"),
-            Column("sent", "Sent", "int"),
-            Column("completed", "Completed since", "int"),
+            Column("sent", _("Sent"), "int"),
+            Column("completed", _("Completed since"), "int"),
         ),
         tuple((spans[n].label, int(a), int(b)) for n, a, b in rows),
-        Chart("period", ("sent", "completed"), f"Forms sent by {unit}"),
+        Chart(
+            "period", ("sent", "completed"), _("Forms sent by {unit}").format(unit=unit_name(unit))
+        ),
     )

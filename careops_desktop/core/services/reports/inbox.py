@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import Conversation, Message
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports.common import open_report
@@ -28,6 +29,7 @@ from careops_desktop.core.services.reports.period import (
     bucket_title,
     buckets,
     unit_for,
+    unit_name,
 )
 from careops_desktop.core.services.reports.sql import (
     as_utc,
@@ -38,10 +40,10 @@ from careops_desktop.core.services.reports.sql import (
 )
 
 CHANNEL_TITLES = {
-    "email": "Email",
-    "sms": "Text message",
-    "web": "Booking page",
-    "system": "System",
+    "email": N_("Email"),
+    "sms": N_("Text message"),
+    "web": N_("Booking page"),
+    "system": N_("System"),
 }
 
 
@@ -92,7 +94,7 @@ def inbox_report(
     ).all()
     received = sum(int(n) for kind, _, n in senders if kind == "customer")
     replies = sorted(
-        ((name or "(unnamed)", int(n)) for kind, name, n in senders if kind == "staff"),
+        ((name or _("(unnamed)"), int(n)) for kind, name, n in senders if kind == "staff"),
         key=lambda item: (-item[1], item[0]),
     )
     inquiry = (
@@ -131,38 +133,38 @@ def inbox_report(
     answered = sorted(t for times in replied.values() for t in times)
     new_conversations, left_open = _conversations(session, lo, hi)
     figures = [
-        KeyFigure("inquiries", "New inquiries", inquiries),
-        KeyFigure("messages_received", "Messages received", received),
-        KeyFigure("answered", "Inquiries answered", len(answered)),
-        KeyFigure("unanswered", "Still waiting for a reply", inquiries - len(answered)),
+        KeyFigure("inquiries", _("New inquiries"), inquiries),
+        KeyFigure("messages_received", _("Messages received"), received),
+        KeyFigure("answered", _("Inquiries answered"), len(answered)),
+        KeyFigure("unanswered", _("Still waiting for a reply"), inquiries - len(answered)),
         KeyFigure(
             "median_reply_minutes",
-            "Median time to first reply",
+            _("Median time to first reply"),
             percentile(answered, 0.5),
             "minutes",
         ),
         KeyFigure(
             "p90_reply_minutes",
-            "90th percentile time to first reply",
+            _("90th percentile time to first reply"),
             percentile(answered, 0.9),
             "minutes",
         ),
-        KeyFigure("new_conversations", "New conversations", new_conversations),
-        KeyFigure("left_open", "Conversations left open", left_open),
+        KeyFigure("new_conversations", _("New conversations"), new_conversations),
+        KeyFigure("left_open", _("Conversations left open"), left_open),
     ]
     by_channel = Section(
         "by_channel",
-        "By channel",
+        _("By channel"),
         (
-            Column("channel", "Channel"),
-            Column("inquiries", "Inquiries", "int"),
-            Column("answered", "Answered", "int"),
-            Column("median_minutes", "Median minutes to reply", "minutes"),
-            Column("p90_minutes", "90th percentile minutes", "minutes"),
+            Column("channel", _("Channel")),
+            Column("inquiries", _("Inquiries"), "int"),
+            Column("answered", _("Answered"), "int"),
+            Column("median_minutes", _("Median minutes to reply"), "minutes"),
+            Column("p90_minutes", _("90th percentile minutes"), "minutes"),
         ),
         tuple(
             (
-                CHANNEL_TITLES.get(channel, channel),
+                _(CHANNEL_TITLES[channel]) if channel in CHANNEL_TITLES else channel,
                 len(times),
                 len(replied[channel]),
                 percentile(replied[channel], 0.5),
@@ -173,19 +175,21 @@ def inbox_report(
     )
     by_bucket = Section(
         "by_period",
-        f"Inquiries by {unit}",
-        (Column("period", bucket_title(unit), "date"), Column("inquiries", "Inquiries", "int")),
+        _("Inquiries by {unit}").format(unit=unit_name(unit)),
+        (Column("period", bucket_title(unit), "date"), Column("inquiries", _("Inquiries"), "int")),
         tuple((b.label, per_bucket.get(n, 0)) for n, b in enumerate(spans)),
-        Chart("period", ("inquiries",), f"Inquiries by {unit}"),
+        Chart("period", ("inquiries",), _("Inquiries by {unit}").format(unit=unit_name(unit))),
     )
     by_staff = Section(
         "by_staff",
-        "Replies by staff member",
-        (Column("staff", "Staff member"), Column("replies", "Replies", "int")),
+        _("Replies by staff member"),
+        (Column("staff", _("Staff member")), Column("replies", _("Replies"), "int")),
         tuple(replies),
     )
-    notes = ("An inquiry starts a customer's turn; its reply time runs to the next staff message.",)
-    return ctx.report("inbox", "Inbox", figures, [by_bucket, by_channel, by_staff], notes)
+    notes = (
+        _("An inquiry starts a customer's turn; its reply time runs to the next staff message."),
+    )
+    return ctx.report("inbox", _("Inbox"), figures, [by_bucket, by_channel, by_staff], notes)
 
 
 def _utc(value: datetime | str) -> datetime:

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     Booking,
     BookingType,
@@ -96,52 +97,58 @@ def inventory_report(
                 unit,
                 quantity,
                 threshold,
-                "Low" if is_low else "",
+                _("Low") if is_low else "",
                 round(per_day, 2),
                 out_on,
                 last,
             )
         )
     figures = [
-        KeyFigure("items", "Items tracked", len(items)),
-        KeyFigure("low_items", "Low on stock now", low),
-        KeyFigure("running_out", f"Running out within {RUNNING_OUT_DAYS} days", running_out),
-        KeyFigure("restocks", "Deliveries in the period", restocks),
+        KeyFigure("items", _("Items tracked"), len(items)),
+        KeyFigure("low_items", _("Low on stock now"), low),
+        KeyFigure(
+            "running_out",
+            _("Running out within {days} days").format(days=RUNNING_OUT_DAYS),
+            running_out,
+        ),
+        KeyFigure("restocks", _("Deliveries in the period"), restocks),
     ]
     usage = Section(
         "use_by_item",
-        "Use by item",
+        _("Use by item"),
         (
-            Column("item", "Item"),
-            Column("unit", "Unit"),
-            Column("used", "Used by bookings", "int"),
-            Column("restocked", "Restocked", "int"),
-            Column("adjusted", "Adjusted", "int"),
+            Column("item", _("Item")),
+            Column("unit", _("Unit")),
+            Column("used", _("Used by bookings"), "int"),
+            Column("restocked", _("Restocked"), "int"),
+            Column("adjusted", _("Adjusted"), "int"),
         ),
         tuple(usage_rows),
-        Chart("item", ("used",), "Used by bookings"),
+        Chart("item", ("used",), _("Used by bookings")),
     )
     stock = Section(
         "stock_now",
-        "Stock now",
+        _("Stock now"),
         (
-            Column("item", "Item"),
-            Column("unit", "Unit"),
-            Column("quantity", "Quantity", "int"),
-            Column("low_threshold", "Low at", "int"),
-            Column("low", "Low"),
-            Column("daily_use", "Expected use per day", "float"),
-            Column("stock_out", "Projected to run out", "date"),
-            Column("last_restocked", "Last restocked", "date"),
+            Column("item", _("Item")),
+            Column("unit", _("Unit")),
+            Column("quantity", _("Quantity"), "int"),
+            Column("low_threshold", _("Low at"), "int"),
+            Column("low", _("Low")),
+            Column("daily_use", _("Expected use per day"), "float"),
+            Column("stock_out", _("Projected to run out"), "date"),
+            Column("last_restocked", _("Last restocked"), "date"),
         ),
         tuple(stock_rows),
     )
     notes = (
-        "Stock is set aside when a booking is made; projections run on at the rate of the "
-        f"confirmed bookings of the next {LOOK_AHEAD_DAYS} days (else the last {LOOK_AHEAD_DAYS}).",
+        _(
+            "Stock is set aside when a booking is made; projections run on at the rate of the "
+            "confirmed bookings of the next {days} days (else the last {days})."
+        ).format(days=LOOK_AHEAD_DAYS),
     )
     sections = [usage, _by_booking_type(session, period.start_utc, period.end_utc), stock]
-    return ctx.report("inventory", "Inventory", figures, sections, notes)
+    return ctx.report("inventory", _("Inventory"), figures, sections, notes)
 
 
 def _movements_of_item(lo: datetime, hi: datetime) -> ColumnElement[bool]:
@@ -207,12 +214,12 @@ def _by_booking_type(session: Session, lo: datetime, hi: datetime) -> Section:
     ).all()
     return Section(
         "use_by_type",
-        "Use by booking type",
+        _("Use by booking type"),
         (
-            Column("booking_type", "Booking type"),
-            Column("item", "Item"),
-            Column("unit", "Unit"),
-            Column("used", "Used", "int"),
+            Column("booking_type", _("Booking type")),
+            Column("item", _("Item")),
+            Column("unit", _("Unit")),
+            Column("used", _("Used"), "int"),
         ),
         tuple((t, i, u, int(q)) for t, i, u, q in rows),
     )

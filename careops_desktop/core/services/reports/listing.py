@@ -21,26 +21,34 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from careops_desktop.core.i18n import N_
 from careops_desktop.core.models import Booking, BookingType, Contact, Provider
 from careops_desktop.core.permissions import Actor, Permission, require
-from careops_desktop.core.services.reports.model import Column, Value
+from careops_desktop.core.services.reports.model import Column, Value, translated
 from careops_desktop.core.services.reports.period import Period, make_period, resolve_zone
 
 BOOKING_COLUMNS = (
-    Column("id", "Booking", "int"),
-    Column("start", "Start", "datetime"),
-    Column("end", "End", "datetime"),
-    Column("status", "Status"),
-    Column("source", "Made at"),
-    Column("provider", "With"),
-    Column("booking_type", "What"),
-    Column("customer", "Customer"),
-    Column("email", "Email"),
-    Column("phone", "Phone"),
-    Column("price", "Price", "money"),
-    Column("created", "Booked on", "datetime"),
-    Column("cancel_reason", "Cancellation reason"),
+    Column("id", N_("Booking"), "int"),
+    Column("start", N_("Start"), "datetime"),
+    Column("end", N_("End"), "datetime"),
+    Column("status", N_("Status")),
+    Column("source", N_("Made at")),
+    Column("provider", N_("With")),
+    Column("booking_type", N_("What")),
+    Column("customer", N_("Customer")),
+    Column("email", N_("Email")),
+    Column("phone", N_("Phone")),
+    Column("price", N_("Price"), "money"),
+    Column("created", N_("Booked on"), "datetime"),
+    Column("cancel_reason", N_("Cancellation reason")),
 )
+
+
+def booking_columns() -> tuple[Column, ...]:
+    """:data:`BOOKING_COLUMNS` with their titles in the current language."""
+    return translated(BOOKING_COLUMNS)
+
+
 CONTACT_CHUNK = 500  # ids per IN (...) when looking customers up
 
 

@@ -9,9 +9,12 @@ each column's ``kind``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
+
+from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n.formats import date_text
 
 Kind = Literal["text", "int", "float", "money", "percent", "minutes", "hours", "date", "datetime"]
 Value = str | int | float | date | datetime | None
@@ -24,6 +27,11 @@ class Column:
     key: str
     title: str
     kind: Kind = "text"
+
+
+def translated(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """``columns`` (a constant whose titles are marked with ``N_``) in the current language."""
+    return tuple(replace(column, title=_(column.title)) for column in columns)
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,8 @@ class Report:
 
     @property
     def period_label(self) -> str:
-        """The period for a person, e.g. "1 Mar 2025 – 31 Mar 2025" or "10 Apr 2025"."""
+        """The period for a person in the current language, e.g. "1 Mar 2025 – 31 Mar 2025"
+        or "10 Apr 2025" (German: "01.03.2025 – 31.03.2025")."""
         if self.start == self.end:
-            return f"{self.start.day} {self.start:%b %Y}"
-        return f"{self.start.day} {self.start:%b %Y} – {self.end.day} {self.end:%b %Y}"
+            return date_text(self.start, "medium")
+        return f"{date_text(self.start, 'medium')} – {date_text(self.end, 'medium')}"

@@ -19,6 +19,7 @@ from sqlalchemy import CTE, Integer, column, values
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import UTCDateTime
 from careops_desktop.core.services.business import business_zone
 
@@ -65,19 +66,21 @@ def resolve_zone(session: Session, tz: ZoneInfo | str | None) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError({"timezone": f"Unknown time zone {tz!r}."}) from None
+        raise ValidationError(
+            {"timezone": _("Unknown time zone {zone}.").format(zone=repr(tz))}
+        ) from None
 
 
 def make_period(start: date, end: date, zone: ZoneInfo) -> Period:
     """A checked period: ``start`` on or before ``end``, at most :data:`MAX_DAYS` long."""
     if not isinstance(start, date) or not isinstance(end, date):
-        raise ValidationError({"period": "Give the period as two dates."})
+        raise ValidationError({"period": _("Give the period as two dates.")})
     if isinstance(start, datetime) or isinstance(end, datetime):
         start, end = _as_date(start), _as_date(end)
     if end < start:
-        raise ValidationError({"end": "The period ends before it starts."})
+        raise ValidationError({"end": _("The period ends before it starts.")})
     if (end - start).days + 1 > MAX_DAYS:
-        raise ValidationError({"end": "Choose a period of at most ten years."})
+        raise ValidationError({"end": _("Choose a period of at most ten years.")})
     return Period(start, end, zone)
 
 
@@ -131,5 +134,19 @@ def bucket_table(items: list[Bucket], name: str = "buckets") -> CTE:
     return table.cte(name)
 
 
+BUCKET_TITLES = {"day": N_("Day"), "week": N_("Week from"), "month": N_("Month")}
+UNIT_NAMES = {
+    "day": N_("day"),
+    "week": N_("week"),
+    "month": N_("month"),
+}
+
+
 def bucket_title(unit: Unit) -> str:
-    return {"day": "Day", "week": "Week from", "month": "Month"}[unit]
+    """The heading of a column of days, weeks or months, in the current language."""
+    return _(BUCKET_TITLES[unit])
+
+
+def unit_name(unit: Unit) -> str:
+    """ "day", "week" or "month" in the current language (as in "Bookings by {unit}")."""
+    return _(UNIT_NAMES[unit])
