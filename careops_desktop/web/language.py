@@ -54,10 +54,11 @@ def choose_language(
     query: str | None, cookie: str | None, accept: str | None, fallback: str
 ) -> str:
     """The language of a request from its ``?lang=``, cookie and ``Accept-Language``."""
+    wanted = [t for t in i18n.parse_accept_language(accept) if i18n.normalise(t) not in i18n.PSEUDO]
     return (
         asked_language(query)
         or stored_language(cookie)
-        or i18n.best_language(i18n.parse_accept_language(accept), default=fallback)
+        or i18n.best_language(wanted, default=fallback)
     )
 
 

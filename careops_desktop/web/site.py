@@ -167,6 +167,8 @@ class Site:
             lang=language,
             rtl=i18n.is_right_to_left(language),
             languages=switcher_links(request, language),
+            # a pseudo-locale is never remembered: the page's forms carry it on
+            keep_lang=f"?lang={language}" if language in i18n.PSEUDO else "",
             business=profile,
             zone=self.zone(profile),
             csrf_field=csrf.FIELD,

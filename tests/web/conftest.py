@@ -53,11 +53,12 @@ async def post_form(
     *,
     origin: str | None = "own",
     keep_hidden: bool = True,
+    headers: dict[str, str] | None = None,
 ) -> Any:
     """POST ``data`` (plus the page's hidden fields) to ``action`` as a browser would."""
     body = dict(hidden_fields(form_page)) if keep_hidden else {}
     body.update(data)
-    headers = {}
+    headers = dict(headers or {})
     if origin == "own":
         headers["Origin"] = origin_of(client)
     elif origin is not None:
