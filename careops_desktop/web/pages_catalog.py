@@ -114,19 +114,25 @@ async def index(request: web.Request) -> web.Response:
 
 
 def week_of(day: date, today: date, days_shown: int) -> list[date]:
-    """The strip of days shown around ``day``: pages of ``days_shown`` days from the week's start.
+    """The strip of days shown around ``day``: pages of ``days_shown`` days from today.
 
-    A week of days starts on the reader's first day of the week (Monday in Germany, Sunday
-    in the United States); days of it before ``today`` are shown, not offered.
+    A strip of a week (``days_shown`` 7) follows the reader's calendar: it starts on their
+    first day of the week (Monday in Germany, Sunday in the United States). The first page
+    then begins on the week holding today and runs to the end of the next week (unless
+    today starts a week), so it always offers a full week from today; the days before
+    today are shown, not offered.
     """
-    anchor = today
-    if days_shown == 7:
-        anchor = today - timedelta(days=(today.weekday() - formats.first_weekday()) % 7)
-    if day < today:
-        start = anchor
-    else:
-        start = anchor + timedelta(days=((day - anchor).days // days_shown) * days_shown)
-    return [start + timedelta(days=i) for i in range(days_shown)]
+    if days_shown != 7:
+        if day < today:
+            return [today + timedelta(days=i) for i in range(days_shown)]
+        start = today + timedelta(days=((day - today).days // days_shown) * days_shown)
+        return [start + timedelta(days=i) for i in range(days_shown)]
+    anchor = today - timedelta(days=(today.weekday() - formats.first_weekday()) % 7)
+    first_end = anchor + timedelta(days=7 if anchor == today else 14)
+    if day < first_end:
+        return [anchor + timedelta(days=i) for i in range((first_end - anchor).days)]
+    start = first_end + timedelta(days=((day - first_end).days // 7) * 7)
+    return [start + timedelta(days=i) for i in range(7)]
 
 
 async def book(request: web.Request) -> web.Response:

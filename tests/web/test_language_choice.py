@@ -31,11 +31,15 @@ def test_week_strips_start_on_the_readers_first_day_of_the_week() -> None:
     try:
         formats.set_business_locale("de_DE")
         with i18n.use_language("de"):
-            assert week_of(today, today, 7)[0] == date(2026, 12, 7)  # Monday
+            strip = week_of(today, today, 7)  # Monday 7th to Sunday 20th: a week from today
+            assert strip[0] == date(2026, 12, 7) and strip[-1] == date(2026, 12, 20)
+            assert week_of(date(2026, 12, 22), today, 7)[0] == date(2026, 12, 21)
+            assert len(week_of(date(2026, 12, 7), date(2026, 12, 7), 7)) == 7
         formats.set_business_locale("en_US")
         with i18n.use_language("en"):
-            strip = week_of(today + timedelta(days=9), today, 7)
-            assert strip[0] == date(2026, 12, 13) and strip[0].weekday() == 6  # Sunday
+            strip = week_of(today + timedelta(days=12), today, 7)
+            assert strip[0] == date(2026, 12, 20) and strip[0].weekday() == 6  # a Sunday
+            assert week_of(today, today, 7)[0] == date(2026, 12, 6)
     finally:
         formats.set_business_locale(before)
 

@@ -17,10 +17,11 @@ from sqlalchemy import select
 from careops_desktop.core import i18n
 from careops_desktop.core.db import Database
 from careops_desktop.core.i18n import formats
-from careops_desktop.core.models import Contact
-from careops_desktop.core.services import business
+from careops_desktop.core.models import Contact, WaitlistOffer
+from careops_desktop.core.services import bookings, business
 from careops_desktop.web.params import format_start
 from tests.web.conftest import AppClient, post_form
+from tests.web.public_booking import book_with_grace
 from tests.web.seed import SETUP, Shop
 
 pytestmark = pytest.mark.asyncio
@@ -237,3 +238,38 @@ async def test_hostile_language_values_give_a_shipped_language_and_are_never_rep
     for part in ("<script>", "onerror", "OR 1=1", "x" * 100):
         assert part not in page
     assert "lang=" not in response.headers.get("Set-Cookie", "")
+
+
+async def test_a_waitlist_offer_claimed_in_spanish_gives_a_spanish_speaking_contact(
+    db: Database, shop: Shop, make_client: AppClient
+) -> None:
+    start = shop.local(shop.day(3), 10)
+    receipt = book_with_grace(db, shop, start, "Leaving Person", email="l@example.com")
+    client = await make_client()
+    spanish = {"Accept-Language": "es-ES,es;q=0.9"}
+    join_page = await (
+        await client.get(f"/book/{shop.checkup_slug}/waitlist", headers=spanish)
+    ).text()
+    assert "Avisarme si queda una hora libre" in join_page
+    joined = await post_form(
+        client,
+        join_page,
+        f"/book/{shop.checkup_slug}/waitlist",
+        {
+            "name": "Ana García",
+            "email": "ana@example.com",
+            "phone": "",
+            "first_day": shop.day(3).isoformat(),
+            "last_day": shop.day(3).isoformat(),
+        },
+        headers=spanish,
+    )
+    assert "Está en la lista de espera" in await joined.text()
+    db.call(bookings.cancel_by_token, receipt.manage_token)  # the freed time is offered
+    with db.session() as session:
+        token = session.scalars(select(WaitlistOffer.token).order_by(WaitlistOffer.id)).first()
+    offer = await (await client.get(f"/waitlist/claim/{token}", headers=spanish)).text()
+    assert "Ha quedado una hora libre para usted" in offer and "Reservar esta hora" in offer
+    claimed = await post_form(client, offer, f"/waitlist/claim/{token}", {}, headers=spanish)
+    assert claimed.status == 303
+    assert contact_languages(db)["Ana García"] == "es"
