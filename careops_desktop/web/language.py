@@ -29,12 +29,16 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 LANGUAGE: web.RequestKey[str] = web.RequestKey("careops_language", str)
 
 
+def locale_of(profile: BusinessProfile) -> str:
+    """The business's locale: its setting, else the main one of its time zone's country."""
+    return formats.valid_locale(profile.locale) or formats.locale_for_zone(profile.timezone)
+
+
 def business_language(profile: BusinessProfile | None) -> str:
     """The business's own language when it is shipped (``de_DE`` → ``de``), else English."""
     if profile is None:
         return i18n.SOURCE
-    tag = formats.valid_locale(profile.locale) or formats.locale_for_zone(profile.timezone)
-    language = i18n.normalise(tag)
+    language = i18n.normalise(locale_of(profile))
     return language if language in i18n.SHIPPED else i18n.SOURCE
 
 
@@ -70,23 +74,23 @@ def contact_language(request: web.Request) -> str | None:
 
 async def _fallback(request: web.Request) -> str:
     """The business's language (its profile is cached by the site; English before setup)."""
-    if request.path.startswith(("/static/", "/healthz")):
+    if request.path.startswith("/healthz"):
         return i18n.SOURCE
     site = request.app[SITE]
     try:
         profile = await site.business()
     except Exception:  # the error pages must still speak: a failed read is English
         return i18n.SOURCE
-    if profile is not None:
-        locale = formats.valid_locale(profile.locale) or formats.locale_for_zone(profile.timezone)
-        if formats.business_locale() != locale:
-            formats.set_business_locale(locale)
+    if profile is not None and formats.business_locale() != locale_of(profile):
+        formats.set_business_locale(locale_of(profile))
     return business_language(profile)
 
 
 @web.middleware
 async def language(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Choose the request's language, run the handler in it, and say so in the answer."""
+    if request.path.startswith("/static/"):  # the stylesheet is the same in every language
+        return await handler(request)
     query = request.query.get(PARAM)
     cookie = request.cookies.get(COOKIE)
     header = request.headers.get("Accept-Language")
