@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from careops_desktop.core.i18n import N_
 from careops_desktop.web import hosts
 
 COOKIE = "careops_csrf"
@@ -136,14 +137,16 @@ def origin_ok(request: web.Request) -> bool:
 
 
 def check_post(request: web.Request, form_token: str, signer: Signer) -> str | None:
-    """Why this POST must be refused, in words, or None when it may proceed."""
+    """Why this POST must be refused, in English words (``N_``), or None when it may proceed."""
     if not origin_ok(request):
-        return "The form was sent from another site."
+        return N_("The form was sent from another site.")
     cookie = request.cookies.get(COOKIE, "")
     if not cookie or not form_token:
-        return "The form's security token is missing."
+        return N_("The form's security token is missing.")
     if not hmac.compare_digest(cookie.encode(), form_token.encode()):
-        return "The form's security token does not match."
+        return N_("The form's security token does not match.")
     if not signer.token_valid(form_token):
-        return "The form's security token is not valid (has the page been open since a restart?)."
+        return N_(
+            "The form's security token is not valid (has the page been open since a restart?)."
+        )
     return None

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from aiohttp import web
 
+from careops_desktop.core.i18n import _
 from careops_desktop.web.params import not_found
 from careops_desktop.web.queries import calendar_feed_text
 from careops_desktop.web.site import SITE
@@ -27,12 +28,14 @@ async def calendar_feed(request: web.Request) -> web.Response:
     name = request.match_info["name"]
     secret = name[: -len(".ics")] if name.endswith(".ics") else ""
     if not secret or len(secret) > FEED_SECRET_MAX:
-        raise not_found("There is no calendar at this address.")
+        raise not_found(_("There is no calendar at this address."))
     text = await site.database.run(calendar_feed_text, secret, datetime.now(UTC))
     if text is None:
         raise not_found(
-            "There is no calendar at this address. If the link was changed in Settings, "
-            "subscribe again with the new one."
+            _(
+                "There is no calendar at this address. If the link was changed in Settings, "
+                "subscribe again with the new one."
+            )
         )
     return web.Response(
         text=text,

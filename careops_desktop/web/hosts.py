@@ -31,6 +31,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from careops_desktop.core import page_address
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.services.page_publishing import PagePublishing
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ HTTPS: web.RequestKey[bool] = web.RequestKey("careops_https", bool)
 SEND_HSTS: web.RequestKey[bool] = web.RequestKey("careops_send_hsts", bool)
 HSTS = "max-age=31536000"
 
-HOST_REFUSED = (
+HOST_REFUSED = N_(
     "This booking page does not answer to the name that was used to reach it. Please "
     "use the address the business gave you."
 )
@@ -187,7 +188,7 @@ async def host_guard(request: web.Request, handler: Handler) -> web.StreamRespon
     name = host_name(host_header)
     if name is None or not _accepted(name, request, face, site.own_names):
         log.info("refused a request for a host name that is not the page's own")
-        return error_page(request, 400, message=HOST_REFUSED)
+        return error_page(request, 400, message=_(HOST_REFUSED))
     https = changes.get("scheme", request.scheme) == "https" or (face.https and name == face.host)
     request[PUBLIC_BASE] = face.base
     request[PUBLIC_ORIGIN] = face.origin

@@ -3,6 +3,8 @@
 1. ``security_headers``: CSP without inline script, no framing, no referrer to
    other sites, no sniffing; ``no-store`` on every page (they carry tokens and
    personal details), long caching for the stylesheet only.
+1a. ``language.language``: the visitor's language for the page and the core's words
+   (see :mod:`careops_desktop.web.language`).
 2. ``error_pages``: any refusal or failure becomes a readable page with the
    right status (a traceback never reaches a customer); what aiohttp itself
    finds malformed while a body is read is a 400, never a 500.
@@ -27,7 +29,8 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
 
-from careops_desktop.web import csrf, hosts
+from careops_desktop.core.i18n import N_, _
+from careops_desktop.web import csrf, hosts, language
 from careops_desktop.web.params import PageError
 from careops_desktop.web.site import BUSINESS, SITE
 
@@ -49,30 +52,38 @@ UNREADABLE_BODY = (ValueError, LookupError, HttpProcessingError)
 OPEN_PATHS = ("/healthz", "/static/")
 
 _TITLES = {
-    400: "That request could not be read",
-    403: "That form could not be accepted",
-    404: "Page not found",
-    405: "That is not possible here",
-    409: "That time has just been taken",
-    413: "That was too much to send",
-    415: "That request could not be read",
-    429: "Too many tries",
-    500: "Something went wrong",
-    503: "Not taking online bookings",
+    400: N_("That request could not be read"),
+    403: N_("That form could not be accepted"),
+    404: N_("Page not found"),
+    405: N_("That is not possible here"),
+    409: N_("That time has just been taken"),
+    413: N_("That was too much to send"),
+    415: N_("That request could not be read"),
+    429: N_("Too many tries"),
+    500: N_("Something went wrong"),
+    503: N_("Not taking online bookings"),
 }
 _MESSAGES = {
-    400: "Something in the address or the form was not in the expected shape.",
-    403: "The form was sent from another page or its security token has expired. "
-    "Please go back, reload the page and try again.",
-    404: "There is no page at this address. It may have been moved, or the link was not "
-    "copied in full.",
-    405: "This page cannot be used that way.",
-    413: "The form sent was larger than this page accepts. Please shorten what you typed "
-    "and try again.",
-    415: "Compressed or unusual form data is not accepted. Please use the form on this page.",
-    429: "You have sent many forms in a short time. Please wait a minute and try again.",
-    500: "The page could not be shown because of a problem on our side. Please try again "
-    "in a moment, or contact us.",
+    400: N_("Something in the address or the form was not in the expected shape."),
+    403: N_(
+        "The form was sent from another page or its security token has expired. "
+        "Please go back, reload the page and try again."
+    ),
+    404: N_(
+        "There is no page at this address. It may have been moved, or the link was not "
+        "copied in full."
+    ),
+    405: N_("This page cannot be used that way."),
+    413: N_(
+        "The form sent was larger than this page accepts. Please shorten what you typed "
+        "and try again."
+    ),
+    415: N_("Compressed or unusual form data is not accepted. Please use the form on this page."),
+    429: N_("You have sent many forms in a short time. Please wait a minute and try again."),
+    500: N_(
+        "The page could not be shown because of a problem on our side. Please try again "
+        "in a moment, or contact us."
+    ),
 }
 
 
@@ -119,8 +130,8 @@ def error_page(
         "error.html",
         status=status,
         headers=headers,
-        title=title or _TITLES.get(status, "That did not work"),
-        message=message or _MESSAGES.get(status, "Please go back and try again."),
+        title=title or _(_TITLES.get(status, N_("That did not work"))),
+        message=message or _(_MESSAGES.get(status, N_("Please go back and try again."))),
     )
 
 
@@ -193,12 +204,14 @@ async def post_guard(request: web.Request, handler: Handler) -> web.StreamRespon
     problem = csrf.check_post(request, token if isinstance(token, str) else "", site.signer)
     if problem is not None:
         log.info("refused a POST to %s: %s", route_of(request), problem)
-        return error_page(request, 403, message=problem + " Please reload the page and try again.")
+        message = _("{problem} Please reload the page and try again.").format(problem=_(problem))
+        return error_page(request, 403, message=message)
     return await handler(request)
 
 
 MIDDLEWARES = (
     security_headers,
+    language.language,
     error_pages,
     hosts.host_guard,
     body_limits,

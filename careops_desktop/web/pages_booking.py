@@ -28,8 +28,10 @@ from careops_desktop.core.errors import (
     SlotTaken,
     ValidationError,
 )
+from careops_desktop.core.i18n import N_, _, formats
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.contacts import NAME_MAX, check_person_name
+from careops_desktop.web.language import contact_language
 from careops_desktop.web.pages_catalog import type_or_404
 from careops_desktop.web.params import (
     ANY_PROVIDER,
@@ -45,7 +47,12 @@ from careops_desktop.web.site import SITE, Site, business_of
 log = logging.getLogger(__name__)
 
 FIELDS = ("name", "email", "phone", "notes")
-LABELS = {"name": "Your name", "email": "Email", "phone": "Mobile phone", "notes": "Notes"}
+LABELS = {
+    "name": N_("Your name"),
+    "email": N_("Email"),
+    "phone": N_("Mobile phone"),
+    "notes": N_("Notes"),
+}
 LIMITS = {"name": NAME_MAX, "email": 320, "phone": 40, "notes": 2000}
 HONEYPOT = "website"
 
@@ -54,15 +61,22 @@ def check_details(values: Mapping[str, str]) -> dict[str, str]:
     """The problems the page can see before asking the core (which checks again)."""
     errors: dict[str, str] = {}
     try:
-        check_person_name(values["name"], empty="Please tell us your name.")
+        check_person_name(values["name"], empty=_("Please tell us your name."))
     except ValidationError as exc:
         errors.update(exc.fields)
     if not values["email"].strip() and not values["phone"].strip():
-        errors["email"] = "Please give an email address or a phone number (or both)."
+        errors["email"] = _("Please give an email address or a phone number (or both).")
     for key, limit in LIMITS.items():
         if len(values[key]) > limit and key not in errors:
-            errors[key] = f"Please keep this under {limit:,} characters."
+            errors[key] = _("Please keep this under {limit} characters.").format(
+                limit=formats.number_text(limit)
+            )
     return errors
+
+
+def labels() -> dict[str, str]:
+    """The fields' names in the visitor's language."""
+    return {key: _(label) for key, label in LABELS.items()}
 
 
 @dataclass(frozen=True)
@@ -102,7 +116,7 @@ def _details_page(
         choice_value=str(choice) if choice is not None else ANY_PROVIDER,
         values=values,
         errors=dict(errors or {}),
-        labels=LABELS,
+        labels=labels(),
         shown=site.signer.fill_stamp(),
         taken=alternatives is not None,
         full=full,
@@ -114,7 +128,7 @@ def _details_page(
 def _provider_of(booking_type: PublicType, value: str | None) -> int | None:
     provider_id = parse_provider(value)
     if provider_id is not None and booking_type.provider(provider_id) is None:
-        raise not_found("That person or room does not offer this booking. Please choose again.")
+        raise not_found(_("That person or room does not offer this booking. Please choose again."))
     return provider_id
 
 
@@ -178,6 +192,7 @@ async def submit(request: web.Request) -> web.Response:
             email=values["email"],
             phone=values["phone"],
             notes=values["notes"],
+            language=contact_language(request),
         )
     except SlotTaken as exc:
         return _details_page(
@@ -197,5 +212,5 @@ async def submit(request: web.Request) -> web.Response:
     except NotActive:
         return site.page(request, "closed.html", status=503, headers={"Retry-After": "3600"})
     except NotFound:
-        raise not_found("That booking type or provider is not available any more.") from None
+        raise not_found(_("That booking type or provider is not available any more.")) from None
     return see_other(f"/manage/{booked.manage_token}?booked=1")

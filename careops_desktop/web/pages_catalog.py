@@ -16,7 +16,9 @@ from typing import Any
 
 from aiohttp import web
 
+from careops_desktop.core import i18n
 from careops_desktop.core.errors import NotFound
+from careops_desktop.core.i18n import _, formats
 from careops_desktop.core.services import slots as slot_service
 from careops_desktop.core.services.business import BusinessProfile
 from careops_desktop.web import csrf
@@ -29,6 +31,9 @@ from careops_desktop.web.params import (
 )
 from careops_desktop.web.queries import Catalog, PublicType, load_catalog
 from careops_desktop.web.site import SITE, Site, business_of
+from careops_desktop.web.switcher import PARAM
+
+CACHED_QUERY = frozenset({"provider", "date"})
 
 
 async def catalog_of(site: Site) -> Catalog:
@@ -42,7 +47,7 @@ async def type_or_404(site: Site, slug: str) -> PublicType:
     booking_type = (await catalog_of(site)).by_slug(slug)
     if booking_type is None:
         raise not_found(
-            "We do not offer a booking of that kind (any more). Please choose one from the list."
+            _("We do not offer a booking of that kind (any more). Please choose one from the list.")
         )
     return booking_type
 
@@ -70,7 +75,7 @@ async def _load_day(
             slot_service.slots_for_day, booking_type.id, day, provider_id
         )
     except NotFound:
-        raise not_found("That booking type or provider is not available.") from None
+        raise not_found(_("That booking type or provider is not available.")) from None
     entry = DayEntry(found)
     depends = [provider_id] if provider_id is not None else [p.id for p in booking_type.providers]
     site.slots.put(key, entry, depends, marker)
@@ -109,12 +114,25 @@ async def index(request: web.Request) -> web.Response:
 
 
 def week_of(day: date, today: date, days_shown: int) -> list[date]:
-    """The strip of days shown around ``day``: pages of ``days_shown`` days from today."""
-    if day < today:
-        start = today
-    else:
+    """The strip of days shown around ``day``: pages of ``days_shown`` days from today.
+
+    A strip of a week (``days_shown`` 7) follows the reader's calendar: it starts on their
+    first day of the week (Monday in Germany, Sunday in the United States). The first page
+    then begins on the week holding today and runs to the end of the next week (unless
+    today starts a week), so it always offers a full week from today; the days before
+    today are shown, not offered.
+    """
+    if days_shown != 7:
+        if day < today:
+            return [today + timedelta(days=i) for i in range(days_shown)]
         start = today + timedelta(days=((day - today).days // days_shown) * days_shown)
-    return [start + timedelta(days=i) for i in range(days_shown)]
+        return [start + timedelta(days=i) for i in range(days_shown)]
+    anchor = today - timedelta(days=(today.weekday() - formats.first_weekday()) % 7)
+    first_end = anchor + timedelta(days=7 if anchor == today else 14)
+    if day < first_end:
+        return [anchor + timedelta(days=i) for i in range((first_end - anchor).days)]
+    start = first_end + timedelta(days=((day - first_end).days // 7) * 7)
+    return [start + timedelta(days=i) for i in range(7)]
 
 
 async def book(request: web.Request) -> web.Response:
@@ -124,7 +142,7 @@ async def book(request: web.Request) -> web.Response:
     booking_type = await type_or_404(site, request.match_info["slug"])
     provider_id = parse_provider(request.query.get("provider"))
     if provider_id is not None and booking_type.provider(provider_id) is None:
-        raise not_found("That person or room does not offer this booking. Please choose again.")
+        raise not_found(_("That person or room does not offer this booking. Please choose again."))
     zone = site.zone(profile)
     today = datetime.now(zone).date()
     day = parse_day(request.query.get("date"), today)
@@ -142,7 +160,8 @@ async def book(request: web.Request) -> web.Response:
         "past": past,
         "beyond": beyond,
         "strip": strip,
-        "earlier": strip[0] - timedelta(days=len(strip)) if strip[0] > today else None,
+        "earlier": max(strip[0] - timedelta(days=len(strip)), today) if strip[0] > today else None,
+        "first_day": today,
         "later": strip[-1] + timedelta(days=1) if strip[-1] < last_day else None,
         "format_start": format_start,
         "any_provider": ANY_PROVIDER,
@@ -151,10 +170,14 @@ async def book(request: web.Request) -> web.Response:
         return site.page(request, "book.html", slots=(), **context)
     entry = await day_entry(site, booking_type, provider_id, day)
     free = within_notice(entry, profile)
-    page_key = (today, len(entry.slots.slots) - len(free))
+    # the page is kept per language and per query (its language links repeat the query);
+    # only a query of the page's own values is kept, so the variants stay few
+    query = tuple(sorted((k, v) for k, v in request.query.items() if k != PARAM))
+    keep = len(request.query) == len(set(request.query)) and {k for k, _ in query} <= CACHED_QUERY
+    page_key = (today, len(entry.slots.slots) - len(free), i18n.current_language(), query)
     html = entry.pages.get(page_key)
     if html is None:
         html = site.html(request, "book.html", slots=free, **context)
-        if csrf.ISSUED not in request:  # nothing visitor-specific in it: keep it
+        if keep and csrf.ISSUED not in request:  # nothing visitor-specific in it: keep it
             entry.pages[page_key] = html
     return site.respond(request, html)

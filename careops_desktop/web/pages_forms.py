@@ -9,6 +9,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.services import forms
 from careops_desktop.web.params import not_found, see_other
 from careops_desktop.web.site import SITE
@@ -20,7 +21,7 @@ TOKEN_MAX = 100
 def _token(request: web.Request) -> str:
     token = request.match_info["token"]
     if not token or len(token) > TOKEN_MAX:
-        raise not_found("This form link is not valid. Please use the link from your email.")
+        raise not_found(_("This form link is not valid. Please use the link from your email."))
     return token
 
 
@@ -30,8 +31,10 @@ async def _load(request: web.Request, token: str) -> forms.FormToFill:
         found: forms.FormToFill = await site.database.run(forms.get_form_by_token, token)
     except NotFound:
         raise not_found(
-            "This form link is not valid (any more). Please use the link from your latest email, "
-            "or contact us."
+            _(
+                "This form link is not valid (any more). Please use the link from your latest "
+                "email, or contact us."
+            )
         ) from None
     return found
 
@@ -82,7 +85,7 @@ async def submit(request: web.Request) -> web.StreamResponse:
     try:
         await site.database.run(forms.submit_by_token, token, values)
     except NotFound:
-        raise not_found("This form link is not valid (any more).") from None
+        raise not_found(_("This form link is not valid (any more).")) from None
     except ValidationError as exc:
         return _render(request, token, form, values=values, errors=exc.fields, status=400)
     return see_other(f"/forms/{token}?sent=1")

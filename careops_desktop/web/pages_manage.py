@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from aiohttp import web
 
 from careops_desktop.core.errors import NotFound, PolicyRefused, SlotTaken, ValidationError
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services import slots as slot_service
 from careops_desktop.core.services.bookings import BookingView
@@ -23,11 +24,11 @@ from careops_desktop.web.site import SITE, business_of
 
 TOKEN_MAX = 100
 STATUS_WORDS = {
-    "confirmed": "Confirmed",
-    "arrived": "Checked in",
-    "completed": "Completed",
-    "no_show": "Missed",
-    "cancelled": "Cancelled",
+    "confirmed": N_("Confirmed"),
+    "arrived": N_("Checked in"),
+    "completed": N_("Completed"),
+    "no_show": N_("Missed"),
+    "cancelled": N_("Cancelled"),
 }
 
 
@@ -40,8 +41,10 @@ def _token(request: web.Request) -> str:
 
 def _unknown_link() -> Exception:
     return not_found(
-        "This booking link is not valid. Please use the link from your confirmation email, "
-        "or contact us."
+        _(
+            "This booking link is not valid. Please use the link from your confirmation email, "
+            "or contact us."
+        )
     )
 
 
@@ -76,7 +79,7 @@ def _manage_page(
         booked=request.query.get("booked") == "1",
         moved=request.query.get("moved") == "1",
         can_change=_can_change(booking),
-        status_words=STATUS_WORDS.get(booking.status, booking.status),
+        status_words=_(STATUS_WORDS[booking.status]) if booking.status in STATUS_WORDS else "",
         manage_url=f"{public_base(request)}/manage/{token}",
         errors=errors or {},
     )
@@ -112,7 +115,7 @@ async def cancel(request: web.Request) -> web.Response:
     form = await request.post()
     booking = await _booking(request, token)
     if form.get("confirm") != "yes":
-        errors = {"confirm": "Tick the box to confirm that you want to cancel."}
+        errors = {"confirm": _("Tick the box to confirm that you want to cancel.")}
         return _manage_page(request, token, booking, errors=errors, status=400)
     try:
         await site.database.run(bookings.cancel_by_token, token)
@@ -166,7 +169,8 @@ async def _move_page(
         day=day,
         slots=free,
         strip=strip,
-        earlier=strip[0] - timedelta(days=len(strip)) if strip[0] > today else None,
+        earlier=max(strip[0] - timedelta(days=len(strip)), today) if strip[0] > today else None,
+        first_day=today,
         later=strip[-1] + timedelta(days=1) if strip[-1] < last_day else None,
         message=message,
         format_start=format_start,
@@ -194,7 +198,7 @@ async def move(request: web.Request) -> web.Response:
     except NotFound:
         raise _unknown_link() from None
     except SlotTaken:
-        message = "Sorry, that time has just been taken. Please choose another."
+        message = _("Sorry, that time has just been taken. Please choose another.")
         return await _move_page(request, token, booking, day, message=message, status=409)
     except (PolicyRefused, ValidationError) as exc:
         return await _move_page(request, token, booking, day, message=str(exc), status=400)

@@ -19,8 +19,10 @@ from datetime import date, datetime, timedelta
 from aiohttp import web
 
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
+from careops_desktop.core.i18n import N_, _, formats
 from careops_desktop.core.services import waitlist
 from careops_desktop.core.services.contacts import NAME_MAX, check_person_name
+from careops_desktop.web.language import contact_language
 from careops_desktop.web.pages_booking import HONEYPOT
 from careops_desktop.web.pages_catalog import type_or_404
 from careops_desktop.web.params import (
@@ -39,12 +41,12 @@ log = logging.getLogger(__name__)
 
 FIELDS = ("name", "email", "phone", "first_day", "last_day")
 LABELS = {
-    "name": "Your name",
-    "email": "Email",
-    "phone": "Mobile phone",
-    "first_day": "From",
-    "last_day": "Until",
-    "provider": "With",
+    "name": N_("Your name"),
+    "email": N_("Email"),
+    "phone": N_("Mobile phone"),
+    "first_day": N_("From"),
+    "last_day": N_("Until"),
+    "provider": N_("With"),
 }
 LIMITS = {"name": NAME_MAX, "email": 320, "phone": 40, "first_day": 10, "last_day": 10}
 TOKEN_MAX = 100
@@ -56,17 +58,19 @@ def check_form(values: Mapping[str, str]) -> dict[str, str]:
     errors: dict[str, str] = {}
     for key, limit in LIMITS.items():
         if len(values[key]) > limit:
-            errors[key] = f"Please keep this under {limit:,} characters."
+            errors[key] = _("Please keep this under {limit} characters.").format(
+                limit=formats.number_text(limit)
+            )
     if "name" not in errors:
         try:
-            check_person_name(values["name"], empty="Please tell us your name.")
+            check_person_name(values["name"], empty=_("Please tell us your name."))
         except ValidationError as exc:
             errors.update(exc.fields)
     if not values["email"].strip() and not values["phone"].strip():
-        errors.setdefault("email", "Please give an email address or a mobile number (or both).")
+        errors.setdefault("email", _("Please give an email address or a mobile number (or both)."))
     for key in ("first_day", "last_day"):
         if key not in errors and _day(values[key]) is None:
-            errors[key] = "Please give a date like 2026-03-04."
+            errors[key] = _("Please give a date like 2026-03-04.")
     return errors
 
 
@@ -83,7 +87,7 @@ def _day(text: str) -> date | None:
 def _provider_of(booking_type: PublicType, value: str | None) -> int | None:
     provider_id = parse_provider(value)
     if provider_id is not None and booking_type.provider(provider_id) is None:
-        raise not_found("That person or room does not offer this booking. Please choose again.")
+        raise not_found(_("That person or room does not offer this booking. Please choose again."))
     return provider_id
 
 
@@ -106,7 +110,7 @@ def _form_page(
         provider_value=str(provider_id) if provider_id is not None else ANY_PROVIDER,
         values=values,
         errors=dict(errors or {}),
-        labels=LABELS,
+        labels={key: _(label) for key, label in LABELS.items()},
     )
 
 
@@ -159,7 +163,7 @@ async def join(request: web.Request) -> web.Response:
     except NotActive:
         return site.page(request, "closed.html", status=503, headers={"Retry-After": "3600"})
     except NotFound:
-        raise not_found("That booking type or provider is not available any more.") from None
+        raise not_found(_("That booking type or provider is not available any more.")) from None
     provider = booking_type.provider(provider_id) if provider_id is not None else None
     return site.page(
         request,
@@ -181,9 +185,11 @@ def _token(request: web.Request) -> str:
 def _unknown_offer() -> Exception:
     return PageError(
         404,
-        "This link is not valid. Please use the link from your message exactly as it came, "
-        "or contact us.",
-        title="This link is not valid",
+        _(
+            "This link is not valid. Please use the link from your message exactly as it came, "
+            "or contact us."
+        ),
+        title=_("This link is not valid"),
     )
 
 
@@ -235,7 +241,9 @@ async def claim(request: web.Request) -> web.Response:
     token = _token(request)
     await request.post()  # the CSRF middleware has checked it; nothing else is read
     try:
-        result = await site.database.run(waitlist.claim_offer, token)
+        result = await site.database.run(
+            waitlist.claim_offer, token, language=contact_language(request)
+        )
     except NotFound:
         raise _unknown_offer() from None
     except NotActive:

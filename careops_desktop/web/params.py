@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from aiohttp import web
 
 from careops_desktop.core import time_bounds
+from careops_desktop.core.i18n import _
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _START = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z")
@@ -44,13 +45,13 @@ def parse_day(value: str | None, default: date) -> date:
     if value is None or value == "":
         return default
     if not _DATE.fullmatch(value):
-        raise bad_request("The date must look like 2025-03-04.")
+        raise bad_request(_("The date must look like 2025-03-04."))
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise bad_request("That date does not exist.") from None
+        raise bad_request(_("That date does not exist.")) from None
     if not time_bounds.day_in_range(day):
-        raise bad_request(time_bounds.OUT_OF_RANGE)
+        raise bad_request(_("That date is too far in the past or the future."))
     return day
 
 
@@ -66,16 +67,16 @@ def parse_start(value: str | None) -> datetime:
     shown in the business's zone or followed by its end it would overflow.
     """
     if not value or not _START.fullmatch(value):
-        raise bad_request("The chosen time could not be read. Please choose a time again.")
+        raise bad_request(_("The chosen time could not be read. Please choose a time again."))
     try:
         # the pattern fixed the shape; fromisoformat is ~20x cheaper than strptime
         start = datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
     except ValueError:
         raise bad_request(
-            "The chosen time could not be read. Please choose a time again."
+            _("The chosen time could not be read. Please choose a time again.")
         ) from None
     if not time_bounds.instant_in_range(start):
-        raise bad_request(time_bounds.OUT_OF_RANGE)
+        raise bad_request(_("That date is too far in the past or the future."))
     return start
 
 
@@ -84,7 +85,7 @@ def parse_provider(value: str | None) -> int | None:
     if value is None or value in ("", ANY_PROVIDER):
         return None
     if not _ID.fullmatch(value):
-        raise bad_request("The chosen provider could not be read.")
+        raise bad_request(_("The chosen provider could not be read."))
     return int(value)
 
 

@@ -16,48 +16,74 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from careops_desktop.config import resource_path
 from careops_desktop.core import i18n
-from careops_desktop.core.clock_text import clock_range, clock_time, day_and_time
+from careops_desktop.core.clock_text import shows_twice, to_local, zone_mark
+from careops_desktop.core.i18n import formats
 from careops_desktop.core.services import bookings
 
 
 def money(minor: int | None, currency: str) -> str:
-    """``1500, "GBP"`` → ``"£15.00"``; None → ``""`` (no price shown)."""
+    """``1500, "GBP"`` → ``"£15.00"`` (``15,00 £`` for a German reader); None → ``""``."""
     if minor is None:
         return ""
-    symbols = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$"}
-    amount = f"{minor / 100:,.2f}"
-    symbol = symbols.get(currency.upper())
-    return f"{symbol}{amount}" if symbol else f"{amount} {currency.upper()}"
+    return formats.money_text(minor, currency.upper())
 
 
 def duration(minutes: int) -> str:
-    """``90`` → ``"1 h 30 min"``."""
+    """``90`` → ``"1 h 30 min"`` in the reader's words."""
     hours, rest = divmod(int(minutes), 60)
     if hours and rest:
-        return f"{hours} h {rest} min"
-    return f"{hours} h" if hours else f"{rest} min"
+        text = i18n.ngettext("{hours} h {minutes} min", "{hours} h {minutes} min", hours)
+        return text.format(hours=hours, minutes=rest)
+    if hours:
+        return i18n.ngettext("{count} h", "{count} h", hours).format(count=hours)
+    return i18n.ngettext("{count} min", "{count} min", rest).format(count=rest)
+
+
+def _wall(local: datetime, *, always: bool = False) -> str:
+    """A wall time as the reader writes it, marked with its zone when the clock shows it twice."""
+    text = formats.time_text(local)
+    if always or shows_twice(local):
+        text = i18n._("{time} {zone}").format(time=text, zone=zone_mark(local))
+    return text
 
 
 def local_time(value: datetime, zone: ZoneInfo) -> str:
     """A UTC instant on the business clock: ``14:30``, ``01:30 BST`` when shown twice."""
-    return clock_time(value, zone)
+    return _wall(to_local(value, zone))
 
 
 def local_day(value: date | datetime, zone: ZoneInfo | None = None) -> str:
-    """``Tuesday 4 March 2025`` (a datetime is first moved into ``zone``)."""
+    """``Tuesday, 4 March 2025`` (a datetime is first moved into ``zone``)."""
     if isinstance(value, datetime) and zone is not None:
-        value = value.astimezone(zone)
-    return f"{value:%A} {value.day} {value:%B %Y}"
+        value = to_local(value, zone)
+    return formats.date_text(value, "full")
 
 
 def local_when(value: datetime, zone: ZoneInfo) -> str:
-    """``Tuesday 4 March 2025 at 14:30`` (a time shown twice carries its zone mark)."""
-    return day_and_time(value, zone)
+    """``Tuesday, 4 March 2025 at 14:30`` (a time shown twice carries its zone mark)."""
+    local = to_local(value, zone)
+    return i18n._("{day} at {time}").format(day=formats.date_text(local, "full"), time=_wall(local))
 
 
 def local_span(start: datetime, end: datetime, zone: ZoneInfo) -> str:
-    """``Tuesday 4 March 2025 at 14:30–15:00``; never ``01:30–01:30`` (see ``clock_range``)."""
-    return f"{local_day(start, zone)} at {clock_range(start, end, zone)}"
+    """``Tuesday, 4 March 2025 at 14:30–15:00``; never ``01:30–01:30``."""
+    first, last = to_local(start, zone), to_local(end, zone)
+    start_text, end_text = _wall(first), _wall(last)
+    if start_text.endswith(end_text) and first != last:  # both ends read alike: mark both
+        start_text, end_text = _wall(first, always=True), _wall(last, always=True)
+    return i18n._("{day} at {start}–{end}").format(
+        day=formats.date_text(first, "full"), start=start_text, end=end_text
+    )
+
+
+def weekday_short(value: date) -> str:
+    """The weekday's short name as the reader writes it (``Tue``, ``Di.``, ``mar``)."""
+    return formats.weekday_text(value, "abbreviated")
+
+
+def month_short(value: date) -> str:
+    """The month's short name as the reader writes it (``Mar``, ``März``, ``mar``)."""
+    return formats.month_text(value.month, "abbreviated")
 
 
 class Pages:
@@ -84,6 +110,8 @@ class Pages:
             local_day=local_day,
             local_when=local_when,
             local_span=local_span,
+            weekday_short=weekday_short,
+            month_short=month_short,
             seats=bookings.describe_seats,
         )
 

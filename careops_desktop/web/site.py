@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from aiohttp import web
 
-from careops_desktop.core import events
+from careops_desktop.core import events, i18n
 from careops_desktop.core.change_feed import ChangesMissed
 from careops_desktop.core.errors import NotFound
 from careops_desktop.core.services.business import BusinessProfile, get_profile
@@ -28,6 +28,7 @@ from careops_desktop.web.ratelimit import RateLimiter
 from careops_desktop.web.render import Pages
 from careops_desktop.web.settings import WebSettings
 from careops_desktop.web.slot_cache import SlotCache
+from careops_desktop.web.switcher import switcher_links
 
 if TYPE_CHECKING:
     from careops_desktop.core.db import Database
@@ -152,7 +153,7 @@ class Site:
     # -- pages -------------------------------------------------------------------------------
 
     def html(self, request: web.Request, template: str, **context: Any) -> str:
-        """Render ``template`` with the business and its zone.
+        """Render ``template`` with the business, its zone and the visitor's language.
 
         Templates call ``csrf_token()`` inside forms; only then is a token made
         (remembered on the request, so the response sets its cookie).
@@ -160,8 +161,14 @@ class Site:
         profile = request.get(BUSINESS)
         if profile is None:  # a refusal before the business was looked up: use what is cached
             profile = self._profile[1] if self._profile else None
+        language = i18n.current_language()
         return self.pages.html(
             template,
+            lang=language,
+            rtl=i18n.is_right_to_left(language),
+            languages=switcher_links(request, language),
+            # a pseudo-locale is never remembered: the page's forms carry it on
+            keep_lang=f"?lang={language}" if language in i18n.PSEUDO else "",
             business=profile,
             zone=self.zone(profile),
             csrf_field=csrf.FIELD,

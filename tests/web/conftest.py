@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from careops_desktop.core.db import Database
+from careops_desktop.core.i18n import formats
 from careops_desktop.web.app import create_app
 from careops_desktop.web.settings import WebSettings
 from tests.web.seed import Shop, open_shop
@@ -20,6 +21,14 @@ _HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
 
 # limits raised so that only the tests about limits meet them
 RELAXED = WebSettings(min_fill_seconds=0.0, post_rate_per_minute=60_000, post_burst=10_000)
+
+
+@pytest.fixture(autouse=True)
+def business_locale_restored() -> Iterator[None]:
+    """The page sets the process's business locale from the business; put it back after."""
+    before = formats.business_locale()
+    yield
+    formats.set_business_locale(before)
 
 
 @pytest.fixture
@@ -44,11 +53,12 @@ async def post_form(
     *,
     origin: str | None = "own",
     keep_hidden: bool = True,
+    headers: dict[str, str] | None = None,
 ) -> Any:
     """POST ``data`` (plus the page's hidden fields) to ``action`` as a browser would."""
     body = dict(hidden_fields(form_page)) if keep_hidden else {}
     body.update(data)
-    headers = {}
+    headers = dict(headers or {})
     if origin == "own":
         headers["Origin"] = origin_of(client)
     elif origin is not None:

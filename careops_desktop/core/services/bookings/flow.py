@@ -10,7 +10,7 @@ check, the booking, its stock movements, its form submissions, the outbox rows
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, insert, select, update
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events, time_bounds
 from careops_desktop.core.db import forget, insert_row, statements
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
-from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n import SHIPPED, _
 from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import Booking, Contact
 from careops_desktop.core.permissions import Actor, Permission, require
@@ -44,6 +44,11 @@ from careops_desktop.core.time_bounds import aware_now
 from careops_desktop.core.tokens import new_token
 
 BOOKING_PAGE = Actor.system("Booking page")
+_SET_LANGUAGE = prebuilt(
+    update(Contact)
+    .where(Contact.id == bindparam("contact_id"))
+    .values(language=bindparam("language"))
+)
 NOTES_MAX = 4000
 
 
@@ -264,6 +269,7 @@ def book_public(
     phone: str = "",
     notes: str = "",
     now: datetime | None = None,
+    language: str | None = None,
 ) -> BookingReceipt:
     """A customer books on the booking page; one transaction (see the module docstring).
 
@@ -278,6 +284,7 @@ def book_public(
 
     No existing contact is changed (``contacts.find_or_create_contact``); the
     booking keeps the name, email and phone typed here, and its messages go there.
+    ``language`` (a shipped tag: the page's language) becomes the contact's language.
     """
     now = aware_now(now)
     if not business_settings(session).is_active:
@@ -299,6 +306,9 @@ def book_public(
     contact, created = contacts.find_or_create_contact(
         session, BOOKING_PAGE, name=name.strip(), email=email.strip(), phone=phone.strip()
     )
+    if language in SHIPPED and language != contact.language:  # they read the page in it
+        statements(session).execute(_SET_LANGUAGE, {"contact_id": contact.id, "language": language})
+        contact = replace(contact, language=language)
     return _create(
         session,
         BOOKING_PAGE,

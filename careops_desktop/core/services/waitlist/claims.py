@@ -91,13 +91,15 @@ def view_offer(session: Session, token: str, now: datetime | None = None) -> Off
     return _view(session, _find(session, token, lock=False), aware_now(now))
 
 
-def claim_offer(session: Session, token: str, now: datetime | None = None) -> ClaimResult:
+def claim_offer(
+    session: Session, token: str, now: datetime | None = None, *, language: str | None = None
+) -> ClaimResult:
     """Book the offered time for the waiting customer, if the offer is open and the time free.
 
     Outcomes: ``booked`` (with the manage token), ``taken`` (someone booked it first:
     nearest free times given), ``expired`` (the offer ran out), ``closed`` (claimed,
     withdrawn or already taken), ``too_late`` (the time is now inside the notice).
-    :class:`NotFound` for an unknown token.
+    :class:`NotFound` for an unknown token. ``language``: the claim page's, for the contact.
     """
     now = aware_now(now)
     offer = _find(session, token, lock=True)
@@ -117,6 +119,7 @@ def claim_offer(session: Session, token: str, now: datetime | None = None) -> Cl
             email=entry.email or "",
             phone=entry.phone or "",
             now=now,
+            language=language,
         )
     except SlotTaken as exc:
         offer.status, offer.closed_at = "taken", now
