@@ -149,8 +149,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "series_confirmation": (
         N_("Your {booking_type} visits with {business_name}"),
         N_(
-            "Hello {contact_name},\n\nYour {booking_type} visits with {provider_name} are booked "
-            "for these times:\n{series_dates}\n\nTo change or cancel the first one, open:\n"
+            "Hello {contact_name},\n\nYour {booking_type} visits with {provider_name} are booked:"
+            "\n{series_dates}\n\nTo change or cancel the first one, open:\n"
             "{manage_link}\n\n{business_name}"
         ),
     ),
@@ -165,10 +165,9 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "waitlist_offer": (
         N_("A time has freed up: {booking_type} on {booking_time}"),
         N_(
-            "Hello {contact_name},\n\nA time you were waiting for has freed up: {booking_type} "
-            "with {provider_name} on {booking_time}.\n\nThe first person to open this link "
-            "before {offer_until} gets it:\n{claim_link}\n\nIf it does not suit you, "
-            "do nothing.\n\n{business_name}"
+            "Hello {contact_name},\n\nA time you were waiting for is free: {booking_type} with "
+            "{provider_name} on {booking_time}.\n\nThe first to open this link before "
+            "{offer_until} gets it:\n{claim_link}\n\nNot for you? Do nothing.\n\n{business_name}"
         ),
     ),
 }
