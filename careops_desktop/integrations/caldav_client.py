@@ -36,7 +36,7 @@ from caldav.lib import error as caldav_error
 from icalendar import Calendar, Event
 
 from careops_desktop.core.errors import CareOpsError
-from careops_desktop.core.i18n import N_, _
+from careops_desktop.core.i18n import _
 from careops_desktop.core.services.calendar import (
     BusyPeriod,
     CalendarToRead,
@@ -103,9 +103,9 @@ def _host(url: str) -> str:
 def _words(action: str, url: str) -> Iterator[None]:
     """Turn library and network failures while doing ``action`` into :class:`CalendarError`.
 
-    ``action`` is an ``N_``-marked sentence start: "Could not list the calendars"."""
+    ``action`` is a translated sentence start: "Could not list the calendars"."""
     host = _host(url)
-    failed = _(action)
+    failed = action
     try:
         yield
     except CalendarError:
@@ -225,7 +225,7 @@ class CalDavConnection:
 
     def calendars(self) -> list[RemoteCalendar]:
         """The calendars the account can see (the "Test connection" button's check)."""
-        with _words(N_("Could not list the calendars"), self.url):
+        with _words(_("Could not list the calendars"), self.url):
             principal = self._client.principal()
             found = []
             for calendar in principal.calendars():
@@ -241,7 +241,7 @@ class CalDavConnection:
 
     def write_event(self, calendar_url: str, uid: str, text: str, href: str = "") -> WrittenEvent:
         """Create or replace the event with ``uid`` (at ``href`` when it is known there)."""
-        with _words(N_("Could not save the booking in the calendar"), calendar_url):
+        with _words(_("Could not save the booking in the calendar"), calendar_url):
             calendar = self._calendar(calendar_url)
             # a plain PUT of the whole resource: caldav's Event.save() would bump SEQUENCE
             # again, and our SEQUENCE already counts the booking's changes
@@ -263,7 +263,7 @@ class CalDavConnection:
 
     def delete_event(self, href: str) -> None:
         """Delete an event; one that is already gone is not an error."""
-        with _words(N_("Could not remove the booking from the calendar"), href):
+        with _words(_("Could not remove the booking from the calendar"), href):
             try:
                 caldav.Event(self._client, url=self._client.url.join(href)).delete()
             except caldav_error.NotFoundError:
@@ -280,7 +280,12 @@ class CalDavConnection:
         source: str = "auto",
     ) -> ReadResult:
         """Busy periods of one calendar for ``window`` (see the module doc for the ways)."""
-        with _words(f"read the calendar {target.calendar_name or ''}".strip(), target.calendar_url):
+        failed = (
+            _("Could not read the calendar {name}").format(name=target.calendar_name)
+            if target.calendar_name
+            else _("Could not read the calendar")
+        )
+        with _words(failed, target.calendar_url):
             calendar = self._calendar(target.calendar_url)
             mode = target.state.get("mode") or ("freebusy" if source == "freebusy" else "sync")
             if source == "events" and mode == "freebusy":

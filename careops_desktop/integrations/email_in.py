@@ -231,7 +231,7 @@ def read_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
     references = _message_ids(_header(message, "References"))
     parts = [] if too_large else _leaf_parts(message)
     if too_large:
-        content = "[This email is too large to fetch in full; open it in your mail program.]"
+        content = _("[This email is too large to fetch in full; open it in your mail program.]")
     else:
         content = strip_reply(_body_text(parts))
     return IncomingMessage(

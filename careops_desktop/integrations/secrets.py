@@ -87,8 +87,10 @@ def _backend() -> KeyringBackend:
         raise SecretsUnavailable(_reason(exc)) from None
     if isinstance(backend, fail.Keyring):
         raise SecretsUnavailable(
-            "this computer has no system keyring (install or unlock one, e.g. GNOME Keyring,"
-            " KWallet, macOS Keychain or Windows Credential Manager)"
+            _(
+                "this computer has no system keyring (install or unlock one, e.g. GNOME Keyring,"
+                " KWallet, macOS Keychain or Windows Credential Manager)"
+            )
         )
     return backend
 
