@@ -106,3 +106,26 @@ def test_texts_stored_before_languages_are_the_business_language_override(people
     assert _render(db, _contact(db, "en", "en@example.com")).subject == "New Ann"
     db.call(templates.reset_template, owner, "confirmation")
     assert db.call(templates.get_template, "confirmation").is_default
+
+
+def test_the_language_is_found_from_a_booking_or_an_address(people) -> None:
+    db = people.db
+    spanish = _contact(db, "es", "carmen@example.es")
+    with db.session() as s:
+        assert templates.message_language(s, contact_id=spanish) == "es"
+        assert templates.message_language(s, address="carmen@example.es") == "es"  # waitlist
+        assert templates.message_language(s, address="stranger@example.com") == "en"
+        assert templates.message_language(s, booking_id=999_999) == "en"
+        assert templates.message_language(s) == "en"
+
+
+def test_localized_values_are_written_when_filled() -> None:
+    calls: list[str] = []
+
+    def when() -> str:
+        calls.append(current_language())
+        return f"when-{current_language()}"
+
+    value = templates.Localized(when)
+    assert calls == []  # nothing is written until a message is filled
+    assert templates.fill("{booking_time}", {"booking_time": value}) == "when-en"
