@@ -95,18 +95,19 @@ TEMPLATE_NAMES = {
 }
 SAMPLE_START = datetime(2026, 5, 7, 9, 0, tzinfo=UTC)
 SAMPLE_ZONE = ZoneInfo("Europe/London")
+SAMPLE_TOKEN = "3f9cQx7-vB2_kLm9PzR4tY8wN1cF6hJ3sD5gA0eU-iO"  # as long as a real one: SMS cost
 SAMPLE: dict[str, object] = {  # dates are written in the reader's language when filled
     "contact_name": "Ada Lovelace",
     "booking_time": templates.Localized(booking_time_text, SAMPLE_START, SAMPLE_ZONE),
     "business_name": "Your business",
-    "manage_link": "http://192.168.1.20:8765/manage/3f9c…",
-    "form_link": "http://192.168.1.20:8765/forms/8a1d…",
+    "manage_link": "http://192.168.1.20:8765/manage/" + SAMPLE_TOKEN,
+    "form_link": "http://192.168.1.20:8765/forms/" + SAMPLE_TOKEN,
     "booking_type": "Initial assessment",
     "provider_name": "Dr Grace Hopper",
     "item_name": "Examination gloves",
     "quantity": "3 boxes",
     "booking_link": "http://192.168.1.20:8765",
-    "claim_link": "http://192.168.1.20:8765/waitlist/claim/5b2e…",
+    "claim_link": "http://192.168.1.20:8765/waitlist/claim/" + SAMPLE_TOKEN,
     "offer_until": templates.Localized(
         booking_time_text, SAMPLE_START.replace(hour=11), SAMPLE_ZONE
     ),
