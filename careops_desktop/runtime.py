@@ -30,6 +30,7 @@ from aiohttp import web
 from careops_desktop.core import events, page_address
 from careops_desktop.core.change_feed import ChangesMissed
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 from careops_desktop.jobs.scheduler import Job, JobScheduler
 from careops_desktop.web.settings import WebSettings
 
@@ -205,9 +206,10 @@ class Runtime:
         except OSError as exc:
             await runner.cleanup()
             raise ListenerUnavailable(
-                f"The booking page cannot listen on {self.host}:{self.requested_port}: "
-                f"{exc.strerror or exc}. Choose another port in Settings or close the "
-                "program that uses it."
+                _(
+                    "The booking page cannot listen on {host}:{port}: {reason}. Choose another "
+                    "port in Settings or close the program that uses it."
+                ).format(host=self.host, port=self.requested_port, reason=exc.strerror or exc)
             ) from exc
         self._runner = runner
         self._site = site
@@ -252,10 +254,10 @@ class Runtime:
         try:
             await site.start()
         except OSError as exc:
-            self.rebind_error = (
-                f"The booking page cannot move to {host}:{port}: {exc.strerror or exc}. "
-                f"It still listens on {self.url}."
-            )
+            self.rebind_error = _(
+                "The booking page cannot move to {host}:{port}: {reason}. "
+                "It still listens on {url}."
+            ).format(host=host, port=port, reason=exc.strerror or exc, url=self.url)
             log.warning("%s", self.rebind_error)
             return False
         await old.stop()
@@ -340,7 +342,7 @@ class Runtime:
         self._thread.start()
         if not ready.wait(timeout):
             self.stop()
-            raise ListenerUnavailable("The booking page did not start in time.")
+            raise ListenerUnavailable(_("The booking page did not start in time."))
         if failure:
             self._thread.join()
             self._thread = None

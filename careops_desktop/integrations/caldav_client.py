@@ -36,6 +36,7 @@ from caldav.lib import error as caldav_error
 from icalendar import Calendar, Event
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.services.calendar import (
     BusyPeriod,
     CalendarToRead,
@@ -100,52 +101,71 @@ def _host(url: str) -> str:
 
 @contextmanager
 def _words(action: str, url: str) -> Iterator[None]:
-    """Turn library and network failures while doing ``action`` into :class:`CalendarError`."""
+    """Turn library and network failures while doing ``action`` into :class:`CalendarError`.
+
+    ``action`` is a translated sentence start: "Could not list the calendars"."""
     host = _host(url)
+    failed = action
     try:
         yield
     except CalendarError:
         raise
     except requests.exceptions.SSLError as exc:
-        detail = "the certificate could not be verified"
+        detail = _("the certificate could not be verified")
         if "CERTIFICATE_VERIFY_FAILED" not in str(exc):
-            detail = (
+            detail = _(
                 "the secure connection failed (is the address https:// on a server without TLS?)"
             )
         raise CalendarError(
-            f"Could not {action}: certificate problem with {host} — {detail}. Check the "
-            "address; a server with a self-signed certificate needs it trusted on this computer."
+            _(
+                "{failed}: certificate problem with {host} — {detail}. Check the address; "
+                "a server with a self-signed certificate needs it trusted on this computer."
+            ).format(failed=failed, host=host, detail=detail)
         ) from None
     except requests.exceptions.Timeout:
-        raise CalendarError(f"Could not {action}: {host} did not answer in time.") from None
+        raise CalendarError(
+            _("{failed}: {host} did not answer in time.").format(failed=failed, host=host)
+        ) from None
     except requests.exceptions.ConnectionError:
         raise CalendarError(
-            f"Could not {action}: {host} cannot be reached. Check the address and the network, "
-            "or try again when the server is up."
+            _(
+                "{failed}: {host} cannot be reached. Check the address and the network, "
+                "or try again when the server is up."
+            ).format(failed=failed, host=host)
         ) from None
     except caldav_error.AuthorizationError as exc:
         if "forbidden" in str(exc.reason).lower():
             raise CalendarError(
-                f"Could not {action}: {host} refused access (403). This account may not use "
-                "that calendar; choose another one.",
+                _(
+                    "{failed}: {host} refused access (403). This account may not use "
+                    "that calendar; choose another one."
+                ).format(failed=failed, host=host),
                 server_down=False,
             ) from None
         raise CalendarError(
-            f"Could not {action}: {host} refused the user name or password (401). Check them; "
-            "iCloud, Fastmail and most others need an app password, not your usual one."
+            _(
+                "{failed}: {host} refused the user name or password (401). Check them; "
+                "iCloud, Fastmail and most others need an app password, not your usual one."
+            ).format(failed=failed, host=host)
         ) from None
     except caldav_error.NotFoundError:
         raise CalendarError(
-            f"Could not {action}: nothing was found at {url} (404). Check the address.",
+            _("{failed}: nothing was found at {url} (404). Check the address.").format(
+                failed=failed, url=url
+            ),
             server_down=False,
         ) from None
     except caldav_error.DAVError as exc:
-        first = (str(exc.reason or "").strip().splitlines() or ["no reason"])[0][:200]
+        first = (str(exc.reason or "").strip().splitlines() or [_("no reason")])[0][:200]
         raise CalendarError(
-            f"Could not {action}: {host} answered with an error ({first})."
+            _("{failed}: {host} answered with an error ({reason}).").format(
+                failed=failed, host=host, reason=first
+            )
         ) from None
     except requests.exceptions.RequestException as exc:
-        raise CalendarError(f"Could not {action}: {type(exc).__name__}.") from None
+        raise CalendarError(
+            _("{failed}: {name}.").format(failed=failed, name=type(exc).__name__)
+        ) from None
 
 
 def render_event(plan: EventPlan, uid: str, sequence: int, now: datetime) -> str:
@@ -205,7 +225,7 @@ class CalDavConnection:
 
     def calendars(self) -> list[RemoteCalendar]:
         """The calendars the account can see (the "Test connection" button's check)."""
-        with _words("list the calendars", self.url):
+        with _words(_("Could not list the calendars"), self.url):
             principal = self._client.principal()
             found = []
             for calendar in principal.calendars():
@@ -221,7 +241,7 @@ class CalDavConnection:
 
     def write_event(self, calendar_url: str, uid: str, text: str, href: str = "") -> WrittenEvent:
         """Create or replace the event with ``uid`` (at ``href`` when it is known there)."""
-        with _words("save the booking in the calendar", calendar_url):
+        with _words(_("Could not save the booking in the calendar"), calendar_url):
             calendar = self._calendar(calendar_url)
             # a plain PUT of the whole resource: caldav's Event.save() would bump SEQUENCE
             # again, and our SEQUENCE already counts the booking's changes
@@ -230,8 +250,12 @@ class CalDavConnection:
             response = self._client.put(url, text, {"Content-Type": "text/calendar; charset=utf-8"})
             if response.status not in (200, 201, 204):
                 raise CalendarError(
-                    f"Could not save the booking in the calendar: {_host(calendar_url)} answered "
-                    f"{response.status} {response.reason}.",
+                    _(
+                        "Could not save the booking in the calendar: {host} answered "
+                        "{status} {reason}."
+                    ).format(
+                        host=_host(calendar_url), status=response.status, reason=response.reason
+                    ),
                     server_down=response.status >= 500,
                 )
             etag = str(response.headers.get("ETag") or "")
@@ -239,7 +263,7 @@ class CalDavConnection:
 
     def delete_event(self, href: str) -> None:
         """Delete an event; one that is already gone is not an error."""
-        with _words("remove the booking from the calendar", href):
+        with _words(_("Could not remove the booking from the calendar"), href):
             try:
                 caldav.Event(self._client, url=self._client.url.join(href)).delete()
             except caldav_error.NotFoundError:
@@ -256,7 +280,12 @@ class CalDavConnection:
         source: str = "auto",
     ) -> ReadResult:
         """Busy periods of one calendar for ``window`` (see the module doc for the ways)."""
-        with _words(f"read the calendar {target.calendar_name or ''}".strip(), target.calendar_url):
+        failed = (
+            _("Could not read the calendar {name}").format(name=target.calendar_name)
+            if target.calendar_name
+            else _("Could not read the calendar")
+        )
+        with _words(failed, target.calendar_url):
             calendar = self._calendar(target.calendar_url)
             mode = target.state.get("mode") or ("freebusy" if source == "freebusy" else "sync")
             if source == "events" and mode == "freebusy":

@@ -20,6 +20,8 @@ import threading
 import time
 from types import TracebackType
 
+from careops_desktop.core.i18n import _
+
 
 class Deadline:
     """``seconds`` from now for the whole conversation; use as a context manager.
@@ -82,7 +84,9 @@ class Deadline:
 
     def words(self) -> str:
         """What happened, for the person at the desk."""
-        return f"The mail server did not answer within {self.seconds:g} s."
+        return _("The mail server did not answer within {seconds} s.").format(
+            seconds=f"{self.seconds:g}"
+        )
 
     def _expire(self) -> None:
         with self._lock:

@@ -31,6 +31,7 @@ from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datet
 from typing import Any
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.services.inbox import UNREADABLE_NOTE, IncomingMessage
 from careops_desktop.integrations.deadline import Deadline
 from careops_desktop.integrations.error_words import hide_secrets, reply_words, tls_reason
@@ -55,7 +56,7 @@ DEADLINE_TIMEOUTS = 4  # a whole poll (connect through LOGOUT) may take 4 × the
 _MSGID = re.compile(r"<[^<>\s]+>")
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
 UNKNOWN_SENDER = "unknown-sender@invalid"
-SEARCH_REFUSED = "The mail server refused to search the folder ({reply})."
+SEARCH_REFUSED = N_("The mail server refused to search the folder ({reply}).")
 
 
 class MailboxError(CareOpsError):
@@ -230,7 +231,7 @@ def read_email(raw: bytes, *, too_large: bool = False) -> IncomingMessage:
     references = _message_ids(_header(message, "References"))
     parts = [] if too_large else _leaf_parts(message)
     if too_large:
-        content = "[This email is too large to fetch in full; open it in your mail program.]"
+        content = _("[This email is too large to fetch in full; open it in your mail program.]")
     else:
         content = strip_reply(_body_text(parts))
     return IncomingMessage(
@@ -309,21 +310,29 @@ def _words(exc: BaseException) -> str:
     if isinstance(exc, imaplib.IMAP4.error):
         text = str(exc)
         if "AUTHENTICATIONFAILED" in text.upper() or "LOGIN" in text.upper():
-            return "The mail server did not accept the user name and password."
+            return _("The mail server did not accept the user name and password.")
         if isinstance(exc, imaplib.IMAP4.abort):
-            return "The connection to the mail server broke off; it will be tried again."
-        return f"The mail server refused a request ({reply_words(text).rstrip('.')})."
+            return _("The connection to the mail server broke off; it will be tried again.")
+        return _("The mail server refused a request ({words}).").format(
+            words=reply_words(text).rstrip(".")
+        )
     if isinstance(exc, ssl.SSLError):
-        return f"A secure connection to the mail server failed ({tls_reason(exc)})."
+        return _("A secure connection to the mail server failed ({reason}).").format(
+            reason=tls_reason(exc)
+        )
     if isinstance(exc, socket.gaierror):
-        return "The mail server's name could not be found (no internet, or a typo?)."
+        return _("The mail server's name could not be found (no internet, or a typo?).")
     if isinstance(exc, TimeoutError):
-        return "The mail server did not answer in time."
+        return _("The mail server did not answer in time.")
     if isinstance(exc, ConnectionRefusedError):
-        return "The mail server refused the connection (wrong port, or it is down?)."
+        return _("The mail server refused the connection (wrong port, or it is down?).")
     if isinstance(exc, OSError):
-        return f"The mail server could not be reached ({exc.strerror or type(exc).__name__})."
-    return f"The mailbox could not be read: something unexpected happened ({type(exc).__name__})."
+        return _("The mail server could not be reached ({reason}).").format(
+            reason=exc.strerror or type(exc).__name__
+        )
+    return _("The mailbox could not be read: something unexpected happened ({name}).").format(
+        name=type(exc).__name__
+    )
 
 
 def _deadline_words(deadline: Deadline, exc: BaseException) -> str:
@@ -335,7 +344,7 @@ class ImapMailbox:
 
     def __init__(self, settings: ImapSettings, password: str) -> None:
         if not settings.configured:
-            raise MailboxError("Reading email is not set up (Settings → Integrations).")
+            raise MailboxError(_("Reading email is not set up (Settings → Integrations)."))
         self.settings = settings
         self._password = password
 
@@ -365,8 +374,8 @@ class ImapMailbox:
         status, data = result
         if status != "OK":
             detail = b" ".join(d for d in data if isinstance(d, bytes)).decode("utf-8", "replace")
-            reply = reply_words(detail).rstrip(".") or "no reason given"
-            raise MailboxError(what.format(reply=reply))
+            reply = reply_words(detail).rstrip(".") or _("no reason given")
+            raise MailboxError(_(what).format(reply=reply))
         return data
 
     def fetch_new(
@@ -408,7 +417,7 @@ class ImapMailbox:
         folder = '"' + self.settings.folder + '"'
         self._ok(
             client.select(folder, readonly=not self.settings.mark_seen),
-            "The mail server refused to open the folder ({reply}).",
+            N_("The mail server refused to open the folder ({reply})."),
         )
         _, raw_validity = client.response("UIDVALIDITY")
         _, raw_next = client.response("UIDNEXT")
@@ -438,7 +447,7 @@ class ImapMailbox:
             uid_set = ",".join(str(m.uid) for m in mails)
             self._ok(
                 client.uid("STORE", uid_set, "+FLAGS.SILENT", r"(\Seen)"),
-                "The mail server refused to mark mail as read ({reply}).",
+                N_("The mail server refused to mark mail as read ({reply})."),
             )
         top = max(batch) if more else max([high_water, *batch])
         return FetchResult(current, top, tuple(mails), more)
@@ -446,7 +455,7 @@ class ImapMailbox:
     def _fetch_one(self, client: imaplib.IMAP4, uid: int) -> FetchedMail:
         data = self._ok(
             client.uid("FETCH", str(uid), "(RFC822.SIZE)"),
-            "The mail server refused to tell a message's size ({reply}).",
+            N_("The mail server refused to tell a message's size ({reply})."),
         )
         head = b" ".join(d if isinstance(d, bytes) else d[0] for d in data if d)
         size_match = _SIZE.search(head)
@@ -455,9 +464,9 @@ class ImapMailbox:
         section = "(BODY.PEEK[HEADER])" if too_large else "(BODY.PEEK[])"
         data = self._ok(
             client.uid("FETCH", str(uid), section),
-            "The mail server refused to send a message ({reply}).",
+            N_("The mail server refused to send a message ({reply})."),
         )
         for item in data:
             if isinstance(item, tuple) and len(item) == 2:
                 return FetchedMail(uid, bytes(item[1]), too_large)
-        raise MailboxError(f"The mail server sent no content for message {uid}.")
+        raise MailboxError(_("The mail server sent no content for message {uid}.").format(uid=uid))

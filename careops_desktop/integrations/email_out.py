@@ -40,6 +40,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.integrations.deadline import Deadline
 from careops_desktop.integrations.email_address import AddressProblem, WireAddress, wire_address
 from careops_desktop.integrations.error_words import hide_secrets, reply_words, tls_reason
@@ -73,8 +74,10 @@ class SendError(CareOpsError):
 
 
 UNUSABLE_ADDRESS = {
-    "sender": "The sender address “{address}” is not usable. Check the From address in Settings.",
-    "recipient": "The recipient address “{address}” is not usable.",
+    "sender": N_(
+        "The sender address “{address}” is not usable. Check the From address in Settings."
+    ),
+    "recipient": N_("The recipient address “{address}” is not usable."),
 }
 
 
@@ -145,7 +148,7 @@ def _address(value: str, field_name: str) -> Address:
     """The address as it goes on the wire (domain in IDNA form); permanent SendError if unusable."""
     text = value.strip()
     shown = " ".join(_CONTROL.sub(" ", text).split())[:200]
-    unusable = SendError(UNUSABLE_ADDRESS[field_name].format(address=shown), permanent=True)
+    unusable = SendError(_(UNUSABLE_ADDRESS[field_name]).format(address=shown), permanent=True)
     if not text or _CONTROL.search(text) or "\n" in text or "\r" in text:
         raise unusable
     local, at, domain = text.rpartition("@")
@@ -197,11 +200,13 @@ def build_message(
         cte="quoted-printable",
     )
     for attachment in email.attachments:
-        maintype, _, subtype = attachment.content_type.partition("/")
+        maintype, _slash, subtype = attachment.content_type.partition("/")
         if maintype != "text" or not subtype:
             raise SendError(
-                f"The attachment “{one_line(attachment.filename, 100)}” cannot be sent: "
-                f"its type “{one_line(attachment.content_type, 100)}” is not text."
+                _("The attachment “{name}” cannot be sent: its type “{type}” is not text.").format(
+                    name=one_line(attachment.filename, 100),
+                    type=one_line(attachment.content_type, 100),
+                )
             )
         message.add_attachment(
             attachment.text,
@@ -226,50 +231,69 @@ def _classify(exc: BaseException) -> SendError:
         code, text = next(iter(exc.recipients.values()), (0, b""))
         words = _reply_text(text)
         return SendError(
-            f"The mail server refused the recipient ({code} {words}).", permanent=500 <= code < 600
+            _("The mail server refused the recipient ({code} {words}).").format(
+                code=code, words=words
+            ),
+            permanent=500 <= code < 600,
         )
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return SendError(
-            f"The mail server did not accept the user name and password ({exc.smtp_code}). "
-            "Check them in Settings → Integrations."
+            _(
+                "The mail server did not accept the user name and password ({code}). "
+                "Check them in Settings → Integrations."
+            ).format(code=exc.smtp_code)
         )
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return SendError(
-            f"The mail server refused the sender address ({exc.smtp_code} "
-            f"{_reply_text(exc.smtp_error)}). Check the From address in Settings."
+            _(
+                "The mail server refused the sender address ({code} {words}). "
+                "Check the From address in Settings."
+            ).format(code=exc.smtp_code, words=_reply_text(exc.smtp_error))
         )
     if isinstance(exc, smtplib.SMTPResponseException):
         code = exc.smtp_code
         return SendError(
-            f"The mail server answered {code} {_reply_text(exc.smtp_error)}.",
+            _("The mail server answered {code} {words}.").format(
+                code=code, words=_reply_text(exc.smtp_error)
+            ),
             permanent=500 <= code < 600 and code not in (530, 534, 535, 538),
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return SendError("The mail server closed the connection.")
+        return SendError(_("The mail server closed the connection."))
     if isinstance(exc, UnicodeError):  # an address the server cannot be told (no SMTPUTF8)
         return SendError(
-            "The address cannot be written for this mail server; ask for another address.",
+            _("The address cannot be written for this mail server; ask for another address."),
             permanent=True,
         )
     if isinstance(exc, ssl.SSLError):
-        return SendError(f"A secure connection to the mail server failed ({tls_reason(exc)}).")
+        return SendError(
+            _("A secure connection to the mail server failed ({reason}).").format(
+                reason=tls_reason(exc)
+            )
+        )
     if isinstance(exc, socket.gaierror):
-        return SendError("The mail server's name could not be found (no internet, or a typo?).")
+        return SendError(_("The mail server's name could not be found (no internet, or a typo?)."))
     if isinstance(exc, TimeoutError | socket.timeout):
-        return SendError("The mail server did not answer in time.")
+        return SendError(_("The mail server did not answer in time."))
     if isinstance(exc, ConnectionRefusedError):
-        return SendError("The mail server refused the connection (wrong port, or it is down?).")
+        return SendError(_("The mail server refused the connection (wrong port, or it is down?)."))
     if isinstance(exc, smtplib.SMTPException):  # smtplib's own sentence, e.g. no AUTH offered
         words = _reply_text(exc).rstrip(".")
         return SendError(
-            f"The mail server could not be used ({words}). "
-            "Check the settings in Settings → Integrations."
+            _(
+                "The mail server could not be used ({words}). "
+                "Check the settings in Settings → Integrations."
+            ).format(words=words)
         )
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
-        return SendError(f"The mail server could not be reached ({reason}).")
+        return SendError(
+            _("The mail server could not be reached ({reason}).").format(reason=reason)
+        )
     return SendError(
-        f"The email could not be sent: something unexpected happened ({type(exc).__name__})."
+        _("The email could not be sent: something unexpected happened ({name}).").format(
+            name=type(exc).__name__
+        )
     )
 
 
@@ -303,7 +327,9 @@ class SmtpMailer:
         self, settings: SmtpSettings, password: str | None, *, deadline_seconds: float | None = None
     ) -> None:
         if not settings.configured:
-            raise SendError("Email is not set up: add the SMTP server in Settings → Integrations.")
+            raise SendError(
+                _("Email is not set up: add the SMTP server in Settings → Integrations.")
+            )
         self.settings = settings
         self._password = password
         self._client: WatchedClient | None = None
@@ -328,7 +354,9 @@ class SmtpMailer:
             return self.unreachable
         if isinstance(exc, TimeoutError | socket.timeout):
             return SendError(
-                f"The mail server did not answer within {self.settings.timeout_seconds} s."
+                _("The mail server did not answer within {seconds} s.").format(
+                    seconds=self.settings.timeout_seconds
+                )
             )
         return _classify(exc).hiding([self._password])
 
@@ -380,7 +408,7 @@ class SmtpMailer:
         """Send one built message; raises :class:`SendError` (the connection is then dropped)."""
         recipients = [str(message["To"])] if message["To"] else []
         if not recipients:
-            raise SendError("The message has no recipient.", permanent=True)
+            raise SendError(_("The message has no recipient."), permanent=True)
         if self.unreachable is not None or self._expired() is not None:
             assert self.unreachable is not None
             raise self.unreachable
@@ -399,8 +427,10 @@ class SmtpMailer:
         if not (sender.isascii() and all(r.isascii() for r in recipients)):
             if not self.smtputf8:
                 raise SendError(
-                    "The mail server cannot deliver to an address with letters such as “ë” "
-                    "before the @ (it does not offer SMTPUTF8); ask for another address.",
+                    _(
+                        "The mail server cannot deliver to an address with letters such as “ë” "
+                        "before the @ (it does not offer SMTPUTF8); ask for another address."
+                    ),
                     permanent=True,
                 )
             options = ["SMTPUTF8"]
@@ -418,7 +448,9 @@ class SmtpMailer:
         if refused:
             code, text = next(iter(refused.values()))
             raise SendError(
-                f"The mail server refused the recipient ({code} {_reply_text(text)}).",
+                _("The mail server refused the recipient ({code} {words}).").format(
+                    code=code, words=_reply_text(text)
+                ),
                 permanent=500 <= code < 600,
             ).hiding([self._password])
         self.sent += 1
@@ -462,11 +494,15 @@ def send_test_email(
     outgoing = OutgoingEmail(
         message_id=make_msgid(domain=domain),
         to=to,
-        subject=f"Test email from {business_name}",
-        body=(
-            f"This is a test email from CareOps Desktop for {business_name}.\n\n"
-            f"It was sent through {settings.host}:{settings.port} ({settings.security}). "
-            "If you can read it, email is set up."
+        subject=_("Test email from {business_name}").format(business_name=business_name),
+        body=_(
+            "This is a test email from CareOps Desktop for {business_name}.\n\n"
+            "It was sent through {host}:{port} ({security}). If you can read it, email is set up."
+        ).format(
+            business_name=business_name,
+            host=settings.host,
+            port=settings.port,
+            security=settings.security,
         ),
         automated=True,
     )

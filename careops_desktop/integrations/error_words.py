@@ -14,8 +14,10 @@ import re
 import ssl
 from collections.abc import Iterable
 
+from careops_desktop.core.i18n import N_, _
+
 HIDDEN = "[hidden]"
-ALL_HIDDEN = "The server's answer is not shown because it contained a password or token."
+ALL_HIDDEN = N_("The server's answer is not shown because it contained a password or token.")
 SHORTEST_SECRET = 3  # shorter "secrets" are no secret, and hiding them would garble words
 _BYTES_REPR = re.compile(r"""b'(?:[^'\\]|\\.)*'|b"(?:[^"\\]|\\.)*\"""")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -66,5 +68,5 @@ def hide_secrets(text: str, secrets: Iterable[str | None]) -> str:
     for form in sorted(forms, key=len, reverse=True):
         text = text.replace(form, HIDDEN)
     if any(form in text for form in forms):  # the marker glued to the rest spells it again
-        return ALL_HIDDEN
+        return _(ALL_HIDDEN)
     return text

@@ -26,8 +26,10 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound
+from careops_desktop.core.i18n import _, normalise, use_language
 from careops_desktop.core.models import Booking, BookingType, Business, Contact, Provider
 from careops_desktop.core.services.bookings import booking_time_text
+from careops_desktop.core.services.templates import business_language
 
 PRODID = "-//CareOps Desktop//Bookings//EN"
 Audience = Literal["customer", "staff"]
@@ -52,6 +54,7 @@ class CalendarBooking:
     business_email: str
     manage_token: str = ""
     timezone: str = ""  # the business's zone: the description names the local time in it
+    language: str = ""  # the customer's (else the business's): the invitation is written in it
 
 
 def calendar_domain(business_email: str) -> str:
@@ -101,6 +104,7 @@ def _query(session: Session, *where: object) -> list[CalendarBooking]:
     business_name = business.name if business else ""
     business_email = business.contact_email if business else ""
     default_location = business.address if business else ""
+    fallback_language = business_language(session) if business else ""
     query = (
         select(Booking, BookingType.name, BookingType.location, Provider.name, Contact)
         .join(BookingType, Booking.booking_type_id == BookingType.id)
@@ -132,6 +136,7 @@ def _query(session: Session, *where: object) -> list[CalendarBooking]:
                 business_email=business_email,
                 manage_token=booking.manage_token,
                 timezone=business.timezone if business else "",
+                language=normalise(contact.language) or fallback_language,
             )
         )
     return result
@@ -144,7 +149,17 @@ def booking_event(
     audience: Audience = "customer",
     manage_url: str = "",
 ) -> Event:
-    """One VEVENT for ``booking``: for the customer (invitation) or for staff (feed)."""
+    """One VEVENT for ``booking``: for the customer (invitation, in the customer's language)
+    or for staff (feed, in the current language)."""
+    if audience == "customer" and booking.language:
+        with use_language(booking.language):
+            return _event(booking, now=now, audience=audience, manage_url=manage_url)
+    return _event(booking, now=now, audience=audience, manage_url=manage_url)
+
+
+def _event(
+    booking: CalendarBooking, *, now: datetime, audience: Audience, manage_url: str
+) -> Event:
     domain = calendar_domain(booking.business_email)
     event = Event()
     event.add("uid", event_uid(booking.id, domain))
@@ -158,7 +173,9 @@ def booking_event(
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     if audience == "customer":
-        summary = f"{booking.booking_type} with {booking.provider}"
+        summary = _("{booking_type} with {provider}").format(
+            booking_type=booking.booking_type, provider=booking.provider
+        )
         if booking.business_name:
             summary += f" — {booking.business_name}"
     else:
@@ -166,13 +183,18 @@ def booking_event(
     event.add("summary", _one_line(summary))
     if booking.location:
         event.add("location", _one_line(booking.location))
-    lines = [f"{booking.booking_type} with {booking.provider}."]
+    lines = [
+        _("{booking_type} with {provider}.").format(
+            booking_type=booking.booking_type, provider=booking.provider
+        )
+    ]
     zone = _zone(booking.timezone)
     if zone is not None:
         # a local time the clock shows twice carries its mark (01:30 UTC+11)
-        lines.append(f"When: {booking_time_text(booking.start_at, zone)}")
+        when = booking_time_text(booking.start_at, zone)
+        lines.append(_("When: {when}").format(when=when))
     if manage_url:
-        lines.append(f"Change or cancel: {manage_url}")
+        lines.append(_("Change or cancel: {link}").format(link=manage_url))
     event.add("description", "\n".join(lines))
     if booking.business_email:
         organizer = vCalAddress(f"mailto:{booking.business_email}")

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Integration
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -147,36 +148,36 @@ def get_sms(session: Session) -> SmsSettings:
 def _check_host(value: str, errors: dict[str, str]) -> str:
     host = value.strip()
     if not host:
-        errors["host"] = "Enter the server name, e.g. smtp.example.com."
+        errors["host"] = _("Enter the server name, e.g. smtp.example.com.")
     elif not _HOST.match(host):
-        errors["host"] = "A server name has only letters, digits, dots and dashes."
+        errors["host"] = _("A server name has only letters, digits, dots and dashes.")
     return host
 
 
 def _check_port(value: int, errors: dict[str, str]) -> int:
     if not 1 <= int(value) <= 65535:
-        errors["port"] = "The port is a number from 1 to 65535."
+        errors["port"] = _("The port is a number from 1 to 65535.")
     return int(value)
 
 
 def _check_security(value: str, errors: dict[str, str]) -> str:
     if value not in SECURITY_MODES:
-        errors["security"] = "Choose SSL/TLS, STARTTLS or none."
+        errors["security"] = _("Choose SSL/TLS, STARTTLS or none.")
     return value
 
 
 def _check_text(key: str, value: str, limit: int, errors: dict[str, str]) -> str:
     text = value.strip()
     if _CONTROL.search(text):
-        errors[key] = "Line breaks and control characters are not allowed here."
+        errors[key] = _("Line breaks and control characters are not allowed here.")
     elif len(text) > limit:
-        errors[key] = f"At most {limit} characters."
+        errors[key] = _("At most {limit} characters.").format(limit=limit)
     return text
 
 
 def _check_range(key: str, value: int, low: int, high: int, errors: dict[str, str]) -> int:
     if not low <= int(value) <= high:
-        errors[key] = f"Choose a value from {low} to {high}."
+        errors[key] = _("Choose a value from {low} to {high}.").format(low=low, high=high)
     return int(value)
 
 
@@ -194,7 +195,7 @@ def validate_smtp(settings: SmtpSettings) -> SmtpSettings:
     try:
         from_address = validate_email(from_address, check_deliverability=False).normalized
     except EmailNotValidError:
-        errors["from_address"] = "Enter the address mail is sent from, e.g. desk@example.com."
+        errors["from_address"] = _("Enter the address mail is sent from, e.g. desk@example.com.")
     timeout = _check_range("timeout_seconds", settings.timeout_seconds, 5, 300, errors)
     if errors:
         raise ValidationError(errors)
@@ -209,10 +210,10 @@ def validate_imap(settings: ImapSettings) -> ImapSettings:
     security = _check_security(settings.security, errors)
     username = _check_text("username", settings.username, 320, errors)
     if not username:
-        errors["username"] = "Enter the mailbox user name."
+        errors["username"] = _("Enter the mailbox user name.")
     folder = _check_text("folder", settings.folder, 200, errors) or "INBOX"
     if '"' in folder or "\\" in folder:
-        errors["folder"] = "A folder name cannot hold quotes or backslashes."
+        errors["folder"] = _("A folder name cannot hold quotes or backslashes.")
     poll = _check_range("poll_seconds", settings.poll_seconds, 30, 86_400, errors)
     timeout = _check_range("timeout_seconds", settings.timeout_seconds, 5, 300, errors)
     if errors:
@@ -234,11 +235,13 @@ def validate_sms(settings: SmsSettings) -> SmsSettings:
             raise phonenumbers.NumberParseException(1, "impossible")
         number = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:
-        errors["from_number"] = "Enter the Twilio number with its country code, e.g. +447700900123."
+        errors["from_number"] = _(
+            "Enter the Twilio number with its country code, e.g. +447700900123."
+        )
     base_url = settings.base_url.strip().rstrip("/")
     parts = urlsplit(base_url)
     if parts.scheme not in ("https", "http") or not parts.hostname or parts.query:
-        errors["base_url"] = "The API address starts with https://."
+        errors["base_url"] = _("The API address starts with https://.")
     poll = _check_range("poll_seconds", settings.poll_seconds, 30, 86_400, errors)
     timeout = _check_range("timeout_seconds", settings.timeout_seconds, 5, 300, errors)
     if errors:

@@ -32,6 +32,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 
 FEED_FORMAT = 1
 SIGNING_CONTEXT = b"careops-release-feed-v1\n"
@@ -95,14 +96,16 @@ def load_public_key(text: str) -> Ed25519PublicKey:
         raw = base64.b64decode(lines[0], validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
     except (IndexError, ValueError, binascii.Error) as exc:
-        raise FeedError("The release key shipped with CareOps is damaged.") from exc
+        raise FeedError(_("The release key shipped with CareOps is damaged.")) from exc
 
 
 def version_key(version: str) -> tuple[int, ...]:
     """``"1.2.10"`` → ``(1, 2, 10, 0)`` for comparing; refuses anything but dotted numbers."""
     if not _VERSION.match(version):
         raise FeedError(
-            f"The release feed names a version CareOps does not understand: {version[:40]!r}."
+            _("The release feed names a version CareOps does not understand: {version}.").format(
+                version=repr(version[:40])
+            )
         )
     parts = [int(part) for part in version.split(".")]
     return tuple(parts + [0] * (4 - len(parts)))
@@ -112,7 +115,7 @@ def _string_values(release: object) -> dict[str, str]:
     if not isinstance(release, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in release.items()
     ):
-        raise FeedError("The update server's answer is not a CareOps release feed.")
+        raise FeedError(_("The update server's answer is not a CareOps release feed."))
     return release
 
 
@@ -131,10 +134,10 @@ def parse_feed(raw: bytes, key: Ed25519PublicKey) -> Release:
         document = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise FeedError(
-            "The update server's answer is not a CareOps release feed (it is not valid JSON)."
+            _("The update server's answer is not a CareOps release feed (it is not valid JSON).")
         ) from exc
     if not isinstance(document, dict) or document.get("format") != FEED_FORMAT:
-        raise FeedError("The update server's answer is not a CareOps release feed.")
+        raise FeedError(_("The update server's answer is not a CareOps release feed."))
     release = _string_values(document.get("release"))
     signature_text = document.get("signature")
     try:
@@ -142,8 +145,10 @@ def parse_feed(raw: bytes, key: Ed25519PublicKey) -> Release:
         key.verify(signature, canonical_bytes(release))
     except (InvalidSignature, ValueError, binascii.Error) as exc:
         raise FeedNotVerified(
-            "The release information could not be verified: its signature does not match "
-            "the CareOps release key, so it was ignored. Nothing from it is shown."
+            _(
+                "The release information could not be verified: its signature does not match "
+                "the CareOps release key, so it was ignored. Nothing from it is shown."
+            )
         ) from exc
     version = release.get("version", "")
     version_key(version)

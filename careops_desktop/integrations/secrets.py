@@ -26,6 +26,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class SecretsUnavailable(CareOpsError):
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
-        super().__init__(f"credentials unavailable: {reason}")
+        super().__init__(_("credentials unavailable: {reason}").format(reason=reason))
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,10 @@ class SecretsStatus:
     def text(self) -> str:
         """A line for the Settings page."""
         if self.available:
-            return f"Credentials are kept in the system keyring ({self.backend})."
-        return f"credentials unavailable: {self.reason}"
+            return _("Credentials are kept in the system keyring ({backend}).").format(
+                backend=self.backend
+            )
+        return _("credentials unavailable: {reason}").format(reason=self.reason)
 
 
 def _username(integration: str, field: str) -> str:
@@ -84,8 +87,10 @@ def _backend() -> KeyringBackend:
         raise SecretsUnavailable(_reason(exc)) from None
     if isinstance(backend, fail.Keyring):
         raise SecretsUnavailable(
-            "this computer has no system keyring (install or unlock one, e.g. GNOME Keyring,"
-            " KWallet, macOS Keychain or Windows Credential Manager)"
+            _(
+                "this computer has no system keyring (install or unlock one, e.g. GNOME Keyring,"
+                " KWallet, macOS Keychain or Windows Credential Manager)"
+            )
         )
     return backend
 
@@ -93,13 +98,13 @@ def _backend() -> KeyringBackend:
 def _reason(exc: BaseException) -> str:
     """Words for a keyring failure, without anything the backend echoed back."""
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return "the system keyring is locked; unlock it and try again"
+        return _("the system keyring is locked; unlock it and try again")
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return "this computer has no system keyring"
+        return _("this computer has no system keyring")
     if isinstance(exc, keyring.errors.InitError):
-        return "the system keyring could not be opened"
+        return _("the system keyring could not be opened")
     name = type(exc).__name__
-    return f"the system keyring failed ({name})"
+    return _("the system keyring failed ({name})").format(name=name)
 
 
 def status() -> SecretsStatus:

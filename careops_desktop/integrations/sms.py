@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit
 import aiohttp
 
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 from careops_desktop.integrations.error_words import hide_secrets, reply_words
 
 log = logging.getLogger(__name__)
@@ -75,29 +76,36 @@ def _error(status: int, payload: Any) -> SmsError:
         detail = reply_words(payload.get("message") or "", 300)
     if status in (401, 403):
         return SmsError(
-            f"Twilio did not accept the account SID and auth token ({status}). "
-            "Check them in Settings → Integrations.",
+            _(
+                "Twilio did not accept the account SID and auth token ({status}). "
+                "Check them in Settings → Integrations."
+            ).format(status=status),
             status=status,
             code=code,
         )
     if status == 404:
         return SmsError(
-            "Twilio does not know this account (404): check the account SID.",
+            _("Twilio does not know this account (404): check the account SID."),
             status=status,
             code=code,
         )
     if status == 429:
-        return SmsError("Twilio asks us to slow down (429); trying again later.", status=status)
+        return SmsError(_("Twilio asks us to slow down (429); trying again later."), status=status)
     if 500 <= status < 600:
-        return SmsError(f"Twilio had a problem on its side ({status}).", status=status, code=code)
+        return SmsError(
+            _("Twilio had a problem on its side ({status}).").format(status=status),
+            status=status,
+            code=code,
+        )
     if code and detail:
-        words = f"Twilio refused the message ({status}, error {code}): {detail}"
+        words = _("Twilio refused the message ({status}, error {code}): {detail}")
     elif code:
-        words = f"Twilio refused the message ({status}, error {code})."
+        words = _("Twilio refused the message ({status}, error {code}).")
     elif detail:
-        words = f"Twilio refused the message ({status}): {detail}"
+        words = _("Twilio refused the message ({status}): {detail}")
     else:
-        words = f"Twilio refused the message ({status})."
+        words = _("Twilio refused the message ({status}).")
+    words = words.format(status=status, code=code, detail=detail)
     permanent = code in PERMANENT_CODES or (status == 400 and code not in (20429, 0))
     return SmsError(words, permanent=permanent, status=status, code=code)
 
@@ -130,13 +138,15 @@ class TwilioClient:
         self, base_url: str, account_sid: str, auth_token: str, *, timeout: float = 30
     ) -> None:
         if not account_sid or not auth_token:
-            raise SmsError("SMS is not set up: add the Twilio account SID and auth token.")
+            raise SmsError(_("SMS is not set up: add the Twilio account SID and auth token."))
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             shown = reply_words(parts._replace(netloc=parts.hostname or "").geturl(), 200)
             raise SmsError(
-                f"The Twilio API address “{shown}” is not usable: it must start with "
-                "https:// (or http://) and name a server."
+                _(
+                    "The Twilio API address “{address}” is not usable: it must start with "
+                    "https:// (or http://) and name a server."
+                ).format(address=shown)
             )
         self.base_url = base_url.rstrip("/")
         self.account_sid = account_sid
@@ -180,7 +190,11 @@ class TwilioClient:
                 if response.status >= 400:
                     raise _error(response.status, payload)
                 if not isinstance(payload, dict):
-                    raise SmsError(f"Twilio answered {response.status} without a usable body.")
+                    raise SmsError(
+                        _("Twilio answered {status} without a usable body.").format(
+                            status=response.status
+                        )
+                    )
                 return payload
         except SmsError as exc:
             text = hide_secrets(str(exc), [self._auth_token])
@@ -190,24 +204,27 @@ class TwilioClient:
                 text, permanent=exc.permanent, status=exc.status, code=exc.code
             ) from None
         except TimeoutError:
-            raise SmsError("Twilio did not answer in time.") from None
+            raise SmsError(_("Twilio did not answer in time.")) from None
         except aiohttp.ClientError as exc:
-            raise SmsError(f"Twilio could not be reached ({type(exc).__name__}).") from None
+            raise SmsError(
+                _("Twilio could not be reached ({name}).").format(name=type(exc).__name__)
+            ) from None
 
     async def send(self, to: str, sender: str, body: str) -> SentSms:
         """Send ``body`` to ``to`` from our number; raises :class:`SmsError`."""
         if not body.strip():
-            raise SmsError("The text message is empty.", permanent=True)
+            raise SmsError(_("The text message is empty."), permanent=True)
         if len(body) > BODY_MAX:
             raise SmsError(
-                f"The text message is longer than {BODY_MAX} characters.", permanent=True
+                _("The text message is longer than {limit} characters.").format(limit=BODY_MAX),
+                permanent=True,
             )
         payload = await self._request(
             "POST", self.messages_url, data={"To": to, "From": sender, "Body": body}
         )
         sid = payload.get("sid")
         if not isinstance(sid, str) or not sid:
-            raise SmsError("Twilio accepted the message but gave it no id.")
+            raise SmsError(_("Twilio accepted the message but gave it no id."))
         return SentSms(sid, str(payload.get("status") or "queued"))
 
     async def list_incoming(self, to: str, since: datetime) -> list[IncomingSms]:
@@ -222,7 +239,7 @@ class TwilioClient:
         url: str | None = self.messages_url + query
         found: list[IncomingSms] = []
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.base_url))
-        for _ in range(MAX_PAGES):
+        for _page in range(MAX_PAGES):
             if url is None:
                 break
             payload = await self._request("GET", url)

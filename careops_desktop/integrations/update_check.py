@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from careops_desktop import __version__
 from careops_desktop.config import DEFAULT_RELEASE_FEED_URL, resource_path
+from careops_desktop.core.i18n import _
 from careops_desktop.integrations.release_feed import (
     PUBLIC_KEY_FILE,
     FeedError,
@@ -50,16 +51,16 @@ def feed_url_problem(url: str) -> str | None:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError:
-        return "The address of the release feed is not a valid web address."
+        return _("The address of the release feed is not a valid web address.")
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        return "The address of the release feed must start with https:// and name a server."
+        return _("The address of the release feed must start with https:// and name a server.")
     if parts.query or parts.fragment or parts.username or parts.password:
-        return (
+        return _(
             "The address of the release feed must not hold a query (?…), a fragment (#…) "
             "or a user name: nothing but the request itself is sent."
         )
     if port == 0:
-        return "The address of the release feed names port 0."
+        return _("The address of the release feed names port 0.")
     return None
 
 
@@ -98,28 +99,38 @@ def fetch_feed(url: str, *, timeout: float = TIMEOUT_S, limit: int = MAX_FEED_BY
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
             raise FeedError(
-                f"The update server at {host} sent the request to another address "
-                f"(HTTP {exc.code}). CareOps does not follow it: enter the final address."
+                _(
+                    "The update server at {host} sent the request to another address "
+                    "(HTTP {code}). CareOps does not follow it: enter the final address."
+                ).format(host=host, code=exc.code)
             ) from None
         raise FeedError(
-            f"The update server at {host} answered with an error (HTTP {exc.code})."
+            _("The update server at {host} answered with an error (HTTP {code}).").format(
+                host=host, code=exc.code
+            )
         ) from None
     except TimeoutError:
         raise FeedError(
-            f"The update server at {host} did not answer within {timeout:.0f} seconds."
+            _("The update server at {host} did not answer within {seconds} seconds.").format(
+                host=host, seconds=f"{timeout:.0f}"
+            )
         ) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise FeedError(
-            f"The update server at {host} could not be reached ({reason}). "
-            "Check the internet connection, or try again later."
+            _(
+                "The update server at {host} could not be reached ({reason}). "
+                "Check the internet connection, or try again later."
+            ).format(host=host, reason=reason)
         ) from None
 
 
 def _too_big(limit: int) -> FeedError:
     return FeedError(
-        f"The update server sent more than {limit // 1024} KB, which no release feed needs; "
-        "its answer was not read."
+        _(
+            "The update server sent more than {size} KB, which no release feed needs; "
+            "its answer was not read."
+        ).format(size=limit // 1024)
     )
 
 
@@ -144,7 +155,7 @@ def release_key() -> Ed25519PublicKey:
     try:
         text = resource_path(PUBLIC_KEY_FILE).read_text(encoding="utf-8")
     except OSError as exc:
-        raise FeedError("The release key shipped with CareOps is missing.") from exc
+        raise FeedError(_("The release key shipped with CareOps is missing.")) from exc
     return load_public_key(text)
 
 

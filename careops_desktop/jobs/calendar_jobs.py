@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from careops_desktop.core.db import Database
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import utcnow
 from careops_desktop.core.services import calendar, outbox
 from careops_desktop.core.services.business import business_zone
@@ -98,14 +99,14 @@ class CalendarSync:
         """The account and a connection to it, or the reason there is none."""
         account = await self.database.run(calendar.get_account)
         if not account.configured:
-            return account, None, "The calendar account is not set up."
+            return account, None, _("The calendar account is not set up.")
         try:
             secret = await self.offload(secrets.get_secret, "caldav", "password")
         except secrets.SecretsUnavailable as exc:
             await self._health(str(exc))
             return account, None, str(exc)
         if not secret:
-            reason = "The calendar password is missing (Settings → Integrations → Calendar)."
+            reason = _("The calendar password is missing (Settings → Integrations → Calendar).")
             await self._health(reason)
             return account, None, reason
         connection = CalDavConnection(
@@ -121,7 +122,7 @@ class CalendarSync:
     async def send_changes(self) -> SendReport:
         """One pass over the due calendar rows, oldest first (see the module doc)."""
         if not self._sending.acquire(blocking=False):
-            return SendReport(waiting="Another pass is sending.")
+            return SendReport(waiting=_("Another pass is sending."))
         try:
             return await self._send_changes()
         finally:
@@ -195,7 +196,7 @@ class CalendarSync:
     async def read_busy(self, *, force: bool = False) -> ReadReport:
         """Read every blocking calendar when due (``force``: now) and store the busy time."""
         if not self._reading.acquire(blocking=False):
-            return ReadReport(waiting="A sync is already running.")
+            return ReadReport(waiting=_("A sync is already running."))
         try:
             return await self._read_busy(force)
         finally:
@@ -210,7 +211,7 @@ class CalendarSync:
         interval = timedelta(minutes=max(1, account.sync_minutes))
         if not force and self._last_read is not None and now - self._last_read < interval:
             await self.offload(connection.close)
-            return ReadReport(waiting="Not due yet.")
+            return ReadReport(waiting=_("Not due yet."))
         self._last_read = now
         targets = await db.run(calendar.calendars_to_read)
         zone = await db.run(business_zone)

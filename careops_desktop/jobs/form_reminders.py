@@ -67,13 +67,19 @@ def queue_form_reminders(session: Session, now: datetime) -> FormReport:
         else:
             context = {
                 "contact_name": item.contact_name,
-                "booking_time": booking_time_text(item.due_at, zone),
+                "booking_time": templates.Localized(booking_time_text, item.due_at, zone),
                 "booking_type": item.form_name,
                 "provider_name": "",
                 "manage_link": "",
             }
         context["form_link"] = form_link(base_url, item.token)
-        rendered = templates.render_message(session, "form_reminder", context)
+        rendered = templates.render_message(
+            session,
+            "form_reminder",
+            context,
+            contact_id=item.contact_id,
+            booking_id=item.booking_id,
+        )
         outbox.enqueue(
             session,
             channel=channel,

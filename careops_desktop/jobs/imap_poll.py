@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import utcnow
 from careops_desktop.core.services import answers
 from careops_desktop.core.services.inbox import IncomingMessage, record_classified, record_incoming
@@ -133,10 +134,10 @@ class ImapPoller:
         except secrets.SecretsUnavailable as exc:
             return await self._failed(state, str(exc))
         if not password:
-            return await self._failed(state, "The IMAP password is missing (Settings).")
+            return await self._failed(state, _("The IMAP password is missing (Settings)."))
         mailbox = ImapMailbox(settings, password)
         recorded = skipped = 0
-        for _ in range(MAX_ROUNDS):
+        for _round in range(MAX_ROUNDS):
             validity = state.get("uidvalidity")
             last_uid = int(state.get("last_uid") or 0)
             try:

@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database, read_only
 from careops_desktop.core.errors import CareOpsError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import Booking, utcnow
 from careops_desktop.core.services import mail_addresses, outbox
 from careops_desktop.core.services.business import public_base_url
@@ -154,7 +155,11 @@ def prepare_emails(
             prepared.append(prepare_email(session, item, now))
         except Exception as exc:  # a bug or odd data in one row must not stop the others
             log.exception("outbox %s could not be prepared", item.id)
-            prepared.append(SendError(f"Preparing the message failed ({type(exc).__name__})."))
+            prepared.append(
+                SendError(
+                    _("Preparing the message failed ({name}).").format(name=type(exc).__name__)
+                )
+            )
     return prepared
 
 
@@ -177,7 +182,7 @@ def _read_credentials(smtp: SmtpSettings, sms: SmsSettings) -> Channels:
         try:
             password = secrets.get_secret("smtp", "password") if smtp.username else None
             if smtp.username and not password:
-                problems["email"] = "The SMTP password is missing (Settings → Integrations)."
+                problems["email"] = _("The SMTP password is missing (Settings → Integrations).")
             else:
                 smtp_ready = smtp
         except secrets.SecretsUnavailable as exc:
@@ -191,7 +196,7 @@ def _read_credentials(smtp: SmtpSettings, sms: SmsSettings) -> Channels:
             if sid and token:
                 sms_ready, twilio = sms, (sid, token)
             else:
-                problems["sms"] = "The Twilio account SID or auth token is missing."
+                problems["sms"] = _("The Twilio account SID or auth token is missing.")
         except secrets.SecretsUnavailable as exc:
             problems["sms"] = str(exc)
     return Channels(smtp_ready, password, sms_ready, twilio, problems)

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import Database
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import utcnow
 from careops_desktop.core.services import answers
 from careops_desktop.core.services.inbox import IncomingMessage
@@ -101,7 +102,7 @@ class SmsPoller:
         except secrets.SecretsUnavailable as exc:
             return await self._failed(state, str(exc))
         if not sid or not token:
-            return await self._failed(state, "The Twilio account SID or auth token is missing.")
+            return await self._failed(state, _("The Twilio account SID or auth token is missing."))
         since = _since(state, now)
         try:
             async with TwilioClient(

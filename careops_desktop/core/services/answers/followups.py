@@ -127,7 +127,7 @@ def queue_followups(session: Session, now: datetime) -> FollowupReport:
         if booking_type is not None and booking_type.is_active:
             rebook = f"{out.base_url}/book/{booking_type.slug}"
         context = {**out.context, "booking_link": out.base_url, "rebook_link": rebook}
-        rendered = templates.render_message(session, kind, context)
+        rendered = templates.render_message(session, kind, context, booking_id=booking.id)
         channel, address = target
         outbox.enqueue(
             session,

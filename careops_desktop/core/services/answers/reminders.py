@@ -157,7 +157,7 @@ def queue_booking_reminders(session: Session, now: datetime) -> ReminderReport:
         channel, address = target
         assert zone is not None
         out = outgoing(session, booking, zone)
-        rendered = templates.render_message(session, "reminder", out.context)
+        rendered = templates.render_message(session, "reminder", out.context, booking_id=booking.id)
         outbox_id = outbox.enqueue(
             session,
             channel=channel,

@@ -139,7 +139,7 @@ def _answer(
     """The short answer to the customer, on the channel and to the address they wrote from."""
     out = outgoing(session, booking, business_zone(session))
     context = {**out.context, "booking_link": out.base_url, **(extra or {})}
-    rendered = templates.render_message(session, key, context)
+    rendered = templates.render_message(session, key, context, booking_id=booking.id)
     email = message.channel == "email"
     recipient = message.sender_address if email else _phone(session, message.sender_address)
     return outbox.enqueue(

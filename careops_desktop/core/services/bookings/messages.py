@@ -123,7 +123,7 @@ def outgoing_for(
         automations=templates.get_automations(session),
         context={
             "contact_name": customer.name if customer else "",
-            "booking_time": booking_time_text(start, zone),
+            "booking_time": templates.Localized(booking_time_text, start, zone),
             "booking_type": type_name,
             "provider_name": provider_name,
             "manage_link": manage_link(base_url, manage_token),
@@ -142,7 +142,9 @@ def _send(
     target = out.recipient
     if target is None:
         return None
-    rendered = templates.render_message(session, key, {**out.context, **extra})
+    rendered = templates.render_message(
+        session, key, {**out.context, **extra}, booking_id=out.booking_id
+    )
     attachments: tuple[dict[str, Any], ...] = ()
     if with_ics and target.channel == "email":
         attachments = ({"kind": "booking_ics", "booking_id": out.booking_id},)
@@ -168,7 +170,7 @@ def send_welcome(session: Session, out: Outgoing) -> int | None:
 
 def welcome_text(session: Session, out: Outgoing) -> str:
     """The welcome template's body for the contact's conversation (a system message)."""
-    _subject, body = templates.render(session, "welcome", out.context)
+    _subject, body = templates.render(session, "welcome", out.context, booking_id=out.booking_id)
     return body
 
 

@@ -58,6 +58,7 @@ from careops_desktop.core.services.bookings.views import booking_time_text
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.core.services.calendar import links as calendar_sync
 from careops_desktop.core.services.slots import Slot, TypeRules, load_type_rules
+from careops_desktop.core.services.templates import Localized
 
 MAX_VISITS = 104
 MAX_EVERY_WEEKS = 52
@@ -407,7 +408,7 @@ def book_series(
         raise ValidationError({"count": _("Every date is skipped: there is nothing to book.")})
     first = session.get(Booking, receipts[0].booking_id)
     assert first is not None
-    dates = "\n".join(f"- {booking_time_text(r.start, zone)}" for r in receipts)
+    dates = Localized(lambda: "\n".join(f"- {booking_time_text(r.start, zone)}" for r in receipts))
     out = booking_messages.outgoing(session, first, zone)
     booking_messages.send_series_message(session, out, "series_confirmation", series_dates=dates)
     audit.record(

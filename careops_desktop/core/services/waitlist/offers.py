@@ -81,13 +81,15 @@ def _send_offer(
     link = claim_link(public_base_url(session), offer.token)
     context = {
         "contact_name": entry.name,
-        "booking_time": _when_text(offer.start_at, zone),
+        "booking_time": templates.Localized(_when_text, offer.start_at, zone),
         "booking_type": type_name,
         "provider_name": provider_name,
         "claim_link": link,
-        "offer_until": _when_text(offer.expires_at, zone),
+        "offer_until": templates.Localized(_when_text, offer.expires_at, zone),
     }
-    rendered = templates.render_message(session, TEMPLATE, context)
+    rendered = templates.render_message(
+        session, TEMPLATE, context, address=entry.email or entry.phone
+    )
     channel, address = ("email", entry.email) if entry.email else ("sms", entry.phone)
     if not address:
         return None
