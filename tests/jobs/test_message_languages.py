@@ -106,11 +106,6 @@ def test_a_contact_without_a_language_reads_the_business_language(
     assert str(_invite(spanish)["summary"]).startswith("Initial assessment con Dr Grace Hopper")
 
 
-@pytest.mark.xfail(
-    reason="booking_time_text (core/clock_text.py, the diary area) writes Babel's German "
-    "dates once lang-diary is merged; remove this mark then",
-    strict=False,
-)
 def test_the_german_confirmation_writes_its_date_the_german_way(
     world: Database, smtp_server: SmtpServer
 ) -> None:
