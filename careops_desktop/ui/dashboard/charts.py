@@ -48,7 +48,7 @@ from careops_desktop.core.services.dashboard import (
 from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 
 THROTTLE_MS = 2000
 CHART_HEIGHT = 250
@@ -192,13 +192,9 @@ def bookings_per_day_chart(charts: DashboardCharts, palette: QPalette | None = N
 
 def no_show_trend_chart(charts: DashboardCharts, palette: QPalette | None = None) -> QChart:
     """The no-show rate (percent of completed plus no-shows) per week, as a line."""
-    weeks_shown = len(charts.no_show_weeks)
     chart = _new_chart(
-        plural(
-            translate(
-                "DashboardCharts", "No-show rate per week — the last %n week(s)", "", weeks_shown
-            ),
-            weeks_shown,
+        translate("DashboardCharts", "No-show rate per week — the last {weeks} weeks").format(
+            weeks=len(charts.no_show_weeks)
         ),
         palette,
     )
@@ -315,19 +311,17 @@ def busiest_hours_chart(charts: DashboardCharts, palette: QPalette | None = None
         hour, weekday = int(point.x()), 6 - round(point.y())
         if state and 0 <= weekday < 7 and 0 <= hour < 24:
             count = charts.busy_hours[weekday][hour]
-            words = translate(
-                "DashboardCharts",
-                "{weekday} {start}–{end}: %n booking(s) in {weeks} weeks",
-                "",
-                count,
-            )
             QToolTip.showText(
                 QCursor.pos(),
-                plural(words, count).format(
+                translate(
+                    "DashboardCharts",
+                    "{weekday} {start}–{end} — bookings in {weeks} weeks: {count}",
+                ).format(
                     weekday=weekday_name(weekday),
                     start=hour_text(hour),
                     end=hour_text(hour + 1),
                     weeks=BUSY_WEEKS,
+                    count=QLocale().toString(count),
                 ),
             )
 

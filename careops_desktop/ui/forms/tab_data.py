@@ -20,7 +20,7 @@ from careops_desktop.core.services.forms import (
 )
 from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.table_model import Column, RowStyle
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_datetime
 
 CONTEXT = "FormsTab"
@@ -152,7 +152,11 @@ def form_columns() -> list[Column]:
             translate("FormsTab", "Questions"),
             format=lambda value: QLocale().toString(len(value)),
         ),
-        Column("booking_type_ids", translate("FormsTab", "Sent for"), format=_booking_types),
+        Column(
+            "booking_type_ids",
+            translate("FormsTab", "Booking types"),
+            format=lambda value: QLocale().toString(len(value)),
+        ),
         Column(
             "submission_count",
             translate("FormsTab", "Copies sent"),
@@ -164,11 +168,6 @@ def form_columns() -> list[Column]:
 
 def _yes_no(value: object) -> str:
     return translate("FormsTab", "Yes") if value else translate("FormsTab", "No")
-
-
-def _booking_types(value: Sequence[int]) -> str:
-    count = len(value)
-    return plural(translate("FormsTab", "%Ln booking type(s)", "", count), count)
 
 
 def field_error_text(key: str, message: str, fields: Sequence[FormField]) -> str:
