@@ -247,9 +247,9 @@ class DashboardView(QWidget):
         self.recent_conversations.cellDoubleClicked.connect(self._open_conversation)
 
         grid = QGridLayout()
-        bookings_title = plain_label(self.tr("Recent bookings"))
-        bookings_title.setObjectName("sectionTitle")
-        grid.addWidget(bookings_title, 0, 0)
+        self.bookings_title = plain_label(self.tr("Recent bookings"))
+        self.bookings_title.setObjectName("sectionTitle")
+        grid.addWidget(self.bookings_title, 0, 0)
         grid.addWidget(self.recent_bookings, 1, 0)
         self.conversations_title = plain_label(self.tr("Recent conversations"))
         self.conversations_title.setObjectName("sectionTitle")
