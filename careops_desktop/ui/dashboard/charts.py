@@ -193,7 +193,7 @@ def bookings_per_day_chart(charts: DashboardCharts, palette: QPalette | None = N
 def no_show_trend_chart(charts: DashboardCharts, palette: QPalette | None = None) -> QChart:
     """The no-show rate (percent of completed plus no-shows) per week, as a line."""
     chart = _new_chart(
-        translate("DashboardCharts", "No-show rate per week — the last {weeks} weeks").format(
+        translate("DashboardCharts", "No-show rate — last {weeks} weeks").format(
             weeks=len(charts.no_show_weeks)
         ),
         palette,

@@ -29,7 +29,9 @@
         <location line="+22" />
         <source>Same email address or phone number as a contact (or as an earlier row of the file): %Ln row(s). What should happen to them?</source>
         <translation>
-            <numerusform>Gleiche E-Mail-Adresse oder Telefonnummer wie ein Kontakt (oder eine frühere Zeile der Datei): %Ln Zeile. Was soll damit geschehen?</numerusform><numerusform>Gleiche E-Mail-Adresse oder Telefonnummer wie ein Kontakt (oder eine frühere Zeile der Datei): %Ln Zeilen. Was soll damit geschehen?</numerusform></translation>
+            <numerusform>Gleiche E-Mail-Adresse oder Telefonnummer wie ein Kontakt (oder eine frühere Zeile der Datei): %Ln Zeile. Was soll damit geschehen?</numerusform>
+            <numerusform>Gleiche E-Mail-Adresse oder Telefonnummer wie ein Kontakt (oder eine frühere Zeile der Datei): %Ln Zeilen. Was soll damit geschehen?</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -51,13 +53,17 @@
         <location line="+7" />
         <source>Clashing with another booking of the provider: %Ln visit(s); they are skipped, as the desk never double-books.</source>
         <translation>
-            <numerusform>Überschneidung mit einer anderen Buchung des Anbieters: %Ln Termin; er wird übersprungen, da die Rezeption nie doppelt bucht.</numerusform><numerusform>Überschneidung mit einer anderen Buchung des Anbieters: %Ln Termine; sie werden übersprungen, da die Rezeption nie doppelt bucht.</numerusform></translation>
+            <numerusform>Überschneidung mit einer anderen Buchung des Anbieters: %Ln Termin; er wird übersprungen, da die Rezeption nie doppelt bucht.</numerusform>
+            <numerusform>Überschneidung mit einer anderen Buchung des Anbieters: %Ln Termine; sie werden übersprungen, da die Rezeption nie doppelt bucht.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+6" />
         <source>Outside the provider's hours or on a closed day: %Ln visit(s). What should happen to those?</source>
         <translation>
-            <numerusform>Außerhalb der Zeiten des Anbieters oder an einem Schließtag: %Ln Termin. Was soll damit geschehen?</numerusform><numerusform>Außerhalb der Zeiten des Anbieters oder an einem Schließtag: %Ln Termine. Was soll damit geschehen?</numerusform></translation>
+            <numerusform>Außerhalb der Zeiten des Anbieters oder an einem Schließtag: %Ln Termin. Was soll damit geschehen?</numerusform>
+            <numerusform>Außerhalb der Zeiten des Anbieters oder an einem Schließtag: %Ln Termine. Was soll damit geschehen?</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -334,7 +340,9 @@
         <location line="+97" />
         <source>%Ln contact(s)</source>
         <translation>
-            <numerusform>%Ln Kontakt</numerusform><numerusform>%Ln Kontakte</numerusform></translation>
+            <numerusform>%Ln Kontakt</numerusform>
+            <numerusform>%Ln Kontakte</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+67" />
@@ -484,12 +492,7 @@
         <translation>{day}: {booked} gebucht ({completed} abgeschlossen, {no_show} nicht erschienen, {cancelled} storniert)</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>No-show rate per week — the last {weeks} weeks</source>
-        <translation>Nichterscheinen pro Woche — die letzten {weeks} Wochen</translation>
-    </message>
-    <message>
-        <location line="+120" />
+        <location line="+140" />
         <source>{weekday} {start}–{end} — bookings in {weeks} weeks: {count}</source>
         <translation>{weekday} {start}–{end} — Buchungen in {weeks} Wochen: {count}</translation>
     </message>
@@ -499,7 +502,12 @@
         <translation>Nichterscheinen</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="-6" />
+        <source>No-show rate — last {weeks} weeks</source>
+        <translation>Nichterscheinen — letzte {weeks} Wochen</translation>
+    </message>
+    <message>
+        <location line="+45" />
         <source>Week of {day}: {percent}% ({no_show} no-shows of {seen})</source>
         <translation>Woche ab {day}: {percent} % ({no_show} nicht erschienen von {seen})</translation>
     </message>
@@ -703,7 +711,9 @@
         <location line="+9" />
         <source>%Ln row(s) would be refused:</source>
         <translation>
-            <numerusform>%Ln Zeile würde abgelehnt:</numerusform><numerusform>%Ln Zeilen würden abgelehnt:</numerusform></translation>
+            <numerusform>%Ln Zeile würde abgelehnt:</numerusform>
+            <numerusform>%Ln Zeilen würden abgelehnt:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -815,7 +825,9 @@
         <location line="+11" />
         <source>%Ln row(s) read.</source>
         <translation>
-            <numerusform>%Ln Zeile gelesen.</numerusform><numerusform>%Ln Zeilen gelesen.</numerusform></translation>
+            <numerusform>%Ln Zeile gelesen.</numerusform>
+            <numerusform>%Ln Zeilen gelesen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1124,7 +1136,9 @@
         <location line="+47" />
         <source>%Ln submission(s)</source>
         <translation>
-            <numerusform>%Ln Einsendung</numerusform><numerusform>%Ln Einsendungen</numerusform></translation>
+            <numerusform>%Ln Einsendung</numerusform>
+            <numerusform>%Ln Einsendungen</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+65" />
@@ -1164,7 +1178,9 @@
         <location line="+8" />
         <source>Send confirmations to the %Ln imported future booking(s)</source>
         <translation>
-            <numerusform>Bestätigung an die %Ln importierte künftige Buchung senden</numerusform><numerusform>Bestätigungen an die %Ln importierten künftigen Buchungen senden</numerusform></translation>
+            <numerusform>Bestätigung an die %Ln importierte künftige Buchung senden</numerusform>
+            <numerusform>Bestätigungen an die %Ln importierten künftigen Buchungen senden</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11" />
@@ -1180,7 +1196,9 @@
         <location line="+22" />
         <source>%Ln confirmation(s) queued to be sent.</source>
         <translation>
-            <numerusform>%Ln Bestätigung wartet auf den Versand.</numerusform><numerusform>%Ln Bestätigungen warten auf den Versand.</numerusform></translation>
+            <numerusform>%Ln Bestätigung wartet auf den Versand.</numerusform>
+            <numerusform>%Ln Bestätigungen warten auf den Versand.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1389,9 @@
         <location line="+117" />
         <source>%Ln conversation(s)</source>
         <translation>
-            <numerusform>%Ln Unterhaltung</numerusform><numerusform>%Ln Unterhaltungen</numerusform></translation>
+            <numerusform>%Ln Unterhaltung</numerusform>
+            <numerusform>%Ln Unterhaltungen</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+69" />
@@ -1595,7 +1615,9 @@
         <location line="+59" />
         <source>%Ln item(s)</source>
         <translation>
-            <numerusform>%Ln Artikel</numerusform><numerusform>%Ln Artikel</numerusform></translation>
+            <numerusform>%Ln Artikel</numerusform>
+            <numerusform>%Ln Artikel</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+42" />
@@ -1687,7 +1709,9 @@
         <location line="+6" />
         <source>{file}: %Ln row(s). {layout}</source>
         <translation>
-            <numerusform>{file}: %Ln Zeile. {layout}</numerusform><numerusform>{file}: %Ln Zeilen. {layout}</numerusform></translation>
+            <numerusform>{file}: %Ln Zeile. {layout}</numerusform>
+            <numerusform>{file}: %Ln Zeilen. {layout}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1926,13 +1950,17 @@
         <location line="+55" />
         <source>%n booking reminder(s) due but not sent.</source>
         <translation>
-            <numerusform>%n Buchungserinnerung ist fällig, aber nicht gesendet.</numerusform><numerusform>%n Buchungserinnerungen sind fällig, aber nicht gesendet.</numerusform></translation>
+            <numerusform>%n Buchungserinnerung ist fällig, aber nicht gesendet.</numerusform>
+            <numerusform>%n Buchungserinnerungen sind fällig, aber nicht gesendet.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3" />
         <source>%n booking reminder(s) due but not sent: the reminders job is not running in this window (is the app's booking page stopped?).</source>
         <translation>
-            <numerusform>%n Buchungserinnerung ist fällig, aber nicht gesendet: Der Erinnerungsdienst läuft in diesem Fenster nicht (ist die Buchungsseite der App angehalten?).</numerusform><numerusform>%n Buchungserinnerungen sind fällig, aber nicht gesendet: Der Erinnerungsdienst läuft in diesem Fenster nicht (ist die Buchungsseite der App angehalten?).</numerusform></translation>
+            <numerusform>%n Buchungserinnerung ist fällig, aber nicht gesendet: Der Erinnerungsdienst läuft in diesem Fenster nicht (ist die Buchungsseite der App angehalten?).</numerusform>
+            <numerusform>%n Buchungserinnerungen sind fällig, aber nicht gesendet: Der Erinnerungsdienst läuft in diesem Fenster nicht (ist die Buchungsseite der App angehalten?).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+46" />
@@ -2026,7 +2054,9 @@
         <location line="+2" />
         <source>%Ln name(s) in the file not in CareOps yet.</source>
         <translation>
-            <numerusform>%Ln Name aus der Datei ist noch nicht in CareOps.</numerusform><numerusform>%Ln Namen aus der Datei sind noch nicht in CareOps.</numerusform></translation>
+            <numerusform>%Ln Name aus der Datei ist noch nicht in CareOps.</numerusform>
+            <numerusform>%Ln Namen aus der Datei sind noch nicht in CareOps.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2182,7 +2212,9 @@
         <location line="+2" />
         <source>%Ln booking(s) saved as {file} in {folder}.</source>
         <translation>
-            <numerusform>%Ln Buchung als {file} in {folder} gespeichert.</numerusform><numerusform>%Ln Buchungen als {file} in {folder} gespeichert.</numerusform></translation>
+            <numerusform>%Ln Buchung als {file} in {folder} gespeichert.</numerusform>
+            <numerusform>%Ln Buchungen als {file} in {folder} gespeichert.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+31" />

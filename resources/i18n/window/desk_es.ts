@@ -29,7 +29,9 @@
         <location line="+22" />
         <source>Same email address or phone number as a contact (or as an earlier row of the file): %Ln row(s). What should happen to them?</source>
         <translation>
-            <numerusform>Mismo correo o teléfono que un contacto (o que una fila anterior del archivo): %Ln fila. ¿Qué debe ocurrir con ella?</numerusform><numerusform>Mismo correo o teléfono que un contacto (o que una fila anterior del archivo): %Ln filas. ¿Qué debe ocurrir con ellas?</numerusform></translation>
+            <numerusform>Mismo correo o teléfono que un contacto (o que una fila anterior del archivo): %Ln fila. ¿Qué debe ocurrir con ella?</numerusform>
+            <numerusform>Mismo correo o teléfono que un contacto (o que una fila anterior del archivo): %Ln filas. ¿Qué debe ocurrir con ellas?</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -51,13 +53,17 @@
         <location line="+7" />
         <source>Clashing with another booking of the provider: %Ln visit(s); they are skipped, as the desk never double-books.</source>
         <translation>
-            <numerusform>Se solapan con otra reserva del profesional: %Ln cita; se omite, porque recepción nunca reserva dos veces.</numerusform><numerusform>Se solapan con otra reserva del profesional: %Ln citas; se omiten, porque recepción nunca reserva dos veces.</numerusform></translation>
+            <numerusform>Se solapan con otra reserva del profesional: %Ln cita; se omite, porque recepción nunca reserva dos veces.</numerusform>
+            <numerusform>Se solapan con otra reserva del profesional: %Ln citas; se omiten, porque recepción nunca reserva dos veces.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+6" />
         <source>Outside the provider's hours or on a closed day: %Ln visit(s). What should happen to those?</source>
         <translation>
-            <numerusform>Fuera del horario del profesional o en un día cerrado: %Ln cita. ¿Qué debe ocurrir con ella?</numerusform><numerusform>Fuera del horario del profesional o en un día cerrado: %Ln citas. ¿Qué debe ocurrir con ellas?</numerusform></translation>
+            <numerusform>Fuera del horario del profesional o en un día cerrado: %Ln cita. ¿Qué debe ocurrir con ella?</numerusform>
+            <numerusform>Fuera del horario del profesional o en un día cerrado: %Ln citas. ¿Qué debe ocurrir con ellas?</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -334,7 +340,9 @@
         <location line="+97" />
         <source>%Ln contact(s)</source>
         <translation>
-            <numerusform>%Ln contacto</numerusform><numerusform>%Ln contactos</numerusform></translation>
+            <numerusform>%Ln contacto</numerusform>
+            <numerusform>%Ln contactos</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+67" />
@@ -484,12 +492,7 @@
         <translation>{day}: {booked} reservadas ({completed} completadas, {no_show} no se presentaron, {cancelled} canceladas)</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>No-show rate per week — the last {weeks} weeks</source>
-        <translation>Tasa de ausencias por semana — las últimas {weeks} semanas</translation>
-    </message>
-    <message>
-        <location line="+120" />
+        <location line="+140" />
         <source>{weekday} {start}–{end} — bookings in {weeks} weeks: {count}</source>
         <translation>{weekday} {start}–{end} — reservas en {weeks} semanas: {count}</translation>
     </message>
@@ -499,7 +502,12 @@
         <translation>Tasa de ausencias</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="-6" />
+        <source>No-show rate — last {weeks} weeks</source>
+        <translation>Ausencias — últimas {weeks} semanas</translation>
+    </message>
+    <message>
+        <location line="+45" />
         <source>Week of {day}: {percent}% ({no_show} no-shows of {seen})</source>
         <translation>Semana del {day}: {percent} % ({no_show} ausencias de {seen})</translation>
     </message>
@@ -703,7 +711,9 @@
         <location line="+9" />
         <source>%Ln row(s) would be refused:</source>
         <translation>
-            <numerusform>Se rechazaría %Ln fila:</numerusform><numerusform>Se rechazarían %Ln filas:</numerusform></translation>
+            <numerusform>Se rechazaría %Ln fila:</numerusform>
+            <numerusform>Se rechazarían %Ln filas:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -815,7 +825,9 @@
         <location line="+11" />
         <source>%Ln row(s) read.</source>
         <translation>
-            <numerusform>%Ln fila leída.</numerusform><numerusform>%Ln filas leídas.</numerusform></translation>
+            <numerusform>%Ln fila leída.</numerusform>
+            <numerusform>%Ln filas leídas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1124,7 +1136,9 @@
         <location line="+47" />
         <source>%Ln submission(s)</source>
         <translation>
-            <numerusform>%Ln respuesta</numerusform><numerusform>%Ln respuestas</numerusform></translation>
+            <numerusform>%Ln respuesta</numerusform>
+            <numerusform>%Ln respuestas</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+65" />
@@ -1164,7 +1178,9 @@
         <location line="+8" />
         <source>Send confirmations to the %Ln imported future booking(s)</source>
         <translation>
-            <numerusform>Enviar la confirmación a la %Ln reserva futura importada</numerusform><numerusform>Enviar confirmaciones a las %Ln reservas futuras importadas</numerusform></translation>
+            <numerusform>Enviar la confirmación a la %Ln reserva futura importada</numerusform>
+            <numerusform>Enviar confirmaciones a las %Ln reservas futuras importadas</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11" />
@@ -1180,7 +1196,9 @@
         <location line="+22" />
         <source>%Ln confirmation(s) queued to be sent.</source>
         <translation>
-            <numerusform>%Ln confirmación en cola para enviarse.</numerusform><numerusform>%Ln confirmaciones en cola para enviarse.</numerusform></translation>
+            <numerusform>%Ln confirmación en cola para enviarse.</numerusform>
+            <numerusform>%Ln confirmaciones en cola para enviarse.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1389,9 @@
         <location line="+117" />
         <source>%Ln conversation(s)</source>
         <translation>
-            <numerusform>%Ln conversación</numerusform><numerusform>%Ln conversaciones</numerusform></translation>
+            <numerusform>%Ln conversación</numerusform>
+            <numerusform>%Ln conversaciones</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+69" />
@@ -1595,7 +1615,9 @@
         <location line="+59" />
         <source>%Ln item(s)</source>
         <translation>
-            <numerusform>%Ln artículo</numerusform><numerusform>%Ln artículos</numerusform></translation>
+            <numerusform>%Ln artículo</numerusform>
+            <numerusform>%Ln artículos</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+42" />
@@ -1687,7 +1709,9 @@
         <location line="+6" />
         <source>{file}: %Ln row(s). {layout}</source>
         <translation>
-            <numerusform>{file}: %Ln fila. {layout}</numerusform><numerusform>{file}: %Ln filas. {layout}</numerusform></translation>
+            <numerusform>{file}: %Ln fila. {layout}</numerusform>
+            <numerusform>{file}: %Ln filas. {layout}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1926,13 +1950,17 @@
         <location line="+55" />
         <source>%n booking reminder(s) due but not sent.</source>
         <translation>
-            <numerusform>%n recordatorio de reserva pendiente y sin enviar.</numerusform><numerusform>%n recordatorios de reserva pendientes y sin enviar.</numerusform></translation>
+            <numerusform>%n recordatorio de reserva pendiente y sin enviar.</numerusform>
+            <numerusform>%n recordatorios de reserva pendientes y sin enviar.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3" />
         <source>%n booking reminder(s) due but not sent: the reminders job is not running in this window (is the app's booking page stopped?).</source>
         <translation>
-            <numerusform>%n recordatorio de reserva pendiente y sin enviar: el servicio de recordatorios no se ejecuta en esta ventana (¿está detenida la página de reservas de la aplicación?).</numerusform><numerusform>%n recordatorios de reserva pendientes y sin enviar: el servicio de recordatorios no se ejecuta en esta ventana (¿está detenida la página de reservas de la aplicación?).</numerusform></translation>
+            <numerusform>%n recordatorio de reserva pendiente y sin enviar: el servicio de recordatorios no se ejecuta en esta ventana (¿está detenida la página de reservas de la aplicación?).</numerusform>
+            <numerusform>%n recordatorios de reserva pendientes y sin enviar: el servicio de recordatorios no se ejecuta en esta ventana (¿está detenida la página de reservas de la aplicación?).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+46" />
@@ -2026,7 +2054,9 @@
         <location line="+2" />
         <source>%Ln name(s) in the file not in CareOps yet.</source>
         <translation>
-            <numerusform>%Ln nombre del archivo aún no está en CareOps.</numerusform><numerusform>%Ln nombres del archivo aún no están en CareOps.</numerusform></translation>
+            <numerusform>%Ln nombre del archivo aún no está en CareOps.</numerusform>
+            <numerusform>%Ln nombres del archivo aún no están en CareOps.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2182,7 +2212,9 @@
         <location line="+2" />
         <source>%Ln booking(s) saved as {file} in {folder}.</source>
         <translation>
-            <numerusform>%Ln reserva guardada como {file} en {folder}.</numerusform><numerusform>%Ln reservas guardadas como {file} en {folder}.</numerusform></translation>
+            <numerusform>%Ln reserva guardada como {file} en {folder}.</numerusform>
+            <numerusform>%Ln reservas guardadas como {file} en {folder}.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+31" />
