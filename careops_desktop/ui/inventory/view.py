@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QLocale, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -81,7 +82,7 @@ class InventoryView(QWidget):
             prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
             parent=self,
         )
-        self.table = data_table(self.model, (220, 80, 80, 80, 90))
+        self.table = data_table(self.model, (220, 80, 80, 80, low_width(self)))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         remember_header(self.table.horizontalHeader(), "inventory/items")
         bar = QHBoxLayout()
@@ -284,3 +285,11 @@ class InventoryView(QWidget):
         ):
             self.show_item(self.current.id)
         self._load_usage()
+
+
+def low_width(widget: QWidget) -> int:
+    """Pixels for the "Low" column: its badge in bold (low rows are bold), plus margins."""
+    bold = widget.font()
+    bold.setBold(True)
+    badge = translate("InventoryTables", "Low stock")
+    return max(90, QFontMetrics(bold).horizontalAdvance(badge) + 20)

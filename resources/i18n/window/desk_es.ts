@@ -514,7 +514,7 @@
     <message>
         <location line="+27" />
         <source>Busiest hours — bookings started in the last {weeks} weeks</source>
-        <translation>Horas de más actividad — reservas iniciadas en las últimas {weeks} semanas</translation>
+        <translation>Horas punta — reservas de las últimas {weeks} semanas</translation>
     </message>
     <message>
         <location line="+7" />
