@@ -540,7 +540,7 @@
     <message>
         <location line="+7" />
         <source>Waiting now</source>
-        <translation>Wartet gerade</translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <location line="+6" />
@@ -1599,7 +1599,7 @@
     <message>
         <location line="+17" />
         <source>Stock used by bookings that started in the</source>
-        <translation>Verbrauch durch Buchungen mit Beginn in den</translation>
+        <translation>Verbrauch durch Buchungen mit Beginn im Zeitraum:</translation>
     </message>
     <message>
         <location line="+7" />
@@ -1840,12 +1840,12 @@
     <message>
         <location line="+8" />
         <source>Merge in</source>
-        <translation>Hinzuführen</translation>
+        <translation>Zusammenführen mit</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Choose the contact to merge in.</source>
-        <translation>Wählen Sie den Kontakt, der hinzugeführt werden soll.</translation>
+        <translation>Wählen Sie den Kontakt, der zusammengeführt werden soll.</translation>
     </message>
     <message>
         <location line="+3" />

@@ -1130,7 +1130,7 @@
     <message>
         <location line="+2" />
         <source>Form definitions</source>
-        <translation>Definición de formularios</translation>
+        <translation>Definiciones de formularios</translation>
     </message>
     <message numerus="yes">
         <location line="+47" />
@@ -1599,7 +1599,7 @@
     <message>
         <location line="+17" />
         <source>Stock used by bookings that started in the</source>
-        <translation>Existencias usadas por reservas iniciadas en los</translation>
+        <translation>Existencias usadas por reservas iniciadas en:</translation>
     </message>
     <message>
         <location line="+7" />
@@ -1675,7 +1675,7 @@
     <message>
         <location line="+2" />
         <source>Low at or below</source>
-        <translation>Bajo con igual o menos de</translation>
+        <translation>Bajo en o por debajo de</translation>
     </message>
 </context>
 <context>
@@ -1840,12 +1840,12 @@
     <message>
         <location line="+8" />
         <source>Merge in</source>
-        <translation>Integrar</translation>
+        <translation>Fusionar con</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Choose the contact to merge in.</source>
-        <translation>Elija el contacto que desea integrar.</translation>
+        <translation>Elija el contacto que desea fusionar.</translation>
     </message>
     <message>
         <location line="+3" />
