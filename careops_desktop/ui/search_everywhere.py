@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.permissions import Actor
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from careops_desktop.core.services.search_everywhere import SearchResults
@@ -38,10 +40,10 @@ SHORTCUT = "Ctrl+K"
 DEBOUNCE_MS = 60
 LIMIT_PER_KIND = 6
 HEADINGS = {
-    "contact": "Contacts",
-    "booking": "Bookings",
-    "conversation": "Conversations",
-    "submission": "Form submissions",
+    "contact": QT_TRANSLATE_NOOP("SearchEverywhereDialog", "Contacts"),
+    "booking": QT_TRANSLATE_NOOP("SearchEverywhereDialog", "Bookings"),
+    "conversation": QT_TRANSLATE_NOOP("SearchEverywhereDialog", "Conversations"),
+    "submission": QT_TRANSLATE_NOOP("SearchEverywhereDialog", "Form submissions"),
 }
 # where each kind opens: the tab and the filter its page's apply_filter takes
 TARGETS = {
@@ -63,25 +65,27 @@ class SearchEverywhereDialog(QDialog):
         super().__init__(parent)
         self.ops = ops
         self.actor = actor
-        self.setWindowTitle("Search everywhere")
+        self.setWindowTitle(self.tr("Search everywhere"))
         self.setObjectName("searchEverywhere")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(640, 460)
         self.field = QLineEdit()
         self.field.setObjectName("searchEverywhereField")
-        self.field.setAccessibleName("Search everywhere")
-        self.field.setPlaceholderText("Search contacts, bookings, conversations and forms…")
+        self.field.setAccessibleName(self.tr("Search everywhere"))
+        self.field.setPlaceholderText(
+            self.tr("Search contacts, bookings, conversations and forms…")
+        )
         self.field.setClearButtonEnabled(True)
         self.field.setMaxLength(200)
         self.results = QListWidget()
         self.results.setObjectName("searchEverywhereResults")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setUniformItemSizes(False)
         self.results.setWordWrap(True)
-        self.status = plain_label("Type a name, an email, a phone number, a booking type or a day.")
+        self.status = plain_label(self.hint())
         self.status.setObjectName("searchEverywhereStatus")
-        self.status.setAccessibleName("Search status")
+        self.status.setAccessibleName(self.tr("Search status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
         layout.addWidget(self.results, 1)
@@ -98,6 +102,9 @@ class SearchEverywhereDialog(QDialog):
         self.field.returnPressed.connect(self.open_current)
         self.field.installEventFilter(self)
         self.results.itemActivated.connect(lambda _item: self.open_current())
+
+    def hint(self) -> str:
+        return self.tr("Type a name, an email, a phone number, a booking type or a day.")
 
     # -- asking -------------------------------------------------------------------------
 
@@ -127,7 +134,9 @@ class SearchEverywhereDialog(QDialog):
 
     def _failed(self, number: int, exc: CareOpsError) -> None:
         if number == self._asked and shiboken6.isValid(self):
-            set_plain(self.status, f"The search could not be run: {exc}")
+            set_plain(
+                self.status, self.tr("The search could not be run: {error}").format(error=exc)
+            )
 
     # -- showing ------------------------------------------------------------------------
 
@@ -136,30 +145,30 @@ class SearchEverywhereDialog(QDialog):
         self.shown_text = text
         open_now, self._open_when_answered = self._open_when_answered, False
         if results is None:
-            set_plain(
-                self.status, "Type a name, an email, a phone number, a booking type or a day."
-            )
+            set_plain(self.status, self.hint())
             return
         if results.too_short:
-            set_plain(self.status, "Type at least two characters.")
+            set_plain(self.status, self.tr("Type at least two characters."))
             return
         first: QListWidgetItem | None = None
         for kind in results.kinds:
             hits = results.hits.get(kind, [])
             if not hits:
                 continue
-            self.results.addItem(_heading(HEADINGS[kind]))
+            self.results.addItem(_heading(translate("SearchEverywhereDialog", HEADINGS[kind])))
             for hit in hits:
                 item = _hit_item(hit)
                 self.results.addItem(item)
                 first = first or item
         if first is None:
-            set_plain(self.status, f"Nothing found for “{results.text}”.")
+            set_plain(self.status, self.tr("Nothing found for “{text}”.").format(text=results.text))
         else:
             self.results.setCurrentItem(first)
             set_plain(
                 self.status,
-                f"{results.count} found. Up and Down choose, Enter opens, Esc closes.",
+                self.tr("{count} found. Up and Down choose, Enter opens, Esc closes.").format(
+                    count=QLocale().toString(results.count)
+                ),
             )
             if open_now:
                 self.open_current()
@@ -260,14 +269,14 @@ def open_search(window: MainWindow) -> SearchEverywhereDialog:
 
 def install_search_action(window: MainWindow) -> QAction:
     """The window's "Search everywhere…" action (Ctrl+K), in a Search menu of its own."""
-    action = QAction("&Search everywhere…", window)
+    action = QAction(translate("SearchEverywhere", "&Search everywhere…"), window)
     action.setObjectName("searchEverywhereAction")
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(lambda: open_search(window))
     window.addAction(action)
     bar = window.menuBar()
-    menu = bar.addMenu("&Search")
+    menu = bar.addMenu(translate("SearchEverywhere", "&Search"))
     menu.setObjectName("searchMenu")
     actions = bar.actions()
     if len(actions) >= 2:  # before Help, which stays last

@@ -68,7 +68,8 @@ def test_contacts_from_a_square_export(qtbot, db, ops) -> None:  # type: ignore[
     assert _count(db, ImportBatch) == 0  # the dry run wrote nothing
     _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.choices_page
-    assert "1 rows have the same email address" in wizard.choices_page.explain.text()
+    explain = wizard.choices_page.explain.text()
+    assert "Same email address or phone number as a contact" in explain and ": 1 row." in explain
     _pick(qtbot, wizard.choices_page.buttons["merge"])
     assert wizard.state.duplicates == "merge"
     _next(qtbot, wizard, QWizard.WizardButton.CommitButton)
@@ -124,7 +125,8 @@ def test_bookings_override_and_confirmations_on_request(qtbot, db, ops, tmp_path
     qtbot.waitUntil(lambda: wizard.dry_run_page.done, timeout=10_000)
     _next(qtbot, wizard)
     text = wizard.choices_page.explain.text()
-    assert text.startswith("1 visits clash") and "1 visits are outside" in text
+    assert text.startswith("Clashing with another booking of the provider: 1 visit;")
+    assert "Outside the provider's hours or on a closed day: 1 visit." in text
     assert wizard.choices_page.rows_model.rowCount() == 2
     _pick(qtbot, wizard.choices_page.buttons["override"])
     _next(qtbot, wizard, QWizard.WizardButton.CommitButton)

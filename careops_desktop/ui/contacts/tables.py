@@ -10,17 +10,19 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import contacts
 from careops_desktop.core.services.contacts import ContactView
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.table_model import Column, RowStyle
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_date, fmt_datetime, fmt_short
 
 STATUS_WORDS = {
-    "confirmed": "Confirmed",
-    "arrived": "Arrived",
-    "completed": "Completed",
-    "no_show": "No-show",
-    "cancelled": "Cancelled",
-    "pending": "Pending",
-    "overdue": "Overdue",
+    "confirmed": QT_TRANSLATE_NOOP("ContactTables", "Confirmed"),
+    "arrived": QT_TRANSLATE_NOOP("ContactTables", "Arrived"),
+    "completed": QT_TRANSLATE_NOOP("ContactTables", "Completed"),
+    "no_show": QT_TRANSLATE_NOOP("ContactTables", "No-show"),
+    "cancelled": QT_TRANSLATE_NOOP("ContactTables", "Cancelled"),
+    "pending": QT_TRANSLATE_NOOP("ContactTables", "Pending"),
+    "overdue": QT_TRANSLATE_NOOP("ContactTables", "Overdue"),
 }
 
 ZoneOf = Callable[[], ZoneInfo]
@@ -54,22 +56,32 @@ class ContactSource:
 
 def contact_columns(zone_of: ZoneOf) -> list[Column]:
     return [
-        Column("name", "Name", sort_key="name"),
-        Column("email", "Email"),
-        Column("phone", "Phone"),
+        Column("name", translate("ContactTables", "Name"), sort_key="name"),
+        Column("email", translate("ContactTables", "Email")),
+        Column("phone", translate("ContactTables", "Phone")),
         Column(
             "last_contacted_at",
-            "Last contacted",
+            translate("ContactTables", "Last contacted"),
             sort_key="last_contacted",
             format=lambda value: fmt_short(value, zone_of()),
         ),
-        Column("created_at", "Added", sort_key="created", format=lambda v: fmt_date(v, zone_of())),
-        Column("duplicate_of_id", DUPLICATE_HEADER, format=lambda _id: DUPLICATE_BADGE),
+        Column(
+            "created_at",
+            translate("ContactTables", "Added"),
+            sort_key="created",
+            format=lambda v: fmt_date(v, zone_of()),
+        ),
+        Column(
+            "duplicate_of_id",
+            translate("ContactTables", DUPLICATE_HEADER),
+            format=lambda _id: translate("ContactTables", DUPLICATE_BADGE),
+        ),
     ]
 
 
-DUPLICATE_HEADER = "Duplicate check"  # the column of the badge below
-DUPLICATE_BADGE = "Possible duplicate"
+# the column of the badge below
+DUPLICATE_HEADER = QT_TRANSLATE_NOOP("ContactTables", "Duplicate check")
+DUPLICATE_BADGE = QT_TRANSLATE_NOOP("ContactTables", "Possible duplicate")
 
 
 def contact_style(row: object) -> RowStyle:
@@ -80,33 +92,62 @@ def contact_style(row: object) -> RowStyle:
 
 
 def status_text(value: str) -> str:
-    return STATUS_WORDS.get(value, value)
+    words = STATUS_WORDS.get(value)
+    return translate("ContactTables", words) if words else value
 
 
 def booking_columns(zone_of: ZoneOf) -> list[Column]:
     return [
-        Column("start_at", "When", format=lambda value: fmt_datetime(value, zone_of())),
-        Column("booking_type", "Booking type"),
-        Column("provider", "With"),
-        Column("status", "Status", format=status_text),
+        Column(
+            "start_at",
+            translate("ContactTables", "When"),
+            format=lambda value: fmt_datetime(value, zone_of()),
+        ),
+        Column("booking_type", translate("ContactTables", "Booking type")),
+        Column("provider", translate("ContactTables", "With")),
+        Column("status", translate("ContactTables", "Status"), format=status_text),
     ]
 
 
 def conversation_columns(zone_of: ZoneOf) -> list[Column]:
     return [
-        Column("subject", "Subject", format=lambda value: value or "(no subject)"),
-        Column("is_open", "State", format=lambda value: "Open" if value else "Closed"),
-        Column("unread_count", "Unread"),
-        Column("updated_at", "Last activity", format=lambda value: fmt_short(value, zone_of())),
+        Column(
+            "subject",
+            translate("ContactTables", "Subject"),
+            format=lambda value: value or translate("ContactTables", "(no subject)"),
+        ),
+        Column(
+            "is_open",
+            translate("ContactTables", "State"),
+            format=lambda value: (
+                translate("ContactTables", "Open")
+                if value
+                else translate("ContactTables", "Closed")
+            ),
+        ),
+        Column("unread_count", translate("ContactTables", "Unread")),
+        Column(
+            "updated_at",
+            translate("ContactTables", "Last activity"),
+            format=lambda value: fmt_short(value, zone_of()),
+        ),
     ]
 
 
 def submission_columns(zone_of: ZoneOf) -> list[Column]:
     return [
-        Column("form", "Form"),
-        Column("status", "Status", format=status_text),
-        Column("due_at", "Due", format=lambda value: fmt_datetime(value, zone_of())),
-        Column("submitted_at", "Answered", format=lambda value: fmt_datetime(value, zone_of())),
+        Column("form", translate("ContactTables", "Form")),
+        Column("status", translate("ContactTables", "Status"), format=status_text),
+        Column(
+            "due_at",
+            translate("ContactTables", "Due"),
+            format=lambda value: fmt_datetime(value, zone_of()),
+        ),
+        Column(
+            "submitted_at",
+            translate("ContactTables", "Answered"),
+            format=lambda value: fmt_datetime(value, zone_of()),
+        ),
     ]
 
 

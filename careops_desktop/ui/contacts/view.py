@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.events import DomainEvent
+from careops_desktop.core.i18n import NATIVE_NAMES
 from careops_desktop.core.services import contacts
 from careops_desktop.core.services.contacts import ContactDetail
 from careops_desktop.ui.contacts.dialogs import ContactDialog, MergeDialog
@@ -35,6 +36,7 @@ from careops_desktop.ui.contacts.tables import (
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.tr_helpers import plural
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.bounce_banner import BounceBanner
 from careops_desktop.ui.widgets.data_table import data_table
@@ -57,9 +59,9 @@ class ContactsView(QWidget):
         self._search_text = ""
         source = ContactSource(self.actor)
 
-        self.search = SearchBox(placeholder="Search name, email or phone…")
-        self.new_button = QPushButton("New contact…")
-        self.duplicates_only = QCheckBox("Possible duplicates only")
+        self.search = SearchBox(placeholder=self.tr("Search name, email or phone…"))
+        self.new_button = QPushButton(self.tr("New contact…"))
+        self.duplicates_only = QCheckBox(self.tr("Possible duplicates only"))
         self.count_label = plain_label()
         self.model = IdTableModel(
             self.ops,
@@ -97,16 +99,18 @@ class ContactsView(QWidget):
         self.reach_label = plain_label(wrap=True)
         self.duplicate_label = plain_label(wrap=True)
         self.duplicate_label.setStyleSheet("background: #fef3c7; color: #92400e; padding: 4px;")
-        self.not_duplicate_button = QPushButton("Not a duplicate")
+        self.not_duplicate_button = QPushButton(self.tr("Not a duplicate"))
         self.since_label = plain_label(wrap=True)
+        self.language_label = plain_label(wrap=True)
+        self.language_label.setObjectName("contactLanguageLabel")
         self.bounce_banner = BounceBanner(self.ops, self)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.notes.setMaximumHeight(90)
-        self.notes.setPlaceholderText("No notes")
-        self.edit_button = QPushButton("Edit…")
-        self.merge_button = QPushButton("Merge…")
-        self.message_button = QPushButton("Write a message…")
+        self.notes.setPlaceholderText(self.tr("No notes"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.message_button = QPushButton(self.tr("Write a message…"))
         self.bookings = RowsModel(booking_columns(lambda: self.zone), row_style=booking_style)
         self.conversations = RowsModel(conversation_columns(lambda: self.zone))
         self.submissions = RowsModel(
@@ -116,9 +120,9 @@ class ContactsView(QWidget):
         self.conversations_table = data_table(self.conversations, fit_contents=True)
         self.submissions_table = data_table(self.submissions, fit_contents=True)
         self.history = QTabWidget()
-        self.history.addTab(self.bookings_table, "Bookings")
-        self.history.addTab(self.conversations_table, "Conversations")
-        self.history.addTab(self.submissions_table, "Forms")
+        self.history.addTab(self.bookings_table, self.tr("Bookings"))
+        self.history.addTab(self.conversations_table, self.tr("Conversations"))
+        self.history.addTab(self.submissions_table, self.tr("Forms"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -131,6 +135,7 @@ class ContactsView(QWidget):
         duplicate_row.addWidget(self.not_duplicate_button)
         right_layout.addLayout(duplicate_row)
         right_layout.addWidget(self.since_label)
+        right_layout.addWidget(self.language_label)
         right_layout.addWidget(self.notes)
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
@@ -214,7 +219,7 @@ class ContactsView(QWidget):
         self.ops.query(load_zone, on_done=loaded, owner=self)
 
     def _list_loaded(self, count: int) -> None:
-        set_plain(self.count_label, f"{count:,} contact{'s' if count != 1 else ''}")
+        set_plain(self.count_label, plural(self.tr("%Ln contact(s)", "", count), count))
         self._select_row_of_current()
 
     def _select_row_of_current(self) -> None:
@@ -280,14 +285,17 @@ class ContactsView(QWidget):
         if detail is not None and marked:
             set_plain(
                 self.duplicate_label,
-                f"Possible duplicate of “{detail.duplicate_of_name or ''}”: the booking page "
-                "made this contact because another one has the same phone or email. "
-                "Merge them if they are the same person.",
+                self.tr(
+                    "Possible duplicate of “{name}”: the booking page made this contact "
+                    "because another one has the same phone or email. "
+                    "Merge them if they are the same person."
+                ).format(name=detail.duplicate_of_name or ""),
             )
         if detail is None:
-            set_plain(self.name_label, "No contact selected")
-            set_plain(self.reach_label, "Choose a contact in the table, or add a new one.")
+            set_plain(self.name_label, self.tr("No contact selected"))
+            set_plain(self.reach_label, self.tr("Choose a contact in the table, or add a new one."))
             set_plain(self.since_label, "")
+            set_plain(self.language_label, "")
             self.notes.setPlainText("")
             for model in (self.bookings, self.conversations, self.submissions):
                 model.set_rows([])
@@ -296,17 +304,40 @@ class ContactsView(QWidget):
         set_plain(self.name_label, contact.name)
         reach = [value for value in (contact.email, contact.phone) if value]
         set_plain(self.reach_label, " · ".join(reach))
-        since = f"Added {fmt_datetime(contact.created_at, self.zone)}"
+        added = fmt_datetime(contact.created_at, self.zone)
         if contact.last_contacted_at:
-            since += f" · last contacted {fmt_datetime(contact.last_contacted_at, self.zone)}"
+            since = self.tr("Added {added} · last contacted {contacted}").format(
+                added=added, contacted=fmt_datetime(contact.last_contacted_at, self.zone)
+            )
+        else:
+            since = self.tr("Added {added}").format(added=added)
         set_plain(self.since_label, since)
+        set_plain(self.language_label, self.language_words(contact.language))
         self.notes.setPlainText(contact.notes)
         self.bookings.set_rows(detail.bookings)
         self.conversations.set_rows(detail.conversations)
         self.submissions.set_rows(detail.submissions)
-        self.history.setTabText(0, f"Bookings ({len(detail.bookings)})")
-        self.history.setTabText(1, f"Conversations ({len(detail.conversations)})")
-        self.history.setTabText(2, f"Forms ({len(detail.submissions)})")
+        locale = QLocale()
+        self.history.setTabText(
+            0, self.tr("Bookings ({count})").format(count=locale.toString(len(detail.bookings)))
+        )
+        self.history.setTabText(
+            1,
+            self.tr("Conversations ({count})").format(
+                count=locale.toString(len(detail.conversations))
+            ),
+        )
+        self.history.setTabText(
+            2, self.tr("Forms ({count})").format(count=locale.toString(len(detail.submissions)))
+        )
+
+    def language_words(self, language: str | None) -> str:
+        """Which language messages to the contact are written in."""
+        if not language:
+            return self.tr("Messages in the business's language")
+        return self.tr("Messages in {language}").format(
+            language=NATIVE_NAMES.get(language, language)
+        )
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -340,7 +371,7 @@ class ContactsView(QWidget):
             self.current.contact.id,
             on_done=lambda _view: self._load_detail(),
             owner=self,
-            success_message="The contact is no longer marked as a possible duplicate.",
+            success_message=self.tr("The contact is no longer marked as a possible duplicate."),
         )
 
     def _write_message(self) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from careops_desktop.core.errors import CareOpsError
@@ -25,8 +25,10 @@ from careops_desktop.core.permissions import Permission
 from careops_desktop.core.services import outbox
 from careops_desktop.core.services.dashboard import DashboardData
 from careops_desktop.core.services.outbox import OutboxRow
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +38,23 @@ RELAY_JOB = "outbox-relay"
 REMINDERS_JOB = "booking-reminders"
 RECHECK_MS = 1500  # the reminders job runs at once when woken; look again after this
 KIND_TITLES = {
-    "reminder": "Reminder",
-    "confirmation": "Confirmation",
-    "welcome": "Welcome",
-    "reply": "Reply",
-    "form_link": "Form link",
-    "form_reminder": "Form reminder",
-    "low_stock": "Low-stock alert",
-    "reschedule": "New time",
-    "cancellation": "Cancellation",
-    "manual": "Message",
-    "calendar_upsert": "Calendar entry",
-    "calendar_delete": "Calendar removal",
+    "reminder": QT_TRANSLATE_NOOP("MessagingAttention", "Reminder"),
+    "confirmation": QT_TRANSLATE_NOOP("MessagingAttention", "Confirmation"),
+    "welcome": QT_TRANSLATE_NOOP("MessagingAttention", "Welcome"),
+    "reply": QT_TRANSLATE_NOOP("MessagingAttention", "Reply"),
+    "form_link": QT_TRANSLATE_NOOP("MessagingAttention", "Form link"),
+    "form_reminder": QT_TRANSLATE_NOOP("MessagingAttention", "Form reminder"),
+    "low_stock": QT_TRANSLATE_NOOP("MessagingAttention", "Low-stock alert"),
+    "reschedule": QT_TRANSLATE_NOOP("MessagingAttention", "New time"),
+    "cancellation": QT_TRANSLATE_NOOP("MessagingAttention", "Cancellation"),
+    "manual": QT_TRANSLATE_NOOP("MessagingAttention", "Message"),
+    "calendar_upsert": QT_TRANSLATE_NOOP("MessagingAttention", "Calendar entry"),
+    "calendar_delete": QT_TRANSLATE_NOOP("MessagingAttention", "Calendar removal"),
+}
+CHANNEL_WORDS = {
+    "sms": QT_TRANSLATE_NOOP("MessagingAttention", "SMS"),
+    "email": QT_TRANSLATE_NOOP("MessagingAttention", "Email"),
+    "calendar": QT_TRANSLATE_NOOP("MessagingAttention", "Calendar"),
 }
 
 
@@ -58,10 +65,20 @@ def _one_line(text: str, limit: int) -> str:
 
 def failed_text(row: OutboxRow) -> str:
     """One line for a failed message: what, to whom, and why (customer text kept as text)."""
-    what = KIND_TITLES.get(row.kind, row.kind.replace("_", " ").capitalize() or "Message")
-    channel = {"sms": "SMS", "email": "Email", "calendar": "Calendar"}.get(row.channel, "")
-    error = _one_line(row.last_error, ERROR_SHOWN) or "no reason given"
-    return f"{what} ({channel}) to {row.recipient} — {error}"
+    title = KIND_TITLES.get(row.kind)
+    what = (
+        translate("MessagingAttention", title)
+        if title
+        else row.kind.replace("_", " ").capitalize() or translate("MessagingAttention", "Message")
+    )
+    channel_words = CHANNEL_WORDS.get(row.channel)
+    channel = translate("MessagingAttention", channel_words) if channel_words else ""
+    error = _one_line(row.last_error, ERROR_SHOWN) or translate(
+        "MessagingAttention", "no reason given"
+    )
+    return translate("MessagingAttention", "{what} ({channel}) to {recipient} — {error}").format(
+        what=what, channel=channel, recipient=row.recipient, error=error
+    )
 
 
 class FailedMessageRow(QWidget):
@@ -74,7 +91,7 @@ class FailedMessageRow(QWidget):
         self.label = plain_label(failed_text(row))
         self.label.setToolTip(safe_tooltip(row.last_error))
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.retry = QPushButton("Retry now")
+        self.retry = QPushButton(self.tr("Retry now"))
         self.retry.setObjectName("retryNowButton")
         self.retry.setVisible(can_retry)
         layout = QHBoxLayout(self)
@@ -107,7 +124,7 @@ class MessagingAttention(QWidget):
         self.reminders.setObjectName("dueReminders")
         self.reminders_label = plain_label()
         self.reminders_label.setObjectName("dueRemindersLabel")
-        self.send_reminders = QPushButton("Send due reminders now")
+        self.send_reminders = QPushButton(self.tr("Send due reminders now"))
         self.send_reminders.setObjectName("sendRemindersButton")
         self.send_reminders.clicked.connect(self.send_due_reminders)
         reminders_row = QHBoxLayout(self.reminders)
@@ -161,14 +178,17 @@ class MessagingAttention(QWidget):
             reachable = self.jobs_reachable()
             self.send_reminders.setVisible(reachable)
             self.send_reminders.setEnabled(reachable and not self.recheck.isActive())
-            words = "reminder is" if due == 1 else "reminders are"
-            set_plain(
-                self.reminders_label,
-                f"{due} booking {words} due but not sent."
+            words = (
+                self.tr("%n booking reminder(s) due but not sent.", "", due)
                 if reachable
-                else f"{due} booking {words} due but not sent: the reminders job is not "
-                "running in this window (is the app's booking page stopped?).",
+                else self.tr(
+                    "%n booking reminder(s) due but not sent: the reminders job is not "
+                    "running in this window (is the app's booking page stopped?).",
+                    "",
+                    due,
+                )
             )
+            set_plain(self.reminders_label, plural(words, due))
         self._update_visible()
 
     def _update_visible(self) -> None:
@@ -206,7 +226,12 @@ class MessagingAttention(QWidget):
         more = self.failed_total - len(rows)
         self.more_label.setVisible(more > 0)
         if more > 0:
-            set_plain(self.more_label, f"…and {more} more, marked in their Inbox threads.")
+            set_plain(
+                self.more_label,
+                self.tr("…and {count} more, marked in their Inbox threads.").format(
+                    count=QLocale().toString(more)
+                ),
+            )
         self._update_visible()
 
     # -- actions -------------------------------------------------------------------------
@@ -214,7 +239,7 @@ class MessagingAttention(QWidget):
     def retry(self, widget: FailedMessageRow) -> None:
         """Queue the message again with fresh tries, then wake the relay."""
         widget.retry.setEnabled(False)
-        widget.retry.setText("Queued…")
+        widget.retry.setText(self.tr("Queued…"))
         self.context.ops.command(
             outbox.retry_now,
             self.context.actor,
@@ -222,7 +247,7 @@ class MessagingAttention(QWidget):
             on_done=self._retried,
             on_error=partial(self._retry_refused, widget),
             owner=self,
-            success_message="The message will be sent again now.",
+            success_message=self.tr("The message will be sent again now."),
         )
 
     def _retried(self, _result: object) -> None:
@@ -232,16 +257,18 @@ class MessagingAttention(QWidget):
         self.context.ops.show_error(str(exc))
         if widget in self.rows:
             widget.retry.setEnabled(True)
-            widget.retry.setText("Retry now")
+            widget.retry.setText(self.tr("Retry now"))
 
     def send_due_reminders(self) -> None:
         """Wake the reminders job on the runtime's loop; look again shortly after."""
         if not self._wake(REMINDERS_JOB):
-            set_plain(self.reminders_label, "The reminders job is not running in this window.")
+            set_plain(
+                self.reminders_label, self.tr("The reminders job is not running in this window.")
+            )
             self.send_reminders.hide()
             return
         self.send_reminders.setEnabled(False)
-        set_plain(self.reminders_label, "Sending the due reminders…")
+        set_plain(self.reminders_label, self.tr("Sending the due reminders…"))
         self.recheck.start()
 
     def shutdown(self) -> None:

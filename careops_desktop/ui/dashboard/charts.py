@@ -27,7 +27,16 @@ from PySide6.QtCharts import (
     QValueAxis,
     QXYSeries,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QMargins,
+    QPointF,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
@@ -36,18 +45,19 @@ from careops_desktop.core.services.dashboard import (
     DashboardCharts,
     dashboard_charts,
 )
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 
 THROTTLE_MS = 2000
 CHART_HEIGHT = 250
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # (set name, colour) of the stacked bars, bottom first
 DAY_SETS = (
-    ("Completed", "#10b981"),
-    ("No-show", "#ef4444"),
-    ("Booked", "#3b82f6"),
-    ("Ahead", "#93c5fd"),
+    (QT_TRANSLATE_NOOP("DashboardCharts", "Completed"), "#10b981"),
+    (QT_TRANSLATE_NOOP("DashboardCharts", "No-show"), "#ef4444"),
+    (QT_TRANSLATE_NOOP("DashboardCharts", "Booked"), "#3b82f6"),
+    (QT_TRANSLATE_NOOP("DashboardCharts", "Ahead"), "#93c5fd"),
 )
 TREND_COLOUR = "#ef4444"
 TREND_LABEL_EVERY = 3  # weeks between labels on the trend's axis
@@ -56,8 +66,24 @@ MAX_DOT = 26.0
 MIN_DOT = 6.0
 
 
+def _qdate(day: Any) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 def _day_label(day: Any) -> str:
-    return f"{day.day} {day:%b}"
+    """``7 Dec``: the day and the month's short name in the business's locale."""
+    return QLocale().toString(_qdate(day), "d MMM")
+
+
+def weekday_name(weekday: int, short: bool = False) -> str:
+    """Monday (0) … Sunday (6) in the business's locale."""
+    kind = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return QLocale().dayName(weekday + 1, kind)
+
+
+def hour_text(hour: int) -> str:
+    """The full hour as the business's locale writes a time (``14:00``, ``2:00 PM``)."""
+    return QLocale().toString(QTime(hour % 24, 0), QLocale.FormatType.ShortFormat)
 
 
 def _text_colour(palette: QPalette | None) -> QColor:
@@ -100,13 +126,14 @@ def _count_axis(peak: float, palette: QPalette | None) -> QValueAxis:
 def bookings_per_day_chart(charts: DashboardCharts, palette: QPalette | None = None) -> QChart:
     """Stacked bars per local day: completed, no-show, booked (past) and ahead (future)."""
     chart = _new_chart(
-        f"Bookings per day — the last {len(charts.past_days)} days and the next "
-        f"{len(charts.ahead_days)}",
+        translate(
+            "DashboardCharts", "Bookings per day — the last {past} days and the next {ahead}"
+        ).format(past=len(charts.past_days), ahead=len(charts.ahead_days)),
         palette,
     )
     sets: list[QBarSet] = []
     for name, colour in DAY_SETS:
-        bar_set = QBarSet(name)
+        bar_set = QBarSet(translate("DashboardCharts", name))
         bar_set.setColor(QColor(colour))
         bar_set.setBorderColor(QColor(colour))
         sets.append(bar_set)
@@ -127,7 +154,7 @@ def bookings_per_day_chart(charts: DashboardCharts, palette: QPalette | None = N
     x_axis.setRange(-0.5, len(charts.days) - 0.5)
     for index, day in enumerate(charts.days):
         if day.day == charts.today:
-            x_axis.append("Today", index)
+            x_axis.append(translate("DashboardCharts", "Today"), index)
         elif day.day.weekday() == 0 and abs((day.day - charts.today).days) > 3:
             x_axis.append(_day_label(day.day), index)
     x_axis.setGridLineVisible(False)
@@ -143,11 +170,20 @@ def bookings_per_day_chart(charts: DashboardCharts, palette: QPalette | None = N
     def hovered(status: bool, index: int, bar_set: QBarSet) -> None:
         if status and 0 <= index < len(charts.days):
             day = charts.days[index]
+            locale = QLocale()
             QToolTip.showText(
                 QCursor.pos(),
-                f"{day.day:%a} {_day_label(day.day)}: {day.booked} booked "
-                f"({day.completed} completed, {day.no_show} no-show, "
-                f"{day.cancelled} cancelled)",
+                translate(
+                    "DashboardCharts",
+                    "{day}: {booked} booked ({completed} completed, {no_show} no-show, "
+                    "{cancelled} cancelled)",
+                ).format(
+                    day=locale.toString(_qdate(day.day), "ddd d MMM"),
+                    booked=locale.toString(day.booked),
+                    completed=locale.toString(day.completed),
+                    no_show=locale.toString(day.no_show),
+                    cancelled=locale.toString(day.cancelled),
+                ),
             )
 
     series.hovered.connect(hovered)
@@ -156,9 +192,14 @@ def bookings_per_day_chart(charts: DashboardCharts, palette: QPalette | None = N
 
 def no_show_trend_chart(charts: DashboardCharts, palette: QPalette | None = None) -> QChart:
     """The no-show rate (percent of completed plus no-shows) per week, as a line."""
-    chart = _new_chart(f"No-show rate per week — the last {len(charts.no_show_weeks)}", palette)
+    chart = _new_chart(
+        translate("DashboardCharts", "No-show rate — last {weeks} weeks").format(
+            weeks=len(charts.no_show_weeks)
+        ),
+        palette,
+    )
     line = QLineSeries()
-    line.setName("No-show rate")
+    line.setName(translate("DashboardCharts", "No-show rate"))
     pen = QPen(QColor(TREND_COLOUR))
     pen.setWidthF(2.0)
     line.setPen(pen)
@@ -194,10 +235,17 @@ def no_show_trend_chart(charts: DashboardCharts, palette: QPalette | None = None
         index = round(point.x())
         if state and 0 <= index < len(charts.no_show_weeks):
             week = charts.no_show_weeks[index]
+            locale = QLocale()
             QToolTip.showText(
                 QCursor.pos(),
-                f"Week of {_day_label(week.week_start)}: {point.y():.0f}% "
-                f"({week.no_show} no-shows of {week.completed + week.no_show})",
+                translate(
+                    "DashboardCharts", "Week of {day}: {percent}% ({no_show} no-shows of {seen})"
+                ).format(
+                    day=_day_label(week.week_start),
+                    percent=locale.toString(round(point.y())),
+                    no_show=locale.toString(week.no_show),
+                    seen=locale.toString(week.completed + week.no_show),
+                ),
             )
 
     line.hovered.connect(hovered)
@@ -216,10 +264,15 @@ def busy_hour_points(charts: DashboardCharts) -> list[tuple[int, int, int]]:
 
 def busiest_hours_chart(charts: DashboardCharts, palette: QPalette | None = None) -> QChart:
     """A punch card: a dot per weekday and hour, its size by the bookings that started then."""
-    chart = _new_chart(f"Busiest hours — bookings started in the last {BUSY_WEEKS} weeks", palette)
+    chart = _new_chart(
+        translate(
+            "DashboardCharts", "Busiest hours — bookings started in the last {weeks} weeks"
+        ).format(weeks=BUSY_WEEKS),
+        palette,
+    )
     points = busy_hour_points(charts)
     series = QScatterSeries()
-    series.setName("Bookings")
+    series.setName(translate("DashboardCharts", "Bookings"))
     series.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeCircle)
     series.setMarkerSize(MIN_DOT)
     colour = QColor(HOURS_COLOUR)
@@ -239,13 +292,13 @@ def busiest_hours_chart(charts: DashboardCharts, palette: QPalette | None = None
     x_axis.setRange(first, last)
     step = 1 if last - first <= 12 else 2
     for hour in range(first, last + 1, step):
-        x_axis.append(f"{hour:02d}:00", hour)
+        x_axis.append(hour_text(hour), hour)
     _style_axis(x_axis, palette)
     y_axis = QCategoryAxis()
     y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     y_axis.setRange(-0.6, 6.6)
     for weekday in range(6, -1, -1):
-        y_axis.append(WEEKDAYS[weekday][:3], 6 - weekday)
+        y_axis.append(weekday_name(weekday, short=True), 6 - weekday)
     y_axis.setGridLineVisible(False)
     _style_axis(y_axis, palette)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -260,8 +313,16 @@ def busiest_hours_chart(charts: DashboardCharts, palette: QPalette | None = None
             count = charts.busy_hours[weekday][hour]
             QToolTip.showText(
                 QCursor.pos(),
-                f"{WEEKDAYS[weekday]}s {hour:02d}:00–{(hour + 1) % 24:02d}:00: "
-                f"{count} booking{'s' if count != 1 else ''} in {BUSY_WEEKS} weeks",
+                translate(
+                    "DashboardCharts",
+                    "{weekday} {start}–{end} — bookings in {weeks} weeks: {count}",
+                ).format(
+                    weekday=weekday_name(weekday),
+                    start=hour_text(hour),
+                    end=hour_text(hour + 1),
+                    weeks=BUSY_WEEKS,
+                    count=QLocale().toString(count),
+                ),
             )
 
     series.hovered.connect(hovered)
@@ -349,7 +410,7 @@ class DashboardChartsPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False
-        set_plain(self.status, f"The charts could not be loaded: {exc}")
+        set_plain(self.status, self.tr("The charts could not be loaded: {error}").format(error=exc))
         self.status.show()
 
     def _show(self, data: DashboardCharts) -> None:

@@ -10,9 +10,11 @@ window is small.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -27,23 +29,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careops_desktop.core.clock_text import wall_text
 from careops_desktop.core.services import dashboard
 from careops_desktop.core.services.dashboard import DashboardData
 from careops_desktop.ui.dashboard.attention import MessagingAttention
 from careops_desktop.ui.dashboard.charts import DashboardChartsPanel
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
+from careops_desktop.ui.widgets.local_time import fmt_short
 
 # card key → (title, tab key, filter handed to that tab's apply_filter)
 CARDS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
-    ("today_bookings", "Today's bookings", "bookings", {"period": "today"}),
-    ("waiting_now", "Waiting now", "bookings", {"period": "today"}),  # arrived, not yet seen
-    ("upcoming_bookings", "Upcoming", "bookings", {"period": "upcoming"}),
-    ("new_inquiries", "New inquiries", "inbox", {"open": True}),
-    ("pending_forms", "Pending forms", "forms", {"status": "pending"}),
-    ("low_stock_count", "Low stock", "inventory", {"low_stock": True}),
+    (
+        "today_bookings",
+        QT_TRANSLATE_NOOP("DashboardView", "Today's bookings"),
+        "bookings",
+        {"period": "today"},
+    ),
+    # arrived, not yet seen
+    (
+        "waiting_now",
+        QT_TRANSLATE_NOOP("DashboardView", "Waiting now"),
+        "bookings",
+        {"period": "today"},
+    ),
+    (
+        "upcoming_bookings",
+        QT_TRANSLATE_NOOP("DashboardView", "Upcoming"),
+        "bookings",
+        {"period": "upcoming"},
+    ),
+    ("new_inquiries", QT_TRANSLATE_NOOP("DashboardView", "New inquiries"), "inbox", {"open": True}),
+    (
+        "pending_forms",
+        QT_TRANSLATE_NOOP("DashboardView", "Pending forms"),
+        "forms",
+        {"status": "pending"},
+    ),
+    (
+        "low_stock_count",
+        QT_TRANSLATE_NOOP("DashboardView", "Low stock"),
+        "inventory",
+        {"low_stock": True},
+    ),
 )
+# a booking's status as the recent-bookings table shows it
+STATUS_WORDS = {
+    "confirmed": QT_TRANSLATE_NOOP("DashboardView", "Confirmed"),
+    "arrived": QT_TRANSLATE_NOOP("DashboardView", "Arrived"),
+    "completed": QT_TRANSLATE_NOOP("DashboardView", "Completed"),
+    "no_show": QT_TRANSLATE_NOOP("DashboardView", "No-show"),
+    "cancelled": QT_TRANSLATE_NOOP("DashboardView", "Cancelled"),
+}
 # an alert's target → the tab that shows it (failed messages are marked in the inbox threads)
 ALERT_TABS = {"outbox": "inbox", "reminders": "bookings"}
 ALERT_FILTERS: dict[str, dict[str, Any]] = {
@@ -63,15 +101,23 @@ ALERT_FILTERS: dict[str, dict[str, Any]] = {
 def classes_words(data: DashboardData) -> str:
     """``Classes today: 5 attendees in 8 seats (63% filled) over 2 sessions.``"""
     fill = data.class_fill_today
-    return (  # noqa: UP032 (one sentence with named placeholders, to be translated whole)
+    locale = QLocale()
+    return translate(
+        "DashboardView",
         "Classes today: {attendees} attendees in {seats} seats ({percent}% filled) "
-        "over {sessions} sessions."
+        "over {sessions} sessions.",
     ).format(
-        attendees=data.class_attendees_today,
-        seats=data.class_seats_today,
-        percent=round((fill or 0) * 100),
-        sessions=data.class_sessions_today,
+        attendees=locale.toString(data.class_attendees_today),
+        seats=locale.toString(data.class_seats_today),
+        percent=locale.toString(round((fill or 0) * 100)),
+        sessions=locale.toString(data.class_sessions_today),
     )
+
+
+def status_words(status: str) -> str:
+    """A booking status in the window's language."""
+    words = STATUS_WORDS.get(status)
+    return translate("DashboardView", words) if words else status.replace("_", " ")
 
 
 class Card(QPushButton):
@@ -101,8 +147,12 @@ class Card(QPushButton):
 
     def set_value(self, value: int | None) -> None:
         self.setVisible(value is not None)
-        self.value_label.setText("" if value is None else str(value))
-        self.setAccessibleName(f"{self.title_label.text()}: {value}")
+        self.value_label.setText("" if value is None else QLocale().toString(value))
+        self.setAccessibleName(
+            self.tr("{title}: {value}").format(
+                title=self.title_label.text(), value=self.value_label.text()
+            )
+        )
 
 
 def _table(headers: list[str], name: str, stretch: tuple[int, ...]) -> QTableWidget:
@@ -128,6 +178,14 @@ def _table(headers: list[str], name: str, stretch: tuple[int, ...]) -> QTableWid
     return table
 
 
+def _when(start_local: datetime, today: date) -> str:
+    """A recent booking's start: the time today, else the day and time (the business's zone)."""
+    zone = start_local.tzinfo
+    if not isinstance(zone, ZoneInfo):
+        zone = ZoneInfo("UTC")
+    return fmt_short(start_local, zone, today)
+
+
 def _item(text: str, item_id: int | None = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if item_id is not None:
@@ -148,12 +206,12 @@ class DashboardView(QWidget):
         self._again = False
         self.setObjectName("dashboardView")
 
-        self.heading = plain_label("Today")
+        self.heading = plain_label(self.tr("Today"))
         self.heading.setObjectName("pageHeading")
         self.cards: dict[str, Card] = {}
         cards_row = QHBoxLayout()
         for key, title, tab, flt in CARDS:
-            card = Card(key, title)
+            card = Card(key, translate("DashboardView", title))
             card.clicked.connect(lambda _=False, t=tab, f=flt: self.context.show_tab(t, f))
             self.cards[key] = card
             cards_row.addWidget(card)
@@ -164,26 +222,36 @@ class DashboardView(QWidget):
 
         self.alerts_box = QVBoxLayout()
         self.alerts_box.setSpacing(4)
-        alerts_title = plain_label("Needs attention")
+        alerts_title = plain_label(self.tr("Needs attention"))
         alerts_title.setObjectName("sectionTitle")
-        self.no_alerts = plain_label("Nothing needs attention right now.")
+        self.no_alerts = plain_label(self.tr("Nothing needs attention right now."))
         self.alert_buttons: list[QPushButton] = []
 
         self.recent_bookings = _table(
-            ["When", "Contact", "Booking type", "With", "Status"], "recentBookings", (1, 2)
+            [
+                self.tr("When"),
+                self.tr("Contact"),
+                self.tr("Booking type"),
+                self.tr("With"),
+                self.tr("Status"),
+            ],
+            "recentBookings",
+            (1, 2),
         )
         self.recent_bookings.cellDoubleClicked.connect(self._open_booking)
         self.recent_conversations = _table(
-            ["Contact", "Latest message", "Unread"], "recentConversations", (1,)
+            [self.tr("Contact"), self.tr("Latest message"), self.tr("Unread")],
+            "recentConversations",
+            (1,),
         )
         self.recent_conversations.cellDoubleClicked.connect(self._open_conversation)
 
         grid = QGridLayout()
-        bookings_title = plain_label("Recent bookings")
-        bookings_title.setObjectName("sectionTitle")
-        grid.addWidget(bookings_title, 0, 0)
+        self.bookings_title = plain_label(self.tr("Recent bookings"))
+        self.bookings_title.setObjectName("sectionTitle")
+        grid.addWidget(self.bookings_title, 0, 0)
         grid.addWidget(self.recent_bookings, 1, 0)
-        self.conversations_title = plain_label("Recent conversations")
+        self.conversations_title = plain_label(self.tr("Recent conversations"))
         self.conversations_title.setObjectName("sectionTitle")
         grid.addWidget(self.conversations_title, 0, 1)
         grid.addWidget(self.recent_conversations, 1, 1)
@@ -253,12 +321,16 @@ class DashboardView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False
-        set_plain(self.heading, f"The dashboard could not be loaded: {exc}")
+        set_plain(
+            self.heading, self.tr("The dashboard could not be loaded: {error}").format(error=exc)
+        )
 
     def _show(self, data: DashboardData) -> None:
         self._in_flight = False
         self.data = data
-        set_plain(self.heading, f"Today, {data.day:%A %d %B %Y}")
+        day = QDate(data.day.year, data.day.month, data.day.day)
+        long_day = QLocale().toString(day, QLocale.FormatType.LongFormat)
+        set_plain(self.heading, self.tr("Today, {date}").format(date=long_day))
         for key, card in self.cards.items():
             card.set_value(getattr(data, key))
         set_plain(self.classes_line, classes_words(data))
@@ -293,11 +365,11 @@ class DashboardView(QWidget):
         table.setRowCount(len(data.recent_bookings))
         for row, booking in enumerate(data.recent_bookings):
             cells = [
-                wall_text(booking.start_local, "%a %d %b %H:%M"),
+                _when(booking.start_local, data.day),
                 booking.contact_name,
                 booking.booking_type_name,
                 booking.provider_name,
-                booking.status.replace("_", " "),
+                status_words(booking.status),
             ]
             for column, text in enumerate(cells):
                 table.setItem(row, column, _item(text, booking.id))
@@ -310,7 +382,7 @@ class DashboardView(QWidget):
             cells = [
                 conversation.contact_name,
                 conversation.preview,
-                str(conversation.unread_count) if conversation.unread_count else "",
+                QLocale().toString(conversation.unread_count) if conversation.unread_count else "",
             ]
             for column, text in enumerate(cells):
                 conversations.setItem(row, column, _item(text, conversation.id))

@@ -32,7 +32,12 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.bookings import BookingTypeView
 from careops_desktop.core.services.forms import FormField, FormView
 from careops_desktop.ui.accessible import NamedOnShow
-from careops_desktop.ui.forms.tab_data import TYPE_WORDS, field_columns, field_error_text, save_form
+from careops_desktop.ui.forms.tab_data import (
+    field_columns,
+    field_error_text,
+    save_form,
+    type_words,
+)
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 from careops_desktop.ui.widgets.rows_model import RowsModel
@@ -43,25 +48,25 @@ class FieldDialog(NamedOnShow, QDialog):
 
     def __init__(self, field: FormField | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Question")
+        self.setWindowTitle(self.tr("Question"))
         self.key = QLineEdit(field.key if field else "")
-        self.key.setPlaceholderText("e.g. allergies")
+        self.key.setPlaceholderText(self.tr("e.g. allergies"))
         self.label = QLineEdit(field.label if field else "")
         self.type = QComboBox()
         for kind in FIELD_TYPES:
-            self.type.addItem(TYPE_WORDS.get(kind, kind), kind)
+            self.type.addItem(type_words(kind), kind)
         self.type.setCurrentIndex(max(0, self.type.findData(field.type if field else "text")))
-        self.required = QCheckBox("An answer is required")
+        self.required = QCheckBox(self.tr("An answer is required"))
         self.required.setChecked(bool(field and field.required))
         self.options = QPlainTextEdit("\n".join(field.options) if field else "")
-        self.options.setPlaceholderText("One choice per line (for a Choice question)")
+        self.options.setPlaceholderText(self.tr("One choice per line (for a Choice question)"))
         self.options.setMaximumHeight(100)
         form = QFormLayout(self)
-        form.addRow("Question", self.label)
-        form.addRow("Key", self.key)
-        form.addRow("Type", self.type)
+        form.addRow(self.tr("Question"), self.label)
+        form.addRow(self.tr("Key"), self.key)
+        form.addRow(self.tr("Type"), self.type)
         form.addRow("", self.required)
-        form.addRow("Choices", self.options)
+        form.addRow(self.tr("Choices"), self.options)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -101,7 +106,7 @@ class FormEditor(QWidget):
         self.name.setMaxLength(200)
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(60)
-        self.active = QCheckBox("In use (sent for the booking types ticked below)")
+        self.active = QCheckBox(self.tr("In use (sent for the booking types ticked below)"))
         self.fields = RowsModel(field_columns(), row_id=lambda row: 0, parent=self)
         self.fields_table = QTableView()
         self.fields_table.setModel(self.fields)
@@ -115,26 +120,26 @@ class FormEditor(QWidget):
         self.types_view = QListView()
         self.types_view.setModel(self.types)
         self.types_view.setMaximumHeight(110)
-        self.types_view.setAccessibleName("Booking types that send this form")
+        self.types_view.setAccessibleName(self.tr("Booking types that send this form"))
         buttons = QHBoxLayout()
         self.field_buttons: dict[str, QPushButton] = {}
         for name, words, slot in (
-            ("add", "Add question…", self.add_field),
-            ("edit", "Change…", self.edit_field),
-            ("remove", "Remove", self.remove_field),
-            ("up", "Up", lambda: self.move_field(-1)),
-            ("down", "Down", lambda: self.move_field(1)),
+            ("add", self.tr("Add question…"), self.add_field),
+            ("edit", self.tr("Change…"), self.edit_field),
+            ("remove", self.tr("Remove"), self.remove_field),
+            ("up", self.tr("Up"), lambda: self.move_field(-1)),
+            ("down", self.tr("Down"), lambda: self.move_field(1)),
         ):
             button = QPushButton(words)
             button.clicked.connect(slot)
             self.field_buttons[name] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.save_button = QPushButton("Save form")
+        self.save_button = QPushButton(self.tr("Save form"))
         self.save_button.clicked.connect(self.save)
         form = QFormLayout()
-        form.addRow("Name", self.errors.wrap("name", self.name))
-        form.addRow("Description", self.errors.wrap("description", self.description))
+        form.addRow(self.tr("Name"), self.errors.wrap("name", self.name))
+        form.addRow(self.tr("Description"), self.errors.wrap("description", self.description))
         form.addRow("", self.active)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -149,7 +154,7 @@ class FormEditor(QWidget):
         checked = set(self.checked_types())
         self.types.clear()
         for kind in types:
-            item = QStandardItem(f"Send for: {kind.name}")
+            item = QStandardItem(self.tr("Send for: {booking_type}").format(booking_type=kind.name))
             item.setData(kind.id, Qt.ItemDataRole.UserRole)
             item.setCheckable(True)
             item.setEditable(False)

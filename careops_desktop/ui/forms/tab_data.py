@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QLocale
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
@@ -17,20 +18,41 @@ from careops_desktop.core.services.forms import (
     SubmissionFilter,
     SubmissionRow,
 )
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.table_model import Column, RowStyle
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_datetime
 
-STATUS_WORDS = {"pending": "Pending", "overdue": "Overdue", "completed": "Answered"}
-TYPE_WORDS = {
-    "text": "Short text",
-    "textarea": "Long text",
-    "email": "Email",
-    "phone": "Phone",
-    "date": "Date",
-    "number": "Number",
-    "select": "Choice",
-    "checkbox": "Tick box",
+CONTEXT = "FormsTab"
+STATUS_WORDS = {
+    "pending": QT_TRANSLATE_NOOP("FormsTab", "Pending"),
+    "overdue": QT_TRANSLATE_NOOP("FormsTab", "Overdue"),
+    "completed": QT_TRANSLATE_NOOP("FormsTab", "Answered"),
 }
+TYPE_WORDS = {
+    "text": QT_TRANSLATE_NOOP("FormsTab", "Short text"),
+    "textarea": QT_TRANSLATE_NOOP("FormsTab", "Long text"),
+    "email": QT_TRANSLATE_NOOP("FormsTab", "Email"),
+    "phone": QT_TRANSLATE_NOOP("FormsTab", "Phone"),
+    "date": QT_TRANSLATE_NOOP("FormsTab", "Date"),
+    "number": QT_TRANSLATE_NOOP("FormsTab", "Number"),
+    "select": QT_TRANSLATE_NOOP("FormsTab", "Choice"),
+    "checkbox": QT_TRANSLATE_NOOP("FormsTab", "Tick box"),
+}
+
+
+def status_words(status: str) -> str:
+    """A submission's status in the window's language."""
+    words = STATUS_WORDS.get(status)
+    return translate(CONTEXT, words) if words else status
+
+
+def type_words(kind: str) -> str:
+    """A question's type in the window's language."""
+    words = TYPE_WORDS.get(kind)
+    return translate(CONTEXT, words) if words else kind
+
+
 _FIELD_ERROR = re.compile(r"^fields\[(\d+)\](?:\.(\w+))?$")
 
 
@@ -56,12 +78,12 @@ def submission_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:
         return fmt_datetime(value, zone_of())  # type: ignore[arg-type]
 
     return [
-        Column("form_name", "Form"),
-        Column("contact_name", "Contact"),
-        Column("booking_start_at", "Appointment", format=when),
-        Column("status", "Status", format=lambda value: STATUS_WORDS.get(value, value)),
-        Column("due_at", "Due", format=when),
-        Column("submitted_at", "Answered", format=when),
+        Column("form_name", translate("FormsTab", "Form")),
+        Column("contact_name", translate("FormsTab", "Contact")),
+        Column("booking_start_at", translate("FormsTab", "Appointment"), format=when),
+        Column("status", translate("FormsTab", "Status"), format=status_words),
+        Column("due_at", translate("FormsTab", "Due"), format=when),
+        Column("submitted_at", translate("FormsTab", "Answered"), format=when),
     ]
 
 
@@ -77,58 +99,97 @@ def submission_text(detail: SubmissionDetail, zone: ZoneInfo) -> str:
     """The whole submission as plain text: who, when, then each question and answer."""
     row = detail.row
     lines = [
-        f"{row.form_name} — {row.contact_name}",
-        f"Status: {STATUS_WORDS.get(row.status, row.status)}",
+        translate("FormsTab", "{form} — {contact}").format(
+            form=row.form_name, contact=row.contact_name
+        ),
+        translate("FormsTab", "Status: {status}").format(status=status_words(row.status)),
     ]
     if row.booking_start_at:
-        lines.append(f"Appointment: {fmt_datetime(row.booking_start_at, zone)}")
+        lines.append(
+            translate("FormsTab", "Appointment: {when}").format(
+                when=fmt_datetime(row.booking_start_at, zone)
+            )
+        )
     if row.due_at:
-        lines.append(f"Due: {fmt_datetime(row.due_at, zone)}")
+        lines.append(
+            translate("FormsTab", "Due: {when}").format(when=fmt_datetime(row.due_at, zone))
+        )
     if row.submitted_at:
-        lines.append(f"Answered: {fmt_datetime(row.submitted_at, zone)}")
+        lines.append(
+            translate("FormsTab", "Answered: {when}").format(
+                when=fmt_datetime(row.submitted_at, zone)
+            )
+        )
     lines.append("")
     if row.status != "completed":
-        lines.append("Not answered yet.")
+        lines.append(translate("FormsTab", "Not answered yet."))
     for answer in detail.answers:
         label = answer.label if answer.label.endswith(("?", ":")) else f"{answer.label}:"
         value = answer.value
         if answer.type == "checkbox":
-            value = "Yes" if value.strip().lower() in ("true", "yes", "on", "1") else "No"
+            ticked = value.strip().lower() in ("true", "yes", "on", "1")
+            value = translate("FormsTab", "Yes") if ticked else translate("FormsTab", "No")
         lines.append(label)
-        lines.append(f"    {value}" if value else "    (no answer)")
+        lines.append(f"    {value}" if value else "    " + translate("FormsTab", "(no answer)"))
     return "\n".join(lines)
 
 
 def field_columns() -> list[Column]:
     return [
-        Column("key", "Key"),
-        Column("label", "Question"),
-        Column("type", "Type", format=lambda value: TYPE_WORDS.get(value, value)),
-        Column("required", "Required"),
-        Column("options", "Options", format=lambda value: ", ".join(value)),
+        Column("key", translate("FormsTab", "Key")),
+        Column("label", translate("FormsTab", "Question")),
+        Column("type", translate("FormsTab", "Type"), format=type_words),
+        Column("required", translate("FormsTab", "Required"), format=_yes_no),
+        Column("options", translate("FormsTab", "Options"), format=lambda value: ", ".join(value)),
     ]
 
 
 def form_columns() -> list[Column]:
     return [
-        Column("name", "Form"),
-        Column("fields", "Questions", format=lambda value: str(len(value))),
-        Column("booking_type_ids", "Sent for", format=lambda v: f"{len(v)} booking types"),
-        Column("submission_count", "Copies sent"),
-        Column("is_active", "In use"),
+        Column("name", translate("FormsTab", "Form")),
+        Column(
+            "fields",
+            translate("FormsTab", "Questions"),
+            format=lambda value: QLocale().toString(len(value)),
+        ),
+        Column(
+            "booking_type_ids",
+            translate("FormsTab", "Booking types"),
+            format=lambda value: QLocale().toString(len(value)),
+        ),
+        Column(
+            "submission_count",
+            translate("FormsTab", "Copies sent"),
+            format=lambda value: QLocale().toString(int(value)),
+        ),
+        Column("is_active", translate("FormsTab", "In use"), format=_yes_no),
     ]
+
+
+def _yes_no(value: object) -> str:
+    return translate("FormsTab", "Yes") if value else translate("FormsTab", "No")
 
 
 def field_error_text(key: str, message: str, fields: Sequence[FormField]) -> str:
     """``fields[2].key`` → ``Question 3 (“Phone”), key: …`` for the editor's banner."""
     match = _FIELD_ERROR.match(key)
     if not match:
-        return message if key in ("__all__", "fields") else f"{key}: {message}"
+        if key in ("__all__", "fields"):
+            return message
+        return translate("FormsTab", "{field}: {message}").format(field=key, message=message)
     index = int(match.group(1))
     part = match.group(2)
     label = fields[index].label if index < len(fields) else ""
-    where = f"Question {index + 1}" + (f" (“{label}”)" if label else "")
-    return f"{where}, {part}: {message}" if part else f"{where}: {message}"
+    where = (
+        translate("FormsTab", "Question {number} (“{label}”)").format(number=index + 1, label=label)
+        if label
+        else translate("FormsTab", "Question {number}").format(number=index + 1)
+    )
+    if part:
+        return translate("FormsTab", "{question}, {part}: {message}").format(
+            question=where, part=part, message=message
+        )
+    return translate("FormsTab", "{question}: {message}").format(question=where, message=message)
 
 
 def save_form(

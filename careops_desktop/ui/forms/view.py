@@ -28,6 +28,7 @@ from careops_desktop.ui.forms.tab_data import (
     STATUS_WORDS,
     SubmissionSource,
     form_columns,
+    status_words,
     submission_columns,
     submission_style,
     submission_text,
@@ -35,6 +36,7 @@ from careops_desktop.ui.forms.tab_data import (
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.tr_helpers import plural
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import load_zone
@@ -55,12 +57,12 @@ class FormsView(QWidget):
         self.detail: SubmissionDetail | None = None
 
         self.status = QComboBox()
-        self.status.addItem("Any status", None)
-        for value, words in STATUS_WORDS.items():
-            self.status.addItem(words, value)
+        self.status.addItem(self.tr("Any status"), None)
+        for value in STATUS_WORDS:
+            self.status.addItem(status_words(value), value)
         self.form_filter = QComboBox()
-        self.form_filter.addItem("Every form", None)
-        self.search = SearchBox(placeholder="Search contact or form…")
+        self.form_filter.addItem(self.tr("Every form"), None)
+        self.search = SearchBox(placeholder=self.tr("Search contact or form…"))
         self.count_label = plain_label()
         source = SubmissionSource(self.actor)
         self.model = IdTableModel(
@@ -79,7 +81,7 @@ class FormsView(QWidget):
         remember_header(self.table.horizontalHeader(), "forms/submissions")
         self.viewer = QPlainTextEdit()
         self.viewer.setReadOnly(True)
-        self.viewer.setPlaceholderText("Choose a submission to read it.")
+        self.viewer.setPlaceholderText(self.tr("Choose a submission to read it."))
         filters = QHBoxLayout()
         filters.addWidget(self.status)
         filters.addWidget(self.form_filter)
@@ -100,8 +102,8 @@ class FormsView(QWidget):
         self.forms = RowsModel(form_columns(), parent=self)
         self.forms_table = data_table(self.forms, fit_contents=True)
         self.forms_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.new_form_button = QPushButton("New form…")
-        self.starter_button = QPushButton("Add the starter form")
+        self.new_form_button = QPushButton(self.tr("New form…"))
+        self.starter_button = QPushButton(self.tr("Add the starter form"))
         self.editor = FormEditor(self.ops, self.actor)
         definitions = QSplitter(Qt.Orientation.Horizontal)
         forms_side = QWidget()
@@ -117,17 +119,15 @@ class FormsView(QWidget):
         definitions.setStretchFactor(1, 2)
 
         self.pages = QTabWidget()
-        self.pages.addTab(submissions, "Submissions")
+        self.pages.addTab(submissions, self.tr("Submissions"))
         if self.can_edit:
-            self.pages.addTab(definitions, "Form definitions")
+            self.pages.addTab(definitions, self.tr("Form definitions"))
         QVBoxLayout(self).addWidget(self.pages)
 
         self.status.currentIndexChanged.connect(self._filter_changed)
         self.form_filter.currentIndexChanged.connect(self._filter_changed)
         self.search.searchChanged.connect(self._filter_changed)
-        self.model.loaded.connect(
-            lambda n: set_plain(self.count_label, f"{n:,} submission{'s' if n != 1 else ''}")
-        )
+        self.model.loaded.connect(self._list_loaded)
         self.table.selectionModel().selectionChanged.connect(self._submission_chosen)
         self.forms_table.selectionModel().selectionChanged.connect(self._form_chosen)
         self.new_form_button.clicked.connect(self.create_new)
@@ -166,6 +166,9 @@ class FormsView(QWidget):
             self.show_submission(int(flt["submission_id"]))
 
     # -- loading ----------------------------------------------------------------------------
+
+    def _list_loaded(self, count: int) -> None:
+        set_plain(self.count_label, plural(self.tr("%Ln submission(s)", "", count), count))
 
     def _load_settings(self, *_event: object) -> None:
         def zone_loaded(zone: ZoneInfo) -> None:
@@ -230,4 +233,4 @@ class FormsView(QWidget):
         self.editor.description.setPlainText(starter.description)
 
     def _form_saved(self, view: FormView) -> None:
-        self.context.window.show_status(f"Saved the form “{view.name}”.")
+        self.context.window.show_status(self.tr("Saved the form “{name}”.").format(name=view.name))

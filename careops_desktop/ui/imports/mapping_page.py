@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QVBoxLa
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.services import imports
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 
-NOT_IMPORTED = "Not imported"
+NOT_IMPORTED = QT_TRANSLATE_NOOP("MappingPage", "Not imported")
 SAMPLES = 3
 
 
@@ -18,15 +19,19 @@ class MappingPage(QWizardPage):
     def __init__(self, state: object) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Which column holds what")
+        self.setTitle(self.tr("Which column holds what"))
         self.setSubTitle(
-            "The guesses come from the column names. Change any that are wrong; "
-            "columns set to “Not imported” are left out."
+            self.tr(
+                "The guesses come from the column names. Change any that are wrong; "
+                "columns set to “Not imported” are left out."
+            )
         )
         self.grid = QTableWidget(0, 3)
         self.grid.setObjectName("importMapping")
-        self.grid.setAccessibleName("Columns and where each goes")
-        self.grid.setHorizontalHeaderLabels(["Column in the file", "First values", "Goes to"])
+        self.grid.setAccessibleName(self.tr("Columns and where each goes"))
+        self.grid.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First values"), self.tr("Goes to")]
+        )
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.verticalHeader().setVisible(False)
         self.grid.setColumnWidth(0, 200)
@@ -54,7 +59,7 @@ class MappingPage(QWizardPage):
             self.grid.setItem(index, 1, QTableWidgetItem(shown))
             combo = QComboBox()
             combo.setObjectName(f"mapping_{index}")
-            combo.addItem(NOT_IMPORTED, "")
+            combo.addItem(self.tr(NOT_IMPORTED), "")
             for key, label in fields.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(0, combo.findData(mapping[index])))

@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QVBoxLa
 
 from careops_desktop.core.services import imports
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 
-AS_WRITTEN = "Leave as written"
+AS_WRITTEN = QT_TRANSLATE_NOOP("NamesPage", "Leave as written")
+SERVICE = QT_TRANSLATE_NOOP("NamesPage", "Service")
+STAFF = QT_TRANSLATE_NOOP("NamesPage", "Staff")
 
 
 class NamesPage(QWizardPage):
@@ -24,12 +27,18 @@ class NamesPage(QWizardPage):
     def __init__(self, state: Any) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Services and staff")
-        self.setSubTitle("Say which CareOps booking type or provider each name in the file means.")
+        self.setTitle(self.tr("Services and staff"))
+        self.setSubTitle(
+            self.tr("Say which CareOps booking type or provider each name in the file means.")
+        )
         self.grid = QTableWidget(0, 3)
         self.grid.setObjectName("importNames")
-        self.grid.setAccessibleName("Services and staff from the file and their match here")
-        self.grid.setHorizontalHeaderLabels(["In the file", "Name", "In CareOps"])
+        self.grid.setAccessibleName(
+            self.tr("Services and staff from the file and their match here")
+        )
+        self.grid.setHorizontalHeaderLabels(
+            [self.tr("In the file"), self.tr("Name"), self.tr("In CareOps")]
+        )
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.verticalHeader().setVisible(False)
         self.grid.setColumnWidth(0, 140)
@@ -44,7 +53,7 @@ class NamesPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.loaded = False
-        set_plain(self.status, "Reading the booking types and providers…")
+        set_plain(self.status, self.tr("Reading the booking types and providers…"))
         self.state.ops.query(imports.booking_names, on_done=self._fill, owner=self)
 
     def _fill(self, names: tuple[dict[str, int], dict[str, int]]) -> None:
@@ -54,8 +63,8 @@ class NamesPage(QWizardPage):
         table, mapping = self.state.table, self.state.mapping
         unknown: list[tuple[str, str, dict[str, int]]] = []
         for field, what, known in (
-            ("booking_type", "Service", types),
-            ("provider", "Staff", providers),
+            ("booking_type", SERVICE, types),
+            ("provider", STAFF, providers),
         ):
             ours = {name.casefold() for name in known}
             for name in imports.names_in_file(table, mapping, field):
@@ -64,20 +73,21 @@ class NamesPage(QWizardPage):
         self.grid.setRowCount(len(unknown))
         self.combos = {}
         for row, (what, name, known) in enumerate(unknown):
-            self.grid.setItem(row, 0, QTableWidgetItem(what))
+            self.grid.setItem(row, 0, QTableWidgetItem(self.tr(what)))
             self.grid.setItem(row, 1, QTableWidgetItem(name))
             combo = QComboBox()
             combo.setObjectName(f"names_{row}")
-            combo.addItem(AS_WRITTEN, None)
+            combo.addItem(self.tr(AS_WRITTEN), None)
             for ours_name, key in sorted(known.items()):
                 combo.addItem(ours_name, key)
             self.grid.setCellWidget(row, 2, combo)
             self.combos[(what, name)] = combo
+        count = len(unknown)
         set_plain(
             self.status,
-            "Every service and staff name in the file is already in CareOps."
+            self.tr("Every service and staff name in the file is already in CareOps.")
             if not unknown
-            else f"{len(unknown)} names in the file are not in CareOps yet.",
+            else plural(self.tr("%Ln name(s) in the file not in CareOps yet.", "", count), count),
         )
         self.loaded = True
         self.completeChanged.emit()
@@ -92,6 +102,6 @@ class NamesPage(QWizardPage):
             key = combo.currentData()
             if key is None:
                 continue
-            target = self.state.type_names if what == "Service" else self.state.provider_names
+            target = self.state.type_names if what == SERVICE else self.state.provider_names
             target[name] = int(key)
         return True

@@ -8,20 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from careops_desktop.core.services import imports
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 ACTION_WORDS = {
-    imports.ADD: "Add",
-    imports.HISTORY: "Add as past visit",
-    imports.OVERRIDE: "Add (desk override)",
-    imports.MERGE: "Merge",
-    imports.SKIP: "Skip",
-    imports.ALREADY: "Already imported",
-    imports.REFUSE: "Refused",
+    imports.ADD: QT_TRANSLATE_NOOP("OutcomesModel", "Add"),
+    imports.HISTORY: QT_TRANSLATE_NOOP("OutcomesModel", "Add as past visit"),
+    imports.OVERRIDE: QT_TRANSLATE_NOOP("OutcomesModel", "Add (desk override)"),
+    imports.MERGE: QT_TRANSLATE_NOOP("OutcomesModel", "Merge"),
+    imports.SKIP: QT_TRANSLATE_NOOP("OutcomesModel", "Skip"),
+    imports.ALREADY: QT_TRANSLATE_NOOP("OutcomesModel", "Already imported"),
+    imports.REFUSE: QT_TRANSLATE_NOOP("OutcomesModel", "Refused"),
 }
 
 
@@ -55,14 +62,15 @@ class OutcomesModel(QAbstractTableModel):
     ) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return ["Row", "What happens", "Why", *self._labels][section]
+        return [self.tr("Row"), self.tr("What happens"), self.tr("Why"), *self._labels][section]
 
     def text(self, row: int, column: int) -> str:
         outcome = self._rows[row]
         if column == 0:
-            return str(outcome.number)
+            return QLocale().toString(outcome.number)
         if column == 1:
-            return ACTION_WORDS.get(outcome.action, outcome.action)
+            words = ACTION_WORDS.get(outcome.action)
+            return self.tr(words) if words else outcome.action
         if column == 2:
             return outcome.reason
         label = self._labels[column - 3]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.services import imports
 from careops_desktop.ui.imports.rows_model import OutcomesModel
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.tr_helpers import plural
 from careops_desktop.ui.widgets.data_table import data_table
 
 PREVIEW_ROWS = 50
@@ -38,22 +39,30 @@ class DryRunPage(QWizardPage):
     def __init__(self, state: Any) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Preview and dry run")
-        self.setSubTitle("Nothing has been imported yet. This is what the import would do.")
+        self.setTitle(self.tr("Preview and dry run"))
+        self.setSubTitle(
+            self.tr("Nothing has been imported yet. This is what the import would do.")
+        )
         self.summary = plain_label(wrap=True)
         self.summary.setObjectName("dryRunSummary")
         self.preview_model = OutcomesModel()
         self.preview = data_table(self.preview_model)
         self.preview.setObjectName("importPreview")
-        self.preview.setAccessibleName("Preview of the first rows as they will be stored")
+        self.preview.setAccessibleName(self.tr("Preview of the first rows as they will be stored"))
         self.refused_title = plain_label()
         self.refused_model = OutcomesModel()
         self.refused = data_table(self.refused_model, (50, 90, 420))
         self.refused.setObjectName("importRefused")
-        self.refused.setAccessibleName("Rows that would be refused, and why")
+        self.refused.setAccessibleName(self.tr("Rows that would be refused, and why"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(plain_label(f"The first {PREVIEW_ROWS} rows, as they will be stored:"))
+        layout.addWidget(
+            plain_label(
+                self.tr("The first {count} rows, as they will be stored:").format(
+                    count=PREVIEW_ROWS
+                )
+            )
+        )
         layout.addWidget(self.preview, 2)
         layout.addWidget(self.refused_title)
         layout.addWidget(self.refused, 1)
@@ -61,15 +70,15 @@ class DryRunPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.done = False
-        set_plain(self.summary, "Checking every row…")
+        set_plain(self.summary, self.tr("Checking every row…"))
         self.state.dry_task = self.state.ops.progress_task(
             imports.run_import,
             self.state.actor,
             self.state.table,
             self.state.options(),
             dry_run=True,
-            title="Dry run",
-            label="Checking every row…",
+            title=self.tr("Dry run"),
+            label=self.tr("Checking every row…"),
             on_done=self._shown,
             on_error=self._failed,
             on_cancelled=lambda: self._failed(None),
@@ -81,17 +90,19 @@ class DryRunPage(QWizardPage):
         self.state.dry = result
         text = result.summary()
         if result.already_imported_batch is not None:
-            text += (
-                f" This file was imported before (import {result.already_imported_batch}); "
+            text += " " + self.tr(
+                "This file was imported before (import {batch}); "
                 "rows it brought in are not added again."
-            )
+            ).format(batch=result.already_imported_batch)
         set_plain(self.summary, text)
         self.preview_model.set_rows(result.rows[:PREVIEW_ROWS])
         fit_columns(self.preview)
         refused = result.refused()
         set_plain(
             self.refused_title,
-            f"{len(refused)} rows would be refused:" if refused else "No row would be refused.",
+            plural(self.tr("%Ln row(s) would be refused:", "", len(refused)), len(refused))
+            if refused
+            else self.tr("No row would be refused."),
         )
         self.refused_model.set_rows(refused)
         self.done = True
@@ -100,7 +111,7 @@ class DryRunPage(QWizardPage):
     def _failed(self, exc: BaseException | None) -> None:
         if not shiboken6.isValid(self):
             return
-        set_plain(self.summary, "The dry run was cancelled." if exc is None else str(exc))
+        set_plain(self.summary, self.tr("The dry run was cancelled.") if exc is None else str(exc))
 
     def isComplete(self) -> bool:
         return self.done
@@ -112,7 +123,7 @@ class ChoicesPage(QWizardPage):
     def __init__(self, state: Any) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Duplicates and clashes")
+        self.setTitle(self.tr("Duplicates and clashes"))
         self.explain = plain_label(wrap=True)
         self.explain.setObjectName("choicesText")
         self.group = QButtonGroup(self)
@@ -121,12 +132,12 @@ class ChoicesPage(QWizardPage):
         self.rows_model = OutcomesModel()
         self.rows = data_table(self.rows_model, (50, 130, 300))
         self.rows.setObjectName("importProblems")
-        self.rows.setAccessibleName("Duplicates and clashes to decide")
+        self.rows.setAccessibleName(self.tr("Duplicates and clashes to decide"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.explain)
         layout.addLayout(self.box)
         layout.addWidget(self.rows, 1)
-        self.setButtonText(self.wizard_button(), "&Import")
+        self.setButtonText(self.wizard_button(), self.tr("&Import"))
 
     @staticmethod
     def wizard_button() -> Any:
@@ -146,27 +157,46 @@ class ChoicesPage(QWizardPage):
             count = sum(1 for r in problems if r.problem == "duplicate")
             set_plain(
                 self.explain,
-                f"{count} rows have the same email address or phone number as a contact "
-                "(or as an earlier row of the file). What should happen to them?",
+                plural(
+                    self.tr(
+                        "Same email address or phone number as a contact (or as an earlier "
+                        "row of the file): %Ln row(s). What should happen to them?",
+                        "",
+                        count,
+                    ),
+                    count,
+                ),
             )
             choices = {
-                "merge": "Merge into the existing contact (fill in what it lacks, add the notes)",
-                "skip": "Skip them",
-                "anyway": "Import them anyway, as new contacts",
+                "merge": self.tr(
+                    "Merge into the existing contact (fill in what it lacks, add the notes)"
+                ),
+                "skip": self.tr("Skip them"),
+                "anyway": self.tr("Import them anyway, as new contacts"),
             }
             current = self.state.duplicates
         else:
             clashes = sum(1 for r in problems if r.problem == "clash")
             outside = sum(1 for r in problems if r.problem == "outside_hours")
+            clash_words = self.tr(
+                "Clashing with another booking of the provider: %Ln visit(s); they are "
+                "skipped, as the desk never double-books.",
+                "",
+                clashes,
+            )
+            outside_words = self.tr(
+                "Outside the provider's hours or on a closed day: %Ln visit(s). "
+                "What should happen to those?",
+                "",
+                outside,
+            )
             set_plain(
                 self.explain,
-                f"{clashes} visits clash with another booking of the provider; they are "
-                f"skipped, as the desk never double-books. {outside} visits are outside the "
-                "provider's hours or on a closed day. What should happen to those?",
+                f"{plural(clash_words, clashes)} {plural(outside_words, outside)}",
             )
             choices = {
-                "override": "Import them anyway, as a desk override",
-                "skip": "Skip them",
+                "override": self.tr("Import them anyway, as a desk override"),
+                "skip": self.tr("Skip them"),
             }
             current = self.state.problems
         for key, text in choices.items():
@@ -195,12 +225,14 @@ class ImportPage(QWizardPage):
     def __init__(self, state: Any) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Importing")
+        self.setTitle(self.tr("Importing"))
         self.status = plain_label(wrap=True)
         self.status.setObjectName("importStatus")
         self.confirm = QPushButton()
         self.confirm.setObjectName("sendConfirmations")
-        self.confirm.setAccessibleName("Send confirmations to the imported future bookings")
+        self.confirm.setAccessibleName(
+            self.tr("Send confirmations to the imported future bookings")
+        )
         self.confirm.setVisible(False)
         self.confirm.clicked.connect(self.send_confirmations)
         layout = QVBoxLayout(self)
@@ -211,14 +243,14 @@ class ImportPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.finished = False
-        set_plain(self.status, "Importing…")
+        set_plain(self.status, self.tr("Importing…"))
         self.state.import_task = self.state.ops.progress_task(
             imports.run_import,
             self.state.actor,
             self.state.table,
             self.state.options(),
-            title="Importing",
-            label="Importing the rows…",
+            title=self.tr("Importing"),
+            label=self.tr("Importing the rows…"),
             on_done=self._imported,
             on_error=self._failed,
             on_cancelled=lambda: self._failed(None),
@@ -230,12 +262,18 @@ class ImportPage(QWizardPage):
         self.state.result = result
         set_plain(
             self.status,
-            f"{result.summary()} No message was sent to anyone. The whole import "
-            f"(import {result.batch_id}) can be undone from Settings → Audit log.",
+            self.tr(
+                "{summary} No message was sent to anyone. The whole import "
+                "(import {batch}) can be undone from Settings → Audit log."
+            ).format(summary=result.summary(), batch=result.batch_id),
         )
         if result.future_bookings:
+            future = result.future_bookings
             self.confirm.setText(
-                f"Send confirmations to the {result.future_bookings} imported future bookings"
+                plural(
+                    self.tr("Send confirmations to the %Ln imported future booking(s)", "", future),
+                    future,
+                )
             )
             self.confirm.setVisible(True)
         self._finish()
@@ -244,9 +282,9 @@ class ImportPage(QWizardPage):
         if not shiboken6.isValid(self):
             return
         if exc is None:
-            set_plain(self.status, "The import was cancelled; nothing was imported.")
+            set_plain(self.status, self.tr("The import was cancelled; nothing was imported."))
         else:
-            set_plain(self.status, f"Nothing was imported: {exc}")
+            set_plain(self.status, self.tr("Nothing was imported: {error}").format(error=exc))
         self._finish()
 
     def _finish(self) -> None:
@@ -266,7 +304,10 @@ class ImportPage(QWizardPage):
 
     def _sent(self, count: int) -> None:
         if shiboken6.isValid(self):
-            set_plain(self.status, f"{count} confirmations are queued to be sent.")
+            set_plain(
+                self.status,
+                plural(self.tr("%Ln confirmation(s) queued to be sent.", "", count), count),
+            )
 
     def isComplete(self) -> bool:
         return self.finished

@@ -28,18 +28,22 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import imports
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.imports.mapping_page import MappingPage
 from careops_desktop.ui.imports.names_page import NamesPage
 from careops_desktop.ui.imports.steps import ChoicesPage, DryRunPage, ImportPage
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 
-FILE_TYPES = "Files to import (*.csv *.txt *.vcf *.ics);;All files (*)"
+FILE_TYPES = QT_TRANSLATE_NOOP(
+    "ImportWizard", "Files to import (*.csv *.txt *.vcf *.ics);;All files (*)"
+)
 
 
 def read_file(path: str, *, progress: Any) -> imports.SourceTable:
     """Read the file (a worker thread: file IO and parsing)."""
-    progress(0, 0, "Reading the file…")
+    progress(0, 0, translate("ImportWizard", "Reading the file…"))
     return imports.read_source(Path(path))
 
 
@@ -80,16 +84,18 @@ class FilePage(QWizardPage):
     def __init__(self, state: ImportState) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Choose the file")
+        self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(
-            "A CSV file (from Acuity, Square, Fresha, Google or Outlook contacts, or any "
-            "spreadsheet), a vCard file (.vcf) or a calendar file (.ics)."
+            self.tr(
+                "A CSV file (from Acuity, Square, Fresha, Google or Outlook contacts, or any "
+                "spreadsheet), a vCard file (.vcf) or a calendar file (.ics)."
+            )
         )
         self.path = QLineEdit()
         self.path.setObjectName("importPath")
-        self.path.setAccessibleName("File to import")
-        self.path.setPlaceholderText("The file to import")
-        self.browse = QPushButton("&Browse…")
+        self.path.setAccessibleName(self.tr("File to import"))
+        self.path.setPlaceholderText(self.tr("The file to import"))
+        self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.setObjectName("importBrowse")
         self.browse.clicked.connect(self.choose)
         self.status = plain_label(wrap=True)
@@ -105,7 +111,12 @@ class FilePage(QWizardPage):
         self.path.textChanged.connect(lambda *_: self.completeChanged.emit())
 
     def choose(self) -> None:
-        dialog = QFileDialog(self, "Choose the file to import", str(Path.home()), FILE_TYPES)
+        dialog = QFileDialog(
+            self,
+            self.tr("Choose the file to import"),
+            str(Path.home()),
+            translate("ImportWizard", FILE_TYPES),
+        )
         dialog.setObjectName("importFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.path.setText)
@@ -121,16 +132,16 @@ class FilePage(QWizardPage):
             return True
         if self.state.read_task is not None and not self.state.read_task.done():
             return False  # still reading (Next pressed twice)
-        set_plain(self.status, "Reading the file…")
+        set_plain(self.status, self.tr("Reading the file…"))
         self.state.read_task = self.state.ops.progress_task(
             read_file,
             path,
             use_database=False,
-            title="Reading the file",
-            label="Reading the file…",
+            title=self.tr("Reading the file"),
+            label=self.tr("Reading the file…"),
             on_done=lambda table: self._read(path, table),
             on_error=self._failed,
-            on_cancelled=lambda: set_plain(self.status, "Reading was cancelled."),
+            on_cancelled=lambda: set_plain(self.status, self.tr("Reading was cancelled.")),
         )
         return False
 
@@ -140,7 +151,8 @@ class FilePage(QWizardPage):
         self.state.table = table
         self.state.read_path = path
         self.state.kind = imports.guess_kind(table.headers)
-        set_plain(self.status, f"{len(table.rows)} rows read.")
+        rows = len(table.rows)
+        set_plain(self.status, plural(self.tr("%Ln row(s) read.", "", rows), rows))
         self.wizard().next()
 
     def _failed(self, exc: BaseException) -> None:
@@ -154,12 +166,12 @@ class KindPage(QWizardPage):
     def __init__(self, state: ImportState) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("What the file holds")
+        self.setTitle(self.tr("What the file holds"))
         self.layout_text = plain_label(wrap=True)
         self.layout_text.setObjectName("importLayout")
-        self.contacts = QRadioButton("&Contacts (customers)")
+        self.contacts = QRadioButton(self.tr("&Contacts (customers)"))
         self.contacts.setObjectName("kindContacts")
-        self.bookings = QRadioButton("&Bookings (visits, past and future)")
+        self.bookings = QRadioButton(self.tr("&Bookings (visits, past and future)"))
         self.bookings.setObjectName("kindBookings")
         layout = QVBoxLayout(self)
         layout.addWidget(self.layout_text)
@@ -172,11 +184,19 @@ class KindPage(QWizardPage):
         assert table is not None
         layout = imports.recognise(table.headers)
         text = (
-            f"Recognised: {layout.title}."
+            self.tr("Recognised: {layout}.").format(layout=layout.title)
             if layout is not None
-            else "The layout is not one CareOps knows; the columns are guessed from their names."
+            else self.tr(
+                "The layout is not one CareOps knows; the columns are guessed from their names."
+            )
         )
-        set_plain(self.layout_text, f"{table.file_name}: {len(table.rows)} rows. {text}")
+        rows = len(table.rows)
+        set_plain(
+            self.layout_text,
+            plural(self.tr("{file}: %Ln row(s). {layout}", "", rows), rows).format(
+                file=table.file_name, layout=text
+            ),
+        )
         (self.bookings if self.state.kind == "bookings" else self.contacts).setChecked(True)
 
     def validatePage(self) -> bool:
@@ -193,7 +213,7 @@ class ImportWizard(QWizard):
     def __init__(self, ops: Ops, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
-        self.setWindowTitle("Import contacts or bookings")
+        self.setWindowTitle(self.tr("Import contacts or bookings"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inbox
 from careops_desktop.core.services.inbox import ConversationFilter, ConversationRow, MessageView
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.table_model import Column, RowStyle
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -31,15 +33,25 @@ MESSAGE_ROLE = int(Qt.ItemDataRole.UserRole) + 10
 
 DELIVERY_WORDS = {
     "none": "",
-    "queued": "Queued",
-    "sending": "Sending…",
-    "sent": "Sent",
-    "failed": "Failed",
-    "bounced": "Bounced",
-    "received": "Received",
+    "queued": QT_TRANSLATE_NOOP("InboxModel", "Queued"),
+    "sending": QT_TRANSLATE_NOOP("InboxModel", "Sending…"),
+    "sent": QT_TRANSLATE_NOOP("InboxModel", "Sent"),
+    "failed": QT_TRANSLATE_NOOP("InboxModel", "Failed"),
+    "bounced": QT_TRANSLATE_NOOP("InboxModel", "Bounced"),
+    "received": QT_TRANSLATE_NOOP("InboxModel", "Received"),
 }
 OPEN_CONVERSATIONS = ConversationFilter(open_filter=True)  # the tab opens on these
-CHANNEL_WORDS = {"email": "Email", "sms": "SMS", "system": "Note", "web": "Booking page"}
+CHANNEL_WORDS = {
+    "email": QT_TRANSLATE_NOOP("InboxModel", "Email"),
+    "sms": QT_TRANSLATE_NOOP("InboxModel", "SMS"),
+    "system": QT_TRANSLATE_NOOP("InboxModel", "Note"),
+    "web": QT_TRANSLATE_NOOP("InboxModel", "Booking page"),
+}
+SENDER_WORDS = {
+    "customer": QT_TRANSLATE_NOOP("InboxModel", "Customer"),
+    "staff": QT_TRANSLATE_NOOP("InboxModel", "Staff"),
+    "system": QT_TRANSLATE_NOOP("InboxModel", "System"),
+}
 
 
 class ConversationSource:
@@ -62,9 +74,13 @@ class ConversationSource:
 def conversation_columns(zone_of: Any) -> list[Column]:
     """Who, what was said last, and when (``zone_of()`` gives the business zone)."""
     return [
-        Column("contact_name", "Contact"),
-        Column("last_message_preview", "Last message", tooltip=True),
-        Column("updated_at", "When", format=lambda value: fmt_short(value, zone_of())),
+        Column("contact_name", translate("InboxModel", "Contact")),
+        Column("last_message_preview", translate("InboxModel", "Last message"), tooltip=True),
+        Column(
+            "updated_at",
+            translate("InboxModel", "When"),
+            format=lambda value: fmt_short(value, zone_of()),
+        ),
     ]
 
 
@@ -79,20 +95,26 @@ def conversation_style(row: ConversationRow) -> RowStyle:
 
 def delivery_text(message: MessageView) -> str:
     """A message's delivery state in words, with the reason of a failure."""
-    words = DELIVERY_WORDS.get(message.delivery_status, message.delivery_status)
+    words = DELIVERY_WORDS.get(message.delivery_status)
     if message.delivery_status == "failed" and message.delivery_error:
-        return f"Failed: {message.delivery_error}"
+        return translate("InboxModel", "Failed: {reason}").format(reason=message.delivery_error)
     if message.delivery_status == "bounced" and message.delivery_error:
-        return f"Bounced: {message.delivery_error}"
-    return words
+        return translate("InboxModel", "Bounced: {reason}").format(reason=message.delivery_error)
+    if words is None:
+        return message.delivery_status
+    return translate("InboxModel", words) if words else ""
 
 
 def message_header(message: MessageView, zone: ZoneInfo) -> str:
     """``Ada Lovelace · Email · Mon 10 Mar 2025 14:30 · Sent`` (plain text)."""
-    sender = message.sender_name or message.sender_type.capitalize()
+    sender_words = SENDER_WORDS.get(message.sender_type)
+    sender = message.sender_name or (
+        translate("InboxModel", sender_words) if sender_words else message.sender_type.capitalize()
+    )
+    channel_words = CHANNEL_WORDS.get(message.channel)
     parts = [
         sender,
-        CHANNEL_WORDS.get(message.channel, message.channel),
+        translate("InboxModel", channel_words) if channel_words else message.channel,
         fmt_datetime(message.created_at, zone),
     ]
     state = delivery_text(message)

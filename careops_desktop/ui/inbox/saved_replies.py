@@ -33,12 +33,12 @@ from careops_desktop.core.services.saved_replies import (
     fill_saved_reply,
     list_saved_replies,
 )
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
 SHORTCUT = "Ctrl+Shift+R"
-NONE_YET = "No saved replies yet. Add them in Settings → Saved replies."
 REPLY_ROLE = Qt.ItemDataRole.UserRole + 1
 BODY_ROLE = Qt.ItemDataRole.UserRole + 2
 PREVIEW_CHARS = 300
@@ -51,25 +51,29 @@ class SavedReplyPicker(QDialog):
 
     def __init__(self, replies: list[SavedReplyView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Insert a saved reply")
+        self.setWindowTitle(self.tr("Insert a saved reply"))
         self.setObjectName("savedReplyPicker")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(460, 360)
         self.filter = QLineEdit()
         self.filter.setObjectName("savedReplyFilter")
-        self.filter.setAccessibleName("Filter saved replies")
-        self.filter.setPlaceholderText("Type to filter…")
+        self.filter.setAccessibleName(self.tr("Filter saved replies"))
+        self.filter.setPlaceholderText(self.tr("Type to filter…"))
         self.list = QListWidget()
         self.list.setObjectName("savedReplyList")
-        self.list.setAccessibleName("Saved replies")
+        self.list.setAccessibleName(self.tr("Saved replies"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.preview = plain_label(wrap=True)
         self.preview.setObjectName("savedReplyPreview")
-        self.preview.setAccessibleName("Saved reply text")
+        self.preview.setAccessibleName(self.tr("Saved reply text"))
         self.preview.setMinimumHeight(60)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.note = plain_label(NONE_YET if not replies else "Enter inserts, Esc closes.")
-        self.note.setAccessibleName("Saved replies note")
+        self.note = plain_label(
+            self.tr("No saved replies yet. Add them in Settings → Saved replies.")
+            if not replies
+            else self.tr("Enter inserts, Esc closes.")
+        )
+        self.note.setAccessibleName(self.tr("Saved replies note"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
@@ -155,10 +159,10 @@ class SavedRepliesButton(QPushButton):
         errors: FieldErrors,
         host: QWidget,
     ) -> None:
-        super().__init__("Saved replies…")
+        super().__init__(translate("SavedRepliesButton", "Saved replies…"))
         self.setObjectName("savedRepliesButton")
-        self.setAccessibleName("Insert a saved reply")
-        self.setToolTip(f"Insert a saved reply ({SHORTCUT})")
+        self.setAccessibleName(self.tr("Insert a saved reply"))
+        self.setToolTip(self.tr("Insert a saved reply ({shortcut})").format(shortcut=SHORTCUT))
         self.ops = ops
         self.actor = actor
         self.editor = editor
@@ -173,7 +177,7 @@ class SavedRepliesButton(QPushButton):
     def open_picker(self) -> None:
         """Load the saved replies and show the picker (refused plainly with none open)."""
         if self.conversation_id() is None:
-            self.errors.show({"content": "Open a conversation first."})
+            self.errors.show({"content": self.tr("Open a conversation first.")})
             return
         self.ops.query(list_saved_replies, self.actor, on_done=self._show_picker, owner=self)
 
@@ -206,11 +210,15 @@ class SavedRepliesButton(QPushButton):
             names = ", ".join("{" + name + "}" for name in filled.unfilled)
             self.errors.show(
                 {
-                    "content": f"This conversation has no value for {names}; "
-                    "it was left as written. Change it before sending."
+                    "content": self.tr(
+                        "This conversation has no value for {names}; "
+                        "it was left as written. Change it before sending."
+                    ).format(names=names)
                 }
             )
         self.inserted.emit(filled)
 
     def _refused(self, exc: CareOpsError) -> None:
-        self.errors.show({"content": f"The saved reply could not be inserted: {exc}"})
+        self.errors.show(
+            {"content": self.tr("The saved reply could not be inserted: {error}").format(error=exc)}
+        )

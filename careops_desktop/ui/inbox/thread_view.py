@@ -135,7 +135,7 @@ class ThreadView(QListView):
         self.setWordWrap(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        self.setAccessibleName("Messages")
+        self.setAccessibleName(self.tr("Messages"))
         self._at_end = True  # showing the newest: stay there when the view shrinks or grows
         self.verticalScrollBar().valueChanged.connect(self._note_place)
         self.verticalScrollBar().rangeChanged.connect(self._keep_end)
@@ -155,10 +155,10 @@ class ThreadView(QListView):
             return
         message: MessageView = index.data(MESSAGE_ROLE)
         menu = QMenu(self)
-        copy = menu.addAction("Copy message text")
+        copy = menu.addAction(self.tr("Copy message text"))
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(message.content))
         if message.direction == "in" and message.channel == "email":
-            save = menu.addAction("Save original email…")
+            save = menu.addAction(self.tr("Save original email…"))
             save.triggered.connect(lambda: self.saveOriginalRequested.emit(message.id))
         menu.popup(self.viewport().mapToGlobal(pos))
 

@@ -7,11 +7,12 @@ are bold and their number is in the tab's title. Ctrl+Enter sends a reply.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QLocale, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +30,8 @@ from careops_desktop.core.errors import CareOpsError, NotFound, ValidationError
 from careops_desktop.core.events import DomainEvent
 from careops_desktop.core.services import inbox
 from careops_desktop.core.services.inbox import MessageView, Thread, save_original_email
-from careops_desktop.ui.inbox.dialogs import CHANNELS, NewConversationDialog
+from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.inbox.dialogs import NewConversationDialog, channel_choices
 from careops_desktop.ui.inbox.model import (
     OPEN_CONVERSATIONS,
     ConversationSource,
@@ -42,15 +44,19 @@ from careops_desktop.ui.inbox.thread_view import ThreadView
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.bounce_banner import BounceBanner
 from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.field_errors import FieldErrors
-from careops_desktop.ui.widgets.local_time import load_zone
+from careops_desktop.ui.widgets.local_time import fmt_short, load_zone
 from careops_desktop.ui.widgets.search_box import SearchBox
 
-STATES = (("Open", True), ("Closed", False), ("All", None))
-WHEN_SAMPLE = "Wed 30 Sep 23:59"  # the widest "When" of the list (an earlier day this year)
+STATES = (
+    (QT_TRANSLATE_NOOP("InboxView", "Open"), True),
+    (QT_TRANSLATE_NOOP("InboxView", "Closed"), False),
+    (QT_TRANSLATE_NOOP("InboxView", "All"), None),
+)
 
 
 class InboxView(QWidget):
@@ -66,12 +72,12 @@ class InboxView(QWidget):
         self.shown: Thread | None = None
         self._source = ConversationSource(self.actor)
 
-        self.search = SearchBox(placeholder="Search conversations…")
+        self.search = SearchBox(placeholder=self.tr("Search conversations…"))
         self.state = QComboBox()
-        self.state.setAccessibleName("Show")
+        self.state.setAccessibleName(self.tr("Show"))
         for words, value in STATES:
-            self.state.addItem(words, value)
-        self.new_button = QPushButton("New conversation…")
+            self.state.addItem(translate("InboxView", words), value)
+        self.new_button = QPushButton(self.tr("New conversation…"))
         self.count_label = plain_label()
         self.model = IdTableModel(
             self.ops,
@@ -111,20 +117,20 @@ class InboxView(QWidget):
         self.title_label.setFont(font)
         self.detail_label = plain_label(wrap=True)
         self.bounce_banner = BounceBanner(self.ops, self)
-        self.close_button = QPushButton("Close conversation")
-        self.unread_button = QPushButton("Mark unread")
+        self.close_button = QPushButton(self.tr("Close conversation"))
+        self.unread_button = QPushButton(self.tr("Mark unread"))
         self.messages = MessagesModel(self)
         self.thread_view = ThreadView()
         self.thread_view.setModel(self.messages)
         self.reply_edit = QPlainTextEdit()
-        self.reply_edit.setPlaceholderText("Write a reply… (Ctrl+Enter sends)")
+        self.reply_edit.setPlaceholderText(self.tr("Write a reply… (Ctrl+Enter sends)"))
         self.reply_edit.setMaximumHeight(120)
         self.reply_edit.setTabChangesFocus(True)
         self.channel = QComboBox()
-        self.channel.setAccessibleName("Send by")
-        for channel_words, channel_value in CHANNELS:
+        self.channel.setAccessibleName(self.tr("Send by"))
+        for channel_words, channel_value in channel_choices():
             self.channel.addItem(channel_words, channel_value)
-        self.send_button = QPushButton("Send")
+        self.send_button = QPushButton(self.tr("Send"))
         self.reply_errors = FieldErrors()
 
         right = QWidget()
@@ -241,7 +247,7 @@ class InboxView(QWidget):
         )
 
     def _list_loaded(self, count: int) -> None:
-        set_plain(self.count_label, f"{count} conversation{'s' if count != 1 else ''}")
+        set_plain(self.count_label, plural(self.tr("%Ln conversation(s)", "", count), count))
         self._select_row_of_current()
 
     def _select_row_of_current(self) -> None:
@@ -310,17 +316,21 @@ class InboxView(QWidget):
         ):
             widget.setEnabled(has)
         if thread is None:
-            set_plain(self.title_label, "No conversation selected")
-            set_plain(self.detail_label, "Choose a conversation on the left, or start a new one.")
+            set_plain(self.title_label, self.tr("No conversation selected"))
+            set_plain(
+                self.detail_label, self.tr("Choose a conversation on the left, or start a new one.")
+            )
             self.messages.set_messages([])
             return
         set_plain(self.title_label, thread.contact_name)
         details = [v for v in (thread.contact_email, thread.contact_phone) if v]
         if thread.subject:
-            details.append(f"Subject: {thread.subject}")
-        details.append("Open" if thread.is_open else "Closed")
+            details.append(self.tr("Subject: {subject}").format(subject=thread.subject))
+        details.append(self.tr("Open") if thread.is_open else self.tr("Closed"))
         set_plain(self.detail_label, " · ".join(details))
-        self.close_button.setText("Close conversation" if thread.is_open else "Reopen")
+        self.close_button.setText(
+            self.tr("Close conversation") if thread.is_open else self.tr("Reopen")
+        )
         self._offer_channels(thread)
         keep_place = same and not self._scrolled_to_end()
         bar = self.thread_view.verticalScrollBar()
@@ -356,7 +366,7 @@ class InboxView(QWidget):
             return
         text = self.reply_edit.toPlainText()
         if not text.strip():
-            self.reply_errors.show({"content": "Write a message first."})
+            self.reply_errors.show({"content": self.tr("Write a message first.")})
             return
         self.reply_errors.clear()
         self.send_button.setEnabled(False)
@@ -384,7 +394,9 @@ class InboxView(QWidget):
     def choose_original_file(self, message_id: int) -> None:
         """Ask where to save incoming email ``message_id`` as it came, then write it there."""
         start = Path.home() / f"email-{message_id}.eml"
-        dialog = QFileDialog(self, "Save the original email", str(start), "Email files (*.eml)")
+        dialog = QFileDialog(
+            self, self.tr("Save the original email"), str(start), self.tr("Email files (*.eml)")
+        )
         dialog.setObjectName("originalEmailDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("eml")
@@ -404,11 +416,11 @@ class InboxView(QWidget):
             target,
             on_error=self._original_not_saved,
             owner=self,
-            success_message=f"The original email was saved to {target}.",
+            success_message=self.tr("The original email was saved to {path}.").format(path=target),
         )
 
     def _original_not_saved(self, exc: CareOpsError) -> None:
-        self.ops.show_error(str(exc), "Save original email")
+        self.ops.show_error(str(exc), self.tr("Save original email"))
 
     def _toggle_open(self) -> None:
         if self.shown is None:
@@ -445,13 +457,25 @@ class InboxView(QWidget):
 
     def _update_unread_title(self) -> None:
         def show(count: int) -> None:
-            self.context.set_title("inbox", f"Inbox ({count})" if count else "Inbox")
+            self.context.set_title(
+                "inbox",
+                self.tr("Inbox ({count})").format(count=QLocale().toString(count))
+                if count
+                else self.tr("Inbox"),
+            )
 
         self.ops.query(inbox.count_unread, self.actor, on_done=show, owner=self)
 
 
 def when_width(table: QWidget) -> int:
-    """Pixels for the "When" column: :data:`WHEN_SAMPLE` in bold (unread rows), plus margins."""
+    """Pixels for the "When" column: its widest text in bold (unread rows), plus margins."""
     bold = table.font()
     bold.setBold(True)
-    return QFontMetrics(bold).horizontalAdvance(WHEN_SAMPLE) + 20
+    return QFontMetrics(bold).horizontalAdvance(when_sample()) + 20
+
+
+def when_sample() -> str:
+    """The widest "When" of the list: an earlier day this year, as the list writes it."""
+    utc = ZoneInfo("UTC")
+    moment = datetime(2025, 9, 24, 23, 59, tzinfo=utc)  # a Wednesday
+    return fmt_short(moment, utc, moment.date().replace(day=1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from careops_desktop.core.permissions import Actor
@@ -25,18 +26,20 @@ class ItemDialog(CommandDialog):
     """A new stock item; ``succeeded(ItemView)``."""
 
     def __init__(self, ops: Ops, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(ops, "New stock item", "Add", parent)
+        super().__init__(ops, self.tr("New stock item"), self.tr("Add"), parent)
         self._actor = actor
         self.name = QLineEdit()
         self.name.setMaxLength(200)
-        self.unit = QLineEdit("pcs")
+        self.unit = QLineEdit(self.tr("pcs"))
         self.unit.setMaxLength(32)
         self.quantity = _spin(0, AMOUNT_LIMIT)
         self.low_threshold = _spin(0, AMOUNT_LIMIT, 5)
-        self.form.addRow("Name", self.errors.wrap("name", self.name))
-        self.form.addRow("Unit", self.errors.wrap("unit", self.unit))
-        self.form.addRow("In stock now", self.errors.wrap("quantity", self.quantity))
-        self.form.addRow("Low at or below", self.errors.wrap("low_threshold", self.low_threshold))
+        self.form.addRow(self.tr("Name"), self.errors.wrap("name", self.name))
+        self.form.addRow(self.tr("Unit"), self.errors.wrap("unit", self.unit))
+        self.form.addRow(self.tr("In stock now"), self.errors.wrap("quantity", self.quantity))
+        self.form.addRow(
+            self.tr("Low at or below"), self.errors.wrap("low_threshold", self.low_threshold)
+        )
 
     def submit(self) -> None:
         self.run(
@@ -58,26 +61,36 @@ class StockDialog(CommandDialog):
         restock = mode == "restock"
         super().__init__(
             ops,
-            f"Restock {item.name}" if restock else f"Adjust {item.name}",
-            "Restock" if restock else "Adjust",
+            (self.tr("Restock {item}") if restock else self.tr("Adjust {item}")).format(
+                item=item.name
+            ),
+            self.tr("Restock") if restock else self.tr("Adjust"),
             parent,
         )
         self._actor = actor
         self._item = item
         self._restock = restock
         self.body.insertWidget(
-            0, plain_label(f"“{item.name}”: {item.quantity} {item.unit} in stock.", wrap=True)
+            0,
+            plain_label(
+                self.tr("“{item}”: {quantity} {unit} in stock.").format(
+                    item=item.name, quantity=QLocale().toString(item.quantity), unit=item.unit
+                ),
+                wrap=True,
+            ),
         )
         key = "amount" if restock else "delta"
         self.amount = _spin(1 if restock else -AMOUNT_LIMIT, AMOUNT_LIMIT, 1 if restock else 0)
         self.note = QLineEdit()
         self.note.setMaxLength(500)
         self.note.setPlaceholderText(
-            "e.g. delivery note number" if restock else "Why: counted shelf, breakage…"
+            self.tr("e.g. delivery note number")
+            if restock
+            else self.tr("Why: counted shelf, breakage…")
         )
-        words = "Amount received" if restock else "Change (+ or −)"
+        words = self.tr("Amount received") if restock else self.tr("Change (+ or −)")
         self.form.addRow(words, self.errors.wrap(key, self.amount))
-        self.form.addRow("Note", self.errors.wrap("note", self.note))
+        self.form.addRow(self.tr("Note"), self.errors.wrap("note", self.note))
 
     def submit(self) -> None:
         action = inventory.restock if self._restock else inventory.adjust

@@ -5,22 +5,34 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QLocale
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inventory
 from careops_desktop.core.services.inventory import ItemFilter, ItemView, MovementView
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.table_model import Column, RowStyle
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 
 LOW_BACKGROUND = "#fee2e2"
 LOW_TEXT = "#991b1b"
 REASON_WORDS = {
-    "booking": "Used by a booking",
-    "restock": "Restock",
-    "adjustment": "Adjustment",
-    "cancellation": "Returned (cancelled booking)",
+    "booking": QT_TRANSLATE_NOOP("InventoryTables", "Used by a booking"),
+    "restock": QT_TRANSLATE_NOOP("InventoryTables", "Restock"),
+    "adjustment": QT_TRANSLATE_NOOP("InventoryTables", "Adjustment"),
+    "cancellation": QT_TRANSLATE_NOOP("InventoryTables", "Returned (cancelled booking)"),
 }
+
+
+def _number(value: object) -> str:
+    return QLocale().toString(int(value))  # type: ignore[call-overload]
+
+
+def _reason(value: str) -> str:
+    words = REASON_WORDS.get(value)
+    return translate("InventoryTables", words) if words else value
 
 
 class ItemSource:
@@ -42,14 +54,18 @@ class ItemSource:
 
 def item_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:
     return [
-        Column("name", "Item"),
-        Column("quantity", "In stock"),
-        Column("unit", "Unit"),
-        Column("low_threshold", "Low at"),
-        Column("is_low", "Low", format=lambda value: "Low stock" if value else ""),
+        Column("name", translate("InventoryTables", "Item")),
+        Column("quantity", translate("InventoryTables", "In stock"), format=_number),
+        Column("unit", translate("InventoryTables", "Unit")),
+        Column("low_threshold", translate("InventoryTables", "Low at"), format=_number),
+        Column(
+            "is_low",
+            translate("InventoryTables", "Low"),
+            format=lambda value: translate("InventoryTables", "Low stock") if value else "",
+        ),
         Column(
             "last_restocked_at",
-            "Last restocked",
+            translate("InventoryTables", "Last restocked"),
             format=lambda value: fmt_short(value, zone_of()),
         ),
     ]
@@ -66,12 +82,25 @@ def item_style(row: ItemView) -> RowStyle:
 
 def movement_columns(zone_of: Callable[[], ZoneInfo]) -> list[Column]:
     return [
-        Column("created_at", "When", format=lambda value: fmt_datetime(value, zone_of())),
-        Column("delta", "Change", format=lambda value: f"{value:+d}"),
-        Column("reason", "Why", format=lambda value: REASON_WORDS.get(value, value)),
-        Column("who", "Who"),
-        Column("note", "Note", tooltip=True),
+        Column(
+            "created_at",
+            translate("InventoryTables", "When"),
+            format=lambda value: fmt_datetime(value, zone_of()),
+        ),
+        Column("delta", translate("InventoryTables", "Change"), format=_signed),
+        Column("reason", translate("InventoryTables", "Why"), format=_reason),
+        Column("who", translate("InventoryTables", "Who")),
+        Column("note", translate("InventoryTables", "Note"), tooltip=True),
     ]
+
+
+def _signed(value: int) -> str:
+    """``+5`` / ``−3`` with the locale's digits and signs."""
+    locale = QLocale()
+    text = locale.toString(abs(value))
+    return (
+        locale.positiveSign() if value > 0 else locale.negativeSign() if value < 0 else ""
+    ) + text
 
 
 def movement_style(row: MovementView) -> RowStyle:
@@ -80,9 +109,9 @@ def movement_style(row: MovementView) -> RowStyle:
 
 def usage_columns() -> list[Column]:
     return [
-        Column("booking_type_name", "Booking type"),
-        Column("item_name", "Item"),
-        Column("quantity", "Used"),
-        Column("unit", "Unit"),
-        Column("bookings", "Bookings"),
+        Column("booking_type_name", translate("InventoryTables", "Booking type")),
+        Column("item_name", translate("InventoryTables", "Item")),
+        Column("quantity", translate("InventoryTables", "Used"), format=_number),
+        Column("unit", translate("InventoryTables", "Unit")),
+        Column("bookings", translate("InventoryTables", "Bookings"), format=_number),
     ]

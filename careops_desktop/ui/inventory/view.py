@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QLocale, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,7 @@ from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.permissions import Permission
 from careops_desktop.core.services import inventory
 from careops_desktop.core.services.inventory import ItemFilter, ItemView, MovementView, UsageRow
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.inventory.dialogs import ItemDialog, StockDialog
 from careops_desktop.ui.inventory.tables import (
     ItemSource,
@@ -36,6 +38,7 @@ from careops_desktop.ui.inventory.tables import (
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import load_zone
@@ -43,7 +46,11 @@ from careops_desktop.ui.widgets.rows_model import RowsModel
 from careops_desktop.ui.widgets.search_box import SearchBox
 
 MOVEMENTS_SHOWN = 200
-PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365))
+PERIODS = (
+    (QT_TRANSLATE_NOOP("InventoryView", "Last 30 days"), 30),
+    (QT_TRANSLATE_NOOP("InventoryView", "Last 90 days"), 90),
+    (QT_TRANSLATE_NOOP("InventoryView", "Last 365 days"), 365),
+)
 
 
 class InventoryView(QWidget):
@@ -60,9 +67,9 @@ class InventoryView(QWidget):
             Permission.MANAGE_SETTINGS
         )
         source = ItemSource(self.actor)
-        self.search = SearchBox(placeholder="Search items…")
-        self.low_only = QCheckBox("Low stock only")
-        self.new_button = QPushButton("New item…")
+        self.search = SearchBox(placeholder=self.tr("Search items…"))
+        self.low_only = QCheckBox(self.tr("Low stock only"))
+        self.new_button = QPushButton(self.tr("New item…"))
         self.count_label = plain_label()
         self.model = IdTableModel(
             self.ops,
@@ -75,7 +82,7 @@ class InventoryView(QWidget):
             prefetch_first_block=True,  # built ahead of its tab (ui/prebuild.py)
             parent=self,
         )
-        self.table = data_table(self.model, (220, 80, 80, 80, 90))
+        self.table = data_table(self.model, (220, 80, 80, 80, low_width(self)))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         remember_header(self.table.horizontalHeader(), "inventory/items")
         bar = QHBoxLayout()
@@ -95,8 +102,8 @@ class InventoryView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.item_title.setFont(font)
         self.item_state = plain_label(wrap=True)
-        self.restock_button = QPushButton("Restock…")
-        self.adjust_button = QPushButton("Adjust…")
+        self.restock_button = QPushButton(self.tr("Restock…"))
+        self.adjust_button = QPushButton(self.tr("Adjust…"))
         self.movements = RowsModel(movement_columns(lambda: self.zone), row_style=movement_style)
         self.movements_table = data_table(self.movements, fit_contents=True)
         right = QWidget()
@@ -109,7 +116,7 @@ class InventoryView(QWidget):
         actions.addWidget(self.adjust_button)
         actions.addStretch(1)
         right_layout.addLayout(actions)
-        right_layout.addWidget(plain_label("Movements, newest first"))
+        right_layout.addWidget(plain_label(self.tr("Movements, newest first")))
         right_layout.addWidget(self.movements_table, 1)
         items_page = QSplitter(Qt.Orientation.Horizontal)
         items_page.addWidget(left)
@@ -119,22 +126,22 @@ class InventoryView(QWidget):
 
         self.period = QComboBox()
         for words, days in PERIODS:
-            self.period.addItem(words, days)
+            self.period.addItem(translate("InventoryView", words), days)
         self.usage = RowsModel(usage_columns(), row_id=lambda row: int(row.item_id))
         self.usage_table = data_table(self.usage, fit_contents=True)
         self.usage_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         usage_page = QWidget()
         usage_layout = QVBoxLayout(usage_page)
         period_row = QHBoxLayout()
-        period_row.addWidget(plain_label("Stock used by bookings that started in the"))
+        period_row.addWidget(plain_label(self.tr("Stock used by bookings that started in the")))
         period_row.addWidget(self.period)
         period_row.addStretch(1)
         usage_layout.addLayout(period_row)
         usage_layout.addWidget(self.usage_table, 1)
 
         self.pages = QTabWidget()
-        self.pages.addTab(items_page, "Items")
-        self.pages.addTab(usage_page, "Usage per booking type")
+        self.pages.addTab(items_page, self.tr("Items"))
+        self.pages.addTab(usage_page, self.tr("Usage per booking type"))
         QVBoxLayout(self).addWidget(self.pages)
 
         self.new_button.setVisible(self.can_change)
@@ -193,7 +200,7 @@ class InventoryView(QWidget):
         self.model.set_filter(ItemFilter(self.search.term(), self.low_only.isChecked()))
 
     def _list_loaded(self, count: int) -> None:
-        set_plain(self.count_label, f"{count:,} item{'s' if count != 1 else ''}")
+        set_plain(self.count_label, plural(self.tr("%Ln item(s)", "", count), count))
         if self.current is not None:
             row = self.model.row_of(self.current.id)
             if row is not None:
@@ -235,14 +242,19 @@ class InventoryView(QWidget):
         self.restock_button.setEnabled(item is not None and self.can_change)
         self.adjust_button.setEnabled(item is not None and self.can_change)
         if item is None:
-            set_plain(self.item_title, "No item selected")
-            set_plain(self.item_state, "Choose an item to see its movements.")
+            set_plain(self.item_title, self.tr("No item selected"))
+            set_plain(self.item_state, self.tr("Choose an item to see its movements."))
             self.movements.set_rows([])
             return
         set_plain(self.item_title, item.name)
-        state = f"{item.quantity} {item.unit} in stock; low at {item.low_threshold} or fewer."
+        locale = QLocale()
+        state = self.tr("{quantity} {unit} in stock; low at {threshold} or fewer.").format(
+            quantity=locale.toString(item.quantity),
+            unit=item.unit,
+            threshold=locale.toString(item.low_threshold),
+        )
         if item.is_low:
-            state = f"LOW STOCK — {state}"
+            state = self.tr("LOW STOCK — {state}").format(state=state)
         set_plain(self.item_state, state)
         self.item_state.setStyleSheet("color: #991b1b; font-weight: bold;" if item.is_low else "")
 
@@ -273,3 +285,11 @@ class InventoryView(QWidget):
         ):
             self.show_item(self.current.id)
         self._load_usage()
+
+
+def low_width(widget: QWidget) -> int:
+    """Pixels for the "Low" column: its badge in bold (low rows are bold), plus margins."""
+    bold = widget.font()
+    bold.setBold(True)
+    badge = translate("InventoryTables", "Low stock")
+    return max(90, QFontMetrics(bold).horizontalAdvance(badge) + 20)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from careops_desktop.core.errors import AccountLocked, CareOpsError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import auth
 from careops_desktop.ui.accessible import NamedOnShow
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.qsettings_keys import LAST_EMAIL
@@ -27,15 +29,18 @@ from careops_desktop.ui.ui_state import app_settings
 def locked_message(exc: AccountLocked) -> str:
     """The lockout in words, with the time the account opens again in local time."""
     until = exc.until.astimezone()
-    when = (
-        until.strftime("%H:%M")
-        if until.date() == datetime.now().astimezone().date()
-        else (until.strftime("%d %b %H:%M"))
-    )
-    return (
+    locale = QLocale()
+    time = QTime(until.hour, until.minute)
+    if until.date() == datetime.now().astimezone().date():
+        when = locale.toString(time, QLocale.FormatType.ShortFormat)
+    else:
+        moment = QDateTime(QDate(until.year, until.month, until.day), time)
+        when = locale.toString(moment, QLocale.FormatType.ShortFormat)
+    return translate(
+        "LoginDialog",
         "This account is locked after too many wrong passwords. "
-        f"Try again after {when}, or ask an owner to reset your password."
-    )
+        "Try again after {time}, or ask an owner to reset your password.",
+    ).format(time=when)
 
 
 class LoginDialog(NamedOnShow, QDialog):
@@ -59,20 +64,22 @@ class LoginDialog(NamedOnShow, QDialog):
         self.email_used = ""
         self._unlock = unlock_email is not None
         self.setObjectName("loginDialog")
-        self.setWindowTitle("Unlock CareOps" if self._unlock else "Sign in to CareOps")
+        self.setWindowTitle(
+            self.tr("Unlock CareOps") if self._unlock else self.tr("Sign in to CareOps")
+        )
         self.setMinimumWidth(440)
 
         heading = plain_label(business_name or "CareOps")
         heading.setObjectName("pageHeading")
         intro = plain_label(
-            "The window was locked. Enter your password to go on."
+            self.tr("The window was locked. Enter your password to go on.")
             if self._unlock
-            else "Sign in with your email and password.",
+            else self.tr("Sign in with your email and password."),
             wrap=True,
         )
         self.email = QLineEdit()
         self.email.setObjectName("loginEmail")
-        self.email.setPlaceholderText("you@example.com")
+        self.email.setPlaceholderText(self.tr("you@example.com"))
         self.password = QLineEdit()
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -82,17 +89,19 @@ class LoginDialog(NamedOnShow, QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow("Email", self.email)
-        form.addRow("Password", self.password)
+        form.addRow(self.tr("Email"), self.email)
+        form.addRow(self.tr("Password"), self.password)
 
         self.buttons = QDialogButtonBox()
         self.sign_in: QPushButton = self.buttons.addButton(
-            "Unlock" if self._unlock else "Sign in", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Unlock") if self._unlock else self.tr("Sign in"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.sign_in.setObjectName("signInButton")
         self.sign_in.setDefault(True)
         cancel = self.buttons.addButton(
-            "Sign out" if self._unlock else "Quit", QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("Sign out") if self._unlock else self.tr("Quit"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
         cancel.setObjectName("cancelButton")
         self.buttons.accepted.connect(self._submit)
@@ -129,7 +138,7 @@ class LoginDialog(NamedOnShow, QDialog):
         email = self.email.text().strip()
         password = self.password.text()
         if not email or not password:
-            self._show_error("Enter your email and password.")
+            self._show_error(self.tr("Enter your email and password."))
             return
         self.sign_in.setEnabled(False)
         self.error.hide()

@@ -32,13 +32,15 @@ class CreateOwnerDialog(NamedOnShow, QDialog):
         self.actor: Actor | None = None
         self.email_used = ""
         self.setObjectName("createOwnerDialog")
-        self.setWindowTitle("Welcome to CareOps")
+        self.setWindowTitle(self.tr("Welcome to CareOps"))
         self.setMinimumWidth(440)
-        heading = plain_label("Welcome to CareOps")
+        heading = plain_label(self.tr("Welcome to CareOps"))
         heading.setObjectName("pageHeading")
         intro = plain_label(
-            "First, make your own account. You will be the owner: you can add your staff "
-            "later under Settings → Staff.",
+            self.tr(
+                "First, make your own account. You will be the owner: you can add your staff "
+                "later under Settings → Staff."
+            ),
             wrap=True,
         )
         self.errors = FieldErrors()
@@ -49,22 +51,24 @@ class CreateOwnerDialog(NamedOnShow, QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("ownerPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(f"at least {auth.PASSWORD_MIN} characters")
+        self.password.setPlaceholderText(
+            self.tr("at least {count} characters").format(count=auth.PASSWORD_MIN)
+        )
         self.confirm = QLineEdit()
         self.confirm.setObjectName("ownerConfirm")
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow("Your name", self.errors.wrap("full_name", self.full_name))
-        form.addRow("Email", self.errors.wrap("email", self.email))
-        form.addRow("Password", self.errors.wrap("password", self.password))
-        form.addRow("Password again", self.errors.wrap("confirm", self.confirm))
+        form.addRow(self.tr("Your name"), self.errors.wrap("full_name", self.full_name))
+        form.addRow(self.tr("Email"), self.errors.wrap("email", self.email))
+        form.addRow(self.tr("Password"), self.errors.wrap("password", self.password))
+        form.addRow(self.tr("Password again"), self.errors.wrap("confirm", self.confirm))
         buttons = QDialogButtonBox()
         self.create_button: QPushButton = buttons.addButton(
-            "Create my account", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Create my account"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setObjectName("createOwnerButton")
         self.create_button.setDefault(True)
-        buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -77,7 +81,7 @@ class CreateOwnerDialog(NamedOnShow, QDialog):
 
     def _submit(self) -> None:
         if self.password.text() != self.confirm.text():
-            self.errors.show({"confirm": "The two passwords are not the same."})
+            self.errors.show({"confirm": self.tr("The two passwords are not the same.")})
             return
         self.create_button.setEnabled(False)
         self.ops.command(

@@ -27,15 +27,24 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports import Report
 from careops_desktop.exports.file_safety import ExportFailed, replacing
 from careops_desktop.exports.report_files import write_report
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.qsettings_keys import FOLDER_KEY, FORMAT_KEY
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 from careops_desktop.ui.ui_state import app_settings
 
 FILTERS = {
-    "csv": "CSV for Excel and other programs (*.csv)",
-    "xlsx": "Excel workbook (*.xlsx)",
-    "pdf": "PDF document (*.pdf)",
+    "csv": QT_TRANSLATE_NOOP("ReportExporter", "CSV for Excel and other programs (*.csv)"),
+    "xlsx": QT_TRANSLATE_NOOP("ReportExporter", "Excel workbook (*.xlsx)"),
+    "pdf": QT_TRANSLATE_NOOP("ReportExporter", "PDF document (*.pdf)"),
 }
+
+
+def file_filter(fmt: str) -> str:
+    """The save dialog's file type for ``fmt``, in the window's language."""
+    return translate("ReportExporter", FILTERS[fmt])
+
+
 REPORT_FORMATS = ("csv", "xlsx", "pdf")
 BOOKING_FORMATS = ("csv", "xlsx")
 
@@ -78,7 +87,7 @@ def chosen_path(text: str, name_filter: str, allowed: tuple[str, ...]) -> tuple[
     typed = path.suffix.lower().lstrip(".")
     if typed in allowed:
         return path, typed
-    fmt = next((f for f in allowed if FILTERS[f] == name_filter), allowed[0])
+    fmt = next((f for f in allowed if file_filter(f) == name_filter), allowed[0])
     return path.with_name(f"{path.name}.{fmt}"), fmt
 
 
@@ -86,11 +95,15 @@ def write_report_file(path: Path, report: Report, fmt: str, *, progress: Any) ->
     """Worker thread: write ``report`` to ``path`` whole or not at all; returns ``path``."""
     from careops_desktop.ui.printing.report_pdf import write_report_pdf
 
-    progress(0, 1, f"Writing {path.name}…")
+    progress(0, 1, translate("ReportExporter", "Writing {file}…").format(file=path.name))
     with replacing(path) as temp:
         write_report(temp, report, fmt, excel=True, pdf_writer=write_report_pdf)
         if not temp.exists() or temp.stat().st_size == 0:
-            raise ExportFailed(f"{path.name} could not be written (nothing was produced).")
+            raise ExportFailed(
+                translate(
+                    "ReportExporter", "{file} could not be written (nothing was produced)."
+                ).format(file=path.name)
+            )
         progress(1, 1, "")  # the last chance to cancel before the file appears
     return path
 
@@ -141,7 +154,7 @@ class ReportExporter(QObject):
         fmt = last_format(REPORT_FORMATS)
         name = default_file_name(report.name, report.start, report.end, fmt)
         return self._ask(
-            f"Export {report.title}",
+            self.tr("Export {report}").format(report=report.title),
             name,
             REPORT_FORMATS,
             fmt,
@@ -153,7 +166,7 @@ class ReportExporter(QObject):
         fmt = last_format(BOOKING_FORMATS)
         name = default_file_name("bookings-all", start, end, fmt)
         return self._ask(
-            "Export all bookings of the period",
+            self.tr("Export all bookings of the period"),
             name,
             BOOKING_FORMATS,
             fmt,
@@ -171,8 +184,8 @@ class ReportExporter(QObject):
         dialog = QFileDialog(self.parent_widget, title, str(export_folder() / name))
         dialog.setObjectName("reportExportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([FILTERS[f] for f in allowed])
-        dialog.selectNameFilter(FILTERS[fmt])
+        dialog.setNameFilters([file_filter(f) for f in allowed])
+        dialog.selectNameFilter(file_filter(fmt))
         dialog.selectFile(name)
 
         def chosen(text: str) -> None:
@@ -194,8 +207,10 @@ class ReportExporter(QObject):
             (path, report, fmt),
             path,
             fmt,
-            title=f"Exporting {report.title}",
-            done_words=lambda _result: f"{report.title} saved as {path.name} in {path.parent}.",
+            title=self.tr("Exporting {report}").format(report=report.title),
+            done_words=lambda _result: self.tr("{report} saved as {file} in {folder}.").format(
+                report=report.title, file=path.name, folder=path.parent
+            ),
         )
 
     def export_bookings(self, start: date, end: date, path: Path, fmt: str) -> asyncio.Task[Any]:
@@ -205,11 +220,10 @@ class ReportExporter(QObject):
             (self.ops.database, self.actor, start, end, path, fmt),
             path,
             fmt,
-            title="Exporting all bookings of the period",
-            done_words=lambda count: (
-                f"{count:,} {'booking' if count == 1 else 'bookings'} saved as {path.name} "
-                f"in {path.parent}."
-            ),
+            title=self.tr("Exporting all bookings of the period"),
+            done_words=lambda count: plural(
+                self.tr("%Ln booking(s) saved as {file} in {folder}.", "", count), count
+            ).format(file=path.name, folder=path.parent),
         )
 
     def _run(
@@ -239,17 +253,17 @@ class ReportExporter(QObject):
 
         def ended(task: asyncio.Task[Any]) -> None:
             if not told:  # cancelled with the window, or an unexpected error (Ops shows it)
-                end("The export did not finish; no file was written.")
+                end(self.tr("The export did not finish; no file was written."))
 
         self.task = self.ops.progress_task(
             fn,
             *args,
             title=title,
-            label=f"Writing {path.name}…",
+            label=self.tr("Writing {file}…").format(file=path.name),
             use_database=False,
             on_done=done,
             on_error=failed,
-            on_cancelled=lambda: end("Export cancelled; no file was written."),
+            on_cancelled=lambda: end(self.tr("Export cancelled; no file was written.")),
         )
         self.task.add_done_callback(ended)
         return self.task
@@ -266,14 +280,14 @@ class ReportExporter(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if success:
             box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle("Export finished")
+            box.setWindowTitle(self.tr("Export finished"))
             box.setText(words)
-            folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+            folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
             folder.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(path.parent))))
             box.addButton(QMessageBox.StandardButton.Ok)
         else:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Export failed")
+            box.setWindowTitle(self.tr("Export failed"))
             box.setText(words)
             box.addButton(QMessageBox.StandardButton.Ok)
         self.result_box = box

@@ -30,21 +30,23 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.services import reports
 from careops_desktop.core.services.reports import Report, Section
+from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.reports.chart import BarChart
 from careops_desktop.ui.reports.export import ReportExporter
-from careops_desktop.ui.reports.format import format_value, number
+from careops_desktop.ui.reports.format import day_label, format_value, number
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.tabs import TabContext
+from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.rows_model import RowsModel
 
 PERIODS = (
-    ("this_week", "This week"),
-    ("last_week", "Last week"),
-    ("this_month", "This month"),
-    ("last_month", "Last month"),
-    ("last_90", "Last 90 days"),
-    ("custom", "Choose dates"),
+    ("this_week", QT_TRANSLATE_NOOP("ReportsView", "This week")),
+    ("last_week", QT_TRANSLATE_NOOP("ReportsView", "Last week")),
+    ("this_month", QT_TRANSLATE_NOOP("ReportsView", "This month")),
+    ("last_month", QT_TRANSLATE_NOOP("ReportsView", "Last month")),
+    ("last_90", QT_TRANSLATE_NOOP("ReportsView", "Last 90 days")),
+    ("custom", QT_TRANSLATE_NOOP("ReportsView", "Choose dates")),
 )
 
 
@@ -96,29 +98,33 @@ class ReportsView(QWidget):
         self.period = QComboBox()
         self.period.setObjectName("reportPeriod")
         for key, words in PERIODS:
-            self.period.addItem(words, key)
+            self.period.addItem(translate("ReportsView", words), key)
         self.period.setCurrentIndex(2)
         self.start = QDateEdit()
         self.end = QDateEdit()
-        self.start.setAccessibleName("From")
-        self.end.setAccessibleName("To")
+        self.start.setAccessibleName(self.tr("From"))
+        self.end.setAccessibleName(self.tr("To"))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
-        self.run_button = QPushButton("Show report")
+            edit.setDisplayFormat("dd MMM yyyy")  # month names in the business's locale
+        self.run_button = QPushButton(self.tr("Show report"))
         self.run_button.setObjectName("runReport")
         self.run_button.clicked.connect(self.run)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.chooser.currentIndexChanged.connect(lambda _i: self.run())
         self.exporter = ReportExporter(self, context.ops, context.actor)
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("exportReport")
-        self.export_button.setToolTip("Save this report as CSV, Excel (XLSX) or PDF (Ctrl+E)")
+        self.export_button.setToolTip(
+            self.tr("Save this report as CSV, Excel (XLSX) or PDF ({shortcut})").format(
+                shortcut="Ctrl+E"
+            )
+        )
         self.export_button.clicked.connect(self.choose_export_file)
-        self.bookings_button = QPushButton("Export all bookings…")
+        self.bookings_button = QPushButton(self.tr("Export all bookings…"))
         self.bookings_button.setObjectName("exportPeriodBookings")
         self.bookings_button.setToolTip(
-            "Save every booking of the period, one row each, as CSV or Excel (XLSX)"
+            self.tr("Save every booking of the period, one row each, as CSV or Excel (XLSX)")
         )
         self.bookings_button.clicked.connect(self.choose_bookings_file)
         for button in (self.export_button, self.bookings_button):
@@ -132,7 +138,8 @@ class ReportsView(QWidget):
         self.status = plain_label(wrap=True)
         self.status.setObjectName("reportStatus")
         bar = QHBoxLayout()
-        for widget in (self.chooser, self.period, self.start, plain_label("to"), self.end):
+        to_label = plain_label(self.tr("to"))
+        for widget in (self.chooser, self.period, self.start, to_label, self.end):
             bar.addWidget(widget)
         bar.addWidget(self.run_button)
         bar.addStretch(1)
@@ -191,7 +198,7 @@ class ReportsView(QWidget):
         name = self.chooser.currentData()
         info = reports.REPORTS.get(name)
         set_plain(self.description, info.description if info else "")
-        set_plain(self.status, "Working…")
+        set_plain(self.status, self.tr("Working…"))
         self.run_button.setEnabled(False)
         self._run_number += 1
         number_now = self._run_number
@@ -231,7 +238,7 @@ class ReportsView(QWidget):
     def _export_started(self) -> None:
         self._exporting = True
         self._update_export_buttons()
-        set_plain(self.status, "Exporting…")
+        set_plain(self.status, self.tr("Exporting…"))
 
     def _export_finished(self, words: str) -> None:
         self._exporting = False
@@ -286,7 +293,7 @@ class ReportsView(QWidget):
         if section.chart is not None and section.rows:
             chart = section.chart
             labels = [
-                format_value(v, "text", currency) if not isinstance(v, date) else f"{v:%d %b}"
+                format_value(v, "text", currency) if not isinstance(v, date) else day_label(v)
                 for v in section.values(chart.label)
             ]
             series = [
