@@ -355,7 +355,7 @@ def update_messages(area: Area) -> None:
 # -- the checks -----------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(
-    r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^{}]*)?\}|%\([A-Za-z_][A-Za-z0-9_]*\)[sdif]|%[0-9n]"
+    r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^{}]*)?\}|%\([A-Za-z_][A-Za-z0-9_]*\)[sdif]|%L?[0-9n]"
 )
 
 
@@ -390,8 +390,8 @@ def check_window(problems: list[str], only: list[str] | None = None) -> None:
                     for text in entry.translations:
                         got = placeholders(text)
                         if entry.plural:
-                            got = [p for p in got if p != "%n"]
-                            expected = [p for p in expected if p != "%n"]
+                            got = [p for p in got if p not in ("%n", "%Ln")]
+                            expected = [p for p in expected if p not in ("%n", "%Ln")]
                         if got != expected:
                             problems.append(f"{label}: placeholders {got} instead of {expected}")
 

@@ -15,8 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 
 from careops_desktop.core import backup
-from careops_desktop.ui.i18n import translate
-from careops_desktop.ui.plural import english_plural
+from careops_desktop.ui.i18n import counted, translate
 
 #: the name part after ``<stem>-`` → how the kind reads
 KINDS: tuple[tuple[str, str], ...] = (
@@ -83,7 +82,7 @@ def size_text(size: int) -> str:
     """Bytes as a person reads them: ``812 KB``, ``3.4 MB``."""
     locale = QLocale()
     if size < 1024:
-        return english_plural(translate("BackupRows", "%n byte(s)", "", size), size)
+        return counted(translate("BackupRows", "%n byte(s)", "", size), size)
     if size < 1024 * 1024:
         return f"{locale.toString(size / 1024, 'f', 0)} KB"
     if size < 1024**3:

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from careops_desktop.core.change_listener import ChangeListener, DeskStatus
 from careops_desktop.core.db import Database
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import counted, translate
 from careops_desktop.ui.plain import plain_label
-from careops_desktop.ui.plural import english_plural
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +34,7 @@ def status_text(status: DeskStatus) -> str:
         return translate("DeskStatus", SERVER_AWAY)
     if status.other_desks >= 1:
         count = status.other_desks
-        return english_plural(
+        return counted(
             translate("DeskStatus", "%n other desk(s) connected", "", count), count
         )
     return ""

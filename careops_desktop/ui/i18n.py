@@ -30,10 +30,12 @@ from PySide6.QtWidgets import QApplication
 from careops_desktop.core.i18n import (
     SOURCE,
     best_language,
+    current_language,
     is_right_to_left,
     normalise,
     set_default_language,
 )
+from careops_desktop.core.i18n.english_plurals import english_form
 from careops_desktop.core.i18n.formats import set_business_locale
 from careops_desktop.core.i18n.translations import compiled_dir
 from careops_desktop.ui.qsettings_keys import LANGUAGE_KEY
@@ -118,3 +120,22 @@ def apply_business_locale(tag: str | None) -> str:
     tag = set_business_locale(tag)
     QLocale.setDefault(QLocale(tag))
     return tag
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the catalog of ``context`` and return it unchanged (typed ``str``:
+    PySide's own returns ``object``). Show it with ``translate(context, VALUE)``."""
+    del context
+    return text
+
+
+def counted(text: str, n: int) -> str:
+    """A counted text in English with its ``word(s)`` / ``[one|other]`` marks settled for ``n``.
+
+    The English catalog (``careops_en.qm``) does this for ``self.tr(text, "", n)``; lupdate
+    does not see ``translate(context, text, None, n)`` as a plural, so such texts (and
+    English without its catalog) come through here. Other languages pass unchanged.
+    """
+    if current_language() != SOURCE:
+        return text
+    return english_form(text, n)

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.permissions import Actor
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from careops_desktop.core.services.search_everywhere import SearchResults

@@ -19,7 +19,7 @@ _ACCENTED = str.maketrans(
 _KEEP = re.compile(
     r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^{}]*)?\}"  # {name}, {count:,}
     r"|%\([A-Za-z_][A-Za-z0-9_]*\)[sdifr]"  # %(name)s
-    r"|%[0-9n]|%%|%[sd]"  # %n %1 %% %s
+    r"|%L?[0-9n]|%%|%[sd]"  # %n %Ln %1 %% %s
     r"|<[^<>]*>"  # <b>, <a href="...">
     r"|&[A-Za-z]+;|&#[0-9]+;"  # &amp; &#160;
     r"|&(?=[^\s&])"  # the accelerator mark in "&Save"

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.ui.bookings.page_data import status_text
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.widgets.local_time import fmt_range
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from careops_desktop.core.services.bookings import BookingView, DeskChange
 from careops_desktop.ui.bookings.drop_dialog import DropDialog
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.widgets.calendar_drag import DropRequest
 from careops_desktop.ui.widgets.calendar_legend import CalendarLegend
 from careops_desktop.ui.widgets.local_time import local_now

@@ -39,8 +39,8 @@ from careops_desktop.ui.bookings.day_text import date_edit_format
 from careops_desktop.ui.bookings.outside_busy import confirm_then, desk_slots_for_day
 from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.bookings.repeat_dialog import attach_repeat
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, Counts
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.bookings.words import Counts
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog

@@ -27,8 +27,7 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, slots
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.ui.bookings.day_text import short_day
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, counted
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.calendar_drag import DropRequest

@@ -31,8 +31,7 @@ from careops_desktop.core.services.calendar import ExternalBlock
 from careops_desktop.core.services.slots import DaySlots
 from careops_desktop.ui import off_thread
 from careops_desktop.ui.bookings.blocked_time import desk_blocked_labels
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import safe_tooltip
 from careops_desktop.ui.widgets.calendar_data import BusyBlock

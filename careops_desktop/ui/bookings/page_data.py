@@ -29,8 +29,8 @@ from careops_desktop.ui.bookings.class_blocks import one_block_per_session
 from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.drop_data import drop_rules
 from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, Counts
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.bookings.words import Counts
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.table_model import Column, RowStyle
 from careops_desktop.ui.widgets.calendar_data import (
     CalendarBlock,

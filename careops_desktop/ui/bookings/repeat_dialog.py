@@ -41,8 +41,7 @@ from careops_desktop.core.services.bookings import (
     VisitChoice,
 )
 from careops_desktop.ui.bookings.day_text import date_edit_format
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, counted
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog

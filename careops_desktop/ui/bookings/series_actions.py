@@ -19,8 +19,7 @@ from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import BookingView
 from careops_desktop.ui.bookings.dialogs import CancelDialog, RescheduleDialog
 from careops_desktop.ui.bookings.page_data import Catalogue
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.command_dialog import CommandDialog

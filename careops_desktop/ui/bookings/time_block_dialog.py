@@ -29,8 +29,7 @@ from careops_desktop.core.services.time_blocks import TimeBlockView
 from careops_desktop.ui.bookings import block_undo
 from careops_desktop.ui.bookings.day_text import date_edit_format, short_day
 from careops_desktop.ui.bookings.undo_notice import UndoStack
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.calendar_data import TimeBlockMark

@@ -64,7 +64,7 @@ from careops_desktop.ui.bookings.time_block_dialog import TimeBlockDialog, offer
 from careops_desktop.ui.bookings.undo_notice import UndoNotice, UndoStack
 from careops_desktop.ui.bookings.waiting_strip import WaitingStrip
 from careops_desktop.ui.bookings.waitlist_view import WaitlistWindow
-from careops_desktop.ui.bookings.words import counted
+from careops_desktop.ui.i18n import counted
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.printing.print_jobs import PrintPreview
 from careops_desktop.ui.table_model import IdTableModel

@@ -38,8 +38,7 @@ from careops_desktop.core.services.waitlist import WaitlistRow
 from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.bookings.waitlist_forms import AddPersonDialog, OfferTimeDialog
-from careops_desktop.ui.bookings.words import QT_TRANSLATE_NOOP, counted
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.data_table import data_table

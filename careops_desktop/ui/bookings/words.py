@@ -1,11 +1,8 @@
-"""English plural forms for the Bookings tab's counted texts.
+"""The Bookings tab's counted texts ("3 bookings"), in the window's language.
 
-English is the source language and has no catalog, so a plural text such as
-``self.tr("%Ln booking(s)", "", n)`` comes back untranslated in English, with Qt's ``%n``
-filled in. :func:`counted` gives it its English form: "word(s)" is "word" for one and
-"words" otherwise; "[person is|people are]" is the first for one, the second otherwise.
-A German or Spanish translation has its own plural forms (and neither mark), so it passes
-unchanged.
+lupdate records a plural only from ``self.tr(text, "", n)``, so the counts that module
+functions and plain classes show live in :class:`Counts`, a QObject. English plural forms
+come from ``word(s)`` and ``[one|other]`` marks (``ui.i18n.counted``).
 """
 
 from __future__ import annotations
@@ -14,25 +11,10 @@ import re
 
 from PySide6.QtCore import QObject
 
-from careops_desktop.core.i18n import SOURCE, current_language
+from careops_desktop.ui.i18n import counted
 
 _SUFFIX = re.compile(r"(?<=\w)\((\w+)\)")
 _CHOICE = re.compile(r"\[([^\[\]|]*)\|([^\[\]|]*)\]")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """``text``, marked for the catalog of ``context`` (typed ``str``: PySide's is ``object``);
-    translate it where it is shown: ``translate(context, VALUE)``."""
-    del context
-    return text
-
-
-def counted(text: str, n: int) -> str:
-    """``text`` with its plural marks resolved for ``n`` (English only; see above)."""
-    if current_language() != SOURCE:
-        return text
-    text = _CHOICE.sub(lambda m: m[1] if n == 1 else m[2], text)
-    return _SUFFIX.sub(lambda m: "" if n == 1 else m[1], text)
 
 
 class Counts(QObject):

@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import contacts
 from careops_desktop.core.services.contacts import ContactView
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.table_model import Column, RowStyle
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_date, fmt_datetime, fmt_short
 
 STATUS_WORDS = {

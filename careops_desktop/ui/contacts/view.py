@@ -33,10 +33,10 @@ from careops_desktop.ui.contacts.tables import (
     submission_columns,
     submission_style,
 )
+from careops_desktop.ui.i18n import counted
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import plural
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.bounce_banner import BounceBanner
 from careops_desktop.ui.widgets.data_table import data_table
@@ -219,7 +219,7 @@ class ContactsView(QWidget):
         self.ops.query(load_zone, on_done=loaded, owner=self)
 
     def _list_loaded(self, count: int) -> None:
-        set_plain(self.count_label, plural(self.tr("%Ln contact(s)", "", count), count))
+        set_plain(self.count_label, counted(self.tr("%Ln contact(s)", "", count), count))
         self._select_row_of_current()
 
     def _select_row_of_current(self) -> None:

@@ -25,10 +25,9 @@ from careops_desktop.core.permissions import Permission
 from careops_desktop.core.services import outbox
 from careops_desktop.core.services.dashboard import DashboardData
 from careops_desktop.core.services.outbox import OutboxRow
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.plain import plain_label, safe_tooltip, set_plain
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +187,7 @@ class MessagingAttention(QWidget):
                     due,
                 )
             )
-            set_plain(self.reminders_label, plural(words, due))
+            set_plain(self.reminders_label, counted(words, due))
         self._update_visible()
 
     def _update_visible(self) -> None:

@@ -45,10 +45,9 @@ from careops_desktop.core.services.dashboard import (
     DashboardCharts,
     dashboard_charts,
 )
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 
 THROTTLE_MS = 2000
 CHART_HEIGHT = 250

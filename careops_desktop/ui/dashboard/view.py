@@ -33,10 +33,9 @@ from careops_desktop.core.services import dashboard
 from careops_desktop.core.services.dashboard import DashboardData
 from careops_desktop.ui.dashboard.attention import MessagingAttention
 from careops_desktop.ui.dashboard.charts import DashboardChartsPanel
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_short
 
 # card key → (title, tab key, filter handed to that tab's apply_filter)

@@ -18,9 +18,8 @@ from careops_desktop.core.services.forms import (
     SubmissionFilter,
     SubmissionRow,
 )
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.table_model import Column, RowStyle
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_datetime
 
 CONTEXT = "FormsTab"

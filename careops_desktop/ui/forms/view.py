@@ -33,10 +33,10 @@ from careops_desktop.ui.forms.tab_data import (
     submission_style,
     submission_text,
 )
+from careops_desktop.ui.i18n import counted
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import plural
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import load_zone
@@ -168,7 +168,7 @@ class FormsView(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def _list_loaded(self, count: int) -> None:
-        set_plain(self.count_label, plural(self.tr("%Ln submission(s)", "", count), count))
+        set_plain(self.count_label, counted(self.tr("%Ln submission(s)", "", count), count))
 
     def _load_settings(self, *_event: object) -> None:
         def zone_loaded(zone: ZoneInfo) -> None:

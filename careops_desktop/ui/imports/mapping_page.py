@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QVBoxLa
 
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.core.services import imports
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from careops_desktop.ui.plain import plain_label, set_plain
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 
 NOT_IMPORTED = QT_TRANSLATE_NOOP("MappingPage", "Not imported")
 SAMPLES = 3

@@ -13,8 +13,8 @@ import shiboken6
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizardPage
 
 from careops_desktop.core.services import imports
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted
 from careops_desktop.ui.plain import plain_label, set_plain
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 
 AS_WRITTEN = QT_TRANSLATE_NOOP("NamesPage", "Leave as written")
 SERVICE = QT_TRANSLATE_NOOP("NamesPage", "Service")
@@ -87,7 +87,7 @@ class NamesPage(QWizardPage):
             self.status,
             self.tr("Every service and staff name in the file is already in CareOps.")
             if not unknown
-            else plural(self.tr("%Ln name(s) in the file not in CareOps yet.", "", count), count),
+            else counted(self.tr("%Ln name(s) in the file not in CareOps yet.", "", count), count),
         )
         self.loaded = True
         self.completeChanged.emit()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from careops_desktop.core.services import imports
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

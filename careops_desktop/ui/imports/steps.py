@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from careops_desktop.core.services import imports
+from careops_desktop.ui.i18n import counted
 from careops_desktop.ui.imports.rows_model import OutcomesModel
 from careops_desktop.ui.plain import plain_label, set_plain
-from careops_desktop.ui.tr_helpers import plural
 from careops_desktop.ui.widgets.data_table import data_table
 
 PREVIEW_ROWS = 50
@@ -100,7 +100,7 @@ class DryRunPage(QWizardPage):
         refused = result.refused()
         set_plain(
             self.refused_title,
-            plural(self.tr("%Ln row(s) would be refused:", "", len(refused)), len(refused))
+            counted(self.tr("%Ln row(s) would be refused:", "", len(refused)), len(refused))
             if refused
             else self.tr("No row would be refused."),
         )
@@ -157,7 +157,7 @@ class ChoicesPage(QWizardPage):
             count = sum(1 for r in problems if r.problem == "duplicate")
             set_plain(
                 self.explain,
-                plural(
+                counted(
                     self.tr(
                         "Same email address or phone number as a contact (or as an earlier "
                         "row of the file): %Ln row(s). What should happen to them?",
@@ -192,7 +192,7 @@ class ChoicesPage(QWizardPage):
             )
             set_plain(
                 self.explain,
-                f"{plural(clash_words, clashes)} {plural(outside_words, outside)}",
+                f"{counted(clash_words, clashes)} {counted(outside_words, outside)}",
             )
             choices = {
                 "override": self.tr("Import them anyway, as a desk override"),
@@ -270,7 +270,7 @@ class ImportPage(QWizardPage):
         if result.future_bookings:
             future = result.future_bookings
             self.confirm.setText(
-                plural(
+                counted(
                     self.tr("Send confirmations to the %Ln imported future booking(s)", "", future),
                     future,
                 )
@@ -306,7 +306,7 @@ class ImportPage(QWizardPage):
         if shiboken6.isValid(self):
             set_plain(
                 self.status,
-                plural(self.tr("%Ln confirmation(s) queued to be sent.", "", count), count),
+                counted(self.tr("%Ln confirmation(s) queued to be sent.", "", count), count),
             )
 
     def isComplete(self) -> bool:

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import imports
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.imports.mapping_page import MappingPage
 from careops_desktop.ui.imports.names_page import NamesPage
 from careops_desktop.ui.imports.steps import ChoicesPage, DryRunPage, ImportPage
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 
 FILE_TYPES = QT_TRANSLATE_NOOP(
     "ImportWizard", "Files to import (*.csv *.txt *.vcf *.ics);;All files (*)"
@@ -152,7 +151,7 @@ class FilePage(QWizardPage):
         self.state.read_path = path
         self.state.kind = imports.guess_kind(table.headers)
         rows = len(table.rows)
-        set_plain(self.status, plural(self.tr("%Ln row(s) read.", "", rows), rows))
+        set_plain(self.status, counted(self.tr("%Ln row(s) read.", "", rows), rows))
         self.wizard().next()
 
     def _failed(self, exc: BaseException) -> None:
@@ -193,7 +192,7 @@ class KindPage(QWizardPage):
         rows = len(table.rows)
         set_plain(
             self.layout_text,
-            plural(self.tr("{file}: %Ln row(s). {layout}", "", rows), rows).format(
+            counted(self.tr("{file}: %Ln row(s). {layout}", "", rows), rows).format(
                 file=table.file_name, layout=text
             ),
         )

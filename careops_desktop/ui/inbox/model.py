@@ -23,9 +23,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inbox
 from careops_desktop.core.services.inbox import ConversationFilter, ConversationRow, MessageView
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.table_model import Column, RowStyle
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -30,7 +30,7 @@ from careops_desktop.core.errors import CareOpsError, NotFound, ValidationError
 from careops_desktop.core.events import DomainEvent
 from careops_desktop.core.services import inbox
 from careops_desktop.core.services.inbox import MessageView, Thread, save_original_email
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.inbox.dialogs import NewConversationDialog, channel_choices
 from careops_desktop.ui.inbox.model import (
     OPEN_CONVERSATIONS,
@@ -44,7 +44,6 @@ from careops_desktop.ui.inbox.thread_view import ThreadView
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.bounce_banner import BounceBanner
 from careops_desktop.ui.widgets.data_table import data_table
@@ -247,7 +246,7 @@ class InboxView(QWidget):
         )
 
     def _list_loaded(self, count: int) -> None:
-        set_plain(self.count_label, plural(self.tr("%Ln conversation(s)", "", count), count))
+        set_plain(self.count_label, counted(self.tr("%Ln conversation(s)", "", count), count))
         self._select_row_of_current()
 
     def _select_row_of_current(self) -> None:

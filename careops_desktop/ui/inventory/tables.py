@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import inventory
 from careops_desktop.core.services.inventory import ItemFilter, ItemView, MovementView
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.table_model import Column, RowStyle
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_short
 
 LOW_BACKGROUND = "#fee2e2"

@@ -25,7 +25,7 @@ from careops_desktop.core.errors import CareOpsError, NotFound
 from careops_desktop.core.permissions import Permission
 from careops_desktop.core.services import inventory
 from careops_desktop.core.services.inventory import ItemFilter, ItemView, MovementView, UsageRow
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.inventory.dialogs import ItemDialog, StockDialog
 from careops_desktop.ui.inventory.tables import (
     ItemSource,
@@ -38,7 +38,6 @@ from careops_desktop.ui.inventory.tables import (
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.table_model import IdTableModel
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.data_table import data_table
 from careops_desktop.ui.widgets.local_time import load_zone
@@ -200,7 +199,7 @@ class InventoryView(QWidget):
         self.model.set_filter(ItemFilter(self.search.term(), self.low_only.isChecked()))
 
     def _list_loaded(self, count: int) -> None:
-        set_plain(self.count_label, plural(self.tr("%Ln item(s)", "", count), count))
+        set_plain(self.count_label, counted(self.tr("%Ln item(s)", "", count), count))
         if self.current is not None:
             row = self.model.row_of(self.current.id)
             if row is not None:

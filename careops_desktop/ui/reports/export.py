@@ -27,10 +27,9 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services.reports import Report
 from careops_desktop.exports.file_safety import ExportFailed, replacing
 from careops_desktop.exports.report_files import write_report
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.qsettings_keys import FOLDER_KEY, FORMAT_KEY
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP, plural
 from careops_desktop.ui.ui_state import app_settings
 
 FILTERS = {
@@ -221,7 +220,7 @@ class ReportExporter(QObject):
             path,
             fmt,
             title=self.tr("Exporting all bookings of the period"),
-            done_words=lambda count: plural(
+            done_words=lambda count: counted(
                 self.tr("%Ln booking(s) saved as {file} in {folder}.", "", count), count
             ).format(file=path.name, folder=path.parent),
         )

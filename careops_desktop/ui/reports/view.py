@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.services import reports
 from careops_desktop.core.services.reports import Report, Section
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.reports.chart import BarChart
 from careops_desktop.ui.reports.export import ReportExporter
 from careops_desktop.ui.reports.format import day_label, format_value, number
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.tabs import TabContext
-from careops_desktop.ui.tr_helpers import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.rows_model import RowsModel
 
 PERIODS = (

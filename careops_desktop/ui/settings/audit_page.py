@@ -34,10 +34,10 @@ from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services import audit
 from careops_desktop.core.services.business import business_zone
 from careops_desktop.exports.audit_csv import export_audit
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.dates_text import wall_moment_text
 from careops_desktop.ui.settings.import_undo import ImportUndo
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column, IdTableModel
 from careops_desktop.ui.widgets.data_table import data_table

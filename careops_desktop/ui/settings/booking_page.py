@@ -30,10 +30,9 @@ from sqlalchemy.orm import Session
 from careops_desktop.core.db import read_only
 from careops_desktop.core.services import business
 from careops_desktop.core.services.business import BusinessProfile
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.printing.poster_pdf import Poster, write_poster_pdf
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.address_qr import AddressRow
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError
 from careops_desktop.core.services import business, page_publishing
 from careops_desktop.core.services.business import BusinessProfile, ChecklistItem
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.wizard.pages_setup import timezone_combo
 

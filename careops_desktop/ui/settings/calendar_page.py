@@ -43,11 +43,10 @@ from careops_desktop.integrations.caldav_client import (
     RemoteCalendar,
 )
 from careops_desktop.ui import off_thread
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.off_thread import run_off_thread
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.dates_text import date_and_time_text
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
 from careops_desktop.integrations import secrets
-from careops_desktop.ui.i18n import translate
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 SECURITY_CHOICES = (
     ("ssl", "SSL/TLS"),

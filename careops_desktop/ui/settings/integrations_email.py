@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import ValidationError
 from careops_desktop.integrations import integration_settings, secrets
 from careops_desktop.integrations.email_out import send_test_email
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.off_thread import in_background
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
@@ -39,7 +39,6 @@ from careops_desktop.ui.settings.integration_common import (
     show_presence,
     store_secrets,
 )
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 
 PRESET_NAMES = (

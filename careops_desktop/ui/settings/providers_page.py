@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.services import providers
 from careops_desktop.core.services.providers import ClosureView, ProviderView
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.blocks_list import BlocksList
 from careops_desktop.ui.settings.dates_text import date_text
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.widgets.rows_model import RowsModel

@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from careops_desktop.core.permissions import Actor, Permission
-from careops_desktop.ui.i18n import translate
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from careops_desktop.ui.events_bridge import EventsBridge

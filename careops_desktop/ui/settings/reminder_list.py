@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, ValidationError
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import answers, templates
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 
 CHANNEL_NAMES = (

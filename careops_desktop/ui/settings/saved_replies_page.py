@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from careops_desktop.core.errors import CareOpsError, ValidationError
 from careops_desktop.core.services import saved_replies, templates
 from careops_desktop.core.services.saved_replies import SavedReplyView
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from careops_desktop.ui.plain import plain_label, set_plain
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.widgets.field_errors import FieldErrors
 

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
 
 from careops_desktop.core.services import staff
 from careops_desktop.core.services.staff import StaffView
-from careops_desktop.ui.i18n import translate
+from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
-from careops_desktop.ui.settings.marks import QT_TRANSLATE_NOOP
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.table_model import Column
 from careops_desktop.ui.widgets.command_dialog import CommandDialog

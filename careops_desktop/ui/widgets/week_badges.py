@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPalette
 
-from careops_desktop.ui.i18n import translate
-from careops_desktop.ui.plural import english_plural
+from careops_desktop.ui.i18n import counted, translate
 
 if TYPE_CHECKING:
     from careops_desktop.ui.widgets.week_layout import Badge
 
 
 def badge_text(count: int) -> str:
-    return english_plural(translate("WeekCalendar", "%n booking(s)", "", count), count)
+    return counted(translate("WeekCalendar", "%n booking(s)", "", count), count)
 
 
 def badge_tooltip(count: int) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../../careops_desktop/ui/bookings/waitlist_forms.py" line="+54"/>
+        <location filename="../../../careops_desktop/ui/bookings/waitlist_forms.py" line="+53"/>
         <location line="+1"/>
         <source>Add to the waitlist</source>
         <translation>Añadir a la lista de espera</translation>
@@ -781,7 +781,7 @@ en recepción</translation>
 <context>
     <name>CalendarAccess</name>
     <message>
-        <location filename="../../../careops_desktop/ui/bookings/calendar_access.py" line="+27"/>
+        <location filename="../../../careops_desktop/ui/bookings/calendar_access.py" line="+26"/>
         <source>Calendar of bookings. Arrow keys move from booking to booking and Enter moves the chosen one; the List tab shows the same bookings as a table, for screen readers.</source>
         <translation>Calendario de reservas. Las flechas pasan de una reserva a otra y Intro cambia de hora la elegida; la pestaña Lista muestra las mismas reservas en una tabla, para lectores de pantalla.</translation>
     </message>
@@ -800,7 +800,7 @@ en recepción</translation>
 <context>
     <name>CalendarHooks</name>
     <message>
-        <location filename="../../../careops_desktop/ui/bookings/calendar_hooks.py" line="+34"/>
+        <location filename="../../../careops_desktop/ui/bookings/calendar_hooks.py" line="+33"/>
         <source>Too narrow to read: show the day view</source>
         <translation>Demasiado estrecho para leer: ver el día</translation>
     </message>
@@ -855,7 +855,7 @@ en recepción</translation>
 <context>
     <name>CancelFollowingDialog</name>
     <message>
-        <location filename="../../../careops_desktop/ui/bookings/series_actions.py" line="+81"/>
+        <location filename="../../../careops_desktop/ui/bookings/series_actions.py" line="+80"/>
         <location line="+1"/>
         <source>Cancel visits</source>
         <translation>Cancelar citas</translation>
@@ -884,7 +884,7 @@ en recepción</translation>
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../../../careops_desktop/ui/bookings/words.py" line="+46"/>
+        <location filename="../../../careops_desktop/ui/bookings/words.py" line="+28"/>
         <source>%Ln booking(s)</source>
         <translation>
             <numerusform>%Ln reserva</numerusform>
@@ -927,7 +927,7 @@ en recepción</translation>
 <context>
     <name>DropDialog</name>
     <message>
-        <location filename="../../../careops_desktop/ui/bookings/drop_dialog.py" line="+40"/>
+        <location filename="../../../careops_desktop/ui/bookings/drop_dialog.py" line="+39"/>
         <source>{provider} is closed that day. Move the booking anyway?</source>
         <translation>{provider} no trabaja ese día. ¿Cambiar la reserva de todos modos?</translation>
     </message>
@@ -1117,7 +1117,7 @@ en recepción</translation>
 <context>
     <name>OutsideBusy</name>
     <message>
-        <location filename="../../../careops_desktop/ui/bookings/outside_busy.py" line="+64"/>
+        <location filename="../../../careops_desktop/ui/bookings/outside_busy.py" line="+63"/>
         <source>{calendar} · {provider}</source>
         <translation>{calendar} · {provider}</translation>
     </message>
@@ -1212,7 +1212,7 @@ en recepción</translation>
 <context>
     <name>RepeatDialog</name>
     <message>
-        <location filename="../../../careops_desktop/ui/bookings/repeat_dialog.py" line="+51"/>
+        <location filename="../../../careops_desktop/ui/bookings/repeat_dialog.py" line="+50"/>
         <source>Choose a time or Skip…</source>
         <translation>Elija una hora u omita…</translation>
     </message>
@@ -1574,7 +1574,7 @@ en recepción</translation>
 <context>
     <name>TimeBlockDialog</name>
     <message>
-        <location filename="../../../careops_desktop/ui/bookings/time_block_dialog.py" line="+39"/>
+        <location filename="../../../careops_desktop/ui/bookings/time_block_dialog.py" line="+38"/>
         <source>Everyone (the whole business)</source>
         <translation>Todos (todo el negocio)</translation>
     </message>
@@ -1837,7 +1837,7 @@ en recepción</translation>
     <name>Waitlist</name>
     <message>
         <location filename="../../../careops_desktop/ui/bookings/waitlist_forms.py" line="-192"/>
-        <location filename="../../../careops_desktop/ui/bookings/waitlist_view.py" line="+152"/>
+        <location filename="../../../careops_desktop/ui/bookings/waitlist_view.py" line="+151"/>
         <source>Anyone</source>
         <translation>Cualquiera</translation>
     </message>
