@@ -156,6 +156,7 @@ async def join(request: web.Request) -> web.Response:
             phone=values["phone"],
             first_day=_day(values["first_day"]),
             last_day=_day(values["last_day"]),
+            language=contact_language(request),
         )
     except ValidationError as exc:
         fields = {k if k in LABELS else "first_day": v for k, v in exc.fields.items()}

@@ -394,3 +394,32 @@ def test_people_whose_dates_have_passed_leave_the_list(db: Database, world: Worl
     with db.session() as s:
         assert s.get(WaitlistEntry, gone).status == "removed"  # type: ignore[union-attr]
         assert s.get(WaitlistEntry, stays).status == "waiting"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("language", "subject_start"),
+    [("de", "Ein Termin ist frei"), ("es", "Se ha liberado"), (None, "A time has freed up")],
+)
+def test_the_offer_is_written_in_the_language_of_the_page_they_joined_from(
+    db: Database, world: World, language: str | None, subject_start: str
+) -> None:
+    booking_id = book(db, world, at(WEDNESDAY, 10))
+    joined = db.call(
+        waitlist.join_waitlist,
+        booking_type_id=world.consult,
+        provider_id=None,
+        name="Waiting Person",
+        email="waiting@example.com",
+        first_day=WEDNESDAY,
+        last_day=WEDNESDAY,
+        language=language,
+        now=NOW,
+    )
+    with db.session() as s:
+        assert s.get(WaitlistEntry, joined.entry_id).language == language  # type: ignore[union-attr]
+        token = s.get(Booking, booking_id).manage_token  # type: ignore[union-attr]
+    db.call(bookings.cancel_by_token, token, "", NOW)
+    [offer] = offers(db)
+    row = outbox_row(db, offer.outbox_id)
+    assert row is not None
+    assert row.subject.startswith(subject_start), row.subject

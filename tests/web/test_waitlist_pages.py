@@ -77,6 +77,28 @@ async def test_a_full_day_offers_the_join_form_and_joining_keeps_what_was_typed(
         shop.grace_id,
         "waiting",
     )
+    assert entry.language == "en"  # the page they joined from was English
+
+
+async def test_joining_from_the_german_page_keeps_german_for_the_offer(
+    db: Database, shop: Shop, make_client: AppClient
+) -> None:
+    client = await make_client()
+    headers = {"Accept-Language": "de-DE,de;q=0.9"}
+    path = f"/book/{shop.checkup_slug}/waitlist"
+    form = await (await client.get(path, headers=headers)).text()
+    assert 'lang="de"' in form
+    day = shop.day(3).isoformat()
+    joined = await post_form(
+        client,
+        form,
+        path,
+        {"name": "Ada Lovelace", "email": "ada@example.com", "first_day": day, "last_day": day},
+        headers=headers,
+    )
+    assert joined.status == 200, await joined.text()
+    [entry] = entries(db)
+    assert entry.language == "de"
 
 
 async def test_a_refused_join_shows_the_form_again_with_everything_kept_and_escaped(

@@ -39,6 +39,8 @@ class WaitlistEntry(Base):
     phone: Mapped[str | None] = mapped_column(SafeString(40))
     dates: Mapped[list[Any]]
     note: Mapped[str] = mapped_column(SafeText, default="")
+    # the page's language when they joined (migration 0018): the offer is written in it
+    language: Mapped[str | None] = mapped_column(SafeString(16))
     source: Mapped[str] = mapped_column(SafeString(8), default="web")
     status: Mapped[str] = mapped_column(SafeString(16), default="waiting")
     booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id", ondelete="SET NULL"))

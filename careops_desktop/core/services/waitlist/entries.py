@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from careops_desktop.core import events
 from careops_desktop.core.errors import NotActive, NotFound, ValidationError
-from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n import SHIPPED, _, normalise
 from careops_desktop.core.i18n.formats import date_text, number_text
 from careops_desktop.core.models import WaitlistEntry, WaitlistOffer
 from careops_desktop.core.permissions import Actor, Permission, require
@@ -91,6 +91,12 @@ def check_dates(
     return clean
 
 
+def _shipped(language: str | None) -> str | None:
+    """``language`` as a shipped language tag, else None (the business's language)."""
+    known = normalise(language)
+    return known if known in SHIPPED else None
+
+
 def _add(
     session: Session,
     actor: Actor,
@@ -104,6 +110,7 @@ def _add(
     note: str,
     source: str,
     now: datetime,
+    language: str | None = None,
 ) -> Joined:
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     if provider_id is not None and provider_id not in type_rules.provider_ids:
@@ -135,6 +142,7 @@ def _add(
         dates=[[a.isoformat(), b.isoformat()] for a, b in clean_ranges],
         note=note,
         source=source,
+        language=_shipped(language),
         status="waiting",
         joined_at=now,
     )
@@ -164,9 +172,12 @@ def join_waitlist(
     phone: str = "",
     first_day: date,
     last_day: date,
+    language: str | None = None,
     now: datetime | None = None,
 ) -> Joined:
     """The booking page's "Tell me if a time frees up": one new entry, nothing else touched.
+
+    ``language`` (the page's, a shipped tag) is kept with the entry: the offer is written in it.
 
     :class:`NotActive` when the business is closed, :class:`NotFound` for an unknown or
     inactive type, :class:`ValidationError` with every field problem at once.
@@ -186,6 +197,7 @@ def join_waitlist(
         note="",
         source="web",
         now=now,
+        language=language,
     )
 
 

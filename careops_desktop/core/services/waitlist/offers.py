@@ -88,7 +88,7 @@ def _send_offer(
         "offer_until": templates.Localized(_when_text, offer.expires_at, zone),
     }
     rendered = templates.render_message(
-        session, TEMPLATE, context, address=entry.email or entry.phone
+        session, TEMPLATE, context, language=entry.language, address=entry.email or entry.phone
     )
     channel, address = ("email", entry.email) if entry.email else ("sms", entry.phone)
     if not address:
