@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from careops_desktop.core.i18n.english_plurals import english_forms  # noqa: E402
+from careops_desktop.core.i18n.english_plurals import english_form  # noqa: E402
 from careops_desktop.core.i18n.languages import PSEUDO, PSEUDO_MIRRORED, SOURCE  # noqa: E402
 from careops_desktop.core.i18n.pseudo import mirrored_text, pseudo_text  # noqa: E402
 
@@ -240,7 +240,7 @@ def english_plurals_ts(sources: list[Path], target: Path) -> int:
             message = ET.SubElement(context, "message", numerus="yes")
             ET.SubElement(message, "source").text = entry.source
             translation = ET.SubElement(message, "translation")
-            for form in english_forms(entry.source):
+            for form in (english_form(entry.source, 1), english_form(entry.source, 2)):
                 ET.SubElement(translation, "numerusform").text = form
             count += 1
     ET.ElementTree(root).write(target, encoding="utf-8", xml_declaration=True)

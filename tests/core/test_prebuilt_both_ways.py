@@ -107,6 +107,8 @@ def _values(s: Session) -> dict[str, Any]:
         "payload": '{"events": []}',
         "at": NOW,
         "below": 1,
+        # the contact's language, set from the booking page (issue 22)
+        "language": "de",
     }
     values.update({f"p{n}": provider for n, provider in enumerate(providers)})
     return values

@@ -27,8 +27,9 @@ CASES = {
     "Australia/Lord_Howe": (
         "2027-04-03T14:30Z",
         "2027-04-03T15:00Z",
-        "01:30 UTC+11",
-        "01:30 UTC+10:30",
+        # en_AU (the business locale of a Lord Howe business) writes a 12-hour clock
+        "1:30 am UTC+11",
+        "1:30 am UTC+10:30",
         "Sunday 4 April 2027",
     ),
     "Europe/London": (
@@ -41,9 +42,9 @@ CASES = {
 }
 
 # the page writes dates and times as the business's locale does (Babel): en_AU for
-# Lord Howe (12-hour clock, a narrow no-break space before "am"), en_GB for London;
+# Lord Howe (12-hour clock), en_GB for London;
 # the messages keep the CASES forms
-AM = "\u202fam"
+AM = " am"
 PAGE = {
     "Australia/Lord_Howe": ("Sunday, 4 April 2027", f"1:30{AM} UTC+11", f"1:30{AM} UTC+10:30"),
     "Europe/London": ("Sunday, 31 October 2027", "01:30 BST", "01:30 GMT"),

@@ -109,7 +109,10 @@ async def test_daylight_saving_days_show_the_right_local_times(
     db: Database, shop: Shop, make_client: AppClient, zone_name: str
 ) -> None:
     zone = ZoneInfo(zone_name)
-    db.call(business.update_profile, SETUP, timezone=zone_name, booking_horizon_days=730)
+    # the clock of the time, not the locale's way of writing it, is what this test is about
+    db.call(
+        business.update_profile, SETUP, timezone=zone_name, booking_horizon_days=730, locale="en_GB"
+    )
     night = [providers.HoursRange(d, time(0), time(4)) for d in range(7)]
     db.call(providers.set_weekly_hours, SETUP, shop.grace_id, night)
     today = datetime.now(zone).date() + timedelta(days=1)

@@ -19,8 +19,3 @@ def english_form(text: str, n: int) -> str:
     """``text`` with its plural marks resolved for ``n``."""
     text = _CHOICE.sub(lambda m: m[1] if n == 1 else m[2], text)
     return _SUFFIX.sub(lambda m: "" if n == 1 else m[1], text)
-
-
-def english_forms(text: str) -> tuple[str, str]:
-    """The singular and the plural form of a counted source text."""
-    return english_form(text, 1), english_form(text, 2)

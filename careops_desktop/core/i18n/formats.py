@@ -95,7 +95,10 @@ def time_text(value: time | datetime, *, language: str | None = None) -> str:
     """A wall-clock time, 24-hour or am/pm as the reader's locale has it (no zone conversion)."""
     if isinstance(value, datetime):
         value = value.time()
-    return babel_dates.format_time(value, format="short", locale=reader_locale(language))
+    written = babel_dates.format_time(value, format="short", locale=reader_locale(language))
+    # CLDR puts a narrow no-break space before "am"/"pm"; a text message with it is sent as
+    # UCS-2 (70 characters a part instead of 160), so times use a plain space
+    return written.replace("\u202f", " ")
 
 
 def date_and_time_text(
