@@ -34,7 +34,9 @@ def tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     (tmp_path / "careops_desktop" / "core" / "rules.py").write_text(
         "from careops_desktop.core.i18n import _, ngettext\n"
         "def refusal(n):\n"
-        '    return _("Please tell us your name."), ngettext("{count} visit", "{count} visits", n)\n',
+        '    return _("Please tell us your name."), ngettext(\n'
+        '        "{count} visit", "{count} visits", n\n'
+        "    )\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(module, "ROOT", tmp_path)
