@@ -64,7 +64,7 @@ def test_the_day_sheet_carries_the_offset_of_a_repeated_time(db: Database) -> No
         "2027-04-04 01:30 UTC+10:30",
     ]
     assert [format_value(s, "datetime") for s in starts] == [
-        "Sun 04 Apr 2027 01:30 UTC+11",
-        "Sun 04 Apr 2027 01:30 UTC+10:30",
+        "Sun, 4 Apr 2027 01:30 UTC+11",
+        "Sun, 4 Apr 2027 01:30 UTC+10:30",
     ]
     assert display_text(rows[0][1], "datetime") == "01:30 UTC+10:30"  # the first one's end

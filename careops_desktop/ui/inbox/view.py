@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QLocale, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QLocale, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -196,6 +196,12 @@ class InboxView(QWidget):
         self._update_unread_title()
 
     # -- what the main window calls -------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The business locale changed (dates read differently): the "When" column fits again."""
+        if event.type() == QEvent.Type.LocaleChange:
+            self.table.horizontalHeader().resizeSection(2, when_width(self.table))
+        super().changeEvent(event)
 
     def focus_search(self) -> None:
         self.search.setFocus()
