@@ -9,14 +9,18 @@ and the names nobody translates must not contain an English word.
 from __future__ import annotations
 
 import re
+import zoneinfo
 from typing import Any
 
 from sqlalchemy import String, Text, select
 
+from careops_desktop.core.i18n import NATIVE_NAMES
 from careops_desktop.core.i18n.pseudo import CLOSE, OPEN
 
 PSEUDO_PART = re.compile(re.escape(OPEN) + r"[^" + re.escape(CLOSE) + r"]*~" + re.escape(CLOSE))
 TAG = re.compile(r"<[^<>]*>")
+# addresses and file paths are shown as they are
+ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S+|(?<![\w/])/[\w.~-]+(?:/[\w.~-]+)+")
 ENTITY = re.compile(r"&[A-Za-z]+;|&#[0-9]+;")
 WORD = re.compile(r"[A-Za-z]{3,}")
 # names that are not translated anywhere: the product, protocols, file kinds, units
@@ -58,6 +62,13 @@ NOT_TRANSLATED = frozenset(
         "https",
         "localhost",
         "Ctrl",
+        "Delete",
+        "Insert",
+        "Return",
+        "Escape",
+        "Gmail",
+        "Outlook",
+        "Microsoft",
         "Shift",
         "Alt",
         "Esc",
@@ -97,6 +108,8 @@ def data_vocabulary(db: Any) -> list[str]:
                     if isinstance(value, str) and value.strip():
                         values.add(value.strip())
                         values.update(line.strip() for line in value.splitlines() if line.strip())
+    values.update(zoneinfo.available_timezones())  # IANA names are identifiers, not words
+    values.update(NATIVE_NAMES.values())  # each language named in its own words
     return sorted(values, key=len, reverse=True)
 
 
@@ -105,6 +118,7 @@ def english_left(text: str, data: list[str], also_data: list[str] | None = None)
     ``data`` values (longest first), ``also_data`` and the untranslated names are taken out."""
     rest = PSEUDO_PART.sub(" ", text)
     rest = TAG.sub(" ", rest)
+    rest = ADDRESS.sub(" ", rest)
     rest = ENTITY.sub(" ", rest)
     for value in data:
         if len(value) >= 2 and value in rest:

@@ -57,7 +57,9 @@ def _visible(widget: QWidget, root: QWidget) -> bool:
 
 
 def _standard_button(button: QAbstractButton) -> bool:
-    """A QDialogButtonBox's standard button: Qt's own translator names it."""
+    """A QDialogButtonBox's standard button or a QWizard's own: Qt's translator names it."""
+    if button.objectName().startswith(("__qt__passive_wizardbutton", "qt_wizard_")):
+        return True
     box = button.parentWidget()
     return (
         isinstance(box, QDialogButtonBox)

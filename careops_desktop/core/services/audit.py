@@ -11,9 +11,39 @@ from sqlalchemy import ColumnElement, insert, select
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.db import read_only, statements
+from careops_desktop.core.i18n import N_, _
 from careops_desktop.core.models import AuditEntry
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.statement_runner import prebuilt
+
+# what each kind of record is called where people read the log (the stored key stays English)
+ENTITY_LABELS: dict[str, str] = {
+    "automations": N_("automations"),
+    "booking": N_("booking"),
+    "booking_type": N_("booking type"),
+    "business": N_("business"),
+    "closure": N_("closure"),
+    "contact": N_("contact"),
+    "conversation": N_("conversation"),
+    "form": N_("form"),
+    "form_submission": N_("form submission"),
+    "import_batch": N_("import"),
+    "inventory_item": N_("inventory item"),
+    "outbox": N_("outbox message"),
+    "provider": N_("provider"),
+    "saved_reply": N_("saved reply"),
+    "staff": N_("staff member"),
+    "stock": N_("stock"),
+    "time_block": N_("blocked time"),
+    "user": N_("user"),
+    "waitlist_entry": N_("waitlist entry"),
+}
+
+
+def entity_label(key: str) -> str:
+    """A stored record kind (``inventory_item``) as the reader calls it ("Lagerartikel")."""
+    label = ENTITY_LABELS.get(key)
+    return _(label) if label is not None else key.replace("_", " ")
 
 
 def record(

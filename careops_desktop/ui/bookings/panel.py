@@ -31,6 +31,8 @@ from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_range
 
 # keyboard shortcuts of the actions, active anywhere in the Bookings tab (calendar, list)
 ACTION_KEYS = {"reschedule": "Ctrl+R", "cancel": "Delete"}
+# the keys a button's tooltip names (Arrived's shortcut is the Bookings tab's own)
+TOOLTIP_KEYS = {**ACTION_KEYS, "arrived": "Ctrl+Shift+A"}
 
 
 class BookingPanel(QWidget):
@@ -76,7 +78,7 @@ class BookingPanel(QWidget):
         grid = QGridLayout()
         for index, (name, words) in enumerate(
             (
-                ("arrived", self.tr("Arrived (Ctrl+Shift+A)")),
+                ("arrived", self.tr("Arrived")),  # its keys in the tooltip: long words fit
                 ("complete", self.tr("Complete")),
                 ("no_show", self.tr("No-show")),
                 ("reschedule", self.tr("Reschedule…")),
@@ -89,10 +91,13 @@ class BookingPanel(QWidget):
         ):
             button = QPushButton(words)
             button.setObjectName(f"booking_{name}")
-            if name in ACTION_KEYS:
+            if name in TOOLTIP_KEYS:
                 button.setToolTip(
                     self.tr("{action} ({keys})").format(
-                        action=words.rstrip("…"), keys=ACTION_KEYS[name]
+                        action=words.rstrip("…"),
+                        keys=QKeySequence(TOOLTIP_KEYS[name]).toString(
+                            QKeySequence.SequenceFormat.NativeText  # "Strg+Umschalt+A" in German
+                        ),
                     )
                 )
             button.clicked.connect(lambda _=False, n=name: self.actionRequested.emit(n))

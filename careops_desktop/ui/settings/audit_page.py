@@ -87,7 +87,7 @@ def make_fetchers(actor: Actor) -> tuple[Any, Any]:
                 "when": to_local(r.when, zone),
                 "who": r.who,
                 "action": r.action.replace("_", " "),
-                "record": r.entity.replace("_", " ")
+                "record": audit.entity_label(r.entity)
                 + ("" if r.entity_id is None else f" #{r.entity_id}"),
                 "details": audit.details_text(r.details),
                 # for "Undo this import" (ui/settings/import_undo.py)
@@ -218,7 +218,7 @@ class AuditLogPage(QWidget):
             label = name if user_id is not None else self.tr("{name} (automatic)").format(name=name)
             self.person.addItem(label, (user_id, name))
         for kind in kinds:
-            self.kind.addItem(kind.replace("_", " "), kind)
+            self.kind.addItem(audit.entity_label(kind), kind)
         end = QDate(today.year, today.month, today.day)
         self.last_day.setDate(end)
         self.first_day.setDate(end.addDays(-(FIRST_DAYS - 1)))

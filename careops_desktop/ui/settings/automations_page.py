@@ -39,6 +39,7 @@ from careops_desktop.ui.settings.base import SaveJob, SettingsFormPage
 from careops_desktop.ui.settings.registry import SettingsContext
 from careops_desktop.ui.settings.reminder_list import ReminderListEditor
 from careops_desktop.ui.widgets.field_errors import FieldErrors
+from careops_desktop.ui.widgets.wrapping_check import wrapping_check
 
 SWITCH_LABELS = (
     ("welcome", QT_TRANSLATE_NOOP("AutomationsPage", "Welcome message to a new customer")),
@@ -137,10 +138,10 @@ class AutomationsPage(SettingsFormPage):
         )
         self.switches: dict[str, QCheckBox] = {}
         for key, label in SWITCH_LABELS:
-            box = QCheckBox(translate("AutomationsPage", str(label)))
+            row, box = wrapping_check(translate("AutomationsPage", str(label)))
             box.setObjectName(f"switch_{key}")
             self.switches[key] = box
-            self.form.addRow("", self.errors.wrap(key, box))
+            self.form.addRow("", self.errors.wrap(key, row))
         self.reminder_hours = QSpinBox()
         self.reminder_hours.setObjectName("reminderHours")
         self.reminder_hours.setRange(*templates.REMINDER_HOURS_RANGE)

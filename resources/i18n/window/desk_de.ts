@@ -1330,18 +1330,18 @@
     <name>InboxView</name>
     <message>
         <location filename="../../../careops_desktop/ui/inbox/view.py" line="+55"/>
-        <location line="+273"/>
+        <location line="+279"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location line="-272"/>
-        <location line="+272"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Closed</source>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-277"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -1362,12 +1362,12 @@
     </message>
     <message>
         <location line="+40"/>
-        <location line="+212"/>
+        <location line="+218"/>
         <source>Close conversation</source>
         <translation>Unterhaltung schließen</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-217"/>
         <source>Mark unread</source>
         <translation>Als ungelesen markieren</translation>
     </message>
@@ -1387,7 +1387,7 @@
         <translation>Senden</translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+123"/>
         <source>%Ln conversation(s)</source>
         <translation>
             <numerusform>%Ln Unterhaltung</numerusform>

@@ -162,7 +162,7 @@
 <context>
     <name>AutomationsPage</name>
     <message>
-        <location filename="../../../careops_desktop/ui/settings/automations_page.py" line="+44"/>
+        <location filename="../../../careops_desktop/ui/settings/automations_page.py" line="+45"/>
         <source>Welcome message to a new customer</source>
         <translation>Willkommensnachricht an neue Kunden</translation>
     </message>
