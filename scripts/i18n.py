@@ -250,7 +250,9 @@ def english_plurals_ts(sources: list[Path], target: Path) -> int:
 def pseudo_ts(sources: list[Path], language: str, target: Path) -> None:
     """A .ts for a pseudo-locale: every source text of ``sources`` pseudo-translated."""
     shape = mirrored_text if language == PSEUDO_MIRRORED else pseudo_text
-    root = ET.Element("TS", version="2.1", language=language)
+    # English plural rules (two forms) for both pseudo-locales: Arabic has six, and a
+    # mirrored text needs only the direction, not the rules
+    root = ET.Element("TS", version="2.1", language=SOURCE)
     contexts: dict[str, ET.Element] = {}
     seen: set[tuple[str, str]] = set()
     for source in sources:

@@ -7,7 +7,8 @@ Run under Xvfb (not collected by pytest)::
 
 The demo business is given the locale ``de_DE`` (dates, times and the week calendar in
 German formats); the window's texts follow ``CAREOPS_LANGUAGE`` (German by default here).
-Writes docs/screenshots/window-de.png (the Bookings tab's week, a booking selected);
+Writes docs/screenshots/window-de.png (the Bookings tab's week, a booking selected), or
+window-rtl.png with ``CAREOPS_LANGUAGE=ar-XB``;
 ``--all`` also writes each tab to the temp folder, for checking that every label fits.
 """
 
@@ -23,6 +24,8 @@ from typing import Any
 from tests.ui.screenshot_tabs import _settle
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# CAREOPS_LANGUAGE=ar-XB (the mirrored pseudo-locale) shoots the right-to-left window
+SHOT_NAMES = {"de": "window-de.png", "ar-XB": "window-rtl.png"}
 
 
 async def _shoot(app: Any, window: Any, ops: Any, folder: Path, every_tab: bool) -> None:
@@ -48,8 +51,9 @@ async def _shoot(app: Any, window: Any, ops: Any, folder: Path, every_tab: bool)
     page.calendar.select_booking(booking)
     page.show_booking(booking)
     await _settle(app, ops, 1.0)
-    window.grab().save(str(OUT / "window-de.png"))
-    print("wrote", OUT / "window-de.png")
+    name = SHOT_NAMES.get(os.environ.get("CAREOPS_LANGUAGE", "de"), "window-de.png")
+    window.grab().save(str(OUT / name))
+    print("wrote", OUT / name)
 
 
 def main() -> int:
