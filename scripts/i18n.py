@@ -159,6 +159,16 @@ def lrelease() -> str:
     return found
 
 
+def release(sources: list[str], target: Path) -> None:
+    """Compile the .ts ``sources`` into one .qm ``target`` (pyside6-lrelease)."""
+    subprocess.run(
+        [lrelease(), *sources, "-qm", str(target), "-silent"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
 def ts_path(area: Area, language: str) -> Path:
     return WINDOW / f"{area.name}_{language}.ts"
 
@@ -462,12 +472,7 @@ def compile_all(out: Path = COMPILED) -> list[str]:
         sources = [str(ts_path(a, language)) for a in window if ts_path(a, language).exists()]
         if sources:
             target = out / f"careops_{language}.qm"
-            subprocess.run(
-                [lrelease(), *sources, "-qm", str(target), "-silent"],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
+            release(sources, target)
             written.append(str(target))
         merged = Catalog(locale=language, domain=DOMAIN)
         for area in (a for a in AREAS if a.kind == "messages"):
@@ -488,24 +493,14 @@ def compile_all(out: Path = COMPILED) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         ts = Path(tmp) / f"careops_{SOURCE}.ts"
         if english_plurals_ts(window_sources, ts):
-            subprocess.run(
-                [lrelease(), str(ts), "-qm", str(english), "-silent"],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
+            release([str(ts)], english)
             written.append(str(english))
     for language in PSEUDO:
         with tempfile.TemporaryDirectory() as tmp:
             ts = Path(tmp) / f"careops_{language}.ts"
             pseudo_ts(window_sources, language, ts)
             target = out / f"careops_{language}.qm"
-            subprocess.run(
-                [lrelease(), str(ts), "-qm", str(target), "-silent"],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
+            release([str(ts)], target)
             written.append(str(target))
     return written
 
