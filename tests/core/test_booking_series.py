@@ -25,7 +25,7 @@ from careops_desktop.core.models import (
     OutboxMessage,
 )
 from careops_desktop.core.permissions import Actor, Role, permissions_for
-from careops_desktop.core.services import bookings, time_blocks
+from careops_desktop.core.services import bookings, contacts, time_blocks
 from careops_desktop.core.services.bookings import RepeatRule, SeriesRefused, VisitChoice
 from tests.core.booking_world import DESK, INBOX_ONLY, LONDON, NOW, WEDNESDAY, World, at, build_in
 
@@ -418,3 +418,16 @@ def test_two_desks_booking_the_same_series_at_once_get_one_series(
     assert len(results) == 2
     assert sum(isinstance(r, SeriesRefused) for r in results) == 1
     assert _series_counts(db) == (1, 5)
+
+
+def test_the_changes_message_is_in_the_customers_language(db: Database, world: World) -> None:
+    db.call(contacts.update_contact, DESK, world.known_contact, language="de")
+    receipt = _book(db, world, _weekly(WEDNESDAY, TEN, 3))
+    ids = [r.booking_id for r in receipt.bookings]
+    db.call(bookings.cancel_visits, DESK, ids[1], following=True, now=NOW)  # the desk is English
+    with db.session() as session:
+        body = session.scalars(
+            select(OutboxMessage.body).where(OutboxMessage.kind == "series_changes")
+        ).one()
+    assert body.count(": storniert.") == 2 and "Mittwoch, 17. Juni 2026" in body, body
+    assert "cancelled." not in body

@@ -21,6 +21,7 @@ from careops_desktop.core import time_bounds
 from careops_desktop.core.clock_text import clock_time
 from careops_desktop.core.db import read_only, statements
 from careops_desktop.core.errors import NotFound, ValidationError
+from careops_desktop.core.i18n import _
 from careops_desktop.core.models import (
     Availability,
     BookingType,
@@ -325,7 +326,7 @@ def slots_for_day(
     """
     now = aware_now(now)
     if not time_bounds.day_in_range(day):
-        raise ValidationError({"day": time_bounds.OUT_OF_RANGE})
+        raise ValidationError({"day": _(time_bounds.OUT_OF_RANGE)})
     type_rules = load_type_rules(session, booking_type_id, active_only=True)
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)
@@ -422,7 +423,7 @@ def nearest_free_slots(
     """
     now = aware_now(now)
     if not time_bounds.instant_in_range(around):
-        raise ValidationError({"start": time_bounds.OUT_OF_RANGE})
+        raise ValidationError({"start": _(time_bounds.OUT_OF_RANGE)})
     type_rules = load_type_rules(session, booking_type_id, active_only=False)
     zone = type_rules.zone
     providers = _chosen_providers(type_rules, provider_id)

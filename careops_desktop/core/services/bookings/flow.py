@@ -92,7 +92,7 @@ def aware_start(start: datetime) -> datetime:
     if not isinstance(start, datetime) or start.tzinfo is None:
         raise ValidationError({"start": _("Choose a time (with its time zone).")})
     if not time_bounds.instant_in_range(start):
-        raise ValidationError({"start": time_bounds.OUT_OF_RANGE})
+        raise ValidationError({"start": _(time_bounds.OUT_OF_RANGE)})
     return start.astimezone(UTC)
 
 

@@ -443,14 +443,29 @@ def _visits(
     return [booking, *(lock_booking(session, i) for i in later)]
 
 
-def _tell(session: Session, changed: Sequence[tuple[Booking, str]]) -> None:
-    """One message to the customer listing ``changed`` (booking, what happened in words)."""
+def _cancelled_line(start: datetime, zone: ZoneInfo) -> str:
+    return _("{when}: cancelled.").format(when=booking_time_text(start, zone))
+
+
+def _moved_line(start: datetime, target: datetime, zone: ZoneInfo) -> str:
+    return _("{when}: moved to {new_time}.").format(
+        when=booking_time_text(start, zone), new_time=booking_time_text(target, zone)
+    )
+
+
+def _lines(changed: Sequence[tuple[Booking, Localized]]) -> str:
+    return "\n".join(f"- {words}" for _, words in changed)
+
+
+def _tell(session: Session, changed: Sequence[tuple[Booking, Localized]]) -> None:
+    """One message to the customer listing ``changed`` (booking, what happened in words:
+    written when the message is filled, so in the customer's language)."""
     if not changed:
         return
     zone = business_zone(session)
     anchor = next((b for b, _ in changed if b.status == "confirmed"), changed[0][0])
     out = booking_messages.outgoing(session, anchor, zone)
-    lines = "\n".join(f"- {words}" for _, words in changed)
+    lines = Localized(_lines, list(changed))
     booking_messages.send_series_message(session, out, "series_changes", series_changes=lines)
 
 
@@ -469,11 +484,11 @@ def cancel_visits(
     require(actor, Permission.MANAGE_BOOKINGS)
     now = now or datetime.now(UTC)
     zone = business_zone(session)
-    done: list[tuple[Booking, str]] = []
+    done: list[tuple[Booking, Localized]] = []
     for booking in _visits(session, booking_id, following, expected_version):
-        when = booking_time_text(booking.start_at, zone)
+        start = booking.start_at
         changes.cancel(session, actor, booking.id, reason, now, notify=False)
-        done.append((booking, _("{when}: cancelled.").format(when=when)))
+        done.append((booking, Localized(_cancelled_line, start, zone)))
     _tell(session, done)
     return [b.id for b, _ in done]
 
@@ -513,9 +528,9 @@ def move_visits(
     # never collides with the old time of its neighbour in the same series
     if _later(targets[0]):
         targets.reverse()
-    done: list[tuple[Booking, str]] = []
+    done: list[tuple[Booking, Localized]] = []
     for booking, target in targets:
-        old = booking_time_text(booking.start_at, zone)
+        old_start = booking.start_at
         day = av.local_date(booking.start_at, zone)
         if target is None:
             raise _refused(day, PolicyRefused(_("That time does not exist that day.")), moving=True)
@@ -523,14 +538,7 @@ def move_visits(
             changes.reschedule(session, actor, booking.id, target, provider_id, now, notify=False)
         except (SlotTaken, ValidationError, PolicyRefused) as exc:
             raise _refused(day, exc, moving=True) from exc
-        done.append(
-            (
-                booking,
-                _("{when}: moved to {new_time}.").format(
-                    when=old, new_time=booking_time_text(target, zone)
-                ),
-            )
-        )
+        done.append((booking, Localized(_moved_line, old_start, target, zone)))
     done.sort(key=lambda item: item[0].start_at)
     _tell(session, done)
     return [b.id for b, _ in done]

@@ -143,7 +143,7 @@ def _check(
     if wall_start is None:
         errors["start"] = _("Enter the day and time the block starts.")
     elif not time_bounds.day_in_range(wall_start.date()):
-        errors["start"] = time_bounds.OUT_OF_RANGE
+        errors["start"] = _(time_bounds.OUT_OF_RANGE)
     if wall_end is None:
         errors["end"] = _("Enter the time the block ends.")
     elif wall_start is not None and wall_end <= wall_start:
@@ -162,7 +162,7 @@ def _check(
         if not isinstance(repeat_until, date) or isinstance(repeat_until, datetime):
             errors["repeat_until"] = _("Enter the last day of the repeat.")
         elif not time_bounds.day_in_range(repeat_until):
-            errors["repeat_until"] = time_bounds.OUT_OF_RANGE
+            errors["repeat_until"] = _(time_bounds.OUT_OF_RANGE)
         elif wall_start is not None and repeat_until < wall_start.date():
             errors["repeat_until"] = _("The repeat must not end before the first day.")
         else:
