@@ -1,5 +1,8 @@
 """A German customer books in a real browser: Debian's headless chromium asking for German.
 
+The confirmation then goes out through the real outbox to an SMTP server on loopback
+(aiosmtpd): its subject, text and ``.ics`` invitation are German, with German dates.
+
 The browser is started with ``--lang=de-DE`` and ``intl.accept_languages`` ``de-DE,de``, so
 every request carries ``Accept-Language: de-DE,de``. The page answers in German (``lang="de"``),
 the times and the confirmation carry German dates, a refused form comes back in German with
@@ -9,18 +12,26 @@ keeps ``de`` as their language (every message to them follows it).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from icalendar import Calendar
 from sqlalchemy import select
 
 from careops_desktop.core.db import Database
-from careops_desktop.core.i18n import formats
+from careops_desktop.core.i18n import formats, use_language
 from careops_desktop.core.models import Booking, Contact
+from careops_desktop.core.services.bookings import booking_time_text
+from careops_desktop.integrations import integration_settings as cfg
+from careops_desktop.jobs.outbox_relay import OutboxRelay
 from careops_desktop.runtime import Runtime
 from careops_desktop.web.settings import WebSettings
+from tests.actors import OWNER
 from tests.e2e.test_booking_browser import (
     CHROMEDRIVER,
     CHROMIUM,
@@ -28,6 +39,7 @@ from tests.e2e.test_booking_browser import (
     assert_accessible,
     go,
 )
+from tests.integrations.smtp_server import SmtpServer, smtp_server  # noqa: F401 (a fixture)
 from tests.web.seed import Shop, open_shop
 
 webdriver = pytest.importorskip("selenium.webdriver")
@@ -83,7 +95,11 @@ def german_browser(tmp_path: Path) -> Iterator[object]:
 
 
 def test_a_german_customer_books_in_german(
-    db: Database, shop: Shop, page_url: str, german_browser: object
+    db: Database,
+    shop: Shop,
+    page_url: str,
+    german_browser: object,
+    smtp_server: SmtpServer,  # noqa: F811 (the fixture)
 ) -> None:
     driver = german_browser
     find = driver.find_element  # type: ignore[attr-defined]
@@ -132,3 +148,36 @@ def test_a_german_customer_books_in_german(
         contact = session.get(Contact, booking.contact_id)
         assert contact is not None and contact.name == "Jürgen Weiß"
         assert contact.language == "de"
+        start = booking.start_at
+
+    # the confirmation email and its calendar file, sent for real
+    db.call(
+        cfg.save_smtp,
+        OWNER,
+        cfg.SmtpSettings(
+            host=smtp_server.host,
+            port=smtp_server.port,
+            security="none",
+            from_address="desk@brightsmile.example",
+            from_name="Bright Smile Clinic",
+            timeout_seconds=5,
+        ),
+    )
+    later = datetime.now(UTC) + timedelta(minutes=1)
+    asyncio.run(OutboxRelay(db, worker="w1", clock=lambda: later).run_once())
+    [message] = [
+        m.message
+        for m in smtp_server.received
+        if m.message["To"] == "juergen@example.com" and "Check-up" in str(m.message["Subject"])
+    ]
+    with use_language("de"):
+        when = booking_time_text(start, ZoneInfo("Europe/London"))
+    assert german_day in when
+    assert str(message["Subject"]) == f"Ihre Buchung bei Bright Smile Clinic: Check-up am {when}"
+    plain = message.get_body(("plain",))
+    assert plain is not None
+    assert "Guten Tag Jürgen Weiß," in plain.get_content() and f"am {when}" in plain.get_content()
+    [part] = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
+    event = Calendar.from_ical(part.get_content()).walk("VEVENT")[0]
+    assert str(event["summary"]).startswith("Check-up bei ")
+    assert f"Termin: {when}" in str(event["description"])
