@@ -40,6 +40,65 @@ ENTITY_LABELS: dict[str, str] = {
 }
 
 
+# what each stored action is called where people read the log
+ACTION_LABELS: dict[str, str] = {
+    "activate": N_("activated"),
+    "adjust": N_("adjusted"),
+    "arrived": N_("arrived"),
+    "attach": N_("attached"),
+    "calendar.linked": N_("calendar linked"),
+    "cancel": N_("cancelled"),
+    "cancel_by_reply_too_late": N_("cancel by reply too late"),
+    "cancelled": N_("cancelled"),
+    "change_password": N_("password changed"),
+    "close": N_("closed"),
+    "completed": N_("completed"),
+    "confirmed_by_customer": N_("confirmed by the customer"),
+    "consume": N_("used"),
+    "create": N_("created"),
+    "create_first_owner": N_("first owner created"),
+    "deactivate": N_("deactivated"),
+    "delete": N_("deleted"),
+    "detach": N_("detached"),
+    "followup_skipped": N_("follow-up skipped"),
+    "import": N_("imported"),
+    "integration.updated": N_("integration changed"),
+    "lock": N_("locked"),
+    "merge": N_("merged"),
+    "no_marketing_off": N_("follow-ups allowed"),
+    "no_marketing_on": N_("no follow-ups"),
+    "no_show": N_("no-show"),
+    "not_duplicate": N_("marked not a duplicate"),
+    "offer": N_("offered"),
+    "reactivate": N_("reactivated"),
+    "reminder_skipped": N_("reminder skipped"),
+    "reopen": N_("reopened"),
+    "reply": N_("replied"),
+    "reschedule": N_("moved"),
+    "reset": N_("reset"),
+    "reset_password": N_("password reset"),
+    "restock": N_("restocked"),
+    "restore": N_("restored"),
+    "retry": N_("retried"),
+    "return": N_("returned"),
+    "rotate_calendar_secret": N_("calendar link renewed"),
+    "send_confirmations": N_("confirmations sent"),
+    "set_hours": N_("hours set"),
+    "sms_start": N_("texts started (START)"),
+    "sms_stop": N_("texts stopped (STOP)"),
+    "submit": N_("submitted"),
+    "undo": N_("undone"),
+    "undo_import": N_("import undone"),
+    "update": N_("changed"),
+}
+
+
+def action_label(key: str) -> str:
+    """A stored action (``reset_password``) as the reader calls it ("password reset")."""
+    label = ACTION_LABELS.get(key)
+    return _(label) if label is not None else key.replace("_", " ")
+
+
 def entity_label(key: str) -> str:
     """A stored record kind (``inventory_item``) as the reader calls it ("Lagerartikel")."""
     label = ENTITY_LABELS.get(key)

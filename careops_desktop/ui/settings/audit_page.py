@@ -86,7 +86,7 @@ def make_fetchers(actor: Actor) -> tuple[Any, Any]:
             i: {
                 "when": to_local(r.when, zone),
                 "who": r.who,
-                "action": r.action.replace("_", " "),
+                "action": audit.action_label(r.action),
                 "record": audit.entity_label(r.entity)
                 + ("" if r.entity_id is None else f" #{r.entity_id}"),
                 "details": audit.details_text(r.details),
