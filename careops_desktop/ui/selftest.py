@@ -96,19 +96,24 @@ def run_self_test(release_demo: Path | None = None) -> int:
     def window() -> str:
         return _build_window(database)
 
-    ok = _step("database migrates", migrate, results)
     data_step = "demo data loads" if release_demo is None else "earlier release's data reads"
-    ok = ok and _step(data_step, demo, results)
-    ok = ok and _step("booking page serves", listener, results)
-    ok = ok and _step("main window builds", window, results)
-    ok = ok and _step("languages load", check_languages, results)
+    steps: list[tuple[str, Callable[[], str]]] = [
+        ("database migrates", migrate),
+        (data_step, demo),
+        ("booking page serves", listener),
+        ("main window builds", window),
+        ("languages load", check_languages),
+    ]
+    ok = True
+    for name, step in steps:  # after a failure the rest do not run (and count as failed)
+        ok = ok and _step(name, step, results)
 
     runtime = state.get("runtime")
     if runtime is not None:
         runtime.stop()  # type: ignore[attr-defined]
     database.close()
     passed = sum(1 for _, good, _ in results if good)
-    print(f"self-test: {passed} passed, {4 - passed} failed", flush=True)
+    print(f"self-test: {passed} passed, {len(steps) - passed} failed", flush=True)
     return 0 if ok else 1
 
 

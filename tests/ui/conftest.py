@@ -40,6 +40,16 @@ def ui_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield folder
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_window(qapp: QApplication) -> Iterator[None]:
+    """The window in English as the app starts it: with the English catalog, which holds
+    the plural forms of counted texts ("1 contact", "3 contacts")."""
+    from careops_desktop.ui.i18n import install_language
+
+    install_language(qapp, "en")
+    yield
+
+
 @pytest.fixture(autouse=True)
 def business_locale_kept() -> Iterator[None]:
     """A test that applies a business's locale (the app does at sign-in) leaves the

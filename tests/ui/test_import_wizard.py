@@ -194,7 +194,9 @@ def test_undo_from_the_audit_log(qtbot, db, ops) -> None:  # type: ignore[no-unt
     qtbot.waitUntil(lambda: page.count.text() != "" and ops.pending == 0, timeout=10_000)
     undo = page.import_undo.button
     assert not undo.isEnabled()
-    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 2).data() == "import")
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.index(r, 2).data() == "imported"
+    )
     qtbot.waitUntil(lambda: page.model.row_data(row) is not None, timeout=10_000)
     page.table.selectRow(row)
     assert undo.isEnabled()
@@ -204,7 +206,7 @@ def test_undo_from_the_audit_log(qtbot, db, ops) -> None:  # type: ignore[no-unt
         timeout=10_000,
     )
     box = page.import_undo.box
-    assert "Undo the import of plain.csv? The 3 contact(s) it added will be removed" in box.text()
+    assert "Undo the import of plain.csv? The 3 contacts it added will be removed" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), LEFT)
     qtbot.waitUntil(lambda: "The import was undone" in page.status.text(), timeout=10_000)
     assert _count(db, Contact) == 1

@@ -19,7 +19,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from careops_desktop.core.errors import ValidationError
-from careops_desktop.core.i18n import _
+from careops_desktop.core.i18n import _, current_language
 from careops_desktop.core.i18n.formats import number_text
 from careops_desktop.core.models import Contact, ImportBatch, ImportRow
 from careops_desktop.core.services.contacts import (
@@ -82,14 +82,16 @@ def check_contact(values: dict[str, str], region: str) -> Clean:
     Remembered for the last rows seen (the check is pure), so the import that follows
     a dry run of the same file does not check every address twice.
     """
-    answer = _remembered(tuple(sorted(values.items())), region)
+    answer = _remembered(tuple(sorted(values.items())), region, current_language())
     if isinstance(answer, str):
         raise Refused(answer)
     return answer
 
 
 @functools.lru_cache(maxsize=65_536)
-def _remembered(items: tuple[tuple[str, str], ...], region: str) -> Clean | str:
+def _remembered(items: tuple[tuple[str, str], ...], region: str, language: str) -> Clean | str:
+    """:func:`_check` once per row content, region and language (a reason is in words)."""
+    del language  # part of the cache key only: the reason is written in it
     try:
         return _check(dict(items), region)
     except Refused as exc:
@@ -109,12 +111,18 @@ def _check(values: dict[str, str], region: str) -> Clean:
         try:
             email = normalize_email(raw_email)
         except ValidationError as exc:
-            raise Refused(f"“{raw_email}”: {_first(exc)}") from None
+            problem = _first(exc)
+            raise Refused(
+                _("“{value}”: {problem}").format(value=raw_email, problem=problem)
+            ) from None
     if raw_phone:
         try:
             phone = normalize_phone(raw_phone, region)
         except ValidationError as exc:
-            raise Refused(f"“{raw_phone}”: {_first(exc)}") from None
+            problem = _first(exc)
+            raise Refused(
+                _("“{value}”: {problem}").format(value=raw_phone, problem=problem)
+            ) from None
     if email is None and phone is None:
         raise Refused(_("The row has neither an email address nor a phone number."))
     notes = cells.notes_with_extras(values)
