@@ -43,10 +43,13 @@ from careops_desktop.web.settings import WebSettings
 from tests.web.seed import SETUP, Shop, open_shop
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import (  # noqa: E402
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from selenium_axe_python import Axe  # noqa: E402
 
@@ -158,7 +161,21 @@ def go(driver: object, element: object) -> None:
     """
     old = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
     element.click()  # type: ignore[attr-defined]
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))  # type: ignore[type-var]
+    WebDriverWait(driver, 30).until(lambda _driver: _gone(old))
+
+
+def _gone(element: object) -> bool:
+    """Whether ``element``'s page has been replaced. Chromium says so either as a stale
+    element or, caught mid-navigation, as a node that "does not belong to the document"."""
+    try:
+        element.is_enabled()  # type: ignore[attr-defined]
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+    return False
 
 
 def test_a_customer_books_in_a_real_browser(
