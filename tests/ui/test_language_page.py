@@ -167,3 +167,12 @@ def test_settings_dates_follow_the_business_locale(qapp: QApplication) -> None:
         assert us.replace("\u202f", " ") == "3/3/26 2:30 PM"  # CLDR: a narrow space before PM
     finally:
         apply_business_locale(before)
+
+
+def test_the_offered_formats_are_carried_by_the_bundle() -> None:
+    """build.spec keeps Babel's data for FORMAT_LANGUAGES only: every locale Settings offers
+    (and every shipped language) must be among them."""
+    from careops_desktop.core.i18n.languages import FORMAT_LANGUAGES, SHIPPED
+    from careops_desktop.ui.settings.language_page import FORMAT_LOCALES
+
+    assert {tag.split("_")[0] for tag in FORMAT_LOCALES} | set(SHIPPED) <= set(FORMAT_LANGUAGES)

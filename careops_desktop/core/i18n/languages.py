@@ -17,6 +17,10 @@ PSEUDO_ACCENTED = "en-XA"
 PSEUDO_MIRRORED = "ar-XB"
 PSEUDO: tuple[str, ...] = (PSEUDO_ACCENTED, PSEUDO_MIRRORED)
 RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
+# the languages whose date, number and money formats Settings → Language offers; the
+# PyInstaller bundle carries Babel's data for these only (build.spec), where a business
+# in another country's time zone gets British English formats unless one is chosen
+FORMAT_LANGUAGES: tuple[str, ...] = ("en", "de", "es", "fr", "it", "nl", "pt", "pl", "sv", "da")
 
 # Each language named in its own words, as a language menu shows it.
 NATIVE_NAMES: dict[str, str] = {
