@@ -110,11 +110,23 @@ def wall_range(
     Each end that happens twice carries its mark; should both ends still read alike
     (a range of exactly a day, say), both carry it.
     """
+    first, last = wall_ends(local_start, local_end, start_pattern, end_pattern)
+    return f"{first}{RANGE_DASH}{last}"
+
+
+def wall_ends(
+    local_start: datetime,
+    local_end: datetime,
+    start_pattern: str = TIME,
+    end_pattern: str = TIME,
+) -> tuple[str, str]:
+    """The two ends of :func:`wall_range`, for a sentence that places them itself
+    (``de {start} a {end}``): each marked when it happens twice, both when they read alike."""
     first, last = wall_text(local_start, start_pattern), wall_text(local_end, end_pattern)
     if first.endswith(last) and local_start != local_end:
         first = wall_text(local_start, start_pattern, always=True)
         last = wall_text(local_end, end_pattern, always=True)
-    return f"{first}{RANGE_DASH}{last}"
+    return first, last
 
 
 def day_text(day: date) -> str:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from careops_desktop.config import backups_dir
 from careops_desktop.core.db import Database, refuse_calls_on_thread
 from careops_desktop.core.errors import CareOpsError, NotFound
+from careops_desktop.core.i18n.formats import FALLBACK_LOCALE
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services import auth, business
 from careops_desktop.ui import off_thread
@@ -108,7 +109,8 @@ class AppController:
         self._runtime_task: asyncio.Task[None] | None = None  # started after the first paint
         self._runtime_started: asyncio.Future[None] | None = None
         self._runtime_timer: QTimer | None = None  # starts it if the window never paints
-        self._profile_name: str | None = None  # read by _needs_setup just before the window
+        # read by _needs_setup just before the window: its name and locale, no second query
+        self._profile: business.BusinessProfile | None = None
         self.pending_restore: Path | None = None
 
     # -- the flow -----------------------------------------------------------------------
@@ -246,7 +248,7 @@ class AppController:
             profile = await self.ops.run(business.get_profile)
         except NotFound:
             return True
-        self._profile_name = profile.name  # the window's title: no second query
+        self._profile = profile  # the window's title and formats: no second query
         return False
 
     async def _run_wizard(self, actor: Actor) -> None:
@@ -257,13 +259,16 @@ class AppController:
 
     async def _main_window(self, actor: Actor) -> str:
         assert self.ops is not None and self.bridge is not None
-        name, self._profile_name = self._profile_name, None
-        await self._apply_business_locale()
+        profile, self._profile = self._profile, None
+        if profile is None:
+            profile = await self._read_profile()
+        # dates, times, numbers and the first day of the week in the business's locale
+        apply_business_locale(business.locale_of(profile) if profile else FALLBACK_LOCALE)
         window = MainWindow(
             self.ops,
             self.bridge,
             actor,
-            business_name=name if name is not None else await self._business_name(),
+            business_name=profile.name if profile is not None else "",
             runtime_link=self.link,
             prebuild=True,
         )
@@ -374,24 +379,17 @@ class AppController:
         else:
             window.signOutRequested.emit()
 
-    async def _apply_business_locale(self) -> None:
-        """Dates, times, numbers and the first day of the week in the business's locale
-        (read on the database worker; ``en_GB`` before setup) from here on."""
+    async def _read_profile(self) -> business.BusinessProfile | None:
+        """The business's profile (on the database worker); None before setup or unreadable."""
         assert self.ops is not None
         try:
-            tag = await self.ops.run(business.business_locale)
+            return await self.ops.run(business.get_profile)
         except CareOpsError:
-            log.warning("the business's locale could not be read", exc_info=True)
-            return
-        apply_business_locale(tag)
+            return None
 
     async def _business_name(self) -> str:
-        assert self.ops is not None
-        try:
-            profile = await self.ops.run(business.get_profile)
-        except CareOpsError:
-            return ""
-        return profile.name
+        profile = await self._read_profile()
+        return profile.name if profile is not None else ""
 
     async def _await(self, dialog: QDialog) -> int:
         self.dialog = dialog

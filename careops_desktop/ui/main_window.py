@@ -312,17 +312,13 @@ class MainWindow(QMainWindow):
         date, time and calendar of the window."""
         if getattr(event, "area", "") != "business" or self._closing:
             return
-        from careops_desktop.core.services.business import business_locale, get_profile
+        from careops_desktop.core.services.business import get_profile, locale_of
 
-        self.ops.query(
-            get_profile,
-            on_done=lambda profile: self.set_business_name(profile.name),
-            on_error=lambda _exc: None,
-            owner=self,
-        )
-        self.ops.query(
-            business_locale, on_done=self._apply_locale, on_error=lambda _exc: None, owner=self
-        )
+        def follow(profile: Any) -> None:
+            self.set_business_name(profile.name)
+            self._apply_locale(locale_of(profile))
+
+        self.ops.query(get_profile, on_done=follow, on_error=lambda _exc: None, owner=self)
 
     def _apply_locale(self, tag: str) -> None:
         """Format in ``tag`` from now on (``ui.i18n.apply_business_locale``) and repaint."""

@@ -19,7 +19,8 @@ from aiohttp.typedefs import Handler
 
 from careops_desktop.core import i18n
 from careops_desktop.core.i18n import formats
-from careops_desktop.core.services.business import BusinessProfile
+from careops_desktop.core.i18n.languages import language_of_locale
+from careops_desktop.core.services.business import BusinessProfile, locale_of
 from careops_desktop.web import hosts
 from careops_desktop.web.site import SITE
 from careops_desktop.web.switcher import PARAM
@@ -29,17 +30,9 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 LANGUAGE: web.RequestKey[str] = web.RequestKey("careops_language", str)
 
 
-def locale_of(profile: BusinessProfile) -> str:
-    """The business's locale: its setting, else the main one of its time zone's country."""
-    return formats.valid_locale(profile.locale) or formats.locale_for_zone(profile.timezone)
-
-
 def business_language(profile: BusinessProfile | None) -> str:
     """The business's own language when it is shipped (``de_DE`` → ``de``), else English."""
-    if profile is None:
-        return i18n.SOURCE
-    language = i18n.normalise(locale_of(profile))
-    return language if language in i18n.SHIPPED else i18n.SOURCE
+    return i18n.SOURCE if profile is None else language_of_locale(locale_of(profile))
 
 
 def asked_language(value: str | None) -> str | None:

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from careops_desktop.config import resource_path
 from careops_desktop.core import i18n
-from careops_desktop.core.clock_text import shows_twice, to_local, zone_mark
+from careops_desktop.core.clock_text import clock_time, to_local, wall_ends, wall_text
 from careops_desktop.core.i18n import formats
 from careops_desktop.core.services import bookings
 
@@ -39,17 +39,9 @@ def duration(minutes: int) -> str:
     return i18n.ngettext("{count} min", "{count} min", rest).format(count=rest)
 
 
-def _wall(local: datetime, *, always: bool = False) -> str:
-    """A wall time as the reader writes it, marked with its zone when the clock shows it twice."""
-    text = formats.time_text(local)
-    if always or shows_twice(local):
-        text = i18n._("{time} {zone}").format(time=text, zone=zone_mark(local))
-    return text
-
-
 def local_time(value: datetime, zone: ZoneInfo) -> str:
     """A UTC instant on the business clock: ``14:30``, ``01:30 BST`` when shown twice."""
-    return _wall(to_local(value, zone))
+    return clock_time(value, zone)
 
 
 def local_day(value: date | datetime, zone: ZoneInfo | None = None) -> str:
@@ -62,15 +54,15 @@ def local_day(value: date | datetime, zone: ZoneInfo | None = None) -> str:
 def local_when(value: datetime, zone: ZoneInfo) -> str:
     """``Tuesday, 4 March 2025 at 14:30`` (a time shown twice carries its zone mark)."""
     local = to_local(value, zone)
-    return i18n._("{day} at {time}").format(day=formats.date_text(local, "full"), time=_wall(local))
+    return i18n._("{day} at {time}").format(
+        day=formats.date_text(local, "full"), time=wall_text(local)
+    )
 
 
 def local_span(start: datetime, end: datetime, zone: ZoneInfo) -> str:
     """``Tuesday, 4 March 2025 at 14:30–15:00``; never ``01:30–01:30``."""
-    first, last = to_local(start, zone), to_local(end, zone)
-    start_text, end_text = _wall(first), _wall(last)
-    if start_text.endswith(end_text) and first != last:  # both ends read alike: mark both
-        start_text, end_text = _wall(first, always=True), _wall(last, always=True)
+    first = to_local(start, zone)
+    start_text, end_text = wall_ends(first, to_local(end, zone))
     return i18n._("{day} at {start}–{end}").format(
         day=formats.date_text(first, "full"), start=start_text, end=end_text
     )

@@ -22,13 +22,13 @@ from careops_desktop.core.i18n import formats
 from careops_desktop.core.models import Booking
 from careops_desktop.core.services import bookings, reports
 from careops_desktop.core.services.business import business_zone
-from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.time_block_dialog import offer_block_actions
 from careops_desktop.ui.bookings.words import Counts
 from careops_desktop.ui.i18n import apply_business_locale, install_language
 from careops_desktop.ui.printing.booking_sheet import booking_sheet
 from careops_desktop.ui.printing.print_jobs import booking_job, print_to_pdf, report_job
 from careops_desktop.ui.widgets.calendar_data import TimeBlockMark
+from careops_desktop.ui.widgets.local_time import fmt_day
 from tests.ui.screenshot_bookings_de import clipped
 from tests.ui.tab_helpers import demo_owner, open_tab
 
@@ -137,7 +137,7 @@ def test_the_bookings_tab_and_the_new_booking_dialog_speak_the_language(
     assert header == words["list header"]
     # the week's column headings name the days in the business's language
     columns = page.calendar.data().columns
-    assert columns and columns[0].title == short_day(columns[0].day)
+    assert columns and columns[0].title == fmt_day(columns[0].day)
     monday = next((c for c in columns if c.day.weekday() == 0), None)
     if monday is not None:
         assert monday.title.startswith(words["monday"])

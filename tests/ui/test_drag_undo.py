@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from careops_desktop.core.models import OutboxMessage
 from careops_desktop.core.services import time_blocks
-from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.time_block_dialog import (
     TimeBlockDialog,
     remove_with_confirmation,
 )
+from careops_desktop.ui.widgets.local_time import fmt_day
 from tests.core.booking_world import DESK, World, at
 from tests.core.test_slots import add_booking
 from tests.ui.test_calendar_drag import (
@@ -200,7 +200,7 @@ def test_a_block_added_in_the_dialog_is_taken_back_with_undo(
         qtbot.mouseClick(dialog.ok_button, LEFT)
     assert _blocks_on(db, world.alice, day) == [("Lunch", datetime.combine(day, time(12)))]
     qtbot.waitUntil(lambda: page.undo_notice.isVisible(), timeout=5000)
-    said = f"Lunch for Alice Practitioner on {short_day(day)} was blocked."
+    said = f"Lunch for Alice Practitioner on {fmt_day(day)} was blocked."
     assert page.undo_notice.text.text() == said
     qtbot.waitUntil(lambda: bool(page.calendar.data().time_blocks), timeout=8000)
     qtbot.mouseClick(page.undo_notice.undo_button, LEFT)
@@ -223,7 +223,7 @@ def test_one_removed_week_of_a_series_and_an_edit_come_back_with_ctrl_z(
     qtbot.waitUntil(
         lambda: (
             page.undo_notice.text.text()
-            == f"Lunch for Alice Practitioner on {short_day(day)} is no longer blocked."
+            == f"Lunch for Alice Practitioner on {fmt_day(day)} is no longer blocked."
         ),
         timeout=5000,
     )

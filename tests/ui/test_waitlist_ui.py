@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from careops_desktop.core.models import WaitlistOffer
 from careops_desktop.core.services import waitlist
-from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.waitlist_forms import AddPersonDialog, OfferTimeDialog
 from careops_desktop.ui.bookings.waitlist_view import WaitlistWindow
+from careops_desktop.ui.widgets.local_time import fmt_day
 from tests.core.booking_world import World, build_in
 from tests.ui.tab_helpers import open_tab, owner_actor
 
@@ -76,7 +76,7 @@ def test_the_waitlist_window_lists_adds_offers_and_removes(
     [row] = _rows(view)
     assert row[0] == HOSTILE and row[1] == "ada@example.com"
     assert (row[2], row[3], row[6]) == ("Consultation", "Anyone", "None yet")
-    assert row[4].startswith(f"{short_day(wednesday)} – ")  # the business locale's words
+    assert row[4].startswith(f"{fmt_day(wednesday)} – ")  # the business locale's words
     assert view.summary.text() == "1 person is waiting."
     assert view.summary.textFormat() == Qt.TextFormat.PlainText
     assert not view.offer_button.isEnabled()  # nobody chosen yet

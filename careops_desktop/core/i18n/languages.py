@@ -52,6 +52,12 @@ def normalise(tag: str | None) -> str | None:
     return base if base in SHIPPED else None
 
 
+def language_of_locale(locale: str | None) -> str:
+    """The shipped language a locale (``de_AT``) is written in; English for any other."""
+    language = normalise(locale)
+    return language if language in SHIPPED else SOURCE
+
+
 def is_right_to_left(language: str) -> bool:
     """Whether ``language`` is written right to left (the mirrored pseudo-locale is)."""
     return language == PSEUDO_MIRRORED or language.split("-", 1)[0] in RIGHT_TO_LEFT_LANGUAGES

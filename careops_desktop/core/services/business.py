@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import exists, func, select
@@ -222,12 +222,22 @@ def business_zone(session: Session) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def locale_of(settings: BusinessSettings) -> str:
+class HasLocale(Protocol):
+    """What :func:`locale_of` reads: :class:`BusinessSettings` or :class:`BusinessProfile`."""
+
+    @property
+    def locale(self) -> str | None: ...
+
+    @property
+    def timezone(self) -> str: ...
+
+
+def locale_of(business: HasLocale) -> str:
     """The locale the business writes dates, times, numbers and money in (``de_DE``).
 
     Its own setting, else the main language of the country of its time zone.
     """
-    return valid_locale(settings.locale) or locale_for_zone(settings.timezone)
+    return valid_locale(business.locale) or locale_for_zone(business.timezone)
 
 
 @read_only

@@ -19,6 +19,7 @@ from careops_desktop.core import events
 from careops_desktop.core.db import read_only
 from careops_desktop.core.errors import NotFound, ValidationError
 from careops_desktop.core.i18n import N_, SHIPPED, SOURCE, _, normalise, use_language
+from careops_desktop.core.i18n.languages import language_of_locale
 from careops_desktop.core.models import Booking, Contact
 from careops_desktop.core.permissions import Actor, Permission, require
 from careops_desktop.core.services import audit
@@ -187,12 +188,6 @@ class Template:
 
 BY_LANGUAGE = "templates_by_language"  # automations[BY_LANGUAGE][language][key] = {subject, body}
 LEGACY = "templates"  # automations[LEGACY][key]: the business language's text, as stored before
-
-
-def language_of_locale(locale: str | None) -> str:
-    """The shipped language a locale (``de_AT``) is written in; English for any other."""
-    language = normalise(locale)
-    return language if language in SHIPPED else SOURCE
 
 
 @read_only

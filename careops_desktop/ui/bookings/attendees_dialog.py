@@ -33,13 +33,12 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings
 from careops_desktop.core.services.bookings import Attendee, SessionView
 from careops_desktop.ui.accessible import NamedOnShow
-from careops_desktop.ui.bookings.day_text import date_edit_format
 from careops_desktop.ui.bookings.page_data import status_text
 from careops_desktop.ui.bookings.words import Counts
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.contact_picker import ContactPicker
-from careops_desktop.ui.widgets.local_time import fmt_range
+from careops_desktop.ui.widgets.local_time import date_edit_format, fmt_range
 
 
 def seats_words(view: SessionView) -> str:

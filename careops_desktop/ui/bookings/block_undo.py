@@ -21,10 +21,10 @@ from PySide6.QtCore import QObject
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import time_blocks
 from careops_desktop.core.services.time_blocks import TimeBlockView
-from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.undo_notice import UndoStack
 from careops_desktop.ui.i18n import translate
 from careops_desktop.ui.ops import Ops
+from careops_desktop.ui.widgets.local_time import fmt_day
 
 
 def _who(block: TimeBlockView) -> str:
@@ -37,14 +37,14 @@ def added_words(block: TimeBlockView) -> str:
         text = translate("BlockUndo", "{reason} for {who} was blocked every week from {day}.")
     else:
         text = translate("BlockUndo", "{reason} for {who} on {day} was blocked.")
-    return text.format(reason=block.reason, who=_who(block), day=short_day(block.day))
+    return text.format(reason=block.reason, who=_who(block), day=fmt_day(block.day))
 
 
 def edited_words(block: TimeBlockView) -> str:
     """ "The blocked time Lunch for Dana on Mon, 7 Dec was changed." """
     return translate(
         "BlockUndo", "The blocked time {reason} for {who} on {day} was changed."
-    ).format(reason=block.reason, who=_who(block), day=short_day(block.day))
+    ).format(reason=block.reason, who=_who(block), day=fmt_day(block.day))
 
 
 def removed_words(block: TimeBlockView, only_day: date | None) -> str:
@@ -54,7 +54,7 @@ def removed_words(block: TimeBlockView, only_day: date | None) -> str:
             "BlockUndo", "{reason} for {who} is no longer blocked in any week."
         ).format(reason=block.reason, who=_who(block))
     return translate("BlockUndo", "{reason} for {who} on {day} is no longer blocked.").format(
-        reason=block.reason, who=_who(block), day=short_day(only_day or block.day)
+        reason=block.reason, who=_who(block), day=fmt_day(only_day or block.day)
     )
 
 

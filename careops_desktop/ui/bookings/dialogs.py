@@ -35,7 +35,6 @@ from careops_desktop.core.services import bookings, contacts
 from careops_desktop.core.services.bookings import BookingReceipt, BookingView
 from careops_desktop.core.services.slots import DaySlots, Slot
 from careops_desktop.ui.bookings.blocked_time import ask_book_over, confirm_over_blocks
-from careops_desktop.ui.bookings.day_text import date_edit_format
 from careops_desktop.ui.bookings.outside_busy import confirm_then, desk_slots_for_day
 from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.bookings.repeat_dialog import attach_repeat
@@ -45,7 +44,7 @@ from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
 from careops_desktop.ui.widgets.contact_picker import ContactPicker
-from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
+from careops_desktop.ui.widgets.local_time import date_edit_format, fmt_datetime, to_local
 
 FIRST_FREE = QT_TRANSLATE_NOOP("SlotChooser", "First free")
 

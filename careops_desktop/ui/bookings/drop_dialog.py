@@ -26,14 +26,13 @@ from careops_desktop.core.errors import CareOpsError, SlotTaken, TimeBlocked, Va
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import bookings, slots
 from careops_desktop.core.services.bookings import BookingView
-from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.calendar_drag import DropRequest
 from careops_desktop.ui.widgets.calendar_drop_rules import Verdict
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
-from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
+from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_day, to_local
 
 ASK_WORDS = {  # translated where shown: translate("DropDialog", ASK_WORDS[kind])
     "closed": QT_TRANSLATE_NOOP(
@@ -143,7 +142,7 @@ class DropDialog(CommandDialog):
     def _describe(self) -> None:
         request = self.request
         when = self.tr("{day} {start}–{end}").format(
-            day=short_day(request.start.date()),
+            day=fmt_day(request.start.date()),
             start=f"{request.start:%H:%M}",
             end=f"{request.end:%H:%M}",
         )

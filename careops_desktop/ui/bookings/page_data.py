@@ -26,7 +26,6 @@ from careops_desktop.core.services.providers import ClosureView, ProviderView
 from careops_desktop.core.services.time_blocks import BlockOccurrence
 from careops_desktop.ui.bookings.blocked_time import marks_for_day, marks_for_week
 from careops_desktop.ui.bookings.class_blocks import one_block_per_session
-from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.drop_data import drop_rules
 from careops_desktop.ui.bookings.outside_busy import busy_for_day, busy_for_week
 from careops_desktop.ui.bookings.words import Counts
@@ -39,7 +38,7 @@ from careops_desktop.ui.widgets.calendar_data import (
     ClosedDay,
     OpenRange,
 )
-from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
+from careops_desktop.ui.widgets.local_time import fmt_datetime, fmt_day, to_local
 
 STATUS_WORDS = {
     "confirmed": QT_TRANSLATE_NOOP("BookingStatus", "Confirmed"),
@@ -251,7 +250,7 @@ def to_calendar(page: PageData, now: datetime | None = None) -> CalendarData:
         key = day.isoformat()
         todays = by_day.get(day, [])
         count = sum(1 for b in todays if b.status != "cancelled")
-        columns.append(CalendarColumn(key, short_day(day), day, _plural(count)))
+        columns.append(CalendarColumn(key, fmt_day(day), day, _plural(count)))
         blocks.extend(
             _block(b, zone, key, with_provider, answer(b), colors.get(b.provider_id, ""))
             for b in todays

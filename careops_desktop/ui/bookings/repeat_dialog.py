@@ -40,12 +40,11 @@ from careops_desktop.core.services.bookings import (
     SeriesRefused,
     VisitChoice,
 )
-from careops_desktop.ui.bookings.day_text import date_edit_format
 from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
-from careops_desktop.ui.widgets.local_time import fmt_datetime, to_local
+from careops_desktop.ui.widgets.local_time import date_edit_format, fmt_datetime, to_local
 
 CHOOSE = QT_TRANSLATE_NOOP("RepeatDialog", "Choose a time or Skip…")
 SKIP = QT_TRANSLATE_NOOP("RepeatDialog", "Skip this date")

@@ -27,13 +27,13 @@ from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import time_blocks
 from careops_desktop.core.services.time_blocks import TimeBlockView
 from careops_desktop.ui.bookings import block_undo
-from careops_desktop.ui.bookings.day_text import date_edit_format, short_day
 from careops_desktop.ui.bookings.undo_notice import UndoStack
 from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label
 from careops_desktop.ui.widgets.calendar_data import TimeBlockMark
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
+from careops_desktop.ui.widgets.local_time import date_edit_format, fmt_day
 
 EVERYONE = QT_TRANSLATE_NOOP("TimeBlockDialog", "Everyone (the whole business)")
 SUGGESTED_REASONS = (  # suggestions in the window's language; what is chosen is stored as typed
@@ -200,7 +200,7 @@ def remove_with_confirmation(
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("TimeBlockDialog", "Remove blocked time"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    when = short_day(mark.day)
+    when = fmt_day(mark.day)
     if mark.repeats:
         box.setText(
             translate(

@@ -36,7 +36,6 @@ from careops_desktop.ui.bookings.calendar_access import (
     select_in_list,
 )
 from careops_desktop.ui.bookings.calendar_hooks import CalendarHooks
-from careops_desktop.ui.bookings.day_text import date_edit_format, medium_day, short_day
 from careops_desktop.ui.bookings.desk_actions import DeskActions
 from careops_desktop.ui.bookings.dialogs import BookingDialog, RescheduleDialog
 from careops_desktop.ui.bookings.outside_busy import SyncNowButton
@@ -72,7 +71,7 @@ from careops_desktop.ui.tabs import TabContext
 from careops_desktop.ui.ui_state import remember_header
 from careops_desktop.ui.widgets.calendar_data import CalendarData, week_start
 from careops_desktop.ui.widgets.data_table import data_table
-from careops_desktop.ui.widgets.local_time import local_now
+from careops_desktop.ui.widgets.local_time import date_edit_format, fmt_day, local_now
 from careops_desktop.ui.widgets.search_box import SearchBox
 from careops_desktop.ui.widgets.week_calendar import WeekCalendar
 
@@ -433,10 +432,10 @@ class BookingsView(QWidget):
         self.date_edit.blockSignals(False)
         last = request.first + timedelta(days=request.days - 1)
         words = (
-            medium_day(request.first)
+            fmt_day(request.first, year=True)
             if request.days == 1
             else self.tr("{first} – {last}").format(
-                first=short_day(request.first), last=medium_day(last)
+                first=fmt_day(request.first), last=fmt_day(last, year=True)
             )
         )
         set_plain(self.range_label, words)

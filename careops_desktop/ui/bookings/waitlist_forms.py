@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, Q
 from careops_desktop.core.permissions import Actor
 from careops_desktop.core.services import waitlist
 from careops_desktop.core.services.waitlist import FreeTime, WaitlistRow
-from careops_desktop.ui.bookings.day_text import date_edit_format
 from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.command_dialog import CommandDialog
+from careops_desktop.ui.widgets.local_time import date_edit_format
 
 ANYONE = QT_TRANSLATE_NOOP("Waitlist", "Anyone")
 

@@ -35,13 +35,13 @@ from careops_desktop.core.clock_text import clock_time
 from careops_desktop.core.permissions import Actor, Permission
 from careops_desktop.core.services import waitlist
 from careops_desktop.core.services.waitlist import WaitlistRow
-from careops_desktop.ui.bookings.day_text import short_day
 from careops_desktop.ui.bookings.page_data import Catalogue
 from careops_desktop.ui.bookings.waitlist_forms import AddPersonDialog, OfferTimeDialog
 from careops_desktop.ui.i18n import QT_TRANSLATE_NOOP, counted, translate
 from careops_desktop.ui.ops import Ops
 from careops_desktop.ui.plain import plain_label, set_plain
 from careops_desktop.ui.widgets.data_table import data_table
+from careops_desktop.ui.widgets.local_time import fmt_day
 
 HEADERS = (  # translated where shown (context "Waitlist")
     QT_TRANSLATE_NOOP("Waitlist", "Name"),
@@ -80,7 +80,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _day_words(iso: str) -> str:
-    return short_day(date.fromisoformat(iso))
+    return fmt_day(date.fromisoformat(iso))
 
 
 def dates_text(row: WaitlistRow) -> str:
@@ -105,7 +105,7 @@ def offers_text(row: WaitlistRow, zone: ZoneInfo) -> str:
     start = row.last_offer_start.astimezone(zone)
     sent = translate("Waitlist", "{count} sent (last: {day} {time}, {outcome})").format(
         count=row.offers_sent,
-        day=short_day(start.date()),
+        day=fmt_day(start.date()),
         time=clock_time(row.last_offer_start, zone),
         outcome=_words(OFFER_WORDS, row.last_offer_status),
     )
@@ -154,7 +154,7 @@ class WaitlistModel(QAbstractTableModel):
         if column == 5:
             joined = row.joined_at.astimezone(zone)
             return translate("Waitlist", "{day} {time}").format(
-                day=short_day(joined.date()), time=clock_time(row.joined_at, zone)
+                day=fmt_day(joined.date()), time=clock_time(row.joined_at, zone)
             )
         return offers_text(row, zone)
 

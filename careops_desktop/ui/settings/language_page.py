@@ -208,5 +208,5 @@ class LanguagePage(SettingsFormPage):
 
     def saved(self, result: Any) -> None:
         profile: BusinessProfile = result
-        apply_business_locale(valid_locale(profile.locale) or locale_for_zone(profile.timezone))
+        apply_business_locale(business.locale_of(profile))
         self._show(profile)

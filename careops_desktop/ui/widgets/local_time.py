@@ -116,6 +116,12 @@ def fmt_day(value: date, *, year: bool = False) -> str:
     return _date_text(value, year=year)
 
 
+def date_edit_format() -> str:
+    """A date field's display format: weekday, day, month and year in the business locale's
+    order (``ddd, d MMM yyyy``; ``ddd, d. MMM yyyy``)."""
+    return _date_pattern(weekday=True, year=True)
+
+
 def fmt_wall_time(local: datetime) -> str:
     """A local wall time (naive or aware) per the business locale: ``14:30``, ``2:30 PM``."""
     return _time_text(local)

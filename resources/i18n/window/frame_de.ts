@@ -106,7 +106,7 @@ Der Empfang eines Dienstleistungsbetriebs: Posteingang, Buchungen, Kontakte, Auf
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../careops_desktop/ui/app.py" line="+166"/>
+        <location filename="../../../careops_desktop/ui/app.py" line="+168"/>
         <source>Opening CareOps</source>
         <translation>CareOps wird geöffnet</translation>
     </message>

@@ -106,7 +106,7 @@ La recepción de un negocio de servicios: bandeja de entrada, reservas, contacto
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../careops_desktop/ui/app.py" line="+166"/>
+        <location filename="../../../careops_desktop/ui/app.py" line="+168"/>
         <source>Opening CareOps</source>
         <translation>Abriendo CareOps</translation>
     </message>
