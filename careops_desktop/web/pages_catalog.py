@@ -65,10 +65,16 @@ class DayEntry:
     pages: dict[Hashable, str] = field(default_factory=dict)
 
 
+def _day_key(booking_type: PublicType, provider_id: int | None, day: date) -> Hashable:
+    """A cached day's key. The slots' labels ("09:00", "9:00 am") are written in the
+    reader's language and formats, so each language has its own entry."""
+    return (booking_type.id, provider_id, day, i18n.current_language())
+
+
 async def _load_day(
     site: Site, booking_type: PublicType, provider_id: int | None, day: date
 ) -> DayEntry:
-    key = (booking_type.id, provider_id, day)
+    key = _day_key(booking_type, provider_id, day)
     marker = site.slots.begin()
     try:
         found = await site.database.run(
@@ -85,12 +91,13 @@ async def _load_day(
 async def day_entry(
     site: Site, booking_type: PublicType, provider_id: int | None, day: date
 ) -> DayEntry:
-    """The free slots of ``day`` for a type (and provider), cached per type, provider and day.
+    """The free slots of ``day`` for a type (and provider), cached per type, provider, day
+    and language.
 
     Requests that miss the cache for the same day at the same time share one
     database call instead of each queueing their own on the one worker.
     """
-    key = (booking_type.id, provider_id, day)
+    key = _day_key(booking_type, provider_id, day)
     entry: DayEntry | None = site.slots.get(key)
     if entry is not None:
         return entry

@@ -5,8 +5,9 @@ Run from the checkout (not collected by pytest)::
     .venv/bin/python -m tests.e2e.screenshot_languages
 
 Writes docs/screenshots/booking-page-es.png (a day's free times, the browser asking for
-Spanish) and booking-page-rtl.png (the same page in the mirrored pseudo-locale ``ar-XB``:
-``dir="rtl"``, every text bracketed and accented, the layout flipped).
+Spanish), booking-page-rtl.png (the same page in the mirrored pseudo-locale ``ar-XB``:
+``dir="rtl"``, every text bracketed and accented, the layout flipped) and
+booking-page-de-phone.png (German, at a phone's width).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from tests.web.seed import open_shop
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def _browser(folder: Path, accept: str) -> webdriver.Chrome:
+def _browser(folder: Path, accept: str, size: str) -> webdriver.Chrome:
     options = Options()
     options.binary_location = "/usr/bin/chromium"
     for flag in (
@@ -42,7 +43,7 @@ def _browser(folder: Path, accept: str) -> webdriver.Chrome:
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
-        "--window-size=1100,1000",
+        f"--window-size={size}",
         f"--lang={accept.split(',')[0]}",
         f"--user-data-dir={folder / 'chromium-profile'}",
     ):
@@ -63,11 +64,12 @@ def main() -> int:
     url = runtime.start_in_thread()
     OUT.mkdir(parents=True, exist_ok=True)
     try:
-        for name, accept, query in (
-            ("booking-page-es.png", "es-ES,es", ""),
-            ("booking-page-rtl.png", "en-GB,en", "&lang=ar-XB"),
+        for name, accept, query, size in (
+            ("booking-page-es.png", "es-ES,es", "", "1100,1000"),
+            ("booking-page-rtl.png", "en-GB,en", "&lang=ar-XB", "1100,1000"),
+            ("booking-page-de-phone.png", "de-DE,de", "", "390,844"),
         ):
-            driver = _browser(folder / name, accept)
+            driver = _browser(folder / name, accept, size)
             try:
                 driver.get(f"{url}/book/{shop.checkup_slug}?date={day.isoformat()}{query}")
                 html = driver.find_element(By.TAG_NAME, "html")

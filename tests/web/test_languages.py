@@ -273,3 +273,16 @@ async def test_a_waitlist_offer_claimed_in_spanish_gives_a_spanish_speaking_cont
     claimed = await post_form(client, offer, f"/waitlist/claim/{token}", {}, headers=spanish)
     assert claimed.status == 303
     assert contact_languages(db)["Ana García"] == "es"
+
+
+async def test_each_language_gets_its_own_times_from_the_day_cache(
+    shop: Shop, make_client: AppClient
+) -> None:
+    """A day's free times are cached with their labels: a Spanish visitor's "9:00" must not
+    be what the next, German, visitor reads ("09:00")."""
+    client = await make_client()
+    path = f"/book/{shop.checkup_slug}?date={shop.day(3).isoformat()}"
+    spanish = await (await client.get(path, headers={"Accept-Language": "es"})).text()
+    german = await (await client.get(path, headers=GERMAN)).text()
+    assert ">9:00</a>" in spanish and ">09:00</a>" not in spanish
+    assert ">09:00</a>" in german and ">9:00</a>" not in german
